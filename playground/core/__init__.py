@@ -1,0 +1,1 @@
+"""Qt-free heart of the playground: cards, catalog, sessions, pipeline, metrics and media decoding."""

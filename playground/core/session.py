@@ -1,0 +1,126 @@
+"""onnxruntime sessions: options from settings, a cache, load timing and card-vs-model checks."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playground.core.card import ModelCard, TensorSpec
+from playground.core.errors import ModelCardError, ModelMissingError
+
+# Measured on the 2-core reference machine (MODELS.md §0.2, and `playground bench` here): vision models
+# ran 1.3–2× slower with two intra-op threads than with one, and one thread leaves a core for the UI.
+DEFAULT_THREADS = 1
+OPT_LEVELS = ("disabled", "basic", "extended", "all")
+DEFAULT_OPT_LEVEL = "all"
+
+_ORT_TYPES = {"tensor(float)": "float32", "tensor(float16)": "float16", "tensor(int64)": "int64",
+              "tensor(int32)": "int32", "tensor(uint8)": "uint8", "tensor(int8)": "int8", "tensor(bool)": "bool"}
+
+
+@dataclass(frozen=True)
+class RuntimeOptions:
+    threads: int = DEFAULT_THREADS
+    opt_level: str = DEFAULT_OPT_LEVEL
+
+    def session_options(self) -> Any:
+        import onnxruntime as ort  # imported lazily so the window paints before onnxruntime loads
+
+        so = ort.SessionOptions()
+        so.intra_op_num_threads = self.threads
+        so.inter_op_num_threads = 1
+        so.graph_optimization_level = {
+            "disabled": ort.GraphOptimizationLevel.ORT_DISABLE_ALL,
+            "basic": ort.GraphOptimizationLevel.ORT_ENABLE_BASIC,
+            "extended": ort.GraphOptimizationLevel.ORT_ENABLE_EXTENDED,
+            "all": ort.GraphOptimizationLevel.ORT_ENABLE_ALL,
+        }[self.opt_level]
+        # Spinning threads steal the core the UI needs on small machines (STACK.md).
+        so.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        so.log_severity_level = 3  # warnings about old exporters are not the person's business
+        return so
+
+
+@dataclass
+class LoadedSession:
+    session: Any
+    load_ns: int
+    runs: int = 0  # how many runs it has served; 0 means the next one is cold
+    load_reported: bool = False
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def check_files(card: ModelCard) -> None:
+    """Built files exist and have the card's hashes; otherwise say how to get them."""
+    for f in card.files:
+        path = card.folder / f.path
+        if not path.is_file():
+            raise ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
+        actual = sha256_of(path)
+        if actual != f.sha256:
+            raise ModelMissingError(f"{card.name}: {f.path} has sha256 {actual}, but the card expects {f.sha256}; "
+                                    f"run 'playground models fetch {card.id}' to rebuild it.")
+
+
+def _check_specs(card: ModelCard, kind: str, declared: tuple[TensorSpec, ...], actual: list[Any]) -> None:
+    where = f"{card.folder / 'model.toml'}: [[{kind}]]"
+    if [d.name for d in declared] != [a.name for a in actual]:
+        raise ModelCardError(f"{where} names {[d.name for d in declared]}, but the model has "
+                             f"{[a.name for a in actual]}.")
+    for d, a in zip(declared, actual):
+        dtype = _ORT_TYPES.get(a.type, a.type)
+        if d.dtype != dtype:
+            raise ModelCardError(f"{where} '{d.name}' is declared {d.dtype}, but the model says {dtype}.")
+        real = list(a.shape)
+        if len(real) != len(d.shape):
+            raise ModelCardError(f"{where} '{d.name}' has rank {len(d.shape)}, but the model's is {len(real)}.")
+        for dd, ad in zip(d.shape, real):
+            if isinstance(dd, int) and isinstance(ad, int) and dd != ad:
+                raise ModelCardError(f"{where} '{d.name}' is declared {list(d.shape)}, but the model has {real}.")
+
+
+def check_io(card: ModelCard, session: Any) -> None:
+    """Declared inputs/outputs (names, dtypes, static dims) equal the real session's."""
+    _check_specs(card, "inputs", card.inputs, session.get_inputs())
+    _check_specs(card, "outputs", card.outputs, session.get_outputs())
+
+
+class SessionCache:
+    """Opens each (model file, options) once; the first run on a fresh session is the cold run."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, str, RuntimeOptions], LoadedSession] = {}
+
+    def get(self, card: ModelCard, options: RuntimeOptions, role: str = "main") -> LoadedSession:
+        key = (card.id, role, options)
+        entry = self._entries.get(key)
+        if entry is None:
+            entry = self._entries[key] = self.open(card, options, role)
+        return entry
+
+    @staticmethod
+    def open(card: ModelCard, options: RuntimeOptions, role: str = "main") -> LoadedSession:
+        import onnxruntime as ort
+
+        check_files(card)
+        start = time.perf_counter_ns()
+        session = ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
+                                       providers=["CPUExecutionProvider"])
+        load_ns = time.perf_counter_ns() - start
+        if role == "main":
+            check_io(card, session)
+        return LoadedSession(session, load_ns)
+
+    def evict(self, model_id: str | None = None) -> None:
+        """Forget sessions (all, or one model's) so the next run loads afresh and is cold again."""
+        self._entries = {k: v for k, v in self._entries.items() if model_id is not None and k[0] != model_id}

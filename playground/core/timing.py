@@ -1,0 +1,64 @@
+"""Run records: the clocks of one run (decode, preprocess, each session.run, postprocess, render)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+# The order the stacked latency graph draws and the explainer names them.
+STAGES: tuple[str, ...] = ("decode", "preprocess", "model", "postprocess", "render")
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """Every figure the playground shows about one run comes from one of these."""
+
+    model_id: str
+    run_index: int  # 0 for the first run on this session: the cold run
+    stages_ns: dict[str, int]  # stage name -> nanoseconds; "model" is the sum of session_runs_ns
+    session_runs_ns: tuple[int, ...]
+    cpu_ns: int  # process CPU time (all threads) spent during the run
+    load_ns: int  # session load paid by this run; 0 when the session came from the cache
+    threads: int
+    started_ns: int  # perf_counter_ns at the start, to place runs on a time axis
+    input_label: str = ""
+
+    @property
+    def cold(self) -> bool:
+        return self.run_index == 0
+
+    @property
+    def total_ns(self) -> int:
+        return sum(self.stages_ns.get(s, 0) for s in STAGES)
+
+    def ms(self, stage: str) -> float:
+        return self.stages_ns.get(stage, 0) / 1e6
+
+    def with_render(self, render_ns: int) -> "RunRecord":
+        """The UI adds its drawing time once the result is on screen."""
+        return replace(self, stages_ns={**self.stages_ns, "render": render_ns})
+
+    def to_dict(self) -> dict:
+        return {"model": self.model_id, "run": self.run_index, "cold": self.cold, "threads": self.threads,
+                "load_ms": round(self.load_ns / 1e6, 3), "cpu_ms": round(self.cpu_ns / 1e6, 3),
+                "stages_ms": {s: round(self.stages_ns[s] / 1e6, 3) for s in STAGES if s in self.stages_ns},
+                "session_runs": len(self.session_runs_ns), "total_ms": round(self.total_ns / 1e6, 3)}
+
+
+@dataclass
+class StageClock:
+    """Collects stage times while a run is in progress (owned by the pipeline, never by a task)."""
+
+    stages_ns: dict[str, int] = field(default_factory=dict)
+    session_runs_ns: list[int] = field(default_factory=list)
+
+    def add(self, stage: str, ns: int) -> None:
+        self.stages_ns[stage] = self.stages_ns.get(stage, 0) + ns
+
+
+def percentile(values_ms: list[float] | tuple[float, ...], q: float) -> float:
+    """Nearest-rank percentile (no interpolation): the value a person could point to in the list."""
+    if not values_ms:
+        return 0.0
+    ordered = sorted(values_ms)
+    rank = max(1, -(-len(ordered) * q // 100))  # ceil without floats
+    return ordered[int(rank) - 1]

@@ -1,0 +1,56 @@
+"""The task contract: preprocess → infer → postprocess, with a runner that the pipeline times."""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Protocol
+
+import numpy as np
+
+from playground.core.card import ModelCard
+
+Feeds = dict[str, np.ndarray]
+Outputs = dict[str, np.ndarray]
+
+
+class Runner(Protocol):
+    """What a task may do while inferring. The pipeline implements it and owns every clock."""
+
+    card: ModelCard
+
+    def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
+        """One timed, cancellable session.run; returns output name -> array."""
+
+    def check(self) -> None:
+        """Raise Cancelled if the run was cancelled: call between steps of a loop."""
+
+    def report(self, fraction: float, partial: Any = None) -> None:
+        """Progress in [0, 1], optionally with a partial result the view may show already."""
+
+
+class Task(Protocol):
+    """One kind of work (cut-out, faces, VAD ...). Tasks never time themselves."""
+
+    input_kind: str  # "image" | "audio" | "text": which decoder the pipeline runs first
+    result_type: type
+
+    def preprocess(self, data: Any, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, Any]:
+        """Decoded input -> model feeds and a context for postprocess (scale, original size ...)."""
+
+    def infer(self, runner: Runner, feeds: Feeds, ctx: Any) -> Outputs:
+        """Default is one run; loops (frames, tokens, crops) call runner.check() between steps."""
+
+    def postprocess(self, outputs: Outputs, ctx: Any, card: ModelCard, params: dict[str, Any]) -> Any:
+        """Model outputs -> a result type from playground.core.results."""
+
+
+class SingleRunTask:
+    """Base for tasks whose inference is a single session.run."""
+
+    input_kind = "image"
+    result_type: type = object
+
+    def infer(self, runner: Runner, feeds: Feeds, ctx: Any) -> Outputs:
+        return runner.run(feeds)
+
+
+ProgressCallback = Callable[[float, Any], None]
