@@ -11,9 +11,11 @@ from playground.core.timing import STAGES, RunRecord, percentile
 
 
 class Ring:
-    """A fixed-capacity float64 ring buffer; view() returns the values oldest first without copying twice."""
+    """A fixed-capacity float64 ring buffer; view() returns the values oldest first as a fresh array."""
 
     def __init__(self, capacity: int) -> None:
+        if capacity < 1:
+            raise ValueError(f"a ring needs room for at least one value, not {capacity}")
         self._data = np.zeros(capacity, dtype=np.float64)
         self._start = 0
         self._size = 0
@@ -34,9 +36,10 @@ class Ring:
             self._start = (self._start + 1) % cap
 
     def view(self) -> np.ndarray:
+        """A copy: graphs keep the arrays they are given, and a later append must not rewrite them."""
         end = self._start + self._size
         if end <= len(self._data):
-            return self._data[self._start:end]
+            return self._data[self._start:end].copy()
         return np.concatenate([self._data[self._start:], self._data[:end - len(self._data)]])
 
     def last(self, default: float = 0.0) -> float:

@@ -69,10 +69,11 @@ class Cutout:
 
     image: np.ndarray  # H×W×3 uint8 RGB
     alpha: np.ndarray  # H×W float32 in [0, 1]
+    threshold: float = 0.5  # alpha above this counts as foreground in the figures
 
     @property
     def foreground_fraction(self) -> float:
-        return float((self.alpha > 0.5).mean())
+        return float((self.alpha > self.threshold).mean())
 
     def rgba(self) -> np.ndarray:
         a = np.clip(self.alpha * 255.0 + 0.5, 0, 255).astype(np.uint8)
@@ -97,6 +98,7 @@ class SpeechSegments:
     probabilities: np.ndarray  # one per frame
     frame_seconds: float
     segments: tuple[tuple[float, float], ...]  # (start, end) in seconds
+    threshold: float = 0.5  # the speech threshold the segments were cut with
 
     @property
     def duration(self) -> float:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
+from fractions import Fraction
 
 # The order the stacked latency graph draws and the explainer names them.
 STAGES: tuple[str, ...] = ("decode", "preprocess", "model", "postprocess", "render")
@@ -14,7 +16,7 @@ class RunRecord:
 
     model_id: str
     run_index: int  # 0 for the first run on this session: the cold run
-    stages_ns: dict[str, int]  # stage name -> nanoseconds; "model" is the sum of session_runs_ns
+    stages_ns: dict[str, int]  # stage name -> ns; "model" is the wall time of inference, loops included
     session_runs_ns: tuple[int, ...]
     cpu_ns: int  # process CPU time (all threads) spent during the run
     load_ns: int  # session load paid by this run; 0 when the session came from the cache
@@ -57,8 +59,11 @@ class StageClock:
 
 def percentile(values_ms: list[float] | tuple[float, ...], q: float) -> float:
     """Nearest-rank percentile (no interpolation): the value a person could point to in the list."""
+    if not 0 <= q <= 100:
+        raise ValueError(f"a percentile lies between 0 and 100, not {q}")
     if not values_ms:
         return 0.0
     ordered = sorted(values_ms)
-    rank = max(1, -(-len(ordered) * q // 100))  # ceil without floats
-    return ordered[int(rank) - 1]
+    # Exact arithmetic: in floats 250 × 64.4 / 100 is 161.00000000000003, which would round up a rank.
+    rank = max(1, math.ceil(Fraction(str(q)) * len(ordered) / 100))
+    return ordered[rank - 1]

@@ -1,0 +1,36 @@
+# Two commands for a newcomer: `make run` (set up everything, then open the window) and
+# `make test` (set up everything, then run the tests). Both are safe to repeat: nothing is
+# downloaded or built twice.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PYTEST_ARGS ?= -q
+
+.PHONY: run test setup models bench shot clean
+
+run: setup
+	$(BIN)/playground
+
+test: setup
+	@$(BIN)/python -m playground.system offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(STAMP) models
+
+models: $(STAMP)
+	$(BIN)/playground models fetch
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "Inference Playground needs Python 3.11 or newer, but $(PYTHON) is $$($(PYTHON) --version 2>&1)."; exit 1; }
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
+	  { echo "Could not create a virtual environment: install it with 'sudo apt-get install python3-venv'."; exit 1; }
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overhead.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info

@@ -1,0 +1,111 @@
+"""`playground bench`: stage timings of a model against a bare onnxruntime loop in the same process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from typing import Any
+
+from playground.commands.common import find_card, parse_params, resolve_input
+from playground.core.errors import InputError
+from playground.core.session import DEFAULT_THREADS, OPT_LEVELS, RuntimeOptions
+from playground.core.timing import STAGES, percentile
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("bench", help="time a model against a bare onnxruntime loop",
+                       description="Time MODEL on INPUT: load, cold run, p50/p95/mean per stage, and the "
+                                   "same session.run calls replayed in a bare onnxruntime loop, with the ratio.")
+    p.add_argument("model", metavar="MODEL")
+    p.add_argument("input", metavar="INPUT")
+    p.add_argument("--runs", type=int, default=20, help="timed runs (default 20)")
+    p.add_argument("--warmup", type=int, default=3, help="untimed runs after the cold run (default 3)")
+    p.add_argument("--threads", type=int, default=DEFAULT_THREADS)
+    p.add_argument("--opt-level", choices=OPT_LEVELS, default="all")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=handle)
+
+
+def _stats(values_ms: list[float]) -> dict[str, float]:
+    return {"p50": percentile(values_ms, 50), "p95": percentile(values_ms, 95),
+            "mean": statistics.fmean(values_ms) if values_ms else 0.0}
+
+
+class _BareLoop:
+    """The model's own session.run calls, replayed with plain onnxruntime: the baseline to beat."""
+
+    def __init__(self, card: Any, roles: list[str], options: RuntimeOptions) -> None:
+        import onnxruntime as ort
+
+        start = time.perf_counter_ns()
+        self.sessions = {role: ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
+                                                    providers=["CPUExecutionProvider"]) for role in roles}
+        self.load_ms = (time.perf_counter_ns() - start) / 1e6
+        self.calls: list[tuple[str, dict, Any]] = []
+
+    def tap(self, role: str, feeds: dict, outputs: Any) -> None:
+        self.calls.append((role, {k: v.copy() for k, v in feeds.items()}, outputs))
+
+    def once(self) -> float:
+        sessions, calls = self.sessions, self.calls
+        start = time.perf_counter_ns()
+        for role, feeds, outputs in calls:
+            sessions[role].run(outputs, feeds)
+        return (time.perf_counter_ns() - start) / 1e6
+
+
+def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, options: RuntimeOptions) -> dict:
+    from playground.core.pipeline import Pipeline
+    from playground.tasks.registry import get_task
+
+    task = get_task(card.task)
+    pipeline = Pipeline(options=options)
+    bare = _BareLoop(card, pipeline.roles(card), options)
+    cold = pipeline.run(card, task, source, params, tap=bare.tap).record
+    for _ in range(warmup):
+        pipeline.run(card, task, source, params)
+        bare.once()
+    records, bare_ms = [], []
+    for _ in range(runs):  # interleaved, so drift on a shared machine hits both sides alike
+        records.append(pipeline.run(card, task, source, params).record)
+        bare_ms.append(bare.once())
+    stages = {s: _stats([r.ms(s) for r in records]) for s in STAGES if s in cold.stages_ns}
+    stages["total"] = _stats([r.total_ns / 1e6 for r in records])
+    bare_stats = _stats(bare_ms)
+    model = stages["model"]
+    return {"model": card.id, "threads": options.threads, "opt_level": options.opt_level, "runs": runs,
+            "warmup": warmup, "load_ms": cold.load_ns / 1e6, "cold_ms": cold.total_ns / 1e6,
+            "cold_model_ms": cold.ms("model"), "session_runs_per_run": len(cold.session_runs_ns),
+            "cpu_ms_mean": statistics.fmean(r.cpu_ns / 1e6 for r in records),
+            "stages": stages, "bare": {**bare_stats, "load_ms": bare.load_ms},
+            "ratio_p50": model["p50"] / bare_stats["p50"] if bare_stats["p50"] else 0.0,
+            "ratio_mean": model["mean"] / bare_stats["mean"] if bare_stats["mean"] else 0.0}
+
+
+def report(card: Any, label: str, m: dict) -> str:
+    lines = [f"{card.name} on {label}: {m['threads']} thread{'s' if m['threads'] != 1 else ''}, "
+             f"optimisation '{m['opt_level']}', {m['runs']} timed runs after {m['warmup']} warm-up",
+             f"  load      {m['load_ms']:9.2f} ms",
+             f"  cold run  {m['cold_ms']:9.2f} ms (model {m['cold_model_ms']:.2f} ms)",
+             f"  {'stage':<12}{'p50':>9}{'p95':>9}{'mean':>9}  ms"]
+    for stage, s in m["stages"].items():
+        lines.append(f"  {stage:<12}{s['p50']:9.2f}{s['p95']:9.2f}{s['mean']:9.2f}")
+    b = m["bare"]
+    lines += [f"  bare onnxruntime loop, same {m['session_runs_per_run']} session.run call(s) and options:",
+              f"  {'bare':<12}{b['p50']:9.2f}{b['p95']:9.2f}{b['mean']:9.2f}   (load {b['load_ms']:.2f} ms)",
+              f"  playground model stage / bare loop: {m['ratio_p50']:.3f} at p50, {m['ratio_mean']:.3f} on the mean"]
+    return "\n".join(lines)
+
+
+def handle(args: argparse.Namespace) -> int:
+    if args.runs < 1 or args.warmup < 0 or args.threads < 1:
+        raise InputError("--runs and --threads must be at least 1, --warmup at least 0.")
+    card = find_card(args.model)
+    source = resolve_input(card, args.input)
+    m = measure(card, source, parse_params(card, args.param), args.runs, args.warmup,
+                RuntimeOptions(threads=args.threads, opt_level=args.opt_level))
+    print(json.dumps(m, indent=2) if args.json else report(card, args.input, m))
+    return 0

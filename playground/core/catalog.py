@@ -1,0 +1,73 @@
+"""The catalog: every model card under models/, parsed once, with a broken card kept out of the way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from playground import paths
+from playground.core.card import MODALITIES, ModelCard, parse_card
+from playground.core.errors import ModelCardError, ModelMissingError
+
+CARD_NAME = "model.toml"
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Valid cards sorted by id, and (folder name, error) for each card that could not be read."""
+
+    folder: Path
+    cards: tuple[ModelCard, ...]
+    broken: tuple[tuple[str, ModelCardError], ...] = ()
+
+    @property
+    def errors(self) -> tuple[ModelCardError, ...]:
+        return tuple(error for _, error in self.broken)
+
+    def __iter__(self) -> Iterator[ModelCard]:
+        return iter(self.cards)
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(card.id for card in self.cards)
+
+    def get(self, model_id: str) -> ModelCard:
+        for card in self.cards:
+            if card.id == model_id:
+                return card
+        for folder_name, error in self.broken:
+            if folder_name == model_id:
+                raise error
+        if not self.cards:
+            raise ModelMissingError(f"There is no model called '{model_id}': no model cards were found in "
+                                    f"{self.folder}.")
+        raise ModelMissingError(f"There is no model called '{model_id}'; the known models are "
+                                f"{', '.join(self.ids)}.")
+
+    def by_modality(self) -> dict[str, tuple[ModelCard, ...]]:
+        """Cards grouped by modality in the fixed order text, image, audio; empty groups are left out."""
+        groups = {m: tuple(c for c in self.cards if c.modality == m) for m in MODALITIES}
+        return {m: cards for m, cards in groups.items() if cards}
+
+    @staticmethod
+    def installed(card: ModelCard) -> bool:
+        """All built files are present. Whether they are intact is for `playground models verify`."""
+        return all((card.folder / f.path).is_file() for f in card.files)
+
+
+def load_catalog(models_dir: Path | None = None) -> Catalog:
+    """Parse every models/*/model.toml (sorted by folder). Needs only tomllib, never onnxruntime."""
+    folder = Path(models_dir) if models_dir is not None else paths.models_dir()
+    cards: list[ModelCard] = []
+    broken: list[tuple[str, ModelCardError]] = []
+    card_files = sorted(folder.glob(f"*/{CARD_NAME}")) if folder.is_dir() else []
+    for card_file in card_files:
+        try:
+            cards.append(parse_card(card_file))
+        except ModelCardError as exc:
+            broken.append((card_file.parent.name, exc))
+    return Catalog(folder, tuple(sorted(cards, key=lambda c: c.id)), tuple(broken))

@@ -1,0 +1,73 @@
+"""Saving results that are pictures or sound (cut-outs, annotated faces, speech-only audio), Qt-free."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground.core.errors import InputError
+from playground.core.results import Cutout, Detections, SpeechSegments
+
+IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut-out's transparency
+AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
+
+
+def savable(result: Any) -> str:
+    """'image', 'audio' or '' for results that are neither."""
+    if isinstance(result, (Cutout, Detections)):
+        return "image"
+    if isinstance(result, SpeechSegments):
+        return "audio"
+    return ""
+
+
+def annotate(result: Detections) -> np.ndarray:
+    """The input image with each box, its score and its landmarks drawn (for saving)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.fromarray(result.image)
+    draw = ImageDraw.Draw(img)
+    width = max(2, round(max(img.size) / 300))
+    for det in result.items:
+        draw.rectangle(det.box, outline=(255, 200, 0), width=width)
+        draw.text((det.box[0] + width, det.box[1] + width), f"{det.score:.2f}", fill=(255, 200, 0))
+        r = width * 1.5
+        for x, y in det.landmarks:
+            draw.ellipse((x - r, y - r, x + r, y + r), fill=(0, 200, 255))
+    return np.asarray(img)
+
+
+def save_result(result: Any, path: Path) -> Path:
+    """Write the result to `path` atomically; the suffix chooses the format."""
+    kind = savable(result)
+    suffix = path.suffix.lower()
+    if not kind:
+        raise InputError(f"This result ({type(result).__name__.lower()}) is not a picture or a sound, so there is "
+                         "nothing to save as a file: use --json to keep it.")
+    allowed = IMAGE_SUFFIXES if kind == "image" else AUDIO_SUFFIXES
+    if suffix not in allowed:
+        raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{suffix or path.name}'.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=suffix)
+    os.close(fd)
+    try:
+        if isinstance(result, SpeechSegments):
+            import soundfile as sf
+
+            sf.write(tmp, result.speech_only(), result.sample_rate)
+        else:
+            from PIL import Image
+
+            pixels = result.rgba() if isinstance(result, Cutout) else annotate(result)
+            Image.fromarray(pixels).save(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return path

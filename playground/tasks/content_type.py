@@ -1,0 +1,131 @@
+"""Content type with Magika: pasted text in, the most likely kinds of file or code it is out."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from playground.core.card import ModelCard
+from playground.core.errors import InputError, ModelCardError, ModelMissingError
+from playground.core.media import TextData
+from playground.core.results import Label, Labels
+from playground.tasks.base import Feeds, Outputs, Runner
+from playground.tasks.facts import param, positive_int
+from playground.tasks.labels import describe
+
+TEXT = "txt"  # what an unsure guess falls back to: whatever it is, it arrived as text
+# The bytes Python's bytes.strip() removes (ASCII whitespace), as the model's own feature extractor does.
+_WHITESPACE = b" \t\n\r\x0b\x0c"
+
+
+@dataclass(frozen=True)
+class MagikaConfig:
+    """What the model's config.min.json says about its labels and how sure each must be."""
+
+    labels: tuple[str, ...]
+    thresholds: dict[str, float]
+    default_threshold: float
+    overwrite_map: dict[str, str]
+
+    def threshold(self, label: str) -> float:
+        return self.thresholds.get(label, self.default_threshold)
+
+
+@dataclass(frozen=True, eq=False)
+class ContentContext:
+    config: MagikaConfig
+    size: int  # bytes of UTF-8 text
+    short: bool  # too little content for the model: it is not run
+
+
+@dataclass(frozen=True)
+class ContentTypeTask:
+    """Magika reads the first and last kilobyte of the bytes and rates 214 content types."""
+
+    input_kind = "text"
+    result_type = Labels
+
+    def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ContentContext]:
+        config = load_config(card)
+        raw = data.text.encode("utf-8", errors="replace")
+        if not raw.strip(_WHITESPACE):
+            raise InputError("There is no text to look at: type or paste a few lines first.")
+        pad_token = positive_int(card, "preprocess", "padding_token")
+        features = byte_features(raw, beg_size=positive_int(card, "preprocess", "beg_size"),
+                                 end_size=positive_int(card, "preprocess", "end_size"),
+                                 block_size=positive_int(card, "preprocess", "block_size"), padding=pad_token)
+        min_size = positive_int(card, "preprocess", "min_size_for_model")
+        # Fewer than min_size meaningful bytes (after stripping spaces) is too little to judge.
+        short = len(raw) < min_size or int(features[min_size - 1]) == pad_token
+        return {card.inputs[0].name: features[None]}, ContentContext(config, len(raw), short)
+
+    def infer(self, runner: Runner, feeds: Feeds, ctx: ContentContext) -> Outputs:
+        return {} if ctx.short else runner.run(feeds)
+
+    def postprocess(self, outputs: Outputs, ctx: ContentContext, card: ModelCard, params: dict[str, Any]) -> Labels:
+        if ctx.short:
+            return Labels((Label(TEXT, 1.0, describe(TEXT)),),
+                          note="Too short for the model to judge, so it is plain text: give it a few lines.")
+        probs = np.asarray(outputs[card.outputs[0].name], dtype=np.float64).reshape(-1)
+        if len(probs) != len(ctx.config.labels):
+            raise ModelCardError(f"{card.name}: the model rates {len(probs)} types, but its config lists "
+                                 f"{len(ctx.config.labels)}; run 'playground models fetch {card.id}'.")
+        top_k = int(param(card, params, "top_k"))
+        order = np.argsort(-probs, kind="stable")[:top_k]
+        items = tuple(Label(ctx.config.labels[i], float(probs[i]), describe(ctx.config.labels[i])) for i in order)
+        return Labels(items, note=verdict(items[0], ctx.config))
+
+
+def verdict(best: Label, config: MagikaConfig) -> str:
+    """'' when the best guess stands as the answer; otherwise one sentence saying what is shown instead."""
+    threshold = config.threshold(best.name)
+    if best.score < threshold:
+        return (f"Not sure enough to name a type: the best guess, {best.description or best.name}, scored "
+                f"{best.score:.2f} but needs {threshold:.2f}, so this is treated as plain text.")
+    shown = config.overwrite_map.get(best.name, best.name)
+    if shown != best.name:
+        return f"Shown as {describe(shown) or shown}: the model's best guess was {best.description or best.name}."
+    return ""
+
+
+def byte_features(raw: bytes, *, beg_size: int, end_size: int, block_size: int, padding: int) -> np.ndarray:
+    """The model's input: [first beg_size bytes | last end_size bytes] as int32, padded with `padding`.
+
+    Only the first and last block_size bytes are read; the start is left-stripped and the end
+    right-stripped of ASCII whitespace first, so indentation and trailing newlines do not count.
+    """
+    beg = raw[:block_size].lstrip(_WHITESPACE)[:beg_size]
+    end = raw[-block_size:].rstrip(_WHITESPACE)
+    end = end[len(end) - end_size:] if len(end) > end_size else end
+    features = np.full(beg_size + end_size, padding, dtype=np.int32)
+    features[:len(beg)] = np.frombuffer(beg, dtype=np.uint8)
+    features[beg_size + end_size - len(end):] = np.frombuffer(end, dtype=np.uint8)
+    return features
+
+
+def load_config(card: ModelCard) -> MagikaConfig:
+    """Read config.min.json and check it agrees with the card's [preprocess] facts."""
+    path = card.path("config")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError:
+        raise ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
+    for config_key, card_key in (("beg_size", "beg_size"), ("end_size", "end_size"), ("block_size", "block_size"),
+                                 ("padding_token", "padding_token"), ("min_file_size_for_dl", "min_size_for_model")):
+        if config_key in data and data[config_key] != card.preprocess.get(card_key):
+            raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.{card_key}' is "
+                                 f"{card.preprocess.get(card_key)}, but {path.name} says {data[config_key]}.")
+    try:
+        default = float(data.get("medium_confidence_threshold", card.postprocess.get("default_threshold", 0.5)))
+        return MagikaConfig(labels=tuple(str(x) for x in data["target_labels_space"]),
+                            thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
+                            default_threshold=default,
+                            overwrite_map={str(k): str(v) for k, v in data.get("overwrite_map", {}).items()})
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ModelMissingError(f"{path} lacks the label list or thresholds ({exc}); "
+                                f"run 'playground models fetch {card.id}'.") from None

@@ -1,0 +1,100 @@
+"""Shared numeric ops for tasks: softmax, box overlap and NMS, image sizing and resizing."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PIL import Image
+
+from playground.core.errors import InputError, ModelCardError
+
+_RESAMPLE = {
+    "nearest": Image.Resampling.NEAREST,
+    "bilinear": Image.Resampling.BILINEAR,
+    "bicubic": Image.Resampling.BICUBIC,
+    "lanczos": Image.Resampling.LANCZOS,
+}
+
+# Below this a picture holds too little for any bundled image model to find something in.
+MIN_IMAGE_SIDE = 8
+
+
+def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
+    """Numerically stable softmax (the maximum is subtracted first so large logits do not overflow)."""
+    x = np.asarray(x, dtype=np.float64)
+    e = np.exp(x - x.max(axis=axis, keepdims=True))
+    return (e / e.sum(axis=axis, keepdims=True)).astype(np.float32)
+
+
+def box_iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:
+    """IoU of one box (x1, y1, x2, y2) with each row of `boxes`."""
+    x1 = np.maximum(box[0], boxes[:, 0])
+    y1 = np.maximum(box[1], boxes[:, 1])
+    x2 = np.minimum(box[2], boxes[:, 2])
+    y2 = np.minimum(box[3], boxes[:, 3])
+    inter = np.clip(x2 - x1, 0, None) * np.clip(y2 - y1, 0, None)
+    area = max(float(box[2] - box[0]), 0.0) * max(float(box[3] - box[1]), 0.0)
+    areas = np.clip(boxes[:, 2] - boxes[:, 0], 0, None) * np.clip(boxes[:, 3] - boxes[:, 1], 0, None)
+    union = area + areas - inter
+    return np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
+
+
+def nms(boxes: np.ndarray, scores: np.ndarray, iou_threshold: float) -> np.ndarray:
+    """Greedy non-maximum suppression: indices of the kept boxes, best score first.
+
+    A box is dropped when it overlaps an already kept, higher-scoring box by more than `iou_threshold`.
+    Ties keep the earlier box so the outcome does not depend on sort stability.
+    """
+    boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
+    scores = np.asarray(scores, dtype=np.float64).reshape(-1)
+    order = np.argsort(-scores, kind="stable")
+    keep: list[int] = []
+    while order.size:
+        best, rest = int(order[0]), order[1:]
+        keep.append(best)
+        order = rest[box_iou(boxes[best], boxes[rest]) <= iou_threshold]
+    return np.asarray(keep, dtype=np.int64)
+
+
+def fit_size(width: int, height: int, max_side: int, multiple: int) -> tuple[int, int]:
+    """Shrink (never enlarge) so the long side is at most `max_side`, then round each side up to `multiple`."""
+    scale = min(1.0, max_side / max(width, height))
+    w = max(1, round(width * scale))
+    h = max(1, round(height * scale))
+    return math.ceil(w / multiple) * multiple, math.ceil(h / multiple) * multiple
+
+
+def resample_filter(name: str) -> Image.Resampling:
+    try:
+        return _RESAMPLE[name.lower()]
+    except KeyError:
+        raise ModelCardError(f"Unknown resampling '{name}' (known: {', '.join(_RESAMPLE)}).") from None
+
+
+def resize_rgb(pixels: np.ndarray, size: tuple[int, int], resample: str = "bilinear") -> np.ndarray:
+    """Resize an H×W×3 uint8 image to size=(width, height); returns the input unchanged if it already fits."""
+    if (pixels.shape[1], pixels.shape[0]) == tuple(size):
+        return pixels
+    image = Image.fromarray(np.ascontiguousarray(pixels))
+    return np.asarray(image.resize(size, resample_filter(resample)))
+
+
+def resize_map(values: np.ndarray, size: tuple[int, int], resample: str = "bilinear") -> np.ndarray:
+    """Resize a 2-D float map to size=(width, height) in float32 (no 8-bit rounding on the way)."""
+    if (values.shape[1], values.shape[0]) == tuple(size):
+        return values.astype(np.float32, copy=False)
+    image = Image.fromarray(np.ascontiguousarray(values, dtype=np.float32))
+    return np.asarray(image.resize(size, resample_filter(resample)), dtype=np.float32)
+
+
+def checked_pixels(data: object) -> np.ndarray:
+    """The H×W×3 uint8 pixels of decoded image data, or a sentence saying why they cannot be used."""
+    pixels = getattr(data, "pixels", None)
+    if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 or pixels.dtype != np.uint8:
+        raise InputError("This is not a picture the playground can read; try a PNG or JPEG photo.")
+    h, w = pixels.shape[:2]
+    if min(h, w) < MIN_IMAGE_SIDE:
+        raise InputError(f"The picture is only {w}×{h} pixels; give one at least {MIN_IMAGE_SIDE} pixels "
+                         "on each side (a normal photo works best).")
+    return pixels

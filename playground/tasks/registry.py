@@ -1,0 +1,28 @@
+"""The explicit table of tasks: a card's `task` name -> the object that runs it (no import side effects)."""
+
+from __future__ import annotations
+
+from playground.core.errors import ModelCardError
+from playground.tasks.base import Task
+from playground.tasks.content_type import ContentTypeTask
+from playground.tasks.cutout import CutoutTask
+from playground.tasks.faces import FaceTask
+from playground.tasks.vad import VadTask
+
+# Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
+TASKS: dict[str, Task] = {
+    "cutout": CutoutTask(),
+    "faces": FaceTask(),
+    "vad": VadTask(),
+    "content_type": ContentTypeTask(),
+}
+
+
+def get_task(name: str) -> Task:
+    """The task a card names, or a sentence saying this version of the playground does not have it."""
+    try:
+        return TASKS[name]
+    except (KeyError, TypeError):
+        known = ", ".join(sorted(TASKS))
+        raise ModelCardError(f"This playground has no task called '{name}' (it has: {known}); "
+                             "the model may need a newer version of the playground.") from None

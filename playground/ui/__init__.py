@@ -1,0 +1,1 @@
+"""The Qt face of the playground: window, panels, result views and widgets (PySide6 + pyqtgraph)."""

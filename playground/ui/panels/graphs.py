@@ -1,0 +1,205 @@
+"""GraphsPanel: live latency, CPU and memory graphs redrawn from the metrics ring buffers on a 5 Hz timer."""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from playground.core.metrics import ResourceSampler, RunHistory
+from playground.core.timing import STAGES
+from playground.ui.widgets.latency import LatencyPlot
+from playground.ui.widgets.plots import INK, make_plot
+
+INTERVAL_MS = 200  # 5 Hz: smooth enough to feel live, cheap enough to leave the model the CPU
+WINDOW_S = 60.0  # the resource graphs show the last minute
+SMOOTH_S = 1.0  # single samples jitter by ±10 points (10 ms scheduler ticks): average over a second
+PROCESS = QColor(0, 114, 178)  # Okabe–Ito blue
+SYSTEM = QColor(213, 94, 0)  # Okabe–Ito vermillion, drawn dashed
+MEMORY = QColor(0, 158, 115)  # Okabe–Ito bluish green
+
+
+def stage_colors() -> dict[str, QColor]:
+    """One colour per pipeline stage from the Okabe–Ito palette, told apart with any colour vision."""
+    palette = {
+        "decode": QColor(86, 180, 233),  # sky blue
+        "preprocess": QColor(230, 159, 0),  # orange
+        "model": QColor(0, 114, 178),  # blue: the part the model itself costs, the darkest and biggest
+        "postprocess": QColor(0, 158, 115),  # bluish green
+        "render": QColor(204, 121, 167),  # reddish purple
+    }
+    return {stage: QColor(palette.get(stage, QColor(128, 128, 128))) for stage in STAGES}
+
+
+def smooth(t: np.ndarray, values: np.ndarray, seconds: float, out: np.ndarray, sums: np.ndarray) -> np.ndarray:
+    """Mean of each value and those in the `seconds` before it, written into preallocated `out`."""
+    n = len(values)
+    sums[0] = 0.0
+    np.cumsum(values, out=sums[1:n + 1])
+    first = np.searchsorted(t, t - seconds, side="left")
+    np.divide(sums[1:n + 1] - sums[first], np.arange(1, n + 1) - first, out=out[:n])
+    return out[:n]
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() + 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class GraphsPanel(QWidget):
+    """Three live graphs: time per run by step, CPU use (this app and the whole computer), memory."""
+
+    def __init__(self, history: RunHistory, sampler: ResourceSampler, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history, self.sampler = history, sampler
+        self.setAccessibleName("Performance graphs")
+        self.colours = stage_colors()
+        capacity = sampler.t.capacity
+        self._proc = np.zeros(capacity)
+        self._sys = np.zeros(capacity)
+        self._sums = np.zeros(capacity + 1)
+        self._history_key: tuple[int, int] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self._build_latency(layout)
+        self._build_resources(layout)
+        self._timer = QTimer(self)
+        self._timer.setInterval(INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._paused = False
+        self._timer.start()
+        self.refresh()
+
+    def _build_latency(self, layout: QVBoxLayout) -> None:
+        layout.addWidget(_title("Time per run"))
+        self.latency_readout = QLabel("No runs yet.")
+        self.latency_readout.setWordWrap(True)
+        layout.addWidget(self.latency_readout)
+        self.latency = LatencyPlot(self.colours, self)
+        self.latency_plot = self.latency.widget
+        layout.addWidget(self.latency_plot, 3)
+        swatches = "  ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(s)}"
+                             for s in STAGES)
+        self.legend_label = QLabel(f"{swatches}<br>▨ hatched bar = cold run: the first run after loading, "
+                                   "which includes warming up")
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setAccessibleName("Legend of the time per run graph")
+        layout.addWidget(self.legend_label)
+
+    def _build_resources(self, layout: QVBoxLayout) -> None:
+        cores = self.sampler.cores
+        layout.addWidget(_title("Processor (CPU), 100 % = one core busy"))
+        self.cpu_readout = QLabel("")
+        self.cpu_readout.setWordWrap(True)
+        layout.addWidget(self.cpu_readout)
+        self.cpu_plot = make_plot("Processor use", "CPU (%)", "time (s)", self)
+        item = self.cpu_plot.getPlotItem()
+        self.proc_curve = item.plot(name="this app", pen=pg.mkPen(PROCESS, width=2))
+        self.sys_curve = item.plot(name="whole computer", pen=pg.mkPen(SYSTEM, width=2, style=Qt.PenStyle.DashLine))
+        full = pg.InfiniteLine(100.0 * cores, angle=0, pen=pg.mkPen(INK, width=1, style=Qt.PenStyle.DotLine),
+                               label=f"all {cores} cores busy", labelOpts={"color": INK, "position": 0.85,
+                                                                          "anchors": [(0.5, 0), (0.5, 0)]})
+        item.addItem(full)
+        item.setYRange(0, 100.0 * cores * 1.12, padding=0)
+        layout.addWidget(self.cpu_plot, 2)
+        layout.addWidget(_title("Memory"))
+        self.memory_readout = QLabel("")
+        layout.addWidget(self.memory_readout)
+        self.memory_plot = make_plot("Memory use", "memory (MB)", "time (s)", self)
+        self.rss_curve = self.memory_plot.getPlotItem().plot(pen=pg.mkPen(MEMORY, width=2), fillLevel=0,
+                                                             brush=pg.mkBrush(0, 158, 115, 40))
+        self.memory_plot.setXLink(self.cpu_plot)
+        layout.addWidget(self.memory_plot, 2)
+        for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setSkipFiniteCheck(True)
+
+    # --- public ---------------------------------------------------------------------------------
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    @paused.setter
+    def paused(self, value: bool) -> None:
+        """Paused graphs neither sample nor redraw, so a person can read them; refresh() still works."""
+        self._paused = bool(value)
+        if self._paused:
+            self._timer.stop()
+        else:
+            self._timer.start()
+
+    def refresh(self) -> None:
+        """Redraw everything from the buffers now (the window calls this after adding a run)."""
+        self._draw_latency()
+        self._draw_resources()
+
+    # --- drawing --------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        self.sampler.sample()
+        if self.isVisible():
+            self._draw_resources()
+            key = self._key()
+            if key != self._history_key:
+                self._draw_latency()
+
+    def _key(self) -> tuple[int, int]:
+        records = self.history.records
+        return (len(records), id(records[-1]) if records else 0)
+
+    def _draw_latency(self) -> None:
+        self._history_key = self._key()
+        self.latency.redraw(self.history)
+        self.latency_readout.setText(self._latency_text())
+        self.latency_plot.setAccessibleDescription(self.latency_readout.text())
+
+    def _latency_text(self) -> str:
+        records = self.history.records
+        if not records:
+            return "No runs yet."
+        last = records[-1]
+        parts = [f"Last run: {last.total_ns / 1e6:.1f} ms{' (cold)' if last.cold else ''}, "
+                 f"model {last.ms('model'):.1f} ms"]
+        if self.history.warm_totals():
+            parts.append(f"typical (p50): {self.history.p50():.1f} ms")
+            parts.append(f"slow (p95): {self.history.p95():.1f} ms")
+        else:
+            parts.append("the typical and slow lines appear after the next run")
+        return " · ".join(parts)
+
+    def _draw_resources(self) -> None:
+        s = self.sampler
+        t = s.t.view()
+        if not len(t):
+            self.cpu_readout.setText("Measuring…")
+            self.memory_readout.setText("Measuring…")
+            for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
+                curve.setData([], [])
+            self.cpu_plot.getPlotItem().setXRange(0, WINDOW_S, padding=0)
+            return
+        proc = smooth(t, s.process_cpu.view(), SMOOTH_S, self._proc, self._sums)
+        self.proc_curve.setData(t, proc)
+        system = smooth(t, s.system_cpu.view(), SMOOTH_S, self._sys, self._sums)
+        system *= s.cores  # on the "100 = one core" scale of the app's own curve
+        self.sys_curve.setData(t, system)
+        rss = s.rss_mb.view()
+        self.rss_curve.setData(t, rss)
+        end = max(float(t[-1]), WINDOW_S)
+        self.cpu_plot.getPlotItem().setXRange(end - WINDOW_S, end, padding=0)
+        self.memory_plot.getPlotItem().setYRange(0, max(float(rss.max()) * 1.15, 1.0), padding=0)
+        # The readout doubles as the legend, so nothing covers the curves.
+        self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} %"
+                                 f" &nbsp;·&nbsp; <span style='color:{SYSTEM.name()}'>╍╍</span> whole computer: "
+                                 f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
+        self.memory_readout.setText(f"This app uses {rss[-1]:.0f} MB of memory.")
+        self.cpu_plot.setAccessibleDescription(f"This app {proc[-1]:.0f} %, whole computer "
+                                               f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
+        self.memory_plot.setAccessibleDescription(self.memory_readout.text())

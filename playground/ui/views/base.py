@@ -1,0 +1,153 @@
+"""ResultView: the frame every result view shares (headline, body, action buttons, one message line)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+ERROR_STYLE = "color: #a00000;"
+OK_STYLE = "color: #1b5e20;"
+
+
+def bigger_font(widget: QWidget, points: float, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() + points)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def suggested_name(decoded: Any, suffix: str, ext: str) -> str:
+    """"holiday-cutout.png" from the input's label; a plain default for pasted data."""
+    label = Path(getattr(decoded, "label", "") or "").stem
+    stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in label).strip("-") or "result"
+    return f"{stem}-{suffix}.{ext}"
+
+
+def writable_problem(path: Path) -> str:
+    """A plain sentence saying why `path` cannot be written, or "" when it looks fine."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"The folder “{folder}” does not exist; choose another folder."
+    if not os.access(folder, os.W_OK):
+        return f"This computer does not allow saving in “{folder}”; choose another folder."
+    if path.is_dir():
+        return f"“{path.name}” is a folder; type a file name."
+    if path.exists() and not os.access(path, os.W_OK):
+        return f"“{path.name}” is read-only; choose another name."
+    return ""
+
+
+class ResultView(QWidget):
+    """Base for views: subclasses fill `body`, add buttons with add_action() and implement show_result()."""
+
+    result_type: type = object
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._saving_allowed = True
+        self._save_buttons: list[QPushButton] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        outer.setSpacing(8)
+        self.headline = QLabel("", self)
+        self.headline.setWordWrap(True)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bigger_font(self.headline, 4, bold=True)
+        outer.addWidget(self.headline)
+        self.body = QVBoxLayout()
+        self.body.setSpacing(6)
+        outer.addLayout(self.body, 1)
+        self.actions = QHBoxLayout()
+        self.actions.setSpacing(8)
+        outer.addLayout(self.actions)
+        self.message = QLabel("", self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Message")
+        self.message.hide()
+        outer.addWidget(self.message)
+
+    # --- contract -------------------------------------------------------------------------------
+    def show_result(self, result: Any, decoded: Any) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.headline.setText("")
+        self.say("")
+        self.set_actions_enabled(False)
+
+    # --- helpers for subclasses -----------------------------------------------------------------
+    def add_action(self, text: str, slot: Any, tip: str = "", saves: bool = False) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.setEnabled(False)
+        button.clicked.connect(slot)
+        self.actions.addWidget(button)
+        if saves:
+            self._save_buttons.append(button)
+        return button
+
+    def finish_actions(self) -> None:
+        """Keep buttons at the left, where the eye goes after reading the result."""
+        self.actions.addStretch(1)
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        for i in range(self.actions.count()):
+            widget = self.actions.itemAt(i).widget()
+            if isinstance(widget, QPushButton):
+                widget.setEnabled(enabled)
+
+    @property
+    def saving_allowed(self) -> bool:
+        return self._saving_allowed
+
+    @saving_allowed.setter
+    def saving_allowed(self, allowed: bool) -> None:
+        """A public kiosk may hide the save buttons; copying stays."""
+        self._saving_allowed = allowed
+        for button in self._save_buttons:
+            button.setVisible(allowed)
+
+    def say(self, sentence: str, error: bool = False) -> None:
+        self.message.setText(sentence)
+        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
+        self.message.setVisible(bool(sentence))
+
+    def ask_save_path(self, caption: str, name: str, filters: str) -> str:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)
+        start = str(Path(folder) / name) if folder else name
+        path, _ = QFileDialog.getSaveFileName(self, caption, start, filters)
+        return path
+
+    def save_image(self, image: QImage, path: str | os.PathLike[str], what: str) -> bool:
+        """Writes a PNG and says where it went, or one sentence on why it could not."""
+        target = Path(path)
+        if target.is_dir():
+            self.say(f"“{target.name}” is a folder; type a file name to save the {what} as.", error=True)
+            return False
+        if target.suffix.lower() != ".png":
+            target = target.with_name(target.name + ".png")
+        if image.isNull():
+            problem = f"There is no {what} to save yet; run the model first."
+        else:
+            problem = writable_problem(target)
+        if not problem and not image.save(str(target), "PNG"):
+            problem = (f"The {what} could not be written to “{target}”; check the disk has space "
+                       "and try another folder.")
+        if problem:
+            self.say(problem, error=True)
+            return False
+        self.say(f"Saved the {what} to “{target.name}”.")
+        return True
+
+    def copy_text(self, text: str, what: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        self.say(f"Copied the {what}.")
+
+    def copy_image(self, image: QImage, what: str) -> None:
+        QGuiApplication.clipboard().setImage(image)
+        self.say(f"Copied the {what}.")

@@ -1,0 +1,150 @@
+"""LabelsView: ranked labels with a confidence bar, the score in per cent, and the model's note."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+
+from playground.core.results import Label, Labels
+from playground.ui.views.base import ResultView, bigger_font
+
+BAR_TRACK = QColor(226, 230, 235)
+BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
+BAR_OTHER = QColor(86, 150, 210)
+
+
+def percent_text(score: float) -> str:
+    """Scores as a person reads them: "93 %", "4.2 %", "<0.1 %"."""
+    pct = max(0.0, min(1.0, score)) * 100.0
+    if pct == 0.0:
+        return "0 %"
+    if pct < 0.1:
+        return "<0.1 %"
+    return f"{pct:.0f} %" if pct >= 10 else f"{pct:.1f} %"
+
+
+def _name_html(label: Label) -> str:
+    """The readable description first, the model's own short name under it in grey."""
+    if not label.description or label.description == label.name:
+        return html.escape(label.name)
+    return f"{html.escape(label.description)}<br><span style='color:#555'>{html.escape(label.name)}</span>"
+
+
+class ScoreBar(QWidget):
+    """A horizontal bar whose filled part is the score (0..1) of the whole width."""
+
+    def __init__(self, score: float, best: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.score = max(0.0, min(1.0, float(score)))
+        self.colour = BAR_BEST if best else BAR_OTHER
+        self.setMinimumSize(80, 18)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(f"confidence {percent_text(self.score)}")
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 20)
+
+    def fill_width(self) -> float:
+        """Filled pixels; at least 2 so a tiny score is still visibly a bar."""
+        return max(2.0, self.width() * self.score) if self.score > 0 else 0.0
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(BAR_TRACK)
+        track = QRectF(self.rect())
+        painter.drawRoundedRect(track, 4, 4)
+        if self.score > 0:
+            painter.setBrush(self.colour)
+            painter.drawRoundedRect(QRectF(0, 0, self.fill_width(), track.height()), 4, 4)
+        painter.end()
+
+
+class LabelsView(ResultView):
+    """Shows a Labels result: the best guess as the headline, then every label ranked with its bar."""
+
+    result_type = Labels
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Ranked labels")
+        self.note = QLabel("", self)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #444; font-style: italic;")
+        self.note.hide()
+        self.body.addWidget(self.note)
+        self._rows = QWidget()
+        self._grid = QGridLayout(self._rows)
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(10)
+        self._grid.setColumnStretch(2, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._rows)
+        self.body.addWidget(scroll, 1)
+        self.bars: list[ScoreBar] = []
+        self._result: Labels | None = None
+        self.add_action("Copy as text", self._copy, "Copy the ranked list to the clipboard.")
+        self.finish_actions()
+
+    def show_result(self, result: Labels, decoded: Any = None) -> None:
+        self._clear_rows()
+        self._result = result
+        items = result.items
+        if items:
+            best = items[0]
+            self.headline.setText(f"Most likely: {best.description or best.name} — {percent_text(best.score)}")
+        else:
+            self.headline.setText("The model gave no labels for this input.")
+        self.note.setText(result.note)
+        self.note.setVisible(bool(result.note))
+        for rank, label in enumerate(items):
+            self._add_row(rank, label)
+        self._grid.setRowStretch(len(items), 1)
+        self.set_actions_enabled(bool(items))
+        self.say("")
+
+    def clear(self) -> None:
+        super().clear()
+        self._clear_rows()
+        self._result = None
+        self.note.hide()
+
+    def _add_row(self, rank: int, label: Label) -> None:
+        number = QLabel(f"{rank + 1}.", self._rows)
+        number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        name = QLabel(self._rows)
+        name.setTextFormat(Qt.TextFormat.RichText)
+        name.setText(_name_html(label))
+        name.setToolTip(label.description or label.name)
+        name.setAccessibleName(f"{label.description or label.name}, {percent_text(label.score)}")
+        bar = ScoreBar(label.score, best=rank == 0, parent=self._rows)
+        pct = QLabel(percent_text(label.score), self._rows)
+        pct.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        pct.setMinimumWidth(pct.fontMetrics().horizontalAdvance("100 %") + 6)
+        if rank == 0:
+            for widget in (number, name, pct):
+                bigger_font(widget, 2, bold=True)
+        for col, widget in enumerate((number, name, bar, pct)):
+            self._grid.addWidget(widget, rank, col)
+        self.bars.append(bar)
+
+    def _clear_rows(self) -> None:
+        while self._grid.count():
+            widget = self._grid.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        for row in range(self._grid.rowCount()):
+            self._grid.setRowStretch(row, 0)
+        self.bars = []
+
+    def _copy(self) -> None:
+        if self._result is not None:
+            self.copy_text(self._result.summary(), "list")

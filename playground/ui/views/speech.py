@@ -1,0 +1,257 @@
+"""SpeechView: waveform, speech probability with its threshold, shaded segments, a segment list, playback."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
+
+from playground.core.results import SpeechSegments
+from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.widgets.audio import ClipPlayer, playback_problem
+from playground.ui.widgets.plots import INK, style_plot
+
+WAVE = QColor(96, 96, 96)
+PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
+THRESHOLD = QColor(213, 94, 0)  # Okabe–Ito vermillion, dashed so it differs by shape too
+SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
+SELECTED = QColor(0, 158, 115, 130)
+ENVELOPE_BINS = 3000  # more columns than any screen has pixels; a 15-minute clip stays cheap
+DEFAULT_THRESHOLD = 0.5
+
+
+def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, ...]:
+    """Time, minimum and maximum of the waveform in `bins` columns: drawing 14 M points would crawl."""
+    n = len(samples)
+    if n == 0:
+        return np.zeros(0), np.zeros(0), np.zeros(0)
+    per = max(1, n // bins)
+    usable = samples[: (n // per) * per].reshape(-1, per)
+    t = (np.arange(len(usable)) + 0.5) * per / rate
+    return t, usable.min(axis=1), usable.max(axis=1)
+
+
+def segment_bars(segments: tuple[tuple[float, float], ...], y0: float, height: float,
+                 colour: QColor) -> dict[str, Any]:
+    """BarGraphItem options that shade each (start, end) span across the whole height."""
+    starts = np.array([s for s, _ in segments], dtype=float)
+    widths = np.array([e - s for s, e in segments], dtype=float)
+    return dict(x0=starts, width=widths, y0=y0, height=height, brush=colour, pen=pg.mkPen(None))
+
+
+class SpeechView(ResultView):
+    """Shows a SpeechSegments result; fills in while the detector is still running (show_partial)."""
+
+    result_type = SpeechSegments
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Speech found in the recording")
+        self._threshold = DEFAULT_THRESHOLD
+        self._result: SpeechSegments | None = None
+        self._wave_of: np.ndarray | None = None
+        self._listed: tuple[Any, ...] = ()
+        self._playback_problem = playback_problem()
+        row = QHBoxLayout()
+        self.plots = pg.GraphicsLayoutWidget(self)
+        self.plots.setBackground("w")
+        self.plots.setAccessibleName("Waveform and speech probability over time")
+        self.plots.setMinimumHeight(260)
+        row.addWidget(self.plots, 3)
+        self.segment_list = QListWidget(self)
+        self.segment_list.setAccessibleName("Speech segments")
+        self.segment_list.setMinimumWidth(200)
+        bigger_font(self.segment_list, 1)
+        self.segment_list.currentRowChanged.connect(self._segment_selected)
+        row.addWidget(self.segment_list, 1)
+        self.body.addLayout(row, 1)
+        self._build_plots()
+        self.player = ClipPlayer(self)
+        self.player.playing_changed.connect(self._playing_changed)
+        self.player.position_changed.connect(self._position_changed)
+        self._play_from = 0.0
+        self.play_button = self.add_action("▶ Play", self._play_clicked)
+        self.add_action("Copy times", self._copy, "Copy the list of speech segments to the clipboard.")
+        self.finish_actions()
+        self.clear()
+
+    def _build_plots(self) -> None:
+        self.wave_plot = self.plots.addPlot(row=0, col=0)
+        style_plot(self.wave_plot, "sound", "", interactive=True)
+        self.wave_plot.getAxis("bottom").setStyle(showValues=False)
+        self.wave_plot.getAxis("left").setStyle(showValues=False)
+        self.prob_plot = self.plots.addPlot(row=1, col=0)
+        style_plot(self.prob_plot, "speech probability", "time (s)", interactive=True)
+        self.plots.ci.layout.setRowStretchFactor(1, 2)
+        self.wave_plot.setXLink(self.prob_plot)
+        self.prob_plot.setYRange(0, 1, padding=0.02)
+        self.prob_plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
+        self.wave_shade = pg.BarGraphItem(**segment_bars((), -1, 2, SPEECH))
+        self.prob_shade = pg.BarGraphItem(**segment_bars((), 0, 1, SPEECH))
+        self.selected_shade = pg.BarGraphItem(**segment_bars((), 0, 1, SELECTED))
+        self.wave_plot.addItem(self.wave_shade)
+        self.prob_plot.addItem(self.prob_shade)
+        self.prob_plot.addItem(self.selected_shade)
+        self.wave_top = pg.PlotDataItem(pen=pg.mkPen(WAVE))
+        self.wave_bottom = pg.PlotDataItem(pen=pg.mkPen(WAVE))
+        self.wave_fill = pg.FillBetweenItem(self.wave_top, self.wave_bottom, brush=pg.mkBrush(WAVE))
+        for item in (self.wave_top, self.wave_bottom, self.wave_fill):
+            self.wave_plot.addItem(item)
+        fill = QColor(PROBABILITY)
+        fill.setAlpha(45)
+        self.prob_curve = pg.PlotDataItem(pen=pg.mkPen(PROBABILITY, width=2), stepMode="center",
+                                          fillLevel=0, brush=pg.mkBrush(fill))
+        self.prob_plot.addItem(self.prob_curve)
+        self.threshold_line = pg.InfiniteLine(
+            pos=self._threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
+            label="threshold {value:.2f}", labelOpts={"color": THRESHOLD, "position": 0.06,
+                                                      "anchors": [(0, 1), (0, 1)]})
+        self.prob_plot.addItem(self.threshold_line)
+        self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, width=2)) for _ in range(2)]
+        for plot, line in zip((self.wave_plot, self.prob_plot), self.playheads):
+            line.setVisible(False)
+            plot.addItem(line)
+
+    # --- contract -------------------------------------------------------------------------------
+    @property
+    def threshold(self) -> float:
+        return self._threshold
+
+    @threshold.setter
+    def threshold(self, value: float) -> None:
+        """The speech threshold the run used (the result does not carry it; the window sets it)."""
+        self._threshold = float(value)
+        self.threshold_line.setValue(self._threshold)
+
+    def show_result(self, result: SpeechSegments, decoded: Any = None) -> None:
+        self._playback_problem = playback_problem()  # headphones may have been plugged in since
+        self._draw(result, final=True)
+        self.say("")
+
+    def show_partial(self, result: SpeechSegments) -> None:
+        """Called many times while the detector runs: cheap, and the waveform is drawn only once."""
+        self._draw(result, final=False)
+
+    def clear(self) -> None:
+        super().clear()
+        self.player.stop()
+        self._result = None
+        self._wave_of = None
+        self._listed = ()
+        for item in (self.wave_top, self.wave_bottom, self.prob_curve):
+            item.setData([], [])
+        self._shade(())
+        self.segment_list.clear()
+        self.headline.setText("")
+        self._update_play_button()
+
+    # --- drawing --------------------------------------------------------------------------------
+    def _draw(self, result: SpeechSegments, final: bool) -> None:
+        self._result = result
+        if getattr(result, "threshold", None) is not None:
+            self.threshold = result.threshold
+        duration = max(result.duration, 1e-3)
+        if self._wave_of is not result.samples:
+            self._wave_of = result.samples
+            t, low, high = envelope(result.samples, result.sample_rate)
+            self.wave_top.setData(t, high)
+            self.wave_bottom.setData(t, low)
+            peak = max(float(np.abs(result.samples).max(initial=0.0)), 0.02)
+            self.wave_plot.setYRange(-peak, peak, padding=0.05)
+            for plot in (self.wave_plot, self.prob_plot):
+                plot.setLimits(xMin=0, xMax=duration)
+            self.prob_plot.setXRange(0, duration, padding=0)
+        p = np.asarray(result.probabilities, dtype=float)
+        self.prob_curve.setData(np.arange(len(p) + 1) * result.frame_seconds, p)
+        self._shade(result.segments)
+        self._fill_list(result.segments, final)
+        n = len(result.segments)
+        if final:
+            self.headline.setText(
+                f"{n} speech segment{'' if n == 1 else 's'}: {result.speech_seconds:.1f} s of speech "
+                f"in {result.duration:.1f} s" if n else f"No speech found in {result.duration:.1f} s")
+        else:
+            self.headline.setText(f"Listening… {len(p) * result.frame_seconds:.1f} of {result.duration:.1f} s")
+        self.set_actions_enabled(final)
+        self._update_play_button()
+
+    def _shade(self, segments: tuple[tuple[float, float], ...]) -> None:
+        self.wave_shade.setOpts(**segment_bars(segments, -1.0, 2.0, SPEECH))
+        self.prob_shade.setOpts(**segment_bars(segments, 0.0, 1.0, SPEECH))
+        self.selected_shade.setOpts(**segment_bars((), 0.0, 1.0, SELECTED))
+
+    def _fill_list(self, segments: tuple[tuple[float, float], ...], final: bool) -> None:
+        if (segments, final) == self._listed:
+            return  # a partial result with nothing new: leave the list (and the selection) alone
+        self._listed = (segments, final)
+        row = self.segment_list.currentRow()
+        self.segment_list.blockSignals(True)
+        self.segment_list.clear()
+        for i, (start, end) in enumerate(segments):
+            self.segment_list.addItem(QListWidgetItem(f"{i + 1}.  {start:.2f} – {end:.2f} s   ({end - start:.2f} s)"))
+        if not segments:
+            empty = QListWidgetItem("No speech found" if final else "No speech yet")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.segment_list.addItem(empty)
+        elif 0 <= row < len(segments):
+            self.segment_list.setCurrentRow(row)
+        self.segment_list.blockSignals(False)
+
+    def selected_segment(self) -> tuple[float, float] | None:
+        row = self.segment_list.currentRow()
+        if self._result is None or not 0 <= row < len(self._result.segments):
+            return None
+        return self._result.segments[row]
+
+    def _segment_selected(self, row: int) -> None:
+        chosen = self.selected_segment()
+        self.selected_shade.setOpts(**segment_bars((chosen,) if chosen else (), 0.0, 1.0, SELECTED))
+        self._update_play_button()
+
+    # --- playback and copy ----------------------------------------------------------------------
+    def _update_play_button(self) -> None:
+        if self._playback_problem:
+            self.play_button.setEnabled(False)
+            self.play_button.setToolTip(self._playback_problem)
+            return
+        self.play_button.setEnabled(self._result is not None and len(self._result.samples) > 0)
+        if self.player.playing:
+            self.play_button.setText("■ Stop")
+            self.play_button.setToolTip("Stop playing.")
+        else:
+            what = "the chosen segment" if self.selected_segment() else "the whole recording"
+            self.play_button.setText("▶ Play")
+            self.play_button.setToolTip(f"Play {what}.")
+
+    def _play_clicked(self) -> None:
+        if self.player.playing:
+            self.player.stop()
+            return
+        if self._result is None:
+            return
+        rate, samples = self._result.sample_rate, self._result.samples
+        chosen = self.selected_segment()
+        self._play_from = chosen[0] if chosen else 0.0
+        if chosen:
+            samples = samples[int(chosen[0] * rate):int(chosen[1] * rate)]
+        problem = self.player.play(samples, rate)
+        if problem:
+            self.say(problem, error=True)
+
+    def _playing_changed(self, playing: bool) -> None:
+        for line in self.playheads:
+            line.setValue(self._play_from)
+            line.setVisible(playing)
+        self._update_play_button()
+
+    def _position_changed(self, seconds: float) -> None:
+        for line in self.playheads:
+            line.setValue(self._play_from + seconds)
+
+    def _copy(self) -> None:
+        if self._result is not None:
+            self.copy_text(self._result.summary(), "segment times")

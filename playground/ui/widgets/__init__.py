@@ -1,0 +1,1 @@
+"""Small shared widgets for views and panels: image canvases, plots, audio playback."""

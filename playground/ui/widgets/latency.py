@@ -1,0 +1,123 @@
+"""LatencyPlot: per-run stacked bars by stage, p50/p95 lines of warm runs, and the cold run marked."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QWidget
+
+from playground.core.metrics import RunHistory
+from playground.core.timing import STAGES
+from playground.ui.widgets.plots import INK, MUTED, make_plot
+
+BAR_WIDTH = 0.8
+MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
+COLD_CLIP = 3.0  # a cold run this many times slower than the slowest warm run is cut off, with its value
+COLD_MARK = QColor(0, 0, 0)
+HEADROOM = 1.3  # room above the tallest bar for the cold-run marker and its label
+EMPTY_TEXT = "Run a model: each run adds a bar here,\nsplit into the steps it took."
+
+
+def cold_brush(colour: QColor) -> QBrush:
+    """Cold bars are hatched, so they differ by pattern and not only by colour."""
+    brush = QBrush(colour, Qt.BrushStyle.BDiagPattern)
+    return brush
+
+
+class LatencyPlot:
+    """Owns the latency PlotWidget and redraws it from a RunHistory (called only when the history changed)."""
+
+    def __init__(self, colours: dict[str, QColor], parent: QWidget | None = None) -> None:
+        self.colours = colours
+        self.widget = make_plot("Time per run, by step", "time per run (ms)", "run number", parent)
+        self.plot = self.widget.getPlotItem()
+        self.bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=colours[stage],
+                                            pen=pg.mkPen(None), name=stage) for stage in STAGES}
+        for bar in self.bars.values():
+            self.plot.addItem(bar)
+        self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(COLD_MARK),
+                                             pen=pg.mkPen("w"), name="cold run")
+        self.plot.addItem(self.cold_marks)
+        self.cold_label = pg.TextItem("", color=INK, anchor=(0.5, 1.0), fill=pg.mkBrush(255, 255, 255, 220))
+        self.plot.addItem(self.cold_label)
+        self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, 0.98)
+        self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, 0.80)
+        self.empty_label = pg.TextItem(EMPTY_TEXT, color=MUTED, anchor=(0.5, 0.5))
+        self.plot.addItem(self.empty_label)
+        self.y_top = 1.0
+
+    def _percentile_line(self, style: Qt.PenStyle, where: float) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(angle=0, pen=pg.mkPen(INK, width=2, style=style), label="",
+                               labelOpts={"color": INK, "position": where, "anchors": [(1, 1), (1, 1)],
+                                          "fill": pg.mkBrush(255, 255, 255, 220)})
+        line.setVisible(False)
+        self.plot.addItem(line)
+        return line
+
+    def redraw(self, history: RunHistory) -> None:
+        n = len(history)
+        self.empty_label.setVisible(n == 0)
+        if n == 0:
+            for bar in self.bars.values():
+                bar.setOpts(x=np.zeros(0), height=np.zeros(0))
+            self.cold_marks.setData([], [])
+            for item in (self.cold_label, self.p50_line, self.p95_line):
+                item.setVisible(False)
+            self.plot.setXRange(0, MIN_RUNS_SHOWN, padding=0)
+            self.plot.setYRange(0, 10, padding=0)
+            self.empty_label.setPos(MIN_RUNS_SHOWN / 2, 5)
+            return
+        x = history.index.view() + 1.0  # people count runs from 1
+        cold = history.cold.view() > 0.5
+        self._stack(history, x, cold)
+        totals = history.total_ms.view()
+        self._scale(x, totals, cold)
+        self._mark_cold(x, totals, cold)
+        self._percentiles(history)
+
+    def _stack(self, history: RunHistory, x: np.ndarray, cold: np.ndarray) -> None:
+        bottom = np.zeros(len(x))
+        for stage in STAGES:
+            height = history.stage_ms[stage].view()
+            brush = self.colours[stage]
+            brushes = [cold_brush(brush) if c else brush for c in cold] if cold.any() else None
+            self.bars[stage].setOpts(x=x, y0=bottom.copy(), height=height, width=BAR_WIDTH,
+                                     brushes=brushes, brush=brush)
+            bottom += height
+
+    def _scale(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
+        warm = totals[~cold]
+        top = float(totals.max(initial=0.0))
+        if warm.size and top > COLD_CLIP * float(warm.max()):
+            top = COLD_CLIP * float(warm.max())  # keep warm runs readable next to a slow first run
+        self.y_top = max(top * HEADROOM, 0.01)
+        self.plot.setYRange(0, self.y_top, padding=0)
+        left = float(x[0]) - 0.6
+        self.plot.setXRange(left, max(float(x[-1]) + 0.6, left + MIN_RUNS_SHOWN), padding=0)
+
+    def _mark_cold(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
+        if not cold.any():
+            self.cold_marks.setData([], [])
+            self.cold_label.setVisible(False)
+            return
+        tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
+        self.cold_marks.setData(x[cold], tops)
+        last = int(np.flatnonzero(cold)[-1])
+        self.cold_label.setText(f"cold run {totals[last]:.0f} ms")
+        # Centred over its bar, but written away from a plot edge it would be cut off by.
+        left, right = self.plot.viewRange()[0]
+        where = (x[last] - left) / max(right - left, 1e-9)
+        ax, dx = (0.0, -0.5) if where < 0.15 else (1.0, 0.5) if where > 0.85 else (0.5, 0.0)
+        self.cold_label.setAnchor((ax, 1.0))
+        self.cold_label.setPos(float(x[last]) + dx, float(tops[-1]) + self.y_top * 0.04)
+        self.cold_label.setVisible(True)
+
+    def _percentiles(self, history: RunHistory) -> None:
+        has_warm = bool(history.warm_totals())
+        for line, value, name in ((self.p50_line, history.p50(), "p50"), (self.p95_line, history.p95(), "p95")):
+            line.setVisible(has_warm)
+            if has_warm:
+                line.setValue(value)
+                line.label.setFormat(f"{name} {value:.1f} ms")

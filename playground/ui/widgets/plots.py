@@ -1,0 +1,50 @@
+"""Plot styling shared by graphs and views: dark ink on white, readable fonts, no surprise mouse menus."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QWidget
+
+INK = QColor(33, 33, 33)
+MUTED = QColor(90, 90, 90)
+TICK_POINTS = 10
+LABEL_STYLE = {"color": "#212121", "font-size": "11pt"}
+
+
+LEFT_AXIS_WIDTH = 64  # stacked plots line up only when their left axes are equally wide
+
+
+def style_plot(item: pg.PlotItem, left: str, bottom: str, interactive: bool = False) -> None:
+    """Axis labels with units, dark ticks and a faint grid; mouse panning only where asked for.
+
+    On a kiosk a stray drag or right-click must not leave a graph zoomed into nothing.
+    """
+    font = QFont()
+    font.setPointSize(TICK_POINTS)
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setPen(pg.mkPen(INK))
+        axis.setTextPen(pg.mkPen(INK))
+        axis.setTickFont(font)
+        axis.enableAutoSIPrefix(False)  # units are written in the label; "(x0.001)" puzzles people
+    item.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
+    item.setLabel("left", left, **LABEL_STYLE)
+    item.setLabel("bottom", bottom, **LABEL_STYLE)
+    item.showGrid(x=True, y=True, alpha=0.18)
+    item.setMenuEnabled(False)
+    item.hideButtons()
+    item.setMouseEnabled(x=interactive, y=False)
+    if not interactive:
+        item.vb.setMouseEnabled(False, False)
+
+
+def make_plot(accessible_name: str, left: str, bottom: str, parent: QWidget | None = None,
+              interactive: bool = False) -> pg.PlotWidget:
+    """A white PlotWidget with the house style and an accessible name for screen readers."""
+    widget = pg.PlotWidget(parent=parent, background="w")
+    widget.setAccessibleName(accessible_name)
+    style_plot(widget.getPlotItem(), left, bottom, interactive)
+    widget.setMinimumHeight(140)
+    return widget
+

