@@ -98,6 +98,7 @@ class FakeSilero:
         self.reports: list[tuple[float, object]] = []
 
     def run(self, feeds, outputs=None, role="main"):
+        self.check()  # like the pipeline's runner, which refuses to start a step once cancelled
         self.feeds.append(feeds)
         loud = float(np.abs(feeds["input"][:, 64:]).mean() > 0.1)
         return {"output": np.array([[loud]], np.float32), "stateN": feeds["state"] + 1}

@@ -24,6 +24,9 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
+    def is_cancelled(self) -> bool:
+        return self._event.is_set()
+
     def cancel(self) -> None:
         with self._lock:
             self._event.set()

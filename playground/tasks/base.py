@@ -18,7 +18,7 @@ class Runner(Protocol):
     card: ModelCard
 
     def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
-        """One timed, cancellable session.run; returns output name -> array."""
+        """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array."""
 
     def check(self) -> None:
         """Raise Cancelled if the run was cancelled: call between steps of a loop."""

@@ -143,13 +143,14 @@ class VadTask:
         probs = np.zeros(len(frames), np.float32)
         tracker = SegmentTracker(ctx.rules)
         every = max(MIN_FRAMES_PER_REPORT, len(frames) // REPORTS_PER_CLIP)
-        for i, frame in enumerate(frames):
-            runner.check()
-            feeds_now = {names[0]: np.ascontiguousarray(frame[None]), names[1]: state, names[2]: rate}
-            out = runner.run(feeds_now, [out_prob, out_state])
+        wanted = [out_prob, out_state]
+        # The loop runs ~31 times per second of audio: keep it lean (runner.run checks for cancel itself).
+        for i in range(len(frames)):
+            out = runner.run({names[0]: frames[i:i + 1], names[1]: state, names[2]: rate}, wanted)
             state = out[out_state]
-            probs[i] = float(np.asarray(out[out_prob]).reshape(-1)[0])
-            tracker.push(float(probs[i]))
+            p = out[out_prob].item(0)
+            probs[i] = p
+            tracker.push(p)
             if (i + 1) % every == 0 and i + 1 < len(frames):
                 heard = min((i + 1) * ctx.rules.frame, len(ctx.samples))
                 runner.report((i + 1) / len(frames), _result(ctx, probs[:i + 1].copy(), tracker.segments(heard)))
