@@ -1,0 +1,155 @@
+"""Explainer topics: Markdown files under assets/explainers/ filled with the live numbers of the last run."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from playground import paths
+from playground.core.card import ModelCard
+from playground.core.metrics import ResourceSampler, RunHistory
+from playground.core.timing import STAGES
+
+# A file may hold two texts: the one above this line once something has run, the one below before that.
+BEFORE_FIRST_RUN = "<!-- before the first run -->"
+MAX_WORDS = 150
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    filename: str
+
+
+GENERAL_TOPICS: tuple[Topic, ...] = (
+    Topic("inference", "What is inference?", "inference.md"),
+    Topic("this_run", "This run, stage by stage", "this_run.md"),
+    Topic("latency", "Reading the latency graph", "latency_graph.md"),
+    Topic("cpu", "Reading the CPU graph", "cpu_graph.md"),
+    Topic("memory", "Reading the memory graph", "memory_graph.md"),
+)
+
+
+def task_topic(task: str, folder: Path | None = None) -> Topic:
+    """The topic about one task; its title is the file's first heading (so the text names itself)."""
+    filename = f"task_{task}.md"
+    path = (folder or paths.explainers_dir()) / filename
+    try:
+        match = _HEADING.search(path.read_text(encoding="utf-8"))
+    except OSError:
+        match = None
+    return Topic(f"task:{task}", match.group(1).strip() if match else task.replace("_", " ").capitalize(), filename)
+
+
+def topics_for(task: str | None, folder: Path | None = None) -> tuple[Topic, ...]:
+    """The general topics plus the current model's task, which comes second: it is what people ask first."""
+    if not task:
+        return GENERAL_TOPICS
+    return (GENERAL_TOPICS[0], task_topic(task, folder), *GENERAL_TOPICS[1:])
+
+
+def _num(ms: float) -> str:
+    """Milliseconds as a person reads them: 0.14, 7.3, 251."""
+    if ms < 1:
+        return f"{ms:.2f}"
+    if ms < 100:
+        return f"{ms:.1f}"
+    return f"{ms:,.0f}"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, card: ModelCard | None = None,
+          load_ns: int = 0) -> dict[str, str]:
+    """Every placeholder a topic may use, as display text ("—" where nothing is known yet)."""
+    values: dict[str, str] = {"model_name": card.name if card else "the model", "task": card.task if card else ""}
+    records = history.records if history is not None else []
+    last = records[-1] if records else None
+    for stage in STAGES:
+        values[f"{stage}_ms"] = _num(last.ms(stage)) if last else "—"
+    values["draw_ms"] = values["render_ms"]
+    values["total_ms"] = _num(last.total_ns / 1e6) if last else "—"
+    values["input_label"] = (last.input_label or "your input") if last else "—"
+    runs = len(last.session_runs_ns) if last else 0
+    values["session_runs"] = str(runs)
+    values["session_runs_text"] = _plural(runs, "time")
+    values["per_run_ms"] = _num(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
+    values["run_kind"] = ("cold" if last.cold else "warm") if last else "—"
+    cold = next((r for r in reversed(records) if r.cold), None)
+    values["cold_ms"] = _num(cold.total_ns / 1e6) if cold else "—"
+    warm = history.warm_totals() if history is not None else []
+    values["warm_runs"] = str(len(warm))
+    values["p50_ms"] = _num(history.p50()) if warm else "—"
+    values["p95_ms"] = _num(history.p95()) if warm else "—"
+    values["runs"] = str(len(records))
+    values["load_ms"] = _num(load_ns / 1e6) if load_ns else "—"
+    threads = last.threads if last else 0
+    values["threads"] = str(threads) if last else "—"
+    values["threads_text"] = _plural(threads, "thread") if last else "—"
+    values["cpu_ms"] = _num(last.cpu_ns / 1e6) if last else "—"
+    busy_ns = (last.total_ns - last.stages_ns.get("render", 0)) if last else 0
+    values["cpu_share"] = f"{100 * last.cpu_ns / busy_ns:.0f}" if last and busy_ns else "—"
+    values.update(_resource_facts(sampler))
+    values["model_mb"] = f"{card.size_bytes / 1e6:.1f}" if card and card.size_bytes else "—"
+    return values
+
+
+def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
+    if sampler is None or not len(sampler.t):
+        return {"process_cpu": "—", "system_cpu": "—", "rss_mb": "—", "peak_rss_mb": "—",
+                "cores": "—", "cpu_max": "—"}
+    return {"process_cpu": f"{sampler.smoothed(sampler.process_cpu):.0f}",
+            "system_cpu": f"{sampler.smoothed(sampler.system_cpu):.0f}",
+            "rss_mb": f"{sampler.rss_mb.last():.0f}", "peak_rss_mb": f"{sampler.rss_mb.view().max():.0f}",
+            "cores": str(sampler.cores), "cpu_max": str(100 * sampler.cores)}
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace {name} with its value; an unknown name stays visible so a test can catch it."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def render(topic: Topic, values: dict[str, str], has_run: bool, folder: Path | None = None) -> str:
+    """The topic's Markdown for the current state, numbers filled in."""
+    path = (folder or paths.explainers_dir()) / topic.filename
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return f"# {topic.title}\n\nThis explanation is missing from this copy of the playground ({path.name})."
+    after, marker, before = text.partition(BEFORE_FIRST_RUN)
+    if marker and not has_run:
+        heading = _HEADING.search(after)
+        text = (f"# {heading.group(1)}\n\n" if heading else "") + before.strip()
+    else:
+        text = after
+    return fill(text.strip(), values) + "\n"
+
+
+def word_count(markdown: str) -> int:
+    """Words a person reads: table rules, markup and HTML comments do not count."""
+    text = re.sub(r"<!--.*?-->", " ", markdown, flags=re.DOTALL)
+    return len(re.findall(r"[A-Za-z0-9À-ÿ²]+(?:['’.,][A-Za-z0-9]+)*", text))
+
+
+def status_line(history: RunHistory, load_ns: int = 0) -> str:
+    """One line for the status bar: last run, typical warm run, the cold run and the load."""
+    if not history.records:
+        return "Ready: pick an input and press Run (Ctrl+R)."
+    last = history.records[-1]
+    parts = [f"Last run {_num(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
+    warm = history.warm_totals()
+    if warm:
+        parts.append(f"typical {_num(history.p50())} ms over {_plural(len(warm), 'warm run')}")
+    cold = next((r for r in reversed(history.records) if r.cold), None)
+    if cold is not None and cold is not last:
+        parts.append(f"first (cold) run {_num(cold.total_ns / 1e6)} ms")
+    if load_ns:
+        parts.append(f"model loaded in {_num(load_ns / 1e6)} ms")
+    parts.append(_plural(last.threads, "thread"))
+    return " · ".join(parts)

@@ -1,0 +1,54 @@
+"""The window's commands as QActions with their standard shortcuts, shared by menus, buttons and keys."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from playground.ui.controller import Controller
+
+
+def _action(parent: QObject, text: str, tip: str, *keys: QKeySequence | str) -> QAction:
+    action = QAction(text, parent)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+    action.setToolTip(f"{tip} ({shown})" if shown else tip)
+    action.setStatusTip(tip)
+    return action
+
+
+class WindowActions(QObject):
+    """Open, paste, run, repeat, stop, full screen and quit; the window wires the first two to its input panel."""
+
+    def __init__(self, controller: Controller, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self.open = _action(self, "&Open file…", "Open a picture, recording or text file",
+                            QKeySequence.StandardKey.Open)
+        self.paste = _action(self, "&Paste", "Use the picture or text on the clipboard", QKeySequence.StandardKey.Paste)
+        self.run = _action(self, "&Run", "Run the model on the current input", "Ctrl+R", "F5")
+        self.repeat = _action(self, "Re&peat", "Run the current input again and again until stopped", "Ctrl+Shift+R")
+        self.repeat.setCheckable(True)
+        self.stop = _action(self, "&Stop", "Stop the run and the repeat", "Esc")
+        self.full_screen = _action(self, "&Full screen", "Fill the whole screen", "F11")
+        self.full_screen.setCheckable(True)
+        self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
+        self.run.triggered.connect(controller.run)
+        self.repeat.toggled.connect(controller.set_repeat)
+        self.stop.triggered.connect(controller.cancel)
+        controller.repeat_changed.connect(self._on_repeat_changed)
+        controller.busy_changed.connect(self._on_busy_changed)
+        self.stop.setEnabled(False)
+
+    def all(self) -> tuple[QAction, ...]:
+        return (self.open, self.paste, self.run, self.repeat, self.stop, self.full_screen, self.quit)
+
+    def _on_repeat_changed(self, on: bool) -> None:
+        if self.repeat.isChecked() != on:
+            self.repeat.blockSignals(True)
+            self.repeat.setChecked(on)
+            self.repeat.blockSignals(False)
+        self.stop.setEnabled(on or self._controller.busy)
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.stop.setEnabled(busy or self._controller.repeat)

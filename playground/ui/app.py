@@ -1,0 +1,96 @@
+"""The composition root: builds the application, settings, catalog, controller and window, and runs them."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from playground import __version__, paths
+from playground.core.catalog import Catalog, load_catalog
+from playground.tasks.registry import get_task
+from playground.ui.controller import Controller, plain_sentence
+from playground.ui.main_window import MainWindow
+from playground.ui.settings import APPLICATION, ORGANISATION, Settings
+
+log = logging.getLogger("playground")
+LOG_NAME = "playground.log"
+
+
+def configure_logging() -> Path | None:
+    """Details of unexpected errors go to a small rotating file; the window only ever shows a sentence."""
+    folder = paths.log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+    except OSError:
+        return None  # a read-only home (a locked-down kiosk) must not stop the window from opening
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return folder / LOG_NAME
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APPLICATION)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName("Inference Playground")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def build(settings: Settings | None = None, catalog: Catalog | None = None,
+          model_id: str = "") -> tuple[Controller, MainWindow]:
+    """The controller and its window, with `model_id`, the last model or the first installed one selected."""
+    settings = settings or Settings()
+    catalog = catalog if catalog is not None else load_catalog()
+    for error in catalog.errors:
+        log.warning("skipped a model card: %s", error)
+    controller = Controller(settings, catalog, get_task)
+    window = MainWindow(controller, settings)
+    first = model_id or _first_model(catalog, controller, settings.last_model)
+    if first:
+        controller.select_model(first)
+    return controller, window
+
+
+def _first_model(catalog: Catalog, controller: Controller, last: str) -> str:
+    if last in catalog.ids:
+        return last
+    installed = [card.id for card in catalog.cards if controller.installed(card)]
+    return installed[0] if installed else (catalog.ids[0] if catalog.ids else "")
+
+
+def _install_excepthooks(controller: Controller) -> None:
+    """A bug in a slot must not end the session: log it and say so in one sentence."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        sentence = plain_sentence(exc.with_traceback(tb))
+        if threading.current_thread() is threading.main_thread():
+            controller.input_rejected.emit(sentence)
+
+    sys.excepthook = hook
+    threading.excepthook = lambda args: log.error(
+        "error in a thread", exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+
+
+def run_app(argv: list[str] | None = None) -> int:
+    """Open the window and run until it is closed; settings are saved and the worker stopped on the way out."""
+    app = application(argv)
+    configure_logging()
+    controller, window = build()
+    _install_excepthooks(controller)
+    app.aboutToQuit.connect(controller.shutdown)
+    window.show()
+    return int(app.exec())

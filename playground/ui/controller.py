@@ -1,0 +1,338 @@
+"""The controller: the one QObject holding the window's state (model, input, knobs, history) and its commands."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from playground import paths
+from playground.core import explainers, media
+from playground.core.card import ModelCard
+from playground.core.catalog import Catalog
+from playground.core.errors import ModelMissingError, PlaygroundError
+from playground.core.media import AudioData, ImageData, TextData
+from playground.core.metrics import ResourceSampler, RunHistory
+from playground.core.pipeline import Outcome, Pipeline
+from playground.core.session import OPT_LEVELS, RuntimeOptions
+from playground.ui.jobs import JobRunner
+from playground.ui.settings import Settings
+
+log = logging.getLogger(__name__)
+
+TaskLookup = Callable[[str], Any]
+_KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
+_WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
+
+
+@dataclass(frozen=True)
+class InputChoice:
+    """What the person gave: a file path, typed or pasted text, or a pasted picture, and how to name it."""
+
+    source: Any  # Path | str | pasted pixels (numpy) | ImageData
+    label: str
+    origin: str  # "file" | "sample" | "paste" | "typed"
+
+
+def plain_sentence(exc: BaseException) -> str:
+    """Our own errors already are one sentence; anything else is a bug, logged and put plainly."""
+    if isinstance(exc, PlaygroundError):
+        return str(exc)
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return ("Something unexpected went wrong; the details were written to the log in "
+            f"{paths.log_dir()}. Try another input, or another model.")
+
+
+class Controller(QObject):
+    """State and commands for the window; panels call these methods and listen to the signals."""
+
+    model_changed = Signal(object)  # ModelCard | None
+    input_changed = Signal(object)  # InputChoice | None
+    params_changed = Signal(dict)
+    runtime_changed = Signal(int, str)  # threads, graph optimisation level
+    run_started = Signal()
+    run_progressed = Signal(float, object)
+    result_ready = Signal(object)  # Outcome
+    run_failed = Signal(str)
+    run_cancelled = Signal()
+    input_rejected = Signal(str)
+    busy_changed = Signal(bool)
+    repeat_changed = Signal(bool)
+    history_changed = Signal()
+    status_changed = Signal(str)
+
+    def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
+                 pipeline: Pipeline | None = None, sampler: ResourceSampler | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings, self.catalog, self._task_lookup = settings, catalog, task_lookup
+        self.pipeline = pipeline or Pipeline()
+        self.history = RunHistory()
+        self.sampler = sampler or ResourceSampler()
+        # A settings file copied from a bigger machine must not ask for more threads than this one has.
+        self.options = RuntimeOptions(min(settings.threads, os.cpu_count() or 1), settings.opt_level)
+        self.card: ModelCard | None = None
+        self.input: InputChoice | None = None
+        self.params: dict[str, Any] = {}
+        self.auto_run = True  # a new input, model or knob runs at once: the answer follows the change
+        self.repeat = False
+        self.last_outcome: Outcome | None = None
+        self._load_ns: dict[str, int] = {}
+        self.jobs = JobRunner(self)
+        self.jobs.job_started.connect(self._on_job_started)
+        self.jobs.job_progressed.connect(self._on_job_progressed)
+        self.jobs.job_finished.connect(self._on_job_finished)
+        self.jobs.job_failed.connect(self._on_job_failed)
+        self.jobs.job_cancelled.connect(self._on_job_cancelled)
+        self.jobs.busy_changed.connect(self.busy_changed)
+        self._next = QTimer(self)
+        self._next.setSingleShot(True)
+        self._next.setInterval(0)
+        self._next.timeout.connect(self._repeat_next)
+
+    # --- queries -------------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self.jobs.busy
+
+    @property
+    def load_ns(self) -> int:
+        return self._load_ns.get(self.card.id, 0) if self.card else 0
+
+    def installed(self, card: ModelCard) -> bool:
+        return self.catalog.installed(card)
+
+    def explainer_facts(self) -> dict[str, str]:
+        return explainers.facts(self.history, self.sampler, self.card, self.load_ns)
+
+    # --- commands ------------------------------------------------------------------------------------
+
+    def select_model(self, model_id: str) -> None:
+        """Show a model; a kept input of the same kind runs again on it."""
+        try:
+            card = self.catalog.get(model_id)
+        except PlaygroundError as exc:
+            self.input_rejected.emit(str(exc))
+            return
+        if self.card is not None and card.id == self.card.id:
+            return
+        self.cancel()
+        self.card, self.params = card, card.defaults()
+        self.history.clear()
+        self.last_outcome = None
+        self.settings.last_model = card.id
+        if self.input is not None and self._likely_kind(self.input) not in (None, card.modality):
+            self.input = None  # a photo kept for a sound model would only produce an error
+        self.model_changed.emit(card)
+        self.params_changed.emit(dict(self.params))
+        self.input_changed.emit(self.input)
+        self.history_changed.emit()
+        self.status_changed.emit(self._status_for_model(card))
+        self._maybe_run()
+
+    def set_input(self, source: Any, label: str = "", origin: str = "file") -> None:
+        """A file path, text, or decoded picture; refused at once when it is plainly the wrong kind."""
+        if isinstance(source, Path):
+            label = label or source.name
+            if not source.is_file():
+                problem = "is a folder: choose one file" if source.is_dir() else "does not exist"
+                self.input_rejected.emit(f"{source} {problem}.")
+                return
+        choice = InputChoice(source, label or "your input", origin)
+        kind = self._kind_of(choice)
+        if self.card is not None and kind not in (None, self.card.modality):
+            self.input_rejected.emit(f"{self.card.name} needs {_WHAT[self.card.modality]}, but this is "
+                                     f"{_WHAT[kind]}: open or paste {_WHAT[self.card.modality]} instead.")
+            return
+        self.input = choice
+        self.input_changed.emit(choice)
+        self._maybe_run()
+
+    def set_text(self, text: str) -> None:
+        if not text.strip():
+            self.input = None
+            self.input_changed.emit(None)
+            return
+        self.set_input(text, "typed text", "typed")
+
+    def set_param(self, name: str, value: Any) -> None:
+        if self.card is None:
+            return
+        try:
+            checked = self.card.param(name).coerce(value)
+        except PlaygroundError as exc:
+            self.input_rejected.emit(str(exc))
+            return
+        if self.params.get(name) == checked:
+            return
+        self.params[name] = checked
+        self.params_changed.emit(dict(self.params))
+        self._maybe_run()
+
+    def reset_params(self) -> None:
+        if self.card is None or self.params == self.card.defaults():
+            return
+        self.params = self.card.defaults()
+        self.params_changed.emit(dict(self.params))
+        self._maybe_run()
+
+    def set_threads(self, threads: int) -> None:
+        self._set_options(RuntimeOptions(max(1, int(threads)), self.options.opt_level))
+
+    def set_opt_level(self, level: str) -> None:
+        if level in OPT_LEVELS:
+            self._set_options(RuntimeOptions(self.options.threads, level))
+
+    def _set_options(self, options: RuntimeOptions) -> None:
+        if options == self.options:
+            return
+        self.options = options
+        self.settings.threads, self.settings.opt_level = options.threads, options.opt_level
+        self.runtime_changed.emit(options.threads, options.opt_level)
+
+    def run(self) -> bool:
+        """Start a run of the current model on the current input; False (with a sentence) when it cannot."""
+        problem = self._cannot_run()
+        if problem:
+            self._stop_repeat()
+            self.run_failed.emit(problem)
+            return False
+        try:
+            task = self._task_lookup(self.card.task)
+        except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
+            self._stop_repeat()
+            self.run_failed.emit(plain_sentence(exc))
+            return False
+        card, source, params, options = self.card, self.input.source, dict(self.params), self.options
+        pipeline = self.pipeline
+
+        def job(token: Any, progress: Any) -> Outcome:
+            if pipeline.options != options:
+                pipeline.sessions.evict()  # sessions opened with other options would linger unused
+                pipeline.options = options
+            return pipeline.run(card, task, source, params, token, progress)
+
+        self.jobs.submit(job)
+        return True
+
+    def cancel(self) -> None:
+        """Stop: ends repeat and the run in flight (midway through the model if need be)."""
+        self._stop_repeat()
+        self.jobs.cancel()
+
+    def set_repeat(self, on: bool) -> None:
+        """Run the current input again and again, one run after another, until switched off."""
+        if on == self.repeat:
+            return
+        if on and self._cannot_run():
+            self.run_failed.emit(self._cannot_run())
+            self.repeat_changed.emit(False)
+            return
+        self.repeat = on
+        self.repeat_changed.emit(on)
+        if on and not self.busy:
+            self.run()
+        elif not on:
+            self._next.stop()
+
+    def report_render(self, render_ns: int) -> None:
+        """The window drew the last result in `render_ns`: the run's record gets its last stage."""
+        if self.history.records:
+            self.history.update_last(self.history.records[-1].with_render(render_ns))
+            self._history_updated()
+
+    def shutdown(self, timeout: float = 2.0) -> bool:
+        """On quit: stop repeat, cancel, wait briefly for the worker, write settings."""
+        self._stop_repeat()
+        ended = self.jobs.shutdown(timeout)
+        self.settings.sync()
+        return ended
+
+    # --- internals -----------------------------------------------------------------------------------
+
+    def _cannot_run(self) -> str:
+        if self.card is None:
+            return "Pick a model first, from the list on the left."
+        if not self.catalog.installed(self.card):
+            return str(ModelMissingError(f"{self.card.name} is not installed yet: run "
+                                         f"'playground models fetch {self.card.id}'."))
+        if self.input is None:
+            return (f"Give {self.card.name} {_WHAT[self.card.modality]} first: open a file, paste, "
+                    "or pick a sample.")
+        return ""
+
+    @staticmethod
+    def _kind_of(choice: InputChoice) -> str | None:
+        return _KIND_OF.get(type(choice.source))  # a file's kind is known only once it is decoded
+
+    @staticmethod
+    def _likely_kind(choice: InputChoice) -> str | None:
+        """Like _kind_of, but guesses a file's kind from its extension (the decoder decides for real)."""
+        if isinstance(choice.source, Path):
+            suffix = choice.source.suffix.lower()
+            return next((kind for kind, exts in media.SUPPORTED.items() if suffix in exts), None)
+        return Controller._kind_of(choice)
+
+    def _maybe_run(self) -> None:
+        if self.auto_run and self.card is not None and self.input is not None and self.installed(self.card):
+            self.run()
+
+    def _stop_repeat(self) -> None:
+        self._next.stop()
+        if self.repeat:
+            self.repeat = False
+            self.repeat_changed.emit(False)
+
+    def _status_for_model(self, card: ModelCard) -> str:
+        if not self.installed(card):
+            return f"{card.name} is not installed: run 'playground models fetch {card.id}'."
+        return explainers.status_line(self.history, self.load_ns)
+
+    def _history_updated(self) -> None:
+        self.history_changed.emit()
+        self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+
+    @Slot(int)
+    def _on_job_started(self, _generation: int) -> None:
+        label = self.input.label if self.input else "the input"
+        self.run_started.emit()
+        self.status_changed.emit(f"Running {self.card.name if self.card else 'the model'} on {label}…")
+
+    @Slot(int, float, object)
+    def _on_job_progressed(self, _generation: int, fraction: float, partial: Any) -> None:
+        self.run_progressed.emit(fraction, partial)
+
+    @Slot(int, object)
+    def _on_job_finished(self, _generation: int, outcome: Outcome) -> None:
+        record = outcome.record
+        if record.load_ns:
+            self._load_ns[record.model_id] = record.load_ns
+        self.history.add(record)
+        self.last_outcome = outcome
+        self.result_ready.emit(outcome)
+        self._history_updated()
+        if self.repeat:
+            self._next.start()
+
+    @Slot(int, object)
+    def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
+        self._stop_repeat()
+        sentence = plain_sentence(exc)
+        self.run_failed.emit(sentence)
+        self.status_changed.emit("The last run did not finish; the reason is shown next to the input.")
+
+    @Slot(int)
+    def _on_job_cancelled(self, _generation: int) -> None:
+        self.run_cancelled.emit()
+        self.status_changed.emit("Stopped. " + explainers.status_line(self.history, self.load_ns))
+
+    @Slot()
+    def _repeat_next(self) -> None:
+        if self.repeat and not self.busy:
+            self.run()

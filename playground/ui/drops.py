@@ -1,0 +1,70 @@
+"""Turns what is dropped on the window or pasted from the clipboard into an input for the controller."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QImage
+
+from playground.ui.widgets.images import rgba_from_qimage
+
+
+@dataclass(frozen=True)
+class Offer:
+    """One input found in mime data: a local file, pixels, or text."""
+
+    source: Any  # Path | numpy RGBA pixels | str
+    label: str
+    origin: str
+
+
+def offer_from_mime(mime: QMimeData | None, origin: str) -> Offer | None:
+    """Files first (a copied file also carries its name as text), then a picture, then text."""
+    if mime is None:
+        return None
+    if mime.hasUrls():
+        local = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if local:
+            return Offer(local[0], local[0].name, origin)
+    if mime.hasImage():
+        image = mime.imageData()
+        if isinstance(image, QImage) and not image.isNull():
+            return Offer(rgba_from_qimage(image), f"{'pasted' if origin == 'paste' else 'dropped'} image", origin)
+    if mime.hasText() and mime.text().strip():
+        text = mime.text()
+        candidate = Path(text.strip()) if "\n" not in text.strip() and len(text) < 4096 else None
+        if candidate is not None and candidate.is_absolute() and candidate.is_file():
+            return Offer(candidate, candidate.name, origin)
+        return Offer(text, f"{'pasted' if origin == 'paste' else 'dropped'} text", origin)
+    return None
+
+
+def nothing_usable(origin: str) -> str:
+    if origin == "paste":
+        return ("The clipboard holds nothing the playground can use: copy a picture, some text or a file, "
+                "then paste again.")
+    return "That cannot be used as an input: drop a picture, a recording or a text file."
+
+
+class DropCatcher(QObject):
+    """An event filter that lets a whole window accept drops and hands them to a callback."""
+
+    def __init__(self, accept: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._accept = accept  # callable(Offer | None, origin) on the GUI thread
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDragMoveEvent):
+            mime = event.mimeData()
+            if mime.hasUrls() or mime.hasImage() or mime.hasText():
+                event.acceptProposedAction()
+                return True
+        elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
+            event.acceptProposedAction()
+            self._accept(offer_from_mime(event.mimeData(), "drop"), "drop")
+            return True
+        return False

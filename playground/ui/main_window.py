@@ -1,0 +1,150 @@
+"""The main window: lays out the panels, menus and status line; all behaviour lives in the controller and panels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from playground.ui.actions import WindowActions
+from playground.ui.controller import Controller
+from playground.ui.drops import DropCatcher, Offer
+from playground.ui.panels.card_view import CardView
+from playground.ui.panels.explainer import ExplainerPanel
+from playground.ui.panels.graphs import GraphsPanel
+from playground.ui.panels.input_panel import InputPanel
+from playground.ui.panels.params import ParamsPanel
+from playground.ui.panels.picker import ModelPicker
+from playground.ui.panels.result_area import ResultArea
+from playground.ui.panels.run_bar import RunBar
+from playground.ui.settings import Settings
+
+TITLE = "Inference Playground"
+
+
+def _column(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for i, widget in enumerate(widgets):
+        layout.addWidget(widget, stretch[i] if i < len(stretch) else 0)
+    return holder
+
+
+def _splitter(orientation: Qt.Orientation, name: str, *widgets: QWidget, sizes: tuple[int, ...]) -> QSplitter:
+    splitter = QSplitter(orientation)
+    splitter.setObjectName(name)
+    splitter.setChildrenCollapsible(False)
+    for widget in widgets:
+        splitter.addWidget(widget)
+    splitter.setSizes(list(sizes))
+    return splitter
+
+
+class MainWindow(QMainWindow):
+    """Left: the models and the card. Centre: input, run bar, result, knobs. Right: graphs and explainer."""
+
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller, self.settings = controller, settings
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName(TITLE)
+        self.commands = WindowActions(controller, self)
+        self.picker = ModelPicker(controller)
+        self.card_view = CardView(controller)
+        self.input_panel = InputPanel(controller)
+        self.run_bar = RunBar(controller, self.commands.run, self.commands.repeat, self.commands.stop)
+        self.result_area = ResultArea(controller)
+        self.params = ParamsPanel(controller)
+        self.graphs = GraphsPanel(controller.history, controller.sampler)
+        self.explainer = ExplainerPanel(controller)
+        self._lay_out()
+        self._build_menus()
+        self.status = QLabel("")
+        self.status.setAccessibleName("Status")
+        self.statusBar().addWidget(self.status, 1)
+        controller.status_changed.connect(self.status.setText)
+        controller.history_changed.connect(self.graphs.refresh)
+        controller.model_changed.connect(self._on_model_changed)
+        self.commands.open.triggered.connect(self.input_panel.open_file)
+        self.commands.paste.triggered.connect(self.input_panel.paste)
+        self.commands.full_screen.toggled.connect(self.set_full_screen)
+        self.commands.quit.triggered.connect(self.close)
+        self.setAcceptDrops(True)
+        self.drops = DropCatcher(self._on_drop, self)
+        self.installEventFilter(self.drops)
+        self._restore()
+
+    def _lay_out(self) -> None:
+        left = _splitter(Qt.Orientation.Vertical, "left", _column(self.picker), _column(self.card_view),
+                         sizes=(430, 370))
+        row = QSplitter(Qt.Orientation.Horizontal)
+        row.setObjectName("result")
+        row.setChildrenCollapsible(False)
+        row.addWidget(self.result_area)
+        row.addWidget(self.params)
+        row.setStretchFactor(0, 1)
+        row.setSizes([560, 220])
+        centre = _column(self.input_panel, self.run_bar, row, stretch=(0, 0, 1))
+        # On a small screen the graphs scroll rather than push the window past the screen's edge.
+        graphs = QScrollArea()
+        graphs.setWidget(self.graphs)
+        graphs.setWidgetResizable(True)
+        graphs.setFrameShape(QFrame.Shape.NoFrame)
+        graphs.setMinimumSize(260, 200)
+        right = _splitter(Qt.Orientation.Vertical, "right", graphs, _column(self.explainer), sizes=(620, 220))
+        self.splitters = {"main": _splitter(Qt.Orientation.Horizontal, "main", left, centre, right,
+                                            sizes=(300, 700, 440)),
+                          "left": left, "right": right, "result": row}
+        self.setCentralWidget(self.splitters["main"])
+
+    def _build_menus(self) -> None:
+        a = self.commands
+        for title, actions in (("&File", (a.open, a.paste, None, a.quit)), ("&Run", (a.run, a.repeat, a.stop)),
+                               ("&View", (a.full_screen,))):
+            menu = self.menuBar().addMenu(title)
+            for action in actions:
+                menu.addSeparator() if action is None else menu.addAction(action)
+        self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
+
+    def set_full_screen(self, on: bool) -> None:
+        if on and not self.isFullScreen():
+            self.showFullScreen()
+        elif not on and self.isFullScreen():
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            self.commands.full_screen.setChecked(self.isFullScreen())
+
+    def _on_model_changed(self, card: object) -> None:
+        name = getattr(card, "name", "")
+        self.setWindowTitle(f"{name} — {TITLE}" if name else TITLE)
+
+    def _on_drop(self, offer: Offer | None, origin: str) -> None:
+        self.input_panel.accept_offer(offer, origin)
+
+    def _restore(self) -> None:
+        if not self.settings.geometry.isEmpty():
+            self.restoreGeometry(self.settings.geometry)
+        else:
+            self.resize(1440, 900)
+        if not self.settings.window_state.isEmpty():
+            self.restoreState(self.settings.window_state)
+        for name, splitter in self.splitters.items():
+            state = self.settings.splitter(name)
+            if not state.isEmpty():
+                splitter.restoreState(state)
+
+    def save_layout(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        for name, splitter in self.splitters.items():
+            self.settings.set_splitter(name, splitter.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_layout()
+        self.controller.shutdown()
+        super().closeEvent(event)

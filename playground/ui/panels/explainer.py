@@ -1,0 +1,89 @@
+"""The explainer panel: short topics for non-engineers, re-rendered with the live numbers of the last run."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from playground.core import explainers
+from playground.core.card import ModelCard
+from playground.ui.controller import Controller
+
+LIVE_TOPICS = ("cpu", "memory")  # they quote the sampler, which moves even when nothing runs
+LIVE_REFRESH_MS = 2000
+
+
+class ExplainerPanel(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._topics: tuple[explainers.Topic, ...] = ()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        title = QLabel("Explain:", self)
+        title.setStyleSheet("font-weight: bold;")
+        self.topic = QComboBox(self)
+        self.topic.setAccessibleName("Explainer topic")
+        self.topic.setMinimumContentsLength(14)
+        self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        title.setBuddy(self.topic)
+        row.addWidget(title)
+        row.addWidget(self.topic, 1)
+        layout.addLayout(row)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Explanation")
+        layout.addWidget(self.browser, 1)
+        self._live = QTimer(self)
+        self._live.setInterval(LIVE_REFRESH_MS)
+        self._live.timeout.connect(self.refresh)
+        self.topic.currentIndexChanged.connect(self._on_topic_chosen)
+        controller.model_changed.connect(self._on_model_changed)
+        controller.history_changed.connect(self.refresh)
+        self._on_model_changed(controller.card)
+
+    @property
+    def current_topic(self) -> explainers.Topic | None:
+        index = self.topic.currentIndex()
+        return self._topics[index] if 0 <= index < len(self._topics) else None
+
+    def show_topic(self, topic_id: str) -> None:
+        for i, topic in enumerate(self._topics):
+            if topic.id == topic_id:
+                self.topic.setCurrentIndex(i)
+                return
+
+    def refresh(self) -> None:
+        topic = self.current_topic
+        if topic is None:
+            return
+        has_run = bool(self._controller.history.records)
+        markdown = explainers.render(topic, self._controller.explainer_facts(), has_run)
+        markdown = re.sub(r"^# ", "### ", markdown, flags=re.MULTILINE)  # the panel is small; h1 shouts
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()  # live refreshes must not throw the reader back to the top
+        self.browser.setMarkdown(markdown)
+        bar.setValue(position)
+
+    def _on_model_changed(self, card: ModelCard | None) -> None:
+        self._topics = explainers.topics_for(card.task if card else None)
+        self.topic.blockSignals(True)
+        self.topic.clear()
+        self.topic.addItems([t.title for t in self._topics])
+        self.topic.blockSignals(False)
+        # A new model opens on its own topic, so the first thing read is what this model does.
+        self.show_topic(f"task:{card.task}" if card else "inference")
+        self._on_topic_chosen(self.topic.currentIndex())
+
+    def _on_topic_chosen(self, _index: int) -> None:
+        topic = self.current_topic
+        if topic is not None and topic.id in LIVE_TOPICS:
+            self._live.start()
+        else:
+            self._live.stop()
+        self.browser.verticalScrollBar().setValue(0)
+        self.refresh()
+        self.browser.verticalScrollBar().setValue(0)

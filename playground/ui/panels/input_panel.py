@@ -1,0 +1,209 @@
+"""The input panel: open a file, paste, bundled samples, a text box for text models, and the inline error line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from playground import paths
+from playground.core import media
+from playground.core.card import ModelCard
+from playground.core.pipeline import Outcome
+from playground.ui.controller import Controller, InputChoice
+from playground.ui.drops import Offer, nothing_usable, offer_from_mime
+
+ERROR_STYLE = "color: #a00000; font-weight: bold;"
+NOTE_STYLE = "color: palette(placeholder-text);"
+TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
+_NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
+MAX_SAMPLES = 8
+
+
+def sample_files(modality: str, folder: Path | None = None) -> list[Path]:
+    """Bundled samples a model of this modality can take, by extension, in name order."""
+    folder = folder or paths.samples_dir()
+    allowed = media.SUPPORTED.get(modality, ())
+    if not folder.is_dir():
+        return []
+    # SOURCES.md, README.md and the like describe the samples; they are not samples themselves.
+    return sorted(p for p in folder.iterdir()
+                  if p.is_file() and p.suffix.lower() in allowed and not p.stem.isupper())[:MAX_SAMPLES]
+
+
+def file_filter(modality: str) -> str:
+    noun = _NOUNS.get(modality, ("file", "Files"))[1]
+    patterns = " ".join(f"*{ext}" for ext in media.SUPPORTED.get(modality, ()))
+    return f"{noun} ({patterns});;All files (*)"
+
+
+def describe(decoded: Any) -> str:
+    """What the model was actually given, in a few words."""
+    if isinstance(decoded, media.ImageData):
+        h, w = decoded.pixels.shape[:2]
+        return f"{decoded.label}: {w} × {h} pixels"
+    if isinstance(decoded, media.AudioData):
+        seconds = len(decoded.samples) / decoded.sample_rate if decoded.sample_rate else 0.0
+        return f"{decoded.label}: {seconds:.1f} s of sound at {decoded.sample_rate / 1000:g} kHz"
+    if isinstance(decoded, media.TextData):
+        return f"{decoded.label}: {len(decoded.text):,} characters" + (" (shortened)" if decoded.truncated else "")
+    return getattr(decoded, "label", "")
+
+
+class InputPanel(QWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._card: ModelCard | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._source_row())
+        self.text_box = QPlainTextEdit(self)
+        self.text_box.setPlaceholderText("Type or paste some text or code here; it runs when you pause typing.")
+        self.text_box.setAccessibleName("Text input")
+        self.text_box.setTabChangesFocus(True)  # Tab must move on, so every control stays reachable
+        self.text_box.setAcceptDrops(False)  # a dropped file is an input, not text to insert
+        self.text_box.setMaximumHeight(110)
+        layout.addWidget(self.text_box)
+        self.current = QLabel("No input yet.", self)
+        self.current.setAccessibleName("Current input")
+        self.current.setWordWrap(True)
+        layout.addWidget(self.current)
+        self.error = QLabel("", self)
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Input problem")
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy
+        self.error.hide()
+        layout.addWidget(self.error)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._typed)
+        self.text_box.textChanged.connect(self._typing.start)
+        controller.model_changed.connect(self._on_model_changed)
+        controller.input_changed.connect(self._on_input_changed)
+        controller.input_rejected.connect(self.show_error)
+        controller.run_failed.connect(self.show_error)
+        controller.run_started.connect(self.clear_error)
+        controller.result_ready.connect(self._on_result)
+        self._on_model_changed(controller.card)
+
+    def _source_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_button = self._button("Open file…", "Open a file from this computer (Ctrl+O)", self.open_file)
+        self.paste_button = self._button("Paste", "Use the picture or text on the clipboard (Ctrl+V)", self.paste)
+        row.addWidget(self.open_button)
+        row.addWidget(self.paste_button)
+        self.samples_label = QLabel("or try a sample:", self)
+        self.samples = QComboBox(self)
+        self.samples.setAccessibleName("Sample inputs")
+        self.samples.setPlaceholderText("Choose a sample…")
+        self.samples.setMinimumContentsLength(16)
+        self.samples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.samples.activated.connect(self._on_sample_chosen)
+        self.samples_label.setBuddy(self.samples)
+        row.addWidget(self.samples_label)
+        row.addWidget(self.samples)
+        row.addStretch(1)
+        return row
+
+    def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.setAccessibleName(text.rstrip("…"))
+        button.setAccessibleDescription(tip)
+        button.clicked.connect(slot)
+        return button
+
+    # --- commands (also reached from the window's actions) -----------------------------------------
+
+    def open_file(self) -> None:
+        modality = self._card.modality if self._card else "image"
+        noun = _NOUNS.get(modality, ("file", ""))[0]
+        name, _ = QFileDialog.getOpenFileName(self, f"Open a {noun}", str(Path.home()), file_filter(modality))
+        if name:
+            self.open_path(Path(name), "file")
+
+    def open_path(self, path: Path, origin: str = "file") -> None:
+        self._controller.set_input(path, path.name, origin)
+
+    def paste(self) -> None:
+        self.accept_offer(offer_from_mime(QGuiApplication.clipboard().mimeData(), "paste"), "paste")
+
+    def accept_offer(self, offer: Offer | None, origin: str) -> None:
+        """Pasted or dropped data; text for a text model goes into the box so the person sees it."""
+        if offer is None:
+            self.show_error(nothing_usable(origin))
+        elif isinstance(offer.source, str) and self._card is not None and self._card.modality == "text":
+            self.text_box.setPlainText(offer.source)
+            self._typing.stop()
+            self._controller.set_input(offer.source, offer.label, origin)
+        else:
+            self._controller.set_input(offer.source, offer.label, origin)
+
+    # --- reactions -----------------------------------------------------------------------------------
+
+    def show_error(self, sentence: str) -> None:
+        self.error.setText(sentence)
+        self.error.setAccessibleDescription(sentence)
+        self.error.setVisible(bool(sentence))
+
+    def clear_error(self) -> None:
+        self.show_error("")
+
+    def _on_sample_chosen(self, index: int) -> None:
+        path = self.samples.itemData(index)
+        if isinstance(path, Path):
+            self.open_path(path, "sample")
+
+    def _typed(self) -> None:
+        self._controller.set_text(self.text_box.toPlainText())
+
+    def _on_model_changed(self, card: ModelCard | None) -> None:
+        self._card = card
+        self.clear_error()
+        self.samples.clear()
+        for path in sample_files(card.modality) if card else []:
+            self.samples.addItem(path.name, path)
+            self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
+                                     Qt.ItemDataRole.ToolTipRole)
+        self.samples.setCurrentIndex(-1)
+        self.samples_label.setVisible(self.samples.count() > 0)
+        self.samples.setVisible(self.samples.count() > 0)
+        self.text_box.setVisible(card is not None and card.modality == "text")
+        self.open_button.setEnabled(card is not None)
+        self.paste_button.setEnabled(card is not None)
+
+    def _on_input_changed(self, choice: InputChoice | None) -> None:
+        self.clear_error()
+        if choice is None:
+            self.samples.setCurrentIndex(-1)
+            self.current.setText("No input yet." if self._card is None or self._card.modality != "text"
+                                 else "No input yet: type or paste some text, or open a file.")
+            return
+        self.current.setText(f"Input: {choice.label}")
+        self.samples.setCurrentIndex(self.samples.findData(choice.source) if choice.origin == "sample" else -1)
+        if choice.origin != "typed" and self.text_box.isVisible():
+            self._show_file_text(choice)
+
+    def _show_file_text(self, choice: InputChoice) -> None:
+        """Put an opened text file in the box so the person sees what the model reads (editing re-runs)."""
+        text = choice.source if isinstance(choice.source, str) else ""
+        if isinstance(choice.source, Path):
+            try:
+                text = choice.source.read_bytes()[:media.MAX_TEXT_BYTES].decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                text = ""
+        self.text_box.blockSignals(True)
+        self.text_box.setPlainText(text)
+        self.text_box.blockSignals(False)
+
+    def _on_result(self, outcome: Outcome) -> None:
+        line = f"Input: {describe(outcome.decoded)}"
+        notes = getattr(outcome.decoded, "notes", ())
+        self.current.setText(line + (f" ({'; '.join(notes)})" if notes else ""))

@@ -1,0 +1,153 @@
+"""The model picker: every model grouped Text / Image / Audio, with task, size, licence and a one-line summary."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from playground.core import explainers
+from playground.core.card import ModelCard
+from playground.ui.controller import Controller
+from playground.ui.formatting import size_text
+
+GROUP_TITLES = {"text": "Text", "image": "Image", "audio": "Audio"}
+ID_ROLE = Qt.ItemDataRole.UserRole
+LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, details, summary, installed) painted by the delegate
+PAD = 6
+
+
+def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
+    """The three lines of a picker entry; a model not fetched says how to get it instead of its size."""
+    task = explainers.task_topic(card.task).title
+    if installed:
+        return card.name, f"{task} · {size_text(card.size_bytes)} · {card.license}", card.summary
+    return (card.name, f"{task} · not installed · {card.license}",
+            f"{card.summary} To add it, run: playground models fetch {card.id}")
+
+
+class _EntryDelegate(QStyledItemDelegate):
+    """Paints a bold name, a grey details line and the wrapped summary; heights follow the width."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(option.font.pointSizeF() - 1, 7))
+        return bold, small
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = option.rect.width() if option.rect.width() > 50 else view.viewport().width() - view.indentation()
+        return max(width - 2 * PAD, 80)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        lines = index.data(LINES_ROLE)
+        if not lines:
+            return super().sizeHint(option, index)
+        bold, small = self._fonts(option)
+        width = self._text_width(option)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        height = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 1000), flags, lines[0]).height()
+        height += QFontMetrics(small).boundingRect(QRect(0, 0, width, 1000), flags, lines[1]).height()
+        height += QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 1000), flags, lines[2]).height()
+        return QSize(width, height + 3 * PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        lines = index.data(LINES_ROLE)
+        if not lines:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        name, details, summary, installed = lines
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        ink = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        grey = ink if selected else option.palette.color(QPalette.ColorRole.PlaceholderText)
+        bold, small = self._fonts(option)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        painter.save()
+        for text, font, colour in ((name, bold, ink if installed else grey), (details, small, grey),
+                                   (summary, option.font, ink if installed else grey)):
+            painter.setFont(font)
+            painter.setPen(colour)
+            used = painter.boundingRect(rect, flags, text)
+            painter.drawText(rect, flags, text)
+            rect.setTop(used.bottom() + 2)
+        painter.restore()
+
+
+class _Tree(QTreeWidget):
+    def resizeEvent(self, event) -> None:  # noqa: N802, ANN001 - wrapped heights depend on the width
+        super().resizeEvent(event)
+        self.scheduleDelayedItemsLayout()
+
+
+class ModelPicker(QWidget):
+    """Choosing an entry selects the model; the controller's choice is mirrored back here."""
+
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel("Models", self)
+        title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(title)
+        self.tree = _Tree(self)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setIndentation(8)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tree.setItemDelegate(_EntryDelegate(self.tree))
+        self.tree.setAccessibleName("Model list")
+        self.tree.setMinimumWidth(220)
+        self.tree.setAccessibleDescription("Models grouped by the kind of input they take: text, image or audio.")
+        title.setBuddy(self.tree)
+        layout.addWidget(self.tree)
+        self._items: dict[str, QTreeWidgetItem] = {}
+        self._fill()
+        self.tree.currentItemChanged.connect(self._on_current_changed)
+        controller.model_changed.connect(self._on_model_changed)
+
+    def _fill(self) -> None:
+        catalog = self._controller.catalog
+        for modality, cards in catalog.by_modality().items():
+            group = QTreeWidgetItem(self.tree, [GROUP_TITLES.get(modality, modality.title())])
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            font = group.font(0)
+            font.setBold(True)
+            font.setPointSizeF(font.pointSizeF() + 1)
+            group.setFont(0, font)
+            for card in cards:
+                installed = self._controller.installed(card)
+                name, details, summary = entry_lines(card, installed)
+                item = QTreeWidgetItem(group, [f"{name}. {details}. {summary}"])
+                item.setData(0, ID_ROLE, card.id)
+                item.setData(0, LINES_ROLE, (name, details, summary, installed))
+                item.setToolTip(0, card.summary if installed else summary)
+                self._items[card.id] = item
+            group.setExpanded(True)
+        if not self._items:
+            empty = QTreeWidgetItem(self.tree, [f"No models were found in {catalog.folder}."])
+            empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        model_id = current.data(0, ID_ROLE) if current is not None else None
+        if model_id:
+            self._controller.select_model(model_id)
+
+    def _on_model_changed(self, card: ModelCard | None) -> None:
+        item = self._items.get(card.id) if card is not None else None
+        if item is not None and self.tree.currentItem() is not item:
+            self.tree.blockSignals(True)
+            self.tree.setCurrentItem(item)
+            self.tree.blockSignals(False)

@@ -1,0 +1,102 @@
+"""The run bar: Run, Repeat and Stop, how many threads and how much graph optimisation, and a progress bar."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSpinBox, QToolButton,
+                               QWidget)
+
+from playground.core.session import OPT_LEVELS
+from playground.ui.controller import Controller
+
+OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
+
+
+class RunBar(QWidget):
+    def __init__(self, controller: Controller, run: QAction, repeat: QAction, stop: QAction,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.run_button = self._tool(run, "Run")
+        self.repeat_button = self._tool(repeat, "Repeat")
+        self.stop_button = self._tool(stop, "Stop")
+        for button in (self.run_button, self.repeat_button, self.stop_button):
+            layout.addWidget(button)
+        font = self.run_button.font()
+        font.setBold(True)  # the one button most people need
+        self.run_button.setFont(font)
+        layout.addSpacing(8)
+        self._add_runtime_controls(layout)
+        layout.addSpacing(8)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName("Run progress")
+        self.progress.setMaximumHeight(10)
+        self.progress.setMinimumWidth(40)
+        self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout.addWidget(self.progress, 1)
+        self.threads.valueChanged.connect(controller.set_threads)
+        self.opt.currentIndexChanged.connect(self._on_opt_chosen)
+        controller.runtime_changed.connect(self._on_runtime_changed)
+        controller.run_started.connect(self._on_started)
+        controller.run_progressed.connect(self._on_progress)
+        controller.busy_changed.connect(self._on_busy_changed)
+
+    def _add_runtime_controls(self, layout: QHBoxLayout) -> None:
+        self.threads = QSpinBox(self)
+        self.threads.setRange(1, max(1, os.cpu_count() or 1))
+        self.threads.setValue(self._controller.options.threads)
+        self.threads.setKeyboardTracking(False)
+        self._labelled(layout, "Threads:", self.threads, "Threads",
+                       "How many processor threads the model may use. On small computers one is often fastest, "
+                       "and leaves a core for the window.")
+        self.opt = QComboBox(self)
+        for level in OPT_LEVELS:
+            self.opt.addItem(OPT_LABELS[level], level)
+        self.opt.setCurrentIndex(OPT_LEVELS.index(self._controller.options.opt_level))
+        self._labelled(layout, "Optimisation:", self.opt, "Graph optimisation",
+                       "How much onnxruntime rewrites the model before running it: more takes longer to load "
+                       "but usually runs faster. Changing it loads the model again.")
+
+    def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        widget.setAccessibleName(name)
+        widget.setToolTip(tip)
+        widget.setAccessibleDescription(tip)
+        layout.addWidget(label)
+        layout.addWidget(widget)
+
+    def _tool(self, action: QAction, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setDefaultAction(action)
+        button.setAccessibleName(name)
+        return button
+
+    def _on_opt_chosen(self, index: int) -> None:
+        self._controller.set_opt_level(self.opt.itemData(index))
+
+    def _on_runtime_changed(self, threads: int, level: str) -> None:
+        for widget, set_value in ((self.threads, lambda: self.threads.setValue(threads)),
+                                  (self.opt, lambda: self.opt.setCurrentIndex(OPT_LEVELS.index(level)))):
+            widget.blockSignals(True)
+            set_value()
+            widget.blockSignals(False)
+
+    def _on_started(self) -> None:
+        # Busy (moving) until a looping task reports a fraction: most runs are one step.
+        self.progress.setRange(0, 0)
+
+    def _on_progress(self, fraction: float, _partial: object) -> None:
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(int(fraction * 1000))
+
+    def _on_busy_changed(self, busy: bool) -> None:
+        if not busy:  # stays in place, empty, so the bar does not jump between repeated runs
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(0)

@@ -1,0 +1,39 @@
+"""Shared test setup: Qt offscreen before it loads, a private settings file per test, and model-gated tests."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before any PySide6 import anywhere in the session: Qt picks its platform once.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from playground.core.catalog import load_catalog  # noqa: E402
+from playground.core.card import ModelCard  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own settings file, so no test sees another's (or the person's) last model."""
+    path = tmp_path_factory.mktemp("settings") / "playground.ini"
+    monkeypatch.setenv("PLAYGROUND_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture
+def require_model():
+    """require_model("centerface") -> its card, or skip saying how to fetch it."""
+    catalog = load_catalog()
+
+    def need(model_id: str) -> ModelCard:
+        if model_id not in catalog.ids:
+            pytest.skip(f"there is no card for {model_id} in {catalog.folder}")
+        card = catalog.get(model_id)
+        if not catalog.installed(card):
+            pytest.skip(f"{model_id} is not fetched yet: run 'playground models fetch {model_id}'")
+        return card
+
+    return need

@@ -1,0 +1,94 @@
+"""The shape of the code: Qt only in ui, imports one way, every card/task/result has its counterpart."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "playground"
+# Which layers each layer may import (ARCHITECTURE.md: ui → tasks → core, zoo → core).
+ALLOWED = {
+    "core": {"core"},
+    "zoo": {"core", "zoo"},
+    "tasks": {"core", "tasks"},
+    "ui": {"core", "tasks", "ui", "paths"},
+}
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_pure_packages_load_no_qt():
+    code = ("import sys, pkgutil, importlib, playground\n"
+            "for pkg in ('playground.core', 'playground.zoo', 'playground.tasks', 'playground.commands'):\n"
+            "    m = importlib.import_module(pkg)\n"
+            "    for info in pkgutil.walk_packages(m.__path__, pkg + '.'):\n"
+            "        importlib.import_module(info.name)\n"
+            "import playground.cli, playground.paths, playground.system\n"
+            "playground.cli.build_parser()\n"
+            "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'pyqtgraph', 'shiboken6'))\n"
+            "print(','.join(bad))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "", f"Qt loaded by a pure module: {out.stdout}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_layers_import_one_way(path):
+    rel = path.relative_to(PACKAGE)
+    layer = rel.parts[0] if len(rel.parts) > 1 else ""
+    imports = _imports(path)
+    qt = {n for n in imports if n.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6")}
+    assert layer == "ui" or not qt, f"{rel} imports Qt outside playground/ui"
+    if layer in ALLOWED:
+        used = {n.split(".")[1] for n in imports if n.startswith("playground.") and n.count(".") >= 1}
+        assert used <= ALLOWED[layer], f"{rel} ({layer}) imports {sorted(used - ALLOWED[layer])}"
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_modules_are_small_and_say_what_they_own(path):
+    text = path.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 500, f"{path.name} is over 500 lines"
+    doc = ast.get_docstring(ast.parse(text))
+    assert doc and len(doc.splitlines()[0]) > 10, f"{path.name} needs a one-line docstring saying what it owns"
+
+
+def test_every_card_names_a_registered_task_with_an_explainer():
+    from playground.core.catalog import load_catalog
+    from playground.paths import explainers_dir
+    from playground.tasks.registry import TASKS
+
+    catalog = load_catalog()
+    assert not catalog.errors
+    assert catalog.cards, "no model cards found"
+    for card in catalog.cards:
+        assert card.task in TASKS, f"{card.id} names task '{card.task}', which is not registered"
+    for name in TASKS:
+        assert (explainers_dir() / f"task_{name}.md").is_file(), f"task '{name}' has no explainer"
+
+
+def test_every_task_result_type_has_a_view():
+    from playground.core.results import RESULT_TYPES
+    from playground.tasks.registry import TASKS
+
+    pytest.importorskip("PySide6")
+    from playground.ui.views import VIEWS
+
+    for name, task in TASKS.items():
+        assert task.result_type in RESULT_TYPES, f"task '{name}' returns an unknown result type"
+    assert set(RESULT_TYPES) <= set(VIEWS), f"no view for {set(RESULT_TYPES) - set(VIEWS)}"

@@ -1,0 +1,112 @@
+"""Explainer topics: every topic renders, stays under 150 words, and quotes the live numbers of the last run."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from playground import paths
+from playground.core import explainers
+from playground.core.catalog import load_catalog
+from playground.core.metrics import RunHistory
+from playground.core.timing import RunRecord
+from playground.tasks.registry import TASKS
+
+MS = 1_000_000
+
+
+def record(run_index: int, model_ms: float, load_ms: float = 0.0, threads: int = 1) -> RunRecord:
+    stages = {"decode": 2.25 * MS, "preprocess": 3.5 * MS, "model": model_ms * MS, "postprocess": 1.75 * MS,
+              "render": 4.5 * MS}
+    return RunRecord("centerface", run_index, {k: int(v) for k, v in stages.items()},
+                     (int(model_ms * MS),), cpu_ns=int(9.5 * MS), load_ns=int(load_ms * MS),
+                     threads=threads, started_ns=0, input_label="astronaut.png")
+
+
+@pytest.fixture
+def card():
+    return load_catalog().get("centerface")
+
+
+@pytest.fixture
+def history():
+    h = RunHistory()
+    h.add(record(0, 40.0, load_ms=27.0))
+    for i, model_ms in enumerate((12.0, 14.0, 13.0, 30.0), start=1):
+        h.add(record(i, model_ms))
+    return h
+
+
+def all_topics():
+    return explainers.GENERAL_TOPICS + tuple(explainers.task_topic(task) for task in sorted(TASKS))
+
+
+@pytest.mark.parametrize("topic", all_topics(), ids=lambda t: t.id)
+@pytest.mark.parametrize("has_run", [True, False], ids=["after a run", "before any run"])
+def test_every_topic_renders_completely_and_briefly(topic, has_run, history, card):
+    values = explainers.facts(history if has_run else RunHistory(), None, card, 27 * MS if has_run else 0)
+    text = explainers.render(topic, values, has_run)
+    assert text.startswith("# ")
+    assert not re.search(r"\{\w+\}", text), "a placeholder was left unfilled"
+    assert 20 <= explainers.word_count(text) <= explainers.MAX_WORDS
+    assert "<!--" not in text
+
+
+def test_every_task_has_its_own_topic_named_by_its_heading():
+    for task in TASKS:
+        topic = explainers.task_topic(task)
+        assert (paths.explainers_dir() / topic.filename).is_file(), f"no explainer for the task {task}"
+        assert topic.title != task and topic.title[0].isupper()
+
+
+def test_this_run_quotes_each_stage_of_the_last_run(history, card):
+    values = explainers.facts(history, None, card, 27 * MS)
+    topic = next(t for t in explainers.GENERAL_TOPICS if t.id == "this_run")
+    text = explainers.render(topic, values, has_run=True)
+    for row in ("| decode | 2.2", "| preprocess | 3.5", "| model | 30.0", "| postprocess | 1.8", "| draw | 4.5"):
+        assert row in text
+    assert "**42.0 ms**" in text  # 2.25 + 3.5 + 30 + 1.75 + 4.5
+    assert "**warm** run" in text and "took 52.0 ms" in text  # the cold run: 40 ms model + 12 ms stages
+    assert "typical warm run takes 25.0 ms" in text  # nearest-rank median of 24, 25, 26, 42
+    assert "Loading the model took 27.0 ms" in text and "1 thread" in text
+    assert "CenterFace face finder worked on **astronaut.png**" in text
+
+
+def test_the_latency_topic_quotes_the_percentiles(history, card):
+    text = explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True)
+    assert "4 warm runs" in text and "**25.0 ms**" in text
+    assert "95 in 100 were faster than 42.0 ms" in text
+
+
+def test_before_any_run_the_text_is_friendly_and_has_no_blanks(card):
+    values = explainers.facts(RunHistory(), None, card)
+    for topic in all_topics():
+        if topic.id in ("cpu", "memory"):
+            continue  # these quote the live sampler, which the window always has
+        text = explainers.render(topic, values, has_run=False)
+        assert "—" not in text, f"{topic.id} shows a blank number before any run"
+    this_run = explainers.render(explainers.GENERAL_TOPICS[1], values, has_run=False)
+    assert "Nothing has run yet" in this_run and "press **Run**" in this_run
+
+
+def test_the_task_topic_comes_right_after_what_inference_is():
+    ids = [t.id for t in explainers.topics_for("vad")]
+    assert ids == ["inference", "task:vad", "this_run", "latency", "cpu", "memory"]
+    assert explainers.topics_for(None) == explainers.GENERAL_TOPICS
+
+
+def test_a_missing_file_gives_a_sentence_not_an_error(tmp_path):
+    text = explainers.render(explainers.GENERAL_TOPICS[0], {}, True, folder=tmp_path)
+    assert "missing from this copy" in text
+
+
+def test_the_status_line_names_last_typical_cold_and_load(history):
+    line = explainers.status_line(history, 27 * MS)
+    assert line == ("Last run 42.0 ms (warm) · typical 25.0 ms over 4 warm runs · first (cold) run 52.0 ms · "
+                    "model loaded in 27.0 ms · 1 thread")
+    assert explainers.status_line(RunHistory()).startswith("Ready")
+
+
+def test_word_count_ignores_markup():
+    assert explainers.word_count("# Title\n\n| a | b |\n|---|---:|\n| **one** | 2.5 |\n<!-- hidden words -->") == 5
