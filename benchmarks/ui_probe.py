@@ -57,6 +57,8 @@ def wait(seconds: float) -> None:
 
 def main() -> int:
     model, sample, seconds = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
+    if os.environ.get("PROBE_SWITCH"):
+        sys.setswitchinterval(float(os.environ["PROBE_SWITCH"]))
     app = QApplication(sys.argv[:1])
     first = FirstPaint()
     app.installEventFilter(first)
@@ -72,7 +74,7 @@ def main() -> int:
         controller.set_input(sample, sample.name, "file")
         wait(0.5)
         meter = LagMeter()
-        controller.set_repeat(True)
+        controller.set_repeat(not os.environ.get("PROBE_IDLE"))
         meter.last = time.perf_counter()
         meter.timer.start()
         wait(seconds)

@@ -85,7 +85,7 @@ class RunHistory:
         self.total_ms._data[(self.total_ms._start + len(self.total_ms) - 1) % self.capacity] = record.total_ns / 1e6
 
     def warm_totals(self) -> list[float]:
-        return [r.total_ns / 1e6 for r in self.records if not r.cold]
+        return self.total_ms.view()[self.cold.view() == 0.0].tolist()
 
     def p50(self) -> float:
         return percentile(self.warm_totals(), 50)

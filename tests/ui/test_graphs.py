@@ -10,6 +10,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from playground.core.metrics import ResourceSampler, RunHistory
@@ -99,7 +100,9 @@ def test_bars_stack_the_stages_of_each_run(panel):
         assert bars[stage].opts["y0"][-1] == pytest.approx(bottom)
         bottom += {**STAGE_MS, "model": 24.0}[stage]
     assert bars["render"].opts["y0"][-1] + bars["render"].opts["height"][-1] == pytest.approx(34.5)
-    assert list(bars["model"].opts["x"]) == [1.0, 2.0, 3.0]
+    assert list(bars["model"].opts["x"]) == [2.0, 3.0]  # warm runs
+    assert list(panel.latency.cold_bars["model"].opts["x"]) == [1.0]  # the cold run, hatched
+    assert panel.latency.cold_bars["model"].opts["brush"].style() == Qt.BrushStyle.BDiagPattern
 
 
 def test_a_slow_cold_run_does_not_flatten_the_warm_runs(panel):
@@ -124,8 +127,9 @@ def test_250_runs_wrap_the_buffers_and_show_p50_and_p95(panel):
         panel.refresh()
         QApplication.processEvents()
     lat = panel.latency
-    xs = lat.bars["model"].opts["x"]
+    xs = sorted([*lat.bars["model"].opts["x"], *lat.cold_bars["model"].opts["x"]])
     assert len(xs) == 200 and xs[0] == 51 and xs[-1] == 250  # the oldest 50 runs have scrolled away
+    assert list(lat.cold_bars["model"].opts["x"]) == [231]
     warm = [totals[i] for i in range(50, 250) if i != 230]
     assert lat.p50_line.isVisible() and lat.p50_line.value() == pytest.approx(nearest_rank(warm, 50))
     assert lat.p95_line.value() == pytest.approx(nearest_rank(warm, 95))
@@ -151,12 +155,13 @@ def test_cpu_and_memory_curves_follow_the_samples_and_wrap(panel):
     xs, proc = panel.proc_curve.getOriginalDataset()
     _, system = panel.sys_curve.getOriginalDataset()
     _, rss = panel.rss_curve.getOriginalDataset()
-    assert len(xs) == 600 and xs[-1] == pytest.approx(649 * 0.2)
+    # x is "seconds ago": the newest sample sits at 0, the oldest kept one 599 ticks of 0.2 s before it.
+    assert len(xs) == 600 and xs[-1] == 0.0 and xs[0] == pytest.approx(-599 * 0.2)
     assert proc[-1] == pytest.approx(150.0)
     assert system[-1] == pytest.approx(40.0 * panel.sampler.cores)  # drawn on the same per-core scale
     assert rss[-1] == pytest.approx(164.9)
     left, right = panel.cpu_plot.getPlotItem().viewRange()[0]
-    assert right == pytest.approx(649 * 0.2) and right - left == pytest.approx(60.0)
+    assert (left, right) == (pytest.approx(-60.0), pytest.approx(0.0))  # a fixed minute: axis text never redrawn
     said = f"This app 150 %, whole computer 40 % of all {panel.sampler.cores} cores"
     assert panel.cpu_plot.accessibleDescription() == said
     assert "This app: 150 %" in panel.cpu_readout.text() and "whole computer: 40 %" in panel.cpu_readout.text()

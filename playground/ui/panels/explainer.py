@@ -37,12 +37,19 @@ class ExplainerPanel(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Explanation")
         layout.addWidget(self.browser, 1)
+        self._shown = ""
         self._live = QTimer(self)
         self._live.setInterval(LIVE_REFRESH_MS)
         self._live.timeout.connect(self.refresh)
         self.topic.currentIndexChanged.connect(self._on_topic_chosen)
         controller.model_changed.connect(self._on_model_changed)
-        controller.history_changed.connect(self.refresh)
+        # Runs can finish many times a second in repeat mode: gather them into one refresh a third
+        # of a second later instead of re-laying out the text for each.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(300)
+        self._soon.timeout.connect(self.refresh)
+        controller.history_changed.connect(self._refresh_soon)
         self._on_model_changed(controller.card)
 
     @property
@@ -56,6 +63,10 @@ class ExplainerPanel(QWidget):
                 self.topic.setCurrentIndex(i)
                 return
 
+    def _refresh_soon(self) -> None:
+        if not self._soon.isActive():
+            self._soon.start()
+
     def refresh(self) -> None:
         topic = self.current_topic
         if topic is None:
@@ -63,6 +74,9 @@ class ExplainerPanel(QWidget):
         has_run = bool(self._controller.history.records)
         markdown = explainers.render(topic, self._controller.explainer_facts(), has_run)
         markdown = re.sub(r"^# ", "### ", markdown, flags=re.MULTILINE)  # the panel is small; h1 shouts
+        if markdown == self._shown:
+            return
+        self._shown = markdown
         bar = self.browser.verticalScrollBar()
         position = bar.value()  # live refreshes must not throw the reader back to the top
         self.browser.setMarkdown(markdown)

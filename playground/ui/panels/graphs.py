@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES
 from playground.ui.widgets.latency import LatencyPlot
-from playground.ui.widgets.plots import INK, make_plot
+from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
 
 INTERVAL_MS = 200  # 5 Hz: smooth enough to feel live, cheap enough to leave the model the CPU
 WINDOW_S = 60.0  # the resource graphs show the last minute
@@ -100,7 +100,7 @@ class GraphsPanel(QWidget):
         self.cpu_readout = QLabel("")
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
-        self.cpu_plot = make_plot("Processor use", "CPU (%)", "time (s)", self)
+        self.cpu_plot = make_plot("Processor use", "CPU (%)", "seconds ago", self)
         item = self.cpu_plot.getPlotItem()
         self.proc_curve = item.plot(name="this app", pen=pg.mkPen(PROCESS, width=2))
         self.sys_curve = item.plot(name="whole computer", pen=pg.mkPen(SYSTEM, width=2, style=Qt.PenStyle.DashLine))
@@ -109,14 +109,16 @@ class GraphsPanel(QWidget):
                                                                           "anchors": [(0.5, 0), (0.5, 0)]})
         item.addItem(full)
         item.setYRange(0, 100.0 * cores * 1.12, padding=0)
+        item.setXRange(-WINDOW_S, 0, padding=0)
         layout.addWidget(self.cpu_plot, 2)
         layout.addWidget(_title("Memory"))
         self.memory_readout = QLabel("")
         layout.addWidget(self.memory_readout)
-        self.memory_plot = make_plot("Memory use", "memory (MB)", "time (s)", self)
+        self.memory_plot = make_plot("Memory use", "memory (MB)", "seconds ago", self)
         self.rss_curve = self.memory_plot.getPlotItem().plot(pen=pg.mkPen(MEMORY, width=2), fillLevel=0,
                                                              brush=pg.mkBrush(0, 158, 115, 40))
         self.memory_plot.setXLink(self.cpu_plot)
+        self._memory_top = 0.0
         layout.addWidget(self.memory_plot, 2)
         for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
             curve.setClipToView(True)
@@ -183,18 +185,19 @@ class GraphsPanel(QWidget):
             self.memory_readout.setText("Measuring…")
             for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
                 curve.setData([], [])
-            self.cpu_plot.getPlotItem().setXRange(0, WINDOW_S, padding=0)
             return
         proc = smooth(t, s.process_cpu.view(), SMOOTH_S, self._proc, self._sums)
-        self.proc_curve.setData(t, proc)
+        ago = t - t[-1]  # the axis stays put at "the last minute"; only the curves move
+        self.proc_curve.setData(ago, proc)
         system = smooth(t, s.system_cpu.view(), SMOOTH_S, self._sys, self._sums)
         system *= s.cores  # on the "100 = one core" scale of the app's own curve
-        self.sys_curve.setData(t, system)
+        self.sys_curve.setData(ago, system)
         rss = s.rss_mb.view()
-        self.rss_curve.setData(t, rss)
-        end = max(float(t[-1]), WINDOW_S)
-        self.cpu_plot.getPlotItem().setXRange(end - WINDOW_S, end, padding=0)
-        self.memory_plot.getPlotItem().setYRange(0, max(float(rss.max()) * 1.15, 1.0), padding=0)
+        self.rss_curve.setData(ago, rss)
+        top = nice_ceiling(max(float(rss[ago >= -WINDOW_S].max()) * 1.15, 1.0))
+        if top != self._memory_top:
+            self._memory_top = top
+            self.memory_plot.getPlotItem().setYRange(0, top, padding=0)
         # The readout doubles as the legend, so nothing covers the curves.
         self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} %"
                                  f" &nbsp;·&nbsp; <span style='color:{SYSTEM.name()}'>╍╍</span> whole computer: "

@@ -90,10 +90,16 @@ class LabelsView(ResultView):
         self.body.addWidget(scroll, 1)
         self.bars: list[ScoreBar] = []
         self._result: Labels | None = None
+        self._shown: tuple = ()
         self.add_action("Copy as text", self._copy, "Copy the ranked list to the clipboard.")
         self.finish_actions()
 
     def show_result(self, result: Labels, decoded: Any = None) -> None:
+        shown = (result.note, [(label.name, percent_text(label.score)) for label in result.items])
+        if self._result is not None and shown == self._shown:
+            self._result = result  # repeat runs give the same answer: rebuilding rows would only cost time
+            return
+        self._shown = shown
         self._clear_rows()
         self._result = result
         items = result.items

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core.metrics import RunHistory
 from playground.core.timing import STAGES
-from playground.ui.widgets.plots import INK, MUTED, make_plot
+from playground.ui.widgets.plots import INK, MUTED, make_plot, nice_ceiling
 
 BAR_WIDTH = 0.8
 MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
@@ -33,9 +35,13 @@ class LatencyPlot:
         self.colours = colours
         self.widget = make_plot("Time per run, by step", "time per run (ms)", "run number", parent)
         self.plot = self.widget.getPlotItem()
+        # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
+        # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
         self.bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=colours[stage],
                                             pen=pg.mkPen(None), name=stage) for stage in STAGES}
-        for bar in self.bars.values():
+        self.cold_bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=cold_brush(colours[stage]),
+                                                 pen=pg.mkPen(None)) for stage in STAGES}
+        for bar in (*self.bars.values(), *self.cold_bars.values()):
             self.plot.addItem(bar)
         self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(COLD_MARK),
                                              pen=pg.mkPen("w"), name="cold run")
@@ -60,7 +66,7 @@ class LatencyPlot:
         n = len(history)
         self.empty_label.setVisible(n == 0)
         if n == 0:
-            for bar in self.bars.values():
+            for bar in (*self.bars.values(), *self.cold_bars.values()):
                 bar.setOpts(x=np.zeros(0), height=np.zeros(0))
             self.cold_marks.setData([], [])
             for item in (self.cold_label, self.p50_line, self.p95_line):
@@ -79,12 +85,11 @@ class LatencyPlot:
 
     def _stack(self, history: RunHistory, x: np.ndarray, cold: np.ndarray) -> None:
         bottom = np.zeros(len(x))
+        warm = ~cold
         for stage in STAGES:
             height = history.stage_ms[stage].view()
-            brush = self.colours[stage]
-            brushes = [cold_brush(brush) if c else brush for c in cold] if cold.any() else None
-            self.bars[stage].setOpts(x=x, y0=bottom.copy(), height=height, width=BAR_WIDTH,
-                                     brushes=brushes, brush=brush)
+            self.bars[stage].setOpts(x=x[warm], y0=bottom[warm], height=height[warm], width=BAR_WIDTH)
+            self.cold_bars[stage].setOpts(x=x[cold], y0=bottom[cold], height=height[cold], width=BAR_WIDTH)
             bottom += height
 
     def _scale(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
@@ -92,10 +97,12 @@ class LatencyPlot:
         top = float(totals.max(initial=0.0))
         if warm.size and top > COLD_CLIP * float(warm.max()):
             top = COLD_CLIP * float(warm.max())  # keep warm runs readable next to a slow first run
-        self.y_top = max(top * HEADROOM, 0.01)
+        self.y_top = nice_ceiling(max(top * HEADROOM, 0.01))
         self.plot.setYRange(0, self.y_top, padding=0)
         left = float(x[0]) - 0.6
-        self.plot.setXRange(left, max(float(x[-1]) + 0.6, left + MIN_RUNS_SHOWN), padding=0)
+        # Grow the run axis ten runs at a time: a range that moves every run repaints its labels every run.
+        right = max(math.ceil(float(x[-1]) / MIN_RUNS_SHOWN) * MIN_RUNS_SHOWN, left + MIN_RUNS_SHOWN) + 0.6
+        self.plot.setXRange(left, right, padding=0)
 
     def _mark_cold(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
         if not cold.any():

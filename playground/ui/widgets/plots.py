@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
@@ -48,3 +50,15 @@ def make_plot(accessible_name: str, left: str, bottom: str, parent: QWidget | No
     widget.setMinimumHeight(140)
     return widget
 
+
+
+def nice_ceiling(value: float) -> float:
+    """The next of 1, 2, 2.5, 5 × 10^k at or above `value`.
+
+    Axis ranges snap to these so they change rarely: pyqtgraph re-renders an axis's tick text
+    whenever its range moves, and that text is most of what a live plot costs to paint.
+    """
+    if value <= 0:
+        return 1.0
+    scale = 10.0 ** math.floor(math.log10(value))
+    return next(step * scale for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * scale >= value * (1 - 1e-9))
