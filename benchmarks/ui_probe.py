@@ -71,6 +71,8 @@ def main() -> int:
         window.show()
         while not first.seconds:
             app.processEvents()
+        if os.environ.get("PROBE_THREADS"):
+            controller.set_threads(int(os.environ["PROBE_THREADS"]))
         controller.set_input(sample, sample.name, "file")
         wait(0.5)
         meter = LagMeter()

@@ -27,15 +27,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    from playground.core.export import save_result
+    from playground.core.export import check_target, save_result
     from playground.core.pipeline import Pipeline
     from playground.tasks.registry import get_task
 
     card = find_card(args.model)
     task = get_task(card.task)
     params = parse_params(card, args.param)
-    if args.out and len(args.inputs) > 1:
-        raise InputError("--out saves one result: give a single INPUT with it.")
+    if args.out:
+        if len(args.inputs) > 1:
+            raise InputError("--out saves one result: give a single INPUT with it.")
+        check_target(task.result_type, args.out)
     if args.threads < 1:
         raise InputError("--threads must be 1 or more.")
     pipeline = Pipeline(options=RuntimeOptions(threads=args.threads, opt_level=args.opt_level))

@@ -83,7 +83,8 @@ class Param:
             else:
                 value = str(text)
         except ValueError:
-            raise ModelCardError(f"'{self.name}' needs a {kind.__name__} value, not '{text}'.") from None
+            wanted = {int: "a whole number", float: "a number"}.get(kind, "a value")
+            raise ModelCardError(f"'{self.name}' needs {wanted}, not '{text}'.") from None
         if self.choices and value not in self.choices:
             raise ModelCardError(f"'{self.name}' must be one of {', '.join(self.choices)}, not '{value}'.")
         if kind in (int, float) and ((self.min is not None and value < self.min)

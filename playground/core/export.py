@@ -17,12 +17,24 @@ AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
 
 
 def savable(result: Any) -> str:
-    """'image', 'audio' or '' for results that are neither."""
-    if isinstance(result, (Cutout, Detections)):
+    """'image', 'audio' or '' for results (or result types) that are neither."""
+    kind = result if isinstance(result, type) else type(result)
+    if issubclass(kind, (Cutout, Detections)):
         return "image"
-    if isinstance(result, SpeechSegments):
+    if issubclass(kind, SpeechSegments):
         return "audio"
     return ""
+
+
+def check_target(result_type: type, path: Path) -> None:
+    """Refuse a file name the result cannot be saved as, before any work is done."""
+    kind = savable(result_type)
+    if not kind:
+        raise InputError(f"This model's result ({result_type.__name__.lower()}) is not a picture or a sound, so "
+                         "there is nothing to save as a file: use --json to keep it.")
+    allowed = IMAGE_SUFFIXES if kind == "image" else AUDIO_SUFFIXES
+    if path.suffix.lower() not in allowed:
+        raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{path.suffix or path.name}'.")
 
 
 def annotate(result: Detections) -> np.ndarray:
@@ -43,16 +55,10 @@ def annotate(result: Detections) -> np.ndarray:
 
 def save_result(result: Any, path: Path) -> Path:
     """Write the result to `path` atomically; the suffix chooses the format."""
-    kind = savable(result)
-    suffix = path.suffix.lower()
-    if not kind:
-        raise InputError(f"This result ({type(result).__name__.lower()}) is not a picture or a sound, so there is "
-                         "nothing to save as a file: use --json to keep it.")
-    allowed = IMAGE_SUFFIXES if kind == "image" else AUDIO_SUFFIXES
-    if suffix not in allowed:
-        raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{suffix or path.name}'.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=suffix)
+    check_target(type(result), path)
+    if not path.parent.is_dir():
+        raise InputError(f"The folder {path.parent} does not exist: create it or choose another place to save.")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix.lower())
     os.close(fd)
     try:
         if isinstance(result, SpeechSegments):

@@ -11,8 +11,11 @@ from typing import Any
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.errors import ModelCardError, ModelMissingError
 
-# Measured on the 2-core reference machine (MODELS.md §0.2, and `playground bench` here): vision models
-# ran 1.3–2× slower with two intra-op threads than with one, and one thread leaves a core for the UI.
+# Chosen by measurement on the 2-core machine (`playground bench MODEL INPUT --threads 1|2`, spinning off):
+# two threads ran CenterFace 53 → 31 ms, U²-Net-p 585 → 299 ms and Magika 8.5 → 5.4 ms, but Silero VAD
+# 66 → 104 ms (376 tiny runs pay for the hand-over), and with both cores busy the window's event-loop
+# lag in repeat mode rose from p99 11–17 ms to 22–24 ms (max 60 ms), past the 16 ms a smooth UI needs.
+# One thread keeps a core for the window; a person trades that for speed in the threads box.
 DEFAULT_THREADS = 1
 OPT_LEVELS = ("disabled", "basic", "extended", "all")
 DEFAULT_OPT_LEVEL = "all"

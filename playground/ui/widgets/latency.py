@@ -33,7 +33,7 @@ class LatencyPlot:
 
     def __init__(self, colours: dict[str, QColor], parent: QWidget | None = None) -> None:
         self.colours = colours
-        self.widget = make_plot("Time per run, by step", "time per run (ms)", "run number", parent)
+        self.widget = make_plot("Time per run, by step", "ms per run", "run number", parent)
         self.plot = self.widget.getPlotItem()
         # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
         # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
