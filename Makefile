@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test setup models bench shot clean
+.PHONY: run test setup models bench bundle clean
 
 run: setup
 	$(BIN)/playground
@@ -31,6 +31,11 @@ $(STAMP): pyproject.toml
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overhead.py
+
+# A one-folder app with the models inside (dist/inference-playground/); PyInstaller is a build tool only.
+bundle: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller
+	$(BIN)/pyinstaller --noconfirm packaging/playground.spec
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info
