@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QStyle
 
 from playground.ui.controller import Controller
 
@@ -33,6 +34,13 @@ class WindowActions(QObject):
         self.full_screen = _action(self, "&Full screen", "Fill the whole screen", "F11")
         self.full_screen.setCheckable(True)
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
+        # The usual media symbols, so the three buttons read at a glance, before their words do.
+        style = QApplication.style()
+        for action, icon in ((self.run, QStyle.StandardPixmap.SP_MediaPlay),
+                             (self.repeat, QStyle.StandardPixmap.SP_BrowserReload),
+                             (self.stop, QStyle.StandardPixmap.SP_MediaStop),
+                             (self.open, QStyle.StandardPixmap.SP_DialogOpenButton)):
+            action.setIcon(style.standardIcon(icon))
         self.run.triggered.connect(controller.run)
         self.repeat.toggled.connect(controller.set_repeat)
         self.stop.triggered.connect(controller.cancel)

@@ -42,7 +42,7 @@ def _splitter(orientation: Qt.Orientation, name: str, *widgets: QWidget, sizes: 
 
 
 class MainWindow(QMainWindow):
-    """Left: the models and the card. Centre: input, run bar, result, knobs. Right: graphs and explainer."""
+    """Left: the models, their knobs and card. Centre: run bar, input, result. Right: graphs and explainer."""
 
     def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,26 +77,22 @@ class MainWindow(QMainWindow):
         self._restore()
 
     def _lay_out(self) -> None:
-        left = _splitter(Qt.Orientation.Vertical, "left", _column(self.picker), _column(self.card_view),
-                         sizes=(430, 370))
-        row = QSplitter(Qt.Orientation.Horizontal)
-        row.setObjectName("result")
-        row.setChildrenCollapsible(False)
-        row.addWidget(self.result_area)
-        row.addWidget(self.params)
-        row.setStretchFactor(0, 1)
-        row.setSizes([560, 220])
-        centre = _column(self.input_panel, self.run_bar, row, stretch=(0, 0, 1))
+        # The model's knobs sit with the model (list, knobs, card), so the result gets the centre's full width.
+        left = _splitter(Qt.Orientation.Vertical, "left", _column(self.picker, self.params, stretch=(1, 0)),
+                         _column(self.card_view), sizes=(520, 280))
+        # Run, Repeat and Stop come first and never move: an error line under the input pushes only the result.
+        centre = _column(self.run_bar, self.input_panel, self.result_area, stretch=(0, 0, 1))
         # On a small screen the graphs scroll rather than push the window past the screen's edge.
         graphs = QScrollArea()
         graphs.setWidget(self.graphs)
         graphs.setWidgetResizable(True)
         graphs.setFrameShape(QFrame.Shape.NoFrame)
+        graphs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do there with keys; Tab goes on
         graphs.setMinimumSize(260, 200)
-        right = _splitter(Qt.Orientation.Vertical, "right", graphs, _column(self.explainer), sizes=(620, 220))
+        right = _splitter(Qt.Orientation.Vertical, "right", graphs, _column(self.explainer), sizes=(610, 230))
         self.splitters = {"main": _splitter(Qt.Orientation.Horizontal, "main", left, centre, right,
-                                            sizes=(300, 700, 440)),
-                          "left": left, "right": right, "result": row}
+                                            sizes=(300, 680, 460)),
+                          "left": left, "right": right}
         self.setCentralWidget(self.splitters["main"])
 
     def _build_menus(self) -> None:
@@ -130,13 +126,23 @@ class MainWindow(QMainWindow):
         if not self.settings.geometry.isEmpty():
             self.restoreGeometry(self.settings.geometry)
         else:
-            self.resize(1440, 900)
+            self._fit_to_screen()
         if not self.settings.window_state.isEmpty():
             self.restoreState(self.settings.window_state)
         for name, splitter in self.splitters.items():
             state = self.settings.splitter(name)
             if not state.isEmpty():
                 splitter.restoreState(state)
+
+    def _fit_to_screen(self) -> None:
+        """1440 × 900, or the whole free area of a smaller screen: the window must never start past its edges."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or screen.isEmpty():
+            self.resize(1440, 900)
+            return
+        self.resize(min(1440, screen.width()), min(900, screen.height()))
+        self.move(screen.left() + (screen.width() - self.width()) // 2,
+                  screen.top() + (screen.height() - self.height()) // 2)
 
     def save_layout(self) -> None:
         self.settings.geometry = self.saveGeometry()

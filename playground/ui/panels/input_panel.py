@@ -10,29 +10,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from playground import paths
 from playground.core import media
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller, InputChoice
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
+from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
-NOTE_STYLE = "color: palette(placeholder-text);"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 _NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
-MAX_SAMPLES = 8
-
-
-def sample_files(modality: str, folder: Path | None = None) -> list[Path]:
-    """Bundled samples a model of this modality can take, by extension, in name order."""
-    folder = folder or paths.samples_dir()
-    allowed = media.SUPPORTED.get(modality, ())
-    if not folder.is_dir():
-        return []
-    # SOURCES.md, README.md and the like describe the samples; they are not samples themselves.
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and p.suffix.lower() in allowed and not p.stem.isupper())[:MAX_SAMPLES]
 
 
 def file_filter(modality: str) -> str:
@@ -187,9 +174,13 @@ class InputPanel(QWidget):
                                  else "No input yet: type or paste some text, or open a file.")
             return
         self.current.setText(f"Input: {choice.label}")
-        self.samples.setCurrentIndex(self.samples.findData(choice.source) if choice.origin == "sample" else -1)
+        self.samples.setCurrentIndex(self._sample_index(choice) if choice.origin == "sample" else -1)
         if choice.origin != "typed" and self.text_box.isVisible():
             self._show_file_text(choice)
+
+    def _sample_index(self, choice: InputChoice) -> int:
+        """The list's entry for a sample; compared by value, as a kept input's path is not the list's own object."""
+        return next((i for i in range(self.samples.count()) if self.samples.itemData(i) == choice.source), -1)
 
     def _show_file_text(self, choice: InputChoice) -> None:
         """Put an opened text file in the box so the person sees what the model reads (editing re-runs)."""

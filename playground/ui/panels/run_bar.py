@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSpinBox, QToolButton,
                                QWidget)
@@ -12,6 +13,7 @@ from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
 
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
+BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
 
 
 class RunBar(QWidget):
@@ -36,7 +38,7 @@ class RunBar(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Run progress")
-        self.progress.setMaximumHeight(10)
+        self.progress.setMaximumHeight(12)
         self.progress.setMinimumWidth(40)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.progress, 1)
@@ -76,6 +78,10 @@ class RunBar(QWidget):
         button = QToolButton(self)
         button.setDefaultAction(action)
         button.setAccessibleName(name)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setIconSize(QSize(20, 20))
+        button.setMinimumSize(96, BUTTON_HEIGHT)
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         return button
 
     def _on_opt_chosen(self, index: int) -> None:

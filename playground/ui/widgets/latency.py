@@ -49,7 +49,7 @@ class LatencyPlot:
         self.cold_label = pg.TextItem("", color=INK, anchor=(0.5, 1.0), fill=pg.mkBrush(255, 255, 255, 220))
         self.plot.addItem(self.cold_label)
         self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, 0.98)
-        self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, 0.80)
+        self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, 0.62)  # clear of the p50 label
         self.empty_label = pg.TextItem(EMPTY_TEXT, color=MUTED, anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_label)
         self.y_top = 1.0
@@ -67,7 +67,8 @@ class LatencyPlot:
         self.empty_label.setVisible(n == 0)
         if n == 0:
             for bar in (*self.bars.values(), *self.cold_bars.values()):
-                bar.setOpts(x=np.zeros(0), height=np.zeros(0))
+                # y0 must be emptied too: left at the last run's length it no longer matches x.
+                bar.setOpts(x=np.zeros(0), y0=np.zeros(0), height=np.zeros(0))
             self.cold_marks.setData([], [])
             for item in (self.cold_label, self.p50_line, self.p95_line):
                 item.setVisible(False)
