@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from playground import __version__
 from playground.core.errors import PlaygroundError
+
+# What a shell reports for a program ended by SIGINT and SIGPIPE (128 + the signal number).
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,20 +28,48 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def _dispatch(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command is None:
         from playground.launch import launch_window
 
         return launch_window()
+    code = int(args.handler(args) or 0)
+    sys.stdout.flush()  # a full disk or a closed pipe shows up here, where it can still be reported
+    return code
+
+
+def _fail(sentence: str) -> int:
+    print(f"playground: {sentence}", file=sys.stderr)
+    return 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; every failure is one sentence on stderr and exit code 2, never a traceback."""
     try:
-        return int(args.handler(args) or 0)
+        return _dispatch(argv)
     except PlaygroundError as exc:
-        print(f"playground: {exc}", file=sys.stderr)
-        return 2
+        return _fail(str(exc))
     except KeyboardInterrupt:
         print("playground: stopped.", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`playground models list | head -1`): nothing is wrong, so say nothing,
+        # and keep Python from complaining again when it flushes stdout on the way out.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"the operating system reported a problem ({where}{exc.strerror or exc}): fix it and try again.")
+    except MemoryError:
+        return _fail("this computer ran out of memory: try a smaller input, or close other programs.")
+    except Exception as exc:  # noqa: BLE001 - a bug still gets one sentence, with what to report
+        from playground.core.session import first_line
+
+        kind, said = type(exc).__name__, first_line(exc)
+        detail = kind if said == kind else f"{kind}: {said}"
+        return _fail(f"something unexpected went wrong ({detail}); please report it with the command that "
+                     "caused it.")
 
 
 if __name__ == "__main__":

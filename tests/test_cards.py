@@ -143,3 +143,45 @@ def test_listing_models_needs_neither_qt_nor_onnxruntime() -> None:
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'onnxruntime')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _knob(default, **bounds):
+    from playground.core.card import Param
+
+    return Param("threshold", default, "Threshold", **bounds)
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", float("nan"), True])
+def test_a_number_knob_refuses_values_that_are_not_finite_numbers(value) -> None:
+    from playground.core.errors import InputError
+
+    with pytest.raises(InputError, match=r"^'threshold' needs a number, not '"):
+        _knob(0.5, min=0.0, max=1.0).coerce(value)
+
+
+@pytest.mark.parametrize("value, words", [("7.5", "needs a whole number"), (7.5, "needs a whole number"),
+                                          ("11", "must be between 0 and 10, not 11")])
+def test_a_whole_number_knob_never_drops_a_fraction_or_leaves_its_range(value, words: str) -> None:
+    from playground.core.errors import InputError
+
+    knob = _knob(5, min=0, max=10)
+    assert knob.coerce("7") == 7 and knob.coerce(3.0) == 3
+    with pytest.raises(InputError, match=words):
+        knob.coerce(value)
+
+
+def test_a_yes_no_knob_takes_plain_words_and_refuses_others() -> None:
+    from playground.core.errors import InputError
+
+    knob = _knob(False)
+    assert [knob.coerce(v) for v in ("yes", "ON", "1", "no", "off", "0", True)] == [True] * 3 + [False] * 3 + [True]
+    with pytest.raises(InputError, match="'threshold' needs yes or no, not 'maybe'"):
+        knob.coerce("maybe")
+
+
+def test_a_default_outside_its_own_range_is_a_card_error(fake: FakeModel) -> None:
+    path = fake.folder / "model.toml"
+    path.write_text(path.read_text() + '\n[params.top_k]\ndefault = 50\nmin = 1\nmax = 20\nlabel = "Top"\n')
+    with pytest.raises(ModelCardError, match=r"key 'params.top_k.default' is not a value the knob accepts "
+                                             r"\('top_k' must be between 1 and 20, not 50\)\.$"):
+        parse_card(path)

@@ -85,7 +85,9 @@ def test_run_params_change_the_answer(capsys, require_model):
     (["run", "magika", "hello", "--param", "top_k=99"], "'top_k' must be between 1 and 20"),
     (["run", "magika", "hello", "--out", "x.png"], "is not a picture or a sound"),
     (["run", "u2netp", str(SAMPLES / "astronaut.png"), "--out", "x.jpg"], "Save this image as one of .png"),
-    (["bench", "magika", "hello", "--runs", "0"], "--runs and --threads must be at least 1"),
+    (["bench", "magika", "hello", "--runs", "0"], "--runs must be at least 1"),
+    (["run", "magika", "hello", "--threads", "100000"], "--threads must be between 1 and"),
+    (["run", "magika", "hello", "--param", "top_k=nan"], "'top_k' needs a whole number"),
     (["shot", "--model", "magika", "--input", "/no/such", "--out", "x.png"], "There is no file called /no/such"),
 ])
 def test_errors_are_one_sentence_on_stderr_with_a_nonzero_exit(capsys, require_model, argv, words):

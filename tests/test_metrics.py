@@ -36,6 +36,16 @@ def test_ring_keeps_the_newest_values_oldest_first():
     assert ring.view().tolist() == [7.0]
 
 
+def test_set_last_rewrites_only_the_newest_value_even_after_wrapping():
+    ring = Ring(2)
+    ring.set_last(9.0)  # empty: nothing to rewrite, and nothing appears
+    assert len(ring) == 0
+    for value in (1, 2, 3):
+        ring.append(value)
+    ring.set_last(30.0)
+    assert ring.view().tolist() == [2.0, 30.0] and ring.last() == 30.0
+
+
 @pytest.mark.parametrize("filled", [2, 3, 4])
 def test_a_view_handed_to_a_graph_is_not_rewritten_by_later_appends(filled):
     ring = Ring(3)

@@ -135,3 +135,74 @@ def test_percentile_is_nearest_rank():
     values = [float(v) for v in range(1, 101)]
     assert percentile(values, 50) == 50.0 and percentile(values, 95) == 95.0 and percentile([], 50) == 0.0
     assert percentile([3.0], 99) == 3.0
+
+
+def test_a_run_that_fails_leaves_the_session_cold_with_its_load_time_for_the_next(scale_card):
+    class Refuses(ScaleTask):
+        def preprocess(self, data, card, params):
+            raise InputError("This input cannot be used.")
+
+    pipeline = Pipeline()
+    with pytest.raises(InputError):
+        pipeline.run(scale_card, Refuses(), TextData("a"))
+    record = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
+    assert record.cold and record.load_ns > 0
+    assert not pipeline.run(scale_card, ScaleTask(), TextData("a")).record.cold
+
+
+def test_a_model_file_onnxruntime_cannot_open_is_one_sentence(tmp_path):
+    card = parse_card(write_card(tmp_path, "garbage", scale_model()))
+    card.path().write_bytes(b"\x00not a protobuf\xff" * 50)
+    text = card.folder.joinpath("model.toml").read_text()
+    card.folder.joinpath("model.toml").write_text(text.replace(card.file("main").sha256, sha256(card.path())))
+    with pytest.raises(ModelMissingError) as caught:
+        Pipeline().run(parse_card(card.folder / "model.toml"), ScaleTask(), TextData("a"))
+    message = str(caught.value)
+    assert message.startswith("onnxruntime could not open main.onnx of Tiny garbage (")
+    assert message.endswith("run 'playground models fetch garbage' to rebuild it.") and "\n" not in message
+
+
+def test_reopening_a_session_hashes_the_files_again_only_if_they_changed(scale_card, monkeypatch):
+    from playground.core import session
+
+    hashed = []
+    real = session.sha256_of
+    monkeypatch.setattr(session, "sha256_of", lambda path: hashed.append(path.name) or real(path))
+    pipeline = Pipeline()
+    pipeline.run(scale_card, ScaleTask(), TextData("a"))
+    pipeline.sessions.evict()  # as a new thread count does
+    pipeline.run(scale_card, ScaleTask(), TextData("a"))
+    assert hashed == ["main.onnx"]
+    scale_card.path().write_bytes(b"changed on disk")
+    pipeline.sessions.evict()
+    with pytest.raises(ModelMissingError, match="has sha256"):
+        pipeline.run(scale_card, ScaleTask(), TextData("a"))
+
+
+def sha256(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_run_cpu_time_leaves_out_the_session_load(scale_card, monkeypatch):
+    import time
+
+    from playground.core.session import SessionCache
+
+    cpu = [0]
+
+    def process_time_ns():
+        cpu[0] += 1_000  # every look at the clock: 1 µs of work
+        return cpu[0]
+
+    real_get = SessionCache.get
+
+    def slow_get(self, card, options, role="main"):
+        cpu[0] += 5_000_000_000  # opening the session: 5 s of CPU
+        return real_get(self, card, options, role)
+
+    monkeypatch.setattr(time, "process_time_ns", process_time_ns)
+    monkeypatch.setattr(SessionCache, "get", slow_get)
+    record = Pipeline().run(scale_card, ScaleTask(), TextData("a")).record
+    assert record.cold and 0 < record.cpu_ns < 1_000_000

@@ -13,7 +13,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 from playground import paths
 from playground.core.card import BuiltFile, parse_card
-from playground.core.errors import InputError, ModelCardError
+from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import Detections
 from playground.tasks.faces import FaceTask, decode
@@ -155,7 +155,7 @@ def test_boxes_are_clipped_to_the_picture():
 def test_bad_pictures_and_knobs_get_a_sentence(card, session):
     with pytest.raises(InputError, match="only 4×3 pixels"):
         run(card, session, np.zeros((3, 4, 3), np.uint8))
-    with pytest.raises(ModelCardError, match="'threshold' must be between"):
+    with pytest.raises(InputError, match="'threshold' must be between"):
         run(card, session, np.zeros((64, 64, 3), np.uint8), threshold=1.5)
 
 

@@ -91,8 +91,8 @@ def test_frames_carry_the_last_64_samples_of_the_previous_frame():
 class FakeSilero:
     """Stands in for the model: p = 1 where the new samples are loud; the state counts the frames."""
 
-    def __init__(self, card, cancel_after: int | None = None) -> None:
-        self.card, self.cancel_after = card, cancel_after
+    def __init__(self, card, cancel_after: int | None = None, listening: bool = True) -> None:
+        self.card, self.cancel_after, self.listening = card, cancel_after, listening
         self.feeds: list[dict] = []
         self.checks = 0
         self.reports: list[tuple[float, object]] = []
@@ -155,6 +155,15 @@ def test_streaming_finds_the_loud_stretch_and_reports_partial_results(card):
     assert [len(p.probabilities) for p in partials] == sorted(len(p.probabilities) for p in partials)
     # Halfway through, the segment already found is the final one.
     assert any(p.segments == result.segments for p in partials if len(p.probabilities) < len(result.probabilities))
+
+
+def test_without_a_listener_no_partial_results_are_built_and_the_answer_is_the_same(card):
+    samples = speech_like((1.0, 3.0), 12.0)
+    watched, _ = stream(card, samples)
+    unwatched, runner = stream(card, samples, FakeSilero(card, listening=False))
+    assert runner.reports == []
+    assert unwatched.segments == watched.segments
+    assert np.array_equal(unwatched.probabilities, watched.probabilities)
 
 
 def test_cancel_stops_between_frames(card):

@@ -8,9 +8,10 @@ import statistics
 import time
 from typing import Any
 
-from playground.commands.common import find_card, parse_params, resolve_input
+from playground.commands.common import (add_runtime_arguments, find_card, parse_params, resolve_input,
+                                        runtime_options, shown)
 from playground.core.errors import InputError
-from playground.core.session import DEFAULT_THREADS, OPT_LEVELS, RuntimeOptions
+from playground.core.session import RuntimeOptions
 from playground.core.timing import STAGES, percentile
 
 
@@ -22,10 +23,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("input", metavar="INPUT")
     p.add_argument("--runs", type=int, default=20, help="timed runs (default 20)")
     p.add_argument("--warmup", type=int, default=3, help="untimed runs after the cold run (default 3)")
-    p.add_argument("--threads", type=int, default=DEFAULT_THREADS)
-    p.add_argument("--opt-level", choices=OPT_LEVELS, default="all")
-    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a model parameter (see `playground models info MODEL`)")
+    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    add_runtime_arguments(p)
     p.set_defaults(handler=handle)
 
 
@@ -35,7 +36,11 @@ def _stats(values_ms: list[float]) -> dict[str, float]:
 
 
 class _BareLoop:
-    """The model's own session.run calls, replayed with plain onnxruntime: the baseline to beat."""
+    """The model's own session.run calls, replayed with plain onnxruntime: the baseline to beat.
+
+    Its sessions are opened with the same options, and it replays the very feeds and output lists the
+    task passed (state carried between frames included), so both sides do the same inference work.
+    """
 
     def __init__(self, card: Any, roles: list[str], options: RuntimeOptions) -> None:
         import onnxruntime as ort
@@ -58,27 +63,35 @@ class _BareLoop:
 
 
 def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, options: RuntimeOptions) -> dict:
+    """Cold run, then `runs` runs of the playground and of the bare loop, interleaved so that drift on a
+    shared machine hits both sides alike."""
     from playground.core.pipeline import Pipeline
     from playground.tasks.registry import get_task
 
     task = get_task(card.task)
     pipeline = Pipeline(options=options)
     bare = _BareLoop(card, pipeline.roles(card), options)
-    cold = pipeline.run(card, task, source, params, tap=bare.tap).record
+    cold = pipeline.run(card, task, source, params).record
+    pipeline.run(card, task, source, params, tap=bare.tap)  # untimed: copying the feeds is not the model's time
     for _ in range(warmup):
         pipeline.run(card, task, source, params)
         bare.once()
     records, bare_ms = [], []
-    for _ in range(runs):  # interleaved, so drift on a shared machine hits both sides alike
+    for _ in range(runs):
         records.append(pipeline.run(card, task, source, params).record)
         bare_ms.append(bare.once())
+    return _figures(card, options, runs, warmup, cold, records, bare, bare_ms)
+
+
+def _figures(card: Any, options: RuntimeOptions, runs: int, warmup: int, cold: Any, records: list,
+             bare: _BareLoop, bare_ms: list[float]) -> dict:
     stages = {s: _stats([r.ms(s) for r in records]) for s in STAGES if s in cold.stages_ns}
     stages["total"] = _stats([r.total_ns / 1e6 for r in records])
     bare_stats = _stats(bare_ms)
     model = stages["model"]
     return {"model": card.id, "threads": options.threads, "opt_level": options.opt_level, "runs": runs,
             "warmup": warmup, "load_ms": cold.load_ns / 1e6, "cold_ms": cold.total_ns / 1e6,
-            "cold_model_ms": cold.ms("model"), "session_runs_per_run": len(cold.session_runs_ns),
+            "cold_model_ms": cold.ms("model"), "session_runs_per_run": len(bare.calls),
             "cpu_ms_mean": statistics.fmean(r.cpu_ns / 1e6 for r in records),
             "stages": stages, "bare": {**bare_stats, "load_ms": bare.load_ms},
             "ratio_p50": model["p50"] / bare_stats["p50"] if bare_stats["p50"] else 0.0,
@@ -101,11 +114,12 @@ def report(card: Any, label: str, m: dict) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
-    if args.runs < 1 or args.warmup < 0 or args.threads < 1:
-        raise InputError("--runs and --threads must be at least 1, --warmup at least 0.")
+    if args.runs < 1 or args.warmup < 0:
+        raise InputError(f"--runs must be at least 1 and --warmup at least 0, not {args.runs} and {args.warmup}.")
+    options = runtime_options(args)
     card = find_card(args.model)
+    params = parse_params(card, args.param)
     source = resolve_input(card, args.input)
-    m = measure(card, source, parse_params(card, args.param), args.runs, args.warmup,
-                RuntimeOptions(threads=args.threads, opt_level=args.opt_level))
-    print(json.dumps(m, indent=2) if args.json else report(card, args.input, m))
+    m = measure(card, source, params, args.runs, args.warmup, options)
+    print(json.dumps(m, indent=2) if args.json else report(card, shown(args.input), m))
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog, load_catalog
-from playground.core.errors import PlaygroundError
+from playground.core.errors import ModelMissingError, PlaygroundError
 
 _HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio"}
 
@@ -49,6 +49,15 @@ def _report_card_errors(catalog: Catalog) -> int:
     return 1 if catalog.errors else 0
 
 
+def _catalog() -> Catalog:
+    """The catalog, or one sentence when the models folder holds no cards at all (a wrong PLAYGROUND_MODELS)."""
+    catalog = load_catalog()
+    if not catalog.cards and not catalog.broken:
+        raise ModelMissingError(f"No model cards were found in {catalog.folder}: point PLAYGROUND_MODELS at the "
+                                "folder that holds them.")
+    return catalog
+
+
 def _selected(catalog: Catalog, ids: list[str]) -> list[ModelCard]:
     return [catalog.get(model_id) for model_id in dict.fromkeys(ids)] if ids else list(catalog.cards)
 
@@ -66,14 +75,13 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
+    catalog = load_catalog() if args.json else _catalog()  # for scripts, no models is an empty list
     if args.json:
         print(json.dumps({"models": [_summary(catalog, c) for c in catalog],
                           "errors": [str(e) for e in catalog.errors]}, indent=2, ensure_ascii=False))
         return 1 if catalog.errors else 0
-    if not catalog.cards:
-        print(f"No model cards were found in {catalog.folder}.")
-        return _report_card_errors(catalog) or 1
+    if not catalog.cards:  # every card is broken: the errors say why
+        return _report_card_errors(catalog)
     rows, headings = [["ID", "NAME", "TASK", "SIZE", "LICENCE", "STATUS"]], {}
     for modality, cards in catalog.by_modality().items():
         headings[len(rows)] = _HEADINGS.get(modality, modality)
@@ -104,7 +112,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     from playground.zoo.fetch import fetch_models
     from playground.zoo.progress import TextProgress
 
-    catalog = load_catalog()
+    catalog = _catalog()
     cards = _selected(catalog, args.ids)
     fetch_models(cards, progress=TextProgress(sys.stderr), on_outcome=_print_outcome)
     if cards:
@@ -120,14 +128,11 @@ def _verify_one(card: ModelCard) -> str | None:
         SessionCache.open(card, RuntimeOptions())
     except PlaygroundError as exc:
         return str(exc)
-    except Exception as exc:  # onnxruntime's own errors: reported as one line, never as a traceback
-        first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        return f"onnxruntime could not open {card.path()} ({first})."
     return None
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
+    catalog = _catalog()
     cards = _selected(catalog, args.ids)
     problems = {card.id: _verify_one(card) for card in cards}
     card_errors = [] if args.ids else [str(e) for e in catalog.errors]

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
-from playground.commands.common import find_card, format_timings, parse_params, resolve_input
+from playground.commands.common import (add_runtime_arguments, find_card, format_timings, parse_params,
+                                        resolve_input, runtime_options)
 from playground.core.errors import InputError
-from playground.core.session import DEFAULT_THREADS, OPT_LEVELS, RuntimeOptions
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -21,8 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="set a model parameter (see `playground models info MODEL`)")
     p.add_argument("--out", type=Path, metavar="FILE", help="save a picture or sound result (one input only)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
-    p.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="onnxruntime intra-op threads")
-    p.add_argument("--opt-level", choices=OPT_LEVELS, default="all", help="graph optimisation level")
+    add_runtime_arguments(p)
     p.set_defaults(handler=handle)
 
 
@@ -34,29 +34,36 @@ def handle(args: argparse.Namespace) -> int:
     card = find_card(args.model)
     task = get_task(card.task)
     params = parse_params(card, args.param)
-    if args.out:
+    options = runtime_options(args)
+    if args.out:  # refused before any work is done, not after a long run
         if len(args.inputs) > 1:
             raise InputError("--out saves one result: give a single INPUT with it.")
         check_target(task.result_type, args.out)
-    if args.threads < 1:
-        raise InputError("--threads must be 1 or more.")
-    pipeline = Pipeline(options=RuntimeOptions(threads=args.threads, opt_level=args.opt_level))
+    pipeline = Pipeline(options=options)
     reports = []
     for text in args.inputs:
         outcome = pipeline.run(card, task, resolve_input(card, text), params)
         saved = str(save_result(outcome.result, args.out)) if args.out else None
-        notes = list(getattr(outcome.decoded, "notes", ()))
         if args.json:
-            reports.append({"model": card.id, "input": text, "result": outcome.result.to_dict(),
-                            "timings": outcome.record.to_dict(), "notes": notes, "saved": saved})
-            continue
-        print(f"{card.name} on {getattr(outcome.decoded, 'label', '') or text}:")
-        for note in notes:
-            print(f"  note: {note}")
-        print(outcome.result.summary())
-        print(format_timings(outcome.record))
-        if saved:
-            print(f"saved {saved}")
+            reports.append(_json_report(card.id, text, outcome, saved))
+        else:
+            _print_report(card.name, text, outcome, saved)
     if args.json:
         print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, ensure_ascii=False))
     return 0
+
+
+def _json_report(model_id: str, text: str, outcome: Any, saved: str | None) -> dict[str, Any]:
+    return {"model": model_id, "input": text, "result": outcome.result.to_dict(),
+            "timings": outcome.record.to_dict(), "notes": list(getattr(outcome.decoded, "notes", ())),
+            "saved": saved}
+
+
+def _print_report(model_name: str, text: str, outcome: Any, saved: str | None) -> None:
+    print(f"{model_name} on {getattr(outcome.decoded, 'label', '') or text}:")
+    for note in getattr(outcome.decoded, "notes", ()):
+        print(f"  note: {note}")
+    print(outcome.result.summary())
+    print(format_timings(outcome.record))
+    if saved:
+        print(f"saved {saved}")

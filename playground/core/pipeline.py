@@ -11,12 +11,13 @@ import numpy as np
 from playground.core import media
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard
-from playground.core.errors import Cancelled, InputError, PlaygroundError
-from playground.core.session import LoadedSession, RuntimeOptions, SessionCache
+from playground.core.errors import Cancelled, InputError
+from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
 from playground.core.timing import RunRecord, StageClock
 
 Progress = Callable[[float, Any], None]
-# Sees every session.run's feeds (the benchmark replays them in a bare onnxruntime loop).
+# Sees every session.run's feeds (the benchmark replays them in a bare onnxruntime loop). The dict and
+# its arrays belong to the task: copy what you keep.
 Tap = Callable[[str, dict[str, np.ndarray], "list[str] | None"], None]
 
 
@@ -38,27 +39,28 @@ class _Runner:
                  token: CancelToken, progress: Progress | None, tap: Tap | None = None) -> None:
         import onnxruntime as ort
 
-        self.card, self._sessions, self._clock, self._token = card, sessions, clock, token
-        self._progress, self._tap = progress, tap
-        self._names = {role: [o.name for o in entry.session.get_outputs()] for role, entry in sessions.items()}
+        self.card, self._token, self._progress, self._tap = card, token, progress, tap
+        self._sessions = {role: entry.session for role, entry in sessions.items()}
+        self._names = {role: list(entry.output_names) for role, entry in sessions.items()}
+        self._times = clock.session_runs_ns
         self.options = ort.RunOptions()
-        self._cancelled = token.is_cancelled  # bound once: this is checked before every step
+        self.listening = progress is not None
 
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None,
             role: str = "main") -> dict[str, np.ndarray]:
-        if self._cancelled():
+        if self._token.cancelled:
             raise Cancelled()
         if self._tap is not None:
             self._tap(role, feeds, outputs)
-        session = self._sessions[role].session
+        session = self._sessions[role]
         start = time.perf_counter_ns()
         try:
             values = session.run(outputs, feeds, self.options)
         except Exception as exc:  # onnxruntime raises plain exceptions; terminate is one of them
             if self._token.cancelled:
                 raise Cancelled() from exc
-            raise InputError(f"The model could not run on this input ({_first_line(exc)}).") from exc
-        self._clock.session_runs_ns.append(time.perf_counter_ns() - start)
+            raise InputError(f"The model could not run on this input ({first_line(exc)}).") from exc
+        self._times.append(time.perf_counter_ns() - start)
         return dict(zip(outputs or self._names[role], values))
 
     def check(self) -> None:
@@ -67,11 +69,6 @@ class _Runner:
     def report(self, fraction: float, partial: Any = None) -> None:
         if self._progress is not None:
             self._progress(min(max(fraction, 0.0), 1.0), partial)
-
-
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0][:200] if text else type(exc).__name__
 
 
 class Pipeline:
@@ -96,51 +93,37 @@ class Pipeline:
         clock = StageClock()
         cpu0, wall0 = time.process_time_ns(), time.perf_counter_ns()
 
-        start = time.perf_counter_ns()
-        decoded = media.decode(task.input_kind, source, card)
-        clock.add("decode", time.perf_counter_ns() - start)
+        decoded = clock.timed("decode", media.decode, task.input_kind, source, card)
+        token.check()
+        load_cpu0 = time.process_time_ns()
+        sessions = {role: self.sessions.get(card, self.options, role) for role in self.roles(card)}
+        cpu0 += time.process_time_ns() - load_cpu0  # loading is reported on its own, not as the run's CPU
         token.check()
 
-        load_ns = 0
-        load_cpu0 = time.process_time_ns()  # loading is reported on its own, not as the run's CPU
-        sessions: dict[str, LoadedSession] = {}
-        for role in self.roles(card):
-            entry = self.sessions.get(card, self.options, role)
-            if not entry.load_reported:
-                load_ns += entry.load_ns
-                entry.load_reported = True
-            sessions[role] = entry
-        cpu0 += time.process_time_ns() - load_cpu0
-        token.check()
-
-        start = time.perf_counter_ns()
-        feeds, ctx = task.preprocess(decoded, card, values)
-        clock.add("preprocess", time.perf_counter_ns() - start)
-
-        # "model" is the wall time of the whole inference step, loops and all, so the stages add up to
-        # the run; the individual session.run times are kept beside it.
+        feeds, ctx = clock.timed("preprocess", task.preprocess, decoded, card, values)
         runner = _Runner(card, sessions, clock, token, progress, tap)
         token.attach(runner.options)
-        start = time.perf_counter_ns()
         try:
-            outputs = task.infer(runner, feeds, ctx)
+            # "model" is the wall time of the whole inference step, loops and all, so the stages add up
+            # to the run; the individual session.run times are kept beside it.
+            outputs = clock.timed("model", task.infer, runner, feeds, ctx)
         finally:
-            clock.add("model", time.perf_counter_ns() - start)
             token.detach(runner.options)
         token.check()
+        result = clock.timed("postprocess", task.postprocess, outputs, ctx, card, values)
+        cpu_ns = time.process_time_ns() - cpu0
+        return Outcome(result, self._record(card, sessions, clock, cpu_ns, wall0, decoded), decoded)
 
-        start = time.perf_counter_ns()
-        result = task.postprocess(outputs, ctx, card, values)
-        clock.add("postprocess", time.perf_counter_ns() - start)
-
+    def _record(self, card: ModelCard, sessions: dict[str, LoadedSession], clock: StageClock, cpu_ns: int,
+                started_ns: int, decoded: Any) -> RunRecord:
+        """The finished run's record; only now do the sessions count it (a failed run leaves them cold)."""
         main = sessions["main"]
+        load_ns = sum(entry.load_ns for entry in sessions.values() if not entry.load_reported)
         record = RunRecord(model_id=card.id, run_index=main.runs, stages_ns=dict(clock.stages_ns),
-                           session_runs_ns=tuple(clock.session_runs_ns),
-                           cpu_ns=time.process_time_ns() - cpu0, load_ns=load_ns,
-                           threads=self.options.threads, started_ns=wall0,
+                           session_runs_ns=tuple(clock.session_runs_ns), cpu_ns=cpu_ns, load_ns=load_ns,
+                           threads=self.options.threads, started_ns=started_ns,
                            input_label=getattr(decoded, "label", ""))
+        for entry in sessions.values():
+            entry.load_reported = True
         main.runs += 1
-        return Outcome(result, record, decoded)
-
-
-__all__ = ["Outcome", "Pipeline", "PlaygroundError"]
+        return record

@@ -52,10 +52,13 @@ class RuntimeOptions:
 
 @dataclass
 class LoadedSession:
+    """An open session and what the pipeline reports about it (load time once, then warm runs)."""
+
     session: Any
     load_ns: int
-    runs: int = 0  # how many runs it has served; 0 means the next one is cold
-    load_reported: bool = False
+    output_names: tuple[str, ...] = ()
+    runs: int = 0  # how many runs it has finished; 0 means the next one is cold
+    load_reported: bool = False  # set once a finished run has carried load_ns in its record
 
 
 def sha256_of(path: Path) -> str:
@@ -66,16 +69,39 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def check_files(card: ModelCard) -> None:
-    """Built files exist and have the card's hashes; otherwise say how to get them."""
+def not_installed(card: ModelCard) -> ModelMissingError:
+    """The one sentence for a model whose files have not been fetched yet."""
+    return ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
+
+
+# What identifies a file's contents cheaply: a rewrite changes its size or its modification time.
+FileStamp = tuple[str, int, int]
+
+
+def _stamp(path: Path) -> FileStamp:
+    st = path.stat()
+    return str(path), st.st_size, st.st_mtime_ns
+
+
+def check_files(card: ModelCard, verified: set[FileStamp] | None = None) -> None:
+    """Built files exist and have the card's hashes; otherwise say how to get them.
+
+    `verified` remembers files already hashed in this process, so reopening a session (new thread
+    count, evicted cache) does not read every byte again unless the file changed on disk.
+    """
     for f in card.files:
         path = card.folder / f.path
         if not path.is_file():
-            raise ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
+            raise not_installed(card)
+        stamp = _stamp(path)
+        if verified is not None and stamp in verified:
+            continue
         actual = sha256_of(path)
         if actual != f.sha256:
             raise ModelMissingError(f"{card.name}: {f.path} has sha256 {actual}, but the card expects {f.sha256}; "
                                     f"run 'playground models fetch {card.id}' to rebuild it.")
+        if verified is not None:
+            verified.add(stamp)
 
 
 def _check_specs(card: ModelCard, kind: str, declared: tuple[TensorSpec, ...], actual: list[Any]) -> None:
@@ -106,27 +132,41 @@ class SessionCache:
 
     def __init__(self) -> None:
         self._entries: dict[tuple[str, str, RuntimeOptions], LoadedSession] = {}
+        self._verified: set[FileStamp] = set()
 
     def get(self, card: ModelCard, options: RuntimeOptions, role: str = "main") -> LoadedSession:
         key = (card.id, role, options)
         entry = self._entries.get(key)
         if entry is None:
-            entry = self._entries[key] = self.open(card, options, role)
+            entry = self._entries[key] = self.open(card, options, role, self._verified)
         return entry
 
     @staticmethod
-    def open(card: ModelCard, options: RuntimeOptions, role: str = "main") -> LoadedSession:
+    def open(card: ModelCard, options: RuntimeOptions, role: str = "main",
+             verified: set[FileStamp] | None = None) -> LoadedSession:
+        """Check the files, open the session (timed) and check its inputs and outputs against the card."""
         import onnxruntime as ort
 
-        check_files(card)
+        check_files(card, verified)
         start = time.perf_counter_ns()
-        session = ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
-                                       providers=["CPUExecutionProvider"])
+        try:
+            session = ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
+                                           providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own exception types, none of them ours
+            raise ModelMissingError(f"onnxruntime could not open {card.path(role).name} of {card.name} "
+                                    f"({first_line(exc)}); run 'playground models fetch {card.id}' to rebuild "
+                                    "it.") from exc
         load_ns = time.perf_counter_ns() - start
         if role == "main":
             check_io(card, session)
-        return LoadedSession(session, load_ns)
+        return LoadedSession(session, load_ns, tuple(o.name for o in session.get_outputs()))
 
     def evict(self, model_id: str | None = None) -> None:
         """Forget sessions (all, or one model's) so the next run loads afresh and is cold again."""
         self._entries = {k: v for k, v in self._entries.items() if model_id is not None and k[0] != model_id}
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an exception's message (onnxruntime's run to dozens), at most 200 characters."""
+    text = str(exc).strip().splitlines()
+    return text[0][:200] if text else type(exc).__name__

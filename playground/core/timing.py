@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from typing import Any, Callable, TypeVar
+
+T = TypeVar("T")
 
 # The order the stacked latency graph draws and the explainer names them.
 STAGES: tuple[str, ...] = ("decode", "preprocess", "model", "postprocess", "render")
@@ -55,6 +59,14 @@ class StageClock:
 
     def add(self, stage: str, ns: int) -> None:
         self.stages_ns[stage] = self.stages_ns.get(stage, 0) + ns
+
+    def timed(self, stage: str, step: Callable[..., T], *args: Any) -> T:
+        """Call step(*args) and add its wall time to `stage`, also when it raises."""
+        start = time.perf_counter_ns()
+        try:
+            return step(*args)
+        finally:
+            self.add(stage, time.perf_counter_ns() - start)
 
 
 def percentile(values_ms: list[float] | tuple[float, ...], q: float) -> float:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -16,6 +16,7 @@ class Runner(Protocol):
     """What a task may do while inferring. The pipeline implements it and owns every clock."""
 
     card: ModelCard
+    listening: bool  # someone receives report(): without a listener, tasks skip building partial results
 
     def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
         """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array."""
@@ -44,13 +45,8 @@ class Task(Protocol):
 
 
 class SingleRunTask:
-    """Base for tasks whose inference is a single session.run."""
-
-    input_kind = "image"
-    result_type: type = object
+    """Base for tasks whose inference is a single session.run of every output."""
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: Any) -> Outputs:
         return runner.run(feeds)
 
-
-ProgressCallback = Callable[[float, Any], None]

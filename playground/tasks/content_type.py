@@ -12,6 +12,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
+from playground.core.session import not_installed
 from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import param, positive_int
 from playground.tasks.labels import describe
@@ -112,7 +113,7 @@ def load_config(card: ModelCard) -> MagikaConfig:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError:
-        raise ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.") from None
+        raise not_installed(card) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
     for config_key, card_key in (("beg_size", "beg_size"), ("end_size", "end_size"), ("block_size", "block_size"),

@@ -10,8 +10,8 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.media import ImageData
 from playground.core.results import Cutout
-from playground.tasks.base import Feeds, Outputs, Runner, SingleRunTask
-from playground.tasks.facts import fact, float_list, positive_int
+from playground.tasks.base import Feeds, Outputs, Runner
+from playground.tasks.facts import fact, float_list, param, positive_int
 from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
 
 
@@ -21,7 +21,7 @@ class CutoutContext:
 
 
 @dataclass(frozen=True)
-class CutoutTask(SingleRunTask):
+class CutoutTask:
     """U²-Net-p sees the picture squeezed to a fixed square and predicts how salient each pixel is."""
 
     input_kind = "image"
@@ -47,7 +47,8 @@ class CutoutTask(SingleRunTask):
     def postprocess(self, outputs: Outputs, ctx: CutoutContext, card: ModelCard, params: dict[str, Any]) -> Cutout:
         saliency = np.asarray(outputs[card.outputs[0].name], dtype=np.float32)[0, 0]
         h, w = ctx.image.shape[:2]
-        return Cutout(image=ctx.image, alpha=alpha_mask(saliency, (w, h)), threshold=float(params["threshold"]))
+        threshold = float(param(card, params, "threshold"))
+        return Cutout(image=ctx.image, alpha=alpha_mask(saliency, (w, h)), threshold=threshold)
 
 
 def alpha_mask(saliency: np.ndarray, size: tuple[int, int]) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Shared numeric ops for tasks: softmax, box overlap and NMS, image sizing and resizing."""
+"""Shared numeric ops for tasks: box overlap and NMS, image sizing and resizing."""
 
 from __future__ import annotations
 
@@ -18,13 +18,6 @@ _RESAMPLE = {
 
 # Below this a picture holds too little for any bundled image model to find something in.
 MIN_IMAGE_SIDE = 8
-
-
-def softmax(x: np.ndarray, axis: int = -1) -> np.ndarray:
-    """Numerically stable softmax (the maximum is subtracted first so large logits do not overflow)."""
-    x = np.asarray(x, dtype=np.float64)
-    e = np.exp(x - x.max(axis=axis, keepdims=True))
-    return (e / e.sum(axis=axis, keepdims=True)).astype(np.float32)
 
 
 def box_iou(box: np.ndarray, boxes: np.ndarray) -> np.ndarray:

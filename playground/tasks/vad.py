@@ -135,31 +135,49 @@ class VadTask:
         return {"frames": frames_with_context(samples, rules.frame, context)}, VadContext(samples, rules)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: VadContext) -> Outputs:
-        frames = feeds["frames"]
-        names = [i.name for i in runner.card.inputs]  # input, state, sr
-        state = np.zeros(_state_shape(runner.card), np.float32)
+        frames, card = feeds["frames"], runner.card
+        audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
+        wanted = [o.name for o in card.outputs[:2]]
+        prob_out, state_out = wanted
+        state = np.zeros(_state_shape(card), np.float32)
         rate = np.array(ctx.rules.sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
-        out_prob, out_state = (o.name for o in runner.card.outputs[:2])
-        probs = np.zeros(len(frames), np.float32)
-        tracker = SegmentTracker(ctx.rules)
-        every = max(MIN_FRAMES_PER_REPORT, len(frames) // REPORTS_PER_CLIP)
-        wanted = [out_prob, out_state]
-        # The loop runs ~31 times per second of audio: keep it lean (runner.run checks for cancel itself).
+        probs: list[float] = []
+        live = _LiveSegments(ctx, len(frames)) if runner.listening else None
+        # ~31 runs per second of audio, so each frame only runs the model and keeps its probability
+        # (runner.run checks for cancel itself); segments are tracked only when someone is watching.
         for i in range(len(frames)):
-            out = runner.run({names[0]: frames[i:i + 1], names[1]: state, names[2]: rate}, wanted)
-            state = out[out_state]
-            p = out[out_prob].item(0)
-            probs[i] = p
-            tracker.push(p)
-            if (i + 1) % every == 0 and i + 1 < len(frames):
-                heard = min((i + 1) * ctx.rules.frame, len(ctx.samples))
-                runner.report((i + 1) / len(frames), _result(ctx, probs[:i + 1].copy(), tracker.segments(heard)))
-        return {"probabilities": probs}
+            out = runner.run({audio_in: frames[i:i + 1], state_in: state, rate_in: rate}, wanted)
+            state = out[state_out]
+            probs.append(out[prob_out].item(0))
+            if live is not None and live.due(i + 1):
+                runner.report(*live.update(probs))
+        return {"probabilities": np.asarray(probs, np.float32)}
 
     def postprocess(self, outputs: Outputs, ctx: VadContext, card: ModelCard,
                     params: dict[str, Any]) -> SpeechSegments:
         probs = outputs["probabilities"]
         return _result(ctx, probs, segments_of(probs, ctx.rules, len(ctx.samples)))
+
+
+class _LiveSegments:
+    """Partial results for a view that is watching: the frames heard so far and the segments in them."""
+
+    def __init__(self, ctx: VadContext, frames: int) -> None:
+        self.ctx, self.frames = ctx, frames
+        self.every = max(MIN_FRAMES_PER_REPORT, frames // REPORTS_PER_CLIP)
+        self.tracker = SegmentTracker(ctx.rules)
+        self.pushed = 0
+
+    def due(self, done: int) -> bool:
+        return done % self.every == 0 and done < self.frames
+
+    def update(self, probs: list[float]) -> tuple[float, SpeechSegments]:
+        """(fraction done, partial result); the tracker catches up on the frames since the last report."""
+        for p in probs[self.pushed:]:
+            self.tracker.push(p)
+        self.pushed = done = len(probs)
+        heard = min(done * self.ctx.rules.frame, len(self.ctx.samples))
+        return done / self.frames, _result(self.ctx, np.asarray(probs, np.float32), self.tracker.segments(heard))
 
 
 def _result(ctx: VadContext, probs: np.ndarray, segments: tuple[tuple[float, float], ...]) -> SpeechSegments:

@@ -1,0 +1,57 @@
+"""The decoded-media values (ImageData, AudioData, TextData), the size limits and the accepted file types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_IMAGE_PIXELS = 50_000_000  # decompression-bomb guard: a 30000×30000 header is refused before decoding
+MAX_TEXT_BYTES = 256 * 1024
+MAX_AUDIO_SECONDS = 15 * 60
+
+# Extensions offered by file dialogs; decoding itself sniffs the content, never trusts the name.
+SUPPORTED: dict[str, tuple[str, ...]] = {
+    "image": (".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".avif", ".apng"),
+    "audio": (".wav", ".flac", ".ogg", ".oga", ".opus", ".mp3", ".aiff", ".aif"),
+    "text": (".txt", ".md", ".csv", ".json", ".html", ".xml", ".py", ".js", ".sql", ".rs", ".c", ".toml",
+             ".yaml", ".yml"),
+}
+# The end of a sentence that refuses an input: what to give instead.
+CHOOSE = {"image": "choose a PNG, JPEG, WebP, BMP or GIF file",
+          "audio": "choose a WAV, FLAC, OGG or MP3 file",
+          "text": "save it as UTF-8 text and try again"}
+PASTED = {"image": "pasted image", "audio": "pasted recording", "text": "pasted text"}
+NOUN = {"image": "a picture", "audio": "a sound recording", "text": "text"}
+
+
+@dataclass(frozen=True, eq=False)
+class ImageData:
+    pixels: np.ndarray  # H×W×3 uint8 RGB, EXIF orientation applied, alpha composited on white; read-only
+    label: str = ""  # file name or "pasted image"
+    notes: tuple[str, ...] = ()  # things the person should know ("16-bit image reduced to 8 bits")
+
+
+@dataclass(frozen=True, eq=False)
+class AudioData:
+    samples: np.ndarray  # mono float32 in [-1, 1] at sample_rate; read-only
+    sample_rate: int
+    label: str = ""
+    original_rate: int = 0
+    channels: int = 1
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TextData:
+    text: str
+    label: str = ""
+    truncated: bool = False
+    notes: tuple[str, ...] = ()
+
+
+def readonly(array: np.ndarray) -> np.ndarray:
+    """Decoded data is shown and re-run with new settings, so tasks must not change it in place."""
+    view = array.view()
+    view.flags.writeable = False
+    return view
