@@ -20,8 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from playground import __version__, paths
 from playground.core.card import ModelCard
-from playground.core.errors import FetchError, ModelCardError, PlaygroundError
-from playground.core.session import sha256_of
+from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
+from playground.core.session import check_files, sha256_of
 from playground.zoo.archive import extract_members
 from playground.zoo.download import Downloader, PipDownloader
 from playground.zoo.progress import NullProgress, Progress
@@ -63,9 +63,12 @@ def check_card(card: ModelCard) -> None:
 
 
 def installed_matches(card: ModelCard) -> bool:
-    """Every built file is present and has the card's sha256."""
-    return all((card.folder / f.path).is_file() and sha256_of(card.folder / f.path) == f.sha256
-               for f in card.files)
+    """Every built file is present and has the card's sha256 (the same check a session makes on opening)."""
+    try:
+        check_files(card)
+    except ModelMissingError:
+        return False
+    return True
 
 
 def tool_versions() -> dict[str, str]:
