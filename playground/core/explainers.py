@@ -52,8 +52,8 @@ def topics_for(task: str | None, folder: Path | None = None) -> tuple[Topic, ...
     return (GENERAL_TOPICS[0], task_topic(task, folder), *GENERAL_TOPICS[1:])
 
 
-def _num(ms: float) -> str:
-    """Milliseconds as a person reads them: 0.14, 7.3, 251."""
+def ms_text(ms: float) -> str:
+    """Milliseconds as a person reads them: 0.14, 7.3, 251 (the graphs use it too, so numbers agree)."""
     if ms < 1:
         return f"{ms:.2f}"
     if ms < 100:
@@ -72,32 +72,56 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     records = history.records if history is not None else []
     last = records[-1] if records else None
     for stage in STAGES:
-        values[f"{stage}_ms"] = _num(last.ms(stage)) if last else "—"
+        values[f"{stage}_ms"] = ms_text(last.ms(stage)) if last else "—"
     values["draw_ms"] = values["render_ms"]
-    values["total_ms"] = _num(last.total_ns / 1e6) if last else "—"
+    values["total_ms"] = ms_text(last.total_ns / 1e6) if last else "—"
     values["input_label"] = (last.input_label or "your input") if last else "—"
     runs = len(last.session_runs_ns) if last else 0
     values["session_runs"] = str(runs)
-    values["session_runs_text"] = _plural(runs, "time")
-    values["per_run_ms"] = _num(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
+    values["session_runs_text"] = {1: "once", 2: "twice"}.get(runs, _plural(runs, "time"))
+    values["per_run_ms"] = ms_text(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
     values["run_kind"] = ("cold" if last.cold else "warm") if last else "—"
     cold = next((r for r in reversed(records) if r.cold), None)
-    values["cold_ms"] = _num(cold.total_ns / 1e6) if cold else "—"
+    values["cold_ms"] = ms_text(cold.total_ns / 1e6) if cold else "—"
     warm = history.warm_totals() if history is not None else []
     values["warm_runs"] = str(len(warm))
-    values["p50_ms"] = _num(history.p50()) if warm else "—"
-    values["p95_ms"] = _num(history.p95()) if warm else "—"
+    values["p50_ms"] = ms_text(history.p50()) if warm else "—"
+    values["p95_ms"] = ms_text(history.p95()) if warm else "—"
     values["runs"] = str(len(records))
-    values["load_ms"] = _num(load_ns / 1e6) if load_ns else "—"
+    values["load_ms"] = ms_text(load_ns / 1e6) if load_ns else "—"
     threads = last.threads if last else 0
     values["threads"] = str(threads) if last else "—"
     values["threads_text"] = _plural(threads, "thread") if last else "—"
-    values["cpu_ms"] = _num(last.cpu_ns / 1e6) if last else "—"
+    values["cpu_ms"] = ms_text(last.cpu_ns / 1e6) if last else "—"
     busy_ns = (last.total_ns - last.stages_ns.get("render", 0)) if last else 0
     values["cpu_share"] = f"{100 * last.cpu_ns / busy_ns:.0f}" if last and busy_ns else "—"
+    values.update(_phrases(values, len(warm), cold is not None, load_ns))
     values.update(_resource_facts(sampler))
     values["model_mb"] = f"{card.size_bytes / 1e6:.1f}" if card and card.size_bytes else "—"
     return values
+
+
+def _phrases(values: dict[str, str], warm: int, has_cold: bool, load_ns: int) -> dict[str, str]:
+    """Whole clauses for facts that may be missing, so a text never says "— ms" or "the 0 warm runs"."""
+    if warm >= 2:
+        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs were faster than "
+                      f"**{values['p50_ms']} ms**. The dashed line is p95: 95 in 100 were faster than "
+                      f"{values['p95_ms']} ms.")
+    elif warm == 1:
+        warm_lines = (f"The one warm run so far took **{values['p50_ms']} ms**; the solid line (the median, p50) "
+                      "and the dashed line (p95) sit on it until more runs come in.")
+    else:
+        warm_lines = "The solid line (the median, p50) and the dashed line (p95) appear once a warm run is in."
+    if has_cold:
+        cold_note = f" ({values['cold_ms']} ms here)"
+        cold_compare = f"here it took {values['cold_ms']} ms"
+    else:
+        cold_note = "; none is shown here, because the model was already loaded"
+        cold_compare = "this model was already loaded, so every run shown is warm"
+    typical = (f"; a typical warm run takes {values['p50_ms']} ms." if warm
+               else ". Run it again to see a warm run.")
+    return {"warm_lines": warm_lines, "cold_note": cold_note, "cold_compare": cold_compare + typical,
+            "load_sentence": f"Loading the model took {values['load_ms']} ms. " if load_ns else ""}
 
 
 def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
@@ -140,16 +164,16 @@ def word_count(markdown: str) -> int:
 def status_line(history: RunHistory, load_ns: int = 0) -> str:
     """One line for the status bar: last run, typical warm run, the cold run and the load."""
     if not history.records:
-        return "Ready: pick an input and press Run (Ctrl+R)."
+        return "Ready: pick a sample or open a file, and the model runs on it at once."
     last = history.records[-1]
-    parts = [f"Last run {_num(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
+    parts = [f"Last run {ms_text(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
     warm = history.warm_totals()
     if warm:
-        parts.append(f"typical {_num(history.p50())} ms over {_plural(len(warm), 'warm run')}")
+        parts.append(f"typical {ms_text(history.p50())} ms over {_plural(len(warm), 'warm run')}")
     cold = next((r for r in reversed(history.records) if r.cold), None)
     if cold is not None and cold is not last:
-        parts.append(f"first (cold) run {_num(cold.total_ns / 1e6)} ms")
+        parts.append(f"first (cold) run {ms_text(cold.total_ns / 1e6)} ms")
     if load_ns:
-        parts.append(f"model loaded in {_num(load_ns / 1e6)} ms")
+        parts.append(f"model loaded in {ms_text(load_ns / 1e6)} ms")
     parts.append(_plural(last.threads, "thread"))
     return " · ".join(parts)

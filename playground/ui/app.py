@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from playground import __version__, paths
 from playground.core.catalog import Catalog, load_catalog
 from playground.tasks.registry import get_task
+from playground.ui import kiosk
 from playground.ui.controller import Controller, plain_sentence
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -56,6 +57,8 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
         log.warning("skipped a model card: %s", error)
     controller = Controller(settings, catalog, get_task)
     window = MainWindow(controller, settings)
+    if settings.kiosk:
+        kiosk.lock(window)
     first = model_id or _first_model(catalog, controller, settings.last_model)
     if first:
         controller.select_model(first)
@@ -92,5 +95,8 @@ def run_app(argv: list[str] | None = None) -> int:
     controller, window = build()
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)
-    window.show()
+    if window.settings.kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
     return int(app.exec())

@@ -141,7 +141,8 @@ class Controller(QObject):
         if isinstance(source, Path):
             label = label or source.name
             if not source.is_file():
-                problem = "is a folder: choose one file" if source.is_dir() else "does not exist"
+                problem = ("is a folder: choose one file in it" if source.is_dir()
+                           else "does not exist: choose another file")
                 self.input_rejected.emit(f"{source} {problem}.")
                 return
         choice = InputChoice(source, label or "your input", origin)
@@ -296,13 +297,15 @@ class Controller(QObject):
 
     def _history_updated(self) -> None:
         self.history_changed.emit()
-        self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+        line = explainers.status_line(self.history, self.load_ns)
+        self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)
 
     @Slot(int)
     def _on_job_started(self, _generation: int) -> None:
         label = self.input.label if self.input else "the input"
         self.run_started.emit()
-        self.status_changed.emit(f"Running {self.card.name if self.card else 'the model'} on {label}…")
+        if not self.repeat:  # in repeat mode the line keeps the figures, rather than flicker with every run
+            self.status_changed.emit(f"Running {self.card.name if self.card else 'the model'} on {label}…")
 
     @Slot(int, float, object)
     def _on_job_progressed(self, _generation: int, fraction: float, partial: Any) -> None:

@@ -102,9 +102,12 @@ class JobRunner(QObject):
             generation, token, job = item
             if token.cancelled:
                 self._deliver(generation, "cancelled", None)
-                continue
-            self._deliver(generation, "started", None)
-            self._run(generation, token, job)
+            else:
+                self._deliver(generation, "started", None)
+                self._run(generation, token, job)
+            # Let go of the finished job while waiting for the next: it holds the input (a pasted photo
+            # can be tens of megabytes) and the sessions it ran on.
+            item = job = token = None  # noqa: F841
 
     def _run(self, generation: int, token: CancelToken, job: Job) -> None:
         last = [0.0]

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from playground.ui import focus
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
@@ -74,6 +75,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
+        # Knobs, sample buttons and result views are built later; each time, Tab order is laid out again.
+        self._views_known = -1
+        controller.model_changed.connect(self.order_focus)
+        self.result_area.result_shown.connect(self._on_result_shown)
+        self.order_focus()
         self._restore()
 
     def _lay_out(self) -> None:
@@ -87,6 +93,7 @@ class MainWindow(QMainWindow):
         graphs.setWidget(self.graphs)
         graphs.setWidgetResizable(True)
         graphs.setFrameShape(QFrame.Shape.NoFrame)
+        graphs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps; plots narrow
         graphs.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # nothing to do there with keys; Tab goes on
         graphs.setMinimumSize(260, 200)
         right = _splitter(Qt.Orientation.Vertical, "right", graphs, _column(self.explainer), sizes=(610, 230))
@@ -118,6 +125,16 @@ class MainWindow(QMainWindow):
     def _on_model_changed(self, card: object) -> None:
         name = getattr(card, "name", "")
         self.setWindowTitle(f"{name} — {TITLE}" if name else TITLE)
+
+    def order_focus(self, *_: object) -> None:
+        """Tab goes down the left column, then the centre top to bottom, then the explainer."""
+        self._views_known = self.result_area.stack.count()
+        focus.order([self.picker, self.params, self.card_view, self.run_bar, self.input_panel, self.result_area,
+                     self.explainer])
+
+    def _on_result_shown(self, _outcome: object) -> None:
+        if self.result_area.stack.count() != self._views_known:  # a view made for the first time
+            self.order_focus()
 
     def _on_drop(self, offer: Offer | None, origin: str) -> None:
         self.input_panel.accept_offer(offer, origin)

@@ -93,12 +93,14 @@ class Settings:
         self._q.setValue(f"window/splitter_{name}", data)
 
     @property
-    def explainer_topic(self) -> str:
-        return self._str("explainer/topic", "")
+    def kiosk(self) -> bool:
+        """A public kiosk: `locked=true` under `[kiosk]` in the settings file the kiosk is started with."""
+        value = self._q.value("kiosk/locked", False)
+        return str(value).strip().lower() in ("true", "1", "yes", "on")
 
-    @explainer_topic.setter
-    def explainer_topic(self, topic_id: str) -> None:
-        self._q.setValue("explainer/topic", topic_id)
+    @kiosk.setter
+    def kiosk(self, locked: bool) -> None:
+        self._q.setValue("kiosk/locked", bool(locked))
 
     def sync(self) -> None:
         """Write to disk now (QSettings otherwise writes when it likes, or at exit)."""

@@ -219,7 +219,7 @@ def test_wrong_kinds_of_input_and_bad_knob_values_are_refused_with_a_sentence(qt
                                    "open or paste some text instead.")
     assert controller.input is None
     controller.set_input(tmp_path / "missing.txt")
-    assert log["rejected"][-1].endswith("missing.txt does not exist.")
+    assert log["rejected"][-1].endswith("missing.txt does not exist: choose another file.")
     controller.set_param("gain", 50)
     assert "between 0.0 and 10.0" in log["rejected"][-1]
     assert controller.params["gain"] == 1.0

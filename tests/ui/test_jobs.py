@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import threading
+import weakref
 
 import pytest
 
@@ -105,3 +107,19 @@ def test_shutdown_ends_the_thread_and_refuses_new_work(qtbot):
     assert jobs.shutdown(5.0)
     with pytest.raises(RuntimeError):
         jobs.submit(lambda token, progress: None)
+
+
+def test_the_worker_lets_go_of_a_finished_job_while_it_waits_for_the_next(qtbot, runner):
+    jobs, events = runner
+
+    class BigJob:  # stands for a job holding a pasted photo and the sessions it ran on
+        def __call__(self, token, progress):
+            return "done"
+
+    job = BigJob()
+    gone = weakref.ref(job)
+    jobs.submit(job)
+    del job
+    qtbot.waitUntil(lambda: bool(events))
+    qtbot.waitUntil(lambda: gc.collect() >= 0 and gone() is None, timeout=5000)
+    assert events[0][0] == "finished"

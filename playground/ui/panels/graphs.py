@@ -8,8 +8,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from playground.core.explainers import ms_text
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES
 from playground.ui.widgets.latency import LatencyPlot
@@ -21,6 +22,10 @@ SMOOTH_S = 1.0  # single samples jitter by ±10 points (10 ms scheduler ticks): 
 PROCESS = QColor(0, 114, 178)  # Okabe–Ito blue
 SYSTEM = QColor(213, 94, 0)  # Okabe–Ito vermillion, drawn dashed
 MEMORY = QColor(0, 158, 115)  # Okabe–Ito bluish green
+# Time per run is what people come to see; processor and memory are context and can be shorter,
+# so all three fit beside the result on a 1280 × 800 screen without scrolling.
+LATENCY_MIN_HEIGHT = 150
+RESOURCE_MIN_HEIGHT = 100
 
 
 def stage_colors() -> dict[str, QColor]:
@@ -47,6 +52,7 @@ def smooth(t: np.ndarray, values: np.ndarray, seconds: float, out: np.ndarray, s
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
+    label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() + 1.5)
     font.setBold(True)
@@ -85,40 +91,49 @@ class GraphsPanel(QWidget):
         layout.addWidget(self.latency_readout)
         self.latency = LatencyPlot(self.colours, self)
         self.latency_plot = self.latency.widget
-        layout.addWidget(self.latency_plot, 3)
-        swatches = "  ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(s)}"
-                             for s in STAGES)
-        self.legend_label = QLabel(f"{swatches}<br>▨ hatched bar = cold run: the first run after loading, "
-                                   "which includes warming up")
+        self.latency_plot.setMinimumHeight(LATENCY_MIN_HEIGHT)
+        layout.addWidget(self.latency_plot, 4)
+        swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(s)}"
+                            for s in STAGES)
+        self.legend_label = QLabel(f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run")
         self.legend_label.setWordWrap(True)
+        self.legend_label.setToolTip("A hatched bar is a cold run: the first run after the model was loaded, "
+                                     "which includes warming up.")
         self.legend_label.setAccessibleName("Legend of the time per run graph")
         layout.addWidget(self.legend_label)
 
     def _build_resources(self, layout: QVBoxLayout) -> None:
         cores = self.sampler.cores
-        layout.addWidget(_title("Processor (CPU), 100 % = one core busy"))
+        layout.addWidget(_title("Processor (CPU): 100 % = one core busy"))
         self.cpu_readout = QLabel("")
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
         self.cpu_plot = make_plot("Processor use", "CPU (%)", "seconds ago", self)
         item = self.cpu_plot.getPlotItem()
+        item.getAxis("bottom").showLabel(False)  # the memory graph right under it says "seconds ago"
         self.proc_curve = item.plot(name="this app", pen=pg.mkPen(PROCESS, width=2))
         self.sys_curve = item.plot(name="whole computer", pen=pg.mkPen(SYSTEM, width=2, style=Qt.PenStyle.DashLine))
         full = pg.InfiniteLine(100.0 * cores, angle=0, pen=pg.mkPen(INK, width=1, style=Qt.PenStyle.DotLine),
-                               label=f"all {cores} cores busy", labelOpts={"color": INK, "position": 0.85,
-                                                                          "anchors": [(0.5, 0), (0.5, 0)]})
+                               label=f"all {cores} cores busy", labelOpts={
+                                   "color": INK, "position": 0.02, "anchors": [(0, 0), (0, 0)],
+                                   "fill": pg.mkBrush(255, 255, 255, 200)})
         item.addItem(full)
         item.setYRange(0, 100.0 * cores * 1.12, padding=0)
         item.setXRange(-WINDOW_S, 0, padding=0)
+        self.cpu_plot.setMinimumHeight(RESOURCE_MIN_HEIGHT)
         layout.addWidget(self.cpu_plot, 2)
-        layout.addWidget(_title("Memory"))
+        row = QHBoxLayout()  # one short line: title and figure side by side leave the room to the graphs
+        row.addWidget(_title("Memory"))
         self.memory_readout = QLabel("")
-        layout.addWidget(self.memory_readout)
-        self.memory_plot = make_plot("Memory use", "memory (MB)", "seconds ago", self)
+        self.memory_readout.setWordWrap(True)
+        row.addWidget(self.memory_readout, 1)
+        layout.addLayout(row)
+        self.memory_plot = make_plot("Memory use", "MB", "seconds ago", self)
         self.rss_curve = self.memory_plot.getPlotItem().plot(pen=pg.mkPen(MEMORY, width=2), fillLevel=0,
                                                              brush=pg.mkBrush(0, 158, 115, 40))
         self.memory_plot.setXLink(self.cpu_plot)
         self._memory_top = 0.0
+        self.memory_plot.setMinimumHeight(RESOURCE_MIN_HEIGHT)
         layout.addWidget(self.memory_plot, 2)
         for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
             curve.setClipToView(True)
@@ -168,11 +183,11 @@ class GraphsPanel(QWidget):
         if not records:
             return "No runs yet."
         last = records[-1]
-        parts = [f"Last run: {last.total_ns / 1e6:.1f} ms{' (cold)' if last.cold else ''}, "
-                 f"model {last.ms('model'):.1f} ms"]
+        parts = [f"Last run: {ms_text(last.total_ns / 1e6)} ms{' (cold)' if last.cold else ''}, "
+                 f"model {ms_text(last.ms('model'))} ms"]
         if self.history.warm_totals():
-            parts.append(f"typical (p50): {self.history.p50():.1f} ms")
-            parts.append(f"slow (p95): {self.history.p95():.1f} ms")
+            parts.append(f"typical (p50): {ms_text(self.history.p50())} ms")
+            parts.append(f"slow (p95): {ms_text(self.history.p95())} ms")
         else:
             parts.append("the typical and slow lines appear after the next run")
         return " · ".join(parts)

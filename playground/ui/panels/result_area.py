@@ -1,20 +1,28 @@
-"""The result area: swaps in the view for the current model's result type and times how long drawing takes."""
+"""The result area: the start page with samples, then the view for the result type, timing how long drawing takes."""
 
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
-from playground.ui.controller import Controller
+from playground.ui.controller import Controller, InputChoice
+from playground.ui.samples import sample_files
 from playground.ui.views import create_view
+from playground.ui.widgets.start_page import StartPage
 
-WAITING = {"image": "Open a photo, paste one, drop one here or pick a sample: the answer appears here.",
-           "audio": "Open a recording, drop one here or pick a sample: the answer appears here.",
-           "text": "Type or paste some text, open a file or pick a sample: the answer appears here."}
+# What to do first, said once in large type; the sample buttons under it are the quickest answer.
+WAITING = {"image": ("Try it on one of these pictures:", "…or open your own photo, paste one, or drop one here."),
+           "audio": ("Try it on one of these recordings:", "…or open your own recording, or drop one here."),
+           "text": ("Try it on one of these files:", "…or type or paste some text above, open a file, or drop one "
+                    "here.")}
+NO_SAMPLES = {"image": "Open a photo, paste one or drop one here: the answer appears here.",
+              "audio": "Open a recording or drop one here: the answer appears here.",
+              "text": "Type or paste some text above, or open a file: the answer appears here."}
 
 
 class SummaryView(QPlainTextEdit):
@@ -34,30 +42,31 @@ class SummaryView(QPlainTextEdit):
 
 
 class ResultArea(QWidget):
-    """One view per result type, created on first use and kept; a hint shows until the first answer."""
+    """One view per result type, created on first use and kept; the start page shows until the first answer."""
 
     result_shown = Signal(object)  # the Outcome, once its view has drawn it
 
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._final_shown = False
+        self._kiosk = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Result")
         layout.addWidget(self.stack)
-        self.hint = QLabel("Pick a model from the list on the left.", self)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.hint.setWordWrap(True)
-        self.hint.setAccessibleName("Result hint")
-        font = self.hint.font()
-        font.setPointSizeF(font.pointSizeF() + 2)
-        self.hint.setFont(font)
+        self.hint = StartPage(self._sample_chosen, self)
         self.stack.addWidget(self.hint)
         self._views: dict[type, QWidget] = {}
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
+        controller.run_started.connect(self._on_run_started)
+        controller.run_progressed.connect(self._on_progress)
+        controller.run_failed.connect(self._on_run_failed)
+        controller.run_cancelled.connect(self._on_run_cancelled)
         controller.result_ready.connect(self._on_result)
+        self._on_model_changed(controller.card)
 
     @property
     def current_view(self) -> QWidget | None:
@@ -73,27 +82,71 @@ class ResultArea(QWidget):
                 view = SummaryView(self.stack)
             self._views[result_type] = view
             self.stack.addWidget(view)
+            if self._kiosk and hasattr(view, "saving_allowed"):
+                view.saving_allowed = False
         return view
 
-    def _show_hint(self, text: str) -> None:
-        self.hint.setText(text)
+    def set_kiosk(self, on: bool) -> None:
+        """On a public kiosk results can be copied but not saved, and no file dialog is offered."""
+        self._kiosk = on
+        for view in self._views.values():
+            if hasattr(view, "saving_allowed"):
+                view.saving_allowed = not on
+        if self.current_view is None:
+            self._show_start()
+
+    def _show_start(self, message: str = "") -> None:
+        """The page for "nothing to show yet": `message`, or what to do first with the samples to do it with."""
+        self._final_shown = False
+        card = self._controller.card
+        if card is None:
+            self.hint.show_message(message or "Pick a model from the list on the left.")
+        elif not self._controller.installed(card):
+            self.hint.show_message(message or f"{card.name} is not installed yet.\nTo add it, run this in a "
+                                   f"terminal:\nplayground models fetch {card.id}")
+        elif message:
+            self.hint.show_message(message)
+        else:
+            samples = tuple(sample_files(card.modality))
+            title, more = WAITING.get(card.modality, ("Try it on a sample:", ""))
+            self.hint.show_message(title if samples else NO_SAMPLES.get(card.modality, ""),
+                                   more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
         self.stack.setCurrentWidget(self.hint)
+
+    def _sample_chosen(self, path: Path) -> None:
+        self._controller.set_input(path, path.name, "sample")
 
     def _on_model_changed(self, card: ModelCard | None) -> None:
         for view in self._views.values():
             view.clear()
-        if card is None:
-            self._show_hint("Pick a model from the list on the left.")
-        elif not self._controller.installed(card):
-            self._show_hint(f"{card.name} is not installed yet.\nTo add it, run this in a terminal:\n"
-                            f"playground models fetch {card.id}")
-        else:
-            self._show_hint(WAITING.get(card.modality, "Give the model an input: the answer appears here."))
+        self._show_start()
 
-    def _on_input_changed(self, choice: object) -> None:
-        card = self._controller.card
-        if choice is None and card is not None and self._controller.installed(card):
-            self._show_hint(WAITING.get(card.modality, ""))
+    def _on_input_changed(self, choice: InputChoice | None) -> None:
+        if choice is None:
+            self._show_start()
+
+    def _on_run_started(self) -> None:
+        if self.current_view is None:  # a result already on screen stays until the new one replaces it
+            choice = self._controller.input
+            self._show_start(f"Working on {choice.label if choice else 'your input'}…")
+
+    def _on_run_failed(self, _sentence: str) -> None:
+        # The reason is shown next to the input; an old answer left here would look like this input's.
+        self._show_start()
+
+    def _on_run_cancelled(self) -> None:
+        if self.current_view is None:
+            self._show_start()
+
+    def _on_progress(self, _fraction: float, partial: object) -> None:
+        """A looping task's result so far; repeat mode skips it, so a finished answer does not flicker."""
+        if partial is None or (self._controller.repeat and self._final_shown):
+            return
+        view = self.view_for(type(partial))
+        show_partial = getattr(view, "show_partial", None)
+        if callable(show_partial):
+            show_partial(partial)
+            self.stack.setCurrentWidget(view)
 
     def _on_result(self, outcome: Outcome) -> None:
         view = self.view_for(type(outcome.result))
@@ -103,4 +156,5 @@ class ResultArea(QWidget):
         if view.isVisible():
             view.repaint()  # paint now, inside the clock: "draw" is the time until it is on screen
         self._controller.report_render(time.perf_counter_ns() - start)
+        self._final_shown = True
         self.result_shown.emit(outcome)

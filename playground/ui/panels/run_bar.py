@@ -7,13 +7,16 @@ import os
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSpinBox, QToolButton,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
 
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
+PROGRESS_HEIGHT = 6
+REPEAT_ON_STYLE = ("QToolButton:checked { background-color: #cfe5f7; border: 2px solid #0072b2; "
+                   "border-radius: 4px; font-weight: bold; }")
 
 
 class RunBar(QWidget):
@@ -21,8 +24,11 @@ class RunBar(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.run_button = self._tool(run, "Run")
         self.repeat_button = self._tool(repeat, "Repeat")
         self.stop_button = self._tool(stop, "Stop")
@@ -31,23 +37,34 @@ class RunBar(QWidget):
         font = self.run_button.font()
         font.setBold(True)  # the one button most people need
         self.run_button.setFont(font)
-        layout.addSpacing(8)
+        # Repeat stays pressed while it runs; a plain "checked" look is too faint to see from a distance.
+        self.repeat_button.setStyleSheet(REPEAT_ON_STYLE)
+        self.state = QLabel("", self)
+        self.state.setAccessibleName("Run state")
+        self.state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        layout.addStretch(1)
         self._add_runtime_controls(layout)
-        layout.addSpacing(8)
+        # A thin strip under the whole bar: always in place, so nothing moves when a run starts or ends.
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName("Run progress")
-        self.progress.setMaximumHeight(12)
-        self.progress.setMinimumWidth(40)
+        self.progress.setFixedHeight(PROGRESS_HEIGHT)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        layout.addWidget(self.progress, 1)
+        strip = QHBoxLayout()
+        strip.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
+        # A fixed width: its changing text must not move the bar or widen the window.
+        self.state.setFixedWidth(self.state.fontMetrics().horizontalAdvance("Repeating: run 000000") + 8)
+        strip.addWidget(self.state)
+        outer.addLayout(strip)
+        self._runs = 0
         self.threads.valueChanged.connect(controller.set_threads)
         self.opt.currentIndexChanged.connect(self._on_opt_chosen)
         controller.runtime_changed.connect(self._on_runtime_changed)
         controller.run_started.connect(self._on_started)
         controller.run_progressed.connect(self._on_progress)
         controller.busy_changed.connect(self._on_busy_changed)
+        controller.repeat_changed.connect(self._on_repeat_changed)
 
     def _add_runtime_controls(self, layout: QHBoxLayout) -> None:
         self.threads = QSpinBox(self)
@@ -97,6 +114,13 @@ class RunBar(QWidget):
     def _on_started(self) -> None:
         # Busy (moving) until a looping task reports a fraction: most runs are one step.
         self.progress.setRange(0, 0)
+        self._runs += 1
+        self.state.setText(f"Repeating: run {self._runs}" if self._controller.repeat else "Working…")
+
+    def _on_repeat_changed(self, on: bool) -> None:
+        self._runs = 0
+        if not on:
+            self.state.setText("Working…" if self._controller.busy else "")
 
     def _on_progress(self, fraction: float, _partial: object) -> None:
         self.progress.setRange(0, 1000)
@@ -106,3 +130,5 @@ class RunBar(QWidget):
         if not busy:  # stays in place, empty, so the bar does not jump between repeated runs
             self.progress.setRange(0, 1000)
             self.progress.setValue(0)
+            if not self._controller.repeat:
+                self.state.setText("")

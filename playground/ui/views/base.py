@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QIODevice, QSaveFile, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -40,6 +40,22 @@ def writable_problem(path: Path) -> str:
     if path.exists() and not os.access(path, os.W_OK):
         return f"“{path.name}” is read-only; choose another name."
     return ""
+
+
+def write_png(image: QImage, target: Path) -> bool:
+    """All or nothing: the PNG goes to a file beside the target, which replaces the target only when complete.
+
+    A full disk or a pulled USB stick halfway through must not leave a broken picture, or destroy the
+    one that was there before.
+    """
+    out = QSaveFile(str(target))
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
+        return False
+    if not image.save(out, "PNG"):
+        out.cancelWriting()
+        out.commit()  # after cancelWriting this only removes the partial file
+        return False
+    return out.commit()
 
 
 class ResultView(QWidget):
@@ -83,6 +99,7 @@ class ResultView(QWidget):
     # --- helpers for subclasses -----------------------------------------------------------------
     def add_action(self, text: str, slot: Any, tip: str = "", saves: bool = False) -> QPushButton:
         button = QPushButton(text, self)
+        button.setAccessibleName(text.lstrip("▶■ ").rstrip("…"))
         button.setToolTip(tip)
         button.setEnabled(False)
         button.clicked.connect(slot)
@@ -113,8 +130,10 @@ class ResultView(QWidget):
             button.setVisible(allowed)
 
     def say(self, sentence: str, error: bool = False) -> None:
+        style = ERROR_STYLE if error else OK_STYLE
+        if self.message.styleSheet() != style:  # re-styling costs a re-polish; every result calls say("")
+            self.message.setStyleSheet(style)
         self.message.setText(sentence)
-        self.message.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
         self.message.setVisible(bool(sentence))
 
     def ask_save_path(self, caption: str, name: str, filters: str) -> str:
@@ -135,7 +154,7 @@ class ResultView(QWidget):
             problem = f"There is no {what} to save yet; run the model first."
         else:
             problem = writable_problem(target)
-        if not problem and not image.save(str(target), "PNG"):
+        if not problem and not write_png(image, target):
             problem = (f"The {what} could not be written to “{target}”; check the disk has space "
                        "and try another folder.")
         if problem:

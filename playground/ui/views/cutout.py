@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QWidget
 from playground.core.results import Cutout
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.compare import CompareCanvas
-from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba
+from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
 
 SLIDER_STEPS = 1000
 NOTHING_FOUND = 0.01  # below 1 % foreground the model saw no subject worth the name
@@ -45,6 +45,7 @@ class CutoutView(ResultView):
         self._result: Cutout | None = None
         self._decoded: Any = None
         self._rgba = QImage()
+        self._pixels: tuple[Any, Any] = (None, None)
         self.add_action("Save cut-out…", self._save_clicked,
                         "Save the cut-out as a PNG file with a transparent background.", saves=True)
         self.add_action("Copy cut-out", self._copy, "Copy the cut-out to the clipboard.")
@@ -53,7 +54,11 @@ class CutoutView(ResultView):
 
     def show_result(self, result: Cutout, decoded: Any = None) -> None:
         self._result, self._decoded = result, decoded
-        self._rgba = qimage_from_rgba(result.rgba())
+        rgba = result.rgba()
+        changed = not (same_pixels(self._pixels[0], result.image) and same_pixels(self._pixels[1], rgba))
+        if changed:  # repeat runs give the same cut-out: keep the pictures already scaled to the screen
+            self._pixels = (result.image, rgba)
+            self._rgba = qimage_from_rgba(rgba)
         share = result.foreground_fraction
         self.headline.setText(f"The subject covers {share * 100:.0f} % of the picture")
         if share < NOTHING_FOUND:
@@ -62,7 +67,8 @@ class CutoutView(ResultView):
         else:
             self.hint.setText("Drag across the picture to compare. The squares show where the background "
                               "became see-through.")
-        self.canvas.set_pair(qimage_from_rgb(result.image), self._rgba)
+        if changed:
+            self.canvas.set_pair(qimage_from_rgb(result.image), self._rgba)
         self.canvas.setAccessibleDescription(result.summary())
         self.slider.setEnabled(True)
         self.set_actions_enabled(True)
@@ -72,6 +78,7 @@ class CutoutView(ResultView):
         super().clear()
         self._result = None
         self._rgba = QImage()
+        self._pixels = (None, None)
         self.hint.setText("")
         self.canvas.clear()
         self.slider.setEnabled(False)

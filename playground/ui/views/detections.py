@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from playground.core.results import Detection, Detections
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
-from playground.ui.widgets.images import qimage_from_rgb
+from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 
 BOX_COLOUR = QColor(255, 176, 0)  # amber: stands out on skin, sky and grass, and for colour-blind eyes
 HALO_COLOUR = QColor(0, 0, 0, 170)  # a dark rim keeps the box visible on a light or amber background
@@ -94,6 +94,7 @@ class DetectionsView(ResultView):
         self.canvas.setAccessibleName("Picture with detections")
         self.body.addWidget(self.canvas, 1)
         self._result: Detections | None = None
+        self._pixels: Any = None
         self._decoded: Any = None
         self.save_button = self.add_action("Save picture…", self._save_clicked,
                                            "Save the picture with the boxes drawn on it as a PNG file.", saves=True)
@@ -109,7 +110,11 @@ class DetectionsView(ResultView):
         self.hint.setText(hint)
         self.hint.show()
         self.canvas.items = result.items
-        self.canvas.set_image(qimage_from_rgb(result.image))
+        if same_pixels(self._pixels, result.image):
+            self.canvas.update()  # the same photo again: keep the picture already scaled to the screen
+        else:
+            self._pixels = result.image
+            self.canvas.set_image(qimage_from_rgb(result.image))
         self.canvas.setAccessibleDescription(result.summary())
         self.set_actions_enabled(True)
         self.say("")
@@ -119,6 +124,7 @@ class DetectionsView(ResultView):
         self._result = None
         self.hint.hide()
         self.canvas.items = ()
+        self._pixels = None
         self.canvas.clear()
 
     def save_to(self, path: str) -> bool:

@@ -8,16 +8,17 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QWidget
 
 from playground.core.results import SpeechSegments
 from playground.ui.views.base import ResultView, bigger_font
-from playground.ui.widgets.audio import ClipPlayer, playback_problem
-from playground.ui.widgets.plots import INK, style_plot
+from playground.ui.widgets.audio import ClipPlayer
+from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
 
 WAVE = QColor(96, 96, 96)
 PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
 THRESHOLD = QColor(213, 94, 0)  # Okabe–Ito vermillion, dashed so it differs by shape too
+THRESHOLD_TEXT = QColor(160, 70, 0)  # the same hue, dark enough to read as text on white (6.2 : 1)
 SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
 SELECTED = QColor(0, 158, 115, 130)
 ENVELOPE_BINS = 3000  # more columns than any screen has pixels; a 15-minute clip stays cheap
@@ -43,6 +44,10 @@ def segment_bars(segments: tuple[tuple[float, float], ...], y0: float, height: f
     return dict(x0=starts, width=widths, y0=y0, height=height, brush=colour, pen=pg.mkPen(None))
 
 
+def _segment_text(i: int, start: float, end: float) -> str:
+    return f"{i + 1}.  {start:.2f} – {end:.2f} s   ({end - start:.2f} s)"
+
+
 class SpeechView(ResultView):
     """Shows a SpeechSegments result; fills in while the detector is still running (show_partial)."""
 
@@ -55,22 +60,34 @@ class SpeechView(ResultView):
         self._result: SpeechSegments | None = None
         self._wave_of: np.ndarray | None = None
         self._listed: tuple[Any, ...] = ()
-        self._playback_problem = playback_problem()
         row = QHBoxLayout()
         self.plots = pg.GraphicsLayoutWidget(self)
         self.plots.setBackground("w")
         self.plots.setAccessibleName("Waveform and speech probability over time")
         self.plots.setMinimumHeight(260)
+        no_keyboard_focus(self.plots)
         row.addWidget(self.plots, 3)
         self.segment_list = QListWidget(self)
         self.segment_list.setAccessibleName("Speech segments")
-        self.segment_list.setMinimumWidth(200)
         bigger_font(self.segment_list, 1)
+        # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size; the
+        # waveform gets the rest of the width.
+        widest = self.segment_list.fontMetrics().horizontalAdvance(_segment_text(98, 888.88, 899.99))
+        self.segment_list.setMinimumWidth(widest + 30)
+        self.segment_list.setMaximumWidth(widest + 90)
         self.segment_list.currentRowChanged.connect(self._segment_selected)
         row.addWidget(self.segment_list, 1)
         self.body.addLayout(row, 1)
+        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
+        self.play_note = QLabel("", self)
+        self.play_note.setWordWrap(True)
+        self.play_note.setStyleSheet("color: #555;")
+        self.play_note.setAccessibleName("Why sound cannot play")
+        self.play_note.hide()
+        self.body.addWidget(self.play_note)
         self._build_plots()
         self.player = ClipPlayer(self)
+        self._playback_problem = self.player.problem()
         self.player.playing_changed.connect(self._playing_changed)
         self.player.position_changed.connect(self._position_changed)
         self._play_from = 0.0
@@ -108,7 +125,7 @@ class SpeechView(ResultView):
         self.prob_plot.addItem(self.prob_curve)
         self.threshold_line = pg.InfiniteLine(
             pos=self._threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
-            label="threshold {value:.2f}", labelOpts={"color": THRESHOLD, "position": 0.06,
+            label="threshold {value:.2f}", labelOpts={"color": THRESHOLD_TEXT, "position": 0.06,
                                                       "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
         self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, width=2)) for _ in range(2)]
@@ -128,7 +145,7 @@ class SpeechView(ResultView):
         self.threshold_line.setValue(self._threshold)
 
     def show_result(self, result: SpeechSegments, decoded: Any = None) -> None:
-        self._playback_problem = playback_problem()  # headphones may have been plugged in since
+        self._playback_problem = self.player.problem()  # headphones may have been plugged in since
         self._draw(result, final=True)
         self.say("")
 
@@ -195,7 +212,7 @@ class SpeechView(ResultView):
         self.segment_list.blockSignals(True)
         self.segment_list.clear()
         for i, (start, end) in enumerate(segments):
-            self.segment_list.addItem(QListWidgetItem(f"{i + 1}.  {start:.2f} – {end:.2f} s   ({end - start:.2f} s)"))
+            self.segment_list.addItem(QListWidgetItem(_segment_text(i, start, end)))
         if not segments:
             empty = QListWidgetItem("No speech found" if final else "No speech yet")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -217,6 +234,8 @@ class SpeechView(ResultView):
 
     # --- playback and copy ----------------------------------------------------------------------
     def _update_play_button(self) -> None:
+        self.play_note.setText(self._playback_problem)
+        self.play_note.setVisible(bool(self._playback_problem) and self._result is not None)
         if self._playback_problem:
             self.play_button.setEnabled(False)
             self.play_button.setToolTip(self._playback_problem)
@@ -224,10 +243,12 @@ class SpeechView(ResultView):
         self.play_button.setEnabled(self._result is not None and len(self._result.samples) > 0)
         if self.player.playing:
             self.play_button.setText("■ Stop")
+            self.play_button.setAccessibleName("Stop playing")
             self.play_button.setToolTip("Stop playing.")
         else:
             what = "the chosen segment" if self.selected_segment() else "the whole recording"
             self.play_button.setText("▶ Play")
+            self.play_button.setAccessibleName("Play")
             self.play_button.setToolTip(f"Play {what}.")
 
     def _play_clicked(self) -> None:

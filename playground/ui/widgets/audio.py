@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from typing import Any, Callable
 
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QElapsedTimer, QIODevice, QObject, QTimer, Signal
@@ -10,6 +11,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QElapsedTimer, QIODevice, QObjec
 NO_ADDON = ("Playing sound needs the optional audio add-on; install the playground with its "
             "“audio” extra to hear the recording.")
 STALL_GRACE_MS = 1500
+# Asking the sound system for its devices on every shown result would cost a round trip to it each run in
+# repeat mode; a speaker plugged in is noticed within a few seconds, which is soon enough.
+PROBLEM_TTL_S = 5.0
 NO_DEVICE = "No speakers or headphones were found, so the recording cannot be played."
 
 
@@ -61,8 +65,10 @@ class ClipPlayer(QObject):
     playing_changed = Signal(bool)
     position_changed = Signal(float)  # seconds into the clip being played
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] | None = None) -> None:
         super().__init__(parent)
+        self._clock_s = clock or time.monotonic
+        self._problem: tuple[float, str] | None = None  # (when asked, the answer)
         self._sink: Any = None
         self._buffer: QBuffer | None = None
         self._poll = QTimer(self)
@@ -75,10 +81,18 @@ class ClipPlayer(QObject):
     def playing(self) -> bool:
         return self._sink is not None
 
+    def problem(self) -> str:
+        """playback_problem(), asked again only when the last answer is more than PROBLEM_TTL_S old."""
+        now = self._clock_s()
+        if self._problem is None or now - self._problem[0] > PROBLEM_TTL_S:
+            self._problem = (now, playback_problem())
+        return self._problem[1]
+
     def play(self, samples: np.ndarray, rate: int) -> str:
         """Starts playback; returns "" or one sentence saying why it could not start."""
         self.stop()
-        problem = playback_problem()
+        self._problem = None  # the person is asking to play now: check the devices afresh
+        problem = self.problem()
         if problem:
             return problem
         mm = _multimedia()

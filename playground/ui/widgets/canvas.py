@@ -3,13 +3,44 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPixmap, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from playground.ui.widgets.images import fit_rect
 
 BACKGROUND = QColor(238, 238, 238)
 PLACEHOLDER_TEXT = QColor(90, 90, 90)
+
+
+class ScaledCopy:
+    """The picture scaled once to the size it is drawn at, kept until the picture or the size changes.
+
+    Smooth-scaling a photo on every paint cost a few milliseconds of the window's time per run in
+    repeat mode; drawing a ready pixmap at its own size costs a fraction of one.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[int, int, int, float] | None = None
+        self._pixmap = QPixmap()
+
+    def pixmap(self, image: QImage, target: QRectF, ratio: float) -> QPixmap:
+        w, h = max(1, round(target.width() * ratio)), max(1, round(target.height() * ratio))
+        key = (image.cacheKey(), w, h, ratio)
+        if key != self._key:
+            # Drawn, not QImage.scaled(): bilinear painting costs what one paint used to, where
+            # QImage's smooth scaling (area averaging) cost three times as much on a big photo.
+            self._pixmap = QPixmap(w, h)
+            self._pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._pixmap)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRectF(0, 0, w, h), image)
+            painter.end()
+            self._pixmap.setDevicePixelRatio(ratio)
+            self._key = key
+        return self._pixmap
+
+    def draw(self, painter: QPainter, target: QRectF, image: QImage, ratio: float) -> None:
+        painter.drawPixmap(target.topLeft(), self.pixmap(image, target, ratio))
 
 
 class ImageCanvas(QWidget):
@@ -22,6 +53,7 @@ class ImageCanvas(QWidget):
     def __init__(self, parent: QWidget | None = None, placeholder: str = "") -> None:
         super().__init__(parent)
         self._image = QImage()
+        self._scaled = ScaledCopy()
         self._placeholder = placeholder
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
@@ -71,7 +103,7 @@ class ImageCanvas(QWidget):
         painter.end()
 
     def paint_image(self, painter: QPainter, target: QRectF) -> None:
-        painter.drawImage(target, self._image)
+        self._scaled.draw(painter, target, self._image, self.devicePixelRatioF())
 
     def paint_overlay(self, painter: QPainter, target: QRectF) -> None:
         """Subclasses draw boxes, labels or handles here (widget coordinates)."""

@@ -7,7 +7,7 @@ from PySide6.QtGui import (QColor, QFont, QFontMetricsF, QImage, QMouseEvent, QP
                            QResizeEvent, QTransform)
 from PySide6.QtWidgets import QWidget
 
-from playground.ui.widgets.canvas import ImageCanvas
+from playground.ui.widgets.canvas import ImageCanvas, ScaledCopy
 from playground.ui.widgets.images import checkerboard_brush
 
 HANDLE = QColor(255, 255, 255)
@@ -28,6 +28,8 @@ class CompareCanvas(ImageCanvas):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, placeholder="The photo and its cut-out appear here.")
         self._cutout = QImage()
+        self._scaled_cutout = ScaledCopy()
+        self._scaled_original = ScaledCopy()
         self._wipe = 0.5
         self._checker = checkerboard_brush(10)
         self.setCursor(Qt.CursorShape.SplitHCursor)
@@ -63,11 +65,12 @@ class CompareCanvas(ImageCanvas):
     def paint_image(self, painter: QPainter, target: QRectF) -> None:
         self._checker.setTransform(QTransform.fromTranslate(target.left(), target.top()))
         painter.fillRect(target, self._checker)
-        painter.drawImage(target, self._cutout)
+        ratio = self.devicePixelRatioF()
+        self._scaled_cutout.draw(painter, target, self._cutout, ratio)  # dragging the split repaints often
         split = self.split_x()
         painter.save()
         painter.setClipRect(QRectF(target.left(), target.top(), split - target.left(), target.height()))
-        painter.drawImage(target, self.image())
+        self._scaled_original.draw(painter, target, self.image(), ratio)
         painter.restore()
 
     def paint_overlay(self, painter: QPainter, target: QRectF) -> None:

@@ -32,6 +32,13 @@ def rgba_from_qimage(image: QImage) -> np.ndarray:
     return raw.reshape(h, img.bytesPerLine())[:, : 4 * w].reshape(h, w, 4).copy()
 
 
+def same_pixels(a: np.ndarray | None, b: np.ndarray | None) -> bool:
+    """True when two pictures are the same pixels: repeat runs decode the same photo afresh each time."""
+    if a is None or b is None:
+        return a is b
+    return a is b or (a.shape == b.shape and a.dtype == b.dtype and bool(np.array_equal(a, b)))
+
+
 def checkerboard_brush(cell: int = 10) -> QBrush:
     """The usual grey-and-white squares that mean "transparent here"."""
     tile = QPixmap(2 * cell, 2 * cell)

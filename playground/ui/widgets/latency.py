@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
+from playground.core.explainers import ms_text
 from playground.core.metrics import RunHistory
 from playground.core.timing import STAGES
 from playground.ui.widgets.plots import INK, MUTED, make_plot, nice_ceiling
@@ -48,16 +49,17 @@ class LatencyPlot:
         self.plot.addItem(self.cold_marks)
         self.cold_label = pg.TextItem("", color=INK, anchor=(0.5, 1.0), fill=pg.mkBrush(255, 255, 255, 220))
         self.plot.addItem(self.cold_label)
-        self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, 0.98)
-        self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, 0.62)  # clear of the p50 label
+        # p95 is never below p50: its label goes above its line and p50's below, so they never collide.
+        self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, (1, 0))
+        self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, (1, 1))
         self.empty_label = pg.TextItem(EMPTY_TEXT, color=MUTED, anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_label)
         self.y_top = 1.0
 
-    def _percentile_line(self, style: Qt.PenStyle, where: float) -> pg.InfiniteLine:
+    def _percentile_line(self, style: Qt.PenStyle, anchor: tuple[int, int]) -> pg.InfiniteLine:
         line = pg.InfiniteLine(angle=0, pen=pg.mkPen(INK, width=2, style=style), label="",
-                               labelOpts={"color": INK, "position": where, "anchors": [(1, 1), (1, 1)],
-                                          "fill": pg.mkBrush(255, 255, 255, 220)})
+                               labelOpts={"color": INK, "position": 0.98, "anchors": [anchor, anchor],
+                                          "fill": pg.mkBrush(255, 255, 255, 200)})
         line.setVisible(False)
         self.plot.addItem(line)
         return line
@@ -113,7 +115,7 @@ class LatencyPlot:
         tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
         self.cold_marks.setData(x[cold], tops)
         last = int(np.flatnonzero(cold)[-1])
-        self.cold_label.setText(f"cold run {totals[last]:.0f} ms")
+        self.cold_label.setText(f"cold run {ms_text(float(totals[last]))} ms")
         # Centred over its bar, but written away from a plot edge it would be cut off by.
         left, right = self.plot.viewRange()[0]
         where = (x[last] - left) / max(right - left, 1e-9)
@@ -128,4 +130,4 @@ class LatencyPlot:
             line.setVisible(has_warm)
             if has_warm:
                 line.setValue(value)
-                line.label.setFormat(f"{name} {value:.1f} ms")
+                line.label.setFormat(f"{name} {ms_text(value)} ms")

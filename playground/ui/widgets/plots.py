@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QWidget
 
@@ -41,11 +42,20 @@ def style_plot(item: pg.PlotItem, left: str, bottom: str, interactive: bool = Fa
         item.vb.setMouseEnabled(False, False)
 
 
+def no_keyboard_focus(widget: QWidget) -> None:
+    """Graphs have nothing to do with keys: Tab must not stop on them (or their viewport) on its way."""
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    viewport = getattr(widget, "viewport", None)
+    if callable(viewport):
+        viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+
 def make_plot(accessible_name: str, left: str, bottom: str, parent: QWidget | None = None,
               interactive: bool = False) -> pg.PlotWidget:
     """A white PlotWidget with the house style and an accessible name for screen readers."""
     widget = pg.PlotWidget(parent=parent, background="w")
     widget.setAccessibleName(accessible_name)
+    no_keyboard_focus(widget)
     style_plot(widget.getPlotItem(), left, bottom, interactive)
     widget.setMinimumHeight(140)
     return widget

@@ -1,0 +1,22 @@
+"""Kiosk lock: no menus, no file dialogs, no saving, and no single key that closes the window by accident."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QKeySequence
+
+from playground.ui.main_window import MainWindow
+
+# The person looking after the kiosk can still close it; a child mashing keys will not find this chord.
+QUIT_KEYS = "Ctrl+Alt+Shift+Q"
+
+
+def lock(window: MainWindow) -> None:
+    """Turn a window into a kiosk: the samples, paste and drop stay; the file system and the exits go."""
+    commands = window.commands
+    window.menuBar().hide()
+    commands.quit.setShortcuts([QKeySequence(QUIT_KEYS)])
+    commands.full_screen.setChecked(True)
+    commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
+    commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
+    window.input_panel.open_button.hide()
+    window.result_area.set_kiosk(True)

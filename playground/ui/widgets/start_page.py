@@ -1,0 +1,146 @@
+"""StartPage: what the result area shows before an answer: one plain sentence and big sample buttons."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QImageReader, QPixmap, QResizeEvent
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QToolButton,
+                               QVBoxLayout, QWidget)
+
+from playground.core import media
+
+THUMB = 96  # a picture a child can recognise from across a table, and a target big enough for a finger
+ICON = 32  # files and recordings have no picture to show: a smaller symbol, the name beside it
+BUTTON_WIDTH = 150
+SPACING = 12
+
+
+def thumbnail(path: Path, side: int = THUMB) -> QPixmap:
+    """A small copy of a picture, decoded at that size (not the whole photo, then shrunk)."""
+    reader = QImageReader(str(path))
+    reader.setAutoTransform(True)
+    size = reader.size()
+    if size.isValid() and size.width() > 0 and size.height() > 0:
+        reader.setScaledSize(size.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    return QPixmap.fromImage(image) if not image.isNull() else QPixmap()
+
+
+def is_picture(path: Path) -> bool:
+    return path.suffix.lower() in media.SUPPORTED.get("image", ())
+
+
+def sample_title(path: Path) -> str:
+    """"grace hopper" for grace_hopper.jpg, a name to read; other files keep their name, which says what they are."""
+    return path.stem.replace("_", " ").replace("-", " ") if is_picture(path) else path.name
+
+
+class StartPage(QWidget):
+    """A sentence saying what to do, then one button per bundled sample; choosing one runs it."""
+
+    def __init__(self, choose: Callable[[Path], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choose = choose
+        self._icons: dict[Path, QIcon] = {}
+        self.setAccessibleName("Result hint")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.message = QLabel("", self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy
+        font = self.message.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        self.message.setFont(font)
+        layout.addWidget(self.message)
+        layout.addSpacing(12)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(SPACING)
+        row = QHBoxLayout()  # the grid keeps its natural width, centred
+        row.addStretch(1)
+        row.addLayout(self._grid)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._columns = 0
+        layout.addSpacing(12)
+        self.more = QLabel("", self)
+        self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.more.setWordWrap(True)
+        layout.addWidget(self.more)
+        layout.addStretch(2)
+        self.buttons: list[QToolButton] = []
+
+    def text(self) -> str:
+        """Everything the page says, as one string (what a screen reader and a test read)."""
+        return " ".join(t for t in (self.message.text(), self.more.text()) if t)
+
+    def show_message(self, message: str, more: str = "", samples: tuple[Path, ...] = (), verb: str = "") -> None:
+        """`message` large, `samples` as buttons named "<verb> <sample>", `more` under them."""
+        self.message.setText(message)
+        self.more.setText(more)
+        self.more.setVisible(bool(more))
+        self._fill(samples, verb)
+
+    def _fill(self, samples: tuple[Path, ...], verb: str) -> None:
+        if tuple(b.property("sample") for b in self.buttons) == samples:
+            return
+        for button in self.buttons:
+            self._grid.removeWidget(button)
+            button.deleteLater()
+        self.buttons = [self._button(path, verb) for path in samples]
+        self._columns = 0
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """As many buttons to a row as fit, so eight samples wrap instead of widening the window."""
+        room = max(self.contentsRect().width(), BUTTON_WIDTH)
+        columns = max(1, min(len(self.buttons), (room + SPACING) // (BUTTON_WIDTH + SPACING)))
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for button in self.buttons:
+            self._grid.removeWidget(button)
+        for i, button in enumerate(self.buttons):
+            self._grid.addWidget(button, i // columns, i % columns)
+
+    def _button(self, path: Path, verb: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setProperty("sample", path)
+        button.setText(sample_title(path))
+        button.setIcon(self._icon(path))
+        picture = is_picture(path)
+        button.setIconSize(QSize(THUMB, THUMB) if picture else QSize(ICON, ICON))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if picture
+                                  else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setFixedWidth(BUTTON_WIDTH)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAccessibleName(f"Sample {sample_title(path)}")
+        button.setToolTip(f"{verb} {path.name}".strip())
+        button.clicked.connect(self._clicked)
+        return button
+
+    def _clicked(self) -> None:
+        path = self.sender().property("sample") if self.sender() is not None else None
+        if isinstance(path, Path):
+            self._choose(path)
+
+    def _icon(self, path: Path) -> QIcon:
+        icon = self._icons.get(path)
+        if icon is None:
+            suffix = path.suffix.lower()
+            pixmap = thumbnail(path) if is_picture(path) else QPixmap()
+            if pixmap.isNull():
+                kind = (QStyle.StandardPixmap.SP_MediaVolume if suffix in media.SUPPORTED.get("audio", ())
+                        else QStyle.StandardPixmap.SP_FileIcon)
+                icon = QApplication.style().standardIcon(kind)
+            else:
+                icon = QIcon(pixmap)
+            self._icons[path] = icon
+        return icon
