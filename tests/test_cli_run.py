@@ -80,7 +80,7 @@ def test_run_params_change_the_answer(capsys, require_model):
 @pytest.mark.parametrize("argv, words", [
     (["run", "nosuch", "x"], "There is no model called 'nosuch'"),
     (["run", "centerface", "/no/such/file.png"], "There is no file called /no/such/file.png"),
-    (["run", "centerface", str(SAMPLES / "prose.txt")], "is not an image"),
+    (["run", "centerface", str(SAMPLES / "prose.txt")], "is not a picture"),
     (["run", "magika", "hello", "--param", "top_k=abc"], "'top_k' needs a whole number"),
     (["run", "magika", "hello", "--param", "top_k=99"], "'top_k' must be between 1 and 20"),
     (["run", "magika", "hello", "--out", "x.png"], "is not a picture or a sound"),

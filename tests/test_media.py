@@ -146,7 +146,7 @@ def test_truncated_image_is_called_damaged(tmp_path, fmt):
 def test_text_file_named_png_is_not_an_image(tmp_path):
     path = tmp_path / "photo.png"
     path.write_text("Dear diary, today I took a photo.\n")
-    assert refused("image", path) == ("photo.png is not an image Pillow can read (it looks like text): "
+    assert refused("image", path) == ("photo.png is not a picture the playground can open (it looks like text): "
                                       "choose a PNG, JPEG, WebP, BMP or GIF file.")
 
 
@@ -312,7 +312,7 @@ def test_silence_is_a_result_not_an_error():
 def test_text_named_wav_and_jpeg_named_wav_are_not_audio(tmp_path):
     path = tmp_path / "song.wav"
     path.write_text("la la la, this is the chorus\n" * 20)
-    assert refused("audio", path) == ("song.wav is not a sound recording soundfile can read (it looks like "
+    assert refused("audio", path) == ("song.wav is not a sound recording the playground can open (it looks like "
                                       "text): choose a WAV, FLAC, OGG or MP3 file.")
     out = io.BytesIO()
     noise_image().save(out, "JPEG")

@@ -44,6 +44,8 @@ class _Runner:
         self._names = {role: list(entry.output_names) for role, entry in sessions.items()}
         self._times = clock.session_runs_ns
         self.options = ort.RunOptions()
+        # A Stop terminates the run on purpose; onnxruntime would log that as an error on the terminal.
+        self.options.log_severity_level = 4
         self.listening = progress is not None
 
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None,

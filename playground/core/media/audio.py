@@ -39,7 +39,7 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData:
     try:
         handle = sf.SoundFile(str(raw.path) if raw.path is not None else io.BytesIO(raw.data))  # type: ignore[arg-type]
     except (sf.SoundFileError, RuntimeError, TypeError, ValueError, OSError):
-        raise not_readable(raw, "audio", "soundfile", ("recording", "OGG")) from None
+        raise not_readable(raw, "audio", ("recording", "OGG")) from None
     with handle:
         rate, channels, frames = handle.samplerate, handle.channels, handle.frames
         limit = MAX_AUDIO_SECONDS * rate
@@ -48,7 +48,7 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData:
         try:
             samples = _read_mono(handle, channels, limit, frames)
         except (sf.SoundFileError, RuntimeError, ValueError) as exc:
-            raise damaged(raw.subject, "soundfile") from exc
+            raise damaged(raw.subject) from exc
     if samples is None:
         raise _too_long(raw.subject, None)
     if not samples.size:

@@ -45,9 +45,9 @@ def _open(raw: RawInput) -> Any:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _too_big(raw.subject, None, _bomb_pixels(exc)) from None
         except UnidentifiedImageError:
-            raise not_readable(raw, "image", "Pillow", ("image",)) from None
+            raise not_readable(raw, "image", ("image",)) from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
-            raise damaged(raw.subject, "Pillow") from None
+            raise damaged(raw.subject) from None
 
 
 def decode_image(raw: RawInput) -> ImageData:
@@ -67,7 +67,7 @@ def decode_image(raw: RawInput) -> ImageData:
             raise InputError(f"{raw.subject} is too large to open on this computer: scale it down and "
                              "try again.") from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
-            raise damaged(raw.subject, "Pillow") from None
+            raise damaged(raw.subject) from None
         return ImageData(readonly(_to_rgb(_oriented(image, notes), notes, raw.subject)), raw.label, tuple(notes))
 
 

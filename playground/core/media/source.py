@@ -81,16 +81,18 @@ def looks_like(head: bytes) -> str:
     return ""
 
 
-def not_readable(raw: RawInput, kind: str, reader: str, expected: tuple[str, ...]) -> InputError:
-    """Either 'not a <kind>' (with what it looks like) or 'damaged' when it starts like the real thing."""
+def not_readable(raw: RawInput, kind: str, expected: tuple[str, ...]) -> InputError:
+    """Either 'not a <kind>' (with what it looks like) or 'damaged' when it starts like the real thing.
+
+    The sentences name no library: "Pillow cannot read it" means nothing to the person holding the file.
+    """
     seems = looks_like(raw.head())
     if seems and any(word in seems for word in expected):
-        return damaged(raw.subject, reader)
+        return damaged(raw.subject)
     hint = f" (it looks like {seems})" if seems else ""
-    return InputError(f"{raw.subject} is not {NOUN[kind].replace('a picture', 'an image')} {reader} can "
-                      f"read{hint}: {CHOOSE[kind]}.")
+    return InputError(f"{raw.subject} is not {NOUN[kind]} the playground can open{hint}: {CHOOSE[kind]}.")
 
 
-def damaged(subject: str, reader: str) -> InputError:
-    return InputError(f"{subject} is damaged or incomplete ({reader} could not read all of it): save or "
+def damaged(subject: str) -> InputError:
+    return InputError(f"{subject} is damaged or incomplete (part of it is missing or broken): save or "
                       "download it again, or choose another file.")
