@@ -70,8 +70,8 @@ def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, option
 
     task = get_task(card.task)
     pipeline = Pipeline(options=options)
+    cold = pipeline.run(card, task, source, params).record  # first: it checks the model files and the input
     bare = _BareLoop(card, pipeline.roles(card), options)
-    cold = pipeline.run(card, task, source, params).record
     pipeline.run(card, task, source, params, tap=bare.tap)  # untimed: copying the feeds is not the model's time
     for _ in range(warmup):
         pipeline.run(card, task, source, params)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,12 +35,23 @@ GENERAL_TOPICS: tuple[Topic, ...] = (
 )
 
 
+def _read(path: Path) -> str:
+    """An explainer's text, read again only when the file changes: the panel re-renders several times a
+    second in repeat mode, and the picker asks for every task's title."""
+    return _read_version(str(path), path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_version(path: str, mtime_ns: int) -> str:
+    return Path(path).read_text(encoding="utf-8")
+
+
 def task_topic(task: str, folder: Path | None = None) -> Topic:
     """The topic about one task; its title is the file's first heading (so the text names itself)."""
     filename = f"task_{task}.md"
     path = (folder or paths.explainers_dir()) / filename
     try:
-        match = _HEADING.search(path.read_text(encoding="utf-8"))
+        match = _HEADING.search(_read(path))
     except OSError:
         match = None
     return Topic(f"task:{task}", match.group(1).strip() if match else task.replace("_", " ").capitalize(), filename)
@@ -143,7 +155,7 @@ def render(topic: Topic, values: dict[str, str], has_run: bool, folder: Path | N
     """The topic's Markdown for the current state, numbers filled in."""
     path = (folder or paths.explainers_dir()) / topic.filename
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(path)
     except OSError:
         return f"# {topic.title}\n\nThis explanation is missing from this copy of the playground ({path.name})."
     after, marker, before = text.partition(BEFORE_FIRST_RUN)

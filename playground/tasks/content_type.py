@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -111,7 +113,7 @@ def load_config(card: ModelCard) -> MagikaConfig:
     """Read config.min.json and check it agrees with the card's [preprocess] facts."""
     path = card.path("config")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _read_json(str(path), path.stat().st_mtime_ns)
     except OSError:
         raise not_installed(card) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
@@ -130,3 +132,9 @@ def load_config(card: ModelCard) -> MagikaConfig:
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ModelMissingError(f"{path} lacks the label list or thresholds ({exc}); "
                                 f"run 'playground models fetch {card.id}'.") from None
+
+
+@functools.lru_cache(maxsize=4)
+def _read_json(path: str, version: int) -> dict[str, Any]:
+    """Parsed once per version of the file: the config is read inside every run's timed preprocess stage."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
