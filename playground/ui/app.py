@@ -15,7 +15,8 @@ from playground import __version__, paths
 from playground.core.catalog import Catalog, load_catalog
 from playground.tasks.registry import get_task
 from playground.ui import kiosk
-from playground.ui.controller import Controller, plain_sentence
+from playground.ui.controller import Controller
+from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import APPLICATION, ORGANISATION, Settings
 

@@ -2,50 +2,24 @@
 
 from __future__ import annotations
 
-import logging
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from playground import paths
-from playground.core import explainers, media
+from playground.core import explainers
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
-from playground.core.errors import ModelMissingError, PlaygroundError
-from playground.core.media import AudioData, ImageData, TextData
+from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
-from playground.core.session import OPT_LEVELS, RuntimeOptions
+from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
+from playground.ui.inputs import InputChoice, likely_kind, missing, plain_sentence, refusal
 from playground.ui.jobs import JobRunner
 from playground.ui.settings import Settings
 
-log = logging.getLogger(__name__)
-
 TaskLookup = Callable[[str], Any]
-_KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
-_WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
-
-
-@dataclass(frozen=True)
-class InputChoice:
-    """What the person gave: a file path, typed or pasted text, or a pasted picture, and how to name it."""
-
-    source: Any  # Path | str | pasted pixels (numpy) | ImageData
-    label: str
-    origin: str  # "file" | "sample" | "paste" | "typed"
-
-
-def plain_sentence(exc: BaseException) -> str:
-    """Our own errors already are one sentence; anything else is a bug, logged and put plainly."""
-    if isinstance(exc, PlaygroundError):
-        return str(exc)
-    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return ("Something unexpected went wrong; the details were written to the log in "
-            f"{paths.log_dir()}. Try another input, or another model.")
 
 
 class Controller(QObject):
@@ -65,6 +39,7 @@ class Controller(QObject):
     repeat_changed = Signal(bool)
     history_changed = Signal()
     status_changed = Signal(str)
+    installed_changed = Signal()  # a model was fetched or removed while the window was open
 
     def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
                  pipeline: Pipeline | None = None, sampler: ResourceSampler | None = None,
@@ -83,6 +58,8 @@ class Controller(QObject):
         self.repeat = False
         self.last_outcome: Outcome | None = None
         self._load_ns: dict[str, int] = {}
+        self._installed = {card.id: catalog.installed(card) for card in catalog.cards}
+        self._ended: bool | None = None
         self.jobs = JobRunner(self)
         self.jobs.job_started.connect(self._on_job_started)
         self.jobs.job_progressed.connect(self._on_job_progressed)
@@ -90,12 +67,7 @@ class Controller(QObject):
         self.jobs.job_failed.connect(self._on_job_failed)
         self.jobs.job_cancelled.connect(self._on_job_cancelled)
         self.jobs.busy_changed.connect(self.busy_changed)
-        self._next = QTimer(self)
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._repeat_next)
-
-    # --- queries -------------------------------------------------------------------------------------
+        self._next = QTimer(self, singleShot=True, interval=0, timeout=self._repeat_next)
 
     @property
     def busy(self) -> bool:
@@ -111,8 +83,6 @@ class Controller(QObject):
     def explainer_facts(self) -> dict[str, str]:
         return explainers.facts(self.history, self.sampler, self.card, self.load_ns)
 
-    # --- commands ------------------------------------------------------------------------------------
-
     def select_model(self, model_id: str) -> None:
         """Show a model; a kept input of the same kind runs again on it."""
         try:
@@ -121,35 +91,46 @@ class Controller(QObject):
             self.input_rejected.emit(str(exc))
             return
         if self.card is not None and card.id == self.card.id:
+            self.recheck_installed()  # picking it again is how one looks after fetching it
             return
-        self.cancel()
         self.card, self.params = card, card.defaults()
+        self.settings.last_model = card.id
+        if self.input is not None and likely_kind(self.input) not in (None, card.modality):
+            self.input = None  # a photo kept for a sound model would only produce an error
+        self._announce_model()
+
+    def recheck_installed(self) -> None:
+        """Notice models fetched or removed from a terminal since the last look (the window calls this)."""
+        now = {card.id: self.catalog.installed(card) for card in self.catalog.cards}
+        if now == self._installed:
+            return
+        before, self._installed = self._installed, now
+        self.installed_changed.emit()
+        if self.card is not None and before.get(self.card.id) != now[self.card.id]:
+            self._announce_model()
+
+    def _announce_model(self) -> None:
+        """A model shown afresh: the old model's late news must not land in this one's history."""
+        card = self.card
+        self._drop_run()
         self.history.clear()
         self.last_outcome = None
-        self.settings.last_model = card.id
-        if self.input is not None and self._likely_kind(self.input) not in (None, card.modality):
-            self.input = None  # a photo kept for a sound model would only produce an error
         self.model_changed.emit(card)
         self.params_changed.emit(dict(self.params))
         self.input_changed.emit(self.input)
         self.history_changed.emit()
-        self.status_changed.emit(self._status_for_model(card))
+        self.status_changed.emit(explainers.status_line(self.history, self.load_ns) if self.installed(card)
+                                 else str(not_installed(card)))
         self._maybe_run()
 
     def set_input(self, source: Any, label: str = "", origin: str = "file") -> None:
         """A file path, text, or decoded picture; refused at once when it is plainly the wrong kind."""
         if isinstance(source, Path):
             label = label or source.name
-            if not source.is_file():
-                problem = ("is a folder: choose one file in it" if source.is_dir()
-                           else "does not exist: choose another file")
-                self.input_rejected.emit(f"{source} {problem}.")
-                return
         choice = InputChoice(source, label or "your input", origin)
-        kind = self._kind_of(choice)
-        if self.card is not None and kind not in (None, self.card.modality):
-            self.input_rejected.emit(f"{self.card.name} needs {_WHAT[self.card.modality]}, but this is "
-                                     f"{_WHAT[kind]}: open or paste {_WHAT[self.card.modality]} instead.")
+        problem = refusal(choice, self.card)
+        if problem:
+            self.input_rejected.emit(problem)
             return
         self.input = choice
         self.input_changed.emit(choice)
@@ -157,8 +138,10 @@ class Controller(QObject):
 
     def set_text(self, text: str) -> None:
         if not text.strip():
+            self._drop_run()  # an answer arriving after the box was emptied would belong to nothing on screen
             self.input = None
             self.input_changed.emit(None)
+            self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
             return
         self.set_input(text, "typed text", "typed")
 
@@ -200,15 +183,13 @@ class Controller(QObject):
     def run(self) -> bool:
         """Start a run of the current model on the current input; False (with a sentence) when it cannot."""
         problem = self._cannot_run()
+        try:
+            task = None if problem else self._task_lookup(self.card.task)
+        except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
+            problem = plain_sentence(exc)
         if problem:
             self._stop_repeat()
             self.run_failed.emit(problem)
-            return False
-        try:
-            task = self._task_lookup(self.card.task)
-        except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
-            self._stop_repeat()
-            self.run_failed.emit(plain_sentence(exc))
             return False
         card, source, params, options = self.card, self.input.source, dict(self.params), self.options
         pipeline = self.pipeline
@@ -231,8 +212,9 @@ class Controller(QObject):
         """Run the current input again and again, one run after another, until switched off."""
         if on == self.repeat:
             return
-        if on and self._cannot_run():
-            self.run_failed.emit(self._cannot_run())
+        problem = self._cannot_run() if on else ""
+        if problem:
+            self.run_failed.emit(problem)
             self.repeat_changed.emit(False)
             return
         self.repeat = on
@@ -243,62 +225,37 @@ class Controller(QObject):
             self._next.stop()
 
     def report_render(self, render_ns: int) -> None:
-        """The window drew the last result in `render_ns`: the run's record gets its last stage."""
+        """The window drew the last result in `render_ns`: the run's record gets its last stage (no news of
+        its own: the window calls this while the result is delivered, and the history news follows it)."""
         if self.history.records:
             self.history.update_last(self.history.records[-1].with_render(render_ns))
-            self._history_updated()
 
     def shutdown(self, timeout: float = 2.0) -> bool:
-        """On quit: stop repeat, cancel, wait briefly for the worker, write settings."""
-        self._stop_repeat()
-        ended = self.jobs.shutdown(timeout)
-        self.settings.sync()
-        return ended
+        """On quit: stop repeat, cancel, wait briefly for the worker, write settings. Only the first call acts."""
+        if self._ended is None:
+            self._stop_repeat()
+            self._ended = self.jobs.shutdown(timeout)
+            self.settings.sync()
+        return self._ended
 
     # --- internals -----------------------------------------------------------------------------------
 
     def _cannot_run(self) -> str:
-        if self.card is None:
-            return "Pick a model first, from the list on the left."
-        if not self.catalog.installed(self.card):
-            return str(ModelMissingError(f"{self.card.name} is not installed yet: run "
-                                         f"'playground models fetch {self.card.id}'."))
-        if self.input is None:
-            return (f"Give {self.card.name} {_WHAT[self.card.modality]} first: open a file, paste, "
-                    "or pick a sample.")
-        return ""
-
-    @staticmethod
-    def _kind_of(choice: InputChoice) -> str | None:
-        return _KIND_OF.get(type(choice.source))  # a file's kind is known only once it is decoded
-
-    @staticmethod
-    def _likely_kind(choice: InputChoice) -> str | None:
-        """Like _kind_of, but guesses a file's kind from its extension (the decoder decides for real)."""
-        if isinstance(choice.source, Path):
-            suffix = choice.source.suffix.lower()
-            return next((kind for kind, exts in media.SUPPORTED.items() if suffix in exts), None)
-        return Controller._kind_of(choice)
+        return missing(self.card, self.card is not None and self.installed(self.card), self.input)
 
     def _maybe_run(self) -> None:
-        if self.auto_run and self.card is not None and self.input is not None and self.installed(self.card):
+        if self.auto_run and not self._cannot_run():
             self.run()
+
+    def _drop_run(self) -> None:
+        self._stop_repeat()
+        self.jobs.discard()
 
     def _stop_repeat(self) -> None:
         self._next.stop()
         if self.repeat:
             self.repeat = False
             self.repeat_changed.emit(False)
-
-    def _status_for_model(self, card: ModelCard) -> str:
-        if not self.installed(card):
-            return f"{card.name} is not installed: run 'playground models fetch {card.id}'."
-        return explainers.status_line(self.history, self.load_ns)
-
-    def _history_updated(self) -> None:
-        self.history_changed.emit()
-        line = explainers.status_line(self.history, self.load_ns)
-        self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)
 
     @Slot(int)
     def _on_job_started(self, _generation: int) -> None:
@@ -318,16 +275,17 @@ class Controller(QObject):
             self._load_ns[record.model_id] = record.load_ns
         self.history.add(record)
         self.last_outcome = outcome
-        self.result_ready.emit(outcome)
-        self._history_updated()
+        self.result_ready.emit(outcome)  # the window draws it and reports the drawing time before this returns
+        self.history_changed.emit()
+        line = explainers.status_line(self.history, self.load_ns)
+        self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)
         if self.repeat:
             self._next.start()
 
     @Slot(int, object)
     def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
         self._stop_repeat()
-        sentence = plain_sentence(exc)
-        self.run_failed.emit(sentence)
+        self.run_failed.emit(plain_sentence(exc))
         self.status_changed.emit("The last run did not finish; the reason is shown next to the input.")
 
     @Slot(int)

@@ -36,10 +36,18 @@ def offer_from_mime(mime: QMimeData | None, origin: str) -> Offer | None:
     if mime.hasText() and mime.text().strip():
         text = mime.text()
         candidate = Path(text.strip()) if "\n" not in text.strip() and len(text) < 4096 else None
-        if candidate is not None and candidate.is_absolute() and candidate.is_file():
+        if candidate is not None and candidate.is_absolute() and _is_file(candidate):
             return Offer(candidate, candidate.name, origin)
         return Offer(text, f"{'pasted' if origin == 'paste' else 'dropped'} text", origin)
     return None
+
+
+def _is_file(path: Path) -> bool:
+    """Text that only looks like a path (a part over 255 bytes, a NUL) is text, not an error."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def nothing_usable(origin: str) -> str:

@@ -77,6 +77,16 @@ class JobRunner(QObject):
         if self._token is not None:
             self._token.cancel()
 
+    def discard(self) -> None:
+        """Cancel the current job and drop all its news, even news already on its way (a result, a cancel).
+
+        For when what it was working on has gone (another model, an emptied text box): unlike Stop, nothing
+        about it may reach the screen any more, so it is not busy from now on.
+        """
+        self.cancel()
+        self._generation += 1
+        self._set_busy(False)
+
     def shutdown(self, timeout: float = 2.0) -> bool:
         """Cancel, ask the thread to end and wait up to `timeout`; True when it did end."""
         self._closed = True

@@ -117,6 +117,12 @@ class MainWindow(QMainWindow):
         elif not on and self.isFullScreen():
             self.showNormal()
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowActivate:
+            # Coming back from a terminal is when a model may have been fetched: the list must say so.
+            self.controller.recheck_installed()
+        return super().event(event)
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange:

@@ -11,7 +11,8 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
 
 from playground.core.catalog import load_catalog
-from playground.core.errors import InputError, ModelMissingError, PlaygroundError
+from playground.core.errors import InputError, PlaygroundError
+from playground.core.session import not_installed
 from playground.ui.settings import Settings
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -55,7 +56,7 @@ def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int,
     catalog = load_catalog()
     card = catalog.get(model_id)
     if not catalog.installed(card):
-        raise ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
+        raise not_installed(card)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.ui.app import application
 

@@ -8,7 +8,7 @@ import threading
 import numpy as np
 import pytest
 from onnx import TensorProto, helper
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from playground.core.catalog import load_catalog
 from playground.core.errors import InputError, ModelCardError
@@ -258,3 +258,75 @@ def test_selecting_another_model_clears_the_history_and_is_remembered(qtbot, set
     controller.select_model("no-such-model")
     assert "no model called 'no-such-model'" in log["rejected"][-1]
     assert controller.card.id == "scale"
+
+
+def finish_unseen(controller, text: str) -> None:
+    """Run `text` to the end, leaving its report queued for the GUI thread, not yet handled."""
+    finished = threading.Event()
+    controller.jobs._delivered.connect(lambda g, kind, p: finished.set() if kind == "finished" else None,
+                                       Qt.ConnectionType.DirectConnection)
+    controller.set_text(text)
+    controller.run()
+    assert finished.wait(30)
+
+
+@pytest.mark.parametrize("move_on", ["switch model", "empty the text box"])
+def test_a_result_arriving_after_moving_on_is_dropped(qtbot, setup, move_on):
+    controller, _, log = setup
+    statuses: list[str] = []
+    controller.status_changed.connect(statuses.append)
+    finish_unseen(controller, "old")
+    if move_on == "switch model":
+        controller.select_model("scale")
+    else:
+        controller.set_text("")
+    for _ in range(5):
+        QCoreApplication.processEvents()
+    assert log["results"] == [] and log["cancelled"] == 0 and controller.last_outcome is None
+    assert len(controller.history) == 0 and not controller.busy
+    assert not any("Running" in s or "Stopped" in s for s in statuses[-1:])
+    if move_on == "empty the text box":
+        controller.set_text("new")
+        controller.run()
+        qtbot.waitUntil(lambda: bool(log["results"]))
+        assert labels(log) == ["new"] and len(controller.history) == 1
+
+
+def test_one_run_is_one_history_update_including_the_drawing_time(qtbot, setup):
+    controller, _, log = setup
+    updates: list[float] = []
+    controller.result_ready.connect(lambda outcome: controller.report_render(3_000_000))  # as the window does
+    controller.history_changed.connect(lambda: updates.append(controller.history.records[-1].ms("render")))
+    controller.set_text("once")
+    controller.run()
+    qtbot.waitUntil(lambda: bool(log["results"]))
+    assert updates == [3.0]
+
+
+def test_a_model_fetched_or_removed_meanwhile_is_noticed(qtbot, setup, tmp_path):
+    controller, _, log = setup
+    shown: list[object] = []
+    statuses: list[str] = []
+    news: list[int] = []
+    controller.model_changed.connect(shown.append)
+    controller.status_changed.connect(statuses.append)
+    controller.installed_changed.connect(lambda: news.append(1))
+    controller.recheck_installed()
+    assert shown == [] and news == []  # nothing changed: nothing redrawn
+    model = tmp_path / "chain" / "main.onnx"
+    kept = model.read_bytes()
+    model.unlink()
+    controller.select_model("chain")  # choosing it again looks again
+    assert [card.id for card in shown] == ["chain"] and news == [1]
+    assert statuses[-1] == "Tiny chain is not installed yet: run 'playground models fetch chain'."
+    model.write_bytes(kept)
+    controller.recheck_installed()
+    assert len(shown) == 2 and news == [1, 1] and not statuses[-1].endswith("fetch chain'.")
+
+
+def test_shutdown_twice_does_its_work_once(qtbot, setup, monkeypatch):
+    controller, _, _ = setup
+    synced: list[int] = []
+    monkeypatch.setattr(controller.settings, "sync", lambda: synced.append(1))
+    assert controller.shutdown(10.0) and controller.shutdown(10.0)
+    assert synced == [1]

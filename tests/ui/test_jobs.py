@@ -7,6 +7,7 @@ import threading
 import weakref
 
 import pytest
+from PySide6.QtCore import QCoreApplication, Qt
 
 from playground.core.errors import InputError
 from playground.ui.jobs import JobRunner
@@ -123,3 +124,24 @@ def test_the_worker_lets_go_of_a_finished_job_while_it_waits_for_the_next(qtbot,
     qtbot.waitUntil(lambda: bool(events))
     qtbot.waitUntil(lambda: gc.collect() >= 0 and gone() is None, timeout=5000)
     assert events[0][0] == "finished"
+
+
+def sent(jobs: JobRunner, kind: str) -> threading.Event:
+    """Set the moment the worker has sent news of `kind` (it is queued, not yet handled, in the GUI thread)."""
+    event = threading.Event()
+    jobs._delivered.connect(lambda g, k, p: event.set() if k == kind else None, Qt.ConnectionType.DirectConnection)
+    return event
+
+
+def test_discard_drops_a_result_already_on_its_way(qtbot, runner):
+    jobs, events = runner
+    finished = sent(jobs, "finished")
+    jobs.submit(lambda token, progress: "for a model no longer shown")
+    assert finished.wait(10)  # done and reported, but the report is still waiting in the queue
+    jobs.discard()
+    assert not jobs.busy
+    QCoreApplication.processEvents()
+    assert events == []
+    newer = jobs.submit(lambda token, progress: "new")
+    qtbot.waitUntil(lambda: bool(events))
+    assert events == [("finished", newer, "new")]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import codecs
 import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QPlainTextEdit,
                                QTextBrowser, QTreeWidget, QWidget)
@@ -15,6 +16,7 @@ from playground import paths
 from playground.core import explainers
 from playground.core.catalog import load_catalog
 from playground.ui.app import build
+from playground.ui.formatting import size_text
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings
 from playground.ui.views import VIEWS
@@ -289,3 +291,37 @@ def test_switching_to_a_model_of_another_kind_drops_the_input_instead_of_failing
     controller.select_model("silero-vad")
     assert controller.input is None and not window.input_panel.error.isVisible()
     assert window.result_area.current_view is None and "recording" in window.result_area.hint.text()
+
+
+@pytest.mark.models
+def test_a_model_fetched_from_a_terminal_shows_as_installed_when_the_window_is_next_activated(make_window,
+                                                                                             unfetched):
+    controller, window = make_window(unfetched, "magika")
+    entry = window.picker._items["magika"]
+    assert "not installed" in entry.text(0) and "Not installed yet" in window.card_view.browser.toPlainText()
+    real = load_catalog().get("magika")
+    for built in real.files:  # what 'playground models fetch magika' leaves behind
+        if not (real.folder / built.path).is_file():
+            pytest.skip("magika is not fetched here, so there is nothing to copy")
+        target = unfetched.get("magika").folder / built.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(real.folder / built.path, target)
+    assert "not installed" in entry.text(0)  # nothing looks until the person comes back to the window
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    assert "not installed" not in entry.text(0) and size_text(real.size_bytes) in entry.text(0)
+    assert "Not installed yet" not in window.card_view.browser.toPlainText()
+    assert "fetch" not in window.result_area.hint.text() and "fetch" not in window.status.text()
+    assert "not installed" in window.picker._items["centerface"].text(0)  # the others are still missing
+
+
+@pytest.mark.models
+def test_an_opened_text_file_appears_in_the_box_as_the_model_read_it(qtbot, make_window, require_model, tmp_path):
+    require_model("magika")
+    _, window = make_window(model_id="magika")
+    path = tmp_path / "notes.py"
+    path.write_bytes(codecs.BOM_UTF8 + "print('héllo')\n".encode("utf-8") + "é".encode("utf-8") * 600_000)
+    window.input_panel.open_path(path)
+    assert window.input_panel.text_box.toPlainText() == ""  # not read here: it arrives with the answer
+    outcome = wait_for_result(qtbot, window)
+    box = window.input_panel.text_box.toPlainText()
+    assert box == outcome.decoded.text and box.startswith("print('héllo')\n") and outcome.decoded.truncated

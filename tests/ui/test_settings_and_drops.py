@@ -72,6 +72,9 @@ def test_copied_text_stays_text_unless_it_names_a_file(qapp, tmp_path):
     existing.write_text("hello", encoding="utf-8")
     mime.setText(f"{existing}\n")
     assert offer_from_mime(mime, "paste").source == existing
+    too_long = "/" + "a" * 300 + "/not a file name at all"  # the system refuses such a name outright
+    mime.setText(too_long)
+    assert offer_from_mime(mime, "paste").source == too_long
 
 
 def test_an_empty_clipboard_offers_nothing_and_says_what_to_copy(qapp):

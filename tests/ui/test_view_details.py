@@ -89,3 +89,18 @@ def test_speakers_are_looked_for_once_in_a_while_not_on_every_result(qtbot, monk
     assert view.play_note.isVisible() and view.play_note.text() == audio.NO_DEVICE
     view._play_clicked()  # pressing Play asks afresh, whatever the last answer's age
     assert len(asked) == 3
+
+
+def test_a_repeat_run_with_the_same_cut_out_builds_no_new_picture(qtbot, monkeypatch):
+    view = shown(qtbot, create_view(Cutout))
+    view.show_result(disc_cutout(), None)
+    built: list[int] = []
+    full_size = Cutout.rgba
+    monkeypatch.setattr(Cutout, "rgba", lambda self: built.append(1) or full_size(self))
+    again = disc_cutout()  # a repeat run decodes the photo afresh: equal pixels, new arrays
+    view.show_result(again, None)
+    assert built == []
+    assert view.headline.text() == "The subject covers 19 % of the picture"
+    assert view.canvas.accessibleDescription() == again.summary() == "foreground 19% of 300×200 pixels"
+    view.show_result(Cutout(again.image, np.zeros_like(again.alpha)), None)
+    assert built == [1] and view.headline.text() == "The subject covers 0 % of the picture"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -268,7 +269,7 @@ def test_speech_view_shades_segments_lists_them_and_draws_the_threshold(qtbot):
     line = plot_pixel(view, view.prob_plot, 6.2, 0.5)
     assert near(img[line.y() - 2:line.y() + 3, line.x() - 6:line.x() + 6], THRESHOLD, 40).any()
     assert view.threshold_line.value() == pytest.approx(0.5)
-    view.threshold = 0.7
+    view.show_result(dataclasses.replace(vad_like(), threshold=0.7), None)
     assert view.threshold_line.value() == pytest.approx(0.7)
 
 

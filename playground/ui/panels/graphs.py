@@ -155,7 +155,7 @@ class GraphsPanel(QWidget):
             self._timer.start()
 
     def refresh(self) -> None:
-        """Redraw everything from the buffers now (the window calls this after adding a run)."""
+        """Redraw everything from the buffers now; otherwise the 5 Hz timer redraws when a run was added."""
         self._draw_latency()
         self._draw_resources()
 

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPla
 from playground.core import media
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
-from playground.ui.controller import Controller, InputChoice
+from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
+from playground.ui.inputs import InputChoice
 from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
@@ -175,26 +176,31 @@ class InputPanel(QWidget):
             return
         self.current.setText(f"Input: {choice.label}")
         self.samples.setCurrentIndex(self._sample_index(choice) if choice.origin == "sample" else -1)
-        if choice.origin != "typed" and self.text_box.isVisible():
+        if choice.origin != "typed" and self._takes_text():
             self._show_file_text(choice)
+
+    def _takes_text(self) -> bool:
+        return self._card is not None and self._card.modality == "text"
 
     def _sample_index(self, choice: InputChoice) -> int:
         """The list's entry for a sample; compared by value, as a kept input's path is not the list's own object."""
         return next((i for i in range(self.samples.count()) if self.samples.itemData(i) == choice.source), -1)
 
     def _show_file_text(self, choice: InputChoice) -> None:
-        """Put an opened text file in the box so the person sees what the model reads (editing re-runs)."""
-        text = choice.source if isinstance(choice.source, str) else ""
-        if isinstance(choice.source, Path):
-            try:
-                text = choice.source.read_bytes()[:media.MAX_TEXT_BYTES].decode("utf-8")
-            except (OSError, UnicodeDecodeError):
-                text = ""
-        self.text_box.blockSignals(True)
-        self.text_box.setPlainText(text)
-        self.text_box.blockSignals(False)
+        """Pasted text goes in the box at once; a file's text follows with its result, as the model read it."""
+        self._fill_box(choice.source if isinstance(choice.source, str) else "")
+
+    def _fill_box(self, text: str) -> None:
+        if self.text_box.toPlainText() != text:  # a repeat run must not reset the cursor
+            self.text_box.blockSignals(True)
+            self.text_box.setPlainText(text)
+            self.text_box.blockSignals(False)
 
     def _on_result(self, outcome: Outcome) -> None:
         line = f"Input: {describe(outcome.decoded)}"
         notes = getattr(outcome.decoded, "notes", ())
         self.current.setText(line + (f" ({'; '.join(notes)})" if notes else ""))
+        choice = self._controller.input
+        if (isinstance(outcome.decoded, media.TextData) and choice is not None and choice.origin != "typed"
+                and self._takes_text() and not self._typing.isActive()):  # never over fresh typing
+            self._fill_box(outcome.decoded.text)

@@ -129,6 +129,7 @@ class ModelPicker(QWidget):
         self._fill()
         self.tree.currentItemChanged.connect(self._on_current_changed)
         controller.model_changed.connect(self._on_model_changed)
+        controller.installed_changed.connect(self.refresh_entries)
 
     def _fill(self) -> None:
         catalog = self._controller.catalog
@@ -140,17 +141,29 @@ class ModelPicker(QWidget):
             font.setPointSizeF(font.pointSizeF() + 1)
             group.setFont(0, font)
             for card in cards:
-                installed = self._controller.installed(card)
-                name, details, summary = entry_lines(card, installed)
-                item = QTreeWidgetItem(group, [f"{name}. {details}. {summary}"])
+                item = QTreeWidgetItem(group)
                 item.setData(0, ID_ROLE, card.id)
-                item.setData(0, LINES_ROLE, (name, details, summary, installed))
-                item.setToolTip(0, card.summary if installed else summary)
+                self._describe(item, card)
                 self._items[card.id] = item
             group.setExpanded(True)
         if not self._items:
             empty = QTreeWidgetItem(self.tree, [f"No models were found in {catalog.folder}."])
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _describe(self, item: QTreeWidgetItem, card: ModelCard) -> None:
+        installed = self._controller.installed(card)
+        name, details, summary = entry_lines(card, installed)
+        item.setText(0, f"{name}. {details}. {summary}")
+        item.setData(0, LINES_ROLE, (name, details, summary, installed))
+        item.setToolTip(0, card.summary if installed else summary)
+
+    def refresh_entries(self) -> None:
+        """Say again which models are installed: one may have been fetched from a terminal meanwhile."""
+        for card in self._controller.catalog.cards:
+            item = self._items.get(card.id)
+            if item is not None:
+                self._describe(item, card)
+        self.tree.scheduleDelayedItemsLayout()  # an entry's lines, and so its height, may have changed
 
     def _on_current_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         model_id = current.data(0, ID_ROLE) if current is not None else None

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
-from playground.ui.controller import Controller, InputChoice
+from playground.core.session import not_installed
+from playground.ui.controller import Controller
+from playground.ui.inputs import InputChoice
 from playground.ui.samples import sample_files
 from playground.ui.views import create_view
 from playground.ui.widgets.start_page import StartPage
@@ -102,8 +104,7 @@ class ResultArea(QWidget):
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
         elif not self._controller.installed(card):
-            self.hint.show_message(message or f"{card.name} is not installed yet.\nTo add it, run this in a "
-                                   f"terminal:\nplayground models fetch {card.id}")
+            self.hint.show_message(message or str(not_installed(card)))
         elif message:
             self.hint.show_message(message)
         else:

@@ -54,11 +54,11 @@ class CutoutView(ResultView):
 
     def show_result(self, result: Cutout, decoded: Any = None) -> None:
         self._result, self._decoded = result, decoded
-        rgba = result.rgba()
-        changed = not (same_pixels(self._pixels[0], result.image) and same_pixels(self._pixels[1], rgba))
-        if changed:  # repeat runs give the same cut-out: keep the pictures already scaled to the screen
-            self._pixels = (result.image, rgba)
-            self._rgba = qimage_from_rgba(rgba)
+        # Repeat runs give the same cut-out: keep the pictures already scaled to the screen.
+        changed = not (same_pixels(self._pixels[0], result.image) and same_pixels(self._pixels[1], result.alpha))
+        if changed:
+            self._pixels = (result.image, result.alpha)
+            self._rgba = qimage_from_rgba(result.rgba())
         share = result.foreground_fraction
         self.headline.setText(f"The subject covers {share * 100:.0f} % of the picture")
         if share < NOTHING_FOUND:
@@ -69,7 +69,8 @@ class CutoutView(ResultView):
                               "became see-through.")
         if changed:
             self.canvas.set_pair(qimage_from_rgb(result.image), self._rgba)
-        self.canvas.setAccessibleDescription(result.summary())
+        h, w = result.image.shape[:2]
+        self.canvas.setAccessibleDescription(f"foreground {share:.0%} of {w}×{h} pixels")
         self.slider.setEnabled(True)
         self.set_actions_enabled(True)
         self.say("")
@@ -82,9 +83,6 @@ class CutoutView(ResultView):
         self.hint.setText("")
         self.canvas.clear()
         self.slider.setEnabled(False)
-
-    def cutout_image(self) -> QImage:
-        return self._rgba
 
     def save_to(self, path: str) -> bool:
         return self.save_image(self._rgba, path, "cut-out")

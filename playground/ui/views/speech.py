@@ -22,7 +22,6 @@ THRESHOLD_TEXT = QColor(160, 70, 0)  # the same hue, dark enough to read as text
 SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
 SELECTED = QColor(0, 158, 115, 130)
 ENVELOPE_BINS = 3000  # more columns than any screen has pixels; a 15-minute clip stays cheap
-DEFAULT_THRESHOLD = 0.5
 
 
 def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, ...]:
@@ -56,7 +55,6 @@ class SpeechView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Speech found in the recording")
-        self._threshold = DEFAULT_THRESHOLD
         self._result: SpeechSegments | None = None
         self._wave_of: np.ndarray | None = None
         self._listed: tuple[Any, ...] = ()
@@ -124,7 +122,7 @@ class SpeechView(ResultView):
                                           fillLevel=0, brush=pg.mkBrush(fill))
         self.prob_plot.addItem(self.prob_curve)
         self.threshold_line = pg.InfiniteLine(
-            pos=self._threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
+            pos=SpeechSegments.threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
             label="threshold {value:.2f}", labelOpts={"color": THRESHOLD_TEXT, "position": 0.06,
                                                       "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
@@ -134,16 +132,6 @@ class SpeechView(ResultView):
             plot.addItem(line)
 
     # --- contract -------------------------------------------------------------------------------
-    @property
-    def threshold(self) -> float:
-        return self._threshold
-
-    @threshold.setter
-    def threshold(self, value: float) -> None:
-        """The speech threshold the run used (the result does not carry it; the window sets it)."""
-        self._threshold = float(value)
-        self.threshold_line.setValue(self._threshold)
-
     def show_result(self, result: SpeechSegments, decoded: Any = None) -> None:
         self._playback_problem = self.player.problem()  # headphones may have been plugged in since
         self._draw(result, final=True)
@@ -169,8 +157,7 @@ class SpeechView(ResultView):
     # --- drawing --------------------------------------------------------------------------------
     def _draw(self, result: SpeechSegments, final: bool) -> None:
         self._result = result
-        if getattr(result, "threshold", None) is not None:
-            self.threshold = result.threshold
+        self.threshold_line.setValue(result.threshold)  # the one the segments were cut with
         duration = max(result.duration, 1e-3)
         # Repeat runs decode the same clip afresh: compare contents so the waveform is drawn only once.
         same = self._wave_of is not None and (self._wave_of is result.samples or (

@@ -1,0 +1,77 @@
+"""What a person gives the window as input, how its kind is told before decoding, and errors put plainly."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground import paths
+from playground.core import media
+from playground.core.card import ModelCard
+from playground.core.errors import PlaygroundError
+from playground.core.media import AudioData, ImageData, TextData
+from playground.core.session import not_installed
+
+log = logging.getLogger(__name__)
+
+_KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
+WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
+
+
+@dataclass(frozen=True)
+class InputChoice:
+    """What the person gave: a file path, typed or pasted text, or a pasted picture, and how to name it."""
+
+    source: Any  # Path | str | pasted pixels (numpy) | ImageData
+    label: str
+    origin: str  # "file" | "sample" | "paste" | "typed"
+
+
+def kind_of(choice: InputChoice) -> str | None:
+    """The kind of an input already in memory; a file's kind is known only once it is decoded."""
+    return _KIND_OF.get(type(choice.source))
+
+
+def likely_kind(choice: InputChoice) -> str | None:
+    """Like kind_of, but guesses a file's kind from its extension (the decoder decides for real)."""
+    if isinstance(choice.source, Path):
+        suffix = choice.source.suffix.lower()
+        return next((kind for kind, exts in media.SUPPORTED.items() if suffix in exts), None)
+    return kind_of(choice)
+
+
+def refusal(choice: InputChoice, card: ModelCard | None) -> str:
+    """Why an input is refused before decoding, or "": a file that is not there, or plainly the wrong kind."""
+    source = choice.source
+    if isinstance(source, Path) and not source.is_file():
+        problem = "is a folder: choose one file in it" if source.is_dir() else "does not exist: choose another file"
+        return f"{source} {problem}."
+    kind = kind_of(choice)
+    if card is not None and kind not in (None, card.modality):
+        return (f"{card.name} needs {WHAT[card.modality]}, but this is {WHAT[kind]}: open or paste "
+                f"{WHAT[card.modality]} instead.")
+    return ""
+
+
+def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None) -> str:
+    """What must come before a run, or "" when it can start: a model, its files, an input."""
+    if card is None:
+        return "Pick a model first, from the list on the left."
+    if not installed:
+        return str(not_installed(card))
+    if choice is None:
+        return f"Give {card.name} {WHAT[card.modality]} first: open a file, paste, or pick a sample."
+    return ""
+
+
+def plain_sentence(exc: BaseException) -> str:
+    """Our own errors already are one sentence; anything else is a bug, logged and put plainly."""
+    if isinstance(exc, PlaygroundError):
+        return str(exc)
+    log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    return ("Something unexpected went wrong; the details were written to the log in "
+            f"{paths.log_dir()}. Try another input, or another model.")
