@@ -71,7 +71,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0)
     args = parser.parse_args()
     model_ratios(args.runs, args.warmup)
-    for model in ("centerface", "u2netp"):
+    for model in SAMPLES:
         window_figures(model, args.seconds)
     return 0
 

@@ -266,7 +266,9 @@ class Controller(QObject):
 
     @Slot(int, float, object)
     def _on_job_progressed(self, _generation: int, fraction: float, partial: Any) -> None:
-        self.run_progressed.emit(fraction, partial)
+        # Repeat runs the same input again: the full answer is already on screen, and redrawing a
+        # half-filled one ten times a second would only flicker and take time from the graphs.
+        self.run_progressed.emit(fraction, None if self.repeat and self.last_outcome is not None else partial)
 
     @Slot(int, object)
     def _on_job_finished(self, _generation: int, outcome: Outcome) -> None:
