@@ -1,7 +1,8 @@
 """Measures the window: time from process start to the first paint, and event-loop lag during repeat runs.
 
 Run by benchmarks/overhead.py in a fresh process (PROBE_T0 = the parent's time.time() just before it
-started this process); prints one JSON line.
+started this process); prints one JSON line. For experiments: PROBE_THREADS sets the onnxruntime threads,
+PROBE_IDLE=1 measures with repeat off, PROBE_SWITCH sets Python's thread switch interval.
 """
 
 from __future__ import annotations
