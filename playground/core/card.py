@@ -52,7 +52,10 @@ class BuiltFile:
 
     role: str
     path: str  # relative to the model's folder
-    sha256: str
+    sha256: str  # "" for a file that is not reproducible
+    # False for files trained or calibrated at build time: their bytes depend on the CPU's arithmetic,
+    # so the card cannot know the hash; the build records it and later checks use that record.
+    reproducible: bool = True
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,9 @@ class ModelCard:
     postprocess: dict[str, Any]
     params: tuple[Param, ...]
     folder: Path = field(compare=False)
+    samples: tuple[str, ...] = ()  # bundled sample files that show this model at its best, in order
+    # Models that do the same job differently (MODNet and U²-Net-p; fp32 and int8): offered side by side.
+    compare_with: tuple[str, ...] = ()
 
     def file(self, role: str) -> BuiltFile:
         for f in self.files:
@@ -250,6 +256,21 @@ def _source(r: _Reader) -> Source:
                   route, recipe, members)
 
 
+def _names(r: _Reader, key: str) -> tuple[str, ...]:
+    values = r.get(key, list, [])
+    if not all(isinstance(v, str) and v for v in values):
+        raise r.fail(key, "must list names as text")
+    return tuple(values)
+
+
+def _built_file(role: str, f: _Reader) -> BuiltFile:
+    if f.get("reproducible", bool, True):
+        return BuiltFile(role, f.get("path", str), f.sha256("sha256"))
+    if "sha256" in f.table:
+        raise f.fail("sha256", "cannot be given for a file that is not reproducible (the build records it)")
+    return BuiltFile(role, f.get("path", str), "", reproducible=False)
+
+
 def parse_card(path: Path) -> ModelCard:
     """Read and validate one model.toml; every error names the file and the key."""
     try:
@@ -262,8 +283,8 @@ def parse_card(path: Path) -> ModelCard:
     card_id = r.get("id", str)
     if card_id != path.parent.name:
         raise r.fail("id", f"must equal its folder name '{path.parent.name}'")
-    files = tuple(BuiltFile(role, f.get("path", str), f.sha256("sha256"))
-                  for role, f in ((k, _Reader(path, v, f"files.{k}.")) for k, v in r.get("files", dict).items()))
+    files = tuple(_built_file(role, f) for role, f in
+                  ((k, _Reader(path, v, f"files.{k}.")) for k, v in r.get("files", dict).items()))
     if not files:
         raise r.fail("files", "must name at least one built file")
     return ModelCard(
@@ -274,5 +295,5 @@ def parse_card(path: Path) -> ModelCard:
         fails_on=r.get("fails_on", str, ""), parameters=r.get("parameters", int),
         source=_source(r), files=files, inputs=_tensors(r, "inputs"), outputs=_tensors(r, "outputs"),
         preprocess=r.get("preprocess", dict, {}), postprocess=r.get("postprocess", dict, {}),
-        params=_params(r), folder=path.parent,
+        params=_params(r), folder=path.parent, samples=_names(r, "samples"), compare_with=_names(r, "compare_with"),
     )

@@ -125,4 +125,56 @@ class SpeechSegments:
                 "max_probability": round(float(self.probabilities.max(initial=0.0)), 6)}
 
 
-RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments)
+@dataclass(frozen=True, eq=False)
+class Upscaled:
+    """A picture and the model's larger version of it (super-resolution)."""
+
+    image: np.ndarray  # H×W×3 uint8 RGB, the input
+    result: np.ndarray  # (scale·H)×(scale·W)×3 uint8 RGB
+    scale: int
+    tiles: int = 1  # how many overlapping tiles the model ran on
+
+    def summary(self) -> str:
+        h, w = self.image.shape[:2]
+        oh, ow = self.result.shape[:2]
+        tiled = f" in {self.tiles} tiles" if self.tiles > 1 else ""
+        return f"{w}×{h} → {ow}×{oh} pixels ({self.scale}× larger){tiled}"
+
+    def to_dict(self) -> dict[str, Any]:
+        h, w = self.image.shape[:2]
+        oh, ow = self.result.shape[:2]
+        return {"type": "upscaled", "size": [int(w), int(h)], "result_size": [int(ow), int(oh)],
+                "scale": self.scale, "tiles": self.tiles}
+
+
+@dataclass(frozen=True)
+class TextLine:
+    quad: tuple[tuple[float, float], ...]  # 4 corners in image pixels: top-left, top-right, bottom-right, bottom-left
+    text: str
+    score: float  # mean probability of the recognised characters
+    flipped: bool = False  # the line was upside down and was turned before reading
+
+
+@dataclass(frozen=True, eq=False)
+class TextLines:
+    """Lines of text found and read on an image, in reading order."""
+
+    image: np.ndarray  # H×W×3 uint8 RGB
+    lines: tuple[TextLine, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def summary(self) -> str:
+        n = len(self.lines)
+        head = f"{n} line{'' if n == 1 else 's'} of text found"
+        return "\n".join([head] + [f"  {line.score:.2f}  {line.text}" for line in self.lines])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "text_lines", "size": [int(self.image.shape[1]), int(self.image.shape[0])],
+                "lines": [{"text": line.text, "score": round(line.score, 6), "flipped": line.flipped,
+                           "quad": [[round(x, 2), round(y, 2)] for x, y in line.quad]} for line in self.lines]}
+
+
+RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from playground.core.built import expected_sha256, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.errors import ModelCardError, ModelMissingError
 
@@ -89,16 +90,19 @@ def check_files(card: ModelCard, verified: set[FileStamp] | None = None) -> None
     `verified` remembers files already hashed in this process, so reopening a session (new thread
     count, evicted cache) does not read every byte again unless the file changed on disk.
     """
+    manifest = read_manifest(card) if not all(f.reproducible for f in card.files) else {}
     for f in card.files:
         path = card.folder / f.path
-        if not path.is_file():
+        expected = expected_sha256(card, f, manifest)
+        if not path.is_file() or not expected:
             raise not_installed(card)
         stamp = _stamp(path)
         if verified is not None and stamp in verified:
             continue
         actual = sha256_of(path)
-        if actual != f.sha256:
-            raise ModelMissingError(f"{card.name}: {f.path} has sha256 {actual}, but the card expects {f.sha256}; "
+        if actual != expected:
+            source = "the card expects" if f.reproducible else "its build recorded"
+            raise ModelMissingError(f"{card.name}: {f.path} has sha256 {actual}, but {source} {expected}; "
                                     f"run 'playground models fetch {card.id}' to rebuild it.")
         if verified is not None:
             verified.add(stamp)

@@ -7,11 +7,13 @@ from playground.tasks.base import Task
 from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
 from playground.tasks.faces import FaceTask
+from playground.tasks.matting import MattingTask
 from playground.tasks.vad import VadTask
 
 # Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
 TASKS: dict[str, Task] = {
     "cutout": CutoutTask(),
+    "matting": MattingTask(),
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),

@@ -6,16 +6,20 @@ from pathlib import Path
 
 from playground import paths
 from playground.core import media
+from playground.core.card import ModelCard
 
 MAX_SAMPLES = 8
 
 
-def sample_files(modality: str, folder: Path | None = None) -> list[Path]:
-    """Bundled samples a model of this modality can take, by extension, in name order."""
+def sample_files(card: ModelCard, folder: Path | None = None) -> list[Path]:
+    """The samples the card suggests (in its order), else every bundled sample of its modality by name."""
     folder = folder or paths.samples_dir()
-    allowed = media.SUPPORTED.get(modality, ())
+    allowed = media.SUPPORTED.get(card.modality, ())
     if not folder.is_dir():
         return []
+    if card.samples:
+        return [folder / name for name in card.samples
+                if (folder / name).is_file() and (folder / name).suffix.lower() in allowed][:MAX_SAMPLES]
     # SOURCES.md, README.md and the like describe the samples; they are not samples themselves.
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and p.suffix.lower() in allowed and not p.stem.isupper())[:MAX_SAMPLES]

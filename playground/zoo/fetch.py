@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from playground import __version__, paths
+from playground.core.built import MANIFEST
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
 from playground.core.session import check_files, sha256_of
@@ -28,7 +30,6 @@ from playground.zoo.progress import NullProgress, Progress
 from playground.zoo.recipes import RECIPES
 from playground.zoo.source import cached_source
 
-MANIFEST = ".built"
 _BUILD_PREFIX = ".build-"
 
 
@@ -81,8 +82,12 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
-def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> Path:
-    """Extract, run the build route and check every built file; returns the folder holding them."""
+def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> tuple[Path, dict[str, Any]]:
+    """Extract, run the build route and check every built file.
+
+    Returns the folder holding them and the facts the recipe measured (accuracy, agreement ...).
+    """
+    facts: dict[str, Any] = {}
     progress.step("extract")
     members = extract_members(archive, card.source, work / "source")
     out = work / "out"
@@ -94,7 +99,7 @@ def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> Pa
             shutil.copyfile(members[f.role], out / f.path)
     else:
         try:
-            RECIPES[card.source.recipe](members, out, card)
+            facts = dict(RECIPES[card.source.recipe](members, out, card) or {})
         except PlaygroundError:
             raise
         except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
@@ -105,36 +110,41 @@ def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> Pa
         if not built.is_file():
             raise FetchError(f"Building {card.name} did not produce {f.path}; nothing was installed.")
         actual = sha256_of(built)
-        if actual != f.sha256:
+        if f.reproducible and actual != f.sha256:
             tools = "" if card.source.route == "as-is" else f" (built with onnx {tool_versions()['onnx']})"
             raise FetchError(f"The built file {f.path} of {card.name} has sha256 {actual}, but the card expects "
                              f"{f.sha256}{tools}; nothing was installed.")
-    return out
+    return out, facts
 
 
-def _manifest(card: ModelCard, out: Path) -> dict[str, object]:
+def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, object]:
     s = card.source
     return {
         "model": card.id,
         "source": {"pypi": s.pypi, "file": s.file, "sha256": s.sha256, "size": s.size, "platform": s.platform},
         "members": [{"path": m.path, "role": m.role, "sha256": m.sha256} for m in s.members],
         "route": s.route, "recipe": s.recipe,
-        "files": {f.role: {"path": f.path, "sha256": f.sha256, "size": (out / f.path).stat().st_size}
+        # Files that are not reproducible get the hash they were built with: later checks compare to it.
+        "files": {f.role: {"path": f.path, "sha256": f.sha256 or sha256_of(out / f.path),
+                           "size": (out / f.path).stat().st_size, "reproducible": f.reproducible}
                   for f in card.files},
+        "facts": facts,
         "tools": tool_versions(),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
-def _install(card: ModelCard, out: Path, work: Path) -> None:
+def _install(card: ModelCard, out: Path, facts: dict[str, Any], work: Path) -> None:
     """Move the checked files into place (same file system, so each move is atomic), then the manifest."""
-    manifest = _manifest(card, out)
+    manifest = _manifest(card, out, facts)
     for f in card.files:
         target = card.folder / f.path
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(out / f.path, target)
     staged = work / MANIFEST
-    staged.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    # Recipes measure with numpy: its scalars become plain JSON numbers.
+    staged.write_text(json.dumps(manifest, indent=2, default=lambda v: v.item() if hasattr(v, "item") else str(v))
+                      + "\n", encoding="utf-8")
     os.replace(staged, card.folder / MANIFEST)
 
 
@@ -154,7 +164,8 @@ def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: 
         archive, downloaded = cached_source(card.source, cache, downloader, progress)
         work = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=card.folder))
         try:
-            _install(card, _build(card, archive, work, progress), work)
+            out, facts = _build(card, archive, work, progress)
+            _install(card, out, facts, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:

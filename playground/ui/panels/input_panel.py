@@ -156,7 +156,7 @@ class InputPanel(QWidget):
         self._card = card
         self.clear_error()
         self.samples.clear()
-        for path in sample_files(card.modality) if card else []:
+        for path in sample_files(card) if card else []:
             self.samples.addItem(path.name, path)
             self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
                                      Qt.ItemDataRole.ToolTipRole)

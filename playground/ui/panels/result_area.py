@@ -108,7 +108,7 @@ class ResultArea(QWidget):
         elif message:
             self.hint.show_message(message)
         else:
-            samples = tuple(sample_files(card.modality))
+            samples = tuple(sample_files(card))
             title, more = WAITING.get(card.modality, ("Try it on a sample:", ""))
             self.hint.show_message(title if samples else NO_SAMPLES.get(card.modality, ""),
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")

@@ -4,18 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import Cutout, Detections, Labels, SpeechSegments
+from playground.core.results import Cutout, Detections, Labels, SpeechSegments, TextLines, Upscaled
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.detections import DetectionsView
 from playground.ui.views.labels import LabelsView
 from playground.ui.views.speech import SpeechView
+from playground.ui.views.text_lines import TextLinesView
+from playground.ui.views.upscaled import UpscaledView
 
 VIEWS: dict[type, type] = {
     Labels: LabelsView,
     Detections: DetectionsView,
     Cutout: CutoutView,
     SpeechSegments: SpeechView,
+    Upscaled: UpscaledView,
+    TextLines: TextLinesView,
 }
 
 

@@ -58,6 +58,18 @@ def write_png(image: QImage, target: Path) -> bool:
     return out.commit()
 
 
+def write_bytes(data: bytes, target: Path) -> bool:
+    """All or nothing, as write_png."""
+    out = QSaveFile(str(target))
+    if not out.open(QIODevice.OpenModeFlag.WriteOnly):
+        return False
+    if out.write(data) != len(data):
+        out.cancelWriting()
+        out.commit()
+        return False
+    return out.commit()
+
+
 class ResultView(QWidget):
     """Base for views: subclasses fill `body`, add buttons with add_action() and implement show_result()."""
 
@@ -144,17 +156,22 @@ class ResultView(QWidget):
 
     def save_image(self, image: QImage, path: str | os.PathLike[str], what: str) -> bool:
         """Writes a PNG and says where it went, or one sentence on why it could not."""
-        target = Path(path)
+        empty = f"There is no {what} to save yet; run the model first." if image.isNull() else ""
+        return self._save(Path(path), ".png", what, empty, lambda target: write_png(image, target))
+
+    def save_text(self, text: str, path: str | os.PathLike[str], what: str) -> bool:
+        """Writes UTF-8 text (all or nothing, like pictures) and says where it went."""
+        empty = f"There is no {what} to save yet; run the model first." if not text.strip() else ""
+        return self._save(Path(path), ".txt", what, empty, lambda target: write_bytes(text.encode("utf-8"), target))
+
+    def _save(self, target: Path, suffix: str, what: str, empty: str, write: Any) -> bool:
         if target.is_dir():
             self.say(f"“{target.name}” is a folder; type a file name to save the {what} as.", error=True)
             return False
-        if target.suffix.lower() != ".png":
-            target = target.with_name(target.name + ".png")
-        if image.isNull():
-            problem = f"There is no {what} to save yet; run the model first."
-        else:
-            problem = writable_problem(target)
-        if not problem and not write_png(image, target):
+        if target.suffix.lower() != suffix:
+            target = target.with_name(target.name + suffix)
+        problem = empty or writable_problem(target)
+        if not problem and not write(target):
             problem = (f"The {what} could not be written to “{target}”; check the disk has space "
                        "and try another folder.")
         if problem:

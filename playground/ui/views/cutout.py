@@ -4,16 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.core.results import Cutout
 from playground.ui.views.base import ResultView, suggested_name
-from playground.ui.widgets.compare import CompareCanvas
 from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
-
-SLIDER_STEPS = 1000
+from playground.ui.widgets.wipe import WipePanel
 NOTHING_FOUND = 0.01  # below 1 % foreground the model saw no subject worth the name
 
 
@@ -28,20 +25,9 @@ class CutoutView(ResultView):
         self.hint = QLabel("", self)
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
-        self.canvas = CompareCanvas(self)
-        self.canvas.setAccessibleName("Before and after")
-        self.body.addWidget(self.canvas, 1)
-        self._slider_row = row = QHBoxLayout()
-        self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setRange(0, SLIDER_STEPS)
-        self.slider.setAccessibleName("Compare before and after")
-        self.slider.setToolTip("Slide to wipe between the original photo and the cut-out.")
-        self.slider.setValue(round(self.canvas.wipe * SLIDER_STEPS))
-        row.addWidget(self.slider, 1)
-        self.body.addLayout(row)
-        self.slider.valueChanged.connect(self._slider_moved)
-        self.canvas.wipe_changed.connect(self._wipe_moved)
-        self.canvas.resized.connect(self._align_slider)
+        self.wipe = WipePanel(self, "Slide to wipe between the original photo and the cut-out.")
+        self.canvas, self.slider = self.wipe.canvas, self.wipe.slider
+        self.body.addWidget(self.wipe, 1)
         self._result: Cutout | None = None
         self._decoded: Any = None
         self._rgba = QImage()
@@ -65,13 +51,12 @@ class CutoutView(ResultView):
             self.hint.setText("The model found no clear subject. Try a photo of one person, pet or thing "
                               "in front of a plainer background.")
         else:
-            self.hint.setText("Drag across the picture to compare. The squares show where the background "
-                              "became see-through.")
+            self.hint.setText("Drag across the picture to compare; scroll to zoom. The squares show where "
+                              "the background became see-through.")
         if changed:
-            self.canvas.set_pair(qimage_from_rgb(result.image), self._rgba)
+            self.wipe.set_pair(qimage_from_rgb(result.image), self._rgba)
         h, w = result.image.shape[:2]
         self.canvas.setAccessibleDescription(f"foreground {share:.0%} of {w}×{h} pixels")
-        self.slider.setEnabled(True)
         self.set_actions_enabled(True)
         self.say("")
 
@@ -81,8 +66,7 @@ class CutoutView(ResultView):
         self._rgba = QImage()
         self._pixels = (None, None)
         self.hint.setText("")
-        self.canvas.clear()
-        self.slider.setEnabled(False)
+        self.wipe.clear()
 
     def save_to(self, path: str) -> bool:
         return self.save_image(self._rgba, path, "cut-out")
@@ -98,22 +82,3 @@ class CutoutView(ResultView):
     def _copy(self) -> None:
         if self._result is not None:
             self.copy_image(self._rgba, "cut-out")
-
-    def _slider_moved(self, value: int) -> None:
-        self.canvas.set_wipe(value / SLIDER_STEPS)
-
-    def _align_slider(self) -> None:
-        """Lay the slider exactly under the picture, so its handle sits under the split line."""
-        target = self.canvas.image_rect()
-        if target.isEmpty():
-            self._slider_row.setContentsMargins(0, 0, 0, 0)
-            return
-        half_handle = self.slider.style().pixelMetric(QStyle.PixelMetric.PM_SliderLength, None, self.slider) / 2
-        left = self.canvas.geometry().left() + target.left() - half_handle - self.layout().contentsMargins().left()
-        right = (self.width() - self.layout().contentsMargins().right()
-                 - (self.canvas.geometry().left() + target.right() + half_handle))
-        self._slider_row.setContentsMargins(max(0, round(left)), 0, max(0, round(right)), 0)
-
-    def _wipe_moved(self, wipe: float) -> None:
-        if self.slider.value() != round(wipe * SLIDER_STEPS):
-            self.slider.setValue(round(wipe * SLIDER_STEPS))

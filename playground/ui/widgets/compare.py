@@ -62,15 +62,18 @@ class CompareCanvas(ImageCanvas):
         target = self.image_rect()
         return target.left() + self._wipe * target.width()
 
+    def visible_image_rect(self) -> QRectF:
+        """The part of the picture on screen (all of it unless zoomed)."""
+        return self.image_rect().intersected(QRectF(self.rect()))
+
     def paint_image(self, painter: QPainter, target: QRectF) -> None:
         self._checker.setTransform(QTransform.fromTranslate(target.left(), target.top()))
         painter.fillRect(target, self._checker)
-        ratio = self.devicePixelRatioF()
-        self._scaled_cutout.draw(painter, target, self._cutout, ratio)  # dragging the split repaints often
+        self.draw_picture(painter, target, self._cutout, self._scaled_cutout)  # dragging the split repaints often
         split = self.split_x()
         painter.save()
         painter.setClipRect(QRectF(target.left(), target.top(), split - target.left(), target.height()))
-        self._scaled_original.draw(painter, target, self.image(), ratio)
+        self.draw_picture(painter, target, self.image(), self._scaled_original)
         painter.restore()
 
     def paint_overlay(self, painter: QPainter, target: QRectF) -> None:
@@ -115,10 +118,16 @@ class CompareCanvas(ImageCanvas):
         if not target.isEmpty():
             self.set_wipe((event.position().x() - target.left()) / target.width())
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def pans_with_left_button(self) -> bool:
+        return False  # the left button moves the split; the right or middle button pans
+
+    def picture_pressed(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._follow(event)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt override)
+    def picture_dragged(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._follow(event)
+
+    def restore_cursor(self) -> None:
+        self.setCursor(Qt.CursorShape.SplitHCursor)

@@ -1,0 +1,61 @@
+"""Portrait matting with MODNet: a photo in, the same photo with a soft alpha matte of the person out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from playground.core.card import ModelCard
+from playground.core.media import ImageData
+from playground.core.results import Cutout
+from playground.tasks.base import Feeds, Outputs, SingleRunTask
+from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
+
+
+@dataclass(frozen=True, eq=False)
+class MattingContext:
+    image: np.ndarray  # the original H×W×3 picture
+
+
+def matting_size(width: int, height: int, reference: int, max_side: int, multiple: int) -> tuple[int, int]:
+    """MODNet's own sizing rule, then a cap for CPU time; returns (width, height), multiples of `multiple`.
+
+    The rule: a picture whose long side is below the reference or whose short side is above it is
+    scaled so its short side equals the reference; anything else keeps its size. The cap keeps a
+    panorama or a 20-megapixel photo from costing seconds: the matte is resized back anyway.
+    """
+    w, h = float(width), float(height)
+    if max(w, h) < reference or min(w, h) > reference:
+        scale = reference / min(w, h)
+        w, h = w * scale, h * scale
+    if max(w, h) > max_side:
+        scale = max_side / max(w, h)
+        w, h = w * scale, h * scale
+    # Floor to the multiple (as MODNet does), but never below one multiple: a thin strip still runs.
+    return max(multiple, int(w) // multiple * multiple), max(multiple, int(h) // multiple * multiple)
+
+
+class MattingTask(SingleRunTask):
+    """MODNet predicts the alpha matte directly (0..1 per pixel), at any size that is a multiple of 32."""
+
+    input_kind = "image"
+    result_type = Cutout
+
+    def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, MattingContext]:
+        pixels = checked_pixels(data)
+        h, w = pixels.shape[:2]
+        size = matting_size(w, h, positive_int(card, "preprocess", "reference_size"),
+                            positive_int(card, "preprocess", "max_side"), positive_int(card, "preprocess", "multiple"))
+        resized = resize_rgb(pixels, size, fact(card, "preprocess", "resample", str, "bilinear"))
+        tensor = (resized.astype(np.float32) - 127.5) / 127.5
+        feeds = {card.inputs[0].name: np.ascontiguousarray(tensor.transpose(2, 0, 1)[None])}
+        return feeds, MattingContext(pixels)
+
+    def postprocess(self, outputs: Outputs, ctx: MattingContext, card: ModelCard, params: dict[str, Any]) -> Cutout:
+        matte = np.asarray(outputs[card.outputs[0].name], dtype=np.float32)[0, 0]
+        h, w = ctx.image.shape[:2]
+        alpha = np.clip(np.nan_to_num(resize_map(matte, (w, h), "bilinear")), 0.0, 1.0)
+        return Cutout(image=ctx.image, alpha=alpha, threshold=float(param(card, params, "threshold")))

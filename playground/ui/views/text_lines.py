@@ -1,0 +1,217 @@
+"""TextLinesView: the picture with each text box and what was read in it, the lines listed, copy all."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter, QWidget
+
+from playground.core.results import TextLine, TextLines
+from playground.ui.views.base import ResultView, suggested_name
+from playground.ui.views.labels import percent_text
+from playground.ui.widgets.canvas import ImageCanvas
+from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+
+BOX = QColor(255, 176, 0)  # amber, as the face boxes
+CHOSEN = QColor(0, 114, 178)  # the line picked in the list (Okabe–Ito blue)
+HALO = QColor(0, 0, 0, 170)
+PAPER = QColor(255, 255, 255, 225)  # under the read text: the original letters show through faintly
+INK = QColor(10, 10, 10)
+
+
+def _polygon(quad: tuple[tuple[float, float], ...], to_view: QTransform) -> QPolygonF:
+    return to_view.map(QPolygonF([QPointF(x, y) for x, y in quad]))
+
+
+def _draw_text_in(painter: QPainter, poly: QPolygonF, text: str) -> None:
+    """Write `text` along the box's top edge, as tall as the box and squeezed to its length."""
+    tl, tr, bl = poly[0], poly[1], poly[3]
+    length = math.hypot(tr.x() - tl.x(), tr.y() - tl.y())
+    height = math.hypot(bl.x() - tl.x(), bl.y() - tl.y())
+    if length < 4 or height < 4 or not text:
+        return
+    painter.save()
+    painter.translate(tl)
+    painter.rotate(math.degrees(math.atan2(tr.y() - tl.y(), tr.x() - tl.x())))
+    font = QFont(painter.font())
+    font.setPixelSize(max(6, round(height * 0.72)))
+    painter.setFont(font)
+    advance = QFontMetricsF(font).horizontalAdvance(text)
+    if advance > length:
+        painter.scale(length / advance, 1.0)
+        length = advance
+    painter.setPen(INK)
+    painter.drawText(QRectF(0, 0, length, height), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+    painter.restore()
+
+
+def draw_lines(painter: QPainter, to_view: QTransform, lines: tuple[TextLine, ...], show_text: bool,
+               chosen: int = -1, line_width: float = 2.0) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for index, line in enumerate(lines):
+        poly = _polygon(line.quad, to_view)
+        if show_text:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PAPER)
+            painter.drawPolygon(poly)
+            _draw_text_in(painter, poly, line.text)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(HALO, line_width + 2))
+        painter.drawPolygon(poly)
+        painter.setPen(QPen(CHOSEN if index == chosen else BOX, line_width * (1.6 if index == chosen else 1.0)))
+        painter.drawPolygon(poly)
+
+
+def annotated_image(result: TextLines, show_text: bool) -> QImage:
+    """The full-size picture with the boxes (and the read text) drawn on, as it is saved."""
+    image = qimage_from_rgb(result.image).convertToFormat(QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    draw_lines(painter, QTransform(), result.lines, show_text, line_width=max(1.5, max(image.width(),
+                                                                                      image.height()) / 400))
+    painter.end()
+    return image
+
+
+class TextCanvas(ImageCanvas):
+    """The picture with a box around every line; clicking a box picks its line in the list."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, placeholder="The picture and the text found on it appear here.")
+        self.lines: tuple[TextLine, ...] = ()
+        self.show_text = True
+        self.chosen = -1
+        self.on_pick = None  # called with a line index when a box is clicked
+
+    def paint_overlay(self, painter: QPainter, target: QRectF) -> None:
+        draw_lines(painter, self.image_to_widget(), self.lines, self.show_text, self.chosen)
+
+    def pans_with_left_button(self) -> bool:
+        return False  # a left click picks a line; the right or middle button pans
+
+    def picture_pressed(self, event: Any) -> None:
+        to_view = self.image_to_widget()
+        for index, line in enumerate(self.lines):
+            if _polygon(line.quad, to_view).containsPoint(event.position(), Qt.FillRule.OddEvenFill):
+                if self.on_pick is not None:
+                    self.on_pick(index)
+                return
+
+
+class TextLinesView(ResultView):
+    """Shows TextLines: boxes on the picture, the lines with their confidence, and one-click copy."""
+
+    result_type = TextLines
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Text found on the picture")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        self.canvas = TextCanvas(split)
+        self.canvas.setAccessibleName("Picture with text boxes")
+        self.canvas.on_pick = self._pick
+        side = QWidget(split)
+        column = QHBoxLayout(side)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget(side)
+        self.list.setAccessibleName("Lines read")
+        self.list.setWordWrap(True)
+        self.list.currentRowChanged.connect(self._row_changed)
+        column.addWidget(self.list)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.body.addWidget(split, 1)
+        self.overlay = QCheckBox("Show the text it read on the picture", self)
+        self.overlay.setChecked(True)
+        self.overlay.toggled.connect(self._overlay_toggled)
+        self.body.addWidget(self.overlay)
+        self.empty = QLabel("", self)
+        self.empty.setWordWrap(True)
+        self.body.addWidget(self.empty)
+        self._result: TextLines | None = None
+        self._decoded: Any = None
+        self._pixels: Any = None
+        self.copy_button = self.add_action("Copy all text", self._copy_text, "Copy every line, top to bottom.")
+        self.add_action("Save text…", self._save_text_clicked, "Save the lines as a text file.", saves=True)
+        self.add_action("Save picture with boxes…", self._save_picture_clicked,
+                        "Save the picture with the boxes drawn on it as a PNG file.", saves=True)
+        self.finish_actions()
+        self.clear()
+
+    def show_result(self, result: TextLines, decoded: Any = None) -> None:
+        self._decoded = decoded
+        self._fill(result)
+        n = len(result.lines)
+        self.headline.setText(f"{n} line{'' if n == 1 else 's'} of text found" if n else "No text found")
+        self.empty.setText("" if n else "The model found no printed text here. Try a sharper photo of a page, "
+                                        "a sign or a screenshot.")
+        self.set_actions_enabled(True)
+        self.copy_button.setEnabled(n > 0)
+        self.say("")
+
+    def show_partial(self, result: TextLines) -> None:
+        self._fill(result)
+        self.headline.setText(f"Reading… {len(result.lines)} lines so far")
+
+    def _fill(self, result: TextLines) -> None:
+        self._result = result
+        if not same_pixels(self._pixels, result.image):
+            self._pixels = result.image
+            self.canvas.set_image(qimage_from_rgb(result.image))
+        self.canvas.lines = result.lines
+        self.canvas.chosen = -1
+        self.canvas.update()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for line in result.lines:
+            turned = "  (was upside down)" if line.flipped else ""
+            item = QListWidgetItem(f"{line.text}\n{percent_text(line.score)} sure{turned}")
+            item.setToolTip(line.text)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+
+    def clear(self) -> None:
+        super().clear()
+        self._result = None
+        self._pixels = None
+        self.canvas.lines = ()
+        self.canvas.clear()
+        self.list.clear()
+        self.empty.setText("")
+
+    def _pick(self, index: int) -> None:
+        self.list.setCurrentRow(index)
+
+    def _row_changed(self, row: int) -> None:
+        self.canvas.chosen = row
+        self.canvas.update()
+
+    def _overlay_toggled(self, on: bool) -> None:
+        self.canvas.show_text = on
+        self.canvas.update()
+
+    def _copy_text(self) -> None:
+        if self._result is not None and self._result.lines:
+            self.copy_text(self._result.text, "text")
+
+    def save_text_to(self, path: str) -> bool:
+        return self.save_text(self._result.text + "\n" if self._result else "", path, "text")
+
+    def save_picture_to(self, path: str) -> bool:
+        image = annotated_image(self._result, self.overlay.isChecked()) if self._result else QImage()
+        return self.save_image(image, path, "picture with boxes")
+
+    def _save_text_clicked(self) -> None:
+        if self._result is not None:
+            path = self.ask_save_path("Save text", suggested_name(self._decoded, "text", "txt"), "Text file (*.txt)")
+            if path:
+                self.save_text_to(path)
+
+    def _save_picture_clicked(self) -> None:
+        if self._result is not None:
+            path = self.ask_save_path("Save picture with boxes", suggested_name(self._decoded, "text-boxes", "png"),
+                                      "PNG image (*.png)")
+            if path:
+                self.save_picture_to(path)

@@ -1,0 +1,91 @@
+"""UpscaledView: a before/after wipe of a picture and its 4× enlargement, filling in tile by tile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QLabel, QWidget
+
+from playground.core.results import Upscaled
+from playground.ui.views.base import ResultView, suggested_name
+from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+from playground.ui.widgets.wipe import WipePanel
+
+
+class UpscaledView(ResultView):
+    """Left of the split, the input simply stretched; right of it, what the model drew.
+
+    Both are shown at the enlarged size, so zooming in compares the same spot pixel for pixel.
+    """
+
+    result_type = Upscaled
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Upscaled picture")
+        self.hint = QLabel("", self)
+        self.hint.setWordWrap(True)
+        self.body.addWidget(self.hint)
+        self.wipe = WipePanel(self, "Slide to wipe between the stretched original and the model's enlargement.")
+        self.canvas, self.slider = self.wipe.canvas, self.wipe.slider
+        self.body.addWidget(self.wipe, 1)
+        self._result: Upscaled | None = None
+        self._decoded: Any = None
+        self._after = QImage()
+        self._shown: tuple[Any, Any] = (None, None)
+        self.add_action("Save enlarged picture…", self._save_clicked, "Save the enlarged picture as a PNG file.",
+                        saves=True)
+        self.add_action("Copy enlarged picture", self._copy, "Copy the enlarged picture to the clipboard.")
+        self.finish_actions()
+        self.clear()
+
+    def show_result(self, result: Upscaled, decoded: Any = None) -> None:
+        self._decoded = decoded
+        self._show(result)
+        h, w = result.image.shape[:2]
+        oh, ow = result.result.shape[:2]
+        self.headline.setText(f"{result.scale}× larger: {w} × {h} → {ow} × {oh} pixels")
+        tiles = f" The model worked on {result.tiles} overlapping tiles, one after another." if result.tiles > 1 else ""
+        self.hint.setText("Left of the line: the original simply stretched. Right: what the model drew. "
+                          "Scroll to zoom in on an edge or a line of text." + tiles)
+        self.set_actions_enabled(True)
+        self.say("")
+
+    def show_partial(self, result: Upscaled) -> None:
+        """Tiles done so far; the rest of the picture is still the stretched original."""
+        self._show(result)
+        self.headline.setText(f"Enlarging… {result.tiles} tiles done")
+
+    def _show(self, result: Upscaled) -> None:
+        self._result = result
+        changed = not (same_pixels(self._shown[0], result.image) and same_pixels(self._shown[1], result.result))
+        if changed:
+            self._shown = (result.image, result.result)
+            self._after = qimage_from_rgb(result.result)
+            self.wipe.set_pair(qimage_from_rgb(result.image), self._after)
+        oh, ow = result.result.shape[:2]
+        self.canvas.setAccessibleDescription(f"enlarged to {ow}×{oh} pixels")
+
+    def clear(self) -> None:
+        super().clear()
+        self._result = None
+        self._after = QImage()
+        self._shown = (None, None)
+        self.hint.setText("")
+        self.wipe.clear()
+
+    def save_to(self, path: str) -> bool:
+        return self.save_image(self._after, path, "enlarged picture")
+
+    def _save_clicked(self) -> None:
+        if self._result is None:
+            return
+        path = self.ask_save_path("Save enlarged picture", suggested_name(self._decoded, "x4", "png"),
+                                  "PNG image (*.png)")
+        if path:
+            self.save_to(path)
+
+    def _copy(self) -> None:
+        if self._result is not None:
+            self.copy_image(self._after, "enlarged picture")
