@@ -138,12 +138,16 @@ class Controller(QObject):
 
     def set_text(self, text: str) -> None:
         if not text.strip():
-            self._drop_run()  # an answer arriving after the box was emptied would belong to nothing on screen
-            self.input = None
-            self.input_changed.emit(None)
-            self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+            self.clear_input()
             return
         self.set_input(text, "typed text", "typed")
+
+    def clear_input(self) -> None:
+        """The input is gone (an emptied text box, a wiped drawing board): so is any answer on its way."""
+        self._drop_run()  # an answer arriving after the input went would belong to nothing on screen
+        self.input = None
+        self.input_changed.emit(None)
+        self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
 
     def set_param(self, name: str, value: Any) -> None:
         if self.card is None:

@@ -1,4 +1,4 @@
-"""The input panel: open a file, paste, bundled samples, a text box for text models, and the inline error line."""
+"""The input panel: open, paste, samples, a camera, a drawing board, a text box, and the inline error line."""
 
 from __future__ import annotations
 
@@ -16,10 +16,13 @@ from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.inputs import InputChoice
+from playground.ui.panels.camera_panel import CameraPanel
+from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
+DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
 _NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
 
 
@@ -57,6 +60,12 @@ class InputPanel(QWidget):
         self.text_box.setAcceptDrops(False)  # a dropped file is an input, not text to insert
         self.text_box.setMaximumHeight(110)
         layout.addWidget(self.text_box)
+        self.draw_panel = DrawPanel(controller, self)
+        self.draw_panel.hide()
+        layout.addWidget(self.draw_panel)
+        self.camera_panel = CameraPanel(controller, self)
+        self.camera_panel.hide()
+        layout.addWidget(self.camera_panel)
         self.current = QLabel("No input yet.", self)
         self.current.setAccessibleName("Current input")
         self.current.setWordWrap(True)
@@ -85,8 +94,12 @@ class InputPanel(QWidget):
         row = QHBoxLayout()
         self.open_button = self._button("Open file…", "Open a file from this computer (Ctrl+O)", self.open_file)
         self.paste_button = self._button("Paste", "Use the picture or text on the clipboard (Ctrl+V)", self.paste)
+        self.camera_button = self._button("Camera", "Show the camera and run the model on what it sees",
+                                          self.toggle_camera)
+        self.camera_button.setCheckable(True)
         row.addWidget(self.open_button)
         row.addWidget(self.paste_button)
+        row.addWidget(self.camera_button)
         self.samples_label = QLabel("or try a sample:", self)
         self.samples = QComboBox(self)
         self.samples.setAccessibleName("Sample inputs")
@@ -116,6 +129,14 @@ class InputPanel(QWidget):
         name, _ = QFileDialog.getOpenFileName(self, f"Open a {noun}", str(Path.home()), file_filter(modality))
         if name:
             self.open_path(Path(name), "file")
+
+    def toggle_camera(self, on: bool) -> None:
+        """Open the camera under the buttons, or close it (and its light) again."""
+        if on and not self.camera_panel.open_camera():
+            self.camera_button.setChecked(False)
+            self.show_error(self.camera_panel.problem)
+            return
+        self.camera_panel.setVisible(on)
 
     def open_path(self, path: Path, origin: str = "file") -> None:
         self._controller.set_input(path, path.name, origin)
@@ -164,8 +185,23 @@ class InputPanel(QWidget):
         self.samples_label.setVisible(self.samples.count() > 0)
         self.samples.setVisible(self.samples.count() > 0)
         self.text_box.setVisible(card is not None and card.modality == "text")
+        self.draw_panel.setVisible(card is not None and card.task in DRAWING_TASKS)
+        self._offer_camera(card is not None and card.modality == "image")
         self.open_button.setEnabled(card is not None)
         self.paste_button.setEnabled(card is not None)
+
+    def _offer_camera(self, image_model: bool) -> None:
+        self.camera_button.setVisible(image_model)
+        if not image_model:
+            self.camera_button.setChecked(False)
+            self.camera_panel.hide()
+            return
+        problem = self.camera_panel.problem
+        # Said on the control itself, before anyone presses it: no camera, no surprise.
+        self.camera_button.setEnabled(not problem)
+        self.camera_button.setText("No camera" if problem else "Camera")
+        self.camera_button.setToolTip(problem or "Show the camera and run the model on what it sees")
+        self.camera_button.setAccessibleDescription(problem or self.camera_button.toolTip())
 
     def _on_input_changed(self, choice: InputChoice | None) -> None:
         self.clear_error()

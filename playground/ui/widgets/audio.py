@@ -8,8 +8,9 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QBuffer, QByteArray, QElapsedTimer, QIODevice, QObject, QTimer, Signal
 
-NO_ADDON = ("Playing sound needs the optional audio add-on; install the playground with its "
-            "“audio” extra to hear the recording.")
+from playground.ui.multimedia import multimedia, not_installed
+
+NO_ADDON = not_installed("Playing sound")
 STALL_GRACE_MS = 1500
 # Asking the sound system for its devices on every shown result would cost a round trip to it each run in
 # repeat mode; a speaker plugged in is noticed within a few seconds, which is soon enough.
@@ -18,12 +19,7 @@ NO_DEVICE = "No speakers or headphones were found, so the recording cannot be pl
 
 
 def _multimedia() -> Any:
-    """The QtMultimedia module, or None: it lives in the optional PySide6-Addons wheel and needs libpulse."""
-    try:
-        from PySide6 import QtMultimedia
-    except (ImportError, OSError):
-        return None
-    return QtMultimedia
+    return multimedia()
 
 
 def playback_problem() -> str:

@@ -1,0 +1,30 @@
+"""QtMultimedia, when installed: camera, microphone and playback all come from this one optional module."""
+
+from __future__ import annotations
+
+from typing import Any
+
+# The module lives in the PySide6-Addons wheel (large), which the "media" extra installs.
+NOT_INSTALLED = ("{what} needs the playground's media add-on; install it with "
+                 "pip install 'inference-playground[media]' and start the playground again.")
+
+
+# Loading the module logs which sound servers and FFmpeg it found ("Couldn't load pipewire-0.3"):
+# facts about the machine, not problems, and noise on a person's terminal.
+_QUIET = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+
+
+def multimedia() -> Any:
+    """The QtMultimedia module, or None when the add-on (or the sound library it needs) is missing."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules(_QUIET)
+    try:
+        from PySide6 import QtMultimedia
+    except (ImportError, OSError):
+        return None
+    return QtMultimedia
+
+
+def not_installed(what: str) -> str:
+    return NOT_INSTALLED.format(what=what)

@@ -1,0 +1,150 @@
+"""Live inputs: the drawing board, the newest-first feeder behind it and the camera, with and without one."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtTest import QTest
+
+from playground.ui.live import LiveFeeder
+from playground.ui.multimedia import NOT_INSTALLED
+from playground.ui.panels.camera_panel import NO_CAMERA, CameraPanel
+from playground.ui.widgets.draw_pad import DrawPad
+from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
+
+
+class FakeController(QObject):
+    """Busy or not, and the inputs it was given: all a live source needs to know of the controller."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.busy = False
+        self.given: list[tuple[object, str, str]] = []
+
+    def set_input(self, source, label="", origin="file") -> None:
+        self.given.append((source, label, origin))
+        self.busy = True  # as the real one: a new input starts a run at once
+
+    def finish(self) -> None:
+        self.busy = False
+        self.busy_changed.emit(False)
+
+
+# --- the board ----------------------------------------------------------------------------------------
+def test_a_stroke_becomes_white_ink_on_black_and_undo_takes_it_back(qtbot):
+    pad = DrawPad()
+    qtbot.addWidget(pad)
+    pad.draw_stroke([(0.5, 0.2), (0.5, 0.8)])  # a "1"
+    pixels = pad.render_pixels(280)
+    assert pixels.shape == (280, 280, 3) and pixels.dtype == np.uint8
+    column, row = pixels[:, 140, 0], pixels[140, :, 0]
+    assert column[70:210].min() > 200 and column[:40].max() == 0  # ink from 20 % to 80 % of the height
+    assert (row > 128).sum() == pytest.approx(280 * 0.085, abs=4)  # a finger-wide line
+    pad.undo()
+    assert pad.empty and pad.render_pixels(28).max() == 0
+
+
+def test_drawing_with_the_mouse_reports_while_drawing_and_when_done(qtbot):
+    pad = DrawPad()
+    qtbot.addWidget(pad)
+    pad.resize(300, 300)
+    pad.show()
+    qtbot.waitExposed(pad)
+    news: list[bool] = []
+    pad.changed.connect(news.append)
+    QTest.mousePress(pad, Qt.MouseButton.LeftButton, pos=QPoint(150, 60))
+    QTest.mouseMove(pad, QPoint(150, 240))
+    QTest.mouseRelease(pad, Qt.MouseButton.LeftButton, pos=QPoint(150, 240))
+    assert news[0] is True and news[-1] is False
+    assert len(pad.strokes) == 1 and pad.render_pixels()[:, 140:160].max() == 255
+
+
+# --- newest first ---------------------------------------------------------------------------------------
+def test_while_the_model_is_busy_only_the_newest_input_waits_and_the_rest_are_counted_as_dropped(qtbot):
+    controller = FakeController()
+    feeder = LiveFeeder(controller, "camera frame", "camera")
+    feeder.start()
+    for frame in range(5):
+        feeder.offer(frame)
+    assert [g[0] for g in controller.given] == [0]  # the first went at once; 1, 2, 3 were replaced by 4
+    assert feeder.dropped == 3 and feeder.offered == 5
+    controller.finish()
+    assert [g[0] for g in controller.given] == [0, 4]
+    assert controller.given[-1][1:] == ("camera frame", "camera")
+    controller.finish()
+    assert len(controller.given) == 2  # nothing left waiting: nothing more is run
+
+
+def test_a_stopped_feeder_sends_nothing(qtbot):
+    controller = FakeController()
+    feeder = LiveFeeder(controller, "your drawing", "drawing")
+    feeder.offer("ignored")
+    feeder.start()
+    controller.busy = True
+    feeder.offer("waiting")
+    feeder.stop()
+    controller.finish()
+    assert controller.given == []
+
+
+# --- the camera ---------------------------------------------------------------------------------------
+def fake_multimedia(cameras: list) -> SimpleNamespace:
+    return SimpleNamespace(QMediaDevices=SimpleNamespace(videoInputs=lambda: cameras))
+
+
+@pytest.mark.parametrize(("module", "sentence"), [
+    (lambda: None, NOT_INSTALLED.format(what="The camera")),
+    (lambda: fake_multimedia([]), NO_CAMERA),
+])
+def test_without_a_camera_the_panel_says_why_and_offers_nothing_to_press(qtbot, module, sentence):
+    panel = CameraPanel(FakeController(), module=module)
+    qtbot.addWidget(panel)
+    assert panel.problem == sentence
+    assert not panel.open_camera()
+    assert panel.status.text() == sentence
+    assert not panel.snap_button.isEnabled() and not panel.live_box.isEnabled()
+
+
+def frame(colour: tuple[int, int, int]) -> QImage:
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor(*colour))
+    return image
+
+
+def test_camera_frames_preview_and_live_mode_runs_on_the_newest_frame(qtbot):
+    controller = FakeController()
+    panel = CameraPanel(controller, module=lambda: fake_multimedia(["a camera"]))
+    qtbot.addWidget(panel)
+    panel.frame_arrived(frame((255, 0, 0)))
+    assert panel.snap_button.isEnabled() and not panel.preview.image().isNull()
+    panel.snap_button.click()
+    (source, label, origin), = controller.given
+    assert source.shape == (48, 64, 3) and tuple(source[0, 0]) == (255, 0, 0)
+    assert (label, origin) == ("camera frame", "camera")
+    controller.finish()
+    panel.live_box.setChecked(True)
+    for colour in ((0, 255, 0), (0, 0, 255), (255, 255, 255)):
+        panel.frame_arrived(frame(colour))
+    controller.finish()
+    assert [tuple(g[0][0, 0]) for g in controller.given[1:]] == [(0, 255, 0), (255, 255, 255)]
+    assert panel.feeder.dropped == 1
+    panel._show_stats()
+    assert "1 frames skipped while it was busy" in panel.status.text()
+
+
+def test_no_camera_is_said_on_the_button_of_an_image_model_and_the_button_is_absent_for_text(
+        make_window, require_model):
+    require_model("centerface")
+    controller, window = make_window(model_id="centerface")
+    button = window.input_panel.camera_button
+    assert button.isVisible() and not button.isEnabled()  # this machine has no camera
+    assert button.text() == "No camera" and button.toolTip() in (NO_CAMERA, NOT_INSTALLED.format(what="The camera"))
+    require_model("magika")
+    controller.select_model("magika")
+    assert not button.isVisible()
