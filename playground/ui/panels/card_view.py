@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
+from playground.core.built import build_facts, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.ui.controller import Controller
-from playground.ui.formatting import count_text, size_text
+from playground.ui.formatting import count_text, fact_text, size_text
 
 
 def _tensor(spec: TensorSpec) -> str:
@@ -38,6 +39,10 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     lines += [f"- **Task:** {task}", f"- **Input:** {card.modality}", f"- **Size on disk:** {size}",
               f"- **Parameters:** {count_text(card.parameters)}", f"- **Licence:** {card.license}",
               f"- **Credits:** {card.attribution}", ""]
+    facts = {k: v for k, v in build_facts(card).items() if k != "headline"} if installed else {}
+    if facts:
+        lines += ["#### Measured when it was built on this computer", "",
+                  *(f"- {fact_text(k, v)}" for k, v in facts.items()), ""]
     if card.params:
         lines += ["#### Knobs", "", *(_knob(p) for p in card.params), ""]
     lines += ["#### Inputs", "", *(_tensor(t) for t in card.inputs), "", "#### Outputs", "",
@@ -47,8 +52,17 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
               f"- Package `{card.source.pypi}` from PyPI, file `{card.source.file}`, sha256 `{card.source.sha256}`",
               f"- Route: {card.source.route}{recipe}",
               *(f"- Taken from `{m.path}`, sha256 `{m.sha256}`" for m in card.source.members),
-              *(f"- Built file `{f.path}` ({f.role}), sha256 `{f.sha256}`" for f in card.files)]
+              *(_built_line(card, f, installed) for f in card.files)]
     return "\n".join(lines) + "\n"
+
+
+def _built_line(card: ModelCard, f, installed: bool) -> str:  # noqa: ANN001 - a card.BuiltFile
+    if f.reproducible:
+        return f"- Built file `{f.path}` ({f.role}), sha256 `{f.sha256}`"
+    recorded = read_manifest(card).get("files", {}).get(f.role, {}).get("sha256", "") if installed else ""
+    where = f"sha256 `{recorded}` as built here" if recorded else "sha256 recorded when it is built"
+    return (f"- Built file `{f.path}` ({f.role}), {where} (trained or calibrated on this computer, "
+            "so its bytes differ from one processor to another)")
 
 
 class CardView(QWidget):
@@ -65,10 +79,29 @@ class CardView(QWidget):
         self.browser.setAccessibleName("Model card")
         title.setBuddy(self.browser)
         layout.addWidget(self.browser)
+        self._compare_row = QHBoxLayout()
+        layout.addLayout(self._compare_row)
+        self.compare_buttons: list[QPushButton] = []
         self.browser.setMarkdown("Pick a model from the list to read its card.")
         controller.model_changed.connect(self._on_model_changed)
 
+    def _fill_compare(self, card: ModelCard | None) -> None:
+        """One button per model that does the same job differently: same input, other model, one click."""
+        for button in self.compare_buttons:
+            button.deleteLater()
+        self.compare_buttons = []
+        for other_id in card.compare_with if card else ():
+            if other_id not in self._controller.catalog.ids:
+                continue
+            other = self._controller.catalog.get(other_id)
+            button = QPushButton(f"Try the same input with {other.name}", self)
+            button.setToolTip(f"Switch to {other.name} and run it on what you gave this model, to compare.")
+            button.clicked.connect(lambda _=False, model_id=other_id: self._controller.select_model(model_id))
+            self._compare_row.addWidget(button)
+            self.compare_buttons.append(button)
+
     def _on_model_changed(self, card: ModelCard | None) -> None:
+        self._fill_compare(card)
         if card is None:
             self.browser.setMarkdown("Pick a model from the list to read its card.")
             return

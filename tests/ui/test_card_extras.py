@@ -1,0 +1,52 @@
+"""The card's extras: facts its build measured, recorded hashes, and one click to compare with a sibling model."""
+
+from __future__ import annotations
+
+import json
+
+from playground import paths
+from playground.core.card import parse_card
+from playground.ui.formatting import fact_text
+from playground.ui.panels.card_view import card_markdown
+from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (make_window is a fixture)
+
+
+def test_facts_read_as_a_person_would_say_them():
+    assert fact_text("held_out_accuracy", 0.9784) == "Held out accuracy: 97.8 %"
+    assert fact_text("training_seconds", 71.234) == "Training: 71.2 s"
+    assert fact_text("int8_p50_ms", 3.456) == "Int8 p50: 3.46 ms"
+    assert fact_text("held_out", 1000) == "Held out: 1,000"
+    assert fact_text("note", "calibrated on 6 photos") == "Note: calibrated on 6 photos"
+
+
+def test_the_card_lists_what_the_build_measured_and_the_hash_it_recorded(tmp_path):
+    folder = tmp_path / "digits"
+    folder.mkdir()
+    text = (paths.models_dir() / "u2netp" / "model.toml").read_text(encoding="utf-8").replace('id = "u2netp"',
+                                                                                              'id = "digits"')
+    pinned = 'path = "u2netp.onnx"\nsha256 = "309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8"'
+    text = text.replace(pinned, 'path = "u2netp.onnx"\nreproducible = false')
+    (folder / "model.toml").write_text(text, encoding="utf-8")
+    (folder / ".built").write_text(json.dumps({"model": "digits", "files": {"main": {"sha256": "ab" * 32}},
+                                               "facts": {"held_out_accuracy": 0.978, "headline": "x"}}))
+    card = parse_card(folder / "model.toml")
+    page = card_markdown(card, installed=True)
+    assert "#### Measured when it was built on this computer\n\n- Held out accuracy: 97.8 %\n" in page
+    assert "Headline" not in page  # the picker's line, not a fact of its own
+    assert f"sha256 `{'ab' * 32}` as built here (trained or calibrated on this computer" in page
+
+
+def test_one_click_runs_the_same_photo_on_the_sibling_model(make_window, require_model, qtbot):
+    require_model("u2netp")
+    require_model("modnet")
+    controller, window = make_window(model_id="u2netp")
+    controller.set_input(paths.samples_dir() / "astronaut.png", "astronaut.png", "sample")
+    wait_for_result(qtbot, window)
+    (button,) = window.card_view.compare_buttons
+    assert button.text() == "Try the same input with MODNet portrait matting"
+    button.click()
+    outcome = wait_for_result(qtbot, window)
+    assert controller.card.id == "modnet" and outcome.record.model_id == "modnet"
+    assert outcome.decoded.label == "astronaut.png"
+    assert [b.text() for b in window.card_view.compare_buttons] == [
+        "Try the same input with U²-Net-p background remover"]
