@@ -7,10 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
 
 from playground.core.results import Label, Labels
-from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.widgets.canvas import ImageCanvas
+from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 
 BAR_TRACK = QColor(226, 230, 235)
 BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
@@ -87,14 +89,26 @@ class LabelsView(ResultView):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._rows)
-        self.body.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        # A picture's labels sit beside the picture, so the eye can check the answer against it.
+        self.picture = ImageCanvas(self, placeholder="")
+        self.picture.setAccessibleName("The picture the labels are for")
+        self.picture.hide()
+        row.addWidget(self.picture, 1)
+        row.addWidget(scroll, 1)
+        self.body.addLayout(row, 1)
         self.bars: list[ScoreBar] = []
         self._result: Labels | None = None
+        self._decoded: object = None
+        self._pixels: object = None
         self._shown: tuple = ()
         self.add_action("Copy as text", self._copy, "Copy the ranked list to the clipboard.")
+        self.add_action("Save as text…", self._save_clicked, "Save the ranked list as a text file.", saves=True)
         self.finish_actions()
 
     def show_result(self, result: Labels, decoded: Any = None) -> None:
+        self._decoded = decoded
+        self._show_picture(getattr(decoded, "pixels", None))
         shown = (result.note, [(label.name, percent_text(label.score)) for label in result.items])
         if self._result is not None and shown == self._shown:
             self._result = result  # repeat runs give the same answer: rebuilding rows would only cost time
@@ -121,6 +135,28 @@ class LabelsView(ResultView):
         self._clear_rows()
         self._result = None
         self.note.hide()
+        self._show_picture(None)
+
+    def _show_picture(self, pixels: Any) -> None:
+        if pixels is None or getattr(pixels, "ndim", 0) != 3:
+            self._pixels = None
+            self.picture.clear()
+            self.picture.hide()
+            return
+        if not same_pixels(self._pixels, pixels):  # repeat runs: the same picture stays as it is
+            self._pixels = pixels
+            self.picture.set_image(qimage_from_rgb(pixels))
+        self.picture.show()
+
+    def save_to(self, path: str) -> bool:
+        return self.save_text(self._result.summary() + "\n" if self._result else "", path, "list")
+
+    def _save_clicked(self) -> None:
+        if self._result is not None:
+            path = self.ask_save_path("Save the list", suggested_name(self._decoded, "labels", "txt"),
+                                      "Text file (*.txt)")
+            if path:
+                self.save_to(path)
 
     def _add_row(self, rank: int, label: Label) -> None:
         number = QLabel(f"{rank + 1}.", self._rows)
