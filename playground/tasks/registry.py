@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playground.core.errors import ModelCardError
 from playground.tasks.base import Task
+from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
 from playground.tasks.faces import FaceTask
@@ -17,6 +18,7 @@ TASKS: dict[str, Task] = {
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),
+    "classify": ClassifyTask(),
 }
 
 

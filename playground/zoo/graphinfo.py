@@ -3,7 +3,9 @@
 A parameter is one element of a learned tensor: a floating-point or 8/4-bit (quantised) tensor held as an
 initializer or by a Constant node, in the main graph or in any subgraph (If/Loop/Scan bodies; Silero VAD
 keeps all its weights there). Integer tensors of 16 bits or more, booleans and strings are shapes, axes
-and indices that exporters fold into constants, so they are not counted.
+and indices that exporters fold into constants, so they are not counted. Neither are the scales and
+zero points of a quantised graph: they say how to read the 8-bit weights, they are not weights themselves
+(its 32-bit biases are, being dequantised).
 """
 
 from __future__ import annotations
@@ -49,8 +51,15 @@ def _subgraphs(node: onnx.NodeProto) -> Iterator[GraphProto]:
             yield from attr.graphs
 
 
+_QDQ = frozenset({"QuantizeLinear", "DequantizeLinear"})
+
+
 def _graph_weights(graph: GraphProto) -> int:
-    total = sum(_tensor_weights(t) for t in graph.initializer)
+    quant_params = {name for node in graph.node if node.op_type in _QDQ for name in node.input[1:]}
+    # A quantised bias is int32, which would otherwise pass for a shape: what is dequantised is a weight.
+    dequantised = {node.input[0] for node in graph.node if node.op_type == "DequantizeLinear"}
+    total = sum(prod(t.dims) if t.name in dequantised else _tensor_weights(t)
+                for t in graph.initializer if t.name not in quant_params)
     total += sum(_tensor_weights(s.values) for s in graph.sparse_initializer)
     for node in graph.node:
         if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 
 if TYPE_CHECKING:
     import onnx
@@ -71,4 +72,6 @@ def centerface_dynamic_dims(members: Mapping[str, Path], out_dir: Path, card: Mo
 
 RECIPES: dict[str, Recipe] = {
     "centerface_dynamic_dims": centerface_dynamic_dims,
+    "efficientnet_lite0_fp32": efficientnet_lite0_fp32,
+    "efficientnet_lite0_int8": efficientnet_lite0_int8,
 }

@@ -1,0 +1,167 @@
+"""Image classification (ImageNet-style): a photo in, the most likely object names with probabilities out."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from playground import paths
+from playground.core.card import ModelCard
+from playground.core.errors import InputError, ModelCardError, ModelMissingError
+from playground.core.media import ImageData
+from playground.core.results import Label, Labels
+from playground.tasks.base import Feeds, Outputs, SingleRunTask
+from playground.tasks.facts import fact, float_list, param, positive_int
+from playground.tasks.ops import resample_filter
+
+
+@dataclass(frozen=True)
+class ClassifyContext:
+    size: tuple[int, int]  # (width, height) of the original picture
+    crop: tuple[float, float, float, float]  # the part of it the model saw, in its pixels (x1, y1, x2, y2)
+
+
+@dataclass(frozen=True)
+class Preprocess:
+    """The card's [preprocess] facts: shorter side scaled to resize_shorter, centre crop of crop × crop,
+    then (pixel − pixel_mean) / pixel_std per channel, with pixels in 0..255."""
+
+    resize_shorter: int
+    crop: int
+    resample: str
+    mean: tuple[float, float, float]
+    std: tuple[float, float, float]
+
+    @classmethod
+    def from_card(cls, card: ModelCard) -> Preprocess:
+        std = float_list(card, "preprocess", "pixel_std", 3)
+        if min(std) <= 0:
+            raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.pixel_std' must be above 0.")
+        resample = fact(card, "preprocess", "resample", str, "bilinear")
+        resample_filter(resample)  # a misspelt filter is the card's fault: say so before any picture is used
+        shorter, crop = positive_int(card, "preprocess", "resize_shorter"), positive_int(card, "preprocess", "crop")
+        if crop > shorter:
+            raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.crop' ({crop}) must not exceed "
+                                 f"'preprocess.resize_shorter' ({shorter}).")
+        return cls(shorter, crop, resample, float_list(card, "preprocess", "pixel_mean", 3), std)
+
+
+def crop_box(width: int, height: int, resize_shorter: int, crop: int) -> tuple[float, float, float, float]:
+    """Where the centre crop of the resized picture lies in the original picture's pixels.
+
+    The resized size rounds the longer side, as resizing the whole picture would; the crop offset is
+    ⌊(resized − crop) / 2⌋ (crop ≤ resize_shorter, so the box never leaves the picture).
+    """
+    scale = resize_shorter / min(width, height)
+    rw, rh = max(1, round(width * scale)), max(1, round(height * scale))
+    left, top = (rw - crop) // 2, (rh - crop) // 2
+    sx, sy = width / rw, height / rh
+    return left * sx, top * sy, (left + crop) * sx, (top + crop) * sy
+
+
+def centre_crop(pixels: np.ndarray, pre: Preprocess) -> tuple[np.ndarray, tuple[float, float, float, float]]:
+    """The crop × crop RGB picture the model sees, and where it came from.
+
+    Only the cropped part is resampled (Pillow's source box), which equals resizing the whole picture
+    and then cropping — to within one level on a few pixels — without building a huge intermediate
+    for a 1 × 20000 strip, whose shorter side would be scaled up 256 times.
+    """
+    h, w = pixels.shape[:2]
+    box = crop_box(w, h, pre.resize_shorter, pre.crop)
+    image = Image.fromarray(np.ascontiguousarray(pixels))
+    out = image.resize((pre.crop, pre.crop), resample_filter(pre.resample), box=box)
+    return np.asarray(out), box
+
+
+def normalise(square: np.ndarray, pre: Preprocess) -> np.ndarray:
+    """H×W×3 uint8 -> 1×3×H×W float32 with the card's per-channel mean and std."""
+    mean = np.asarray(pre.mean, np.float32)
+    std = np.asarray(pre.std, np.float32)
+    tensor = ((square.astype(np.float32) - mean) / std).transpose(2, 0, 1)[None]
+    return np.ascontiguousarray(tensor, dtype=np.float32)
+
+
+def _pixels(data: object) -> np.ndarray:
+    """Any H×W×3 uint8 picture, however small: the resize scales a 1×1 picture up like any other."""
+    pixels = getattr(data, "pixels", None)
+    if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 \
+            or pixels.dtype != np.uint8 or pixels.size == 0:
+        raise InputError("This is not a picture the playground can read; try a PNG or JPEG photo.")
+    return pixels
+
+
+@dataclass(frozen=True)
+class ClassifyTask(SingleRunTask):
+    """The model sees a centre square of the photo and rates every class it knows; the best few are shown."""
+
+    input_kind = "image"
+    result_type = Labels
+
+    def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ClassifyContext]:
+        pixels = _pixels(data)
+        pre = Preprocess.from_card(card)
+        square, box = centre_crop(pixels, pre)
+        feeds = {card.inputs[0].name: normalise(square, pre)}
+        return feeds, ClassifyContext((int(pixels.shape[1]), int(pixels.shape[0])), box)
+
+    def postprocess(self, outputs: Outputs, ctx: ClassifyContext, card: ModelCard, params: dict[str, Any]) -> Labels:
+        logits = np.asarray(outputs[card.outputs[0].name], dtype=np.float64).reshape(-1)
+        names = class_names(card)
+        if len(logits) != len(names):
+            raise ModelCardError(f"{card.name}: the model rates {len(logits)} classes, but its label list has "
+                                 f"{len(names)}; the card names the wrong list in 'postprocess.labels'.")
+        probs = softmax(logits)
+        top_k = min(int(param(card, params, "top_k")), len(names))
+        order = np.argsort(-probs, kind="stable")[:top_k]
+        return Labels(tuple(Label(names[i], float(probs[i])) for i in order), note=_note(ctx))
+
+
+# The crop always drops a border; a 2:1 panorama still shows 38 % of itself, a 3:1 strip only 26 %.
+_MOSTLY_UNSEEN = 1 / 3
+
+
+def _note(ctx: ClassifyContext) -> str:
+    """Say so when the model saw only part of the picture: a long strip loses most of itself to the crop."""
+    w, h = ctx.size
+    x1, y1, x2, y2 = ctx.crop
+    seen = min(1.0, (x2 - x1) / w) * min(1.0, (y2 - y1) / h)
+    if seen >= _MOSTLY_UNSEEN:
+        return ""
+    return f"The model looked only at the centre square, {seen:.0%} of this picture."
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max())
+    return shifted / shifted.sum()
+
+
+def labels_path(card: ModelCard) -> Path:
+    """assets/labels/<postprocess.labels>.txt; the name is a plain file stem, never a path."""
+    name = fact(card, "postprocess", "labels", str)
+    if not name or any(c in name for c in "/\\") or name.startswith("."):
+        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.labels' must name a list in "
+                             f"assets/labels (like \"imagenet\"), not '{name}'.")
+    return paths.assets_dir() / "labels" / f"{name}.txt"
+
+
+def class_names(card: ModelCard) -> tuple[str, ...]:
+    path = labels_path(card)
+    try:
+        return _read_names(str(path))
+    except OSError:
+        raise ModelMissingError(f"The class names of {card.name} ({path}) are missing; reinstall the "
+                                "playground.") from None
+    except UnicodeDecodeError:
+        raise ModelMissingError(f"The class names of {card.name} ({path}) are damaged; reinstall the "
+                                "playground.") from None
+
+
+@functools.lru_cache(maxsize=8)
+def _read_names(path: str) -> tuple[str, ...]:
+    """Read once per path: the names are looked up inside every run's timed postprocess stage."""
+    return tuple(Path(path).read_text(encoding="utf-8").splitlines())

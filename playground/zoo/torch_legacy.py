@@ -1,0 +1,176 @@
+"""Reading legacy (pre-zip) PyTorch checkpoints into numpy arrays, without PyTorch and without running code.
+
+The legacy format is five pickles in a row (magic number, format version, system info, the state dict,
+the list of storage keys) followed by the raw bytes of each storage. Pickles can call any importable
+function, so the unpickler here resolves only the handful of names a plain weights file uses and maps
+each to a harmless stand-in defined below; anything else stops the build.
+"""
+
+from __future__ import annotations
+
+import collections
+import io
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground.core.errors import FetchError
+
+MAGIC = 0x1950A86A20F9469CFC6C
+FORMAT_VERSION = 1001
+
+
+@dataclass(frozen=True)
+class _StorageType:
+    """Stands in for torch.FloatStorage & co.: only the element type matters."""
+
+    name: str
+    dtype: np.dtype
+
+
+# Little-endian element types of the storage classes a weights file can hold.
+_STORAGES = {name: _StorageType(name, np.dtype(code)) for name, code in (
+    ("FloatStorage", "<f4"), ("LongStorage", "<i8"), ("HalfStorage", "<f2"), ("DoubleStorage", "<f8"),
+    ("IntStorage", "<i4"),
+)}
+
+
+@dataclass(frozen=True)
+class _Storage:
+    key: str
+    kind: _StorageType
+    numel: int
+
+
+@dataclass(frozen=True)
+class _TensorRef:
+    """What _rebuild_tensor_v2 would have built: a view (offset, size, stride) into a storage."""
+
+    storage: _Storage
+    offset: int
+    size: tuple[int, ...]
+    stride: tuple[int, ...]
+
+
+def _rebuild_tensor_v2(storage: Any, offset: Any, size: Any, stride: Any, *_rest: Any) -> _TensorRef:
+    """Stand-in for torch._utils._rebuild_tensor_v2; requires_grad and hooks are irrelevant to weights."""
+    if not isinstance(storage, _Storage) or not isinstance(offset, int) or not _int_tuple(size) \
+            or not _int_tuple(stride) or len(size) != len(stride):
+        raise FetchError("The weights file describes a tensor in a way a plain weights file never does; "
+                         "it may be damaged or not a weights file.")
+    return _TensorRef(storage, offset, tuple(size), tuple(stride))
+
+
+def _int_tuple(value: Any) -> bool:
+    return isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+
+
+_ALLOWED: dict[tuple[str, str], Any] = {
+    ("collections", "OrderedDict"): collections.OrderedDict,
+    ("torch._utils", "_rebuild_tensor_v2"): _rebuild_tensor_v2,
+    **{("torch", name): kind for name, kind in _STORAGES.items()},
+}
+
+
+class _RestrictedUnpickler(pickle.Unpickler):
+    """Resolves only _ALLOWED names; storages become _Storage records collected in `storages`."""
+
+    def __init__(self, file: io.BufferedIOBase, path: Path) -> None:
+        super().__init__(file)
+        self.path = path
+        self.storages: dict[str, _Storage] = {}
+
+    def find_class(self, module: str, name: str) -> Any:
+        try:
+            return _ALLOWED[(module, name)]
+        except KeyError:
+            raise FetchError(f"The weights file {self.path.name} asks to run '{module}.{name}', which a plain "
+                             "weights file never needs, so it was refused; the file may have been tampered "
+                             "with.") from None
+
+    def persistent_load(self, pid: Any) -> _Storage:
+        if not (isinstance(pid, tuple) and len(pid) >= 5 and pid[0] == "storage" and isinstance(pid[1], _StorageType)
+                and isinstance(pid[2], str) and isinstance(pid[4], int) and pid[4] >= 0):
+            raise FetchError(f"The weights file {self.path.name} refers to stored data in an unknown way; "
+                             "it may be damaged or not a weights file.")
+        storage = _Storage(pid[2], pid[1], pid[4])
+        known = self.storages.setdefault(storage.key, storage)
+        if known != storage:
+            raise FetchError(f"The weights file {self.path.name} describes the same stored data twice, "
+                             "differently; it is damaged.")
+        return known
+
+
+def load_legacy_checkpoint(path: Path | str) -> dict[str, np.ndarray]:
+    """The state dict of a legacy checkpoint as name -> C-contiguous numpy array, in file order."""
+    path = Path(path)
+    raw = path.read_bytes()
+    stream = io.BytesIO(raw)
+    unpickler = _RestrictedUnpickler(stream, path)
+    try:
+        if unpickler.load() != MAGIC:
+            raise _bad(path, "does not start like a legacy weights file")
+        if unpickler.load() != FORMAT_VERSION:
+            raise _bad(path, "uses a format version this reader does not know")
+        info = unpickler.load()
+        if not isinstance(info, dict) or info.get("little_endian") is not True:
+            raise _bad(path, "was written by a big-endian machine or lacks its system information")
+        state = unpickler.load()
+        keys = unpickler.load()
+    except FetchError:
+        raise
+    except Exception as exc:  # a damaged pickle fails in many ways; each means the same to the person
+        raise _bad(path, "could not be read") from exc
+    if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, _TensorRef)
+                                              for k, v in state.items()):
+        raise _bad(path, "does not hold a plain table of named tensors")
+    if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys) \
+            or sorted(keys) != sorted(unpickler.storages):
+        raise _bad(path, "lists stored data that does not match its tensors")
+    buffers = _read_storages(raw, stream.tell(), keys, unpickler.storages, path)
+    return {name: _materialise(ref, buffers[ref.storage.key], name, path) for name, ref in state.items()}
+
+
+def _read_storages(raw: bytes, start: int, keys: list[str], storages: dict[str, _Storage],
+                   path: Path) -> dict[str, np.ndarray]:
+    """After the pickles: per key, an int64 element count then the elements; must end exactly at EOF."""
+    buffers: dict[str, np.ndarray] = {}
+    pos = start
+    for key in keys:
+        storage = storages[key]
+        if pos + 8 > len(raw):
+            raise _bad(path, "ends before all of its weights")
+        numel = int(np.frombuffer(raw, "<i8", 1, pos)[0])
+        pos += 8
+        nbytes = numel * storage.kind.dtype.itemsize
+        if numel != storage.numel:
+            raise _bad(path, "has stored data whose length disagrees with its description")
+        if pos + nbytes > len(raw):
+            raise _bad(path, "ends before all of its weights")
+        buffers[key] = np.frombuffer(raw, storage.kind.dtype, numel, pos)
+        pos += nbytes
+    if pos != len(raw):
+        raise _bad(path, f"has {len(raw) - pos} unexpected bytes after its weights")
+    return buffers
+
+
+def _materialise(ref: _TensorRef, buffer: np.ndarray, name: str, path: Path) -> np.ndarray:
+    """Rebuild a possibly non-contiguous view (TF-ported weights keep TF's memory order) as a fresh array."""
+    if any(d == 0 for d in ref.size):
+        return np.zeros(ref.size, buffer.dtype.newbyteorder("="))
+    last = ref.offset + sum((d - 1) * s for d, s in zip(ref.size, ref.stride))
+    if last >= len(buffer):
+        raise _bad(path, f"has a tensor '{name}' reaching past its stored data")
+    item = buffer.dtype.itemsize
+    view = np.lib.stride_tricks.as_strided(buffer[ref.offset:], shape=ref.size,
+                                           strides=tuple(s * item for s in ref.stride), writeable=False)
+    # np.array, not ascontiguousarray: the latter turns a 0-d scalar (num_batches_tracked) into shape (1,).
+    return np.array(view, dtype=buffer.dtype.newbyteorder("="), order="C", copy=True)
+
+
+def _bad(path: Path, problem: str) -> FetchError:
+    return FetchError(f"The weights file {path.name} {problem}; it may be damaged or incomplete, so fetch "
+                      "the model again.")
