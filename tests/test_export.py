@@ -11,7 +11,8 @@ from PIL import Image
 
 from playground.core.errors import InputError
 from playground.core.export import check_target, save_result
-from playground.core.results import Cutout, Detection, Detections, Label, Labels, SpeechSegments
+from playground.core.results import (Cutout, Detection, Detections, Label, Labels, SpeechSegments, TextLine,
+                                     TextLines, Upscaled)
 
 
 def cutout() -> Cutout:
@@ -68,3 +69,26 @@ def test_a_folder_that_refuses_the_file_is_one_sentence_and_leaves_nothing(tmp_p
 def test_labels_are_not_savable(tmp_path):
     with pytest.raises(InputError):
         save_result(Labels((Label("txt", 1.0),)), tmp_path / "x.png")
+
+
+def test_an_enlarged_picture_is_saved_at_its_new_size_with_normal_file_permissions(tmp_path):
+    import os
+
+    small = np.zeros((3, 5, 3), np.uint8)
+    big = np.full((12, 20, 3), 90, np.uint8)
+    saved = save_result(Upscaled(small, big, 4), tmp_path / "big.png")
+    assert Image.open(saved).size == (20, 12)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert saved.stat().st_mode & 0o777 == 0o666 & ~mask  # not the private mode of a temporary file
+
+
+def test_text_read_on_a_picture_saves_as_text_or_as_the_picture_with_its_boxes(tmp_path):
+    lines = TextLines(np.full((40, 80, 3), 255, np.uint8),
+                      (TextLine(((5, 5), (70, 5), (70, 20), (5, 20)), "Hello", 0.9),
+                       TextLine(((5, 25), (60, 25), (60, 35), (5, 35)), "world", 0.8)))
+    assert save_result(lines, tmp_path / "read.txt").read_text(encoding="utf-8") == "Hello\nworld\n"
+    boxes = np.asarray(Image.open(save_result(lines, tmp_path / "read.png")).convert("RGB")).astype(int)
+    assert (np.abs(boxes[5, 40] - (255, 176, 0)) < 20).all()  # the first box's top edge
+    with pytest.raises(InputError, match=r"one of \.png, \.webp, \.tif, \.tiff, \.txt, not '\.jpg'"):
+        check_target(TextLines, tmp_path / "read.jpg")

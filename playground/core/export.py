@@ -1,4 +1,4 @@
-"""Saving results that are pictures or sound (cut-outs, annotated faces, speech-only audio), Qt-free."""
+"""Saving results as files (cut-outs, annotated faces and text boxes, enlarged pictures, speech, text), Qt-free."""
 
 from __future__ import annotations
 
@@ -10,20 +10,27 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import InputError
-from playground.core.results import Cutout, Detections, SpeechSegments
+from playground.core.results import Cutout, Detections, SpeechSegments, TextLines, Upscaled
 
 IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut-out's transparency
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
+TEXT_SUFFIXES = (".txt",)
 
 
 def savable(result: Any) -> str:
-    """'image', 'audio' or '' for results (or result types) that are neither."""
+    """'image', 'audio', 'image or text' or '' for results (or result types) that are none of these."""
     kind = result if isinstance(result, type) else type(result)
-    if issubclass(kind, (Cutout, Detections)):
+    if issubclass(kind, TextLines):
+        return "image or text"  # the picture with its boxes, or the lines read
+    if issubclass(kind, (Cutout, Detections, Upscaled)):
         return "image"
     if issubclass(kind, SpeechSegments):
         return "audio"
     return ""
+
+
+def _suffixes(kind: str) -> tuple[str, ...]:
+    return {"image": IMAGE_SUFFIXES, "audio": AUDIO_SUFFIXES, "image or text": IMAGE_SUFFIXES + TEXT_SUFFIXES}[kind]
 
 
 def check_target(result_type: type, path: Path) -> None:
@@ -32,11 +39,25 @@ def check_target(result_type: type, path: Path) -> None:
     if not kind:
         raise InputError(f"This model's result ({result_type.__name__.lower()}) is not a picture or a sound, so "
                          "there is nothing to save as a file: use --json to keep it.")
-    allowed = IMAGE_SUFFIXES if kind == "image" else AUDIO_SUFFIXES
+    allowed = _suffixes(kind)
     if path.is_dir():
         raise InputError(f"{path} is a folder: give the file to save, such as {path / ('result' + allowed[0])}.")
     if path.suffix.lower() not in allowed:
         raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{path.suffix or path.name}'.")
+
+
+def annotate_lines(result: TextLines) -> np.ndarray:
+    """The input image with each text box drawn and numbered in reading order (for saving)."""
+    from PIL import Image, ImageDraw
+
+    img = Image.fromarray(result.image)
+    draw = ImageDraw.Draw(img)
+    width = max(2, round(max(img.size) / 400))
+    for number, line in enumerate(result.lines, start=1):
+        corners = [(float(x), float(y)) for x, y in line.quad]
+        draw.polygon(corners, outline=(255, 176, 0), width=width)
+        draw.text((corners[0][0], corners[0][1] - 10 - width), str(number), fill=(255, 176, 0))
+    return np.asarray(img)
 
 
 def annotate(result: Detections) -> np.ndarray:
@@ -66,15 +87,11 @@ def save_result(result: Any, path: Path) -> Path:
         raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
     os.close(fd)
     try:
-        if isinstance(result, SpeechSegments):
-            import soundfile as sf
-
-            sf.write(tmp, result.speech_only(), result.sample_rate)
-        else:
-            from PIL import Image
-
-            pixels = result.rgba() if isinstance(result, Cutout) else annotate(result)
-            Image.fromarray(pixels).save(tmp)
+        _write(result, Path(tmp))
+        # mkstemp makes a private file; a saved result should have the permissions any new file gets here.
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
     except OSError as exc:
         raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
@@ -82,3 +99,25 @@ def save_result(result: Any, path: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _write(result: Any, tmp: Path) -> None:
+    if isinstance(result, SpeechSegments):
+        import soundfile as sf
+
+        sf.write(tmp, result.speech_only(), result.sample_rate)
+        return
+    if isinstance(result, TextLines) and tmp.suffix in TEXT_SUFFIXES:
+        tmp.write_text(result.text + "\n", encoding="utf-8")
+        return
+    from PIL import Image
+
+    if isinstance(result, Cutout):
+        pixels = result.rgba()
+    elif isinstance(result, Upscaled):
+        pixels = result.result
+    elif isinstance(result, TextLines):
+        pixels = annotate_lines(result)
+    else:
+        pixels = annotate(result)
+    Image.fromarray(pixels).save(tmp)

@@ -93,6 +93,7 @@ class LabelsView(ResultView):
         # A picture's labels sit beside the picture, so the eye can check the answer against it.
         self.picture = ImageCanvas(self, placeholder="")
         self.picture.setAccessibleName("The picture the labels are for")
+        self.picture.align_top = True
         self.picture.hide()
         row.addWidget(self.picture, 1)
         row.addWidget(scroll, 1)

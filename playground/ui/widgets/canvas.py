@@ -82,6 +82,7 @@ class ImageCanvas(QWidget):
         self._placeholder = placeholder
         self._zoom = ZoomState()
         self._drag_from: QPointF | None = None
+        self.align_top = False  # beside a list that starts at the top, the picture should start there too
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -110,7 +111,10 @@ class ImageCanvas(QWidget):
         return QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
 
     def _fitted(self) -> QRectF:
-        return fit_rect(self._image.width(), self._image.height(), self._area())
+        rect = fit_rect(self._image.width(), self._image.height(), self._area())
+        if self.align_top and not rect.isEmpty():
+            rect.moveTop(self._area().top())
+        return rect
 
     def image_rect(self) -> QRectF:
         """Where the picture lands inside the widget at the current zoom (empty when there is none)."""
