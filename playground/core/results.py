@@ -177,4 +177,29 @@ class TextLines:
                            "quad": [[round(x, 2), round(y, 2)] for x, y in line.quad]} for line in self.lines]}
 
 
-RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines)
+@dataclass(frozen=True, eq=False)
+class DigitGuess:
+    """A drawn digit's ten probabilities (index = digit) and the small picture the model actually saw."""
+
+    probabilities: np.ndarray  # 10 floats summing to 1
+    seen: np.ndarray  # 28×28 float32 in [0, 1], white ink on black
+
+    @property
+    def digit(self) -> int:
+        return int(np.argmax(self.probabilities))
+
+    @property
+    def confidence(self) -> float:
+        return float(self.probabilities[self.digit])
+
+    def summary(self) -> str:
+        ranked = np.argsort(-self.probabilities)[:3]
+        return f"{self.digit} ({self.confidence:.0%} sure); then " + ", ".join(
+            f"{int(d)} {self.probabilities[d]:.0%}" for d in ranked[1:])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "digit", "digit": self.digit,
+                "probabilities": [round(float(p), 6) for p in self.probabilities]}
+
+
+RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess)

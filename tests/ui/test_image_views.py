@@ -187,3 +187,31 @@ def test_a_pictures_labels_sit_beside_the_picture_and_save_as_text(qtbot, tmp_pa
     assert (tmp_path / "coffee-labels.txt").read_text(encoding="utf-8") == "1. espresso 0.960\n2. cup 0.010\n"
     view.show_result(labels, None)  # text has no picture to show
     assert not view.picture.isVisible()
+
+
+# --- digits -----------------------------------------------------------------------------------------
+def test_digit_view_names_the_digit_and_keeps_the_bars_in_digit_order(qtbot):
+    from playground.core.results import DigitGuess
+
+    view = shown(qtbot, create_view(DigitGuess))
+    probabilities = np.full(10, 0.01, np.float32)
+    probabilities[7], probabilities[1] = 0.82, 0.09
+    seen = np.zeros((28, 28), np.float32)
+    seen[4:24, 13:16] = 1.0
+    view.show_result(DigitGuess(probabilities, seen), None)
+    assert view.headline.text() == "7   (82 % sure)"
+    said = view.bars.accessibleDescription()
+    assert said.startswith("0: 1.0 %, 1: 9.0 %") and said.endswith("best 7")
+    rgb = grab(view.bars)
+    slot = rgb.shape[1] / 10
+
+    def filled(digit: int, colour: tuple[int, int, int]) -> int:
+        return int((np.abs(rgb[:, int(slot * (digit + 0.5))] - colour) < 30).all(axis=1).sum())
+
+    assert filled(7, (0, 94, 162)) > 4 * filled(1, (86, 150, 210)) > 0  # the 7's bar is tall, the 1's short
+    shown_seen = view.seen.pixmap().toImage()
+    assert shown_seen.width() == 28 and shown_seen.pixelColor(14, 14).red() == 255
+    unsure = np.full(10, 0.05, np.float32)
+    unsure[3], unsure[8] = 0.35, 0.25
+    view.show_result(DigitGuess(unsure, seen), None)
+    assert view.headline.text() == "3 — a wild guess   (35 % sure)"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import Cutout, Detections, Labels, SpeechSegments, TextLines, Upscaled
+from playground.core.results import Cutout, Detections, DigitGuess, Labels, SpeechSegments, TextLines, Upscaled
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.detections import DetectionsView
+from playground.ui.views.digit import DigitView
 from playground.ui.views.labels import LabelsView
 from playground.ui.views.speech import SpeechView
 from playground.ui.views.text_lines import TextLinesView
@@ -20,6 +21,7 @@ VIEWS: dict[type, type] = {
     SpeechSegments: SpeechView,
     Upscaled: UpscaledView,
     TextLines: TextLinesView,
+    DigitGuess: DigitView,
 }
 
 
