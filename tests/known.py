@@ -25,6 +25,8 @@ class Runs:
     def __init__(self) -> None:
         self.pipeline = Pipeline()
 
-    def __call__(self, model_id: str, sample: str, progress=None, **params) -> Outcome:
+    def __call__(self, model_id: str, sample, progress=None, **params) -> Outcome:
+        """`sample` is a bundled sample's file name, or an input in memory (pixels, text)."""
         card = installed(model_id)
-        return self.pipeline.run(card, get_task(card.task), paths.samples_dir() / sample, params, progress=progress)
+        source = paths.samples_dir() / sample if isinstance(sample, str) else sample
+        return self.pipeline.run(card, get_task(card.task), source, params, progress=progress)

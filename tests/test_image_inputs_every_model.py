@@ -87,8 +87,10 @@ def test_an_awkward_picture_gives_a_result_or_one_plain_sentence(pipeline, requi
         sentence = str(exc)
         assert sentence.endswith(".") and "\n" not in sentence and len(sentence) < 300
         assert "Traceback" not in sentence and "onnxruntime" not in sentence.lower()
-        # Refusing is only fair for the picture too small to hold anything.
-        assert make is one_pixel, f"{model_id} refused {source.name}: {sentence}"
+        # Refusing is only fair for the picture too small to hold anything, or for a model whose result
+        # grows with the picture (the upscaler) faced with six megapixels, if it says the size it takes.
+        fair = make is one_pixel or (make is strip and "20000 × 300" in sentence and "up to" in sentence)
+        assert fair, f"{model_id} refused {source.name}: {sentence}"
         return
     assert outcome.result.summary()
     if make is exif_rotated:

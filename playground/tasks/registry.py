@@ -9,12 +9,14 @@ from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
+from playground.tasks.upscaling import UpscaleTask
 from playground.tasks.vad import VadTask
 
 # Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
 TASKS: dict[str, Task] = {
     "cutout": CutoutTask(),
     "matting": MattingTask(),
+    "upscale": UpscaleTask(),
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
+from playground.zoo.ncnn import realesrgan_from_ncnn
 
 if TYPE_CHECKING:
     import onnx
@@ -74,4 +75,5 @@ RECIPES: dict[str, Recipe] = {
     "centerface_dynamic_dims": centerface_dynamic_dims,
     "efficientnet_lite0_fp32": efficientnet_lite0_fp32,
     "efficientnet_lite0_int8": efficientnet_lite0_int8,
+    "realesrgan_from_ncnn": realesrgan_from_ncnn,
 }
