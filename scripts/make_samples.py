@@ -34,7 +34,6 @@ PHOTOS = (
     ("coffee.png", "scikit_image-0.26.0-", "skimage/data/coffee.png"),
     ("rocket.jpg", "scikit_image-0.26.0-", "skimage/data/rocket.jpg"),
     ("page.png", "scikit_image-0.26.0-", "skimage/data/page.png"),
-    ("text.png", "scikit_image-0.26.0-", "skimage/data/text.png"),
 )
 
 # vad_test16k: speech at 1.5–5.3 s and 7.3–10.5 s of a 12.03 s clip.

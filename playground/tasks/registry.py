@@ -9,6 +9,7 @@ from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
+from playground.tasks.read_text import OcrTask
 from playground.tasks.upscaling import UpscaleTask
 from playground.tasks.vad import VadTask
 
@@ -17,6 +18,7 @@ TASKS: dict[str, Task] = {
     "cutout": CutoutTask(),
     "matting": MattingTask(),
     "upscale": UpscaleTask(),
+    "ocr": OcrTask(),
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),

@@ -1,0 +1,108 @@
+"""Greedy CTC decoding of a text recogniser's output, and the character table it decodes into."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import numpy as np
+
+from playground.core.errors import ModelCardError
+
+BLANK = 0  # CTC's "no character here" class; the recogniser puts it first
+
+
+def greedy_decode(probs: np.ndarray, classes: tuple[str, ...]) -> list[tuple[str, float]]:
+    """(N, T, C) per-step class probabilities -> one (text, score) per row.
+
+    Greedy CTC: take the most likely class at each step, merge runs of the same class (one character
+    spread over several steps), then drop the blank. A blank between two equal classes keeps both, which
+    is how CTC spells double letters. The score is the mean probability of the kept steps, so a line read
+    with hesitation scores low; a row with nothing kept reads as "" with score 0.
+    """
+    probs = np.asarray(probs)
+    if probs.ndim != 3:
+        raise ValueError(f"CTC output must be (batch, steps, classes), not {probs.shape}")
+    best = probs.argmax(axis=2)
+    best_p = np.take_along_axis(probs, best[..., None], axis=2)[..., 0]
+    keep = best != BLANK
+    keep[:, 1:] &= best[:, 1:] != best[:, :-1]
+    results = []
+    for row, p, k in zip(best, best_p, keep):
+        ids = row[k]
+        text = "".join(classes[i] for i in ids if i < len(classes))
+        results.append((text, float(p[k].mean()) if k.any() else 0.0))
+    return results
+
+
+def ctc_classes(characters: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """PaddleOCR's class list: blank, the charset lines, then a space as the last class."""
+    return ("",) + tuple(characters) + (" ",)
+
+
+def charset_from_model(path: Path, key: str) -> tuple[str, ...]:
+    """The CTC classes of a recogniser that carries its charset in the ONNX metadata under `key`.
+
+    Cached per file version: the 10 MB model is scanned once, not on every picture.
+    """
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ModelCardError(f"{path} cannot be read ({exc.strerror}); fetch the model again.") from None
+    return _charset(str(path), stat.st_size, stat.st_mtime_ns, key)
+
+
+@functools.lru_cache(maxsize=4)
+def _charset(path: str, size: int, mtime_ns: int, key: str) -> tuple[str, ...]:
+    del size, mtime_ns  # only part of the cache key, so a rebuilt file is read again
+    value = onnx_metadata(Path(path).read_bytes()).get(key)
+    if value is None:
+        raise ModelCardError(f"{Path(path).name} has no '{key}' entry in its metadata, so its characters "
+                             "are unknown; the card names the wrong file or key.")
+    return ctc_classes(value.splitlines())
+
+
+def onnx_metadata(data: bytes) -> dict[str, str]:
+    """ModelProto.metadata_props as a dict, read straight from the protobuf wire format.
+
+    Only the top-level fields are walked and the (large) graph is skipped by its length, so this takes
+    a millisecond where parsing the whole model would take far longer and need the onnx package at run time.
+    """
+    out: dict[str, str] = {}
+    for field, value in _fields(memoryview(data)):
+        if field == 14 and isinstance(value, memoryview):  # metadata_props: StringStringEntryProto
+            entry = {f: bytes(v).decode("utf-8") for f, v in _fields(value) if isinstance(v, memoryview)}
+            out[entry.get(1, "")] = entry.get(2, "")
+    return out
+
+
+def _varint(data: memoryview, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        if pos >= len(data):
+            raise ModelCardError("The model file is cut short or is not an ONNX file; fetch the model again.")
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def _fields(data: memoryview):
+    """(field number, int or bytes) for each field of one protobuf message."""
+    pos = 0
+    while pos < len(data):
+        tag, pos = _varint(data, pos)
+        wire = tag & 7
+        if wire == 0:
+            value, pos = _varint(data, pos)
+            yield tag >> 3, value
+        elif wire == 2:
+            length, pos = _varint(data, pos)
+            yield tag >> 3, data[pos:pos + length]
+            pos += length
+        elif wire in (1, 5):
+            pos += 8 if wire == 1 else 4
+        else:
+            raise ModelCardError("The model file is not a readable ONNX file; fetch the model again.")
