@@ -149,7 +149,8 @@ class ModelCard:
     postprocess: dict[str, Any]
     params: tuple[Param, ...]
     folder: Path = field(compare=False)
-    samples: tuple[str, ...] = ()  # bundled sample files that show this model at its best, in order
+    # Bundled sample files that show this model at its best, in order; None: any sample of its kind.
+    samples: tuple[str, ...] | None = None
     # Models that do the same job differently (MODNet and U²-Net-p; fp32 and int8): offered side by side.
     compare_with: tuple[str, ...] = ()
 
@@ -295,5 +296,6 @@ def parse_card(path: Path) -> ModelCard:
         fails_on=r.get("fails_on", str, ""), parameters=r.get("parameters", int),
         source=_source(r), files=files, inputs=_tensors(r, "inputs"), outputs=_tensors(r, "outputs"),
         preprocess=r.get("preprocess", dict, {}), postprocess=r.get("postprocess", dict, {}),
-        params=_params(r), folder=path.parent, samples=_names(r, "samples"), compare_with=_names(r, "compare_with"),
+        params=_params(r), folder=path.parent, samples=_names(r, "samples") if "samples" in data else None,
+        compare_with=_names(r, "compare_with"),
     )

@@ -7,6 +7,7 @@ from playground.tasks.base import Task
 from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
+from playground.tasks.digits import DigitTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.read_text import OcrTask
@@ -19,6 +20,7 @@ TASKS: dict[str, Task] = {
     "matting": MattingTask(),
     "upscale": UpscaleTask(),
     "ocr": OcrTask(),
+    "digits": DigitTask(),
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),

@@ -12,8 +12,10 @@ import time
 from collections import deque
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 
+from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
 
 RATE_WINDOW_S = 2.0  # frame and run rates are averaged over the last two seconds
@@ -68,6 +70,9 @@ class LiveFeeder(QObject):
     def _send(self, source: Any, now: float) -> None:
         self.sent += 1
         self._sends.append(now)
+        if isinstance(source, np.ndarray):
+            # Named for what it is ("your drawing", "camera frame"), not as a pasted picture.
+            source = image_from_array(source, self._label)
         self._controller.set_input(source, self._label, self._origin)
 
     def _on_busy_changed(self, busy: bool) -> None:

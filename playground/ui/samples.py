@@ -17,7 +17,7 @@ def sample_files(card: ModelCard, folder: Path | None = None) -> list[Path]:
     allowed = media.SUPPORTED.get(card.modality, ())
     if not folder.is_dir():
         return []
-    if card.samples:
+    if card.samples is not None:  # the card's own choice, even when it is "none" (a drawing board instead)
         return [folder / name for name in card.samples
                 if (folder / name).is_file() and (folder / name).suffix.lower() in allowed][:MAX_SAMPLES]
     # SOURCES.md, README.md and the like describe the samples; they are not samples themselves.

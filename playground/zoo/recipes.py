@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.ncnn import realesrgan_from_ncnn
 
@@ -76,4 +77,5 @@ RECIPES: dict[str, Recipe] = {
     "efficientnet_lite0_fp32": efficientnet_lite0_fp32,
     "efficientnet_lite0_int8": efficientnet_lite0_int8,
     "realesrgan_from_ncnn": realesrgan_from_ncnn,
+    "digits_train": digits_train,
 }

@@ -125,14 +125,15 @@ def test_camera_frames_preview_and_live_mode_runs_on_the_newest_frame(qtbot):
     assert panel.snap_button.isEnabled() and not panel.preview.image().isNull()
     panel.snap_button.click()
     (source, label, origin), = controller.given
-    assert source.shape == (48, 64, 3) and tuple(source[0, 0]) == (255, 0, 0)
+    assert source.label == "camera frame"  # named for what it is, not "pasted image"
+    assert source.pixels.shape == (48, 64, 3) and tuple(source.pixels[0, 0]) == (255, 0, 0)
     assert (label, origin) == ("camera frame", "camera")
     controller.finish()
     panel.live_box.setChecked(True)
     for colour in ((0, 255, 0), (0, 0, 255), (255, 255, 255)):
         panel.frame_arrived(frame(colour))
     controller.finish()
-    assert [tuple(g[0][0, 0]) for g in controller.given[1:]] == [(0, 255, 0), (255, 255, 255)]
+    assert [tuple(g[0].pixels[0, 0]) for g in controller.given[1:]] == [(0, 255, 0), (255, 255, 255)]
     assert panel.feeder.dropped == 1
     panel._show_stats()
     assert "1 frames skipped while it was busy" in panel.status.text()
@@ -148,3 +149,23 @@ def test_no_camera_is_said_on_the_button_of_an_image_model_and_the_button_is_abs
     require_model("magika")
     controller.select_model("magika")
     assert not button.isVisible()
+
+
+def test_drawing_on_the_board_answers_while_drawing_and_each_stroke_lands_on_the_latency_graph(
+        qtbot, make_window, require_model):
+    require_model("digits")
+    controller, window = make_window(model_id="digits")
+    panel = window.input_panel.draw_panel
+    assert panel.isVisible() and not window.input_panel.text_box.isVisible()
+    assert window.input_panel.samples.count() == 0  # a board instead of sample files
+    panel.pad.draw_stroke([(0.5, 0.15), (0.5, 0.85)])  # a "1"
+    qtbot.waitUntil(lambda: controller.last_outcome is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+    view = window.result_area.current_view
+    assert view.headline.text().startswith("1")
+    assert window.input_panel.current.text().startswith("Input: your drawing: 280 × 280 pixels")
+    panel.pad.draw_stroke([(0.5, 0.15), (0.3, 0.3)])  # the flag of a "1"
+    qtbot.waitUntil(lambda: len(controller.history.records) == 2 and not controller.busy, timeout=10_000)
+    assert controller.history.records[-1].input_label == "your drawing"
+    panel.clear_button.click()
+    assert controller.input is None and not panel.undo_button.isEnabled()

@@ -1,0 +1,103 @@
+"""Handwritten digit recognition: a drawing or photo of one digit in, the ten digits' probabilities out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from PIL import Image
+
+from playground.core.card import ModelCard
+from playground.core.errors import InputError
+from playground.core.media import ImageData
+from playground.core.results import DigitGuess
+from playground.tasks.base import Feeds, Outputs, SingleRunTask
+from playground.tasks.facts import fact, positive_int
+from playground.tasks.ops import checked_pixels, resample_filter
+
+EMPTY_CANVAS = "Draw a digit first: the canvas is empty."
+
+
+@dataclass(frozen=True, eq=False)
+class DigitContext:
+    seen: np.ndarray  # the 28×28 float picture the model was given (white ink on black, 0..1)
+
+
+def ink_layer(pixels: np.ndarray) -> np.ndarray:
+    """Grey ink strength 0..255 (float) with the background at 0, whichever way round the picture is.
+
+    A drawing canvas and a photo of paper both have dark ink on a light background, MNIST the opposite:
+    the median of the outer ring tells which (the digit rarely touches every edge). Subtracting that
+    background level removes the grey of photographed paper, and stretching the strongest ink to 255
+    makes a light pencil look like MNIST's full-strength strokes.
+    """
+    grey = np.asarray(Image.fromarray(np.ascontiguousarray(pixels)).convert("L"), dtype=np.float32)
+    h, w = grey.shape
+    ring = max(1, min(h, w) // 20)
+    border = np.concatenate([grey[:ring].ravel(), grey[-ring:].ravel(), grey[:, :ring].ravel(),
+                             grey[:, -ring:].ravel()])
+    background = float(np.median(border))
+    if background > 127:
+        grey, background = 255.0 - grey, 255.0 - background
+    ink = np.clip(grey - background, 0.0, None)
+    top = float(ink.max())
+    return ink * (255.0 / top) if top > 0 else ink
+
+
+def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: float = 30.0,
+             resample: str = "lanczos") -> np.ndarray:
+    """An H×W×3 uint8 drawing -> a size×size float32 image in MNIST's convention (white ink on black, 0..1).
+
+    MNIST's recipe: crop to the ink, fit the longer side into a box×box square keeping the aspect ratio
+    (anti-aliased), then place it so its centre of mass sits at the centre of the size×size frame.
+    Raises InputError when nothing stands out from the background.
+    """
+    ink = ink_layer(pixels)
+    rows, cols = np.nonzero(ink > threshold)
+    if not len(rows):
+        raise InputError(EMPTY_CANVAS)
+    crop = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
+    h, w = crop.shape
+    scale = box / max(h, w)
+    fit = (max(1, round(w * scale)), max(1, round(h * scale)))
+    small = np.asarray(Image.fromarray(crop, mode="F").resize(fit, resample_filter(resample)), np.float32)
+    small = np.clip(small, 0.0, 255.0)
+    frame = np.zeros((size, size), np.float32)
+    total = float(small.sum())
+    if total <= 0:  # a sliver too thin to survive the shrink: nothing left to centre on
+        raise InputError(EMPTY_CANVAS)
+    ys, xs = np.indices(small.shape)
+    cy, cx = float((ys * small).sum()) / total, float((xs * small).sum()) / total
+    top = int(round((size - 1) / 2 - cy))
+    left = int(round((size - 1) / 2 - cx))
+    # Keep the whole digit inside the frame even when its mass sits far to one side.
+    top = min(max(top, 0), size - small.shape[0])
+    left = min(max(left, 0), size - small.shape[1])
+    frame[top:top + small.shape[0], left:left + small.shape[1]] = small
+    return frame / 255.0
+
+
+@dataclass(frozen=True)
+class DigitTask(SingleRunTask):
+    """A small network trained on MNIST looks at the drawing shrunk to 28×28 and scores each digit."""
+
+    input_kind = "image"
+    result_type = DigitGuess
+
+    def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, DigitContext]:
+        pixels = checked_pixels(data)
+        seen = to_mnist(pixels, size=positive_int(card, "preprocess", "size", 28),
+                        box=positive_int(card, "preprocess", "box", 20),
+                        threshold=float(fact(card, "preprocess", "ink_threshold", (int, float), 30)),
+                        resample=fact(card, "preprocess", "resample", str, "lanczos"))
+        return {card.inputs[0].name: seen[None, None].astype(np.float32)}, DigitContext(seen)
+
+    def postprocess(self, outputs: Outputs, ctx: DigitContext, card: ModelCard, params: dict[str, Any]) -> DigitGuess:
+        logits = np.asarray(outputs[card.outputs[0].name], dtype=np.float64).reshape(-1)
+        return DigitGuess(softmax(logits).astype(np.float32), ctx.seen.astype(np.float32))
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max())
+    return z / z.sum()

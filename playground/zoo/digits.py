@@ -1,0 +1,84 @@
+"""Build recipe for the digit model (MODELS.md §2.1.7): train on MNIST-5k in numpy, export and check the ONNX file."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+from playground.core.card import ModelCard
+from playground.core.errors import FetchError
+from playground.core.train.digits import CLASSES, SIDE, DigitModel, train_digits
+from playground.core.train.export import to_onnx
+
+MIN_ACCURACY = 0.97
+# onnxruntime and numpy sum in different orders; float32 logits of this size agree far closer than this.
+MAX_EXPORT_DIFF = 1e-4
+
+
+def read_mnist_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """A gzipped CSV of rows (784 pixel values 0..255, then the label) -> (pixels uint8 (N, 784), labels)."""
+    try:
+        text = gzip.decompress(path.read_bytes())
+        table = np.loadtxt(io.BytesIO(text), delimiter=",", dtype=np.int64, ndmin=2)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        raise FetchError(f"The digit training data {path.name} is damaged or not a table of numbers; "
+                         "fetch the model again to download a fresh copy.") from exc
+    if table.shape[1] != SIDE * SIDE + 1 or not len(table):
+        raise FetchError(f"The digit training data {path.name} has {table.shape[1]} columns per row, "
+                         f"not {SIDE * SIDE + 1}; the package may have changed.")
+    pixels, labels = table[:, :-1], table[:, -1]
+    if pixels.min() < 0 or pixels.max() > 255 or labels.min() < 0 or labels.max() >= CLASSES:
+        raise FetchError(f"The digit training data {path.name} holds values outside 0–255 or labels outside "
+                         "0–9; the package may have changed.")
+    return pixels.astype(np.uint8), labels
+
+
+def train_settings(card: ModelCard) -> dict[str, object]:
+    """The card's [train] table if the card has one (min_accuracy), else empty."""
+    table = getattr(card, "train", None)
+    return dict(table) if isinstance(table, Mapping) else {}
+
+
+def check_export(model_bytes: bytes, trained: DigitModel) -> float:
+    """Largest |logit difference| between onnxruntime on the built file and the numpy net, on held-out digits."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = 1
+    session = ort.InferenceSession(model_bytes, options, providers=["CPUExecutionProvider"])
+    images = trained.held_out_images
+    onnx_logits = session.run(["logits"], {"image": np.ascontiguousarray(images.transpose(0, 3, 1, 2))})[0]
+    return float(np.abs(onnx_logits - trained.net.predict(images)).max())
+
+
+def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
+    """Train the digit CNN on member "data" (mnist_5k.csv.gz), write [files.main] and return build facts.
+
+    Refuses (FetchError) a model below the card's [train] min_accuracy (0.97 by default) on the
+    1,000 held-out digits, or one whose ONNX form does not compute what the numpy net computes.
+    """
+    settings = train_settings(card)
+    floor = float(settings.get("min_accuracy", MIN_ACCURACY))
+    pixels, labels = read_mnist_csv(members["data"])
+    trained = train_digits(pixels, labels)
+    if trained.held_out_accuracy < floor:
+        raise FetchError(f"The digit model reached only {trained.held_out_accuracy:.1%} on the "
+                         f"{trained.held_out:,} held-out digits (it must reach {floor:.1%}), so it was not "
+                         "installed; fetch it again, and report the problem if it repeats.")
+    model_bytes = to_onnx(trained.net, (SIDE, SIDE, 1), graph_name="digits").SerializeToString()
+    diff = check_export(model_bytes, trained)
+    if not diff < MAX_EXPORT_DIFF:
+        raise FetchError(f"The exported digit model disagrees with the trained one (largest difference {diff:.2g}); "
+                         "nothing was installed.")
+    target = out_dir / card.file("main").path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(model_bytes)
+    return {"headline": f"{trained.held_out_accuracy * 100:.1f} % right on {trained.held_out:,} digits it never saw; "
+                        f"trained here in {trained.result.seconds:.0f} s.",
+            "held_out_accuracy": round(trained.held_out_accuracy, 4), "held_out": trained.held_out,
+            "training_seconds": round(trained.result.seconds, 1), "epochs": trained.result.epochs}
