@@ -18,7 +18,7 @@ from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 BOX = QColor(255, 176, 0)  # amber, as the face boxes
 CHOSEN = QColor(0, 114, 178)  # the line picked in the list (Okabe–Ito blue)
 HALO = QColor(0, 0, 0, 170)
-PAPER = QColor(255, 255, 255, 225)  # under the read text: the original letters show through faintly
+PAPER = QColor(255, 255, 255, 242)  # under the read text: the original letters barely show through
 INK = QColor(10, 10, 10)
 
 
@@ -39,10 +39,12 @@ def _draw_text_in(painter: QPainter, poly: QPolygonF, text: str) -> None:
     font = QFont(painter.font())
     font.setPixelSize(max(6, round(height * 0.72)))
     painter.setFont(font)
-    advance = QFontMetricsF(font).horizontalAdvance(text)
-    if advance > length:
-        painter.scale(length / advance, 1.0)
-        length = advance
+    # Stretched or squeezed to the box's length, so the read text covers the letters it was read from.
+    advance = max(QFontMetricsF(font).horizontalAdvance(text), 1.0)
+    stretch = min(2.0, max(0.4, length * 0.96 / advance))
+    painter.translate(length * 0.02, 0)
+    painter.scale(stretch, 1.0)
+    length = advance
     painter.setPen(INK)
     painter.drawText(QRectF(0, 0, length, height), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
     painter.restore()
@@ -118,6 +120,7 @@ class TextLinesView(ResultView):
         self.list = QListWidget(side)
         self.list.setAccessibleName("Lines read")
         self.list.setWordWrap(True)
+        self.list.setSpacing(3)
         self.list.currentRowChanged.connect(self._row_changed)
         column.addWidget(self.list)
         split.setStretchFactor(0, 3)
