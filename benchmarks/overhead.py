@@ -23,30 +23,35 @@ from playground.commands.bench import measure  # noqa: E402
 from playground.core.catalog import load_catalog  # noqa: E402
 from playground.core.session import RuntimeOptions  # noqa: E402
 
-SAMPLES = {"centerface": "astronaut.png", "u2netp": "astronaut.png", "silero-vad": "vad_test16k.wav",
-           "magika": "fibonacci.py"}
+# Each model runs on the first sample its card suggests; these models suggest none (or take a drawing).
+FALLBACK = {"silero-vad": "vad_test16k.wav", "magika": "fibonacci.py"}
 GOALS = {"ratio": 1.03, "lag_p99_ms": 16.0, "lag_max_ms": 50.0, "first_paint_s": 1.5}
+
+
+def sample_for(card) -> str | None:  # noqa: ANN001 - a ModelCard
+    return card.samples[0] if card.samples else FALLBACK.get(card.id)
 
 
 def model_ratios(runs: int, warmup: int) -> None:
     catalog = load_catalog()
     print(f"session.run path vs bare onnxruntime loop ({runs} interleaved runs, {warmup} warm-up, 1 thread)")
-    print(f"  {'model':<12}{'playground p50':>16}{'bare p50':>11}{'ratio p50':>11}{'ratio mean':>12}   goal ≤ {GOALS['ratio']}")
-    for model_id, sample in SAMPLES.items():
-        card = catalog.get(model_id)
-        if not catalog.installed(card):
-            print(f"  {model_id:<12} not installed: run 'playground models fetch {model_id}'")
+    print(f"  {'model':<24}{'playground p50':>16}{'bare p50':>11}{'ratio p50':>11}{'ratio mean':>12}   goal ≤ {GOALS['ratio']}")
+    for card in catalog.cards:
+        model_id, sample = card.id, sample_for(card)
+        if not catalog.installed(card) or sample is None:
+            why = "no sample to run on" if sample is None else f"not installed: run 'playground models fetch {model_id}'"
+            print(f"  {model_id:<24} {why}")
             continue
         m = measure(card, ROOT / "assets" / "samples" / sample, {}, runs, warmup, RuntimeOptions(threads=1))
         ok = "ok" if m["ratio_p50"] <= GOALS["ratio"] else "OVER"
-        print(f"  {model_id:<12}{m['stages']['model']['p50']:13.2f} ms{m['bare']['p50']:8.2f} ms"
+        print(f"  {model_id:<24}{m['stages']['model']['p50']:13.2f} ms{m['bare']['p50']:8.2f} ms"
               f"{m['ratio_p50']:11.3f}{m['ratio_mean']:12.3f}   {ok}")
 
 
 def window_figures(model: str, seconds: float) -> None:
     env = dict(os.environ)
     cmd = [sys.executable, str(ROOT / "benchmarks" / "ui_probe.py"), model,
-           str(ROOT / "assets" / "samples" / SAMPLES[model]), str(seconds)]
+           str(ROOT / "assets" / "samples" / sample_for(load_catalog().get(model))), str(seconds)]
     if shutil.which("xvfb-run") and not env.get("DISPLAY"):
         cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"] + cmd  # a real X server, as a person has
         env.pop("QT_QPA_PLATFORM", None)
@@ -71,8 +76,10 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=8.0)
     args = parser.parse_args()
     model_ratios(args.runs, args.warmup)
-    for model in SAMPLES:
-        window_figures(model, args.seconds)
+    catalog = load_catalog()
+    for card in catalog.cards:
+        if catalog.installed(card) and sample_for(card) is not None:
+            window_figures(card.id, args.seconds)
     return 0
 
 
