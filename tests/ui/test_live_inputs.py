@@ -169,3 +169,18 @@ def test_drawing_on_the_board_answers_while_drawing_and_each_stroke_lands_on_the
     assert controller.history.records[-1].input_label == "your drawing"
     panel.clear_button.click()
     assert controller.input is None and not panel.undo_button.isEnabled()
+
+
+def test_a_reopened_camera_wakes_its_buttons_with_the_first_new_frame_and_a_press_is_never_lost(qtbot):
+    controller = FakeController()
+    panel = CameraPanel(controller, module=lambda: fake_multimedia(["a camera"]))
+    qtbot.addWidget(panel)
+    panel.frame_arrived(frame((255, 0, 0)))
+    panel.close_camera()
+    assert not panel.snap_button.isEnabled()
+    panel._waiting_for_frame = True  # what open_camera does before the real camera starts again
+    panel.frame_arrived(frame((0, 255, 0)))
+    assert panel.snap_button.isEnabled()
+    controller.busy = True  # a run still going: the press goes through anyway (the controller stops the old run)
+    panel.snap_button.click()
+    assert tuple(controller.given[-1][0].pixels[0, 0]) == (0, 255, 0)

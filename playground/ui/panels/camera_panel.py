@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from typing import Any, Callable
-
-import time
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
 from playground.ui.live import LiveFeeder, rate_of
 from playground.ui.multimedia import multimedia, not_installed
@@ -41,13 +41,15 @@ class CameraPanel(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None,
                  module: Callable[[], Any] = multimedia) -> None:
         super().__init__(parent)
+        self._controller = controller
         self._mm = module()
         self._camera: Any = None
         self._session: Any = None
         self._sink: Any = None
         self._latest = QImage()
         self.frames = 0
-        self._frame_times: deque[float] = deque()
+        self._waiting_for_frame = True  # the buttons wake up with the first frame after opening
+        self._frame_times: deque[float] = deque(maxlen=256)
         self.feeder = LiveFeeder(controller, "camera frame", "camera", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -97,6 +99,7 @@ class CameraPanel(QWidget):
             self._session.setVideoSink(self._sink)
             self._sink.videoFrameChanged.connect(self._on_video_frame)
             self._camera.errorOccurred.connect(self._on_camera_error)
+        self._waiting_for_frame = True
         self._camera.start()
         self.status.setText("Starting the camera…")
         self._stats.start()
@@ -125,7 +128,8 @@ class CameraPanel(QWidget):
         self.frames += 1
         self._frame_times.append(time.monotonic())
         self._latest = image
-        if self.frames == 1:
+        if self._waiting_for_frame:
+            self._waiting_for_frame = False
             self._set_enabled(True)
         if not self._paint_clock.isValid() or self._paint_clock.elapsed() >= PREVIEW_INTERVAL_MS:
             self._paint_clock.restart()
@@ -134,11 +138,10 @@ class CameraPanel(QWidget):
             self.feeder.offer(frame_pixels(image))
 
     def use_frame(self) -> None:
+        """A deliberate press: this frame now, even if it means stopping a run still going."""
         if not self._latest.isNull():
-            self.feeder.start()  # counts from here; a single frame is sent at once when the model is free
-            self.feeder.offer(frame_pixels(self._latest))
-            if not self.live_box.isChecked():
-                self.feeder.stop()
+            frame = image_from_array(frame_pixels(self._latest), "camera frame")
+            self._controller.set_input(frame, "camera frame", "camera")
 
     def _live_toggled(self, on: bool) -> None:
         self.feeder.start() if on else self.feeder.stop()
