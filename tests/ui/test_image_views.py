@@ -215,3 +215,19 @@ def test_digit_view_names_the_digit_and_keeps_the_bars_in_digit_order(qtbot):
     unsure[3], unsure[8] = 0.35, 0.25
     view.show_result(DigitGuess(unsure, seen), None)
     assert view.headline.text() == "3 — a wild guess   (35 % sure)"
+
+
+def test_digit_view_saves_the_drawing_the_guess_was_made_on(qtbot, tmp_path):
+    from playground.core.media import ImageData
+    from playground.core.results import DigitGuess
+
+    view = shown(qtbot, create_view(DigitGuess))
+    drawing = np.zeros((280, 280, 3), np.uint8)
+    drawing[50:230, 130:150] = 255
+    probabilities = np.full(10, 0.01, np.float32)
+    probabilities[1] = 0.91
+    view.show_result(DigitGuess(probabilities, np.zeros((28, 28), np.float32)), ImageData(drawing, "your drawing"))
+    assert view.save_to(str(tmp_path / "one.png"))
+    from PIL import Image
+    with Image.open(tmp_path / "one.png") as saved:
+        assert saved.size == (280, 280) and saved.convert("L").getpixel((140, 140)) == 255

@@ -10,7 +10,8 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
-from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.widgets.images import qimage_from_rgb
 from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
 
 
@@ -92,12 +93,18 @@ class DigitView(ResultView):
         row.addLayout(side, 1)
         self.body.addLayout(row, 1)
         self._result: DigitGuess | None = None
+        self._drawing = QImage()
+        self._decoded: Any = None
         self.add_action("Copy as text", self._copy, "Copy the guess and the ten probabilities.")
+        self.add_action("Save drawing…", self._save_clicked, "Save the drawing the guess was made on, as a PNG file.",
+                        saves=True)
         self.finish_actions()
         self.clear()
 
     def show_result(self, result: DigitGuess, decoded: Any = None) -> None:
-        self._result = result
+        self._result, self._decoded = result, decoded
+        pixels = getattr(decoded, "pixels", None)
+        self._drawing = qimage_from_rgb(pixels) if pixels is not None else QImage()
         sure = result.confidence
         hedge = "" if sure >= 0.8 else " maybe" if sure >= 0.4 else " — a wild guess"
         self.headline.setText(f"{result.digit}{hedge}   ({percent_text(sure)} sure)")
@@ -109,8 +116,18 @@ class DigitView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._drawing = QImage()
         self.bars.set_probabilities(np.zeros(10, np.float32))
         self.seen.clear()
+
+    def save_to(self, path: str) -> bool:
+        return self.save_image(self._drawing, path, "drawing")
+
+    def _save_clicked(self) -> None:
+        if self._result is not None:
+            path = self.ask_save_path("Save drawing", suggested_name(self._decoded, "digit", "png"), "PNG image (*.png)")
+            if path:
+                self.save_to(path)
 
     def _copy(self) -> None:
         if self._result is not None:
