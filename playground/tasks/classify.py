@@ -12,12 +12,12 @@ from PIL import Image
 
 from playground import paths
 from playground.core.card import ModelCard
-from playground.core.errors import InputError, ModelCardError, ModelMissingError
+from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.media import ImageData
 from playground.core.results import Label, Labels
 from playground.tasks.base import Feeds, Outputs, SingleRunTask
 from playground.tasks.facts import fact, float_list, param, positive_int
-from playground.tasks.ops import resample_filter
+from playground.tasks.ops import checked_pixels, resample_filter
 
 
 @dataclass(frozen=True)
@@ -86,15 +86,6 @@ def normalise(square: np.ndarray, pre: Preprocess) -> np.ndarray:
     return np.ascontiguousarray(tensor, dtype=np.float32)
 
 
-def _pixels(data: object) -> np.ndarray:
-    """Any H×W×3 uint8 picture, however small: the resize scales a 1×1 picture up like any other."""
-    pixels = getattr(data, "pixels", None)
-    if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 \
-            or pixels.dtype != np.uint8 or pixels.size == 0:
-        raise InputError("This is not a picture the playground can read; try a PNG or JPEG photo.")
-    return pixels
-
-
 @dataclass(frozen=True)
 class ClassifyTask(SingleRunTask):
     """The model sees a centre square of the photo and rates every class it knows; the best few are shown."""
@@ -103,7 +94,7 @@ class ClassifyTask(SingleRunTask):
     result_type = Labels
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ClassifyContext]:
-        pixels = _pixels(data)
+        pixels = checked_pixels(data, min_side=1)
         pre = Preprocess.from_card(card)
         square, box = centre_crop(pixels, pre)
         feeds = {card.inputs[0].name: normalise(square, pre)}

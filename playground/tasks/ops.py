@@ -81,13 +81,18 @@ def resize_map(values: np.ndarray, size: tuple[int, int], resample: str = "bilin
     return np.asarray(image.resize(size, resample_filter(resample)), dtype=np.float32)
 
 
-def checked_pixels(data: object) -> np.ndarray:
-    """The H×W×3 uint8 pixels of decoded image data, or a sentence saying why they cannot be used."""
+def checked_pixels(data: object, min_side: int = MIN_IMAGE_SIDE) -> np.ndarray:
+    """The H×W×3 uint8 pixels of decoded image data, or a sentence saying why they cannot be used.
+
+    Models that resize every picture anyway (a classifier, an upscaler, a text reader) take any size:
+    they pass min_side=1.
+    """
     pixels = getattr(data, "pixels", None)
-    if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 or pixels.dtype != np.uint8:
+    if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 or pixels.dtype != np.uint8 \
+            or pixels.size == 0:
         raise InputError("This is not a picture the playground can read; try a PNG or JPEG photo.")
     h, w = pixels.shape[:2]
-    if min(h, w) < MIN_IMAGE_SIDE:
-        raise InputError(f"The picture is only {w}×{h} pixels; give one at least {MIN_IMAGE_SIDE} pixels "
+    if min(h, w) < min_side:
+        raise InputError(f"The picture is only {w}×{h} pixels; give one at least {min_side} pixels "
                          "on each side (a normal photo works best).")
     return pixels

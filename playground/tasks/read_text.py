@@ -10,13 +10,13 @@ import numpy as np
 from PIL import Image
 
 from playground.core.card import ModelCard
-from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import TextLine, TextLines
 from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.ctc import charset_from_model, greedy_decode
 from playground.tasks.facts import fact, param, positive_int
 from playground.tasks.ocr_geometry import crop_line, db_boxes, reading_order, to_image
+from playground.tasks.ops import checked_pixels
 
 BATCH = 6  # lines per recogniser run, as PaddleOCR does: enough to share the work, small enough to report often
 
@@ -61,9 +61,7 @@ class OcrTask:
     result_type = TextLines
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, OcrContext]:
-        pixels = getattr(data, "pixels", None)
-        if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3:
-            raise InputError("This is not a picture the playground can read; try a PNG or JPEG picture.")
+        pixels = checked_pixels(data, min_side=1)
         h, w = pixels.shape[:2]
         size = detector_size(w, h, positive_int(card, "preprocess", "max_side"))
         resized = np.asarray(Image.fromarray(np.ascontiguousarray(pixels)).resize(size, Image.Resampling.BILINEAR))

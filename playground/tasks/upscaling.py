@@ -14,6 +14,7 @@ from playground.core.media import ImageData
 from playground.core.results import Upscaled
 from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import positive_int
+from playground.tasks.ops import checked_pixels
 
 MIN_SIDE = 4  # below this the network's 3×3 layers see mostly padding; a speck is enlarged as 4×4 first
 
@@ -76,9 +77,7 @@ class UpscaleTask:
     result_type = Upscaled
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, UpscaleContext]:
-        pixels = getattr(data, "pixels", None)
-        if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3:
-            raise InputError("This is not a picture the playground can read; try a PNG or JPEG picture.")
+        pixels = checked_pixels(data, min_side=1)
         h, w = pixels.shape[:2]
         limit = positive_int(card, "preprocess", "max_pixels")
         if h * w > limit:
