@@ -202,4 +202,38 @@ class DigitGuess:
                 "probabilities": [round(float(p), 6) for p in self.probabilities]}
 
 
-RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess)
+@dataclass(frozen=True)
+class Phrase:
+    start: float  # seconds into the recording
+    end: float
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Transcript:
+    """What was said in a recording, piece by piece with times."""
+
+    samples: np.ndarray  # mono float32 at sample_rate, the recording as the model heard it
+    sample_rate: int
+    phrases: tuple[Phrase, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.phrases if p.text).strip()
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+    def summary(self) -> str:
+        if not self.text:
+            return f"no words heard in {self.duration:.1f} s"
+        return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}" for p in self.phrases if p.text)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "transcript", "text": self.text, "duration": round(self.duration, 3),
+                "phrases": [{"start": round(p.start, 3), "end": round(p.end, 3), "text": p.text} for p in self.phrases]}
+
+
+RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
+                                  Transcript)

@@ -11,6 +11,7 @@ from playground.tasks.digits import DigitTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.read_text import OcrTask
+from playground.tasks.transcribe import TranscribeTask
 from playground.tasks.upscaling import UpscaleTask
 from playground.tasks.vad import VadTask
 
@@ -21,6 +22,7 @@ TASKS: dict[str, Task] = {
     "upscale": UpscaleTask(),
     "ocr": OcrTask(),
     "digits": DigitTask(),
+    "transcribe": TranscribeTask(),
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),

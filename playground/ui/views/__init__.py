@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import Cutout, Detections, DigitGuess, Labels, SpeechSegments, TextLines, Upscaled
+from playground.core.results import (Cutout, Detections, DigitGuess, Labels, SpeechSegments, TextLines,
+                                     Transcript, Upscaled)
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.detections import DetectionsView
@@ -12,6 +13,7 @@ from playground.ui.views.digit import DigitView
 from playground.ui.views.labels import LabelsView
 from playground.ui.views.speech import SpeechView
 from playground.ui.views.text_lines import TextLinesView
+from playground.ui.views.transcript import TranscriptView
 from playground.ui.views.upscaled import UpscaledView
 
 VIEWS: dict[type, type] = {
@@ -22,6 +24,7 @@ VIEWS: dict[type, type] = {
     Upscaled: UpscaledView,
     TextLines: TextLinesView,
     DigitGuess: DigitView,
+    Transcript: TranscriptView,
 }
 
 

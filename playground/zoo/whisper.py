@@ -1,0 +1,201 @@
+"""Whisper (tiny.en) from CTranslate2 weights to two ONNX graphs, written with onnx.helper (MODELS.md §2.2.1).
+
+Encoder: mel [1, 80, F] → the cross-attention keys and values of every decoder layer, projected once
+([L, 1, F/2, 384] each). Decoder: new tokens plus the self-attention cache in → logits and the grown cache
+out, so each step runs only the new token. The tied embedding is stored once, transposed ([384, V]),
+and serves both the lookup (Gather on axis 1) and the output projection (MatMul).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+from playground.core.card import ModelCard
+from playground.zoo.ctranslate2 import Checkpoint, read_checkpoint
+
+OPSET, IR = 17, 8
+D, HEADS = 384, 6
+HEAD = D // HEADS
+
+
+class Graph:
+    """A small builder: named constants, nodes with generated output names, and the finished model."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.nodes, self.inits, self._n = name, [], [], 0
+        self._consts: dict[tuple, str] = {}
+
+    def weight(self, name: str, array: np.ndarray) -> str:
+        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
+        return name
+
+    def const(self, values, dtype=np.int64) -> str:  # noqa: ANN001 - a list or a scalar
+        key = (np.dtype(dtype).str, repr(values))
+        if key not in self._consts:
+            self._consts[key] = self.weight(f"const_{len(self._consts)}", np.asarray(values, dtype=dtype))
+        return self._consts[key]
+
+    def op(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 1, **attrs) -> str | list[str]:
+        self._n += 1
+        base = name or f"{op_type.lower()}_{self._n}"
+        outs = [base] if outputs == 1 else [f"{base}_{i}" for i in range(outputs)]
+        self.nodes.append(helper.make_node(op_type, inputs, outs, name=f"{base}_node", **attrs))
+        return outs[0] if outputs == 1 else outs
+
+    def model(self, inputs: list, outputs: list) -> onnx.ModelProto:
+        graph = helper.make_graph(self.nodes, self.name, inputs, outputs, self.inits)
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR,
+                                  producer_name="inference-playground")
+        onnx.checker.check_model(model)
+        return model
+
+
+def _linear(g: Graph, x: str, ck: Checkpoint, prefix: str, rows: slice | None = None, bias: bool = True) -> str:
+    """x · Wᵀ + b with W [out, in] from the checkpoint (optionally a block of rows of a fused weight)."""
+    w = ck.float32(f"{prefix}/weight")
+    b = ck.float32(f"{prefix}/bias") if bias else None
+    if rows is not None:
+        w = w[rows]
+        b = b[rows] if b is not None else None
+    tag = prefix.replace("/", ".") + (f".{rows.start}" if rows is not None else "")
+    y = g.op("MatMul", [x, g.weight(f"{tag}.weight", w.T)], name=f"{tag}.matmul")
+    return g.op("Add", [y, g.weight(f"{tag}.bias", b)], name=f"{tag}.add") if b is not None else y
+
+
+def _norm(g: Graph, x: str, ck: Checkpoint, prefix: str) -> str:
+    tag = prefix.replace("/", ".")
+    return g.op("LayerNormalization", [x, g.weight(f"{tag}.gamma", ck.float32(f"{prefix}/gamma")),
+                                       g.weight(f"{tag}.beta", ck.float32(f"{prefix}/beta"))],
+                name=f"{tag}.ln", axis=-1, epsilon=1e-5)
+
+
+def _gelu(g: Graph, x: str) -> str:
+    """Exact GELU, 0.5·x·(1 + erf(x/√2)): opset 17 has no Gelu operator."""
+    e = g.op("Erf", [g.op("Mul", [x, g.const(1 / math.sqrt(2), np.float32)])])
+    return g.op("Mul", [g.op("Mul", [x, g.op("Add", [e, g.const(1.0, np.float32)])]), g.const(0.5, np.float32)])
+
+
+def _heads(g: Graph, x: str) -> str:
+    """[1, T, 384] → [1, 6, T, 64]."""
+    return g.op("Transpose", [g.op("Reshape", [x, g.const([1, -1, HEADS, HEAD])])], perm=[0, 2, 1, 3])
+
+
+def _attend(g: Graph, q: str, k: str, v: str, mask: str | None = None) -> str:
+    """softmax(q·kᵀ/8 [+ mask])·v over heads, back to [1, T, 384]."""
+    scores = g.op("Mul", [g.op("MatMul", [_heads(g, q), g.op("Transpose", [_heads(g, k)], perm=[0, 1, 3, 2])]),
+                          g.const(1 / math.sqrt(HEAD), np.float32)])
+    if mask is not None:
+        scores = g.op("Add", [scores, mask])
+    out = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), _heads(g, v)])
+    return g.op("Reshape", [g.op("Transpose", [out], perm=[0, 2, 1, 3]), g.const([1, -1, D])])
+
+
+def _mlp(g: Graph, x: str, ck: Checkpoint, prefix: str) -> str:
+    h = _gelu(g, _linear(g, _norm(g, x, ck, f"{prefix}/ffn/layer_norm"), ck, f"{prefix}/ffn/linear_0"))
+    return g.op("Add", [x, _linear(g, h, ck, f"{prefix}/ffn/linear_1")])
+
+
+def _layers(ck: Checkpoint, part: str) -> int:
+    return sum(1 for name in ck.variables if name.startswith(f"{part}/layer_") and name.endswith("ffn/linear_0/weight"))
+
+
+def build_encoder(ck: Checkpoint) -> onnx.ModelProto:
+    g = Graph("whisper_encoder")
+    x = g.op("Conv", ["mel", g.weight("conv1.weight", ck.float32("encoder/conv1/weight")),
+                      g.weight("conv1.bias", ck.float32("encoder/conv1/bias"))], name="conv1", pads=[1, 1])
+    x = _gelu(g, x)
+    x = g.op("Conv", [x, g.weight("conv2.weight", ck.float32("encoder/conv2/weight")),
+                      g.weight("conv2.bias", ck.float32("encoder/conv2/bias"))], name="conv2", pads=[1, 1], strides=[2])
+    x = g.op("Transpose", [_gelu(g, x)], perm=[0, 2, 1])  # [1, F/2, 384]
+    # Positions for as many frames as there are (1500 for a full 30 s window).
+    frames = g.op("Slice", [g.op("Shape", [x]), g.const([1]), g.const([2])])
+    pos = g.op("Slice", [g.weight("encoder.positions", ck.float32("encoder/position_encodings/encodings")),
+                         g.const([0]), frames, g.const([0])])
+    x = g.op("Add", [x, pos])
+    for i in range(_layers(ck, "encoder")):
+        p = f"encoder/layer_{i}"
+        h = _norm(g, x, ck, f"{p}/self_attention/layer_norm")
+        q, k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in range(3))
+        x = g.op("Add", [x, _linear(g, _attend(g, q, k, v), ck, f"{p}/self_attention/linear_1")])
+        x = _mlp(g, x, ck, p)
+    x = _norm(g, x, ck, "encoder/layer_norm")
+    ks, vs = [], []
+    for i in range(_layers(ck, "decoder")):
+        fused = f"decoder/layer_{i}/attention/linear_1"
+        ks.append(g.op("Unsqueeze", [_linear(g, x, ck, fused, slice(0, D), bias=False), g.const([0])]))
+        vs.append(g.op("Unsqueeze", [_linear(g, x, ck, fused, slice(D, 2 * D)), g.const([0])]))
+    g.op("Concat", ks, name="cross_k", axis=0)
+    g.op("Concat", vs, name="cross_v", axis=0)
+    n = len(ks)
+    return g.model([helper.make_tensor_value_info("mel", TensorProto.FLOAT, [1, 80, "frames"])],
+                   [helper.make_tensor_value_info(o, TensorProto.FLOAT, [n, 1, "audio", D])
+                    for o in ("cross_k", "cross_v")])
+
+
+def build_decoder(ck: Checkpoint) -> onnx.ModelProto:
+    g = Graph("whisper_decoder")
+    table = g.weight("embedding_t", ck.float32("decoder/embeddings/weight").T)  # [384, V], stored once
+    n = _layers(ck, "decoder")
+    tokens = "tokens"
+    x = g.op("Transpose", [g.op("Gather", [table, tokens], axis=1)], perm=[1, 2, 0])  # [1, T, 384]
+    past = g.op("Slice", [g.op("Shape", ["self_k"]), g.const([2]), g.const([3])])  # P
+    count = g.op("Slice", [g.op("Shape", [tokens]), g.const([1]), g.const([2])])  # T
+    total = g.op("Add", [past, count])
+    pos = g.op("Slice", [g.weight("decoder.positions", ck.float32("decoder/position_encodings/encodings")),
+                         past, total, g.const([0])])
+    x = g.op("Add", [x, pos])
+    # Causal mask [T, P+T]: new token r may see keys up to P + r.
+    rows = g.op("Add", [g.op("Range", [g.const(0), g.op("Squeeze", [count]), g.const(1)]), g.op("Squeeze", [past])])
+    cols = g.op("Range", [g.const(0), g.op("Squeeze", [total]), g.const(1)])
+    hidden = g.op("Less", [g.op("Unsqueeze", [rows, g.const([1])]), g.op("Unsqueeze", [cols, g.const([0])])])
+    mask = g.op("Where", [hidden, g.const(-1e9, np.float32), g.const(0.0, np.float32)], name="causal_mask")
+    new_k, new_v = [], []
+    for i in range(n):
+        p = f"decoder/layer_{i}"
+        layer = g.const([i])
+        h = _norm(g, x, ck, f"{p}/self_attention/layer_norm")
+        q, k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in range(3))
+        k = g.op("Concat", [g.op("Squeeze", [g.op("Gather", ["self_k", layer], axis=0), g.const([0])]), k], axis=1)
+        v = g.op("Concat", [g.op("Squeeze", [g.op("Gather", ["self_v", layer], axis=0), g.const([0])]), v], axis=1)
+        new_k.append(g.op("Unsqueeze", [k, g.const([0])]))
+        new_v.append(g.op("Unsqueeze", [v, g.const([0])]))
+        x = g.op("Add", [x, _linear(g, _attend(g, q, k, v, mask), ck, f"{p}/self_attention/linear_1")])
+        h = _norm(g, x, ck, f"{p}/attention/layer_norm")
+        q = _linear(g, h, ck, f"{p}/attention/linear_0")
+        ck_i = g.op("Squeeze", [g.op("Gather", ["cross_k", layer], axis=0), g.const([0])])
+        cv_i = g.op("Squeeze", [g.op("Gather", ["cross_v", layer], axis=0), g.const([0])])
+        x = g.op("Add", [x, _linear(g, _attend(g, q, ck_i, cv_i), ck, f"{p}/attention/linear_2")])
+        x = _mlp(g, x, ck, p)
+    x = _norm(g, x, ck, "decoder/layer_norm")
+    g.op("MatMul", [x, table], name="logits")
+    g.op("Concat", new_k, name="new_self_k", axis=0)
+    g.op("Concat", new_v, name="new_self_v", axis=0)
+    vocab = ck.variables["decoder/embeddings/weight"].shape[0]
+    cache = lambda name, length: helper.make_tensor_value_info(name, TensorProto.FLOAT, [n, 1, length, D])  # noqa: E731
+    return g.model([helper.make_tensor_value_info("tokens", TensorProto.INT64, [1, "new"]),
+                    cache("self_k", "past"), cache("self_v", "past"),
+                    cache("cross_k", "audio"), cache("cross_v", "audio")],
+                   [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, "new", vocab]),
+                    cache("new_self_k", "total"), cache("new_self_v", "total")])
+
+
+def whisper_from_ctranslate2(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
+    """Recipe: encoder and decoder graphs from `model` (model.bin); config and tokenizer copied as they are."""
+    import shutil
+
+    ck = read_checkpoint(members["model"])
+    for role, build in (("main", build_encoder), ("decoder", build_decoder)):
+        target = out_dir / card.file(role).path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        onnx.save(build(ck), str(target))
+    for role in ("config", "tokenizer"):
+        shutil.copyfile(members[role], out_dir / card.file(role).path)
+    weights = sum(int(np.prod(v.shape)) for k, v in ck.variables.items()
+                  if v.ndim > 0 and k != "decoder/projection/weight")  # the tied projection is the embedding
+    return {"parameters": weights}
