@@ -68,8 +68,9 @@ def run() -> Runs:
 
 
 @pytest.mark.models
-def test_the_known_sentence_comes_back_word_for_word(run):
-    outcome = run("whisper-tiny-en", "vad_test16k.wav")
+@pytest.mark.parametrize("model_id", ["whisper-tiny-en", "whisper-tiny-en-int8"])
+def test_the_known_sentence_comes_back_word_for_word(run, model_id):
+    outcome = run(model_id, "vad_test16k.wav")
     assert outcome.result.text == ("Hello, this is a test of voice activity detection. "
                                    "After a short pause, I am speaking again.")
     runs = outcome.record.session_runs_ns

@@ -73,7 +73,7 @@ def _quantize_static(source: Path, target: Path, feeds: Sequence[Feeds], *, meth
 
     methods = {"minmax": CalibrationMethod.MinMax, "entropy": CalibrationMethod.Entropy,
                "percentile": CalibrationMethod.Percentile}
-    with _quiet():
+    with quiet():
         quantize_static(
             str(source), str(target), FeedReader(feeds), quant_format=QuantFormat.QDQ, per_channel=per_channel,
             reduce_range=False,  # 7-bit weights only pay off on CPUs without VNNI, and cost accuracy everywhere
@@ -175,7 +175,7 @@ def _input_means(model: Any, names: Sequence[str], feeds: Sequence[Feeds]) -> di
 
 
 @contextmanager
-def _quiet() -> Iterator[None]:
+def quiet() -> Iterator[None]:
     """The quantiser logs advice (run its pre-processing first) at warning level on every build."""
     logger = logging.getLogger()
     level = logger.level

@@ -16,7 +16,7 @@ from playground.core.errors import FetchError
 from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.ncnn import realesrgan_from_ncnn
-from playground.zoo.whisper import whisper_from_ctranslate2
+from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 
 if TYPE_CHECKING:
     import onnx
@@ -80,4 +80,5 @@ RECIPES: dict[str, Recipe] = {
     "realesrgan_from_ncnn": realesrgan_from_ncnn,
     "digits_train": digits_train,
     "whisper_from_ctranslate2": whisper_from_ctranslate2,
+    "whisper_int8_from_ctranslate2": whisper_int8_from_ctranslate2,
 }
