@@ -7,7 +7,7 @@ import struct
 import numpy as np
 import pytest
 
-from playground.core.errors import FetchError, InputError
+from playground.core.errors import FetchError
 from playground.tasks.log_mel import log_mel, mel_filters
 from playground.tasks.whisper_text import EOT, detokenize, suppression
 from playground.zoo.ctranslate2 import read_checkpoint
@@ -74,12 +74,58 @@ def test_the_known_sentence_comes_back_word_for_word(run, model_id):
     assert outcome.result.text == ("Hello, this is a test of voice activity detection. "
                                    "After a short pause, I am speaking again.")
     runs = outcome.record.session_runs_ns
-    assert len(runs) == 1 + 22  # the encoder once, then one decoder step per word-piece and the end
+    assert len(runs) == 376 + 1 + 22  # the detector per 32 ms frame, the encoder once, a decoder step per piece
 
 
 @pytest.mark.models
-def test_a_recording_over_thirty_seconds_is_refused_plainly_for_now(run):
-    with pytest.raises(InputError, match=r"^The recording is 31 s long; this version transcribes up to 30 s"):
-        from playground.core.media import AudioData
+@pytest.mark.parametrize("sample", ["noise16k.wav", "tone1k.wav"])
+def test_noise_alone_never_reaches_whisper_so_no_word_is_invented(run, sample):
+    outcome = run("whisper-tiny-en-int8", sample)
+    assert outcome.result.text == "" and outcome.result.phrases == ()  # not the classic hallucination "You"
+    frames = {"noise16k.wav": 157, "tone1k.wav": 94}[sample]  # 32 ms frames of 5 s and 3 s
+    assert len(outcome.record.session_runs_ns) == frames  # only the voice detector ran
 
-        run("whisper-tiny-en", AudioData(np.zeros(31 * 16000, np.float32), 16000, "long.wav"))
+
+@pytest.mark.models
+def test_a_long_recording_is_cut_in_its_pauses_into_pieces_of_at_most_thirty_seconds(run):
+    import soundfile as sf
+
+    from playground import paths
+    from playground.core.media import AudioData
+
+    clip, rate = sf.read(paths.samples_dir() / "vad_test16k.wav", dtype="float32")
+    long = AudioData(np.concatenate([clip] * 3), rate, "three times.wav")
+    reports = []
+    outcome = run("whisper-tiny-en-int8", long, progress=lambda f, p: reports.append(p))
+    phrases = outcome.result.phrases
+    assert len(phrases) == 2 and all(p.end - p.start <= 30.0 for p in phrases)
+    assert phrases[0].start == pytest.approx(1.54 - 0.3, abs=0.05)  # widened before the first word
+    assert phrases[1].start > phrases[0].end  # cut in a pause, never inside speech
+    assert outcome.result.text.count("voice activity detection") == 3
+    assert outcome.result.text.rstrip(".").endswith("I am speaking again")
+    assert any(p is not None and len(p.phrases) == 1 for p in reports)  # the first piece shows before the second
+
+
+def test_speech_is_grouped_into_widened_pieces_that_fit_the_window():
+    from playground.tasks.transcribe import pieces
+
+    assert np.allclose(pieces(((1.5, 5.0), (7.3, 10.2)), 12.0), [(1.2, 10.4)])
+    long = pieces(((0.0, 20.0), (21.0, 40.0)), 40.0)
+    assert len(long) == 2 and all(e - s <= 30.0 for s, e in long)
+    assert np.allclose(pieces(((0.0, 70.0),), 70.0), [(0.0, 29.2), (28.7, 58.2), (57.7, 70.0)])
+    assert pieces((), 5.0) == []
+
+
+def test_a_model_whose_companion_is_missing_says_which_one(tmp_path):
+    from playground import paths
+    from playground.core.card import parse_card
+    from playground.core.errors import ModelMissingError
+    from playground.core.pipeline import Pipeline
+
+    folder = tmp_path / "whisper-tiny-en"
+    folder.mkdir()
+    folder.joinpath("model.toml").write_text((paths.models_dir() / "whisper-tiny-en" / "model.toml").read_text())
+    card = parse_card(folder / "model.toml")
+    assert card.companions == {"vad": "silero-vad"}
+    with pytest.raises(ModelMissingError, match=r"also needs the model 'silero-vad', which this playground does not"):
+        Pipeline().companions(card)

@@ -42,12 +42,14 @@ class _BareLoop:
     task passed (state carried between frames included), so both sides do the same inference work.
     """
 
-    def __init__(self, card: Any, roles: list[str], options: RuntimeOptions) -> None:
+    def __init__(self, card: Any, roles: list[str], options: RuntimeOptions, companions: dict | None = None) -> None:
         import onnxruntime as ort
 
         start = time.perf_counter_ns()
-        self.sessions = {role: ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
-                                                    providers=["CPUExecutionProvider"]) for role in roles}
+        paths = {role: card.path(role) for role in roles}
+        paths.update({role: other.path() for role, other in (companions or {}).items()})
+        self.sessions = {role: ort.InferenceSession(str(path), sess_options=options.session_options(),
+                                                    providers=["CPUExecutionProvider"]) for role, path in paths.items()}
         self.load_ms = (time.perf_counter_ns() - start) / 1e6
         self.calls: list[tuple[str, dict, Any]] = []
 
@@ -71,7 +73,7 @@ def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, option
     task = get_task(card.task)
     pipeline = Pipeline(options=options)
     cold = pipeline.run(card, task, source, params).record  # first: it checks the model files and the input
-    bare = _BareLoop(card, pipeline.roles(card), options)
+    bare = _BareLoop(card, pipeline.roles(card), options, pipeline.companions(card))
     pipeline.run(card, task, source, params, tap=bare.tap)  # untimed: copying the feeds is not the model's time
     for _ in range(warmup):
         pipeline.run(card, task, source, params)

@@ -153,6 +153,8 @@ class ModelCard:
     samples: tuple[str, ...] | None = None
     # Models that do the same job differently (MODNet and U²-Net-p; fp32 and int8): offered side by side.
     compare_with: tuple[str, ...] = ()
+    # Other models this one's task runs too, by role (a speech recogniser's voice detector): role -> model id.
+    companions: dict[str, str] = field(default_factory=dict)
 
     def file(self, role: str) -> BuiltFile:
         for f in self.files:
@@ -264,6 +266,13 @@ def _names(r: _Reader, key: str) -> tuple[str, ...]:
     return tuple(values)
 
 
+def _companions(r: _Reader) -> dict[str, str]:
+    table = r.get("companions", dict, {})
+    if not all(isinstance(v, str) and v for v in table.values()):
+        raise r.fail("companions", "must map each role to a model id")
+    return dict(table)
+
+
 def _built_file(role: str, f: _Reader) -> BuiltFile:
     if f.get("reproducible", bool, True):
         return BuiltFile(role, f.get("path", str), f.sha256("sha256"))
@@ -297,5 +306,5 @@ def parse_card(path: Path) -> ModelCard:
         source=_source(r), files=files, inputs=_tensors(r, "inputs"), outputs=_tensors(r, "outputs"),
         preprocess=r.get("preprocess", dict, {}), postprocess=r.get("postprocess", dict, {}),
         params=_params(r), folder=path.parent, samples=_names(r, "samples") if "samples" in data else None,
-        compare_with=_names(r, "compare_with"),
+        compare_with=_names(r, "compare_with"), companions=_companions(r),
     )

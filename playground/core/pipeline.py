@@ -10,8 +10,8 @@ import numpy as np
 
 from playground.core import media
 from playground.core.cancel import CancelToken
-from playground.core.card import ModelCard
-from playground.core.errors import Cancelled, InputError
+from playground.core.card import ModelCard, parse_card
+from playground.core.errors import Cancelled, InputError, ModelMissingError
 from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
 from playground.core.timing import RunRecord, StageClock
 
@@ -47,6 +47,7 @@ class _Runner:
         # A Stop terminates the run on purpose; onnxruntime would log that as an error on the terminal.
         self.options.log_severity_level = 4
         self.listening = progress is not None
+        self.companions: dict[str, ModelCard] = {}  # role -> card of another model the task may run
 
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None,
             role: str = "main") -> dict[str, np.ndarray]:
@@ -87,6 +88,17 @@ class Pipeline:
         """Built files that are ONNX graphs get a session each (main first)."""
         return [f.role for f in card.files if f.path.endswith(".onnx")]
 
+    def companions(self, card: ModelCard) -> dict[str, ModelCard]:
+        """The cards of the other models this card's task runs, from the folder beside its own."""
+        found = {}
+        for role, model_id in card.companions.items():
+            path = card.folder.parent / model_id / "model.toml"
+            if not path.is_file():
+                raise ModelMissingError(f"{card.name} also needs the model '{model_id}', which this playground "
+                                        "does not have; reinstall the playground.")
+            found[role] = parse_card(path)
+        return found
+
     def run(self, card: ModelCard, task: Any, source: Any, params: dict[str, Any] | None = None,
             token: CancelToken | None = None, progress: Progress | None = None,
             tap: Tap | None = None) -> Outcome:
@@ -99,11 +111,14 @@ class Pipeline:
         token.check()
         load_cpu0 = time.process_time_ns()
         sessions = {role: self.sessions.get(card, self.options, role) for role in self.roles(card)}
+        companions = self.companions(card)
+        sessions.update({role: self.sessions.get(other, self.options) for role, other in companions.items()})
         cpu0 += time.process_time_ns() - load_cpu0  # loading is reported on its own, not as the run's CPU
         token.check()
 
         feeds, ctx = clock.timed("preprocess", task.preprocess, decoded, card, values)
         runner = _Runner(card, sessions, clock, token, progress, tap)
+        runner.companions = companions
         token.attach(runner.options)
         try:
             # "model" is the wall time of the whole inference step, loops and all, so the stages add up

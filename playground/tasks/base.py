@@ -17,6 +17,7 @@ class Runner(Protocol):
 
     card: ModelCard
     listening: bool  # someone receives report(): without a listener, tasks skip building partial results
+    companions: dict[str, ModelCard]  # other models the card names under [companions], by role
 
     def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
         """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array."""

@@ -1,9 +1,15 @@
-"""Speech to text with Whisper: log-mel → encoder once → greedy decoder steps with a cache → text."""
+"""Speech to text with Whisper, only where someone speaks: voice detection → pieces of up to 30 s → text.
+
+Silero VAD (the card's `vad` companion) finds the speech first. Stretches without speech never reach
+Whisper, which would invent words there ("You"). Speech is grouped into pieces of at most 30 s, cut in
+the pauses, each widened a little at the start so no first syllable is lost; each piece is one log-mel,
+one encoder run and greedy decoder steps with a cache.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +20,39 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.results import Phrase, Transcript
 from playground.tasks.base import Feeds, Outputs, Runner
-from playground.tasks.log_mel import RATE, WINDOW_SAMPLES, log_mel
+from playground.tasks.facts import positive_int
+from playground.tasks.log_mel import RATE, log_mel
+from playground.tasks.vad import frames_with_context, rules_for, segments_of, speech_probabilities
 from playground.tasks.whisper_text import (BEGIN_SUPPRESS, EOT, NO_TIMESTAMPS, SOT, detokenize, suppression,
                                            vocabulary)
 
 MAX_TOKENS = 224  # half the decoder's 448 positions, as the reference decoder allows
+LEAD_S, TAIL_S = 0.3, 0.2  # widening of each piece: the detector's edges fall inside a word's first sound
+PIECE_S = 29.0  # a piece with its widening stays inside Whisper's 30 s window
+
+
+def pieces(segments: tuple[tuple[float, float], ...], duration: float) -> list[tuple[float, float]]:
+    """Speech segments grouped, in order, into pieces of at most PIECE_S seconds, cut only in pauses
+    (a single segment longer than that is cut into PIECE_S-long parts), each widened by LEAD_S / TAIL_S."""
+    spans: list[tuple[float, float]] = []
+    for start, end in segments:
+        while end - start > PIECE_S:  # one long breathless stretch: cut it where it must be cut
+            spans.append((start, start + PIECE_S))
+            start += PIECE_S
+        spans.append((start, end))
+    out: list[tuple[float, float]] = []
+    for start, end in spans:
+        if out and end - out[-1][0] + LEAD_S + TAIL_S <= PIECE_S:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return [(max(0.0, s - LEAD_S), min(duration, e + TAIL_S)) for s, e in out]
 
 
 @dataclass(frozen=True, eq=False)
 class TranscribeContext:
     audio: AudioData
+    phrases: list[Phrase] = field(default_factory=list)  # filled by infer, one per piece of speech
 
 
 def _suppress_ids(card: ModelCard) -> list[int]:
@@ -42,20 +71,44 @@ class TranscribeTask:
         samples = np.asarray(getattr(data, "samples", np.zeros(0)), np.float32)
         if data.sample_rate != RATE:
             raise InputError(f"The recording is at {data.sample_rate} Hz where {RATE} Hz is needed; open it again.")
-        if len(samples) > WINDOW_SAMPLES:
-            raise InputError(f"The recording is {len(samples) / RATE:.0f} s long; this version transcribes up to "
-                             "30 s at a time: cut it shorter, or pick a shorter one.")
-        return {"mel": log_mel(samples)[None]}, TranscribeContext(data)
+        if not len(samples):
+            raise InputError("The recording has no sound in it; record or pick a clip a few seconds long.")
+        return {}, TranscribeContext(data)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: TranscribeContext) -> Outputs:
+        samples = np.asarray(ctx.audio.samples, np.float32)
+        duration = len(samples) / RATE
+        spans = pieces(self._speech(runner, samples), duration)
+        vocab = vocabulary(str(runner.card.path("tokenizer")))
+        phrases: list[Phrase] = []
+        for done, (start, end) in enumerate(spans):
+            piece = samples[int(start * RATE):int(end * RATE)]
+            text = self._decode(runner, log_mel(piece)[None], vocab)
+            phrases.append(Phrase(start, end, text))
+            if runner.listening and done + 1 < len(spans):
+                runner.report(0.2 + 0.8 * (done + 1) / len(spans), self._transcript(ctx, phrases))
+        ctx.phrases.extend(phrases)
+        return {}
+
+    @staticmethod
+    def _speech(runner: Runner, samples: np.ndarray) -> tuple[tuple[float, float], ...]:
+        """Silero's speech segments, in seconds (the frames run on the `vad` companion)."""
+        vad = runner.companions["vad"]
+        rules = rules_for(vad, {})
+        if len(samples) < rules.frame:
+            return ()
+        frames = frames_with_context(samples, rules.frame, positive_int(vad, "preprocess", "context"))
+        probs = speech_probabilities(runner, vad, frames, rules.sample_rate, role="vad")
+        return segments_of(probs, rules, len(samples))
+
+    @staticmethod
+    def _decode(runner: Runner, mel: np.ndarray, vocab: tuple[str, ...]) -> str:
         card = runner.card
-        cross_k, cross_v = runner.run(feeds, ["cross_k", "cross_v"]).values()
-        layers = cross_k.shape[0]
-        empty = np.zeros((layers, 1, 0, cross_k.shape[-1]), np.float32)
+        cross_k, cross_v = runner.run({"mel": mel}, ["cross_k", "cross_v"]).values()
+        empty = np.zeros((cross_k.shape[0], 1, 0, cross_k.shape[-1]), np.float32)
         self_k, self_v = empty, empty
         mask = None
         new, picked = [SOT, NO_TIMESTAMPS], []
-        vocab = vocabulary(str(card.path("tokenizer")))
         for step in range(MAX_TOKENS):
             runner.check()
             out = runner.run({"tokens": np.array([new], np.int64), "self_k": self_k, "self_v": self_v,
@@ -71,16 +124,12 @@ class TranscribeTask:
                 break
             picked.append(token)
             new = [token]
-            if runner.listening:
-                runner.report(min(0.99, len(picked) / 40), self._transcript(ctx, detokenize(picked, vocab)))
-        return {"text": np.array(detokenize(picked, vocab))}
+        return detokenize(picked, vocab)
 
     @staticmethod
-    def _transcript(ctx: TranscribeContext, text: str) -> Transcript:
-        audio = ctx.audio
-        duration = len(audio.samples) / audio.sample_rate
-        return Transcript(audio.samples, audio.sample_rate, (Phrase(0.0, duration, text),) if text else ())
+    def _transcript(ctx: TranscribeContext, phrases: list[Phrase]) -> Transcript:
+        return Transcript(ctx.audio.samples, ctx.audio.sample_rate, tuple(p for p in phrases if p.text))
 
     def postprocess(self, outputs: Outputs, ctx: TranscribeContext, card: ModelCard,
                     params: dict[str, Any]) -> Transcript:
-        return self._transcript(ctx, str(outputs["text"]))
+        return self._transcript(ctx, ctx.phrases)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -135,23 +135,11 @@ class VadTask:
         return {"frames": frames_with_context(samples, rules.frame, context)}, VadContext(samples, rules)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: VadContext) -> Outputs:
-        frames, card = feeds["frames"], runner.card
-        audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
-        wanted = [o.name for o in card.outputs[:2]]
-        prob_out, state_out = wanted
-        state = np.zeros(_state_shape(card), np.float32)
-        rate = np.array(ctx.rules.sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
-        probs: list[float] = []
+        frames = feeds["frames"]
         live = _LiveSegments(ctx, len(frames)) if runner.listening else None
-        # ~31 runs per second of audio, so each frame only runs the model and keeps its probability
-        # (runner.run checks for cancel itself); segments are tracked only when someone is watching.
-        for i in range(len(frames)):
-            out = runner.run({audio_in: frames[i:i + 1], state_in: state, rate_in: rate}, wanted)
-            state = out[state_out]
-            probs.append(out[prob_out].item(0))
-            if live is not None and live.due(i + 1):
-                runner.report(*live.update(probs))
-        return {"probabilities": np.asarray(probs, np.float32)}
+        after = (lambda probs: live.due(len(probs)) and runner.report(*live.update(probs))) if live else None
+        probs = speech_probabilities(runner, runner.card, frames, ctx.rules.sample_rate, after=after)
+        return {"probabilities": probs}
 
     def postprocess(self, outputs: Outputs, ctx: VadContext, card: ModelCard,
                     params: dict[str, Any]) -> SpeechSegments:
@@ -184,6 +172,28 @@ def _result(ctx: VadContext, probs: np.ndarray, segments: tuple[tuple[float, flo
     return SpeechSegments(samples=ctx.samples, sample_rate=ctx.rules.sample_rate, probabilities=probs,
                           frame_seconds=ctx.rules.frame / ctx.rules.sample_rate, segments=segments,
                           threshold=ctx.rules.threshold)
+
+
+def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sample_rate: int, role: str = "main",
+                         after: Callable[[list[float]], object] | None = None) -> np.ndarray:
+    """One run per frame of the Silero model `card` (as `role` of the runner), carrying its recurrent state.
+
+    ~31 runs per second of audio, so each frame only runs the model and keeps its probability
+    (runner.run checks for cancel itself); `after` hears the probabilities so far after each frame.
+    """
+    audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
+    wanted = [o.name for o in card.outputs[:2]]
+    prob_out, state_out = wanted
+    state = np.zeros(_state_shape(card), np.float32)
+    rate = np.array(sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
+    probs: list[float] = []
+    for i in range(len(frames)):
+        out = runner.run({audio_in: frames[i:i + 1], state_in: state, rate_in: rate}, wanted, role=role)
+        state = out[state_out]
+        probs.append(out[prob_out].item(0))
+        if after is not None:
+            after(probs)
+    return np.asarray(probs, np.float32)
 
 
 def _state_shape(card: ModelCard) -> tuple[int, ...]:
