@@ -55,25 +55,34 @@ def _silence(path: Path, seconds: float) -> None:
     _sox("-n", "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path), "trim", "0", f"{seconds}")
 
 
-def _speech(path: Path, text: str, work: Path) -> None:
+def _speech(path: Path, text: str, work: Path, voice: str = "en-us", speed: int = 150) -> None:
     raw = work / f"{path.stem}-22k.wav"
-    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "150", "-w", str(raw), text], check=True)
+    subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
     # -D: no dither, so the 16-bit result is the plain rate conversion.
     _sox("-D", str(raw), "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path))
 
 
-def make_vad_test(out: Path) -> None:
+def make_vad_test(out: Path, parts_list: tuple = VAD_PARTS, voice: str = "en-us", speed: int = 150) -> None:
+    """Silences and spoken sentences joined, as listed (kind, seconds or text)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         parts = []
-        for i, (kind, value) in enumerate(VAD_PARTS):
+        for i, (kind, value) in enumerate(parts_list):
             part = work / f"part{i}.wav"
             if kind == "silence":
                 _silence(part, float(value))
             else:
-                _speech(part, str(value), work)
+                _speech(part, str(value), work, voice, speed)
             parts.append(str(part))
-        _sox("-D", *parts, str(out))
+        _sox("-D", *parts, str(out)) if len(parts) > 1 else shutil.copyfile(parts[0], out)
+
+
+# The speech-to-text clips of MODELS.md §5.3.
+SENT = (("speech", "The quick brown fox jumps over the lazy dog. Please call Stella and ask her to bring these "
+                   "things with her from the store."),)
+KWS_PARTS = (("silence", 1.5), ("speech", "hey jarvis"), ("silence", 2.0), ("speech", "alexa"), ("silence", 2.0),
+             ("speech", "what is the weather today"), ("silence", 1.5))
+EN_GB = (("speech", "Speech recognition runs entirely on this computer, without any internet connection."),)
 
 
 def make_tone(out: Path) -> None:
@@ -129,6 +138,9 @@ def main() -> None:
     args = parser.parse_args()
     if not args.check:
         make_vad_test(SAMPLES / "vad_test16k.wav")
+        make_vad_test(SAMPLES / "sent16k.wav", SENT)
+        make_vad_test(SAMPLES / "kws_test16k.wav", KWS_PARTS, speed=140)
+        make_vad_test(SAMPLES / "en_gb16k.wav", EN_GB, voice="en-gb-x-rp", speed=140)
         make_tone(SAMPLES / "tone1k.wav")
         make_noise(SAMPLES / "noise16k.wav")
         if args.wheels:

@@ -77,6 +77,26 @@ def test_the_known_sentence_comes_back_word_for_word(run, model_id):
     assert len(runs) == 376 + 1 + 22  # the detector per 32 ms frame, the encoder once, a decoder step per piece
 
 
+# MODELS.md §5.4: the float32 conversion gives CTranslate2's tokens, tiny.en's own mistakes on robotic
+# espeak audio included. The int8 build drifts on sent16k ("with her from the store"), as MODELS.md warns.
+KNOWN = [
+    ("whisper-tiny-en", "sent16k.wav", "The quick roundfark stump, sober, lazy dog. Please call stellar and ask for "
+                                       "to bring these things with the flamestore."),
+    ("whisper-tiny-en", "kws_test16k.wav", "Hey Jarvis. Alexa. What is the weather today?"),
+    ("whisper-tiny-en", "en_gb16k.wav", "speech recognition runs entirely on this computer without any internet "
+                                        "connection."),
+    ("whisper-tiny-en-int8", "kws_test16k.wav", "Hey Jarvis. Alexa. What is the weather today?"),
+    ("whisper-tiny-en-int8", "en_gb16k.wav", "speech recognition runs entirely on this computer without any "
+                                             "internet connection."),
+]
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("model_id", "sample", "expected"), KNOWN, ids=lambda v: str(v)[:16])
+def test_the_reference_transcripts_come_back_word_for_word(run, model_id, sample, expected):
+    assert run(model_id, sample).result.text == expected
+
+
 @pytest.mark.models
 @pytest.mark.parametrize("sample", ["noise16k.wav", "tone1k.wav"])
 def test_noise_alone_never_reaches_whisper_so_no_word_is_invented(run, sample):
