@@ -55,7 +55,7 @@ class TranscribeContext:
     phrases: list[Phrase] = field(default_factory=list)  # filled by infer, one per piece of speech
 
 
-def _suppress_ids(card: ModelCard) -> list[int]:
+def suppress_ids(card: ModelCard) -> list[int]:
     path = card.path("config")
     try:
         return list(json.loads(Path(path).read_text(encoding="utf-8"))["suppress_ids"])
@@ -115,7 +115,7 @@ class TranscribeTask:
                               "cross_k": cross_k, "cross_v": cross_v}, role="decoder")
             logits, self_k, self_v = out["logits"][0, -1], out["new_self_k"], out["new_self_v"]
             if mask is None:
-                mask = suppression(_suppress_ids(card), logits.shape[-1])
+                mask = suppression(suppress_ids(card), logits.shape[-1])
             logits = logits + mask
             if step == 0:
                 logits[list(BEGIN_SUPPRESS)] = -np.inf
