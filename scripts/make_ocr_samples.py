@@ -80,9 +80,10 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     args.out.mkdir(parents=True, exist_ok=True)
     pictures = {
-        "ocr_banner.png": banner(args.font, args.font, "你好，世界  Price: $12.50"),
-        "ocr_banner_cjk.png": banner(args.font, args.cjk_font, "你好，世界  价格 12.50 元"),
-        "ocr_skewed_page.png": skewed_page(args.font),
+        "banner.png": banner(args.font, args.font, "你好，世界  Price: $12.50"),
+        # B2. Ghostscript's DroidSansFallback has CJK glyphs only: "12.50" comes out as five empty boxes.
+        "banner_cjk.png": banner(args.font, args.cjk_font, "你好，世界  价格 12.50 元"),
+        "skewed_page.png": skewed_page(args.font),
     }
     for name, image in pictures.items():
         path = args.out / name
