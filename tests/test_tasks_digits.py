@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from playground.core.built import build_facts
 from playground.core.errors import InputError
@@ -26,12 +28,29 @@ STROKES = {
 }
 
 
-def drawn(digit: int, side: int = 280, ink: int = 255, paper: int = 0) -> np.ndarray:
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def drawn(digit: int, side: int = 280, ink: int = 255, paper: int = 0, width: float = 0.085,
+          angle: float = 0.0) -> np.ndarray:
+    """The digit's path drawn with a round pen `width` (board fraction) thick, turned `angle` degrees."""
     image = Image.new("L", (side, side), paper)
     draw = ImageDraw.Draw(image)
+    pen = max(1, round(side * width))
     for stroke in STROKES[digit]:
-        draw.line([(x * side, y * side) for x, y in stroke], fill=ink, width=round(side * 0.085), joint="curve")
+        points = [(x * side, y * side) for x, y in stroke]
+        draw.line(points, fill=ink, width=pen, joint="curve")
+        for x, y in (points[0], points[-1]):  # round ends, as a finger leaves them
+            draw.ellipse([x - pen / 2, y - pen / 2, x + pen / 2, y + pen / 2], fill=ink)
+    image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=paper)
     return np.asarray(image.convert("RGB"))
+
+
+def typed(digit: int, angle: float = 0.0) -> np.ndarray:
+    """The digit in DejaVu Sans at 160 pt, dark on white: a typeface, not handwriting."""
+    image = Image.new("L", (220, 220), 255)
+    ImageDraw.Draw(image).text((110, 110), str(digit), font=ImageFont.truetype(str(FONT), 160), fill=0, anchor="mm")
+    return np.asarray(image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255).convert("RGB"))
 
 
 def test_an_empty_board_asks_for_a_digit():
@@ -51,6 +70,26 @@ def test_dark_ink_on_paper_becomes_white_ink_on_black_centred_like_mnist():
     assert max(np.ptp(rows), np.ptp(cols)) <= 21  # fitted into MNIST's 20-pixel box
 
 
+def test_paper_grain_alone_counts_as_an_empty_board():
+    grain = np.random.default_rng(0).integers(228, 256, (200, 200, 3)).astype(np.uint8)
+    with pytest.raises(InputError, match=f"^{EMPTY_CANVAS}$"):
+        to_mnist(grain)
+
+
+def test_a_faint_pencil_is_stretched_to_full_strength_ink():
+    faint = to_mnist(drawn(3, ink=190, paper=235))
+    strong = to_mnist(drawn(3, ink=0, paper=255))
+    assert faint.max() == pytest.approx(1.0) and np.abs(faint - strong).max() < 0.05
+
+
+def test_a_long_flat_stroke_keeps_its_shape_inside_the_box():
+    board = np.full((120, 300, 3), 255, np.uint8)
+    board[58:62, 20:280] = 0  # a dash: 260 × 4 pixels
+    seen = to_mnist(board)
+    rows, cols = np.nonzero(seen > 0.1)
+    assert np.ptp(cols) + 1 == 20 and np.ptp(rows) + 1 <= 2 and abs(rows.mean() - 13.5) <= 1
+
+
 @pytest.fixture(scope="module")
 def run() -> Runs:
     return Runs()
@@ -68,3 +107,23 @@ def test_digits_drawn_with_a_finger_are_recognised(run):
     right = [d for d, guess in guesses.items() if guess.digit == d]
     assert len(right) >= 9, {d: g.digit for d, g in guesses.items()}
     assert all(abs(float(g.probabilities.sum()) - 1.0) < 1e-5 and g.seen.shape == (28, 28) for g in guesses.values())
+
+
+@pytest.mark.models
+@pytest.mark.parametrize(("width", "angle"), [(0.03, 0.0), (0.15, 0.0), (0.085, -10.0), (0.085, 10.0)],
+                         ids=["thin pen", "thick finger", "turned left", "turned right"])
+def test_thin_thick_and_slanted_drawings_are_recognised(run, width: float, angle: float):
+    """Measured here: 9/10 with the thin pen (its 6 reads as 5), 10/10 for the others; a model trained on
+    another CPU has slightly different weights, hence the margin."""
+    guesses = {digit: run("digits", drawn(digit, width=width, angle=angle)).result.digit for digit in STROKES}
+    assert sum(guess == digit for digit, guess in guesses.items()) >= 8, guesses
+
+
+@pytest.mark.models
+def test_typed_digits_mostly_read_although_a_typeface_is_not_handwriting(run):
+    """MODELS.md §2.1.7 counts 7 of 10 for DejaVu Sans turned ±10°; its 1 (with a foot) and 6 are the hard ones."""
+    if not FONT.is_file():
+        pytest.skip(f"{FONT} is not installed (Debian package fonts-dejavu-core)")
+    for angle in (-10.0, 0.0, 10.0):
+        guesses = [run("digits", typed(digit, angle)).result.digit for digit in range(10)]
+        assert sum(guess == digit for digit, guess in enumerate(guesses)) >= 7, (angle, guesses)

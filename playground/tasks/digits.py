@@ -29,8 +29,7 @@ def ink_layer(pixels: np.ndarray) -> np.ndarray:
 
     A drawing canvas and a photo of paper both have dark ink on a light background, MNIST the opposite:
     the median of the outer ring tells which (the digit rarely touches every edge). Subtracting that
-    background level removes the grey of photographed paper, and stretching the strongest ink to 255
-    makes a light pencil look like MNIST's full-strength strokes.
+    background level removes the grey of photographed paper.
     """
     grey = np.asarray(Image.fromarray(np.ascontiguousarray(pixels)).convert("L"), dtype=np.float32)
     h, w = grey.shape
@@ -40,9 +39,7 @@ def ink_layer(pixels: np.ndarray) -> np.ndarray:
     background = float(np.median(border))
     if background > 127:
         grey, background = 255.0 - grey, 255.0 - background
-    ink = np.clip(grey - background, 0.0, None)
-    top = float(ink.max())
-    return ink * (255.0 / top) if top > 0 else ink
+    return np.clip(grey - background, 0.0, None)
 
 
 def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: float = 30.0,
@@ -54,14 +51,18 @@ def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: fl
     Raises InputError when nothing stands out from the background.
     """
     ink = ink_layer(pixels)
-    rows, cols = np.nonzero(ink > threshold)
-    if not len(rows):
+    strongest = float(ink.max())
+    # Ink no stronger than the threshold is paper grain or camera noise, not a stroke. Past that,
+    # stretching the strongest ink to 255 makes a light pencil look like MNIST's full-strength strokes.
+    if strongest <= threshold:
         raise InputError(EMPTY_CANVAS)
+    ink *= np.float32(255.0 / strongest)
+    rows, cols = np.nonzero(ink > threshold)
     crop = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
     h, w = crop.shape
     scale = box / max(h, w)
     fit = (max(1, round(w * scale)), max(1, round(h * scale)))
-    small = np.asarray(Image.fromarray(crop, mode="F").resize(fit, resample_filter(resample)), np.float32)
+    small = np.asarray(Image.fromarray(np.ascontiguousarray(crop, np.float32)).resize(fit, resample_filter(resample)), np.float32)
     small = np.clip(small, 0.0, 255.0)
     frame = np.zeros((size, size), np.float32)
     total = float(small.sum())

@@ -87,7 +87,7 @@ class OcrTask:
             probs = next(iter(runner.run({"x": line_batch([crops[i] for i in chunk], height, min_width)},
                                          role="rec").values()))
             for i, decoded in zip(chunk, greedy_decode(probs, classes)):
-                read[i] = decoded
+                read[i] = (decoded[0].strip(), decoded[1])
             if runner.listening and start + BATCH < len(order):
                 runner.report((start + BATCH) / len(order), TextLines(ctx.image, self._lines(boxes, read, flipped)))
         ctx.lines = self._lines(boxes, read, flipped)
