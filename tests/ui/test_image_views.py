@@ -12,20 +12,9 @@ from PySide6.QtWidgets import QApplication
 from playground.core.results import TextLine, TextLines, Upscaled
 from playground.ui.views import create_view
 from playground.ui.widgets.canvas import ImageCanvas
-from playground.ui.widgets.images import qimage_from_rgb, rgba_from_qimage
-
-
-def shown(qtbot, widget, w: int = 720, h: int = 540):
-    qtbot.addWidget(widget)
-    widget.resize(w, h)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-def grab(widget) -> np.ndarray:
-    QApplication.processEvents()
-    return rgba_from_qimage(widget.grab().toImage())[..., :3].astype(int)
+from playground.ui.widgets.images import qimage_from_rgb
+from tests.ui.test_views import pixels as grab
+from tests.ui.test_views import shown
 
 
 def quadrants(w: int = 400, h: int = 300) -> np.ndarray:
