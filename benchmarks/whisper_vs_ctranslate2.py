@@ -29,7 +29,8 @@ from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.registry import get_task
-from playground.tasks.transcribe import MAX_TOKENS, suppress_ids, pieces
+from playground.tasks.transcribe import pieces, suppress_ids
+from playground.tasks.whisper_decode import MAX_TOKENS
 from playground.tasks.whisper_text import NO_TIMESTAMPS, SOT, detokenize, vocabulary
 
 CLIPS = ("vad_test16k.wav", "sent16k.wav", "kws_test16k.wav", "en_gb16k.wav")

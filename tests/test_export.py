@@ -11,8 +11,8 @@ from PIL import Image
 
 from playground.core.errors import InputError
 from playground.core.export import check_target, save_result
-from playground.core.results import (Cutout, Detection, Detections, Label, Labels, SpeechSegments, TextLine,
-                                     TextLines, Upscaled)
+from playground.core.results import (Cutout, Detection, Detections, Label, Labels, Phrase, SpeechSegments,
+                                     TextLine, TextLines, Transcript, Upscaled)
 
 
 def cutout() -> Cutout:
@@ -92,3 +92,13 @@ def test_text_read_on_a_picture_saves_as_text_or_as_the_picture_with_its_boxes(t
     assert (np.abs(boxes[5, 40] - (255, 176, 0)) < 20).all()  # the first box's top edge
     with pytest.raises(InputError, match=r"one of \.png, \.webp, \.tif, \.tiff, \.txt, not '\.jpg'"):
         check_target(TextLines, tmp_path / "read.jpg")
+
+
+def test_what_was_said_saves_as_text_or_as_subtitles_with_times(tmp_path):
+    said = Transcript(np.zeros(16000 * 70, np.float32), 16000,
+                      (Phrase(1.24, 2.73, "Hey Jarvis."), Phrase(61.5, 63.0, ""), Phrase(64.005, 66.5, "Alexa.")))
+    assert save_result(said, tmp_path / "said.txt").read_text(encoding="utf-8") == "Hey Jarvis. Alexa.\n"
+    assert save_result(said, tmp_path / "said.srt").read_text(encoding="utf-8") == (
+        "1\n00:00:01,240 --> 00:00:02,730\nHey Jarvis.\n\n2\n00:01:04,005 --> 00:01:06,500\nAlexa.\n\n")
+    with pytest.raises(InputError, match=r"one of \.txt, \.srt, not '\.wav'"):
+        check_target(Transcript, tmp_path / "said.wav")

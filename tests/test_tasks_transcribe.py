@@ -74,7 +74,25 @@ def test_the_known_sentence_comes_back_word_for_word(run, model_id):
     assert outcome.result.text == ("Hello, this is a test of voice activity detection. "
                                    "After a short pause, I am speaking again.")
     runs = outcome.record.session_runs_ns
-    assert len(runs) == 376 + 1 + 22  # the detector per 32 ms frame, the encoder once, a decoder step per piece
+    # The detector per 32 ms frame, the encoder once, a decoder step per token, two to time the sentence break.
+    assert len(runs) == 376 + 1 + 22 + 2
+    said = [(p.start, p.end, p.text) for p in outcome.result.phrases]
+    assert [text for _, _, text in said] == ["Hello, this is a test of voice activity detection.",
+                                             "After a short pause, I am speaking again."]
+    # Speech at 1.5–5.3 and 7.3–10.5 s; the detector hears it end at 5.02 and 10.17 s (MODELS.md §5.4).
+    assert said[0][0] < 1.5 and 5.02 < said[0][1] < said[1][0] < 7.3 and said[1][1] > 10.17
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("model_id", ["whisper-tiny-en", "whisper-tiny-en-int8"])
+def test_each_sentence_gets_the_time_it_was_said(run, model_id):
+    phrases = run(model_id, "kws_test16k.wav").result.phrases
+    assert [p.text for p in phrases] == ["Hey Jarvis.", "Alexa.", "What is the weather today?"]
+    # Said at 1.5–2.9, 4.9–5.9 and 7.9–9.9 s (MODELS.md §5.3): each sentence starts at most 0.4 s before
+    # its first word, so clicking it plays the sentence and not the pause before it.
+    for phrase, (start, end) in zip(phrases, [(1.5, 2.9), (4.9, 5.9), (7.9, 9.9)]):
+        assert start - 0.4 <= phrase.start <= start and phrase.end >= end - 0.3
+    assert all(a.end <= b.start for a, b in zip(phrases, phrases[1:]))
 
 
 # MODELS.md §5.4: the float32 conversion gives CTranslate2's tokens, tiny.en's own mistakes on robotic
@@ -134,6 +152,26 @@ def test_speech_is_grouped_into_widened_pieces_that_fit_the_window():
     assert len(long) == 2 and all(e - s <= 30.0 for s, e in long)
     assert np.allclose(pieces(((0.0, 70.0),), 70.0), [(0.0, 29.2), (28.7, 58.2), (57.7, 70.0)])
     assert pieces((), 5.0) == []
+
+
+def test_sentences_are_cut_only_where_a_new_word_follows_a_sentence_end():
+    from playground.tasks.whisper_decode import split_sentences
+
+    vocab = ("Hi", ".", "ĠMr", "Ġthere", "?", "3", "Ġ", "!") + ("",) * (EOT - 8) + ("<|endoftext|>",)
+    assert split_sentences([0, 1, 3, 4, 3], vocab) == [[0, 1], [3, 4], [3]]
+    assert split_sentences([0, 1, 5, 1, 3], vocab) == [[0, 1, 5, 1], [3]]  # "Hi.3." stays one, no space after
+    assert split_sentences([0, 7, 6], vocab) == [[0, 7]]  # a trailing lone space is no sentence of its own
+    assert split_sentences([], vocab) == []
+
+
+def test_sentence_times_are_tightened_to_the_speech_inside_them():
+    from playground.tasks.transcribe import fit_to_speech
+
+    speech = ((1.5, 2.9), (4.9, 5.9))
+    assert fit_to_speech(1.0, 4.0, speech) == pytest.approx((1.2, 3.1))  # widened like a piece
+    assert fit_to_speech(4.0, 7.0, speech) == pytest.approx((4.6, 6.1))
+    assert fit_to_speech(2.0, 5.5, speech) == (2.0, 5.5)  # speech runs across both ends: nothing to tighten
+    assert fit_to_speech(3.0, 4.0, speech) == (3.0, 4.0)  # nothing heard inside: Whisper's own times
 
 
 def test_a_model_whose_companion_is_missing_says_which_one(tmp_path):

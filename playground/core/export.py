@@ -1,4 +1,4 @@
-"""Saving results as files (cut-outs, annotated faces and text boxes, enlarged pictures, speech, text), Qt-free."""
+"""Saving results as files (cut-outs, annotated faces and text boxes, enlarged pictures, speech, text, subtitles), Qt-free."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import InputError
-from playground.core.results import Cutout, Detections, SpeechSegments, TextLines, Upscaled
+from playground.core.results import Cutout, Detections, SpeechSegments, TextLines, Transcript, Upscaled
 
 IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut-out's transparency
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
 TEXT_SUFFIXES = (".txt",)
+SUBTITLE_SUFFIXES = (".txt", ".srt")  # what was said as plain text, or with its times as subtitles
 
 
 def savable(result: Any) -> str:
@@ -26,11 +27,14 @@ def savable(result: Any) -> str:
         return "image"
     if issubclass(kind, SpeechSegments):
         return "audio"
+    if issubclass(kind, Transcript):
+        return "text"
     return ""
 
 
 def _suffixes(kind: str) -> tuple[str, ...]:
-    return {"image": IMAGE_SUFFIXES, "audio": AUDIO_SUFFIXES, "image or text": IMAGE_SUFFIXES + TEXT_SUFFIXES}[kind]
+    return {"image": IMAGE_SUFFIXES, "audio": AUDIO_SUFFIXES, "image or text": IMAGE_SUFFIXES + TEXT_SUFFIXES,
+            "text": SUBTITLE_SUFFIXES}[kind]
 
 
 def check_target(result_type: type, path: Path) -> None:
@@ -106,6 +110,9 @@ def _write(result: Any, tmp: Path) -> None:
         import soundfile as sf
 
         sf.write(tmp, result.speech_only(), result.sample_rate)
+        return
+    if isinstance(result, Transcript):
+        tmp.write_text(result.subtitles() if tmp.suffix == ".srt" else result.text + "\n", encoding="utf-8")
         return
     if isinstance(result, TextLines) and tmp.suffix in TEXT_SUFFIXES:
         tmp.write_text(result.text + "\n", encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -224,6 +224,15 @@ class Transcript:
     @property
     def duration(self) -> float:
         return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+    def subtitles(self) -> str:
+        """The sentences as SubRip (.srt) subtitles, which video players and editors read."""
+        def stamp(seconds: float) -> str:
+            ms = int(round(max(seconds, 0.0) * 1000))
+            return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d},{ms % 1000:03d}"
+
+        cues = [p for p in self.phrases if p.text]
+        return "".join(f"{i}\n{stamp(p.start)} --> {stamp(p.end)}\n{p.text}\n\n" for i, p in enumerate(cues, 1))
 
     def summary(self) -> str:
         if not self.text:

@@ -3,7 +3,7 @@
 Silero VAD (the card's `vad` companion) finds the speech first. Stretches without speech never reach
 Whisper, which would invent words there ("You"). Speech is grouped into pieces of at most 30 s, cut in
 the pauses, each widened a little at the start so no first syllable is lost; each piece is one log-mel,
-one encoder run and greedy decoder steps with a cache.
+one encoder run and greedy decoder steps with a cache (whisper_decode), giving its sentences with times.
 """
 
 from __future__ import annotations
@@ -23,10 +23,9 @@ from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import positive_int
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.vad import frames_with_context, rules_for, segments_of, speech_probabilities
-from playground.tasks.whisper_text import (BEGIN_SUPPRESS, EOT, NO_TIMESTAMPS, SOT, detokenize, suppression,
-                                           vocabulary)
+from playground.tasks.whisper_decode import decode_piece
+from playground.tasks.whisper_text import vocabulary
 
-MAX_TOKENS = 224  # half the decoder's 448 positions, as the reference decoder allows
 LEAD_S, TAIL_S = 0.3, 0.2  # widening of each piece: the detector's edges fall inside a word's first sound
 PIECE_S = 29.0  # a piece with its widening stays inside Whisper's 30 s window
 
@@ -47,6 +46,20 @@ def pieces(segments: tuple[tuple[float, float], ...], duration: float) -> list[t
         else:
             out.append((start, end))
     return [(max(0.0, s - LEAD_S), min(duration, e + TAIL_S)) for s, e in out]
+
+
+def fit_to_speech(start: float, end: float, speech: tuple[tuple[float, float], ...]) -> tuple[float, float]:
+    """A sentence's times tightened to the speech the detector found inside them, widened as pieces are.
+
+    Whisper tiny's times come in steps of about a second and often begin in the pause before a word;
+    the detector's edges are within a frame (32 ms), so clicking a sentence starts just before its words.
+    """
+    inside = [(s, e) for s, e in speech if s < end and e > start]
+    if not inside:
+        return start, end
+    first = max(start, inside[0][0] - LEAD_S) if inside[0][0] >= start else start
+    last = min(end, inside[-1][1] + TAIL_S) if inside[-1][1] <= end else end
+    return (first, last) if last > first else (start, end)
 
 
 @dataclass(frozen=True, eq=False)
@@ -78,13 +91,16 @@ class TranscribeTask:
     def infer(self, runner: Runner, feeds: Feeds, ctx: TranscribeContext) -> Outputs:
         samples = np.asarray(ctx.audio.samples, np.float32)
         duration = len(samples) / RATE
-        spans = pieces(self._speech(runner, samples), duration)
+        speech = self._speech(runner, samples)
+        spans = pieces(speech, duration)
         vocab = vocabulary(str(runner.card.path("tokenizer")))
+        suppress = suppress_ids(runner.card)
         phrases: list[Phrase] = []
         for done, (start, end) in enumerate(spans):
             piece = samples[int(start * RATE):int(end * RATE)]
-            text = self._decode(runner, log_mel(piece)[None], vocab)
-            phrases.append(Phrase(start, end, text))
+            for sentence in decode_piece(runner, log_mel(piece)[None], suppress, vocab, end - start):
+                first, last = fit_to_speech(start + sentence.start, start + sentence.end, speech)
+                phrases.append(Phrase(first, last, sentence.text))
             if runner.listening and done + 1 < len(spans):
                 runner.report(0.2 + 0.8 * (done + 1) / len(spans), self._transcript(ctx, phrases))
         ctx.phrases.extend(phrases)
@@ -100,31 +116,6 @@ class TranscribeTask:
         frames = frames_with_context(samples, rules.frame, positive_int(vad, "preprocess", "context"))
         probs = speech_probabilities(runner, vad, frames, rules.sample_rate, role="vad")
         return segments_of(probs, rules, len(samples))
-
-    @staticmethod
-    def _decode(runner: Runner, mel: np.ndarray, vocab: tuple[str, ...]) -> str:
-        card = runner.card
-        cross_k, cross_v = runner.run({"mel": mel}, ["cross_k", "cross_v"]).values()
-        empty = np.zeros((cross_k.shape[0], 1, 0, cross_k.shape[-1]), np.float32)
-        self_k, self_v = empty, empty
-        mask = None
-        new, picked = [SOT, NO_TIMESTAMPS], []
-        for step in range(MAX_TOKENS):
-            runner.check()
-            out = runner.run({"tokens": np.array([new], np.int64), "self_k": self_k, "self_v": self_v,
-                              "cross_k": cross_k, "cross_v": cross_v}, role="decoder")
-            logits, self_k, self_v = out["logits"][0, -1], out["new_self_k"], out["new_self_v"]
-            if mask is None:
-                mask = suppression(suppress_ids(card), logits.shape[-1])
-            logits = logits + mask
-            if step == 0:
-                logits[list(BEGIN_SUPPRESS)] = -np.inf
-            token = int(np.argmax(logits))
-            if token == EOT:
-                break
-            picked.append(token)
-            new = [token]
-        return detokenize(picked, vocab)
 
     @staticmethod
     def _transcript(ctx: TranscribeContext, phrases: list[Phrase]) -> Transcript:

@@ -14,6 +14,7 @@ from playground.core.results import SpeechSegments
 from playground.ui.views.base import ResultView, bigger_font
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
+from playground.ui.widgets.wave_strip import envelope, span_bars
 
 WAVE = QColor(96, 96, 96)
 PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
@@ -21,28 +22,6 @@ THRESHOLD = QColor(213, 94, 0)  # Okabe–Ito vermillion, dashed so it differs b
 THRESHOLD_TEXT = QColor(160, 70, 0)  # the same hue, dark enough to read as text on white (6.2 : 1)
 SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
 SELECTED = QColor(0, 158, 115, 130)
-ENVELOPE_BINS = 3000  # more columns than any screen has pixels; a 15-minute clip stays cheap
-
-
-def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, ...]:
-    """Time, minimum and maximum of the waveform in `bins` columns: drawing 14 M points would crawl."""
-    n = len(samples)
-    if n == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0)
-    per = max(1, n // bins)
-    usable = samples[: (n // per) * per].reshape(-1, per)
-    t = (np.arange(len(usable)) + 0.5) * per / rate
-    return t, usable.min(axis=1), usable.max(axis=1)
-
-
-def segment_bars(segments: tuple[tuple[float, float], ...], y0: float, height: float,
-                 colour: QColor) -> dict[str, Any]:
-    """BarGraphItem options that shade each (start, end) span across the whole height."""
-    starts = np.array([s for s, _ in segments], dtype=float)
-    widths = np.array([e - s for s, e in segments], dtype=float)
-    return dict(x0=starts, width=widths, y0=y0, height=height, brush=colour, pen=pg.mkPen(None))
-
-
 def _segment_text(i: int, start: float, end: float) -> str:
     return f"{i + 1}.  {start:.2f} – {end:.2f} s   ({end - start:.2f} s)"
 
@@ -105,9 +84,9 @@ class SpeechView(ResultView):
         self.wave_plot.setXLink(self.prob_plot)
         self.prob_plot.setYRange(0, 1, padding=0.02)
         self.prob_plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
-        self.wave_shade = pg.BarGraphItem(**segment_bars((), -1, 2, SPEECH))
-        self.prob_shade = pg.BarGraphItem(**segment_bars((), 0, 1, SPEECH))
-        self.selected_shade = pg.BarGraphItem(**segment_bars((), 0, 1, SELECTED))
+        self.wave_shade = pg.BarGraphItem(**span_bars((), -1, 2, SPEECH))
+        self.prob_shade = pg.BarGraphItem(**span_bars((), 0, 1, SPEECH))
+        self.selected_shade = pg.BarGraphItem(**span_bars((), 0, 1, SELECTED))
         self.wave_plot.addItem(self.wave_shade)
         self.prob_plot.addItem(self.prob_shade)
         self.prob_plot.addItem(self.selected_shade)
@@ -187,9 +166,9 @@ class SpeechView(ResultView):
         self._update_play_button()
 
     def _shade(self, segments: tuple[tuple[float, float], ...]) -> None:
-        self.wave_shade.setOpts(**segment_bars(segments, -1.0, 2.0, SPEECH))
-        self.prob_shade.setOpts(**segment_bars(segments, 0.0, 1.0, SPEECH))
-        self.selected_shade.setOpts(**segment_bars((), 0.0, 1.0, SELECTED))
+        self.wave_shade.setOpts(**span_bars(segments, -1.0, 2.0, SPEECH))
+        self.prob_shade.setOpts(**span_bars(segments, 0.0, 1.0, SPEECH))
+        self.selected_shade.setOpts(**span_bars((), 0.0, 1.0, SELECTED))
 
     def _fill_list(self, segments: tuple[tuple[float, float], ...], final: bool) -> None:
         if (segments, final) == self._listed:
@@ -216,7 +195,7 @@ class SpeechView(ResultView):
 
     def _segment_selected(self, row: int) -> None:
         chosen = self.selected_segment()
-        self.selected_shade.setOpts(**segment_bars((chosen,) if chosen else (), 0.0, 1.0, SELECTED))
+        self.selected_shade.setOpts(**span_bars((chosen,) if chosen else (), 0.0, 1.0, SELECTED))
         self._update_play_button()
 
     # --- playback and copy ----------------------------------------------------------------------

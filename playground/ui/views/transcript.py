@@ -1,13 +1,22 @@
-"""TranscriptView: what was said, in large selectable text, with each piece's time; copy and save."""
+"""TranscriptView: what was said in large text, each sentence with its time, playback that seeks to a sentence."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
-from playground.core.results import Transcript
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.core.export import save_result
+from playground.core.errors import InputError
+from playground.core.results import Phrase, Transcript
+from playground.ui.views.base import ResultView, bigger_font, suggested_name, writable_problem
+from playground.ui.widgets.audio import ClipPlayer
+from playground.ui.widgets.wave_strip import WaveStrip
+
+
+def sentence_row(phrase: Phrase) -> str:
+    return f"{phrase.start:6.1f} – {phrase.end:.1f} s    {phrase.text}"
 
 
 class TranscriptView(ResultView):
@@ -20,19 +29,38 @@ class TranscriptView(ResultView):
         self.text.setReadOnly(True)
         self.text.setAccessibleName("What was said")
         bigger_font(self.text, 4)
-        self.body.addWidget(self.text, 2)
-        self.times_label = QLabel("Piece by piece:", self)
+        self.body.addWidget(self.text, 1)
+        self.wave = WaveStrip("The recording: click to play from there", self)
+        self.wave.seek.connect(self.play_from)
+        self.body.addWidget(self.wave)
+        self.times_label = QLabel("Sentence by sentence — click one to hear it:", self)
         self.body.addWidget(self.times_label)
         self.pieces = QListWidget(self)
-        self.pieces.setAccessibleName("Pieces with their times")
+        self.pieces.setAccessibleName("Sentences with their times; press Enter to play one")
+        bigger_font(self.pieces, 1)
+        self.pieces.itemClicked.connect(self._row_clicked)
+        self.pieces.itemActivated.connect(self._row_clicked)
         self.body.addWidget(self.pieces, 1)
+        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
+        self.play_note = QLabel("", self)
+        self.play_note.setWordWrap(True)
+        self.play_note.setStyleSheet("color: #555;")
+        self.play_note.hide()
+        self.body.addWidget(self.play_note)
+        self.player = ClipPlayer(self)
+        self.player.playing_changed.connect(self._playing_changed)
+        self.player.position_changed.connect(self._position_changed)
+        self._offset = 0.0  # where in the recording the clip being played starts
         self._result: Transcript | None = None
         self._decoded: Any = None
+        self.play_button = self.add_action("▶ Play", self._play_clicked, "Play the recording.")
         self.copy_button = self.add_action("Copy text", self._copy, "Copy what was said.")
-        self.add_action("Save text…", self._save_clicked, "Save what was said as a text file.", saves=True)
+        self.add_action("Save text…", self._save_clicked,
+                        "Save what was said as text, or with its times as subtitles (.srt).", saves=True)
         self.finish_actions()
         self.clear()
 
+    # --- contract -------------------------------------------------------------------------------
     def show_result(self, result: Transcript, decoded: Any = None) -> None:
         self._decoded = decoded
         self._fill(result)
@@ -44,33 +72,119 @@ class TranscriptView(ResultView):
                                    "someone speaking English, close to the microphone.")
         self.set_actions_enabled(True)
         self.copy_button.setEnabled(bool(result.text))
+        self._update_play_button()
         self.say("")
 
     def show_partial(self, result: Transcript) -> None:
         self._fill(result)
         self.headline.setText("Writing down what was said…")
 
-    def _fill(self, result: Transcript) -> None:
-        self._result = result
-        if self.text.toPlainText() != result.text:
-            self.text.setPlainText(result.text)
-        self.pieces.clear()
-        for phrase in result.phrases:
-            self.pieces.addItem(f"{phrase.start:5.1f}–{phrase.end:5.1f} s   {phrase.text}")
-
     def clear(self) -> None:
         super().clear()
+        self.player.stop()
         self._result = None
         self.text.clear()
         self.pieces.clear()
+        self.wave.clear()
+        self._update_play_button()
 
+    def _fill(self, result: Transcript) -> None:
+        fresh = self._result is None or self._result.samples is not result.samples
+        self._result = result
+        if fresh:
+            self.player.stop()
+            self.wave.set_audio(result.samples, result.sample_rate)
+        if self.text.toPlainText() != result.text:
+            self.text.setPlainText(result.text)
+        said = [p for p in result.phrases if p.text]
+        self.wave.set_spans([(p.start, p.end) for p in said])
+        if self.pieces.count() != len(said):
+            self.pieces.clear()
+            for phrase in said:
+                item = QListWidgetItem(sentence_row(phrase))
+                item.setToolTip(f"Play from {phrase.start:.1f} s")
+                self.pieces.addItem(item)
+
+    # --- playback -------------------------------------------------------------------------------
+    def _update_play_button(self) -> None:
+        problem = self.player.problem() if self._result is not None else ""
+        self.play_note.setText(problem)
+        self.play_note.setVisible(bool(problem))
+        playable = self._result is not None and len(self._result.samples) > 0 and not problem
+        self.play_button.setEnabled(playable)
+        self.play_button.setToolTip(problem or ("Stop playing." if self.player.playing else "Play the recording."))
+        self.play_button.setText("■ Stop" if self.player.playing else "▶ Play")
+
+    def play_from(self, seconds: float) -> None:
+        """Play the recording from `seconds` on (a clicked sentence, a click on the waveform)."""
+        if self._result is None or not len(self._result.samples):
+            return
+        rate = self._result.sample_rate
+        self._offset = min(max(seconds, 0.0), self._result.duration)
+        problem = self.player.play(self._result.samples[int(self._offset * rate):], rate)
+        if problem:
+            self.say(problem, error=True)
+        self._position_changed(0.0)
+
+    def _play_clicked(self) -> None:
+        if self.player.playing:
+            self.player.stop()
+        else:
+            self.play_from(0.0)
+
+    def _row_clicked(self, item: QListWidgetItem) -> None:
+        said = self._said()
+        row = self.pieces.row(item)
+        if 0 <= row < len(said):
+            self.play_from(said[row].start)
+
+    def _said(self) -> list[Phrase]:
+        return [p for p in self._result.phrases if p.text] if self._result else []
+
+    def _playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self.wave.show_playhead(None)
+            self.wave.choose(None)
+        self._update_play_button()
+
+    def _position_changed(self, seconds: float) -> None:
+        """Move the playhead and light up the sentence being heard."""
+        if not self.player.playing:
+            return
+        now = self._offset + seconds
+        self.wave.show_playhead(now)
+        said = self._said()
+        current = next((i for i, p in enumerate(said) if p.start <= now < p.end), -1)
+        self.wave.choose((said[current].start, said[current].end) if current >= 0 else None)
+        if current >= 0 and self.pieces.currentRow() != current:
+            self.pieces.setCurrentRow(current)
+
+    # --- copy and save --------------------------------------------------------------------------
     def save_to(self, path: str) -> bool:
-        return self.save_text(self._result.text + "\n" if self._result and self._result.text else "", path, "text")
+        """Plain text, or SubRip subtitles with the times when the name ends in .srt."""
+        target = Path(path)
+        if target.suffix.lower() not in (".txt", ".srt"):
+            target = target.with_name(target.name + ".txt")
+        if self._result is None or not self._result.text:
+            self.say("There are no words to save yet; run the model on a recording with speech.", error=True)
+            return False
+        what = "subtitles" if target.suffix.lower() == ".srt" else "text"
+        problem = writable_problem(target)
+        if not problem:
+            try:
+                save_result(self._result, target)
+            except InputError as exc:
+                problem = str(exc)
+        if problem:
+            self.say(problem, error=True)
+            return False
+        self.say(f"Saved the {what} to “{target.name}”.")
+        return True
 
     def _save_clicked(self) -> None:
         if self._result is not None:
             path = self.ask_save_path("Save text", suggested_name(self._decoded, "transcript", "txt"),
-                                      "Text file (*.txt)")
+                                      "Text file (*.txt);;Subtitles with times (*.srt)")
             if path:
                 self.save_to(path)
 
