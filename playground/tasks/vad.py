@@ -71,11 +71,20 @@ class SegmentTracker:
                     self._closed.append((self._start, self._temp_end))
                 self._start, self._temp_end = None, 0
 
-    def segments(self, length: int) -> tuple[tuple[float, float], ...]:
-        """Segments in seconds for a clip of `length` samples, closing one still open at the end."""
+    def closed_spans(self) -> list[tuple[int, int]]:
+        """(start, end) in samples of the segments already ended by a long enough pause, unpadded."""
+        return list(self._closed)
+
+    def spans(self, length: int) -> list[tuple[int, int]]:
+        """closed_spans() and the one still open at sample `length`, if it is long enough to count."""
         spans = list(self._closed)
         if self._start is not None and length - self._start > self.rules.min_speech:
             spans.append((self._start, length))
+        return spans
+
+    def segments(self, length: int) -> tuple[tuple[float, float], ...]:
+        """Segments in seconds for a clip of `length` samples, closing one still open at the end."""
+        spans = self.spans(length)
         rate = self.rules.sample_rate
         return tuple((s / rate, e / rate) for s, e in pad(spans, self.rules.pad, length))
 

@@ -1,4 +1,4 @@
-"""The input panel: open, paste, samples, a camera, a drawing board, a text box, and the inline error line."""
+"""The input panel: open, paste, samples, a camera, a microphone, a drawing board, a text box, and the error line."""
 
 from __future__ import annotations
 
@@ -17,12 +17,14 @@ from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.inputs import InputChoice
 from playground.ui.panels.camera_panel import CameraPanel
+from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
+MIC_TIP = "Record from the microphone and run the model on what you say"
 _NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
 
 
@@ -66,6 +68,9 @@ class InputPanel(QWidget):
         self.camera_panel = CameraPanel(controller, self)
         self.camera_panel.hide()
         layout.addWidget(self.camera_panel)
+        self.mic_panel = MicPanel(controller, self)
+        self.mic_panel.hide()
+        layout.addWidget(self.mic_panel)
         self.current = QLabel("No input yet.", self)
         self.current.setAccessibleName("Current input")
         self.current.setWordWrap(True)
@@ -97,9 +102,12 @@ class InputPanel(QWidget):
         self.camera_button = self._button("Camera", "Show the camera and run the model on what it sees",
                                           self.toggle_camera)
         self.camera_button.setCheckable(True)
+        self.mic_button = self._button("Microphone", MIC_TIP, self.toggle_microphone)
+        self.mic_button.setCheckable(True)
         row.addWidget(self.open_button)
         row.addWidget(self.paste_button)
         row.addWidget(self.camera_button)
+        row.addWidget(self.mic_button)
         self.samples_label = QLabel("or try a sample:", self)
         self.samples = QComboBox(self)
         self.samples.setAccessibleName("Sample inputs")
@@ -187,6 +195,7 @@ class InputPanel(QWidget):
         self.text_box.setVisible(card is not None and card.modality == "text")
         self.draw_panel.setVisible(card is not None and card.task in DRAWING_TASKS)
         self._offer_camera(card is not None and card.modality == "image")
+        self._offer_microphone(card is not None and card.modality == "audio")
         self.open_button.setEnabled(card is not None)
         self.paste_button.setEnabled(card is not None)
 
@@ -202,6 +211,27 @@ class InputPanel(QWidget):
         self.camera_button.setText("No camera" if problem else "Camera")
         self.camera_button.setToolTip(problem or "Show the camera and run the model on what it sees")
         self.camera_button.setAccessibleDescription(problem or self.camera_button.toolTip())
+
+    def toggle_microphone(self, on: bool) -> None:
+        """Show the recorder under the buttons (it opens the microphone only while recording), or hide it."""
+        if on and self.mic_panel.problem:
+            self.mic_button.setChecked(False)
+            self.show_error(self.mic_panel.problem)
+            return
+        self.mic_panel.setVisible(on)
+
+    def _offer_microphone(self, audio_model: bool) -> None:
+        self.mic_button.setVisible(audio_model)
+        if not audio_model:
+            self.mic_button.setChecked(False)
+            self.mic_panel.hide()
+            return
+        problem = self.mic_panel.problem
+        # Said on the control itself, before anyone presses it, like the camera.
+        self.mic_button.setEnabled(not problem)
+        self.mic_button.setText("No microphone" if problem else "Microphone")
+        self.mic_button.setToolTip(problem or MIC_TIP)
+        self.mic_button.setAccessibleDescription(problem or MIC_TIP)
 
     def _on_input_changed(self, choice: InputChoice | None) -> None:
         self.clear_error()

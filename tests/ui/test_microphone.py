@@ -1,0 +1,99 @@
+"""The microphone: the button says when there is none; recording shows loudness and speech live; Stop runs
+the model on the recording (push-to-talk), and live mode runs it on each utterance as soon as it ends."""
+
+from __future__ import annotations
+
+import enum
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from playground import paths
+from playground.ui.microphone import NO_MICROPHONE, to_mono_float
+from playground.ui.multimedia import NOT_INSTALLED
+from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
+
+KWS = "Hey Jarvis. Alexa. What is the weather today?"
+
+
+def fake_device(panel, monkeypatch) -> None:
+    """A microphone that is there and takes no time to open; the test hands it the sound."""
+    monkeypatch.setattr(panel.microphone, "start", lambda: "")
+    monkeypatch.setattr(panel.microphone, "stop", lambda: None)
+
+
+def say(qtbot, panel, name: str, block: int = 800) -> None:
+    samples, _ = sf.read(paths.samples_dir() / name, dtype="float32")
+    for i in range(0, len(samples), block):
+        panel.heard(samples[i:i + block])
+        qtbot.wait(1)  # the window keeps living while it listens: finished runs hand over the next utterance
+
+
+def test_sound_from_the_device_becomes_mono_float_whatever_its_format():
+    kinds = enum.Enum("SampleFormat", "UInt8 Int16 Int32 Float")
+    mm = SimpleNamespace(QAudioFormat=SimpleNamespace(SampleFormat=kinds))
+    stereo16 = SimpleNamespace(sampleFormat=lambda: kinds.Int16, channelCount=lambda: 2)
+    pcm = np.array([[16384, 0], [-32768, -32768]], "<i2").tobytes()
+    assert to_mono_float(pcm, stereo16, mm).tolist() == [0.25, -1.0]
+    mono8 = SimpleNamespace(sampleFormat=lambda: kinds.UInt8, channelCount=lambda: 1)
+    assert to_mono_float(bytes([128, 192, 0]), mono8, mm).tolist() == [0.0, 0.5, -1.0]
+    odd = SimpleNamespace(sampleFormat=lambda: kinds.Float, channelCount=lambda: 2)
+    assert to_mono_float(np.array([0.5, 0.1, 0.3], "<f4").tobytes(), odd, mm).tolist() == [pytest.approx(0.3)]
+
+
+def test_the_microphone_button_says_when_there_is_none_and_is_absent_for_pictures(make_window, require_model):
+    require_model("whisper-tiny-en-int8")
+    controller, window = make_window(model_id="whisper-tiny-en-int8")
+    panel, button = window.input_panel.mic_panel, window.input_panel.mic_button
+    assert button.isVisible()
+    if panel.problem:  # this machine has no sound input (or no media add-on): said on the button itself
+        assert button.text() == "No microphone" and not button.isEnabled()
+        assert button.toolTip() in (NO_MICROPHONE, NOT_INSTALLED.format(what="Recording"))
+    require_model("centerface")
+    controller.select_model("centerface")
+    assert not button.isVisible() and not panel.isVisible()
+
+
+@pytest.mark.models
+def test_push_to_talk_shows_loudness_and_speech_then_transcribes_the_recording(qtbot, make_window, require_model,
+                                                                               monkeypatch):
+    require_model("whisper-tiny-en-int8")
+    controller, window = make_window(model_id="whisper-tiny-en-int8")
+    panel = window.input_panel.mic_panel
+    fake_device(panel, monkeypatch)
+    panel.show()
+    panel.record_button.click()
+    assert panel.record_button.text() == "■ Stop" and panel.status.text() == "Recording… speak now."
+    say(qtbot, panel, "kws_test16k.wav", block=8000)
+    assert panel.time_label.text() == "0:11.4"
+    assert panel.curve.getData()[1].max() > 0.9  # the speech graph rose while "what is the weather today" was said
+    assert controller.last_outcome is None  # nothing runs until Stop
+    panel.record_button.click()
+    assert panel.record_button.text() == "● Record" and panel.status.text() == "Recorded 0:11.4."
+    qtbot.waitUntil(lambda: controller.last_outcome is not None and not controller.busy, timeout=30_000)
+    assert controller.last_outcome.result.text == KWS
+    assert window.input_panel.current.text().startswith("Input: your recording: 11.4 s of sound")
+
+
+@pytest.mark.models
+def test_live_mode_transcribes_each_utterance_while_recording_goes_on(qtbot, make_window, require_model,
+                                                                       monkeypatch):
+    require_model("whisper-tiny-en-int8")
+    require_model("silero-vad")
+    controller, window = make_window(model_id="whisper-tiny-en-int8")
+    panel = window.input_panel.mic_panel
+    fake_device(panel, monkeypatch)
+    panel.show()
+    panel.live_box.setChecked(True)
+    panel.record_button.click()
+    say(qtbot, panel, "vad_test16k.wav")  # speech at 1.5–5.3 and 7.3–10.5 s of 12 s
+    assert panel.listener is not None  # still recording: the utterances went while it listened
+    qtbot.waitUntil(lambda: panel.live_list.count() == 2, timeout=60_000)
+    rows = [panel.live_list.item(i).text() for i in range(2)]
+    assert rows == ["0:01.1   Hello, this is a test of voice activity detection.",
+                    "0:06.8   After a short pause, I am speaking again."]
+    panel.record_button.click()
+    qtbot.wait(200)
+    assert panel.live_list.count() == 2  # a stop in the pause after the last utterance sends nothing more
