@@ -33,21 +33,22 @@ class _Decoder:
 
     def __init__(self, runner: Runner, mel: np.ndarray, suppress: list[int]) -> None:
         self.runner = runner
-        self.cross_k, self.cross_v = runner.run({"mel": mel}, ["cross_k", "cross_v"]).values()
+        self.cross = runner.run({"mel": mel})  # cross_k_i, cross_v_i of every decoder layer, fed to each step
+        self.layers = len(self.cross) // 2
         self.suppress = suppress
         self.mask: np.ndarray | None = None  # sized by the first logits: the vocabulary file lacks the time ids
         self.reset()
 
     def reset(self) -> None:
-        empty = np.zeros((self.cross_k.shape[0], 1, 0, self.cross_k.shape[-1]), np.float32)
+        width = self.cross["cross_k_0"].shape[1] * self.cross["cross_k_0"].shape[2]  # heads × head size
+        empty = np.zeros((self.layers, 1, 0, width), np.float32)
         self.self_k, self.self_v = empty, empty
 
     def __call__(self, tokens: list[int]) -> np.ndarray:
         """Feed tokens after those already fed; the logits of the last one."""
         self.runner.check()
         out = self.runner.run({"tokens": np.array([tokens], np.int64), "self_k": self.self_k,
-                               "self_v": self.self_v, "cross_k": self.cross_k, "cross_v": self.cross_v},
-                              role="decoder")
+                               "self_v": self.self_v, **self.cross}, role="decoder")
         self.self_k, self.self_v = out["new_self_k"], out["new_self_v"]
         logits = out["logits"][0, -1]
         if self.mask is None:

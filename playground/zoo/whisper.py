@@ -1,7 +1,7 @@
 """Whisper (tiny.en) from CTranslate2 weights to two ONNX graphs, written with onnx.helper (MODELS.md §2.2.1).
 
 Encoder: mel [1, 80, F] → the cross-attention keys and values of every decoder layer, projected once
-([L, 1, F/2, 384] each). Decoder: new tokens plus the self-attention cache in → logits and the grown cache
+and split into heads (one tensor per layer, cross_k_i [1, 6, 64, F/2] and cross_v_i [1, 6, F/2, 64]). Decoder: new tokens plus the self-attention cache in → logits and the grown cache
 out, so each step runs only the new token. The tied embedding is stored once, transposed ([384, V]),
 and serves both the lookup (Gather on axis 1) and the output projection (MatMul).
 """
@@ -86,13 +86,21 @@ def _heads(g: Graph, x: str) -> str:
     return g.op("Transpose", [g.op("Reshape", [x, g.const([1, -1, HEADS, HEAD])])], perm=[0, 2, 1, 3])
 
 
-def _attend(g: Graph, q: str, k: str, v: str, mask: str | None = None) -> str:
-    """softmax(q·kᵀ/8 [+ mask])·v over heads, back to [1, T, 384]."""
-    scores = g.op("Mul", [g.op("MatMul", [_heads(g, q), g.op("Transpose", [_heads(g, k)], perm=[0, 1, 3, 2])]),
-                          g.const(1 / math.sqrt(HEAD), np.float32)])
+def _keys(g: Graph, k: str) -> str:
+    """[1, T, 384] → [1, 6, 64, T]: keys laid out as q·kᵀ wants them."""
+    return g.op("Transpose", [g.op("Reshape", [k, g.const([1, -1, HEADS, HEAD])])], perm=[0, 2, 3, 1])
+
+
+def _attend(g: Graph, q: str, k: str, v: str, mask: str | None = None, split: bool = True) -> str:
+    """softmax(q·kᵀ/8 [+ mask])·v over heads, back to [1, T, 384].
+
+    With split=False, k and v come already split into heads ([1, 6, 64, S] and [1, 6, S, 64]).
+    """
+    keys, values = (_keys(g, k), _heads(g, v)) if split else (k, v)
+    scores = g.op("Mul", [g.op("MatMul", [_heads(g, q), keys]), g.const(1 / math.sqrt(HEAD), np.float32)])
     if mask is not None:
         scores = g.op("Add", [scores, mask])
-    out = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), _heads(g, v)])
+    out = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), values])
     return g.op("Reshape", [g.op("Transpose", [out], perm=[0, 2, 1, 3]), g.const([1, -1, D])])
 
 
@@ -125,17 +133,22 @@ def build_encoder(ck: Checkpoint) -> onnx.ModelProto:
         x = g.op("Add", [x, _linear(g, _attend(g, q, k, v), ck, f"{p}/self_attention/linear_1")])
         x = _mlp(g, x, ck, p)
     x = _norm(g, x, ck, "encoder/layer_norm")
-    ks, vs = [], []
-    for i in range(_layers(ck, "decoder")):
+    n = _layers(ck, "decoder")
+    for i in range(n):
         fused = f"decoder/layer_{i}/attention/linear_1"
-        ks.append(g.op("Unsqueeze", [_linear(g, x, ck, fused, slice(0, D), bias=False), g.const([0])]))
-        vs.append(g.op("Unsqueeze", [_linear(g, x, ck, fused, slice(D, 2 * D)), g.const([0])]))
-    g.op("Concat", ks, name="cross_k", axis=0)
-    g.op("Concat", vs, name="cross_v", axis=0)
-    n = len(ks)
-    return g.model([helper.make_tensor_value_info("mel", TensorProto.FLOAT, [1, 80, "frames"])],
-                   [helper.make_tensor_value_info(o, TensorProto.FLOAT, [n, 1, "audio", D])
-                    for o in ("cross_k", "cross_v")])
+        g.op("Identity", [_keys(g, _linear(g, x, ck, fused, slice(0, D), bias=False))], name=f"cross_k_{i}")
+        g.op("Identity", [_heads(g, _linear(g, x, ck, fused, slice(D, 2 * D)))], name=f"cross_v_{i}")
+    return g.model([helper.make_tensor_value_info("mel", TensorProto.FLOAT, [1, 80, "frames"])], cross_specs(n))
+
+
+def cross_specs(layers: int) -> list[onnx.ValueInfoProto]:
+    """Each decoder layer's cross-attention keys [1, 6, 64, S] and values [1, 6, S, 64], split into heads
+    once by the encoder: stacked in one tensor, every decoder step would copy all of them out again."""
+    specs = []
+    for i in range(layers):
+        specs.append(helper.make_tensor_value_info(f"cross_k_{i}", TensorProto.FLOAT, [1, HEADS, HEAD, "audio"]))
+        specs.append(helper.make_tensor_value_info(f"cross_v_{i}", TensorProto.FLOAT, [1, HEADS, "audio", HEAD]))
+    return specs
 
 
 def build_decoder(ck: Checkpoint) -> onnx.ModelProto:
@@ -168,9 +181,8 @@ def build_decoder(ck: Checkpoint) -> onnx.ModelProto:
         x = g.op("Add", [x, _linear(g, _attend(g, q, k, v, mask), ck, f"{p}/self_attention/linear_1")])
         h = _norm(g, x, ck, f"{p}/attention/layer_norm")
         q = _linear(g, h, ck, f"{p}/attention/linear_0")
-        ck_i = g.op("Squeeze", [g.op("Gather", ["cross_k", layer], axis=0), g.const([0])])
-        cv_i = g.op("Squeeze", [g.op("Gather", ["cross_v", layer], axis=0), g.const([0])])
-        x = g.op("Add", [x, _linear(g, _attend(g, q, ck_i, cv_i), ck, f"{p}/attention/linear_2")])
+        cross = _attend(g, q, f"cross_k_{i}", f"cross_v_{i}", split=False)
+        x = g.op("Add", [x, _linear(g, cross, ck, f"{p}/attention/linear_2")])
         x = _mlp(g, x, ck, p)
     x = _norm(g, x, ck, "decoder/layer_norm")
     g.op("MatMul", [x, table], name="logits")
@@ -179,8 +191,7 @@ def build_decoder(ck: Checkpoint) -> onnx.ModelProto:
     vocab = ck.variables["decoder/embeddings/weight"].shape[0]
     cache = lambda name, length: helper.make_tensor_value_info(name, TensorProto.FLOAT, [n, 1, length, D])  # noqa: E731
     return g.model([helper.make_tensor_value_info("tokens", TensorProto.INT64, [1, "new"]),
-                    cache("self_k", "past"), cache("self_v", "past"),
-                    cache("cross_k", "audio"), cache("cross_v", "audio")],
+                    cache("self_k", "past"), cache("self_v", "past"), *cross_specs(n)],
                    [helper.make_tensor_value_info("logits", TensorProto.FLOAT, [1, "new", vocab]),
                     cache("new_self_k", "total"), cache("new_self_v", "total")])
 
