@@ -6,7 +6,8 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
@@ -79,10 +80,11 @@ class NotesView(ResultView):
         bigger_font(self.note_list, 1)
         # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size.
         metrics = self.note_list.fontMetrics()
-        widest = sum(max(metrics.horizontalAdvance(a), metrics.horizontalAdvance(b)) + 24
+        widest = sum(max(metrics.horizontalAdvance(a), metrics.horizontalAdvance(b)) + 14  # + cell margins
                      for a, b in zip(COLUMNS, note_row(Note(888.88, 899.99, 61, 1.0, 4186.0))))
-        self.note_list.setMinimumWidth(widest + 24)
-        self.note_list.setMaximumWidth(widest + 40)
+        scroll_bar = self.note_list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.note_list.setMinimumWidth(widest + scroll_bar + 6)
+        self.note_list.setMaximumWidth(widest + scroll_bar + 60)  # the piano roll gets the rest
         self.note_list.itemSelectionChanged.connect(self._note_selected)
         row.addWidget(self.note_list, 1)
         self.body.addLayout(row, 1)
