@@ -37,8 +37,8 @@ def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple
 
 
 def activation_lut() -> np.ndarray:
-    """0 → transparent, 1 → the activation colour at about half opacity."""
-    alpha = np.linspace(0, 150, 256)
+    """Up to 0.1 transparent (the model never says a clean 0), then up to the colour at about half opacity."""
+    alpha = 150 * np.clip((np.linspace(0, 1, 256) - 0.1) / 0.9, 0, 1)
     rgb = np.tile(np.array(ACTIVATION, float), (256, 1))
     return np.column_stack([rgb, alpha]).astype(np.uint8)
 
@@ -92,7 +92,9 @@ class PianoRoll(pg.GraphicsLayoutWidget):
         self.activation.setLookupTable(activation_lut())
         self.activation.setLevels((0.0, 1.0))
         self.bars = pg.BarGraphItem(x0=[], y0=[], width=[], height=0.8, brush=NOTE, pen=pg.mkPen(None))
-        self.onset_marks = pg.ScatterPlotItem(symbol="|", size=13, pen=pg.mkPen(ONSET, width=1.5), brush=pg.mkBrush(ONSET))
+        # Each onset is a 2-pixel line as tall as its bar: in key units it fits the bar at any zoom, in pixels
+        # it stays thin when a long recording squeezes the bars together.
+        self.onset_marks = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(ONSET, width=2))
         self.selected = pg.BarGraphItem(x0=[], y0=[], width=[], height=0.8, brush=None,
                                         pen=pg.mkPen(SELECTED, width=3))
         for z, item in enumerate((self.keys, self.activation, self.bars, self.onset_marks, self.selected)):
@@ -136,7 +138,9 @@ class PianoRoll(pg.GraphicsLayoutWidget):
             self.activation.setImage(result.activation.T, autoLevels=False)
             self.activation.setRect(QRectF(0, LOWEST - 0.5, rows * result.row_seconds, HIGHEST - LOWEST + 1))
         self._set_bars(self.bars, result.notes)
-        self.onset_marks.setData([n.start for n in result.notes], [float(n.midi) for n in result.notes])
+        starts = np.repeat([n.start for n in result.notes], 2)
+        keys = np.array([(n.midi - 0.4, n.midi + 0.4) for n in result.notes], float).reshape(-1)
+        self.onset_marks.setData(starts, keys)
         self._frame_keys(key_range(result.notes))
 
     def select(self, note: Note | None) -> None:
