@@ -191,3 +191,10 @@ def test_notes_heard_in_near_silence_are_dropped(card):
     outputs = {"note": frames, "onset": onsets, "contour": np.zeros((len(frames), 264), np.float32)}
     result = task.postprocess(outputs, ctx, card, card.defaults())
     assert [round(n.start, 1) for n in result.notes] == [0.2]
+
+
+@pytest.mark.parametrize("seconds", [2.4, 60.0, 150.0])  # 150 s has more frames than MAX_ROWS: rows are merged
+def test_the_activation_rows_span_the_recording_so_the_roll_lines_up_with_the_notes(card, seconds):
+    _, result, _ = transcribe(card, np.zeros(int(seconds * RATE), np.float32), FakePitch(card, listening=False))
+    assert len(result.activation) <= MAX_ROWS
+    assert len(result.activation) * result.row_seconds == pytest.approx(seconds, abs=2 * result.row_seconds)

@@ -54,6 +54,11 @@ class Windowing:
     def kept_per_window(self) -> int:
         return self.frames_per_window - 2 * self.edge
 
+    @property
+    def frame_seconds(self) -> float:
+        """The joined frames' average spacing (11.55 ms): 256 samples within a window, more where one ends."""
+        return self.hop / self.kept_per_window / self.sample_rate
+
     def count(self, n_samples: int) -> int:
         """Windows upstream cuts: one starting every hop until the padded recording is covered."""
         return -(-(n_samples + self.lead) // self.hop)
@@ -235,7 +240,7 @@ def _result(ctx: NotesContext, outputs: Outputs, notes: list[Note], pool: int, h
     return Notes(samples=ctx.samples, sample_rate=ctx.grid.sample_rate,
                  notes=tuple(sorted(notes, key=lambda n: (n.start, n.midi))),
                  activation=pooled(outputs["note"], pool), onsets=pooled(outputs["onset"], pool),
-                 row_seconds=pool * ctx.grid.frame_hop / ctx.grid.sample_rate, heard=heard)
+                 row_seconds=pool * ctx.grid.frame_seconds, heard=heard)
 
 
 def pool_for(frames: int) -> int:
