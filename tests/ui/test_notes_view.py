@@ -109,6 +109,9 @@ def test_a_long_recording_fills_in_then_enables_its_buttons(qtbot, speakers):
     assert view.headline.text() == "Listening… 1.2 of 2.4 s, 2 notes so far"
     assert len(rows(view)) == 2
     assert not any(b.isEnabled() for b in (view.play_notes_button, view.play_recording_button, view.copy_button))
+    first = view.note_list.topLevelItem(0)
+    view.show_partial(notes_result(MELODY[:3], heard=1.8))
+    assert len(rows(view)) == 3 and view.note_list.topLevelItem(0) is first  # added to, not rebuilt
     view.show_result(notes_result(), None)
     assert len(rows(view)) == 4 and view.play_notes_button.isEnabled()
 

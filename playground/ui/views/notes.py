@@ -144,7 +144,13 @@ class NotesView(ResultView):
         key = (result.notes, result.finished)
         if key == self._listed:
             return  # nothing new: leave the list (and the selection) alone
-        self._listed = key
+        before, self._listed = self._listed, key
+        shown = before[0] if before and not before[1] else ()
+        if shown and not result.finished and result.notes[:len(shown)] == shown:
+            # A long recording's preview only adds notes after those shown: thousands of rows are not
+            # rebuilt ten times a second.
+            self.note_list.addTopLevelItems([_item(note) for note in result.notes[len(shown):]])
+            return
         chosen = self.selected_note()
         self.note_list.blockSignals(True)
         self.note_list.clear()
