@@ -36,8 +36,9 @@ def test_windows_start_every_hop_until_the_padded_recording_is_covered(n, window
 
 def test_each_window_is_the_recording_after_3840_zeros_and_the_last_is_zero_padded():
     samples = np.arange(1, 80_001, dtype=np.float32)
-    rows = GRID.windows(samples)
+    rows = GRID.windows(samples)[..., 0]
     assert rows.shape == (3, 43844)
+    assert np.array_equal(GRID.windows(samples, 1, 2)[..., 0], rows[1:])
     assert not rows[0, :3840].any() and rows[0, 3840] == 1 and rows[0, -1] == 43844 - 3840
     assert rows[1, 0] == samples[36164 - 3840] and rows[2, 0] == samples[2 * 36164 - 3840]
     tail = 80_000 - (2 * 36164 - 3840)

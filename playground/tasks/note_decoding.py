@@ -90,8 +90,9 @@ def _onset_notes(frames: np.ndarray, onsets: np.ndarray, energy: np.ndarray, ons
                  frame_thresh: float, min_note_len: int, energy_tol: int) -> list[NoteEvent]:
     """Notes that start at an onset peak, taken latest first, each held until the energy fades."""
     n_frames = len(frames)
-    peaks = np.where(time_peaks(onsets), onsets, 0.0)
-    times, freqs = np.where(peaks >= onset_thresh)
+    # Upstream keeps the onsets at their peaks, zeros elsewhere, and takes the cells at the threshold or
+    # above; the same cells, picked without a float64 copy of the whole matrix:
+    times, freqs = np.nonzero(np.where(time_peaks(onsets), onsets >= onset_thresh, 0.0 >= onset_thresh))
     notes = []
     for start, freq in zip(times[::-1].tolist(), freqs[::-1].tolist()):  # backwards in time, as upstream
         if start >= n_frames - 1:

@@ -63,12 +63,17 @@ class Windowing:
         """Windows upstream cuts: one starting every hop until the padded recording is covered."""
         return -(-(n_samples + self.lead) // self.hop)
 
-    def windows(self, samples: np.ndarray) -> np.ndarray:
-        """(count, window) rows: a read-only view into one zero-padded copy, not count copies."""
-        count = self.count(len(samples))
-        padded = np.zeros((count - 1) * self.hop + self.window, np.float32)
-        padded[self.lead:self.lead + len(samples)] = samples
-        return np.lib.stride_tricks.sliding_window_view(padded, self.window)[::self.hop]
+    def windows(self, samples: np.ndarray, first: int = 0, count: int | None = None) -> np.ndarray:
+        """Windows first .. first + count - 1 as (count, window, 1), the model's input: the recording after
+        `lead` zeros, zero-padded at the end. Cut a batch at a time, so a long recording is never copied."""
+        count = self.count(len(samples)) - first if count is None else count
+        out = np.zeros((count, self.window, 1), np.float32)
+        for row in range(count):
+            start = (first + row) * self.hop - self.lead
+            part = samples[max(start, 0):max(start + self.window, 0)]
+            at = max(-start, 0)
+            out[row, at:at + len(part), 0] = part
+        return out
 
     def frames(self, n_samples: int) -> int:
         """Joined frames centred inside the recording: the ones kept.
@@ -152,29 +157,29 @@ class NotesTask:
                              f"{MIN_SECONDS:g} s of sound (a few seconds work best).")
         names = {role: fact(card, "postprocess", f"{role}_output", str) for role in ROLES}
         ctx = NotesContext(samples, grid, rules_for(card, params), positive_int(card, "preprocess", "batch"), names)
-        return {"windows": grid.windows(samples)}, ctx
+        return {}, ctx  # the windows are cut in infer, a batch at a time
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: NotesContext) -> Outputs:
-        windows = feeds["windows"]
+        windows = ctx.grid.count(len(ctx.samples))
         input_name = runner.card.inputs[0].name
         wanted = [ctx.names[role] for role in ROLES]
         total = ctx.grid.frames(len(ctx.samples))
         joined: dict[str, np.ndarray] = {}  # each output's frames, filled in place as the batches come back
         live = _LiveNotes(ctx, total) if runner.listening else None
         filled = 0
-        for first in range(0, len(windows), ctx.batch):
+        for first in range(0, windows, ctx.batch):
             runner.check()
-            chunk = np.ascontiguousarray(windows[first:first + ctx.batch])[..., None]
+            chunk = ctx.grid.windows(ctx.samples, first, min(ctx.batch, windows - first))
             out = runner.run({input_name: chunk}, wanted)
             for role in ROLES:
                 kept = ctx.grid.middle(out[ctx.names[role]])
                 if role not in joined:
-                    joined[role] = np.zeros((len(windows) * ctx.grid.kept_per_window, kept.shape[1]), np.float32)
+                    joined[role] = np.zeros((windows * ctx.grid.kept_per_window, kept.shape[1]), np.float32)
                 joined[role][filled:filled + len(kept)] = kept
             filled += len(chunk) * ctx.grid.kept_per_window
             done = first + len(chunk)
-            if live is not None and done < len(windows):
-                runner.report(done / len(windows), live.update(joined, min(filled, total)))
+            if live is not None and done < windows:
+                runner.report(done / windows, live.update(joined, min(filled, total)))
         return {role: joined[role][:total] for role in ROLES}
 
     def postprocess(self, outputs: Outputs, ctx: NotesContext, card: ModelCard, params: dict[str, Any]) -> Notes:
