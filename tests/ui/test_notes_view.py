@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import soundfile as sf
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 
+from playground import paths
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import key_hz
 from playground.ui.views import create_view
+from playground.ui.views.notes import NotesView
 from playground.ui.widgets import audio
 from playground.ui.widgets.piano_roll import NOTE, SELECTED, key_range, key_ticks
+from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
 from tests.ui.test_views import near, pixels, shown
 
 RATE = 22050
@@ -187,3 +191,28 @@ def test_clear_empties_the_view(qtbot, speakers):
     view.clear()
     assert view.headline.text() == "" and rows(view) == []
     assert not view.play_notes_button.isEnabled() and len(view.roll.bars.opts["x0"]) == 0
+
+
+@pytest.mark.models
+def test_in_the_window_a_long_recording_fills_in_and_stops_when_asked(qtbot, make_window, require_model, tmp_path):
+    require_model("basic-pitch")
+    controller, window = make_window(model_id="basic-pitch")
+    melody, rate = sf.read(paths.samples_dir() / "melody22k.wav", dtype="float32")
+    sf.write(tmp_path / "long tune.wav", np.tile(melody, 40), rate, subtype="PCM_16")  # 96 s
+    shown_partials: list[str] = []
+
+    def on_progress(fraction: float, partial: object) -> None:
+        view = window.result_area.current_view
+        if isinstance(partial, Notes) and isinstance(view, NotesView):
+            shown_partials.append(view.headline.text())
+
+    controller.run_progressed.connect(on_progress)
+    controller.set_input(tmp_path / "long tune.wav", "long tune.wav", "file")
+    qtbot.waitUntil(lambda: len(shown_partials) >= 2, timeout=60_000)
+    assert shown_partials[-1].startswith("Listening… ") and "of 96.0 s" in shown_partials[-1]
+    with qtbot.waitSignal(controller.run_cancelled, timeout=10_000):
+        controller.cancel()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+    view = window.result_area.current_view
+    assert view.headline.text().startswith("Stopped after ") and "of 96.0 s" in view.headline.text()
+    assert not view.play_notes_button.isEnabled()  # what was heard so far stays on screen, not as a result

@@ -117,6 +117,14 @@ class NotesView(ResultView):
         """Called while a long recording is read: the roll and list grow, the buttons wait for the end."""
         self._draw(result)
 
+    def show_stopped(self) -> None:
+        """The run was stopped while a partial result was shown: say so instead of "Listening…"."""
+        result = self._result
+        if result is not None and not result.finished:
+            n = len(result.notes)
+            self.headline.setText(f"Stopped after {result.heard:.1f} of {result.duration:.1f} s: "
+                                  f"{n} note{'' if n == 1 else 's'} found by then")
+
     def clear(self) -> None:
         super().clear()
         self.player.stop()
