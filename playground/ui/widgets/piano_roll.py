@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Note, Notes, note_name
+from playground.ui.views.speech import envelope  # the speech view's waveform columns, shared
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
 
 LOWEST, HIGHEST = 21, 108  # the model's 88 keys, A0 to C8
@@ -22,18 +23,6 @@ BLACK_KEY = QColor(0, 0, 0, 16)  # rows of the black keys, faintly grey, as on a
 ACTIVATION = (86, 180, 233)  # Okabe–Ito sky blue: faint behind the notes, so the notes stay the figure
 MIN_KEYS = 15  # the roll never zooms in to fewer keys than this: a single note still has neighbours
 EMPTY_RANGE = (48, 84)  # C3 to C6 when there are no notes to frame
-ENVELOPE_BINS = 3000
-
-
-def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, ...]:
-    """Time, minimum and maximum of the waveform in `bins` columns: drawing millions of points would crawl."""
-    n = len(samples)
-    if n == 0:
-        return np.zeros(0), np.zeros(0), np.zeros(0)
-    per = max(1, n // bins)
-    usable = samples[: (n // per) * per].reshape(-1, per)
-    t = (np.arange(len(usable)) + 0.5) * per / rate
-    return t, usable.min(axis=1), usable.max(axis=1)
 
 
 def activation_lut() -> np.ndarray:
