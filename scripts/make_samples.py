@@ -2,7 +2,7 @@
 
 Audio is made with espeak-ng 1.51 and SoX 14.4.2 (Debian: `apt-get install espeak-ng sox`), exactly as
 the reference measurements were: speech at 22,050 Hz from espeak-ng, converted to 16 kHz mono 16-bit
-without dither, joined with digitally silent gaps. The photos are copied unchanged out of the
+without dither, joined with digitally silent gaps; the music clips are SoX sines at 22,050 Hz. The photos are copied unchanged out of the
 scikit-image 0.26.0 and matplotlib 3.11.2 wheels (`pip download --no-deps scikit-image==0.26.0
 matplotlib==3.11.2 -d DIR`, then `--wheels DIR`). The text snippets are hand-written and only checked.
 
@@ -97,6 +97,26 @@ def make_noise(out: Path) -> None:
          "synth", "5", "whitenoise", "vol", "0.5")
 
 
+# The note finder's clips (MODELS.md §5.3): plain sines at 22,050 Hz, the model's own rate. SoX names a
+# pitch as %n, n semitones from A4 = 440 Hz, so the notes are exactly equal-tempered.
+MELODY = (("C4", "%-9"), ("E4", "%-5"), ("G4", "%-2"), ("C5", "%3"))
+MUSIC_RATE = "22050"
+
+
+def _sine(out: Path, seconds: float, pitch: str) -> None:
+    _sox("-D", "-n", "-r", MUSIC_RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(out),
+         "synth", f"{seconds}", "sine", pitch, "vol", "0.5")
+
+
+def make_melody(out: Path) -> None:
+    """C4, E4, G4, C5: 0.6 s each at half scale, one after the other (2.4 s)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        parts = [str(Path(tmp) / f"{name}.wav") for name, _ in MELODY]
+        for part, (_, pitch) in zip(parts, MELODY):
+            _sine(Path(part), 0.6, pitch)
+        _sox("-D", *parts, str(out))
+
+
 def extract_photos(wheels: Path) -> None:
     for name, prefix, member in PHOTOS:
         matches = sorted(wheels.glob(f"{prefix}*.whl"))
@@ -143,6 +163,8 @@ def main() -> None:
         make_vad_test(SAMPLES / "en_gb16k.wav", EN_GB, voice="en-gb-x-rp", speed=140)
         make_tone(SAMPLES / "tone1k.wav")
         make_noise(SAMPLES / "noise16k.wav")
+        make_melody(SAMPLES / "melody22k.wav")
+        _sine(SAMPLES / "tone440.wav", 2.0, "440")
         if args.wheels:
             extract_photos(args.wheels)
     sys.exit(0 if check() else 1)

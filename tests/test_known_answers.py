@@ -8,9 +8,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import soundfile as sf
 
 from playground import paths
+from playground.core.media import AudioData
+from playground.core.session import RuntimeOptions, SessionCache
 from playground.tasks.content_type import load_config
+from playground.tasks.note_decoding import contour_bin_hz
+from playground.tasks.note_sound import key_hz
+from playground.tasks.registry import get_task
 from tests.known import Runs, installed
 
 pytestmark = pytest.mark.models
@@ -77,3 +83,56 @@ def test_magika_names_each_snippet_like_the_reference_library(run, sample, label
     assert best.score == pytest.approx(score, abs=1e-3)
     assert best.score >= load_config(installed("magika")).threshold(label)
     assert len(result.items) == 5 and best.description
+
+
+# basic-pitch on SoX sines (MODELS.md §5.4). The model's frames are 11.6 ms apart and a note's edges fall
+# within a frame or two of the sound's, so times are checked to ±0.03 s.
+MELODY = [("C4", 0.00, 0.58), ("E4", 0.58, 1.16), ("G4", 1.18, 1.78), ("C5", 1.79, 2.39)]
+
+
+def cents(hz: float, midi: int) -> float:
+    return 1200 * float(np.log2(hz / key_hz(midi)))
+
+
+def test_basic_pitch_writes_down_the_four_note_melody(run):
+    result = run("basic-pitch", "melody22k.wav").result
+    assert [n.name for n in result.notes] == [name for name, *_ in MELODY]
+    assert np.asarray([(n.start, n.end) for n in result.notes]) == pytest.approx(
+        np.asarray([times for _, *times in MELODY]), abs=0.03)
+    assert all(abs(cents(n.hz, n.midi)) < 10 for n in result.notes)  # sines tuned to the keys read as tuned
+
+
+def test_basic_pitch_hears_one_a4_in_the_440_hz_tone(run):
+    (note,) = run("basic-pitch", "tone440.wav").result.notes
+    assert (note.midi, note.name) == (69, "A4")
+    assert (note.start, note.end) == pytest.approx((0.0, 2.0), abs=0.03)
+    assert note.hz == pytest.approx(440.0, abs=2.0)
+
+
+class SessionRunner:
+    """A task's runner over a bare session, to look at the model's raw outputs before the decoder."""
+
+    listening = False
+
+    def __init__(self, card) -> None:
+        self.card = card
+        self.session = SessionCache.open(card, RuntimeOptions()).session
+
+    def run(self, feeds, outputs=None, role="main"):
+        return dict(zip(outputs, self.session.run(outputs, feeds)))
+
+    def check(self):
+        pass
+
+
+def test_basic_pitchs_contour_peaks_at_448_6_hz_for_the_440_hz_tone():
+    """The reference figure, read from the raw contour: the bin above 440 Hz, which the note's pitch corrects."""
+    card = installed("basic-pitch")
+    task = get_task(card.task)
+    samples, rate = sf.read(paths.samples_dir() / "tone440.wav", dtype="float32")
+    feeds, ctx = task.preprocess(AudioData(samples, rate), card, card.defaults())
+    outputs = task.infer(SessionRunner(card), feeds, ctx)
+    (note,) = task.postprocess(outputs, ctx, card, card.defaults()).notes
+    times = ctx.grid.times(len(outputs["contour"]))
+    held = outputs["contour"][(times >= note.start) & (times < note.end)]
+    assert float(np.median(contour_bin_hz(held.argmax(axis=1)))) == pytest.approx(448.6, abs=0.05)

@@ -244,5 +244,64 @@ class Transcript:
                 "phrases": [{"start": round(p.start, 3), "end": round(p.end, 3), "text": p.text} for p in self.phrases]}
 
 
+NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")
+
+
+def note_name(midi: int) -> str:
+    """Scientific pitch notation: MIDI 60 is "C4", 69 is "A4" (440 Hz), 61 is "C#4"."""
+    return f"{NOTE_NAMES[midi % 12]}{midi // 12 - 1}"
+
+
+@dataclass(frozen=True)
+class Note:
+    start: float  # seconds into the recording
+    end: float
+    midi: int  # 21 (A0) to 108 (C8)
+    amplitude: float  # mean activation of the note's frames, 0..1: how clearly it sounds
+    hz: float = 0.0  # the pitch actually heard (0 when unknown), finer than the semitone of `midi`
+
+    @property
+    def name(self) -> str:
+        return note_name(self.midi)
+
+
+@dataclass(frozen=True, eq=False)
+class Notes:
+    """Notes heard in a recording, in order of their start, with the activations they were decoded from."""
+
+    samples: np.ndarray  # mono float32 at sample_rate, the recording as the model heard it
+    sample_rate: int
+    notes: tuple[Note, ...]
+    activation: np.ndarray  # rows × 88 (MIDI 21-108): how sure the model is that each key sounds, 0..1
+    onsets: np.ndarray  # rows × 88: how sure it is that a note starts there
+    row_seconds: float  # time per row of the activations (a long recording keeps the maximum of several frames)
+    heard: float = -1.0  # seconds of the recording read so far; below the duration while still running
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+    @property
+    def finished(self) -> bool:
+        return self.heard < 0 or self.heard >= self.duration
+
+    def text(self) -> str:
+        """One line per note, tab-separated, ready to paste into a spreadsheet."""
+        rows = ["start (s)\tend (s)\tnote\tMIDI\tpitch (Hz)\tamplitude"]
+        rows += [f"{n.start:.3f}\t{n.end:.3f}\t{n.name}\t{n.midi}\t{n.hz:.1f}\t{n.amplitude:.2f}" for n in self.notes]
+        return "\n".join(rows)
+
+    def summary(self) -> str:
+        n = len(self.notes)
+        head = f"{n} note{'' if n == 1 else 's'} in {self.duration:.2f} s"
+        return "\n".join([head] + [f"  {x.start:6.2f}–{x.end:6.2f} s  {x.name:<4} {x.hz:7.1f} Hz  "
+                                    f"amplitude {x.amplitude:.2f}" for x in self.notes])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "notes", "duration": round(self.duration, 4),
+                "notes": [{"start": round(x.start, 3), "end": round(x.end, 3), "name": x.name, "midi": x.midi,
+                           "hz": round(x.hz, 2), "amplitude": round(x.amplitude, 4)} for x in self.notes]}
+
+
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
-                                  Transcript)
+                                  Transcript, Notes)

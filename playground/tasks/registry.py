@@ -10,6 +10,7 @@ from playground.tasks.cutout import CutoutTask
 from playground.tasks.digits import DigitTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
+from playground.tasks.notes import NotesTask
 from playground.tasks.read_text import OcrTask
 from playground.tasks.transcribe import TranscribeTask
 from playground.tasks.upscaling import UpscaleTask
@@ -27,6 +28,7 @@ TASKS: dict[str, Task] = {
     "vad": VadTask(),
     "content_type": ContentTypeTask(),
     "classify": ClassifyTask(),
+    "notes": NotesTask(),
 }
 
 

@@ -189,6 +189,7 @@ END_TO_END = [
     ("u2netp", "chelsea.png", "The subject covers"),
     ("silero-vad", "vad_test16k.wav", "4 speech segments"),
     ("magika", "fibonacci.py", "Python"),
+    ("basic-pitch", "melody22k.wav", "4 notes: C4 E4 G4 C5"),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel,
@@ -22,7 +23,9 @@ def _spin(param: Param, parent: QWidget) -> QAbstractSpinBox:
         box = QDoubleSpinBox(parent)
         box.setDecimals(2)
         box.setRange(float(low), float(high))
-        box.setSingleStep(0.05)
+        # A threshold steps by 0.05; a knob with a wide range (milliseconds) by the power of ten below a fiftieth of it.
+        span = high - low if param.min is not None and param.max is not None else 1.0
+        box.setSingleStep(0.05 if span <= 5 else 10.0 ** math.floor(math.log10(span / 50)))
     box.setKeyboardTracking(False)  # typing "0.35" must not run the model at "0", "0.", "0.3"
     return box
 

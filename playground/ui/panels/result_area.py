@@ -138,6 +138,8 @@ class ResultArea(QWidget):
     def _on_run_cancelled(self) -> None:
         if self.current_view is None:
             self._show_start()
+        elif callable(getattr(self.current_view, "show_stopped", None)):
+            self.current_view.show_stopped()  # a part-finished answer stays on screen, and says it is one
 
     def _on_progress(self, _fraction: float, partial: object) -> None:
         """A looping task's result so far; repeat mode skips it, so a finished answer does not flicker."""

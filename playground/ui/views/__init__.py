@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import (Cutout, Detections, DigitGuess, Labels, SpeechSegments, TextLines,
+from playground.core.results import (Cutout, Detections, DigitGuess, Labels, Notes, SpeechSegments, TextLines,
                                      Transcript, Upscaled)
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.detections import DetectionsView
 from playground.ui.views.digit import DigitView
 from playground.ui.views.labels import LabelsView
+from playground.ui.views.notes import NotesView
 from playground.ui.views.speech import SpeechView
 from playground.ui.views.text_lines import TextLinesView
 from playground.ui.views.transcript import TranscriptView
@@ -25,6 +26,7 @@ VIEWS: dict[type, type] = {
     TextLines: TextLinesView,
     DigitGuess: DigitView,
     Transcript: TranscriptView,
+    Notes: NotesView,
 }
 
 
