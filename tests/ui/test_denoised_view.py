@@ -163,3 +163,19 @@ def test_copy_puts_the_estimates_on_the_clipboard_and_clear_empties_the_view(qtb
     assert view.headline.text() == "" and not view.figures.isVisible()
     assert not any(view.actions.itemAt(i).widget().isEnabled()
                    for i in range(view.actions.count()) if view.actions.itemAt(i).widget())
+
+
+def test_a_repeat_run_on_the_same_recording_does_not_redo_the_spectrograms(qtbot, monkeypatch):
+    from playground.ui.views import denoised
+
+    calls = []
+    real = denoised.spectrogram_db
+    monkeypatch.setattr(denoised, "spectrogram_db", lambda *a: calls.append(1) or real(*a))
+    view = shown(qtbot, create_view(Denoised))
+    first = tone_under_noise()
+    view.show_result(first, None)
+    again = Denoised(first.samples.copy(), first.cleaned.copy(), RATE, first.lsnr, 0.01, 0.1, 9.5, 31.2)
+    view.show_result(again, None)
+    assert len(calls) == 2
+    view.show_result(tone_under_noise(2.0), None)
+    assert len(calls) == 4

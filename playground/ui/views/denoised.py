@@ -100,6 +100,7 @@ class DenoisedView(ResultView):
         self._playing: str = ""  # "original" or "cleaned" while one plays
         self._result: Denoised | None = None
         self._decoded: Any = None
+        self._drawn: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, float]] | None = None
         self.play_original = self.add_action("▶ Play original", self._play_original_clicked,
                                              "Play the recording as it was.")
         self.play_cleaned = self.add_action("▶ Play cleaned", self._play_cleaned_clicked,
@@ -115,8 +116,7 @@ class DenoisedView(ResultView):
         self.player.stop()
         self._result, self._decoded = result, decoded
         self._playback_problem = self.player.problem()  # headphones may have been plugged in since
-        before, seconds = spectrogram_db(result.samples, result.sample_rate)
-        after, _ = spectrogram_db(result.cleaned, result.sample_rate)
+        before, after, seconds = self._spectrograms(result)
         # One scale for both, from the original's loudest part: what the model took away turns dark.
         top = float(np.ceil(max(before.max(initial=-120.0), -120.0 + RANGE_DB) / 10.0) * 10.0)
         levels = (top - RANGE_DB, top)
@@ -133,10 +133,22 @@ class DenoisedView(ResultView):
         self._update_play_buttons()
         self.say("")
 
+    def _spectrograms(self, result: Denoised) -> tuple[np.ndarray, np.ndarray, float]:
+        """Both spectrograms; repeat runs clean the same recording the same way, so they are made only once."""
+        drawn = self._drawn
+        if drawn is not None and all(a.shape == b.shape and (a is b or np.array_equal(a, b))
+                                     for a, b in zip(drawn[0], (result.samples, result.cleaned))):
+            return drawn[1]
+        before, seconds = spectrogram_db(result.samples, result.sample_rate)
+        after, _ = spectrogram_db(result.cleaned, result.sample_rate)
+        self._drawn = ((result.samples, result.cleaned), (before, after, seconds))
+        return before, after, seconds
+
     def clear(self) -> None:
         super().clear()
         self.player.stop()
         self._result = None
+        self._drawn = None
         self.before.clear()
         self.after.clear()
         for label in (self.notes, self.figures):
