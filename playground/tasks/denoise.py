@@ -8,7 +8,7 @@ their starting values, GRUs from zero) a little earlier, and that warm-up is thr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -41,6 +41,7 @@ MIN_SPEECH_FRAMES = 10  # 0.1 s
 SILENT_PEAK = 1.0 / 32768  # below one step of 16-bit audio, a recording is silence
 CLIPPED_LEVEL, CLIPPED_SHARE = 0.99, 0.001
 FULL_BAND_RATE = 32000  # a recording made at a lower rate has nothing above half of it to clean
+LIMIT_PARAM = "atten_lim_db"  # upstream's name for the most the noise may be lowered, in dB
 
 
 @dataclass(frozen=True, eq=False)
@@ -51,9 +52,7 @@ class DenoiseContext:
     cfg: dsp.DfConfig
     widths: np.ndarray
     window: np.ndarray
-    original_rate: int
-    cleaned: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))  # filled by infer
-    lsnr: np.ndarray = field(default_factory=lambda: np.zeros(0, np.float32))
+    original_rate: int  # the rate the recording was made at, before resampling
 
 
 def config(card: ModelCard) -> dsp.DfConfig:
@@ -100,8 +99,9 @@ class DenoiseTask:
     def postprocess(self, outputs: Outputs, ctx: DenoiseContext, card: ModelCard,
                     params: dict[str, Any]) -> Denoised:
         cleaned, lsnr = outputs["cleaned"], outputs["lsnr"]
-        limit_db = param(card, params, "atten_lim_db")
-        if limit_db < card.param("atten_lim_db").max:
+        knob = next((p for p in card.params if p.name == LIMIT_PARAM), None)
+        limit_db = param(card, params, LIMIT_PARAM) if knob is not None else None
+        if limit_db is not None and (knob.max is None or limit_db < knob.max):  # its top means "no limit"
             # DeepFilterNet's attenuation limit: a little of the recording mixed back in, so the noise is
             # lowered by at most limit_db (upstream mixes spectra; the transforms are linear, so it is the same).
             keep = np.float32(10.0 ** (-abs(limit_db) / 20.0))
