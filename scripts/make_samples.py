@@ -55,11 +55,11 @@ def _silence(path: Path, seconds: float) -> None:
     _sox("-n", "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path), "trim", "0", f"{seconds}")
 
 
-def _speech(path: Path, text: str, work: Path, voice: str = "en-us", speed: int = 150) -> None:
+def _speech(path: Path, text: str, work: Path, voice: str = "en-us", speed: int = 150, rate: str = RATE) -> None:
     raw = work / f"{path.stem}-22k.wav"
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
     # -D: no dither, so the 16-bit result is the plain rate conversion.
-    _sox("-D", str(raw), "-r", RATE, "-c", "1", "-b", "16", "-e", "signed-integer", str(path))
+    _sox("-D", str(raw), "-r", rate, "-c", "1", "-b", "16", "-e", "signed-integer", str(path))
 
 
 def make_vad_test(out: Path, parts_list: tuple = VAD_PARTS, voice: str = "en-us", speed: int = 150) -> None:
@@ -117,6 +117,27 @@ def make_melody(out: Path) -> None:
         _sox("-D", *parts, str(out))
 
 
+NOISY_SNR_DB = 5.0
+
+
+def make_noisy(out: Path) -> None:
+    """`sent` at 48 kHz × 0.7 plus white Gaussian noise from numpy's default_rng(0), scaled to exactly 5 dB SNR.
+
+    The noise is the same on every machine, so the clean speech is the file minus that noise: the noise
+    remover's test takes it back out instead of keeping a second copy of the sentence.
+    """
+    import numpy as np
+    import soundfile as sf
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clean_path = Path(tmp) / "sent48k.wav"
+        _speech(clean_path, str(SENT[0][1]), Path(tmp), rate="48000")
+        clean = 0.7 * sf.read(clean_path, dtype="float64")[0]
+    noise = np.random.default_rng(0).standard_normal(len(clean))
+    noise *= np.sqrt(np.sum(clean ** 2) / (np.sum(noise ** 2) * 10 ** (NOISY_SNR_DB / 10)))
+    sf.write(out, clean + noise, 48000, subtype="PCM_16")
+
+
 def extract_photos(wheels: Path) -> None:
     for name, prefix, member in PHOTOS:
         matches = sorted(wheels.glob(f"{prefix}*.whl"))
@@ -165,6 +186,7 @@ def main() -> None:
         make_noise(SAMPLES / "noise16k.wav")
         make_melody(SAMPLES / "melody22k.wav")
         _sine(SAMPLES / "tone440.wav", 2.0, "440")
+        make_noisy(SAMPLES / "noisy48k.wav")
         if args.wheels:
             extract_photos(args.wheels)
     sys.exit(0 if check() else 1)

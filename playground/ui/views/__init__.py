@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import (Cutout, Detections, DigitGuess, Labels, Notes, SpeechSegments, TextLines,
-                                     Transcript, Upscaled)
+from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Labels, Notes, SpeechSegments,
+                                     TextLines, Transcript, Upscaled)
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
+from playground.ui.views.denoised import DenoisedView
 from playground.ui.views.detections import DetectionsView
 from playground.ui.views.digit import DigitView
 from playground.ui.views.labels import LabelsView
@@ -27,6 +28,7 @@ VIEWS: dict[type, type] = {
     DigitGuess: DigitView,
     Transcript: TranscriptView,
     Notes: NotesView,
+    Denoised: DenoisedView,
 }
 
 

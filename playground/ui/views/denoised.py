@@ -1,0 +1,240 @@
+"""DenoisedView: before and after spectrograms, playing either with a playhead, the model's estimates, saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+
+from playground.core.errors import InputError
+from playground.core.export import save_result
+from playground.core.results import Denoised
+from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.widgets.audio import ClipPlayer
+from playground.ui.widgets.plots import no_keyboard_focus
+from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
+
+NOTE_STYLE = "color: #7a4a00;"  # dark amber on the window's background: a remark, not an error
+FIGURE_STYLE = "color: #333;"
+ESTIMATE = "The model's own estimates: there is no clean recording to compare with."
+CAPTION = "Bright is loud, dark is quiet. The speckles all over a noisy recording are the noise."
+
+
+def percent(share: float) -> str:
+    """"23 %"; a share that only rounds up to all of it says so (">99 %")."""
+    return ">99 %" if 0.995 <= share < 1.0 else f"{100 * share:.0f} %"
+
+
+def headline(result: Denoised) -> str:
+    if result.snr_before_db is None:
+        return "Nothing to remove: the recording is silent"
+    if result.removed_share > 0.9:
+        return f"Took away nearly everything: {percent(result.removed_share)} of the sound was noise"
+    if result.pause_reduction_db is not None:
+        return f"Noise removed: between the words it is {result.pause_reduction_db:.0f} dB quieter"
+    return f"Noise removed: {percent(result.removed_share)} of the sound was taken away"
+
+
+def figures(result: Denoised) -> str:
+    """The estimates as short lines a child can follow, with what a decibel means."""
+    if result.snr_before_db is None:
+        return ""
+    lines = []
+    if result.pause_reduction_db is not None:
+        lines.append(f"• Where nobody speaks, the sound is {result.pause_reduction_db:.0f} dB quieter "
+                     "(every 10 dB sounds about half as loud).")
+    lines.append(f"• {percent(result.removed_share)} of the sound energy was noise and was taken away.")
+    if result.removed_share <= 0.9:
+        lines.append(f"• Before cleaning, the voice was about {result.snr_before_db:.0f} dB louder than the noise.")
+    return "\n".join(lines + [ESTIMATE])
+
+
+class DenoisedView(ResultView):
+    """Shows a Denoised result: the original above, the cleaned recording below, on one loudness scale."""
+
+    result_type = Denoised
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Noise removal")
+        self.notes = QLabel("", self)
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet(NOTE_STYLE)
+        self.notes.setAccessibleName("About this recording")
+        self.body.addWidget(self.notes)
+        self.figures = QLabel("", self)
+        self.figures.setWordWrap(True)
+        self.figures.setStyleSheet(FIGURE_STYLE)
+        self.figures.setAccessibleName("Estimated improvement")
+        bigger_font(self.figures, 1)
+        self.body.addWidget(self.figures)
+        self.plots = pg.GraphicsLayoutWidget(self)
+        self.plots.setBackground("w")
+        self.plots.setAccessibleName("Spectrograms of the original and the cleaned recording")
+        self.plots.setMinimumHeight(320)
+        no_keyboard_focus(self.plots)
+        self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0), "Before: the original recording")
+        self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0), "After: cleaned by the model", "time (s)")
+        self.after.plot.setXLink(self.before.plot)
+        self.bar = colour_bar((-RANGE_DB, 0.0))
+        self.plots.addItem(self.bar, row=0, col=1, rowspan=2)
+        self.body.addWidget(self.plots, 1)
+        self.caption = QLabel(CAPTION, self)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #555;")
+        self.body.addWidget(self.caption)
+        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
+        self.play_note = QLabel("", self)
+        self.play_note.setWordWrap(True)
+        self.play_note.setStyleSheet("color: #555;")
+        self.play_note.setAccessibleName("Why sound cannot play")
+        self.play_note.hide()
+        self.body.addWidget(self.play_note)
+        self.player = ClipPlayer(self)
+        self._playback_problem = self.player.problem()
+        self.player.playing_changed.connect(self._playing_changed)
+        self.player.position_changed.connect(self._position_changed)
+        self._playing: str = ""  # "original" or "cleaned" while one plays
+        self._result: Denoised | None = None
+        self._decoded: Any = None
+        self._drawn: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, float]] | None = None
+        self.play_original = self.add_action("▶ Play original", self._play_original_clicked,
+                                             "Play the recording as it was.")
+        self.play_cleaned = self.add_action("▶ Play cleaned", self._play_cleaned_clicked,
+                                            "Play the recording with the noise taken away.")
+        self.add_action("Save cleaned recording…", self._save_clicked,
+                        "Save the cleaned recording as a WAV file.", saves=True)
+        self.add_action("Copy summary", self._copy, "Copy the estimates as text.")
+        self.finish_actions()
+        self.clear()
+
+    # --- contract -------------------------------------------------------------------------------
+    def show_result(self, result: Denoised, decoded: Any = None) -> None:
+        self.player.stop()
+        self._result, self._decoded = result, decoded
+        self._playback_problem = self.player.problem()  # headphones may have been plugged in since
+        before, after, seconds = self._spectrograms(result)
+        # One scale for both, from the original's loudest part: what the model took away turns dark.
+        top = float(np.ceil(max(before.max(initial=-120.0), -120.0 + RANGE_DB) / 10.0) * 10.0)
+        levels = (top - RANGE_DB, top)
+        self.bar.setLevels(levels)
+        self.before.show(before, seconds, result.sample_rate, levels)
+        self.after.show(after, seconds, result.sample_rate, levels)
+        self.headline.setText(headline(result))
+        self.notes.setText("\n".join(result.notes))
+        self.notes.setVisible(bool(result.notes))
+        text = figures(result)
+        self.figures.setText(text)
+        self.figures.setVisible(bool(text))
+        self.set_actions_enabled(True)
+        self._update_play_buttons()
+        self.say("")
+
+    def _spectrograms(self, result: Denoised) -> tuple[np.ndarray, np.ndarray, float]:
+        """Both spectrograms; repeat runs clean the same recording the same way, so they are made only once."""
+        drawn = self._drawn
+        if drawn is not None and all(a.shape == b.shape and (a is b or np.array_equal(a, b))
+                                     for a, b in zip(drawn[0], (result.samples, result.cleaned))):
+            return drawn[1]
+        before, seconds = spectrogram_db(result.samples, result.sample_rate)
+        after, _ = spectrogram_db(result.cleaned, result.sample_rate)
+        self._drawn = ((result.samples, result.cleaned), (before, after, seconds))
+        return before, after, seconds
+
+    def clear(self) -> None:
+        super().clear()
+        self.player.stop()
+        self._result = None
+        self._drawn = None
+        self.before.clear()
+        self.after.clear()
+        for label in (self.notes, self.figures):
+            label.setText("")
+            label.hide()
+        self._update_play_buttons()
+
+    # --- playback -------------------------------------------------------------------------------
+    def _buttons(self) -> dict[str, tuple[QPushButton, str]]:
+        return {"original": (self.play_original, "original"), "cleaned": (self.play_cleaned, "cleaned")}
+
+    def _update_play_buttons(self) -> None:
+        problem = self._playback_problem
+        self.play_note.setText(problem)
+        self.play_note.setVisible(bool(problem) and self._result is not None)
+        for which, (button, word) in self._buttons().items():
+            if problem:
+                button.setEnabled(False)
+                button.setToolTip(problem)
+                continue
+            button.setEnabled(self._result is not None)
+            if self._playing == which:
+                button.setText("■ Stop")
+                button.setAccessibleName("Stop playing")
+                button.setToolTip("Stop playing.")
+            else:
+                button.setText(f"▶ Play {word}")
+                button.setAccessibleName(f"Play {word}")
+                button.setToolTip(f"Play the {'recording as it was' if which == 'original' else 'cleaned recording'}.")
+
+    def _play(self, which: str) -> None:
+        if self._playing == which:
+            self.player.stop()
+            return
+        if self._result is None:
+            return
+        samples = self._result.samples if which == "original" else self._result.cleaned
+        self.player.stop()
+        self._playing = which
+        problem = self.player.play(samples, self._result.sample_rate)
+        if problem:
+            self._playing = ""
+            self._playback_problem = problem
+            self._update_play_buttons()
+            self.say(problem, error=True)
+
+    def _play_original_clicked(self) -> None:
+        self._play("original")
+
+    def _play_cleaned_clicked(self) -> None:
+        self._play("cleaned")
+
+    def _playing_changed(self, playing: bool) -> None:
+        if not playing:
+            self._playing = ""
+        for plot in (self.before, self.after):
+            plot.playhead.setValue(0.0)
+            plot.playhead.setVisible(playing)
+        self._update_play_buttons()
+
+    def _position_changed(self, seconds: float) -> None:
+        for plot in (self.before, self.after):
+            plot.playhead.setValue(seconds)
+
+    # --- saving and copying ---------------------------------------------------------------------
+    def save_to(self, path: str) -> bool:
+        """Writes the cleaned recording as 16-bit WAV (all or nothing) and says where it went."""
+        result = self._result
+        empty = "" if result is not None else "There is no cleaned recording to save yet; run the model first."
+
+        def write(target: Path) -> bool:
+            try:
+                save_result(result, target)
+            except InputError:
+                return False
+            return True
+
+        return self._save(Path(path), ".wav", "cleaned recording", empty, write)
+
+    def _save_clicked(self) -> None:
+        if self._result is not None:
+            path = self.ask_save_path("Save cleaned recording", suggested_name(self._decoded, "cleaned", "wav"),
+                                      "WAV sound (*.wav)")
+            if path:
+                self.save_to(path)
+
+    def _copy(self) -> None:
+        if self._result is not None:
+            self.copy_text(self._result.summary(), "summary")
