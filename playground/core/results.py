@@ -213,9 +213,12 @@ class Phrase:
 class Transcript:
     """What was said in a recording, piece by piece with times."""
 
-    samples: np.ndarray  # mono float32 at sample_rate, the recording as the model heard it
+    samples: np.ndarray  # mono float32 at sample_rate, the recording as the model heard it (empty when `long`)
     sample_rate: int
     phrases: tuple[Phrase, ...]
+    # A recording too long to keep in memory (media.LongAudio): read again from its file to be played.
+    long: Any = None
+    envelope: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None  # time, min, max: its waveform, drawn
 
     @property
     def text(self) -> str:
@@ -223,6 +226,8 @@ class Transcript:
 
     @property
     def duration(self) -> float:
+        if self.long is not None:
+            return float(self.long.seconds)
         return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
 
     def subtitles(self) -> str:

@@ -18,10 +18,12 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
+from playground.core.media.long_audio import LongAudio
 from playground.core.results import Phrase, Transcript
 from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import positive_int
 from playground.tasks.log_mel import RATE, log_mel
+from playground.tasks.long_speech import speech_in_file
 from playground.tasks.vad import frames_with_context, rules_for, segments_of, speech_probabilities
 from playground.tasks.whisper_decode import decode_piece
 from playground.tasks.whisper_text import vocabulary
@@ -64,8 +66,9 @@ def fit_to_speech(start: float, end: float, speech: tuple[tuple[float, float], .
 
 @dataclass(frozen=True, eq=False)
 class TranscribeContext:
-    audio: AudioData
-    phrases: list[Phrase] = field(default_factory=list)  # filled by infer, one per piece of speech
+    audio: AudioData | LongAudio
+    phrases: list[Phrase] = field(default_factory=list)  # filled by infer, one per sentence
+    envelope: list[np.ndarray] = field(default_factory=list)  # a long recording's waveform, drawn on the way
 
 
 def suppress_ids(card: ModelCard) -> list[int]:
@@ -80,7 +83,10 @@ class TranscribeTask:
     input_kind = "audio"
     result_type = Transcript
 
-    def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, TranscribeContext]:
+    def preprocess(self, data: AudioData | LongAudio, card: ModelCard,
+                   params: dict[str, Any]) -> tuple[Feeds, TranscribeContext]:
+        if isinstance(data, LongAudio):
+            return {}, TranscribeContext(data)
         samples = np.asarray(getattr(data, "samples", np.zeros(0)), np.float32)
         if data.sample_rate != RATE:
             raise InputError(f"The recording is at {data.sample_rate} Hz where {RATE} Hz is needed; open it again.")
@@ -89,20 +95,27 @@ class TranscribeTask:
         return {}, TranscribeContext(data)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: TranscribeContext) -> Outputs:
-        samples = np.asarray(ctx.audio.samples, np.float32)
-        duration = len(samples) / RATE
-        speech = self._speech(runner, samples)
-        spans = pieces(speech, duration)
+        if isinstance(ctx.audio, LongAudio):
+            long = ctx.audio
+            # The detector's pass over the file is cheap next to Whisper: a tenth of the progress bar.
+            speech, ctx.envelope[:] = speech_in_file(runner, long, lambda f: runner.report(0.1 * f))
+            spans, read = pieces(speech, long.seconds), lambda s, e: long.read(s, e - s)
+        else:
+            samples = np.asarray(ctx.audio.samples, np.float32)
+            speech = self._speech(runner, samples)
+            spans = pieces(speech, len(samples) / RATE)
+            read = lambda s, e: samples[int(s * RATE):int(e * RATE)]  # noqa: E731
         vocab = vocabulary(str(runner.card.path("tokenizer")))
         suppress = suppress_ids(runner.card)
         phrases: list[Phrase] = []
+        first = 0.1 if isinstance(ctx.audio, LongAudio) else 0.2
         for done, (start, end) in enumerate(spans):
-            piece = samples[int(start * RATE):int(end * RATE)]
+            piece = read(start, end)
             for sentence in decode_piece(runner, log_mel(piece)[None], suppress, vocab, end - start):
                 first, last = fit_to_speech(start + sentence.start, start + sentence.end, speech)
                 phrases.append(Phrase(first, last, sentence.text))
             if runner.listening and done + 1 < len(spans):
-                runner.report(0.2 + 0.8 * (done + 1) / len(spans), self._transcript(ctx, phrases))
+                runner.report(first + (1 - first) * (done + 1) / len(spans), self._transcript(ctx, phrases))
         ctx.phrases.extend(phrases)
         return {}
 
@@ -119,7 +132,11 @@ class TranscribeTask:
 
     @staticmethod
     def _transcript(ctx: TranscribeContext, phrases: list[Phrase]) -> Transcript:
-        return Transcript(ctx.audio.samples, ctx.audio.sample_rate, tuple(p for p in phrases if p.text))
+        said = tuple(p for p in phrases if p.text)
+        if isinstance(ctx.audio, LongAudio):
+            envelope = tuple(ctx.envelope) if ctx.envelope else None
+            return Transcript(np.zeros(0, np.float32), ctx.audio.sample_rate, said, ctx.audio, envelope)
+        return Transcript(ctx.audio.samples, ctx.audio.sample_rate, said)
 
     def postprocess(self, outputs: Outputs, ctx: TranscribeContext, card: ModelCard,
                     params: dict[str, Any]) -> Transcript:

@@ -184,16 +184,18 @@ def _result(ctx: VadContext, probs: np.ndarray, segments: tuple[tuple[float, flo
 
 
 def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sample_rate: int, role: str = "main",
-                         after: Callable[[list[float]], object] | None = None) -> np.ndarray:
+                         after: Callable[[list[float]], object] | None = None,
+                         carry: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """One run per frame of the Silero model `card` (as `role` of the runner), carrying its recurrent state.
 
     ~31 runs per second of audio, so each frame only runs the model and keeps its probability
     (runner.run checks for cancel itself); `after` hears the probabilities so far after each frame.
+    `carry` keeps the state from one call to the next, for a recording read block by block.
     """
     audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
     wanted = [o.name for o in card.outputs[:2]]
     prob_out, state_out = wanted
-    state = np.zeros(_state_shape(card), np.float32)
+    state = carry["state"] if carry and "state" in carry else np.zeros(_state_shape(card), np.float32)
     rate = np.array(sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
     probs: list[float] = []
     for i in range(len(frames)):
@@ -202,6 +204,8 @@ def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sa
         probs.append(out[prob_out].item(0))
         if after is not None:
             after(probs)
+    if carry is not None:
+        carry["state"] = state
     return np.asarray(probs, np.float32)
 
 
@@ -210,14 +214,18 @@ def _state_shape(card: ModelCard) -> tuple[int, ...]:
     return tuple(d if isinstance(d, int) else 1 for d in card.inputs[1].shape)
 
 
-def frames_with_context(samples: np.ndarray, frame: int, context: int) -> np.ndarray:
+def frames_with_context(samples: np.ndarray, frame: int, context: int,
+                        before: np.ndarray | None = None) -> np.ndarray:
     """(frames, context + frame): each frame of the zero-padded clip after the last `context` samples before it.
 
-    Silero was trained on this layout: the first frame sees zeros as its context. The rows are a view
-    into one padded copy of the clip, so a long recording is not held five times over.
+    Silero was trained on this layout: the first frame sees zeros as its context (or `before`, the end of
+    the previous block of a recording read block by block). The rows are a view into one padded copy of
+    the clip, so a long recording is not held five times over.
     """
     count = -(-len(samples) // frame)
     padded = np.zeros(context + count * frame, np.float32)
+    if before is not None:
+        padded[:context] = before[-context:]
     padded[context:context + len(samples)] = samples
     return np.lib.stride_tricks.sliding_window_view(padded, context + frame)[::frame]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import shutil
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl

@@ -109,3 +109,27 @@ def test_without_a_sound_device_play_is_off_and_the_reason_is_written(qtbot, mon
     assert view.play_note.isVisible() and view.play_note.text() == audio.NO_ADDON
     view.play_from(1.0)  # a click on a sentence must not crash either
     assert view.message.text() == audio.NO_ADDON
+
+
+def test_a_recording_read_from_its_file_is_drawn_from_its_envelope_and_played_from_the_file(qtbot, tmp_path):
+    import soundfile as sf
+
+    from playground.core.media.long_audio import LongAudio
+
+    minutes = np.zeros(20 * 60 * RATE // 10, np.int16)  # 20 minutes at a tenth of the rate keeps the file small
+    sf.write(tmp_path / "meeting.wav", minutes, RATE // 10, subtype="PCM_16")
+    long = LongAudio(tmp_path / "meeting.wav", RATE, "meeting.wav", RATE // 10, 1, len(minutes))
+    t = np.linspace(0, 1200, 3000)
+    said = (Phrase(1.2, 2.7, "Hey Jarvis."), Phrase(606.2, 607.7, "Alexa."))
+    result = Transcript(np.zeros(0, np.float32), RATE, said, long, (t, -0.1 * np.ones(3000), 0.1 * np.ones(3000)))
+    view = shown(qtbot, create_view(Transcript), 900, 640)
+    player = FakePlayer(view)
+    view.show_result(result, long)
+    assert view.headline.text() == "What was said in 20:00.0"
+    assert [view.pieces.item(i).text() for i in range(2)] == ["   0:01.2 – 0:02.7    Hey Jarvis.",
+                                                              "  10:06.2 – 10:07.7    Alexa."]
+    assert view.wave.duration == 1200.0 and view.play_button.isEnabled()
+    view.pieces.itemClicked.emit(view.pieces.item(1))
+    assert player.clips == [(300 * RATE, RATE)]  # five minutes from "Alexa.", read from the file
+    view.player.position_changed.emit(0.5)
+    assert view.wave.playhead.value() == pytest.approx(606.7) and view.pieces.currentRow() == 1

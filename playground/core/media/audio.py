@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from playground.core.errors import InputError
+from playground.core.media.long_audio import MAX_LONG_AUDIO_SECONDS, LongAudio
 from playground.core.media.source import RawInput, damaged, not_readable
-from playground.core.media.types import MAX_AUDIO_SECONDS, AudioData, readonly
+from playground.core.media.types import IN_MEMORY_SECONDS, MAX_AUDIO_SECONDS, AudioData, readonly
 
 _AUDIO_BLOCK = 1 << 18  # frames per read: bounds the memory a many-channel file needs before mixing down
 
@@ -33,7 +35,12 @@ def _too_long(subject: str, seconds: float | None) -> InputError:
                       f"{_duration(MAX_AUDIO_SECONDS)}: trim it or choose a shorter one.")
 
 
-def decode_audio(raw: RawInput, card: Any) -> AudioData:
+def _streams(card: Any) -> bool:
+    """Whether the card's task reads long recordings from their file, a few minutes at a time."""
+    return bool((getattr(card, "preprocess", None) or {}).get("long_audio"))
+
+
+def decode_audio(raw: RawInput, card: Any) -> AudioData | LongAudio:
     import soundfile as sf
 
     try:
@@ -43,6 +50,8 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData:
     with handle:
         rate, channels, frames = handle.samplerate, handle.channels, handle.frames
         limit = MAX_AUDIO_SECONDS * rate
+        if raw.path is not None and _streams(card) and frames > IN_MEMORY_SECONDS * rate:
+            return _long(raw, card, rate, channels, frames)
         if frames > limit:  # known from the header: refuse before reading a single sample
             raise _too_long(raw.subject, frames / rate)
         try:
@@ -56,6 +65,18 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData:
     notes = [f"{'stereo' if channels == 2 else f'{channels}-channel'} recording mixed down to mono"] \
         if channels > 1 else []
     return _finish(samples, rate, channels, raw.label, notes, card)
+
+
+def _long(raw: RawInput, card: Any, rate: int, channels: int, frames: int) -> LongAudio:
+    """A recording longer than a few minutes, for a task that reads it piece by piece from its file."""
+    if frames > MAX_LONG_AUDIO_SECONDS * rate:
+        raise InputError(f"{raw.subject} is {_duration(frames / rate)} long; this model takes recordings up to "
+                         f"{_duration(MAX_LONG_AUDIO_SECONDS)}: trim it or choose a shorter one.")
+    target = _target_rate(card) or rate
+    notes = [f"{'stereo' if channels == 2 else f'{channels}-channel'} recording mixed down to mono"] * (channels > 1)
+    notes += [f"resampled from {rate / 1000:g} kHz to {target / 1000:g} kHz"] * (target != rate)
+    notes.append("read from the file a minute at a time")
+    return LongAudio(Path(raw.path), target, raw.label, rate, channels, frames, tuple(notes))
 
 
 def _read_mono(handle: Any, channels: int, limit: int, frames: int) -> np.ndarray | None:

@@ -9,6 +9,8 @@ import numpy as np
 MAX_IMAGE_PIXELS = 50_000_000  # decompression-bomb guard: a 30000×30000 header is refused before decoding
 MAX_TEXT_BYTES = 256 * 1024
 MAX_AUDIO_SECONDS = 15 * 60
+# A model that reads long recordings from their file (card: [preprocess] long_audio) does so past this.
+IN_MEMORY_SECONDS = 5 * 60
 
 # Extensions offered by file dialogs; decoding itself sniffs the content, never trusts the name.
 SUPPORTED: dict[str, tuple[str, ...]] = {

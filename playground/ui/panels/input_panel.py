@@ -12,13 +12,14 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPla
 
 from playground.core import media
 from playground.core.card import ModelCard
+from playground.core.media.long_audio import LongAudio
 from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.inputs import InputChoice
 from playground.ui.panels.camera_panel import CameraPanel
-from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.panels.draw_panel import DrawPanel
+from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
@@ -39,6 +40,9 @@ def describe(decoded: Any) -> str:
     if isinstance(decoded, media.ImageData):
         h, w = decoded.pixels.shape[:2]
         return f"{decoded.label}: {w} × {h} pixels"
+    if isinstance(decoded, LongAudio):
+        minutes = decoded.seconds / 60
+        return (f"{decoded.label}: {minutes:.0f} minutes of sound, read from the file a minute at a time")
     if isinstance(decoded, media.AudioData):
         seconds = len(decoded.samples) / decoded.sample_rate if decoded.sample_rate else 0.0
         return f"{decoded.label}: {seconds:.1f} s of sound at {decoded.sample_rate / 1000:g} kHz"

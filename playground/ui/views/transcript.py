@@ -15,7 +15,28 @@ from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.wave_strip import WaveStrip
 
 
-def sentence_row(phrase: Phrase) -> str:
+LONG_PLAY_S = 300.0
+
+
+def clock(seconds: float) -> str:
+    """3725.4 s as "1:02:05.4", 65.2 s as "1:05.2": for recordings a minute long or more."""
+    minutes, secs = divmod(seconds, 60)
+    hours, minutes = divmod(int(minutes), 60)
+    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"
+
+
+def length(seconds: float, minutes: bool) -> str:
+    return clock(seconds) if minutes else f"{seconds:.1f} s"
+
+
+def _recording(result: Transcript) -> object:
+    """What a result was heard from: a new recording redraws the waveform, a partial result of it does not."""
+    return result.long if result.long is not None else result.samples
+
+
+def sentence_row(phrase: Phrase, minutes: bool = False) -> str:
+    if minutes:
+        return f"{clock(phrase.start):>9} – {clock(phrase.end)}    {phrase.text}"
     return f"{phrase.start:6.1f} – {phrase.end:.1f} s    {phrase.text}"
 
 
@@ -65,7 +86,7 @@ class TranscriptView(ResultView):
         self._decoded = decoded
         self._fill(result)
         if result.text:
-            self.headline.setText(f"What was said in {result.duration:.1f} s")
+            self.headline.setText(f"What was said in {length(result.duration, result.duration >= 60)}")
         else:
             self.headline.setText("No words were heard")
             self.text.setPlainText("The recording has no speech the model could make out. Try a recording of "
@@ -89,11 +110,14 @@ class TranscriptView(ResultView):
         self._update_play_button()
 
     def _fill(self, result: Transcript) -> None:
-        fresh = self._result is None or self._result.samples is not result.samples
+        fresh = self._result is None or _recording(self._result) is not _recording(result)
         self._result = result
         if fresh:
             self.player.stop()
-            self.wave.set_audio(result.samples, result.sample_rate)
+            if result.long is None:
+                self.wave.set_audio(result.samples, result.sample_rate)
+            elif result.envelope is not None:
+                self.wave.set_envelope(*result.envelope, duration=result.duration)
         if self.text.toPlainText() != result.text:
             self.text.setPlainText(result.text)
         said = [p for p in result.phrases if p.text]
@@ -101,8 +125,9 @@ class TranscriptView(ResultView):
         if self.pieces.count() != len(said):
             self.pieces.clear()
             for phrase in said:
-                item = QListWidgetItem(sentence_row(phrase))
-                item.setToolTip(f"Play from {phrase.start:.1f} s")
+                minutes = result.duration >= 60
+                item = QListWidgetItem(sentence_row(phrase, minutes))
+                item.setToolTip(f"Play from {length(phrase.start, minutes)}")
                 self.pieces.addItem(item)
 
     # --- playback -------------------------------------------------------------------------------
@@ -110,18 +135,21 @@ class TranscriptView(ResultView):
         problem = self.player.problem() if self._result is not None else ""
         self.play_note.setText(problem)
         self.play_note.setVisible(bool(problem))
-        playable = self._result is not None and len(self._result.samples) > 0 and not problem
+        playable = self._result is not None and self._result.duration > 0 and not problem
         self.play_button.setEnabled(playable)
         self.play_button.setToolTip(problem or ("Stop playing." if self.player.playing else "Play the recording."))
         self.play_button.setText("■ Stop" if self.player.playing else "▶ Play")
 
     def play_from(self, seconds: float) -> None:
         """Play the recording from `seconds` on (a clicked sentence, a click on the waveform)."""
-        if self._result is None or not len(self._result.samples):
+        if self._result is None or self._result.duration <= 0:
             return
-        rate = self._result.sample_rate
+        rate, long = self._result.sample_rate, self._result.long
         self._offset = min(max(seconds, 0.0), self._result.duration)
-        problem = self.player.play(self._result.samples[int(self._offset * rate):], rate)
+        # A long recording stays in its file: a few minutes from the chosen moment are read to be played.
+        clip = (self._result.samples[int(self._offset * rate):] if long is None
+                else long.read(self._offset, LONG_PLAY_S))
+        problem = self.player.play(clip, rate)
         if problem:
             self.say(problem, error=True)
         self._position_changed(0.0)

@@ -68,11 +68,14 @@ class WaveStrip(QWidget):
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
     def set_audio(self, samples: np.ndarray, rate: int) -> None:
-        t, low, high = envelope(samples, rate)
+        self.set_envelope(*envelope(samples, rate), duration=len(samples) / rate if rate else 0.0)
+
+    def set_envelope(self, t: np.ndarray, low: np.ndarray, high: np.ndarray, duration: float) -> None:
+        """Draw a waveform already reduced to columns (a recording too long to hold in memory)."""
         self.top.setData(t, high)
         self.bottom.setData(t, low)
-        self.duration = len(samples) / rate if rate else 0.0
-        peak = max(float(np.abs(samples).max(initial=0.0)), 0.02)
+        self.duration = duration
+        peak = max(float(np.abs(low).max(initial=0.0)), float(np.abs(high).max(initial=0.0)), 0.02)
         item = self.plot.getPlotItem()
         item.setYRange(-peak, peak, padding=0.05)
         item.setXRange(0, max(self.duration, 1e-3), padding=0)
