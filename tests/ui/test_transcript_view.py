@@ -133,3 +133,16 @@ def test_a_recording_read_from_its_file_is_drawn_from_its_envelope_and_played_fr
     assert player.clips == [(300 * RATE, RATE)]  # five minutes from "Alexa.", read from the file
     view.player.position_changed.emit(0.5)
     assert view.wave.playhead.value() == pytest.approx(606.7) and view.pieces.currentRow() == 1
+
+
+def test_a_stop_while_writing_keeps_the_sentences_and_says_they_are_not_all(qtbot):
+    view = shown(qtbot, create_view(Transcript), 900, 640)
+    full = kws_like()
+    view.show_partial(Transcript(full.samples, RATE, full.phrases[:1]))
+    assert view.headline.text() == "Writing down what was said…"
+    view.show_stopped()
+    assert view.headline.text() == "Stopped: 1 sentence written down before the Stop"
+    assert view.copy_button.isEnabled() and view.pieces.count() == 1
+    view.show_result(full, None)
+    view.show_stopped()  # a finished answer is left as it is
+    assert view.headline.text() == "What was said in 11.4 s"

@@ -288,6 +288,17 @@ def test_speech_view_fills_in_while_running_then_enables_its_buttons(qtbot):
     assert view.actions.itemAt(1).widget().isEnabled()
 
 
+def test_speech_view_stopped_while_listening_says_where_it_stopped(qtbot):
+    view = shown(qtbot, create_view(SpeechSegments), 900, 520)
+    full = vad_like()
+    view.show_partial(SpeechSegments(full.samples, RATE, full.probabilities[:120], FRAME_S, full.segments[:1]))
+    view.show_stopped()
+    assert view.headline.text() == f"Stopped after {120 * FRAME_S:.1f} of 12.0 s: 1 speech segment found by then"
+    view.show_result(full, None)
+    view.show_stopped()
+    assert view.headline.text().startswith("4 speech segments")
+
+
 def test_speech_view_with_no_speech_says_so(qtbot):
     view = shown(qtbot, create_view(SpeechSegments))
     view.show_result(vad_like(segments=()), None)

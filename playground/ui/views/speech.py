@@ -120,9 +120,23 @@ class SpeechView(ResultView):
         """Called many times while the detector runs: cheap, and the waveform is drawn only once."""
         self._draw(result, final=False)
 
+    def show_stopped(self) -> None:
+        """Stopped while listening: the segments found so far stay, and the headline says where it stopped."""
+        result = self._result
+        if result is not None and not self._final:
+            n = len(result.segments)
+            self.headline.setText(f"Stopped after {self._heard(result):.1f} of {result.duration:.1f} s: "
+                                  f"{n} speech segment{'' if n == 1 else 's'} found by then")
+            self.set_actions_enabled(True)
+
+    @staticmethod
+    def _heard(result: SpeechSegments) -> float:
+        return min(len(result.probabilities) * result.frame_seconds, result.duration)
+
     def clear(self) -> None:
         super().clear()
         self.player.stop()
+        self._final = True
         self._result = None
         self._wave_of = None
         self._listed = ()
@@ -161,7 +175,8 @@ class SpeechView(ResultView):
                 f"{n} speech segment{'' if n == 1 else 's'}: {result.speech_seconds:.1f} s of speech "
                 f"in {result.duration:.1f} s" if n else f"No speech found in {result.duration:.1f} s")
         else:
-            self.headline.setText(f"Listening… {len(p) * result.frame_seconds:.1f} of {result.duration:.1f} s")
+            self.headline.setText(f"Listening… {self._heard(result):.1f} of {result.duration:.1f} s")
+        self._final = final
         self.set_actions_enabled(final)
         self._update_play_button()
 

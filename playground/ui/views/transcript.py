@@ -16,6 +16,7 @@ from playground.ui.widgets.wave_strip import WaveStrip
 
 
 LONG_PLAY_S = 300.0
+WRITING = "Writing down what was said…"
 
 
 def clock(seconds: float) -> str:
@@ -98,7 +99,16 @@ class TranscriptView(ResultView):
 
     def show_partial(self, result: Transcript) -> None:
         self._fill(result)
-        self.headline.setText("Writing down what was said…")
+        self.headline.setText(WRITING)
+
+    def show_stopped(self) -> None:
+        """Stopped while writing: what was written so far stays, and the headline says it is not all."""
+        if self._result is not None and self.headline.text() == WRITING:
+            n = len(self._said())
+            self.headline.setText(f"Stopped: {n} sentence{'' if n == 1 else 's'} written down before the Stop")
+            self.set_actions_enabled(True)
+            self.copy_button.setEnabled(n > 0)
+            self._update_play_button()
 
     def clear(self) -> None:
         super().clear()
