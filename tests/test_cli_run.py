@@ -114,3 +114,13 @@ def test_bench_replays_every_session_run_of_a_streaming_model(capsys, require_mo
     code, out, _ = run_cli(capsys, "bench", "silero-vad", str(SAMPLES / "vad_test16k.wav"), "--runs", "2",
                            "--warmup", "0", "--json")
     assert code == 0 and json.loads(out)["session_runs_per_run"] == 376  # 12.03 s in 32 ms frames
+
+
+def test_a_bundled_sample_is_found_by_its_name_alone(capsys, tmp_path, monkeypatch, require_model):
+    require_model("silero-vad")
+    monkeypatch.chdir(tmp_path)  # not beside the samples: the name alone must be enough
+    code, out, _ = run_cli(capsys, "run", "silero-vad", "vad_test16k.wav", "--json")
+    assert code == 0 and json.loads(out)["result"]["type"] == "speech_segments"
+    (tmp_path / "vad_test16k.wav").write_bytes(b"not sound")  # a file of that name here comes first
+    code, _, err = run_cli(capsys, "run", "silero-vad", "vad_test16k.wav")
+    assert code != 0 and "vad_test16k.wav" in err

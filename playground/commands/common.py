@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from playground import paths
 from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.session import DEFAULT_OPT_LEVEL, DEFAULT_THREADS, OPT_LEVELS, RuntimeOptions
@@ -47,7 +48,8 @@ def shown(text: str) -> str:
 
 
 def resolve_input(card: ModelCard, text: str, stdin: BinaryIO | None = None) -> Any:
-    """A command-line INPUT: a file, '-' for standard input, or for text models the text itself.
+    """A command-line INPUT: a file, '-' for standard input, a bundled sample's name (`sent16k.wav`), or for
+    text models the text itself.
 
     Anything that exists on disk is handed to the decoder as a path, so a folder, a device or an
     unreadable file gets the decoder's own sentence instead of being mistaken for text.
@@ -55,12 +57,16 @@ def resolve_input(card: ModelCard, text: str, stdin: BinaryIO | None = None) -> 
     if text == "-":
         return read_stdin(stdin or sys.stdin.buffer)
     path = Path(text)
+    sample = paths.samples_dir() / text
     try:
         on_disk = path.exists() or path.is_symlink()
+        is_sample = not on_disk and path.name == text and text not in (".", "..") and sample.is_file()
     except (OSError, ValueError):  # a name too long for the file system is not a file
-        on_disk = False
+        on_disk = is_sample = False
     if on_disk:
         return path
+    if is_sample:
+        return sample
     if card.modality == "text":
         return text
     raise InputError(f"There is no file called {shown(text)}: check the name, or give the path to an "
