@@ -41,8 +41,7 @@ def describe(decoded: Any) -> str:
         h, w = decoded.pixels.shape[:2]
         return f"{decoded.label}: {w} × {h} pixels"
     if isinstance(decoded, LongAudio):
-        minutes = decoded.seconds / 60
-        return (f"{decoded.label}: {minutes:.0f} minutes of sound, read from the file a minute at a time")
+        return f"{decoded.label}: {decoded.seconds / 60:.0f} minutes of sound at {decoded.sample_rate / 1000:g} kHz"
     if isinstance(decoded, media.AudioData):
         seconds = len(decoded.samples) / decoded.sample_rate if decoded.sample_rate else 0.0
         return f"{decoded.label}: {seconds:.1f} s of sound at {decoded.sample_rate / 1000:g} kHz"
