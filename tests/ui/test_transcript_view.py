@@ -125,6 +125,9 @@ def test_a_recording_read_from_its_file_is_drawn_from_its_envelope_and_played_fr
     view = shown(qtbot, create_view(Transcript), 900, 640)
     player = FakePlayer(view)
     view.show_result(result, long)
+    from playground.ui.panels.input_panel import describe
+
+    assert describe(long) == "meeting.wav: 20 minutes of sound at 16 kHz"
     assert view.headline.text() == "What was said in 20:00.0"
     assert [view.pieces.item(i).text() for i in range(2)] == ["   0:01.2 – 0:02.7    Hey Jarvis.",
                                                               "  10:06.2 – 10:07.7    Alexa."]
