@@ -102,6 +102,7 @@ def test_a_twenty_minute_recording_is_transcribed_piece_by_piece_in_little_memor
     assert [s for s, _ in said][::3] == [1, 606, 1181]
     fractions = [f for f, _ in reports]
     assert fractions == sorted(fractions) and len(fractions) > 20  # about every minute, then every piece
+    assert 0 < fractions[0] and fractions[-1] <= 1.0
     assert any(f == pytest.approx(0.1) for f in fractions)  # the detector's pass over the file is done
     assert any(p is not None and len(p.phrases) == 3 for _, p in reports)  # the first piece showed early
     t, low, high = result.envelope

@@ -133,8 +133,8 @@ def test_a_long_recording_is_cut_in_its_pauses_into_pieces_of_at_most_thirty_sec
 
     clip, rate = sf.read(paths.samples_dir() / "vad_test16k.wav", dtype="float32")
     long = AudioData(np.concatenate([clip] * 3), rate, "three times.wav")
-    reports = []
-    outcome = run("whisper-tiny-en-int8", long, progress=lambda f, p: reports.append(p))
+    reports, fractions = [], []
+    outcome = run("whisper-tiny-en-int8", long, progress=lambda f, p: reports.append(p) or fractions.append(f))
     phrases = outcome.result.phrases
     assert len(phrases) == 2 and all(p.end - p.start <= 30.0 for p in phrases)
     assert phrases[0].start == pytest.approx(1.54 - 0.3, abs=0.05)  # widened before the first word
@@ -142,6 +142,7 @@ def test_a_long_recording_is_cut_in_its_pauses_into_pieces_of_at_most_thirty_sec
     assert outcome.result.text.count("voice activity detection") == 3
     assert outcome.result.text.rstrip(".").endswith("I am speaking again")
     assert any(p is not None and len(p.phrases) == 1 for p in reports)  # the first piece shows before the second
+    assert fractions == sorted(fractions) and 0.2 < max(fractions) <= 1.0
 
 
 def test_speech_is_grouped_into_widened_pieces_that_fit_the_window():

@@ -108,14 +108,14 @@ class TranscribeTask:
         vocab = vocabulary(str(runner.card.path("tokenizer")))
         suppress = suppress_ids(runner.card)
         phrases: list[Phrase] = []
-        first = 0.1 if isinstance(ctx.audio, LongAudio) else 0.2
+        base = 0.1 if isinstance(ctx.audio, LongAudio) else 0.2  # of the progress bar, for the detector
         for done, (start, end) in enumerate(spans):
             piece = read(start, end)
             for sentence in decode_piece(runner, log_mel(piece)[None], suppress, vocab, end - start):
-                first, last = fit_to_speech(start + sentence.start, start + sentence.end, speech)
-                phrases.append(Phrase(first, last, sentence.text))
+                said_from, said_to = fit_to_speech(start + sentence.start, start + sentence.end, speech)
+                phrases.append(Phrase(said_from, said_to, sentence.text))
             if runner.listening and done + 1 < len(spans):
-                runner.report(first + (1 - first) * (done + 1) / len(spans), self._transcript(ctx, phrases))
+                runner.report(base + (1 - base) * (done + 1) / len(spans), self._transcript(ctx, phrases))
         ctx.phrases.extend(phrases)
         return {}
 
