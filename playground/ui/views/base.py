@@ -109,6 +109,17 @@ class ResultView(QWidget):
         self.set_actions_enabled(False)
 
     # --- helpers for subclasses -----------------------------------------------------------------
+    def add_play_note(self) -> QLabel:
+        """A hidden grey line under the view for why sound cannot play: a greyed-out Play button says nothing
+        by itself, and the reason is written out rather than left in a tooltip."""
+        note = QLabel("", self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #555;")
+        note.setAccessibleName("Why sound cannot play")
+        note.hide()
+        self.body.addWidget(note)
+        return note
+
     def add_action(self, text: str, slot: Any, tip: str = "", saves: bool = False) -> QPushButton:
         button = QPushButton(text, self)
         button.setAccessibleName(text.lstrip("▶■ ").rstrip("…"))

@@ -88,13 +88,7 @@ class NotesView(ResultView):
         self.note_list.itemSelectionChanged.connect(self._note_selected)
         row.addWidget(self.note_list, 1)
         self.body.addLayout(row, 1)
-        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
-        self.play_note = QLabel("", self)
-        self.play_note.setWordWrap(True)
-        self.play_note.setStyleSheet("color: #555;")
-        self.play_note.setAccessibleName("Why sound cannot play")
-        self.play_note.hide()
-        self.body.addWidget(self.play_note)
+        self.play_note = self.add_play_note()
         self.player = ClipPlayer(self)
         self._playback_problem = self.player.problem()
         self._playing = ""  # "notes" or "recording" while one plays

@@ -8,7 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from playground.core.results import SpeechSegments
 from playground.ui.views.base import ResultView, bigger_font
@@ -55,13 +55,7 @@ class SpeechView(ResultView):
         self.segment_list.currentRowChanged.connect(self._segment_selected)
         row.addWidget(self.segment_list, 1)
         self.body.addLayout(row, 1)
-        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
-        self.play_note = QLabel("", self)
-        self.play_note.setWordWrap(True)
-        self.play_note.setStyleSheet("color: #555;")
-        self.play_note.setAccessibleName("Why sound cannot play")
-        self.play_note.hide()
-        self.body.addWidget(self.play_note)
+        self.play_note = self.add_play_note()
         self._build_plots()
         self.player = ClipPlayer(self)
         self._playback_problem = self.player.problem()

@@ -63,12 +63,7 @@ class TranscriptView(ResultView):
         self.pieces.itemClicked.connect(self._row_clicked)
         self.pieces.itemActivated.connect(self._row_clicked)
         self.body.addWidget(self.pieces, 1)
-        # A greyed-out Play button says nothing by itself; the reason is written out, not left in a tooltip.
-        self.play_note = QLabel("", self)
-        self.play_note.setWordWrap(True)
-        self.play_note.setStyleSheet("color: #555;")
-        self.play_note.hide()
-        self.body.addWidget(self.play_note)
+        self.play_note = self.add_play_note()
         self.player = ClipPlayer(self)
         self.player.playing_changed.connect(self._playing_changed)
         self.player.position_changed.connect(self._position_changed)
