@@ -15,7 +15,7 @@ from playground.core.card import ModelCard
 from playground.core.media.types import MAX_AUDIO_SECONDS
 from playground.core.session import RuntimeOptions, SessionCache
 from playground.tasks.facts import positive_int
-from playground.tasks.vad import SegmentRules, SegmentTracker, rules_for
+from playground.tasks.vad import SegmentRules, SegmentTracker, rules_for, state_shape
 
 RATE = 16_000  # what the microphone is converted to: the rate of the speech models
 UTTERANCE_PAUSE_MS = 700  # a pause this long ends an utterance; a breath inside a sentence is shorter
@@ -44,8 +44,7 @@ class StreamingVad:
         self.context = positive_int(card, "preprocess", "context")
         self.session = SessionCache.open(card, RuntimeOptions(threads=1)).session
         self._names = ([i.name for i in card.inputs[:3]], [o.name for o in card.outputs[:2]])
-        state_shape = tuple(d if isinstance(d, int) else 1 for d in card.inputs[1].shape)
-        self._state = np.zeros(state_shape, np.float32)
+        self._state = np.zeros(state_shape(card), np.float32)
         self._rate = np.array(RATE, dtype=np.int64)
         self._tail = np.zeros(self.context, np.float32)  # the last samples before the next frame
         self._waiting = np.zeros(0, np.float32)  # samples not yet making a whole frame

@@ -195,7 +195,7 @@ def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sa
     audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
     wanted = [o.name for o in card.outputs[:2]]
     prob_out, state_out = wanted
-    state = carry["state"] if carry and "state" in carry else np.zeros(_state_shape(card), np.float32)
+    state = carry["state"] if carry and "state" in carry else np.zeros(state_shape(card), np.float32)
     rate = np.array(sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
     probs: list[float] = []
     for i in range(len(frames)):
@@ -209,7 +209,7 @@ def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sa
     return np.asarray(probs, np.float32)
 
 
-def _state_shape(card: ModelCard) -> tuple[int, ...]:
+def state_shape(card: ModelCard) -> tuple[int, ...]:
     """[2, B, 128] from the card, with the batch dimension fixed to 1."""
     return tuple(d if isinstance(d, int) else 1 for d in card.inputs[1].shape)
 
