@@ -14,46 +14,14 @@ from pathlib import Path
 
 import numpy as np
 import onnx
-from onnx import TensorProto, helper, numpy_helper
+from onnx import TensorProto, helper
 
 from playground.core.card import ModelCard
 from playground.zoo.ctranslate2 import Checkpoint, read_checkpoint
+from playground.zoo.graph import Graph, gelu
 
-OPSET, IR = 17, 8
 D, HEADS = 384, 6
 HEAD = D // HEADS
-
-
-class Graph:
-    """A small builder: named constants, nodes with generated output names, and the finished model."""
-
-    def __init__(self, name: str) -> None:
-        self.name, self.nodes, self.inits, self._n = name, [], [], 0
-        self._consts: dict[tuple, str] = {}
-
-    def weight(self, name: str, array: np.ndarray) -> str:
-        self.inits.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
-        return name
-
-    def const(self, values, dtype=np.int64) -> str:  # noqa: ANN001 - a list or a scalar
-        key = (np.dtype(dtype).str, repr(values))
-        if key not in self._consts:
-            self._consts[key] = self.weight(f"const_{len(self._consts)}", np.asarray(values, dtype=dtype))
-        return self._consts[key]
-
-    def op(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 1, **attrs) -> str | list[str]:
-        self._n += 1
-        base = name or f"{op_type.lower()}_{self._n}"
-        outs = [base] if outputs == 1 else [f"{base}_{i}" for i in range(outputs)]
-        self.nodes.append(helper.make_node(op_type, inputs, outs, name=f"{base}_node", **attrs))
-        return outs[0] if outputs == 1 else outs
-
-    def model(self, inputs: list, outputs: list) -> onnx.ModelProto:
-        graph = helper.make_graph(self.nodes, self.name, inputs, outputs, self.inits)
-        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR,
-                                  producer_name="inference-playground")
-        onnx.checker.check_model(model)
-        return model
 
 
 def _linear(g: Graph, x: str, ck: Checkpoint, prefix: str, rows: slice | None = None, bias: bool = True) -> str:
@@ -73,12 +41,6 @@ def _norm(g: Graph, x: str, ck: Checkpoint, prefix: str) -> str:
     return g.op("LayerNormalization", [x, g.weight(f"{tag}.gamma", ck.float32(f"{prefix}/gamma")),
                                        g.weight(f"{tag}.beta", ck.float32(f"{prefix}/beta"))],
                 name=f"{tag}.ln", axis=-1, epsilon=1e-5)
-
-
-def _gelu(g: Graph, x: str) -> str:
-    """Exact GELU, 0.5·x·(1 + erf(x/√2)): opset 17 has no Gelu operator."""
-    e = g.op("Erf", [g.op("Mul", [x, g.const(1 / math.sqrt(2), np.float32)])])
-    return g.op("Mul", [g.op("Mul", [x, g.op("Add", [e, g.const(1.0, np.float32)])]), g.const(0.5, np.float32)])
 
 
 def _heads(g: Graph, x: str) -> str:
@@ -105,7 +67,7 @@ def _attend(g: Graph, q: str, k: str, v: str, mask: str | None = None, split: bo
 
 
 def _mlp(g: Graph, x: str, ck: Checkpoint, prefix: str) -> str:
-    h = _gelu(g, _linear(g, _norm(g, x, ck, f"{prefix}/ffn/layer_norm"), ck, f"{prefix}/ffn/linear_0"))
+    h = gelu(g, _linear(g, _norm(g, x, ck, f"{prefix}/ffn/layer_norm"), ck, f"{prefix}/ffn/linear_0"))
     return g.op("Add", [x, _linear(g, h, ck, f"{prefix}/ffn/linear_1")])
 
 
@@ -117,10 +79,10 @@ def build_encoder(ck: Checkpoint) -> onnx.ModelProto:
     g = Graph("whisper_encoder")
     x = g.op("Conv", ["mel", g.weight("conv1.weight", ck.float32("encoder/conv1/weight")),
                       g.weight("conv1.bias", ck.float32("encoder/conv1/bias"))], name="conv1", pads=[1, 1])
-    x = _gelu(g, x)
+    x = gelu(g, x)
     x = g.op("Conv", [x, g.weight("conv2.weight", ck.float32("encoder/conv2/weight")),
                       g.weight("conv2.bias", ck.float32("encoder/conv2/bias"))], name="conv2", pads=[1, 1], strides=[2])
-    x = g.op("Transpose", [_gelu(g, x)], perm=[0, 2, 1])  # [1, F/2, 384]
+    x = g.op("Transpose", [gelu(g, x)], perm=[0, 2, 1])  # [1, F/2, 384]
     # Positions for as many frames as there are (1500 for a full 30 s window).
     frames = g.op("Slice", [g.op("Shape", [x]), g.const([1]), g.const([2])])
     pos = g.op("Slice", [g.weight("encoder.positions", ck.float32("encoder/position_encodings/encodings")),
