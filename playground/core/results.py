@@ -349,5 +349,39 @@ class Denoised:
                 "pause_reduction_db": rounded(self.pause_reduction_db), "notes": list(self.notes)}
 
 
+@dataclass(frozen=True, eq=False)
+class Similarities:
+    """How alike in meaning each pair of sentences is: the cosine of their embeddings, from −1 to 1."""
+
+    sentences: tuple[str, ...]
+    matrix: np.ndarray  # n × n cosine similarities; the diagonal is 1
+    tokens: tuple[int, ...]  # word pieces read per sentence, [CLS] and [SEP] included
+    cut: tuple[bool, ...]  # True where a sentence was longer than the model reads and was cut
+    note: str = ""  # e.g. "the first 64 of 80 lines were compared"
+
+    def most_alike(self) -> tuple[int, int, float] | None:
+        """The two different sentences closest in meaning, or None with fewer than two."""
+        n = len(self.sentences)
+        if n < 2:
+            return None
+        scores = np.where(np.eye(n, dtype=bool), -np.inf, self.matrix)
+        i, j = np.unravel_index(int(np.argmax(scores)), scores.shape)
+        return int(min(i, j)), int(max(i, j)), float(self.matrix[i, j])
+
+    def summary(self) -> str:
+        best = self.most_alike()
+        head = (f"most alike: {best[0] + 1} and {best[1] + 1} ({best[2]:.3f})" if best
+                else "one sentence: nothing to compare it with")
+        rows = [f"{i + 1}. {s}" for i, s in enumerate(self.sentences)]
+        grid = ["    " + " ".join(f"{j + 1:>6}" for j in range(len(self.sentences)))]
+        grid += [f"{i + 1:>3} " + " ".join(f"{v:6.3f}" for v in row) for i, row in enumerate(self.matrix)]
+        return "\n".join(([self.note] if self.note else []) + [head] + rows + grid)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "similarities", "note": self.note, "sentences": list(self.sentences),
+                "tokens": list(self.tokens), "cut": list(self.cut),
+                "matrix": [[round(float(v), 6) for v in row] for row in self.matrix]}
+
+
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
-                                  Transcript, Notes, Denoised)
+                                  Transcript, Notes, Denoised, Similarities)

@@ -13,6 +13,7 @@ from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.notes import NotesTask
 from playground.tasks.read_text import OcrTask
+from playground.tasks.similarity import SimilarityTask
 from playground.tasks.transcribe import TranscribeTask
 from playground.tasks.upscaling import UpscaleTask
 from playground.tasks.vad import VadTask
@@ -31,6 +32,7 @@ TASKS: dict[str, Task] = {
     "classify": ClassifyTask(),
     "notes": NotesTask(),
     "denoise": DenoiseTask(),
+    "similarity": SimilarityTask(),
 }
 
 

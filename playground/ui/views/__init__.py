@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Labels, Notes, SpeechSegments,
-                                     TextLines, Transcript, Upscaled)
+from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Labels, Notes, Similarities,
+                                     SpeechSegments, TextLines, Transcript, Upscaled)
 from playground.ui.views.base import ResultView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.denoised import DenoisedView
@@ -13,6 +13,7 @@ from playground.ui.views.detections import DetectionsView
 from playground.ui.views.digit import DigitView
 from playground.ui.views.labels import LabelsView
 from playground.ui.views.notes import NotesView
+from playground.ui.views.similarity import SimilarityView
 from playground.ui.views.speech import SpeechView
 from playground.ui.views.text_lines import TextLinesView
 from playground.ui.views.transcript import TranscriptView
@@ -29,6 +30,7 @@ VIEWS: dict[type, type] = {
     Transcript: TranscriptView,
     Notes: NotesView,
     Denoised: DenoisedView,
+    Similarities: SimilarityView,
 }
 
 

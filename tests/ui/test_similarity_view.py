@@ -1,0 +1,40 @@
+"""The similarity view: the sentences numbered, the grid coloured by score, the best pair named, copy."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtGui import QGuiApplication
+
+from playground.core.results import Similarities
+from playground.ui.views import create_view
+from playground.ui.views.similarity import ALIKE, cell_colour
+from tests.ui.test_views import shown
+
+
+def three() -> Similarities:
+    m = np.array([[1.0, 0.719, -0.078], [0.719, 1.0, -0.033], [-0.078, -0.033, 1.0]], np.float32)
+    return Similarities(("A man is playing a guitar.", "Someone is strumming a guitar.", "The market crashed."),
+                        m, (9, 8, 7), (False, False, True))
+
+
+def test_the_grid_shows_every_pair_coloured_by_how_alike_it_is(qtbot):
+    view = shown(qtbot, create_view(Similarities), 800, 600)
+    view.show_result(three(), None)
+    assert view.headline.text() == "Most alike: 1 and 2 (0.72)"
+    assert view.sentence_list.item(2).text() == "3.  The market crashed.   (only its start was read)"
+    assert view.grid.rowCount() == view.grid.columnCount() == 3
+    assert view.grid.item(0, 1).text() == "0.72" and view.grid.item(2, 0).text() == "-0.08"
+    diagonal = view.grid.item(1, 1).background().color()
+    assert diagonal == ALIKE  # 1 is the deepest blue
+    assert view.grid.item(0, 2).background().color() == cell_colour(-0.078)
+    assert cell_colour(0.0).name() == "#ffffff" and cell_colour(-1.0).red() > cell_colour(-1.0).blue()
+    view.actions.itemAt(0).widget().click()
+    assert QGuiApplication.clipboard().text().splitlines()[1] == "1\t1.000\t0.719\t-0.078"
+
+
+def test_one_sentence_asks_for_a_second(qtbot):
+    view = shown(qtbot, create_view(Similarities))
+    view.show_result(Similarities(("Only me.",), np.ones((1, 1), np.float32), (4,), (False,)), None)
+    assert view.headline.text() == "One sentence: type a second line to compare it with"
+    view.clear()
+    assert view.grid.rowCount() == 0 and view.headline.text() == ""
