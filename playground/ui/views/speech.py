@@ -14,7 +14,7 @@ from playground.core.results import SpeechSegments
 from playground.ui.views.base import ResultView, bigger_font
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
-from playground.ui.widgets.wave_strip import envelope, span_bars
+from playground.ui.widgets.wave_strip import draw_envelope, envelope, span_bars
 
 WAVE = QColor(96, 96, 96)
 PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
@@ -151,11 +151,8 @@ class SpeechView(ResultView):
             self._wave_of.shape == result.samples.shape and np.array_equal(self._wave_of, result.samples)))
         if not same:
             self._wave_of = result.samples
-            t, low, high = envelope(result.samples, result.sample_rate)
-            self.wave_top.setData(t, high)
-            self.wave_bottom.setData(t, low)
-            peak = max(float(np.abs(result.samples).max(initial=0.0)), 0.02)
-            self.wave_plot.setYRange(-peak, peak, padding=0.05)
+            draw_envelope(self.wave_top, self.wave_bottom, self.wave_plot,
+                          *envelope(result.samples, result.sample_rate))
             for plot in (self.wave_plot, self.prob_plot):
                 plot.setLimits(xMin=0, xMax=duration)
             self.prob_plot.setXRange(0, duration, padding=0)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Note, Notes, note_name
-from playground.ui.views.speech import envelope  # the speech view's waveform columns, shared
+from playground.ui.widgets.wave_strip import draw_envelope, envelope
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
 
 LOWEST, HIGHEST = 21, 108  # the model's 88 keys, A0 to C8
@@ -111,11 +111,8 @@ class PianoRoll(pg.GraphicsLayoutWidget):
         duration = max(result.duration, 1e-3)
         if not self._same_clip(result.samples):
             self._wave_of = result.samples
-            t, low, high = envelope(result.samples, result.sample_rate)
-            self.wave_top.setData(t, high)
-            self.wave_bottom.setData(t, low)
-            peak = max(float(np.abs(result.samples).max(initial=0.0)), 0.02)
-            self.wave_plot.setYRange(-peak, peak, padding=0.05)
+            draw_envelope(self.wave_top, self.wave_bottom, self.wave_plot,
+                          *envelope(result.samples, result.sample_rate))
             for plot in (self.wave_plot, self.roll):
                 plot.setLimits(xMin=0, xMax=duration)
             self.roll.setXRange(0, duration, padding=0)

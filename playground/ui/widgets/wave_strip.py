@@ -29,6 +29,14 @@ def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple
     return t, usable.min(axis=1), usable.max(axis=1)
 
 
+def draw_envelope(top: Any, bottom: Any, plot: Any, t: np.ndarray, low: np.ndarray, high: np.ndarray) -> None:
+    """Fill the waveform's outline curves and fit the plot's height to its loudest peak (at least −34 dB)."""
+    top.setData(t, high)
+    bottom.setData(t, low)
+    peak = max(float(np.abs(low).max(initial=0.0)), float(np.abs(high).max(initial=0.0)), 0.02)
+    plot.setYRange(-peak, peak, padding=0.05)
+
+
 def span_bars(spans: Any, y0: float, height: float, colour: QColor) -> dict[str, Any]:
     """BarGraphItem options that shade each (start, end) span across the whole height."""
     spans = list(spans)
@@ -72,12 +80,9 @@ class WaveStrip(QWidget):
 
     def set_envelope(self, t: np.ndarray, low: np.ndarray, high: np.ndarray, duration: float) -> None:
         """Draw a waveform already reduced to columns (a recording too long to hold in memory)."""
-        self.top.setData(t, high)
-        self.bottom.setData(t, low)
-        self.duration = duration
-        peak = max(float(np.abs(low).max(initial=0.0)), float(np.abs(high).max(initial=0.0)), 0.02)
         item = self.plot.getPlotItem()
-        item.setYRange(-peak, peak, padding=0.05)
+        draw_envelope(self.top, self.bottom, item, t, low, high)
+        self.duration = duration
         item.setXRange(0, max(self.duration, 1e-3), padding=0)
 
     def set_spans(self, spans: Any) -> None:
