@@ -54,6 +54,8 @@ def test_valid_card_parses_into_values(fake: FakeModel) -> None:
     ('path = "tiny.onnx"\n', "", "'files.main.path' is missing"),
     ('shape = ["N", 4]', 'shape = ["N", 4.5]', "'inputs[0].shape' must list whole numbers or symbolic names"),
     ('dtype = "float32"', 'dtype = "float128"', "'inputs[0].dtype' must be one of"),
+    ('shape = ["N", 4]', 'shape = ["N", 4]\nrepeat = 3', "'inputs[0].repeat' must be at least 1, with {layer}"),
+    ('shape = ["N", 4]', 'shape = ["N", 4]\nrepeat = 0', "'inputs[0].repeat' must be at least 1"),
 ])
 def test_card_errors_name_the_file_and_the_key(fake: FakeModel, old: str, new: str, key: str) -> None:
     path = _rewrite(fake, old, new)
@@ -61,6 +63,11 @@ def test_card_errors_name_the_file_and_the_key(fake: FakeModel, old: str, new: s
         parse_card(path)
     assert str(caught.value).startswith(f"{path}: key ")
     assert key in str(caught.value)
+
+
+def test_a_repeated_tensor_stands_for_one_per_layer(fake: FakeModel) -> None:
+    path = _rewrite(fake, 'name = "x"', 'name = "past_{layer}"\nrepeat = 3')
+    assert [(t.name, t.shape) for t in parse_card(path).inputs] == [(f"past_{n}", ("N", 4)) for n in range(3)]
 
 
 def test_invalid_toml_names_the_file(fake: FakeModel) -> None:

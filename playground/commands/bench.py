@@ -11,6 +11,7 @@ from typing import Any
 from playground.commands.common import (add_runtime_arguments, find_card, parse_params, resolve_input,
                                         runtime_options, shown)
 from playground.core.errors import InputError
+from playground.core.results import Generation
 from playground.core.session import RuntimeOptions
 from playground.core.timing import STAGES, percentile
 
@@ -58,10 +59,40 @@ class _BareLoop:
 
     def once(self) -> float:
         sessions, calls = self.sessions, self.calls
+        bindings = self._bind_caches()
         start = time.perf_counter_ns()
         for role, feeds, outputs in calls:
-            sessions[role].run(outputs, feeds)
+            binding = bindings.get(role)
+            if binding is None:
+                sessions[role].run(outputs, feeds)
+                continue
+            for name, value in feeds.items():
+                binding.bind_cpu_input(name, value)
+            sessions[role].run_with_iobinding(binding)
         return (time.perf_counter_ns() - start) / 1e6
+
+    def _bind_caches(self) -> dict[str, Any]:
+        """A decoder that kept its key/value cache in place (its calls feed no past_*) gets the same here:
+        one buffer per layer bound as past and present, as long as the longest call needs."""
+        import numpy as np
+        import onnxruntime as ort
+
+        bindings = {}
+        for role, session in self.sessions.items():
+            past = [i for i in session.get_inputs() if i.name.startswith("past_")]
+            masks = [feeds["attention_mask"].shape[1] for r, feeds, _ in self.calls
+                     if r == role and "attention_mask" in feeds and not any(p.name in feeds for p in past)]
+            if not past or not masks:
+                continue
+            binding = session.io_binding()
+            for spec in past:
+                buffer = ort.OrtValue.ortvalue_from_numpy(
+                    np.zeros((1, int(spec.shape[1]), max(masks), int(spec.shape[3])), np.float32))
+                binding.bind_ortvalue_input(spec.name, buffer)
+                binding.bind_ortvalue_output("present_" + spec.name[len("past_"):], buffer)
+            binding.bind_output(session.get_outputs()[0].name)
+            bindings[role] = binding
+        return bindings
 
 
 def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, options: RuntimeOptions) -> dict:
@@ -78,11 +109,27 @@ def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, option
     for _ in range(warmup):
         pipeline.run(card, task, source, params)
         bare.once()
-    records, bare_ms = [], []
+    records, bare_ms, writing = [], [], []
     for _ in range(runs):
-        records.append(pipeline.run(card, task, source, params).record)
+        outcome = pipeline.run(card, task, source, params)
+        records.append(outcome.record)
         bare_ms.append(bare.once())
-    return _figures(card, options, runs, warmup, cold, records, bare, bare_ms)
+        if isinstance(outcome.result, Generation):
+            writing.append(outcome.result)
+    figures = _figures(card, options, runs, warmup, cold, records, bare, bare_ms)
+    if writing:
+        figures["generation"] = _writing(writing)
+    return figures
+
+
+def _writing(replies: list[Generation]) -> dict:
+    """A language model's own figures: time to first token, the prompt's run, and tokens per second."""
+    steps = [ms for g in replies for ms in g.step_ms]
+    step_p50 = percentile(steps, 50) if steps else 0.0
+    return {"prompt_tokens": replies[0].prompt_tokens, "reply_tokens": statistics.median(g.tokens for g in replies),
+            "first_token_ms": _stats([g.first_token_ms for g in replies]),
+            "prefill_ms": _stats([g.prefill_ms for g in replies]),
+            "step_ms": _stats(steps), "tokens_per_second": 1000.0 / step_p50 if step_p50 else 0.0}
 
 
 def _figures(card: Any, options: RuntimeOptions, runs: int, warmup: int, cold: Any, records: list,
@@ -112,6 +159,15 @@ def report(card: Any, label: str, m: dict) -> str:
     lines += [f"  bare onnxruntime loop, same {m['session_runs_per_run']} session.run call(s) and options:",
               f"  {'bare':<12}{b['p50']:9.2f}{b['p95']:9.2f}{b['mean']:9.2f}   (load {b['load_ms']:.2f} ms)",
               f"  playground model stage / bare loop: {m['ratio_p50']:.3f} at p50, {m['ratio_mean']:.3f} on the mean"]
+    w = m.get("generation")
+    if w:
+        lines += [f"  writing: a {w['prompt_tokens']}-token prompt, {w['reply_tokens']:g} tokens written (median)",
+                  f"  {'first token':<12}{w['first_token_ms']['p50']:9.2f}{w['first_token_ms']['p95']:9.2f}"
+                  f"{w['first_token_ms']['mean']:9.2f}   (from the start of the run)",
+                  f"  {'prefill':<12}{w['prefill_ms']['p50']:9.2f}{w['prefill_ms']['p95']:9.2f}"
+                  f"{w['prefill_ms']['mean']:9.2f}   (the run that read the prompt)",
+                  f"  {'per token':<12}{w['step_ms']['p50']:9.2f}{w['step_ms']['p95']:9.2f}"
+                  f"{w['step_ms']['mean']:9.2f}   = {w['tokens_per_second']:.1f} tokens per second at p50"]
     return "\n".join(lines)
 
 

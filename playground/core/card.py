@@ -225,13 +225,22 @@ class _Reader:
 
 
 def _tensors(r: _Reader, key: str) -> tuple[TensorSpec, ...]:
+    """The declared tensors; an entry with `repeat = n` and "{layer}" in its name stands for n of them
+    (a decoder's cache has a key and a value per layer: 60 entries that differ only in a number)."""
     specs = []
     for i, t in enumerate(r.get(key, list)):
         tr = _Reader(r.path, t, f"{key}[{i}].")
         shape = tuple(tr.get("shape", list))
         if not all(isinstance(d, (int, str)) and not isinstance(d, bool) for d in shape):
             raise tr.fail("shape", "must list whole numbers or symbolic names")
-        specs.append(TensorSpec(tr.get("name", str), tr.one_of("dtype", DTYPES), shape, tr.get("layout", str, "")))
+        name, dtype, layout = tr.get("name", str), tr.one_of("dtype", DTYPES), tr.get("layout", str, "")
+        repeat = tr.get("repeat", int, 0)
+        if "repeat" in t and (repeat < 1 or "{layer}" not in name):
+            raise tr.fail("repeat", "must be at least 1, with {layer} in the name to number the copies")
+        if "repeat" not in t:
+            specs.append(TensorSpec(name, dtype, shape, layout))
+            continue
+        specs += [TensorSpec(name.replace("{layer}", str(n)), dtype, shape, layout) for n in range(repeat)]
     return tuple(specs)
 
 

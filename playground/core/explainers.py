@@ -93,6 +93,15 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     values["session_runs_text"] = {1: "once", 2: "twice"}.get(runs, _plural(runs, "time"))
     values["per_run_ms"] = ms_text(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
     values["run_kind"] = ("cold" if last.cold else "warm") if last else "—"
+    # A decoder's first run reads the whole prompt; each later run reads one more token.
+    values["first_run_ms"] = ms_text(last.session_runs_ns[0] / 1e6) if last and runs else "—"
+    steps = sorted(last.session_runs_ns[1:]) if last else []
+    step_ns = steps[len(steps) // 2] if steps else 0
+    values["step_ms"] = ms_text(step_ns / 1e6) if step_ns else "—"
+    values["steps_per_s"] = f"{1e9 / step_ns:.0f}" if step_ns else "—"
+    values["step_sentence"] = (f"Each later run read just one new token: {values['step_ms']} ms, so about "
+                               f"{values['steps_per_s']} tokens a second" if step_ns else
+                               "There was no later run: the reply ended with its first token")
     cold = next((r for r in reversed(records) if r.cold), None)
     values["cold_ms"] = ms_text(cold.total_ns / 1e6) if cold else "—"
     warm = history.warm_totals() if history is not None else []

@@ -12,6 +12,7 @@ from playground.core import media
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard, parse_card
 from playground.core.errors import Cancelled, InputError, ModelMissingError
+from playground.core.kv_cache import SharedCache
 from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
 from playground.core.timing import RunRecord, StageClock
 
@@ -48,6 +49,7 @@ class _Runner:
         self.options.log_severity_level = 4
         self.listening = progress is not None
         self.companions: dict[str, ModelCard] = {}  # role -> card of another model the task may run
+        self._started_ns = clock.started_ns
 
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None,
             role: str = "main") -> dict[str, np.ndarray]:
@@ -65,6 +67,36 @@ class _Runner:
             raise InputError(f"The model could not run on this input ({first_line(exc)}).") from exc
         self._times.append(time.perf_counter_ns() - start)
         return dict(zip(outputs or self._names[role], values))
+
+    def cache(self, capacity: int, role: str = "main") -> SharedCache:
+        """A key/value cache of `capacity` tokens for run_cached, bound in place to the role's session."""
+        return SharedCache(self._sessions[role], capacity)
+
+    def run_cached(self, cache: SharedCache, ids: np.ndarray, role: str = "main") -> np.ndarray:
+        """One timed decoder step on the next tokens [1, n]: appends them to the cache, returns the logits."""
+        if self._token.cancelled:
+            raise Cancelled()
+        feeds = cache.feed(ids)
+        if self._tap is not None:
+            self._tap(role, feeds, None)  # no past_* feeds: a replay binds a cache of its own
+        start = time.perf_counter_ns()
+        try:
+            self._sessions[role].run_with_iobinding(cache.binding, self.options)
+        except Exception as exc:
+            if self._token.cancelled:
+                raise Cancelled() from exc
+            raise InputError(f"The model could not run on this input ({first_line(exc)}).") from exc
+        self._times.append(time.perf_counter_ns() - start)
+        return cache.advance(ids.shape[1])
+
+    @property
+    def run_times_ns(self) -> tuple[int, ...]:
+        """Each session.run of this job so far, as the pipeline timed them (for figures shown while it runs)."""
+        return tuple(self._times)
+
+    def elapsed_ns(self) -> int:
+        """Time since this run began, decoding of the input included (time to first token, for instance)."""
+        return time.perf_counter_ns() - self._started_ns
 
     def check(self) -> None:
         self._token.check()
@@ -105,7 +137,7 @@ class Pipeline:
         token = token or CancelToken()
         values = {**card.defaults(), **(params or {})}
         clock = StageClock()
-        cpu0, wall0 = time.process_time_ns(), time.perf_counter_ns()
+        cpu0, wall0 = time.process_time_ns(), clock.started_ns
 
         decoded = clock.timed("decode", media.decode, task.input_kind, source, card)
         token.check()

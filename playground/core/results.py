@@ -383,5 +383,41 @@ class Similarities:
                 "matrix": [[round(float(v), 6) for v in row] for row in self.matrix]}
 
 
+@dataclass(frozen=True, eq=False)
+class Generation:
+    """What a language model wrote in reply to a message, and how long each part of the writing took."""
+
+    message: str  # what the person wrote, as the model read it
+    text: str  # the reply so far (all of it once finished)
+    tokens: int  # tokens of the reply so far
+    prompt_tokens: int  # tokens of the whole prompt: the model's instructions and the message
+    first_token_ms: float  # from the start of the run until the first token of the reply was chosen
+    prefill_ms: float  # the one run that read the whole prompt
+    step_ms: tuple[float, ...]  # each later token's run
+    stop: str = ""  # "end" (the model finished), "length" (the token limit), "" while still writing
+    note: str = ""  # e.g. "only the first 1,024 tokens of the message were read"
+    streams = True  # partial results come with every token: the window shows them more often
+
+    @property
+    def tokens_per_second(self) -> float:
+        """Writing speed after the first token: steps per second of model time (0 before the second token)."""
+        total = sum(self.step_ms)
+        return len(self.step_ms) * 1000.0 / total if total > 0 else 0.0
+
+    def summary(self) -> str:
+        figures = (f"{self.tokens} tokens; first token after {self.first_token_ms:.0f} ms (the prompt's "
+                   f"{self.prompt_tokens} tokens read in {self.prefill_ms:.0f} ms), then "
+                   f"{self.tokens_per_second:.0f} tokens per second")
+        ending = {"end": "", "length": " (stopped at the token limit)"}.get(self.stop, " (still writing)")
+        return "\n".join(([self.note] if self.note else []) + [self.text, "", figures + ending])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": "generation", "message": self.message, "text": self.text, "stop": self.stop,
+                "note": self.note, "tokens": self.tokens, "prompt_tokens": self.prompt_tokens,
+                "first_token_ms": round(self.first_token_ms, 3), "prefill_ms": round(self.prefill_ms, 3),
+                "step_ms": [round(v, 3) for v in self.step_ms],
+                "tokens_per_second": round(self.tokens_per_second, 2)}
+
+
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
-                                  Transcript, Notes, Denoised, Similarities)
+                                  Transcript, Notes, Denoised, Similarities, Generation)

@@ -56,6 +56,7 @@ class StageClock:
 
     stages_ns: dict[str, int] = field(default_factory=dict)
     session_runs_ns: list[int] = field(default_factory=list)
+    started_ns: int = field(default_factory=time.perf_counter_ns)
 
     def add(self, stage: str, ns: int) -> None:
         self.stages_ns[stage] = self.stages_ns.get(stage, 0) + ns

@@ -22,6 +22,19 @@ class Runner(Protocol):
     def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
         """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array."""
 
+    def cache(self, capacity: int, role: str = "main") -> Any:
+        """A decoder's key/value cache of `capacity` tokens, kept in place (core.kv_cache.SharedCache)."""
+
+    def run_cached(self, cache: Any, ids: np.ndarray, role: str = "main") -> np.ndarray:
+        """One timed decoder step on the next tokens [1, n] through `cache`; returns the last logits."""
+
+    @property
+    def run_times_ns(self) -> tuple[int, ...]:
+        """The session.run times of this job so far, from the pipeline's clock."""
+
+    def elapsed_ns(self) -> int:
+        """Time since the run began, from the pipeline's clock."""
+
     def check(self) -> None:
         """Raise Cancelled if the run was cancelled: call between steps of a loop."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playground.core.errors import ModelCardError
 from playground.tasks.base import Task
+from playground.tasks.chat import ChatTask
 from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask
 from playground.tasks.cutout import CutoutTask
@@ -33,6 +34,7 @@ TASKS: dict[str, Task] = {
     "notes": NotesTask(),
     "denoise": DenoiseTask(),
     "similarity": SimilarityTask(),
+    "chat": ChatTask(),
 }
 
 

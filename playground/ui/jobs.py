@@ -26,6 +26,7 @@ Job = Callable[[CancelToken, Progress], Any]
 # Loops report every step; ten updates a second fill a view in smoothly, and a partial result
 # supersedes the one before it, so the ones in between are dropped rather than queued.
 PROGRESS_INTERVAL_S = 0.1
+STREAM_INTERVAL_S = 1 / 30  # results that grow a token at a time (streams = True) are shown more often
 
 
 class JobRunner(QObject):
@@ -124,7 +125,8 @@ class JobRunner(QObject):
 
         def progress(fraction: float, partial: Any = None) -> None:
             now = time.monotonic()
-            if fraction >= 1.0 or now - last[0] >= PROGRESS_INTERVAL_S:
+            interval = STREAM_INTERVAL_S if getattr(partial, "streams", False) else PROGRESS_INTERVAL_S
+            if fraction >= 1.0 or now - last[0] >= interval:
                 last[0] = now
                 self._deliver(generation, "progress", (fraction, partial))
 

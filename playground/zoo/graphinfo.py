@@ -6,6 +6,11 @@ keeps all its weights there). Integer tensors of 16 bits or more, booleans and s
 and indices that exporters fold into constants, so they are not counted. Neither are the scales and
 zero points of a quantised graph: they say how to read the 8-bit weights, they are not weights themselves
 (its 32-bit biases are, being dequantised).
+
+onnxruntime's block-quantised operators pack their weights: MatMulNBits holds N×K weights in its B
+input (two to a byte at 4 bits), GatherBlockQuantized a table of weights, and their scales and zero
+points are left out as above. So are GroupQueryAttention's rotary cos/sin tables (fixed by position,
+not learned) and a 4-bit matrix's per-block offsets, which a graph names with BLOCK_OFFSETS at the end.
 """
 
 from __future__ import annotations
@@ -52,14 +57,37 @@ def _subgraphs(node: onnx.NodeProto) -> Iterator[GraphProto]:
 
 
 _QDQ = frozenset({"QuantizeLinear", "DequantizeLinear"})
+BLOCK_OFFSETS = ".block_offsets"
+
+
+def _packed_weights(graph: GraphProto) -> tuple[dict[str, int], set[str]]:
+    """Weights held by block-quantised contrib operators (name -> count), and the names that are not weights."""
+    packed: dict[str, int] = {}
+    skip: set[str] = set()
+    for node in graph.node:
+        if node.domain != "com.microsoft":
+            continue
+        if node.op_type == "MatMulNBits":
+            attrs = {a.name: a.i for a in node.attribute}
+            packed[node.input[1]] = attrs["K"] * attrs["N"]
+            skip.update(node.input[2:])
+        elif node.op_type == "GatherBlockQuantized":
+            skip.update(node.input[2:])
+            packed.setdefault(node.input[0], -1)  # counted from its dims below (8 bits: one weight a byte)
+        elif node.op_type == "GroupQueryAttention":
+            skip.update(node.input[7:9])
+    return packed, skip
 
 
 def _graph_weights(graph: GraphProto) -> int:
     quant_params = {name for node in graph.node if node.op_type in _QDQ for name in node.input[1:]}
     # A quantised bias is int32, which would otherwise pass for a shape: what is dequantised is a weight.
     dequantised = {node.input[0] for node in graph.node if node.op_type == "DequantizeLinear"}
-    total = sum(prod(t.dims) if t.name in dequantised else _tensor_weights(t)
-                for t in graph.initializer if t.name not in quant_params)
+    packed, skip = _packed_weights(graph)
+    quant_params |= skip - set(packed)
+    total = sum(packed[t.name] if packed.get(t.name, -1) >= 0 else
+                prod(t.dims) if t.name in dequantised or t.name in packed else _tensor_weights(t)
+                for t in graph.initializer if t.name not in quant_params and not t.name.endswith(BLOCK_OFFSETS))
     total += sum(_tensor_weights(s.values) for s in graph.sparse_initializer)
     for node in graph.node:
         if node.op_type == "Constant" and node.domain in ("", "ai.onnx"):

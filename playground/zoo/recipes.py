@@ -17,6 +17,7 @@ from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.ncnn import realesrgan_from_ncnn
 from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
+from playground.zoo.smollm import smollm_from_gguf
 from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 
 if TYPE_CHECKING:
@@ -84,4 +85,5 @@ RECIPES: dict[str, Recipe] = {
     "whisper_int8_from_ctranslate2": whisper_int8_from_ctranslate2,
     "minilm_from_safetensors": minilm_from_safetensors,
     "minilm_int8_from_safetensors": minilm_int8_from_safetensors,
+    "smollm_from_gguf": smollm_from_gguf,
 }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
@@ -25,6 +25,11 @@ from playground.ui.samples import sample_files
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
+# Tasks that answer a message rather than the text as it is typed: a reply costs seconds and starts over
+# with every change, so these run when the person sends, not at every pause.
+SEND_TASKS = frozenset({"chat"})
+TYPING_HINT = "Type or paste some text or code here; it runs when you pause typing."
+SEND_HINT = "Type a message and press Enter to send it (Shift+Enter starts a new line)."
 MIC_TIP = "Record from the microphone and run the model on what you say"
 _NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
 
@@ -59,12 +64,18 @@ class InputPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._source_row())
         self.text_box = QPlainTextEdit(self)
-        self.text_box.setPlaceholderText("Type or paste some text or code here; it runs when you pause typing.")
+        self.text_box.setPlaceholderText(TYPING_HINT)
         self.text_box.setAccessibleName("Text input")
         self.text_box.setTabChangesFocus(True)  # Tab must move on, so every control stays reachable
         self.text_box.setAcceptDrops(False)  # a dropped file is an input, not text to insert
         self.text_box.setMaximumHeight(110)
-        layout.addWidget(self.text_box)
+        self.text_box.installEventFilter(self)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text_box, 1)
+        self.send_button = self._button("Send", "Send the message to the model (Enter)", self.send)
+        self.send_button.hide()
+        text_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
+        layout.addLayout(text_row)
         self.draw_panel = DrawPanel(controller, self)
         self.draw_panel.hide()
         layout.addWidget(self.draw_panel)
@@ -89,7 +100,7 @@ class InputPanel(QWidget):
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
         self._typing.timeout.connect(self._typed)
-        self.text_box.textChanged.connect(self._typing.start)
+        self.text_box.textChanged.connect(self._on_text_edited)
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
         controller.input_rejected.connect(self.show_error)
@@ -162,7 +173,8 @@ class InputPanel(QWidget):
         elif isinstance(offer.source, str) and self._card is not None and self._card.modality == "text":
             self.text_box.setPlainText(offer.source)
             self._typing.stop()
-            self._controller.set_input(offer.source, offer.label, origin)
+            if not self._sends():  # a message waits in the box until it is sent
+                self._controller.set_input(offer.source, offer.label, origin)
         else:
             self._controller.set_input(offer.source, offer.label, origin)
 
@@ -184,6 +196,29 @@ class InputPanel(QWidget):
     def _typed(self) -> None:
         self._controller.set_text(self.text_box.toPlainText())
 
+    def _sends(self) -> bool:
+        return self._card is not None and self._card.task in SEND_TASKS
+
+    def _on_text_edited(self) -> None:
+        if not self._sends():
+            self._typing.start()
+
+    def send(self) -> None:
+        """The message in the box goes to the model (send-style tasks); an empty box says what to do."""
+        if not self.text_box.toPlainText().strip():
+            self.show_error("There is no message yet: type a question or a request, then press Send.")
+            return
+        self._controller.set_text(self.text_box.toPlainText())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Enter sends a message; Shift+Enter (or any Enter outside a send-style task) is a new line."""
+        if (watched is self.text_box and event.type() == QEvent.Type.KeyPress and self._sends()
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
+            self.send()
+            return True
+        return super().eventFilter(watched, event)
+
     def _on_model_changed(self, card: ModelCard | None) -> None:
         self._card = card
         self.clear_error()
@@ -196,6 +231,9 @@ class InputPanel(QWidget):
         self.samples_label.setVisible(self.samples.count() > 0)
         self.samples.setVisible(self.samples.count() > 0)
         self.text_box.setVisible(card is not None and card.modality == "text")
+        self.send_button.setVisible(self._sends())
+        self.text_box.setPlaceholderText(SEND_HINT if self._sends() else TYPING_HINT)
+        self._typing.stop()
         self.draw_panel.setVisible(card is not None and card.task in DRAWING_TASKS)
         self._offer_camera(card is not None and card.modality == "image")
         self._offer_microphone(card is not None and card.modality == "audio")

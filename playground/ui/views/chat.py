@@ -1,0 +1,132 @@
+"""ChatView: the reply as it is written, a plain warning that the model makes things up, and its writing speed live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+from playground.core.explainers import ms_text
+from playground.core.results import Generation
+from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.widgets.plots import make_plot
+
+WARNING = ("A tiny model: it writes fluent sentences that are often untrue, and it cannot look anything up. "
+           "Check anything that matters.")
+WARNING_STYLE = "background: #fff4e5; color: #5d3a00; border: 1px solid #f0c36d; padding: 6px;"
+SPEED_PEN = pg.mkPen(color=(0, 94, 162), width=2)
+SMOOTHING = 8  # tokens: single steps jitter by a few ms on a shared machine
+
+
+def speed_curve(step_ms: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Tokens per second over the last SMOOTHING steps, against the token's number in the reply."""
+    if not step_ms:
+        return np.zeros(0), np.zeros(0)
+    ms = np.asarray(step_ms, dtype=np.float64)
+    window = np.convolve(ms, np.ones(SMOOTHING), mode="full")[:len(ms)]
+    counts = np.minimum(np.arange(1, len(ms) + 1), SMOOTHING)
+    return np.arange(2, len(ms) + 2, dtype=np.float64), 1000.0 * counts / window
+
+
+def figures_line(g: Generation) -> str:
+    """Time to first token, prefill and per-token speed, as a person reads them."""
+    parts = [f"first word after {ms_text(g.first_token_ms)} ms",
+             f"your message and the instructions ({g.prompt_tokens} tokens) read in {ms_text(g.prefill_ms)} ms"]
+    if g.step_ms:
+        parts.append(f"then {g.tokens_per_second:.0f} tokens per second "
+                     f"({ms_text(float(np.median(g.step_ms)))} ms each)")
+    parts.append(f"{g.tokens} token{'' if g.tokens == 1 else 's'} written")
+    return " · ".join(parts).capitalize()
+
+
+class ChatView(ResultView):
+    result_type = Generation
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Reply")
+        self.warning = QLabel(WARNING, self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setAccessibleName("Warning")
+        self.body.addWidget(self.warning)
+        self.asked = QLabel("", self)
+        self.asked.setWordWrap(True)
+        self.asked.setStyleSheet("color: #444;")
+        self.asked.setAccessibleName("Your message")
+        self.body.addWidget(self.asked)
+        self.reply = QPlainTextEdit(self)
+        self.reply.setReadOnly(True)
+        self.reply.setAccessibleName("The reply")
+        bigger_font(self.reply, 4)
+        self.body.addWidget(self.reply, 1)
+        self.figures = QLabel("", self)
+        self.figures.setWordWrap(True)
+        self.figures.setAccessibleName("Writing speed")
+        self.body.addWidget(self.figures)
+        self.speed = make_plot("Writing speed, tokens per second", "tokens / s", "token of the reply", self)
+        self.speed.setMaximumHeight(170)
+        self.curve = self.speed.plot([], [], pen=SPEED_PEN)
+        self.body.addWidget(self.speed)
+        self._result: Generation | None = None
+        self._decoded: Any = None
+        self.copy_button = self.add_action("Copy reply", self._copy, "Copy the reply as text.")
+        self.save_button = self.add_action("Save reply…", self._save, "Save the reply as a text file.", saves=True)
+        self.finish_actions()
+        self.clear()
+
+    def clear(self) -> None:
+        super().clear()
+        self._result = None
+        self.asked.setText("")
+        self.reply.clear()
+        self.figures.setText("")
+        self.curve.setData([], [])
+
+    def show_partial(self, result: Generation) -> None:
+        self._show(result)
+        self.headline.setText("Writing…")
+
+    def show_result(self, result: Generation, decoded: Any = None) -> None:
+        self._decoded = decoded
+        self._show(result)
+        if not result.text.strip():
+            self.headline.setText("The model ended its reply without writing anything: try asking another way")
+        elif result.stop == "length":
+            self.headline.setText(f"Reply (stopped at the limit of {result.tokens} tokens)")
+        else:
+            self.headline.setText("Reply")
+        self.set_actions_enabled(bool(result.text.strip()))
+
+    def show_stopped(self) -> None:
+        """Stop keeps what was written, and says it is unfinished."""
+        if self._result is None:
+            return
+        self.headline.setText(f"Stopped after {self._result.tokens} tokens")
+        self.set_actions_enabled(bool(self._result.text.strip()))
+
+    def _show(self, result: Generation) -> None:
+        self._result = result
+        asked = result.message if len(result.message) <= 300 else result.message[:299] + "…"
+        self.asked.setText(f"You: {asked}" + (f"\n{result.note}" if result.note else ""))
+        if self.reply.toPlainText() != result.text:
+            self.reply.setPlainText(result.text)
+            self.reply.moveCursor(QTextCursor.MoveOperation.End)  # the newest words stay in sight
+        self.figures.setText(figures_line(result))
+        self.curve.setData(*speed_curve(result.step_ms))
+        self.say("")
+
+    def _copy(self) -> None:
+        if self._result is not None:
+            self.copy_text(self._result.text, "reply")
+
+    def _save(self) -> None:
+        if self._result is None:
+            return
+        path = self.ask_save_path("Save the reply", suggested_name(self._decoded, "reply", "txt"),
+                                  "Text (*.txt)")
+        if path:
+            self.save_text(self._result.text, path, "reply")
