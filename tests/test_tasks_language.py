@@ -16,7 +16,7 @@ from playground import paths
 from playground.core import media
 from playground.core.errors import InputError
 from playground.core.media import TextData
-from playground.tasks.language import featurise, language_names, load_tables
+from playground.tasks.language import count_letters, featurise, language_names, load_tables
 from playground.zoo.langid import LangidModel, read_model
 from tests.known import Runs, installed
 
@@ -117,6 +117,12 @@ def test_the_names_file_names_all_97_codes_once_as_its_sources_say():
     assert len({name for _, name in rows}) == 97
     sources = (paths.assets_dir() / "labels" / "SOURCES.md").read_text(encoding="utf-8")
     assert hashlib.sha256(raw).hexdigest() in sources
+
+
+def test_letters_of_any_script_are_counted_up_to_enough():
+    assert count_letters("Olá, tudo bem?", 20) == 10 and count_letters("你好，世界", 20) == 4
+    assert count_letters("שלום עולם", 20) == 8 and count_letters("😀🎉 123 + ?", 20) == 0
+    assert count_letters("a" * 100_000, 20) == 20
 
 
 @MODELS

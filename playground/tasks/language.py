@@ -44,7 +44,7 @@ class Tables:
 
 @dataclass(frozen=True, eq=False)
 class LanguageContext:
-    letters: int  # letters in the text (any script): what the model has to go on
+    letters: int  # letters in the text (any script), counted up to postprocess.few_letters
 
 
 def featurise(raw: bytes, tables: Tables) -> np.ndarray:
@@ -66,6 +66,17 @@ def featurise(raw: bytes, tables: Tables) -> np.ndarray:
     return np.bincount(tables.indices[runs], weights=weights, minlength=tables.features).astype(np.float32)
 
 
+def count_letters(text: str, enough: int) -> int:
+    """Letters of any script in text, counted up to `enough`: past that the exact number changes nothing."""
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= enough:
+                break
+    return found
+
+
 class LanguageTask:
     """langid.py rates 97 languages from the byte sequences of the text; short texts are flagged as guesses."""
 
@@ -76,7 +87,7 @@ class LanguageTask:
         text = data.text.replace("\x00", " ")  # a NUL is no part of any language; langid would count it
         if not text.strip():
             raise InputError("There is no text to look at: type or paste a sentence in any language.")
-        letters = sum(1 for ch in text if ch.isalpha())
+        letters = count_letters(text, positive_int(card, "postprocess", "few_letters"))
         if not letters:
             raise InputError("There are no words here, only digits, signs or emoji: type or paste a sentence "
                              "in any language.")
