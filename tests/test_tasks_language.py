@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import tarfile
@@ -14,9 +15,11 @@ import pytest
 
 from playground import paths
 from playground.core import media
-from playground.core.errors import InputError
+from playground.core.card import parse_card
+from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
-from playground.tasks.language import count_letters, featurise, language_names, load_tables
+from playground.tasks.language import (LanguageContext, LanguageTask, count_letters, featurise, language_names,
+                                       load_tables)
 from playground.zoo.langid import LangidModel, read_model
 from tests.known import Runs, installed
 
@@ -193,3 +196,23 @@ def test_a_text_file_that_is_not_utf8_is_one_sentence(tmp_path):
     with pytest.raises(InputError, match=r"^latin1\.txt is not UTF-8 text \(the byte at offset 25 is not valid "
                                          r"UTF-8\): save it as UTF-8 and try again\.$"):
         media.decode("text", bad, installed("langid"))
+
+
+@pytest.fixture
+def card_elsewhere(tmp_path):
+    """The real card pointed at an empty folder: what a damaged or half-copied install looks like."""
+    return dataclasses.replace(parse_card(paths.models_dir() / "langid" / "model.toml"), folder=tmp_path)
+
+
+def test_missing_or_damaged_tables_say_how_to_get_them(card_elsewhere):
+    with pytest.raises(ModelMissingError, match="not installed yet"):
+        load_tables(card_elsewhere)
+    card_elsewhere.path("tables").write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(ModelMissingError, match=r"langid_tables\.npz is damaged .*models fetch langid'\.$"):
+        load_tables(card_elsewhere)
+
+
+def test_a_model_that_rates_a_different_number_of_languages_is_refused(card_elsewhere):
+    outputs = {"probabilities": np.zeros((1, 3), np.float32), "log_prob": np.zeros((1, 3), np.float32)}
+    with pytest.raises(ModelCardError, match="rates 3 languages, but its list of names has 97"):
+        LanguageTask().postprocess(outputs, LanguageContext(30), card_elsewhere, {})

@@ -105,7 +105,7 @@ class LanguageTask:
     def postprocess(self, outputs: Outputs, ctx: LanguageContext, card: ModelCard, params: dict[str, Any]) -> Labels:
         probs = np.asarray(outputs["probabilities"], dtype=np.float64).reshape(-1)
         # Past the winner the probabilities of a long text are all 0 in float32; the log-probabilities
-        # still rank the runners-up (French before Catalan before Afrikaans), so they set the order.
+        # still rank the runners-up (for French: Occitan, Breton, Aragonese), so they set the order.
         log_prob = np.asarray(outputs["log_prob"], dtype=np.float64).reshape(-1)
         names = language_names(card)
         if not len(probs) == len(log_prob) == len(names):
