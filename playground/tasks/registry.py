@@ -11,6 +11,7 @@ from playground.tasks.cutout import CutoutTask
 from playground.tasks.denoise import DenoiseTask
 from playground.tasks.digits import DigitTask
 from playground.tasks.faces import FaceTask
+from playground.tasks.language import LanguageTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.notes import NotesTask
 from playground.tasks.read_text import OcrTask
@@ -30,6 +31,7 @@ TASKS: dict[str, Task] = {
     "faces": FaceTask(),
     "vad": VadTask(),
     "content_type": ContentTypeTask(),
+    "language": LanguageTask(),
     "classify": ClassifyTask(),
     "notes": NotesTask(),
     "denoise": DenoiseTask(),

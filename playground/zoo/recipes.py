@@ -15,6 +15,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
+from playground.zoo.langid import langid_from_pickle
 from playground.zoo.ncnn import realesrgan_from_ncnn
 from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
 from playground.zoo.smollm import smollm_from_gguf
@@ -86,4 +87,5 @@ RECIPES: dict[str, Recipe] = {
     "minilm_from_safetensors": minilm_from_safetensors,
     "minilm_int8_from_safetensors": minilm_int8_from_safetensors,
     "smollm_from_gguf": smollm_from_gguf,
+    "langid_from_pickle": langid_from_pickle,
 }

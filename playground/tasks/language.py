@@ -1,0 +1,177 @@
+"""Language identification with langid.py: text → byte-sequence counts (numpy) → naive Bayes (ONNX) → languages.
+
+The counting is langid's own: its automaton reads the UTF-8 bytes one at a time, and every state it
+enters adds one to each byte sequence (feature) that ends there. The model then weighs the 7,480 counts
+for each of 97 languages in a single MatMul.
+"""
+
+from __future__ import annotations
+
+import functools
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from playground import paths
+from playground.core.card import ModelCard
+from playground.core.errors import InputError, ModelCardError, ModelMissingError
+from playground.core.media import TextData
+from playground.core.results import Label, Labels
+from playground.core.session import not_installed
+from playground.tasks.base import Feeds, Outputs, Runner
+from playground.tasks.facts import fact, param, positive_int
+
+BYTES = 256
+
+
+@dataclass(frozen=True, eq=False)
+class Tables:
+    """langid's automaton: the next state per (state, byte), and the features each state counts (CSR)."""
+
+    nextmove: np.ndarray  # uint16 [states · 256]
+    out_state: np.ndarray  # int32 [states]: a row of indptr, or −1 when the state counts nothing
+    indptr: np.ndarray  # int32 [rows + 1]
+    indices: np.ndarray  # int32: feature ids
+    features: int
+
+    @property
+    def states(self) -> int:
+        return len(self.out_state)
+
+
+@dataclass(frozen=True, eq=False)
+class LanguageContext:
+    letters: int  # letters in the text (any script), counted up to postprocess.few_letters
+
+
+def featurise(raw: bytes, tables: Tables) -> np.ndarray:
+    """The counts of langid's 7,480 byte sequences in raw, as float32 (langid's instance2fv)."""
+    moves = memoryview(tables.nextmove)  # indexing a memoryview gives plain ints: 3× faster than numpy's
+    state, visits = 0, []
+    visit = visits.append
+    for byte in raw:
+        state = moves[(state << 8) + byte]
+        visit(state)
+    counts = np.bincount(np.asarray(visits, np.int64), minlength=tables.states)
+    entered = np.flatnonzero(counts)
+    rows = tables.out_state[entered]
+    entered, rows = entered[rows >= 0], rows[rows >= 0]
+    starts, lengths = tables.indptr[rows], tables.indptr[rows + 1] - tables.indptr[rows]
+    # Every feature id of every entered state, gathered at once: position k of a state's run is start + k.
+    runs = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    weights = np.repeat(counts[entered], lengths).astype(np.float64)
+    return np.bincount(tables.indices[runs], weights=weights, minlength=tables.features).astype(np.float32)
+
+
+def count_letters(text: str, enough: int) -> int:
+    """Letters of any script in text, counted up to `enough`: past that the exact number changes nothing."""
+    found = 0
+    for ch in text:
+        if ch.isalpha():
+            found += 1
+            if found >= enough:
+                break
+    return found
+
+
+class LanguageTask:
+    """langid.py rates 97 languages from the byte sequences of the text; short texts are flagged as guesses."""
+
+    input_kind = "text"
+    result_type = Labels
+
+    def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, LanguageContext]:
+        text = data.text.replace("\x00", " ")  # a NUL is no part of any language; langid would count it
+        if not text.strip():
+            raise InputError("There is no text to look at: type or paste a sentence in any language.")
+        letters = count_letters(text, positive_int(card, "postprocess", "few_letters"))
+        if not letters:
+            raise InputError("There are no words here, only digits, signs or emoji: type or paste a sentence "
+                             "in any language.")
+        tables = load_tables(card)
+        features = featurise(text.encode("utf-8", "replace"), tables)
+        if not features.any():
+            # The model would answer from its priors alone (English 17 %), which says nothing about the text.
+            raise InputError("None of the letter groups the model knows is in this text yet, so it cannot tell "
+                             "the language: type a few more words.")
+        return {card.inputs[0].name: features[None]}, LanguageContext(letters)
+
+    def infer(self, runner: Runner, feeds: Feeds, ctx: LanguageContext) -> Outputs:
+        return runner.run(feeds)
+
+    def postprocess(self, outputs: Outputs, ctx: LanguageContext, card: ModelCard, params: dict[str, Any]) -> Labels:
+        probs = np.asarray(outputs["probabilities"], dtype=np.float64).reshape(-1)
+        # Past the winner the probabilities of a long text are all 0 in float32; the log-probabilities
+        # still rank the runners-up (for French: Occitan, Breton, Aragonese), so they set the order.
+        log_prob = np.asarray(outputs["log_prob"], dtype=np.float64).reshape(-1)
+        names = language_names(card)
+        if not len(probs) == len(log_prob) == len(names):
+            raise ModelCardError(f"{card.name}: the model rates {len(probs)} languages, but its list of names has "
+                                 f"{len(names)}; the card names the wrong list in 'postprocess.names'.")
+        top_k = min(int(param(card, params, "top_k")), len(names))
+        order = np.argsort(-log_prob, kind="stable")[:top_k]
+        codes = list(names)
+        items = tuple(Label(codes[i], float(probs[i]), names[codes[i]]) for i in order)
+        return Labels(items, note=_note(ctx, card))
+
+
+def _note(ctx: LanguageContext, card: ModelCard) -> str:
+    """Short texts are where langid goes wrong ("Olá, tudo bem?" comes out Slovak): say so beside the answer."""
+    enough = positive_int(card, "postprocess", "few_letters")
+    if ctx.letters >= enough:
+        return ""
+    return (f"Only {ctx.letters} letter{'' if ctx.letters == 1 else 's'} to go on: with so few, take this as a "
+            "guess, and give it a sentence or two to be sure.")
+
+
+def names_path(card: ModelCard) -> Path:
+    """assets/labels/<postprocess.names>.tsv; the name is a plain file stem, never a path."""
+    name = fact(card, "postprocess", "names", str)
+    if not name or any(c in name for c in "/\\") or name.startswith("."):
+        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.names' must name a list in "
+                             f"assets/labels (like \"languages\"), not '{name}'.")
+    return paths.assets_dir() / "labels" / f"{name}.tsv"
+
+
+def language_names(card: ModelCard) -> dict[str, str]:
+    """Language code → its English name, in the model's output order."""
+    path = names_path(card)
+    try:
+        return _read_names(str(path))
+    except (OSError, UnicodeDecodeError, ValueError):
+        raise ModelMissingError(f"The language names of {card.name} ({path}) are missing or damaged; reinstall "
+                                "the playground.") from None
+
+
+@functools.lru_cache(maxsize=4)
+def _read_names(path: str) -> dict[str, str]:
+    """Read once: the names are looked up inside every run's timed postprocess stage."""
+    pairs = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines() if line]
+    if not pairs or any(len(p) != 2 or not p[0] or not p[1] for p in pairs):
+        raise ValueError(path)
+    return dict(pairs)
+
+
+def load_tables(card: ModelCard) -> Tables:
+    """The automaton's tables from the model's .npz, read once per version of the file."""
+    path = card.path("tables")
+    try:
+        return _read_tables(str(path), path.stat().st_mtime_ns)
+    except OSError:
+        raise not_installed(card) from None
+    except (ValueError, KeyError, zipfile.BadZipFile, EOFError) as exc:
+        raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
+
+
+@functools.lru_cache(maxsize=2)
+def _read_tables(path: str, version: int) -> Tables:
+    with np.load(path, allow_pickle=False) as npz:
+        tables = Tables(npz["nextmove"], npz["out_state"], npz["indptr"], npz["indices"], int(npz["features"][0]))
+    if (tables.nextmove.dtype != np.uint16 or len(tables.nextmove) != tables.states * BYTES
+            or int(tables.nextmove.max()) >= tables.states or int(tables.out_state.max()) >= len(tables.indptr) - 1
+            or tables.indptr[-1] != len(tables.indices) or int(tables.indices.max()) >= tables.features):
+        raise ValueError("its tables do not fit together")
+    return tables
