@@ -26,13 +26,16 @@ class ReferenceLlama:
         self.out_norm = gguf.norm("output_norm.weight")
 
     def _norm(self, x: np.ndarray, w: np.ndarray) -> np.ndarray:
-        return x / np.sqrt((x * x).mean(-1, keepdims=True) + self.cfg.eps) * w
+        return x / np.sqrt((x * x).mean(-1, keepdims=True) + np.float32(self.cfg.eps)) * w
 
     def _rope(self, x: np.ndarray, positions: np.ndarray) -> np.ndarray:
         hd = self.cfg.head_dim
         inv = 1.0 / self.cfg.rope_base ** (np.arange(0, hd, 2) / hd)
         ang = positions[:, None] * inv[None, :]
-        cos, sin = np.cos(np.concatenate([ang, ang], -1)), np.sin(np.concatenate([ang, ang], -1))
+        # The tables in float64, then float32 like the weights: a float64 table would turn every matmul
+        # after it into float64 and copy each weight matrix on the way.
+        cos = np.cos(np.concatenate([ang, ang], -1)).astype(np.float32)
+        sin = np.sin(np.concatenate([ang, ang], -1)).astype(np.float32)
         rot = np.concatenate([-x[..., hd // 2:], x[..., :hd // 2]], -1)
         return x * cos + rot * sin
 
@@ -42,7 +45,7 @@ class ReferenceLlama:
         n, hd = len(ids), cfg.head_dim
         pos = np.arange(n, dtype=np.float64)  # angles in float64, as the graph's tables are built
         x = self.embed[np.asarray(ids)]
-        mask = np.triu(np.full((n, n), -np.inf), 1)
+        mask = np.triu(np.full((n, n), -np.inf, np.float32), 1)
         for w in self.layers:
             h = self._norm(x, w["attn_norm"])
             q = self._rope((h @ w["attn_q"].T).reshape(n, cfg.heads, hd).transpose(1, 0, 2), pos)

@@ -22,6 +22,10 @@ FIDELITY = ("What is the capital of France?", "Write a haiku about the sea.",
             "Give me three tips for staying focused.", "Explain photosynthesis in one sentence.")
 
 
+# The 4-bit graph computes with the file's own weights exactly; the int8 one rounds weights and activations.
+AGREEMENT = {"smollm2-135m": (0.95, 0.6), "smollm2-135m-int8": (0.93, 3.0)}
+
+
 @pytest.fixture(scope="module")
 def card():
     return installed("smollm2-135m")
@@ -49,8 +53,20 @@ def teacher(card, tmp_path_factory):
     return ReferenceLlama(LlamaGGUF(gguf))
 
 
-def greedy(run: Runs, message: str, tokens: int = 40) -> str:
-    return run("smollm2-135m", TextData(message), temperature=0.0, repetition_penalty=1.0,
+@pytest.fixture(scope="module")
+def teacher_forced(teacher, tok):
+    """Each prompt followed by 41 tokens of the 4-bit graph's greedy reply, and the teacher's logits at every
+    step of it: one teacher pass per prompt."""
+    run, cases = Runs(), []
+    for message in FIDELITY:
+        ids = tok.encode(prompt(message)).ids
+        seq = (ids + tok.encode(greedy(run, message, 41)).ids)[:len(ids) + 41]
+        cases.append((ids, seq, teacher.logits(seq)[len(ids) - 1:]))
+    return cases
+
+
+def greedy(run: Runs, message: str, tokens: int = 40, model_id: str = "smollm2-135m") -> str:
+    return run(model_id, TextData(message), temperature=0.0, repetition_penalty=1.0,
                max_tokens=tokens).result.text
 
 
@@ -68,29 +84,32 @@ def test_the_teacher_reads_the_gguf_as_transformers_does(teacher, tok):
     assert last[tok.token_to_id("L")] == pytest.approx(25.243, abs=0.01)
 
 
-def test_the_graph_agrees_with_the_teacher_token_by_token(session, teacher, tok):
-    """Teacher-forced top-1 agreement over the four prompts (MODELS.md: 98.8 % for this build)."""
-    run = Runs()
+@pytest.mark.parametrize("model_id", sorted(AGREEMENT))
+def test_the_graph_agrees_with_the_teacher_token_by_token(model_id, teacher_forced):
+    """Top-1 agreement at every fourth step of four replies (MODELS.md: 98.8 % over every step for the 4-bit
+    build; measured here over every step of the teacher's own replies, 98.8 % and, for the int8 build, 97.6 %)."""
+    low, spread = AGREEMENT[model_id]
+    session = ort.InferenceSession(str(installed(model_id).path()), providers=["CPUExecutionProvider"])
     agree = total = 0
-    for message in FIDELITY:
-        ids = tok.encode(prompt(message)).ids
-        reply = tok.encode(greedy(run, message, 41)).ids
-        seq = ids + reply
-        want = np.argmax(teacher.logits(seq)[len(ids) - 1:], axis=-1)
-        got = [int(np.argmax(logits_of(session, seq[:len(ids) + i]))) for i in range(0, len(reply) + 1, 8)]
-        agree += sum(int(g == w) for g, w in zip(got, want[::8]))
-        total += len(got)
-    assert agree / total >= 0.95
-    # Only the output head reads with 8-bit activations: logits stay close to the teacher's.
-    ids = tok.encode(prompt(FIDELITY[1])).ids
-    assert np.abs(logits_of(session, ids) - teacher.logits(ids)[-1]).max() < 0.6
+    worst = 0.0
+    for ids, seq, logits in teacher_forced:
+        for i in range(0, len(seq) - len(ids), 4):
+            got = logits_of(session, seq[:len(ids) + i])
+            agree += int(np.argmax(got) == np.argmax(logits[i]))
+            worst = max(worst, float(np.abs(got - logits[i]).max()))
+            total += 1
+    assert agree / total >= low and worst < spread
 
 
-def test_greedy_replies_are_the_known_ones():
+@pytest.mark.parametrize("model_id", sorted(AGREEMENT))
+def test_greedy_replies_are_the_known_ones(model_id):
     run = Runs()
-    assert greedy(run, "Write a haiku about the sea.").startswith(
+    installed(model_id)
+    assert greedy(run, "Write a haiku about the sea.", model_id=model_id).startswith(
         "The waves of the sea, a silent beauty,\nA gentle lapping of the shore,")
-    assert greedy(run, "Give me three tips for staying focused.", 12).startswith("1. **Set Clear Goals**:")
+    tips = greedy(run, "Give me three tips for staying focused.", 12, model_id)
+    # The int8 build stumbles at the start of this list (its card says so): "1. **1. **Set a clear goal".
+    assert tips.startswith("1. **Set Clear Goals**:" if model_id == "smollm2-135m" else "1. **")
 
 
 def test_the_cache_bound_in_place_gives_the_logits_of_a_fresh_run(session, tok):

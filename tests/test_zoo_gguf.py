@@ -10,7 +10,7 @@ from tokenizers import Tokenizer
 
 from playground.zoo.gguf_llama import LlamaConfig, Q4Block, _unpermute, build_tokenizer_json
 from playground.zoo.graphinfo import parameter_count
-from playground.zoo.smollm import MS, _Builder, pack_q4
+from playground.zoo.smollm import MS, _Builder, pack_q4, requantise_q8
 
 CFG = LlamaConfig(layers=1, width=64, ffn=128, heads=2, kv_heads=1, head_dim=8, rope_base=1e4, eps=1e-5,
                   vocab=10, context=16)
@@ -77,19 +77,42 @@ def test_matmulnbits_with_the_block_offset_equals_the_dequantised_matrix():
     rng = np.random.default_rng(1)
     k, n = 64, 48
     block = random_block(rng, n, k)
-    b = _Builder(CFG, level=0)
-    y = b.linear("x", block, "layer", b.block_sum("x", k, "layer_in"))
-    b.op("Identity", [y], name="y")
-    graph = helper.make_graph(b.g.nodes, "t", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, "s", k])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, "s", n])], b.g.inits)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 21), helper.make_opsetid(MS, 1)],
-                              ir_version=10)
-    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    model = linear_model(block, eight_bit=False)
     x = rng.standard_normal((1, 5, k)).astype(np.float32)
-    got = session.run(None, {"x": x})[0]
+    got = run_linear(model, x)
     assert np.abs(got - x @ block.dequantise().T).max() < 1e-4
     # Counted as what it stands for: n × k weights; the scales and offsets are how to read them.
     assert parameter_count(model) == n * k
+
+
+def test_the_8_bit_form_stays_within_a_510th_of_each_block_and_runs_close():
+    rng = np.random.default_rng(2)
+    k, n = 64, 48
+    block = random_block(rng, n, k)
+    codes, scales, zero = requantise_q8(block)
+    w = block.dequantise().reshape(n, k // 32, 32)
+    back = (codes.astype(np.float32) - zero.reshape(n, -1, 1)) * scales.reshape(n, -1, 1)
+    span = np.maximum(w.max(-1), 0) - np.minimum(w.min(-1), 0)
+    assert np.all(np.abs(back - w).max(-1) <= span / 510 + 1e-7)
+    x = rng.standard_normal((1, 5, k)).astype(np.float32)
+    exact = x @ block.dequantise().T
+    # The activations are read in 8 bits as well: close, not exact.
+    assert np.abs(run_linear(linear_model(block, eight_bit=True), x) - exact).max() < 0.02 * np.abs(exact).max()
+
+
+def linear_model(block: Q4Block, eight_bit: bool) -> "onnx.ModelProto":
+    n, k = block.codes.shape[0], block.codes.shape[1] * 32
+    b = _Builder(CFG, eight_bit)
+    b.op("Identity", [b.linear("x", block, "layer")], name="y")
+    graph = helper.make_graph(b.g.nodes, "t", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, "s", k])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, "s", n])], b.g.inits)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 21), helper.make_opsetid(MS, 1)],
+                             ir_version=10)
+
+
+def run_linear(model, x: np.ndarray) -> np.ndarray:
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    return session.run(None, {"x": x})[0]
 
 
 def test_the_tokenizer_is_byte_level_bpe_with_the_control_tokens_kept_whole():

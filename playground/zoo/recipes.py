@@ -18,7 +18,7 @@ from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_li
 from playground.zoo.langid import langid_from_pickle
 from playground.zoo.ncnn import realesrgan_from_ncnn
 from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
-from playground.zoo.smollm import smollm_from_gguf
+from playground.zoo.smollm import smollm_from_gguf, smollm_int8_from_gguf
 from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 
 if TYPE_CHECKING:
@@ -87,5 +87,6 @@ RECIPES: dict[str, Recipe] = {
     "minilm_from_safetensors": minilm_from_safetensors,
     "minilm_int8_from_safetensors": minilm_int8_from_safetensors,
     "smollm_from_gguf": smollm_from_gguf,
+    "smollm_int8_from_gguf": smollm_int8_from_gguf,
     "langid_from_pickle": langid_from_pickle,
 }
