@@ -13,7 +13,7 @@ llama-cpp-python is a benchmark-only dependency (it compiles llama.cpp, about te
 out of the app: `python -m venv /tmp/llama && /tmp/llama/bin/pip install llama-cpp-python numpy
 onnxruntime==1.31.1 onnx==1.23.2 tokenizers soundfile soxr Pillow psutil`, then
 
-    PYTHONPATH=. /tmp/llama/bin/python benchmarks/smollm_vs_llamacpp.py [--rounds 3]
+    PYTHONPATH=. /tmp/llama/bin/python benchmarks/smollm_vs_llamacpp.py [--rounds 3] [--model smollm2-135m-int8]
 """
 
 from __future__ import annotations
@@ -89,8 +89,9 @@ def main() -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default="smollm2-135m", help="smollm2-135m (4-bit) or smollm2-135m-int8")
     args = parser.parse_args()
-    card = load_catalog().get("smollm2-135m")
+    card = load_catalog().get(args.model)
     tok = tokenizer(str(card.path("tokenizer")))
     gguf = gguf_file(card)
     table = {}

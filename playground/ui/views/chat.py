@@ -116,7 +116,10 @@ class ChatView(ResultView):
             self.reply.setPlainText(result.text)
             self.reply.moveCursor(QTextCursor.MoveOperation.End)  # the newest words stay in sight
         self.figures.setText(figures_line(result))
-        self.curve.setData(*speed_curve(result.step_ms))
+        x, y = speed_curve(result.step_ms)
+        self.curve.setData(x, y)
+        # From zero: a scale that starts at the slowest token would make small wobbles look like collapses.
+        self.speed.setYRange(0.0, float(y.max()) * 1.15 if y.size else 1.0, padding=0)
         self.say("")
 
     def _copy(self) -> None:
