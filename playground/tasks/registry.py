@@ -13,6 +13,7 @@ from playground.tasks.faces import FaceTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.notes import NotesTask
 from playground.tasks.read_text import OcrTask
+from playground.tasks.sentiment import SentimentTask
 from playground.tasks.similarity import SimilarityTask
 from playground.tasks.transcribe import TranscribeTask
 from playground.tasks.upscaling import UpscaleTask
@@ -33,6 +34,7 @@ TASKS: dict[str, Task] = {
     "notes": NotesTask(),
     "denoise": DenoiseTask(),
     "similarity": SimilarityTask(),
+    "sentiment": SentimentTask(),
 }
 
 

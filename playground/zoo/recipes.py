@@ -16,6 +16,7 @@ from playground.core.errors import FetchError
 from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.ncnn import realesrgan_from_ncnn
+from playground.zoo.sentiment import sentiment_train
 from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
 from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 
@@ -84,4 +85,5 @@ RECIPES: dict[str, Recipe] = {
     "whisper_int8_from_ctranslate2": whisper_int8_from_ctranslate2,
     "minilm_from_safetensors": minilm_from_safetensors,
     "minilm_int8_from_safetensors": minilm_int8_from_safetensors,
+    "sentiment_train": sentiment_train,
 }
