@@ -100,7 +100,7 @@ def test_the_8_bit_form_stays_within_a_510th_of_each_block_and_runs_close():
     assert np.abs(run_linear(linear_model(block, eight_bit=True), x) - exact).max() < 0.02 * np.abs(exact).max()
 
 
-def linear_model(block: Q4Block, eight_bit: bool) -> "onnx.ModelProto":
+def linear_model(block: Q4Block, eight_bit: bool):  # noqa: ANN201 - an onnx.ModelProto
     n, k = block.codes.shape[0], block.codes.shape[1] * 32
     b = _Builder(CFG, eight_bit)
     b.op("Identity", [b.linear("x", block, "layer")], name="y")

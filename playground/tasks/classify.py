@@ -10,13 +10,12 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
-from playground import paths
 from playground.core.card import ModelCard
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.media import ImageData
 from playground.core.results import Label, Labels
 from playground.tasks.base import Feeds, Outputs, SingleRunTask
-from playground.tasks.facts import fact, float_list, param, positive_int
+from playground.tasks.facts import fact, float_list, label_file, param, positive_int
 from playground.tasks.ops import checked_pixels, resample_filter
 
 
@@ -132,12 +131,7 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def labels_path(card: ModelCard) -> Path:
-    """assets/labels/<postprocess.labels>.txt; the name is a plain file stem, never a path."""
-    name = fact(card, "postprocess", "labels", str)
-    if not name or any(c in name for c in "/\\") or name.startswith("."):
-        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.labels' must name a list in "
-                             f"assets/labels (like \"imagenet\"), not '{name}'.")
-    return paths.assets_dir() / "labels" / f"{name}.txt"
+    return label_file(card, "labels", ".txt", "imagenet")
 
 
 def class_names(card: ModelCard) -> tuple[str, ...]:

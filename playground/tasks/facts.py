@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
+
+from playground import paths
 
 from playground.core.card import ModelCard
 from playground.core.errors import ModelCardError
@@ -42,3 +45,12 @@ def param(card: ModelCard, params: dict[str, Any], name: str) -> Any:
     """A knob's value: the given one (checked against the card's range) or the card's default."""
     spec = card.param(name)
     return spec.coerce(params[name]) if name in params else spec.default
+
+
+def label_file(card: ModelCard, key: str, suffix: str, example: str) -> Path:
+    """assets/labels/<postprocess.key><suffix>; the name is a plain file stem, never a path."""
+    name = fact(card, "postprocess", key, str)
+    if not name or any(c in name for c in "/\\") or name.startswith("."):
+        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.{key}' must name a list in "
+                             f"assets/labels (like \"{example}\"), not '{name}'.")
+    return paths.assets_dir() / "labels" / f"{name}{suffix}"

@@ -15,14 +15,13 @@ from typing import Any
 
 import numpy as np
 
-from playground import paths
 from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
 from playground.core.session import not_installed
 from playground.tasks.base import Feeds, Outputs, Runner
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.facts import label_file, param, positive_int
 
 BYTES = 256
 
@@ -128,12 +127,7 @@ def _note(ctx: LanguageContext, card: ModelCard) -> str:
 
 
 def names_path(card: ModelCard) -> Path:
-    """assets/labels/<postprocess.names>.tsv; the name is a plain file stem, never a path."""
-    name = fact(card, "postprocess", "names", str)
-    if not name or any(c in name for c in "/\\") or name.startswith("."):
-        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.names' must name a list in "
-                             f"assets/labels (like \"languages\"), not '{name}'.")
-    return paths.assets_dir() / "labels" / f"{name}.tsv"
+    return label_file(card, "names", ".tsv", "languages")
 
 
 def language_names(card: ModelCard) -> dict[str, str]:
