@@ -23,6 +23,7 @@ from playground.tasks.sampling import choose
 
 SYSTEM = "You are a helpful AI assistant named SmolLM, trained by Hugging Face"
 END_OF_TURN = "<|im_end|>"
+NO_MESSAGE = "There is no message yet: type a question or a request, then press Send."
 _UNFINISHED = "\ufffd"  # a character whose bytes are split across tokens shows as this until its last byte comes
 
 
@@ -79,7 +80,7 @@ class ChatTask:
         tok = tokenizer(str(card.path("tokenizer")))
         message = defused(tok, data.text.replace("\x00", " ")).strip()
         if not message:
-            raise InputError("There is no message yet: type a question or a request, then press Send.")
+            raise InputError(NO_MESSAGE)
         head, tail = (tok.encode(part).ids for part in prompt(_MESSAGE).split(_MESSAGE))
         room = positive_int(card, "preprocess", "max_prompt_tokens") - len(head) - len(tail)
         body = tok.encode(message).ids

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from playground.core.results import Generation
+from playground.tasks.chat import NO_MESSAGE
 from playground.ui.views import create_view
 from playground.ui.views.chat import WARNING, figures_line, speed_curve
 from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
@@ -59,6 +60,8 @@ def test_a_message_runs_when_sent_not_while_typing(qtbot, make_window, require_m
     assert panel.send_button.isVisible() and "press Enter to send" in panel.text_box.placeholderText()
     controller.set_param("temperature", 0.0)
     controller.set_param("max_tokens", 4)
+    panel.send_button.click()
+    assert panel.error.text() == NO_MESSAGE and controller.input is None
     qtbot.keyClicks(panel.text_box, "Name a fruit.")
     qtbot.wait(800)  # longer than the pause that runs other text models
     assert controller.input is None and not controller.busy

@@ -14,6 +14,7 @@ from playground.core import media
 from playground.core.card import ModelCard
 from playground.core.media.long_audio import LongAudio
 from playground.core.pipeline import Outcome
+from playground.tasks.chat import NO_MESSAGE
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.inputs import InputChoice
@@ -206,7 +207,7 @@ class InputPanel(QWidget):
     def send(self) -> None:
         """The message in the box goes to the model (send-style tasks); an empty box says what to do."""
         if not self.text_box.toPlainText().strip():
-            self.show_error("There is no message yet: type a question or a request, then press Send.")
+            self.show_error(NO_MESSAGE)  # the sentence the task itself gives
             return
         self._controller.set_text(self.text_box.toPlainText())
 
