@@ -82,6 +82,17 @@ def test_bench_checks_its_counts_and_threads_first(capsys):
     assert "--threads must be between" in one_sentence(capsys, "bench", "magika", "x", "--threads", "999")
 
 
+def test_shot_checks_its_knobs_first_and_hands_them_on_checked(capsys, monkeypatch, tmp_path):
+    import playground.ui.shot as shot
+
+    given = {}
+    monkeypatch.setattr(shot, "render_shot", lambda *args, **kwargs: given.update(kwargs))
+    argv = ["shot", "--model", "minilm-l6", "--input", str(SAMPLES / "sentences.txt"), "--out", str(tmp_path / "s.png")]
+    assert "has no parameter 'serch' (it has: search)" in one_sentence(capsys, *argv, "--param", "serch=x")
+    assert not given
+    assert main(argv + ["--param", "search=money troubles"]) == 0 and given["params"] == {"search": "money troubles"}
+
+
 @pytest.mark.parametrize("action", ["fetch", "verify", "list"])
 def test_a_models_folder_without_cards_says_where_it_looked(capsys, monkeypatch, tmp_path, action):
     monkeypatch.setenv("PLAYGROUND_MODELS", str(tmp_path / "nothing"))

@@ -7,7 +7,7 @@ import pytest
 
 from playground.core.errors import InputError
 from playground.core.media import TextData
-from playground.tasks.similarity import MAX_SENTENCES, sentences_of, tokenizer
+from playground.tasks.similarity import MAX_SEARCHED, MAX_SENTENCES, sentences_of, tokenizer
 from tests.known import Runs, installed
 
 pytestmark = pytest.mark.models
@@ -22,6 +22,10 @@ def run() -> Runs:
 
 def compare(run, *lines: str):
     return run("minilm-l6", TextData("\n".join(lines))).result
+
+
+def search(run, query: str, *lines: str, model: str = "minilm-l6"):
+    return run(model, TextData("\n".join(lines)), search=query).result
 
 
 def test_the_known_pairs_score_as_the_reference_model_does(run):
@@ -80,3 +84,31 @@ def test_the_int8_twin_agrees_with_float32_on_which_sentences_belong_together(ru
     off = lambda m: np.where(np.eye(len(m), dtype=bool), -np.inf, m)  # noqa: E731
     assert (off(fp32).argmax(axis=1) == off(int8).argmax(axis=1)).all()  # the same best partner for every line
     assert off(int8).argmax(axis=1).tolist() == [1, 0, 3, 2, 5, 4]
+
+
+def test_searching_ranks_the_lines_by_their_known_cosine_with_the_query(run):
+    result = search(run, GUITAR, MARKET, STRUM, SHARES)
+    assert result.searching and result.matrix is None and result.query == GUITAR
+    # The same pairs as MODELS.md's known cosines: the query is embedded in the lines' batch, padded.
+    assert result.scores[1] == pytest.approx(0.719, abs=1e-3) and result.scores[0] == pytest.approx(-0.078, abs=1e-3)
+    assert [i for i, _ in result.ranked()] == [1, 0, 2]  # Wall Street is a little further still (−0.096)
+    assert result.to_dict()["ranking"][0] == {"line": 2, "sentence": STRUM, "score": pytest.approx(0.719, abs=1e-3)}
+    assert result.summary().splitlines()[:2] == [f"closest in meaning to: {GUITAR}", f" 0.719  2. {STRUM}"]
+
+
+def test_a_search_finds_meaning_without_shared_words_in_int8_too(run):
+    with open(installed("minilm-l6").folder.parent.parent / "assets" / "samples" / "sentences.txt") as f:
+        lines = f.read().splitlines()
+    for model in ("minilm-l6", "minilm-l6-int8"):
+        ranked = search(run, "  money  troubles\x00 ", *lines, model=model)
+        assert ranked.query == "money troubles"  # spaces tidied, a NUL read as a space
+        assert {i for i, _ in ranked.ranked()[:2]} == {2, 3}, model  # the stock market and Wall Street
+
+
+def test_a_search_needs_lines_and_reads_far_more_of_them_than_the_grid(run):
+    with pytest.raises(InputError, match=r"^There is nothing to search yet: type or paste the lines to search"):
+        search(run, "guitar", " \n ")
+    assert search(run, "   ", GUITAR, STRUM).matrix is not None  # an empty search compares every pair
+    many = search(run, "number seven", *[f"Sentence number {i}." for i in range(MAX_SEARCHED + 5)])
+    assert len(many.sentences) == MAX_SEARCHED and many.note == "The first 2,000 of 2,005 lines were searched."
+    assert many.ranked()[0][0] == 7

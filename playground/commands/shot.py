@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from playground.commands.common import find_card, parse_params
 from playground.core.errors import InputError
 
 
@@ -16,6 +17,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--input", required=True, type=Path, metavar="FILE")
     p.add_argument("--out", required=True, type=Path, metavar="PNG")
     p.add_argument("--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)")
+    p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="set a model parameter first (see `playground models info MODEL`)")
     p.set_defaults(handler=handle)
 
 
@@ -26,10 +29,11 @@ def handle(args: argparse.Namespace) -> int:
         raise InputError(f"--size takes WIDTHxHEIGHT such as 1440x900, not '{args.size}'.") from None
     if args.out.suffix.lower() != ".png":
         raise InputError(f"--out must name a .png file, not '{args.out.name}'.")
+    params = parse_params(find_card(args.model), args.param)
     # Offscreen unless the caller chose a platform: a screenshot needs no display.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.ui.shot import render_shot
 
-    render_shot(args.model, args.input, args.out, size=(width, height))
+    render_shot(args.model, args.input, args.out, size=(width, height), params=params)
     print(f"saved {args.out}")
     return 0

@@ -351,24 +351,42 @@ class Denoised:
 
 @dataclass(frozen=True, eq=False)
 class Similarities:
-    """How alike in meaning each pair of sentences is: the cosine of their embeddings, from −1 to 1."""
+    """How alike in meaning sentences are, as the cosine of their embeddings (−1 to 1): every pair with every
+    other (a grid), or, when searching, each sentence with one query (a ranking)."""
 
     sentences: tuple[str, ...]
-    matrix: np.ndarray  # n × n cosine similarities; the diagonal is 1
+    matrix: np.ndarray | None  # n × n cosine similarities with a diagonal of 1; None when searching
     tokens: tuple[int, ...]  # word pieces read per sentence, [CLS] and [SEP] included
     cut: tuple[bool, ...]  # True where a sentence was longer than the model reads and was cut
     note: str = ""  # e.g. "the first 64 of 80 lines were compared"
+    query: str = ""  # what was searched for, as the model read it ("" when comparing every pair)
+    scores: np.ndarray | None = None  # each sentence's cosine with the query, when searching
+
+    @property
+    def searching(self) -> bool:
+        return self.scores is not None
 
     def most_alike(self) -> tuple[int, int, float] | None:
-        """The two different sentences closest in meaning, or None with fewer than two."""
+        """The two different sentences closest in meaning, or None with fewer than two (or when searching)."""
         n = len(self.sentences)
-        if n < 2:
+        if n < 2 or self.matrix is None:
             return None
         scores = np.where(np.eye(n, dtype=bool), -np.inf, self.matrix)
         i, j = np.unravel_index(int(np.argmax(scores)), scores.shape)
         return int(min(i, j)), int(max(i, j)), float(self.matrix[i, j])
 
+    def ranked(self) -> list[tuple[int, float]]:
+        """(sentence index, score) closest to the query first; ties keep the order of the lines."""
+        if self.scores is None:
+            return []
+        order = np.argsort(-self.scores, kind="stable")
+        return [(int(i), float(self.scores[i])) for i in order]
+
     def summary(self) -> str:
+        if self.searching:
+            head = f"closest in meaning to: {self.query}"
+            rows = [f"{score:6.3f}  {i + 1}. {self.sentences[i]}" for i, score in self.ranked()]
+            return "\n".join(([self.note] if self.note else []) + [head] + rows)
         best = self.most_alike()
         head = (f"most alike: {best[0] + 1} and {best[1] + 1} ({best[2]:.3f})" if best
                 else "one sentence: nothing to compare it with")
@@ -378,9 +396,15 @@ class Similarities:
         return "\n".join(([self.note] if self.note else []) + [head] + rows + grid)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": "similarities", "note": self.note, "sentences": list(self.sentences),
-                "tokens": list(self.tokens), "cut": list(self.cut),
-                "matrix": [[round(float(v), 6) for v in row] for row in self.matrix]}
+        out: dict[str, Any] = {"type": "similarities", "note": self.note, "sentences": list(self.sentences),
+                               "tokens": list(self.tokens), "cut": list(self.cut)}
+        if self.searching:
+            out["query"] = self.query
+            out["ranking"] = [{"line": i + 1, "sentence": self.sentences[i], "score": round(score, 6)}
+                              for i, score in self.ranked()]
+        else:
+            out["matrix"] = [[round(float(v), 6) for v in row] for row in self.matrix]
+        return out
 
 
 @dataclass(frozen=True, eq=False)

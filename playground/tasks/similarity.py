@@ -1,4 +1,5 @@
-"""Sentence similarity: one sentence per line → embeddings (MiniLM) → the cosine of every pair."""
+"""Sentence similarity: one sentence per line → embeddings (MiniLM) → the cosine of every pair, or, given
+something to search for, each line's cosine with it, closest first."""
 
 from __future__ import annotations
 
@@ -13,9 +14,12 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Similarities
 from playground.tasks.base import Feeds, Outputs, Runner
-from playground.tasks.facts import positive_int
+from playground.tasks.facts import param, positive_int
 
 MAX_SENTENCES = 64  # a 64 × 64 grid is as much as anyone reads; more lines are named, not dropped silently
+MAX_SEARCHED = 2000  # a ranking reads well however long; 2,000 lines take a few seconds on one core
+NOTHING_TO_COMPARE = "There is nothing to compare yet: type two or more sentences, one per line."
+NOTHING_TO_SEARCH = "There is nothing to search yet: type or paste the lines to search, one per line."
 
 
 @functools.lru_cache(maxsize=2)
@@ -43,9 +47,10 @@ def sentences_of(text: str) -> list[str]:
 @dataclass(frozen=True, eq=False)
 class SimilarityContext:
     sentences: list[str]
-    ids: list[list[int]]
+    ids: list[list[int]]  # the sentences' word pieces, then (when searching) the query's as the last entry
     cut: list[bool]
     note: str
+    query: str = ""
 
 
 class SimilarityTask:
@@ -54,18 +59,19 @@ class SimilarityTask:
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, SimilarityContext]:
         lines = sentences_of(data.text.replace("\x00", " "))
+        query = " ".join(str(param(card, params, "search")).replace("\x00", " ").split())
         if not lines:
-            raise InputError("There is nothing to compare yet: type two or more sentences, one per line.")
+            raise InputError(NOTHING_TO_SEARCH if query else NOTHING_TO_COMPARE)
         note = ""
-        if len(lines) > MAX_SENTENCES:
-            note = f"The first {MAX_SENTENCES} of {len(lines)} lines were compared."
-            lines = lines[:MAX_SENTENCES]
-        limit = positive_int(card, "preprocess", "max_tokens")
-        tok = tokenizer(str(card.path("tokenizer")), limit)
-        encodings = tok.encode_batch(lines)
+        limit = MAX_SEARCHED if query else MAX_SENTENCES
+        if len(lines) > limit:
+            note = f"The first {limit:,} of {len(lines):,} lines were {'searched' if query else 'compared'}."
+            lines = lines[:limit]
+        tok = tokenizer(str(card.path("tokenizer")), positive_int(card, "preprocess", "max_tokens"))
+        encodings = tok.encode_batch(lines + ([query] if query else []))
         # A piece was cut when the untruncated encoding is longer: the overflow holds what was left out.
-        cut = [bool(e.overflowing) for e in encodings]
-        return {}, SimilarityContext(lines, [e.ids for e in encodings], cut, note)
+        cut = [bool(e.overflowing) for e in encodings[:len(lines)]]
+        return {}, SimilarityContext(lines, [e.ids for e in encodings], cut, note, query)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: SimilarityContext) -> Outputs:
         batch = positive_int(runner.card, "preprocess", "batch")
@@ -74,6 +80,7 @@ class SimilarityTask:
         vectors: list[np.ndarray | None] = [None] * len(order)
         for start in range(0, len(order), batch):
             runner.check()
+            runner.report(start / len(order))
             rows = order[start:start + batch]
             width = max(len(ctx.ids[i]) for i in rows)
             ids = np.zeros((len(rows), width), np.int64)
@@ -89,7 +96,11 @@ class SimilarityTask:
     def postprocess(self, outputs: Outputs, ctx: SimilarityContext, card: ModelCard,
                     params: dict[str, Any]) -> Similarities:
         e = outputs["embeddings"].astype(np.float64)
+        n = len(ctx.sentences)
+        tokens, cut = tuple(len(i) for i in ctx.ids[:n]), tuple(ctx.cut)
+        if ctx.query:
+            scores = np.clip(e[:n] @ e[n], -1.0, 1.0).astype(np.float32)
+            return Similarities(tuple(ctx.sentences), None, tokens, cut, ctx.note, ctx.query, scores)
         matrix = np.clip(e @ e.T, -1.0, 1.0)
         np.fill_diagonal(matrix, 1.0)
-        return Similarities(tuple(ctx.sentences), matrix.astype(np.float32), tuple(len(i) for i in ctx.ids),
-                            tuple(ctx.cut), ctx.note)
+        return Similarities(tuple(ctx.sentences), matrix.astype(np.float32), tokens, cut, ctx.note)

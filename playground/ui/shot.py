@@ -46,8 +46,10 @@ class _Waiter:
 
 
 def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int, int] = (1440, 900),
-                runs: int = 3, timeout_s: float = DEFAULT_TIMEOUT_S, topic: str = "this_run") -> None:
-    """Save a picture of the window after `runs` runs of the model on the input (the first one is cold)."""
+                runs: int = 3, timeout_s: float = DEFAULT_TIMEOUT_S, topic: str = "this_run",
+                params: dict[str, Any] | None = None) -> None:
+    """Save a picture of the window after `runs` runs of the model on the input (the first one is cold), with
+    the knobs in `params` (checked values) set first."""
     input_path, out_png = Path(input_path), Path(out_png)
     if not input_path.is_file():
         raise InputError(f"There is no file called {input_path}: give the path to an input file.")
@@ -64,7 +66,7 @@ def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int,
     previous = qInstallMessageHandler(_quiet(None))
     qInstallMessageHandler(_quiet(previous))
     try:
-        _shoot(catalog, card, input_path, out_png, size, runs, timeout_s, topic)
+        _shoot(catalog, card, input_path, out_png, size, runs, timeout_s, topic, params or {})
     finally:
         qInstallMessageHandler(previous)
 
@@ -84,7 +86,7 @@ def _quiet(previous: Any) -> Any:
 
 
 def _shoot(catalog: Any, card: Any, input_path: Path, out_png: Path, size: tuple[int, int], runs: int,
-           timeout_s: float, topic: str) -> None:
+           timeout_s: float, topic: str, params: dict[str, Any]) -> None:
     from playground.ui.app import build
 
     with tempfile.TemporaryDirectory(prefix="playground-shot-") as tmp:
@@ -93,6 +95,9 @@ def _shoot(catalog: Any, card: Any, input_path: Path, out_png: Path, size: tuple
         try:
             window.resize(*size)
             window.show()
+            controller.auto_run = False  # the knobs are set before the first run, which then runs with them
+            for name, value in params.items():
+                controller.set_param(name, value)
             _run_until_shown(controller, window, card.name, input_path, runs, timeout_s)
             window.explainer.show_topic(topic)
             window.graphs.refresh()

@@ -38,3 +38,31 @@ def test_one_sentence_asks_for_a_second(qtbot):
     assert view.headline.text() == "One sentence: type a second line to compare it with"
     view.clear()
     assert view.grid.rowCount() == 0 and view.headline.text() == ""
+
+
+def test_a_search_shows_the_lines_closest_first_and_a_grid_comes_back_after_it(qtbot):
+    view = shown(qtbot, create_view(Similarities), 800, 600)
+    scores = np.array([-0.078, 0.719, -0.096], np.float32)
+    found = Similarities(("The stock market crashed today.", "Someone is strumming a guitar.", "Shares fell."),
+                         None, (9, 8, 5), (False, False, True), "", "A man is playing a guitar.", scores)
+    view.show_result(found, None)
+    assert view.headline.text() == "Closest to “A man is playing a guitar.”: line 2 (0.72)"
+    assert view.ranking.isVisible() and not view.grid.isVisible() and not view.sentence_list.isVisible()
+    cells = [[view.ranking.item(r, c).text() for c in range(3)] for r in range(3)]
+    assert cells == [["0.72", "2", "Someone is strumming a guitar."], ["-0.08", "1", "The stock market crashed today."],
+                     ["-0.10", "3", "Shares fell.   (only its start was read)"]]
+    assert view.ranking.item(0, 0).background().color() == cell_colour(0.719)
+    view.actions.itemAt(0).widget().click()
+    assert QGuiApplication.clipboard().text().splitlines()[:2] == ["score\tline\tsentence",
+                                                                   "0.719\t2\tSomeone is strumming a guitar."]
+    view.show_result(three(), None)
+    assert view.grid.isVisible() and not view.ranking.isVisible() and view.headline.text().startswith("Most alike")
+
+
+def test_two_thousand_ranked_lines_fill_the_table(qtbot):
+    view = shown(qtbot, create_view(Similarities), 800, 600)
+    n = 2000
+    found = Similarities(tuple(f"Line {i}" for i in range(n)), None, (4,) * n, (False,) * n, "", "Line 7",
+                         np.linspace(-1, 1, n).astype(np.float32))
+    view.show_result(found, None)
+    assert view.ranking.rowCount() == n and view.ranking.item(0, 1).text() == str(n)
