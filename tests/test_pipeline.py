@@ -206,3 +206,14 @@ def test_the_run_cpu_time_leaves_out_the_session_load(scale_card, monkeypatch):
     monkeypatch.setattr(SessionCache, "get", slow_get)
     record = Pipeline().run(scale_card, ScaleTask(), TextData("a")).record
     assert record.cold and 0 < record.cpu_ns < 1_000_000
+
+
+def test_threads_never_spin_unless_a_benchmark_asks():
+    from playground.core.session import RuntimeOptions
+
+    def spinning(options: RuntimeOptions) -> str:
+        return options.session_options().get_session_config_entry("session.intra_op.allow_spinning")
+
+    # Spinning threads would take the core the window needs; a like-for-like benchmark may allow it.
+    assert spinning(RuntimeOptions(threads=2)) == "0" and spinning(RuntimeOptions(threads=2, spin=True)) == "1"
+    assert RuntimeOptions(2) != RuntimeOptions(2, spin=True)  # a separate session in the cache

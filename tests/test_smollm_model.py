@@ -22,8 +22,8 @@ FIDELITY = ("What is the capital of France?", "Write a haiku about the sea.",
             "Give me three tips for staying focused.", "Explain photosynthesis in one sentence.")
 
 
-# The 4-bit graph computes with the file's own weights exactly; the int8 one rounds weights and activations.
-AGREEMENT = {"smollm2-135m": (0.95, 0.6), "smollm2-135m-int8": (0.93, 3.0)}
+# The 4-bit graph computes with the file's own weights exactly; the int8 one rounds the activations to 8 bits.
+AGREEMENT = {"smollm2-135m": (0.95, 0.6), "smollm2-135m-int8": (0.93, 2.0)}
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +87,7 @@ def test_the_teacher_reads_the_gguf_as_transformers_does(teacher, tok):
 @pytest.mark.parametrize("model_id", sorted(AGREEMENT))
 def test_the_graph_agrees_with_the_teacher_token_by_token(model_id, teacher_forced):
     """Top-1 agreement at every fourth step of four replies (MODELS.md: 98.8 % over every step for the 4-bit
-    build; measured here over every step of the teacher's own replies, 98.8 % and, for the int8 build, 97.6 %)."""
+    build; measured here over every step of the teacher's own replies, 98.8 % and, for the int8 build, 96.3 %)."""
     low, spread = AGREEMENT[model_id]
     session = ort.InferenceSession(str(installed(model_id).path()), providers=["CPUExecutionProvider"])
     agree = total = 0
@@ -101,15 +101,14 @@ def test_the_graph_agrees_with_the_teacher_token_by_token(model_id, teacher_forc
     assert agree / total >= low and worst < spread
 
 
-@pytest.mark.parametrize("model_id", sorted(AGREEMENT))
-def test_greedy_replies_are_the_known_ones(model_id):
+@pytest.mark.parametrize("model_id, shore", [("smollm2-135m", "the shore,"), ("smollm2-135m-int8", "the ocean's edge,")])
+def test_greedy_replies_are_the_known_ones(model_id, shore):
     run = Runs()
     installed(model_id)
+    # MODELS.md's haiku; the int8 build's rounding ends its second line otherwise (its card says so).
     assert greedy(run, "Write a haiku about the sea.", model_id=model_id).startswith(
-        "The waves of the sea, a silent beauty,\nA gentle lapping of the shore,")
-    tips = greedy(run, "Give me three tips for staying focused.", 12, model_id)
-    # The int8 build stumbles at the start of this list (its card says so): "1. **1. **Set a clear goal".
-    assert tips.startswith("1. **Set Clear Goals**:" if model_id == "smollm2-135m" else "1. **")
+        "The waves of the sea, a silent beauty,\nA gentle lapping of " + shore)
+    assert greedy(run, "Give me three tips for staying focused.", 12, model_id).startswith("1. **Set Clear Goals**:")
 
 
 def test_the_cache_bound_in_place_gives_the_logits_of_a_fresh_run(session, tok):

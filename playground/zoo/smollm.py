@@ -3,15 +3,17 @@
 The 4-bit weights stay 4-bit: each linear layer is onnxruntime's MatMulNBits over the file's own codes
 and scales. MatMulNBits computes Σ d·(q − 8)·x; Q4_1 means w = d·q + m = d·(q − 8) + (8d + m), so the
 exact rest is added as BlockSum(x)·(8d + m), where BlockSum sums x over each block of 32 inputs. That
-keeps the kernel on its fast path with no zero points. The query, key and value projections are one
+keeps the kernel on its fast path with no zero points (MatMulNBits also takes float zero points, which
+would hold −m/d exactly, but onnxruntime 1.31 then runs a slow general path: 23× slower, measured here
+on a 576 × 1536 layer). The query, key and value projections are one
 MatMulNBits (their rows stacked), as are the gate and up projections.
 
-The int8 variant trades a little fidelity for speed: each block is re-expressed as 8-bit codes with a
-zero point (requantise_q8, within 1/510 of the block's range) and MatMulNBits reads the activations in
-8 bits too, with no correction ops. Measured here, top-1 agreement with the float32 model over MODELS.md's
-four prompts × 41 steps: 98.8 % for the 4-bit graph (as MODELS.md's recommended build), 97.6 % for the
-int8 one; decoding 83 and 105 tokens a second at 2 threads (the 4-bit graph at int8 activations instead:
-96.3 %, 84 tokens a second, so it is not offered).
+The int8 variant keeps the same 4-bit weights and offsets but has MatMulNBits round the activations to
+8-bit integers per block of 32 (accuracy level 4), as llama.cpp does for its 4-bit dot products: the
+processor's 8-bit dot-product instructions then do the sums. Measured here at one thread, decoding
+136 instead of 102 tokens a second, with 96.3 % top-1 agreement with the float32 model over MODELS.md's
+four prompts × 41 steps (the 4-bit graph: 98.8 %). An earlier int8 build rewrote the weights in 8 bits
+with zero points (97.6 %, 117 tokens a second): twice the bytes to read per token, so slower.
 
 Attention is onnxruntime's GroupQueryAttention: rotary positions, the causal mask and the nine query
 heads sharing three key/value heads happen in one kernel, which appends to the cache in place when
@@ -58,21 +60,11 @@ def stack(*blocks: Q4Block) -> Q4Block:
                    np.concatenate([b.m for b in blocks]))
 
 
-def requantise_q8(block: Q4Block) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The same weights as 8-bit codes with a scale and zero point per block: codes [N, K/32, 32], scales and
-    zero points [N·K/32]. Each block's range is widened to hold 0 (a zero point must be a code); the added
-    rounding is at most 1/510 of that range, about a sixteenth of the 4-bit rounding already in the weights."""
-    w = block.codes.astype(np.float32) * block.d[..., None] + block.m[..., None]
-    lo, hi = np.minimum(w.min(-1), 0.0), np.maximum(w.max(-1), 0.0)
-    scale = np.where(hi > lo, (hi - lo) / 255.0, 1.0).astype(np.float32)
-    zero = np.clip(np.round(-lo / scale), 0, 255)
-    codes = np.clip(np.round(w / scale[..., None] + zero[..., None]), 0, 255).astype(np.uint8)
-    return codes, scale.reshape(-1), zero.astype(np.uint8).reshape(-1)
-
-
 class _Builder:
-    def __init__(self, cfg: LlamaConfig, eight_bit: bool = False) -> None:
-        self.cfg, self.g, self.eight_bit = cfg, Graph("smollm2_135m_instruct"), eight_bit
+    def __init__(self, cfg: LlamaConfig, int8_activations: bool = False) -> None:
+        self.cfg, self.g = cfg, Graph("smollm2_135m_instruct")
+        # Accuracy level 0 computes in float32; 4 rounds the activations to int8 per block.
+        self.level = 4 if int8_activations else 0
 
     def op(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 1, **attrs) -> str | list[str]:
         return self.g.op(op_type, inputs, name=name, outputs=outputs, **attrs)
@@ -81,18 +73,12 @@ class _Builder:
         return self.g.op(op_type, inputs, name=name, outputs=outputs, domain=MS, **attrs)
 
     def linear(self, x: str, block: Q4Block, name: str) -> str:
-        """x·Wᵀ for a Q4_1 matrix: 4-bit MatMulNBits plus the exact BlockSum correction, or (eight_bit)
-        one 8-bit MatMulNBits with zero points and int8 activations, with no correction to add."""
+        """x·Wᵀ for a Q4_1 matrix: 4-bit MatMulNBits plus the exact BlockSum correction."""
         g = self.g
         n, k = block.codes.shape[0], block.codes.shape[1] * BLOCK
-        if self.eight_bit:
-            codes, scales, zero = requantise_q8(block)
-            return self.ms("MatMulNBits", [x, g.weight(f"{name}.q8", codes), g.weight(f"{name}.scales", scales),
-                                           g.weight(f"{name}.zero_points", zero)],
-                           name=f"{name}.matmul", K=k, N=n, bits=8, block_size=BLOCK, accuracy_level=4)
         packed, scales, corr = pack_q4(block)
         y = self.ms("MatMulNBits", [x, g.weight(f"{name}.q4", packed), g.weight(f"{name}.scales", scales)],
-                    name=f"{name}.matmul", K=k, N=n, bits=4, block_size=BLOCK, accuracy_level=0)
+                    name=f"{name}.matmul", K=k, N=n, bits=4, block_size=BLOCK, accuracy_level=self.level)
         fix = self.op("MatMul", [self.block_sum(x, k, f"{name}_in"), g.weight(name + BLOCK_OFFSETS, corr)],
                       name=f"{name}.offset")
         return self.op("Add", [y, fix], name=f"{name}.out")
@@ -110,9 +96,9 @@ class _Builder:
         return self.op("ReduceSum", [shaped, self.g.const([-1])], name=f"{name}.blocksum", keepdims=0)
 
 
-def build_smollm(gguf: LlamaGGUF, eight_bit: bool = False) -> onnx.ModelProto:
+def build_smollm(gguf: LlamaGGUF, int8_activations: bool = False) -> onnx.ModelProto:
     cfg = gguf.config
-    b = _Builder(cfg, eight_bit)
+    b = _Builder(cfg, int8_activations)
     g = b.g
     hd, kv = cfg.head_dim, cfg.kv_heads
     embed = gguf.q8("token_embd.weight")
@@ -197,21 +183,21 @@ def _model(g: Graph, cfg: LlamaConfig) -> onnx.ModelProto:
     return model
 
 
-def _recipe(members: Mapping[str, Path], out_dir: Path, card: ModelCard, eight_bit: bool) -> dict[str, object]:
+def _recipe(members: Mapping[str, Path], out_dir: Path, card: ModelCard, int8_activations: bool) -> dict[str, object]:
     from playground.zoo.graphinfo import parameter_count
 
     gguf = LlamaGGUF(members["model"])
     (out_dir / card.file("tokenizer").path).write_text(gguf.tokenizer_json(), encoding="utf-8")
-    model = build_smollm(gguf, eight_bit)
+    model = build_smollm(gguf, int8_activations)
     onnx.save(model, str(out_dir / card.file("main").path))
     return {"parameters": parameter_count(model)}
 
 
 def smollm_from_gguf(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
     """Recipe: the decoder graph with the file's own 4-bit weights, and tokenizer.json, from `model` (the GGUF)."""
-    return _recipe(members, out_dir, card, eight_bit=False)
+    return _recipe(members, out_dir, card, int8_activations=False)
 
 
 def smollm_int8_from_gguf(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
-    """Recipe: the same graph with the weights re-expressed in 8 bits and 8-bit activations, for speed."""
-    return _recipe(members, out_dir, card, eight_bit=True)
+    """Recipe: the same graph with its activations read in 8 bits by the 4-bit matrix products, for speed."""
+    return _recipe(members, out_dir, card, int8_activations=True)
