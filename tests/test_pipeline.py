@@ -217,3 +217,19 @@ def test_threads_never_spin_unless_a_benchmark_asks():
     # Spinning threads would take the core the window needs; a like-for-like benchmark may allow it.
     assert spinning(RuntimeOptions(threads=2)) == "0" and spinning(RuntimeOptions(threads=2, spin=True)) == "1"
     assert RuntimeOptions(2) != RuntimeOptions(2, spin=True)  # a separate session in the cache
+
+
+def test_a_readable_energy_counter_is_read_around_each_run(scale_card, tmp_path):
+    from playground.core.energy import EnergyCounter
+
+    (tmp_path / "max_energy_range_uj").write_text("1000000")
+    (tmp_path / "energy_uj").write_text("1000")
+    counter = EnergyCounter(tmp_path)
+
+    class Ticking(ScaleTask):
+        def infer(self, runner, feeds, ctx):
+            (tmp_path / "energy_uj").write_text("251000")  # the processor used 0.25 J meanwhile
+            return super().infer(runner, feeds, ctx)
+
+    record = Pipeline(energy=counter).run(scale_card, Ticking(), TextData("a")).record
+    assert record.energy_uj == 250_000 and record.to_dict()["energy_mj"] == 250.0

@@ -11,6 +11,7 @@ import numpy as np
 from playground.core import media
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard, parse_card
+from playground.core.energy import EnergyCounter
 from playground.core.errors import Cancelled, InputError, ModelMissingError
 from playground.core.kv_cache import SharedCache
 from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
@@ -112,9 +113,11 @@ class Pipeline:
     Not thread-safe on purpose: the UI runs one job at a time on one worker thread.
     """
 
-    def __init__(self, sessions: SessionCache | None = None, options: RuntimeOptions | None = None) -> None:
+    def __init__(self, sessions: SessionCache | None = None, options: RuntimeOptions | None = None,
+                 energy: EnergyCounter | None = None) -> None:
         self.sessions = sessions or SessionCache()
         self.options = options or RuntimeOptions()
+        self.energy = energy if energy is not None else EnergyCounter.open()
 
     def roles(self, card: ModelCard) -> list[str]:
         """Built files that are ONNX graphs get a session each (main first)."""
@@ -138,6 +141,7 @@ class Pipeline:
         values = {**card.defaults(), **(params or {})}
         clock = StageClock()
         cpu0, wall0 = time.process_time_ns(), clock.started_ns
+        energy0 = self.energy.read_uj() if self.energy is not None else None
 
         decoded = clock.timed("decode", media.decode, task.input_kind, source, card)
         token.check()
@@ -161,17 +165,18 @@ class Pipeline:
         token.check()
         result = clock.timed("postprocess", task.postprocess, outputs, ctx, card, values)
         cpu_ns = time.process_time_ns() - cpu0
-        return Outcome(result, self._record(card, sessions, clock, cpu_ns, wall0, decoded), decoded)
+        energy_uj = self.energy.since(energy0) if self.energy is not None and energy0 is not None else None
+        return Outcome(result, self._record(card, sessions, clock, cpu_ns, wall0, decoded, energy_uj), decoded)
 
     def _record(self, card: ModelCard, sessions: dict[str, LoadedSession], clock: StageClock, cpu_ns: int,
-                started_ns: int, decoded: Any) -> RunRecord:
+                started_ns: int, decoded: Any, energy_uj: int | None = None) -> RunRecord:
         """The finished run's record; only now do the sessions count it (a failed run leaves them cold)."""
         main = sessions["main"]
         load_ns = sum(entry.load_ns for entry in sessions.values() if not entry.load_reported)
         record = RunRecord(model_id=card.id, run_index=main.runs, stages_ns=dict(clock.stages_ns),
                            session_runs_ns=tuple(clock.session_runs_ns), cpu_ns=cpu_ns, load_ns=load_ns,
                            threads=self.options.threads, started_ns=started_ns,
-                           input_label=getattr(decoded, "label", ""))
+                           input_label=getattr(decoded, "label", ""), energy_uj=energy_uj)
         for entry in sessions.values():
             entry.load_reported = True
         main.runs += 1

@@ -27,6 +27,7 @@ class RunRecord:
     threads: int
     started_ns: int  # perf_counter_ns at the start, to place runs on a time axis
     input_label: str = ""
+    energy_uj: int | None = None  # the processor package's energy during the run, where its counter is readable
 
     @property
     def cold(self) -> bool:
@@ -47,7 +48,8 @@ class RunRecord:
         return {"model": self.model_id, "run": self.run_index, "cold": self.cold, "threads": self.threads,
                 "load_ms": round(self.load_ns / 1e6, 3), "cpu_ms": round(self.cpu_ns / 1e6, 3),
                 "stages_ms": {s: round(self.stages_ns[s] / 1e6, 3) for s in STAGES if s in self.stages_ns},
-                "session_runs": len(self.session_runs_ns), "total_ms": round(self.total_ns / 1e6, 3)}
+                "session_runs": len(self.session_runs_ns), "total_ms": round(self.total_ns / 1e6, 3),
+                "energy_mj": None if self.energy_uj is None else round(self.energy_uj / 1e3, 3)}
 
 
 @dataclass

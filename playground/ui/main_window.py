@@ -10,6 +10,7 @@ from playground.ui import focus
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
+from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.explainer import ExplainerPanel
 from playground.ui.panels.graphs import GraphsPanel
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.params = ParamsPanel(controller)
         self.graphs = GraphsPanel(controller.history, controller.sampler)
         self.explainer = ExplainerPanel(controller)
+        self.lessons: LessonsWindow | None = None  # made the first time it is asked for
         self._lay_out()
         self._build_menus()
         self.status = QLabel("")
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self.commands.paste.triggered.connect(self.input_panel.paste)
         self.commands.full_screen.toggled.connect(self.set_full_screen)
         self.commands.quit.triggered.connect(self.close)
+        self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
@@ -109,7 +112,22 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
+        lessons = self.menuBar().addMenu("&Learn")
+        for page in PAGES:  # each idea two clicks away: the menu, then the idea
+            lessons.addAction(page.topic.title).triggered.connect(
+                lambda _=False, topic=page.topic.id: self.show_lessons(topic))
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
+
+    def show_lessons(self, topic_id: str = "") -> LessonsWindow:
+        """The lessons window, made on first use and brought forward, on one idea if one is named."""
+        if self.lessons is None:
+            self.lessons = LessonsWindow(self.controller, self.settings, self)
+        if topic_id:
+            self.lessons.show_lesson(topic_id)
+        else:
+            self.lessons.show()
+            self.lessons.raise_()
+        return self.lessons
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():

@@ -41,6 +41,13 @@ class Settings:
             return default
         return value if low <= value <= high else default
 
+    def _float(self, key: str, default: float, low: float, high: float) -> float:
+        try:
+            value = float(self._q.value(key, default))
+        except (TypeError, ValueError):
+            return default
+        return value if low <= value <= high else default  # NaN fails both comparisons too
+
     def _bytes(self, key: str) -> QByteArray:
         value = self._q.value(key, QByteArray())
         return value if isinstance(value, QByteArray) else QByteArray()
@@ -91,6 +98,13 @@ class Settings:
 
     def set_splitter(self, name: str, data: QByteArray) -> None:
         self._q.setValue(f"window/splitter_{name}", data)
+
+    def lesson_value(self, name: str, default: float, low: float, high: float) -> float:
+        """A figure a person typed into a lesson (a price, a bandwidth), kept for next time."""
+        return self._float(f"lessons/{name}", default, low, high)
+
+    def set_lesson_value(self, name: str, value: float) -> None:
+        self._q.setValue(f"lessons/{name}", float(value))
 
     @property
     def kiosk(self) -> bool:

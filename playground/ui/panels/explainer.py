@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
 from playground.core.card import ModelCard
@@ -32,6 +32,12 @@ class ExplainerPanel(QWidget):
         title.setBuddy(self.topic)
         row.addWidget(title)
         row.addWidget(self.topic, 1)
+        # Longer demonstrations (what a run costs, device or cloud) live in their own window; the window opens it.
+        self.lessons_button = QPushButton("Lessons…", self)
+        self.lessons_button.setToolTip("Open the lessons: live demonstrations of what inference costs and where "
+                                       "it should run")
+        self.lessons_button.setAccessibleName("Lessons")
+        row.addWidget(self.lessons_button)
         layout.addLayout(row)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)

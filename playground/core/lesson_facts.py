@@ -1,0 +1,70 @@
+"""The lessons' own topics and the live numbers their texts quote: what runs cost, and device against cloud."""
+
+from __future__ import annotations
+
+from playground.core.cloud import CloudEstimate, CloudSetting
+from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
+from playground.core.explainers import Topic, ms_text
+from playground.core.timing import RunRecord
+
+COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
+CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
+LESSON_TOPICS: tuple[Topic, ...] = (COST, CLOUD)
+# What the input is to a person, by the model's kind of input.
+INPUT_NOUN = {"image": "photo", "audio": "recording", "text": "text"}
+# The stages a server would do too: everything but drawing the answer on this screen.
+SERVER_STAGES = ("decode", "preprocess", "model", "postprocess")
+
+
+def size_text(n_bytes: int) -> str:
+    """204 bytes, 35 KB, 2.3 MB."""
+    if n_bytes < 1000:
+        return f"{n_bytes} bytes"
+    if n_bytes < 1_000_000:
+        return f"{n_bytes / 1000:.0f} KB"
+    return f"{n_bytes / 1e6:.1f} MB"
+
+
+def cost_facts(figures: CostFigures | None) -> dict[str, str]:
+    if figures is None:
+        return {}
+    cpu = ms_text(figures.cpu_s * 1000) + " ms"
+    if figures.energy_measured:
+        energy = (f"The processor's own energy counter measured **{energy_text(figures.joules)}** per run (for "
+                  "the whole processor, so other programs count too).")
+    else:
+        energy = (f"This computer does not let programs read its energy counter, so this is an estimate: "
+                  f"{cpu} of CPU time × {figures.watts_per_core:g} W per busy core = **{energy_text(figures.joules)}** "
+                  "per run.")
+    runs_per_dollar = 1.0 / figures.dollars(1) if figures.cpu_s > 0 and figures.price_per_cpu_hour > 0 else 0.0
+    return {"cost_runs": str(figures.runs), "cpu_per_run": cpu, "price": money(figures.price_per_cpu_hour),
+            "cpu_1k": duration_text(1000 * figures.cpu_s), "cost_1k": money(figures.dollars(1000)),
+            "cpu_1m": duration_text(1_000_000 * figures.cpu_s), "cost_1m": money(figures.dollars(1_000_000)),
+            "runs_per_dollar": f"about {count_text(runs_per_dollar)}" if runs_per_dollar else "any number of",
+            "energy_sentence": energy, "energy_1m": f"{figures.kwh(1_000_000):.3g} kWh",
+            "bulb_time": duration_text(figures.bulb_hours(1_000_000) * 3600)}
+
+
+def device_ms(record: RunRecord) -> float:
+    return sum(record.stages_ns.get(stage, 0) for stage in SERVER_STAGES) / 1e6
+
+
+def cloud_facts(record: RunRecord | None, estimate: CloudEstimate | None, setting: CloudSetting,
+                modality: str) -> dict[str, str]:
+    if record is None or estimate is None:
+        return {}
+    here = device_ms(record)
+    ratio = estimate.total_ms / here if here > 0 else 0.0
+    if ratio >= 1.5:
+        verdict = f"about {ratio:.0f} times as long as here" if ratio >= 2.5 else f"{ratio:.1f} times as long as here"
+    elif ratio > 1 / 1.5:
+        verdict = "about as long as here"
+    else:
+        verdict = f"{1 / ratio:.1f} times faster than here, as the model is heavy and the server strong"
+    noun = INPUT_NOUN.get(modality, "input")
+    return {"device_ms": ms_text(here), "upload_text": f"the {size_text(estimate.upload_bytes)} {noun}",
+            "upload_ms": ms_text(estimate.upload_ms), "upload_mbps": f"{setting.upload_mbps:g}",
+            "round_trip_ms": ms_text(estimate.round_trip_ms), "queue_ms": ms_text(estimate.queue_ms),
+            "server_ms": ms_text(estimate.server_ms), "speedup": f"{setting.server_speedup:g}",
+            "result_text": size_text(estimate.result_bytes), "download_ms": ms_text(estimate.download_ms),
+            "cloud_ms": ms_text(estimate.total_ms), "verdict": verdict, "noun": noun}

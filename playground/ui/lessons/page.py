@@ -1,0 +1,95 @@
+"""LessonPage: what every lesson shares — figures a person may change, a live picture, and the lesson's text
+filled with the numbers just measured."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from playground.core import explainers
+from playground.ui.controller import Controller
+from playground.ui.settings import Settings
+
+
+class LessonPage(QWidget):
+    """Subclasses set `topic`, add knobs and a figure, and give their own facts and readiness."""
+
+    topic: explainers.Topic
+
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller, self.settings = controller, settings
+        self.setAccessibleName(self.topic.title)
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(8, 8, 8, 8)
+        title = QLabel(self.topic.title, self)
+        title.setStyleSheet("font-weight: bold; font-size: 15pt;")
+        self.body.addWidget(title)
+        self.form = QFormLayout()
+        self.body.addLayout(self.form)
+        self.figure_slot = QVBoxLayout()
+        self.body.addLayout(self.figure_slot)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(f"{self.topic.title}: explanation")
+        self.body.addWidget(self.browser, 1)
+        self._shown = ""
+        # Repeat mode finishes many runs a second: gather them into one refresh a little later.
+        self._soon = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
+        controller.history_changed.connect(self._refresh_soon)
+        controller.model_changed.connect(self._refresh_soon)
+
+    def knob(self, name: str, label: str, default: float, low: float, high: float, suffix: str, tip: str,
+             decimals: int = 0, prefix: str = "") -> QDoubleSpinBox:
+        """A figure the lesson assumes, typed by the person and kept in the settings for next time."""
+        box = QDoubleSpinBox(self)
+        box.setRange(low, high)
+        box.setDecimals(decimals)
+        box.setSuffix(suffix)
+        box.setPrefix(prefix)
+        box.setMaximumWidth(180)  # a figure, not a sentence: the text below gets the width
+        box.setKeyboardTracking(False)  # typing "120" must not recompute at "1" and "12"
+        box.setValue(self.settings.lesson_value(name, default, low, high))
+        box.setToolTip(tip)
+        box.setAccessibleName(label)
+        box.setAccessibleDescription(tip)
+        box.valueChanged.connect(lambda value, n=name: self._on_knob(n, value))
+        caption = QLabel(label + ":", self)
+        caption.setBuddy(box)
+        caption.setToolTip(tip)
+        self.form.addRow(caption, box)
+        return box
+
+    def _on_knob(self, name: str, value: float) -> None:
+        self.settings.set_lesson_value(name, value)
+        self.refresh()
+
+    def _refresh_soon(self, *_: object) -> None:
+        if self.isVisible() and not self._soon.isActive():
+            self._soon.start()
+
+    def lesson_facts(self) -> dict[str, str]:
+        """The numbers this lesson's text quotes beyond the shared ones; {} while it has nothing to say."""
+        raise NotImplementedError
+
+    def update_figure(self) -> None:
+        """Redraw the live picture from the same numbers (pages without one do nothing)."""
+
+    def refresh(self) -> None:
+        c = self.controller
+        lesson = self.lesson_facts()
+        values = {**explainers.facts(c.history, c.sampler, c.card, c.load_ns), **lesson}
+        markdown = explainers.render(self.topic, values, has_run=bool(lesson))
+        markdown = re.sub(r"^# .*\n", "", markdown)  # the page shows its title above the knobs
+        if markdown != self._shown:
+            self._shown = markdown
+            position = self.browser.verticalScrollBar().value()
+            self.browser.setMarkdown(markdown)
+            self.browser.verticalScrollBar().setValue(position)
+        self.update_figure()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.refresh()  # pages are not refreshed while hidden; catch up when seen

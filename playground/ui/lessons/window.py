@@ -1,0 +1,51 @@
+"""LessonsWindow: the list of ideas on the left, the chosen idea's live page on the right; beside the main
+window, so the model keeps running in one and the numbers move in the other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+
+from playground.ui.controller import Controller
+from playground.ui.lessons.cloud_page import CloudPage
+from playground.ui.lessons.cost_page import CostPage
+from playground.ui.lessons.page import LessonPage
+from playground.ui.settings import Settings
+
+PAGES: tuple[type[LessonPage], ...] = (CostPage, CloudPage)
+TITLE = "Lessons — Inference Playground"
+
+
+class LessonsWindow(QWidget):
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(TITLE)
+        self.setAccessibleName("Lessons")
+        self.ideas = QListWidget(self)
+        self.ideas.setAccessibleName("Ideas")
+        self.ideas.setMaximumWidth(260)
+        self.ideas.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.stack = QStackedWidget(self)
+        self.pages = [page(controller, settings, self.stack) for page in PAGES]
+        for page in self.pages:
+            self.ideas.addItem(page.topic.title)
+            self.stack.addWidget(page)
+        self.ideas.currentRowChanged.connect(self.stack.setCurrentIndex)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.ideas)
+        layout.addWidget(self.stack, 1)
+        self.ideas.setCurrentRow(0)
+        self.resize(900, 640)
+
+    @property
+    def current(self) -> LessonPage:
+        return self.pages[self.stack.currentIndex()]
+
+    def show_lesson(self, topic_id: str) -> None:
+        """Open (or bring forward) the window on one idea."""
+        for row, page in enumerate(self.pages):
+            if page.topic.id == topic_id:
+                self.ideas.setCurrentRow(row)
+        self.show()
+        self.raise_()
+        self.activateWindow()

@@ -1,0 +1,111 @@
+"""The figures behind the cost and cloud lessons: prices, energy (counter or estimate), the simulated request,
+and the lesson texts filled with them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from playground.core import explainers, lesson_facts
+from playground.core.cloud import CloudSetting, estimate, result_bytes, upload_bytes
+from playground.core.cost import cost_figures, count_text, duration_text, energy_text, money
+from playground.core.energy import EnergyCounter
+from playground.core.metrics import RunHistory
+from playground.core.results import Label, Labels, Upscaled
+from playground.core.timing import RunRecord
+
+MS = 1_000_000
+
+
+def record(index: int, cpu_ms: float, total_ms: float = 20.0, energy_uj: int | None = None) -> RunRecord:
+    stages = {"decode": int(1 * MS), "preprocess": int(2 * MS), "model": int((total_ms - 4) * MS),
+              "postprocess": int(1 * MS), "render": int(3 * MS)}
+    return RunRecord("centerface", index, stages, (stages["model"],), cpu_ns=int(cpu_ms * MS), load_ns=0,
+                     threads=1, started_ns=0, input_label="astronaut.png", energy_uj=energy_uj)
+
+
+def test_costs_come_from_the_median_warm_run_priced_per_cpu_hour():
+    runs = [record(0, 500.0), record(1, 36.0), record(2, 30.0), record(3, 40.0)]
+    figures = cost_figures(runs, price_per_cpu_hour=0.05, watts_per_core=10.0)
+    assert figures.runs == 3 and figures.cpu_s == pytest.approx(0.036)  # the cold run's 500 ms is left out
+    assert figures.dollars(1_000_000) == pytest.approx(1e6 * 0.036 / 3600 * 0.05)  # $0.50
+    assert not figures.energy_measured and figures.joules == pytest.approx(0.36)  # 36 ms × 10 W
+    assert figures.kwh(1_000_000) == pytest.approx(0.1) and figures.bulb_hours(1_000_000) == pytest.approx(10.0)
+    assert cost_figures([record(0, 500.0)]) is None
+
+
+def test_a_readable_energy_counter_replaces_the_estimate():
+    runs = [record(0, 50.0, energy_uj=900_000)] + [record(i, 30.0, energy_uj=e) for i, e in
+                                                   ((1, 200_000), (2, 250_000), (3, 220_000))]
+    figures = cost_figures(runs)
+    assert figures.energy_measured and figures.joules == pytest.approx(0.22)
+    # One warm run without a reading (a counter that went away) and the figure is an estimate again.
+    assert not cost_figures(runs + [record(4, 30.0)]).energy_measured
+
+
+def test_amounts_read_as_a_person_writes_them():
+    assert [money(v) for v in (0.0, 1.4e-05, 0.0021, 0.35, 12.4, 1240.0)] == \
+        ["$0", "$0.000014", "$0.0021", "$0.35", "$12.40", "$1,240"]
+    assert [count_text(v) for v in (850.0, 14_725.0, 1_472_472.0, 2.3e9)] == \
+        ["850", "15,000", "1.5 million", "2.3 billion"]
+    assert [energy_text(v) for v in (0.012, 0.35, 4200.0)] == ["12 mJ", "350 mJ", "4.2 kJ"]
+    assert [duration_text(v) for v in (0.4, 36.0, 600.0, 36_000.0, 3_600_000.0)] == \
+        ["0.4 s", "36 s", "10 minutes", "10 hours", "42 days"]
+
+
+def test_the_energy_counter_reads_microjoules_and_survives_a_wrap(tmp_path: Path):
+    (tmp_path / "max_energy_range_uj").write_text("1000000\n")
+    (tmp_path / "energy_uj").write_text("999000\n")
+    counter = EnergyCounter.open(tmp_path)
+    start = counter.read_uj()
+    (tmp_path / "energy_uj").write_text("4000\n")
+    assert counter.since(start) == 5000
+    assert EnergyCounter.open(tmp_path / "missing") is None
+    (tmp_path / "energy_uj").write_text("not a number\n")
+    assert EnergyCounter.open(tmp_path) is None
+
+
+def test_the_simulated_request_adds_up_its_parts():
+    setting = CloudSetting(upload_mbps=10, download_mbps=50, round_trip_ms=60, queue_ms=30, server_speedup=4)
+    cloud = estimate(1_000_000, 2_000, work_ms=40.0, setting=setting)
+    assert cloud.upload_ms == pytest.approx(800.0) and cloud.download_ms == pytest.approx(0.32)
+    assert cloud.server_ms == pytest.approx(10.0)
+    assert cloud.total_ms == pytest.approx(800 + 60 + 30 + 10 + 0.32)
+    assert [name for name, _ in cloud.parts()] == ["upload", "round trip", "queue", "server", "download"]
+
+
+def test_what_would_be_uploaded_and_sent_back(tmp_path: Path):
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"x" * 12345)
+    assert upload_bytes(photo) == 12345 and upload_bytes("héllo") == 6 and upload_bytes(b"abc") == 3
+    frame = np.full((120, 160, 3), 128, np.uint8)
+    assert 200 < upload_bytes(frame) < frame.nbytes  # a camera frame goes as a JPEG
+    labels = Labels((Label("cat", 0.9, "tabby cat"),))
+    assert result_bytes(labels) == len(__import__("json").dumps(labels.to_dict()).encode())
+    big = np.random.default_rng(0).integers(0, 255, (256, 256, 3), dtype=np.uint8)
+    upscaled = Upscaled(big[:64, :64], big, 4)
+    assert result_bytes(upscaled) > 150_000  # the picture comes back, not just its figures
+
+
+@pytest.mark.parametrize("measured", [False, True], ids=["estimated energy", "measured energy"])
+def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
+    history = RunHistory()
+    for i, cpu in enumerate((400.0, 36.0, 31.0, 38.0)):
+        history.add(record(i, cpu, total_ms=24.0, energy_uj=310_000 if measured else None))
+    last = history.records[-1]
+    setting = CloudSetting()
+    cloud = estimate(2_300_000, 900, lesson_facts.device_ms(last), setting)  # 24 ms: the stages but drawing
+    values = {**explainers.facts(history), **lesson_facts.cost_facts(cost_figures(history.records)),
+              **lesson_facts.cloud_facts(last, cloud, setting, "image")}
+    cost = " ".join(explainers.render(lesson_facts.COST, values, True).split())  # as read, lines joined
+    assert "**36.0 ms**" in cost and "$0.50" in cost and "| 1,000 | 36 s | $0.0005 |" in cost
+    assert ("**310 mJ**" in cost) == measured and ("an estimate" in cost) != measured
+    where = " ".join(explainers.render(lesson_facts.CLOUD, values, True).split())
+    assert "**24.0 ms**" in where and "(6.0 ms)" in where and "the 2.3 MB photo (1,840 ms at 10 Mbit/s)" in where
+    assert f"**{cloud.total_ms:,.0f} ms**" in where and "times as long as here" in where
+    for text in (cost, where, *(explainers.render(t, {}, False) for t in lesson_facts.LESSON_TOPICS)):
+        assert text.startswith("# ") and not re.search(r"\{\w+\}", text), text
+        assert 20 <= explainers.word_count(text) <= explainers.MAX_WORDS

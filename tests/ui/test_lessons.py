@@ -1,0 +1,76 @@
+"""The lessons window: every idea two clicks away, and each page quoting the runs just measured."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.core import lesson_facts
+from playground.core.cost import money
+from playground.core.explainers import ms_text
+from playground.ui.lessons.window import PAGES
+from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
+
+SENTENCE = "Dies ist ein Test der Spracherkennung."
+
+
+def text_of(page) -> str:
+    return " ".join(page.browser.toPlainText().split())
+
+
+@pytest.mark.parametrize("page_class", PAGES, ids=lambda p: p.topic.id)
+def test_each_idea_is_two_clicks_away_in_the_learn_menu_and_the_lessons_button(make_window, page_class):
+    _, window = make_window()
+    learn = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Learn")
+    entry = next(a for a in learn.actions() if a.text() == page_class.topic.title)  # click one: the menu
+    entry.trigger()  # click two: the idea
+    lessons = window.lessons
+    assert lessons.isVisible() and isinstance(lessons.current, page_class)
+    assert lessons.current.browser.toPlainText().strip(), "the page says what it will show before any run"
+    lessons.hide()
+    window.explainer.lessons_button.click()  # or: the button beside the explainer, then the idea in its list
+    row = [p.topic.id for p in lessons.pages].index(page_class.topic.id)
+    lessons.ideas.setCurrentRow(row)
+    assert lessons.isVisible() and lessons.current.topic is page_class.topic
+
+
+@pytest.fixture
+def ran(make_window, require_model, qtbot):
+    """A window that has run the language identifier three times on typed text (one cold, two warm)."""
+    require_model("langid")
+    controller, window = make_window(model_id="langid")
+    controller.set_text(SENTENCE)
+    wait_for_result(qtbot, window)
+    for _ in range(2):
+        controller.run()
+        wait_for_result(qtbot, window)
+    return controller, window
+
+
+@pytest.mark.models
+def test_the_cost_page_prices_the_median_warm_run_at_the_price_typed(ran, qtbot):
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.COST.id).current
+    figures = page.figures()
+    warm = sorted(r.cpu_ns for r in controller.history.records if not r.cold)
+    assert figures.runs == 2 and figures.cpu_s == pytest.approx((warm[0] + warm[1]) / 2 / 1e9)
+    page.refresh()
+    assert f"busy for {ms_text(figures.cpu_s * 1000)} ms of CPU time" in text_of(page)
+    assert money(figures.dollars(1_000_000)) in text_of(page)
+    page.price.setValue(2.5)  # a person types another price: the table follows at once, and it is kept
+    assert money(figures.cpu_s * 1e6 / 3600 * 2.5) in text_of(page)
+    assert window.settings.lesson_value("price_per_cpu_hour", 0.05, 0, 100) == 2.5
+
+
+@pytest.mark.models
+def test_the_cloud_page_sets_the_last_run_beside_the_same_request_sent_away(ran, qtbot):
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.CLOUD.id).current
+    page.refresh()
+    here = lesson_facts.device_ms(controller.last_outcome.record)
+    cloud = page.estimate()
+    assert cloud.upload_bytes == len(SENTENCE.encode()) and cloud.result_bytes > 100  # the labels as JSON
+    assert f"answered in {ms_text(here)} ms" in text_of(page) and f"{ms_text(cloud.total_ms)} ms" in text_of(page)
+    rows = page.bars.rows
+    assert rows[0][1] == (("on this computer", here),) and rows[1][1] == cloud.parts()
+    page.round_trip.setValue(600)  # a slow mobile connection: the bar and the text follow
+    assert page.estimate().round_trip_ms == 600 and "(600 ms)" in text_of(page)
