@@ -5,11 +5,14 @@ from __future__ import annotations
 from playground.core.cloud import CloudEstimate, CloudSetting
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
 from playground.core.explainers import Topic, ms_text
-from playground.core.timing import RunRecord
+from playground.core.metrics import RunHistory
+from playground.core.sweep import Sweep
+from playground.core.timing import RunRecord, percentile
 
+LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
 COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
 CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
-LESSON_TOPICS: tuple[Topic, ...] = (COST, CLOUD)
+LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD)
 # What the input is to a person, by the model's kind of input.
 INPUT_NOUN = {"image": "photo", "audio": "recording", "text": "text"}
 # The stages a server would do too: everything but drawing the answer on this screen.
@@ -68,3 +71,32 @@ def cloud_facts(record: RunRecord | None, estimate: CloudEstimate | None, settin
             "server_ms": ms_text(estimate.server_ms), "speedup": f"{setting.server_speedup:g}",
             "result_text": size_text(estimate.result_bytes), "download_ms": ms_text(estimate.download_ms),
             "cloud_ms": ms_text(estimate.total_ms), "verdict": verdict, "noun": noun}
+
+
+def latency_facts(history: RunHistory, load_ns: int, sweeps: dict[str, Sweep]) -> dict[str, str]:
+    """Percentiles of the warm runs, the load and the cold run, and what the latest sweeps found."""
+    warm = history.warm_totals()
+    if len(warm) < 2:
+        return {}
+    cold = next((r for r in reversed(history.records) if r.cold), None)
+    p50 = percentile(warm, 50)
+    start = (f"Loading the model took {ms_text(load_ns / 1e6)} ms and the first, cold run "
+             f"{ms_text(cold.total_ns / 1e6)} ms, {cold.total_ns / 1e6 / p50:.1f} times a warm one: memory and "
+             "caches were being set up." if load_ns and cold is not None and p50 > 0 else
+             "The model was already loaded, so every run here is warm.")
+    return {"hist_runs": str(len(warm)), "lat_p50": ms_text(p50), "lat_p95": ms_text(percentile(warm, 95)),
+            "lat_p99": ms_text(percentile(warm, 99)), "start_sentence": start,
+            "sweep_sentence": " ".join(_sweep_sentence(s) for s in sweeps.values()) or
+            "Press a button above to time the model with each number of threads, or each optimisation level."}
+
+
+def _sweep_sentence(sweep: Sweep) -> str:
+    best = sweep.best()
+    slowest = max(sweep.points, key=lambda p: p.median_ms)
+    if len(sweep.points) == 1:
+        return f"With one core there is only one setting to try: {ms_text(best.median_ms)} ms in the model."
+    what = (f"with 1 to {len(sweep.points)} threads" if sweep.kind == "threads" else
+            f"at each of {len(sweep.points)} optimisation levels")
+    return (f"Timed just now {what}: **{best.label}** was fastest at "
+            f"{ms_text(best.median_ms)} ms in the model, against {ms_text(slowest.median_ms)} ms with "
+            f"{slowest.label}.")

@@ -15,6 +15,7 @@ from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
+from playground.core.sweep import optimisation_settings, run_sweep, thread_settings
 from playground.ui.inputs import InputChoice, likely_kind, missing, plain_sentence, refusal
 from playground.ui.jobs import JobRunner
 from playground.ui.settings import Settings
@@ -40,6 +41,7 @@ class Controller(QObject):
     history_changed = Signal()
     status_changed = Signal(str)
     installed_changed = Signal()  # a model was fetched or removed while the window was open
+    experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
 
     def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
                  pipeline: Pipeline | None = None, sampler: ResourceSampler | None = None,
@@ -207,6 +209,31 @@ class Controller(QObject):
         self.jobs.submit(job)
         return True
 
+    def run_experiment(self, work: Callable[[Any, Any], Any]) -> bool:
+        """Start a measurement that is not one run (a sweep of settings ...) on the current model and input, as
+        the one job of the worker: two jobs at once would time each other. `work(token, progress)` runs in
+        the worker; what it returns arrives as experiment_finished."""
+        if self._refused():
+            return False
+        self._stop_repeat()
+        self.jobs.submit(work)
+        return True
+
+    def sweep(self, kind: str) -> bool:
+        """Time the current model on the current input under each thread count ("threads") or graph
+        optimisation level ("optimisation")."""
+        if self._refused():
+            return False
+        settings = (thread_settings(self.options) if kind == "threads" else optimisation_settings(self.options))
+        card, source, params = self.card, self.input.source, dict(self.params)
+        try:
+            task = self._task_lookup(card.task)
+        except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
+            self.run_failed.emit(plain_sentence(exc))
+            return False
+        return self.run_experiment(lambda token, progress: run_sweep(kind, settings, card, task, source, params,
+                                                                     token, progress))
+
     def cancel(self) -> None:
         """Stop: ends repeat and the run in flight (midway through the model if need be)."""
         self._stop_repeat()
@@ -247,6 +274,13 @@ class Controller(QObject):
     def _cannot_run(self) -> str:
         return missing(self.card, self.card is not None and self.installed(self.card), self.input)
 
+    def _refused(self) -> bool:
+        """True, with the sentence said, when there is no model or input to measure."""
+        problem = self._cannot_run()
+        if problem:
+            self.run_failed.emit(problem)
+        return bool(problem)
+
     def _maybe_run(self) -> None:
         if self.auto_run and not self._cannot_run():
             self.run()
@@ -275,7 +309,11 @@ class Controller(QObject):
         self.run_progressed.emit(fraction, None if self.repeat and self.last_outcome is not None else partial)
 
     @Slot(int, object)
-    def _on_job_finished(self, _generation: int, outcome: Outcome) -> None:
+    def _on_job_finished(self, _generation: int, outcome: Any) -> None:
+        if not isinstance(outcome, Outcome):  # a sweep or another measurement: its page shows it
+            self.experiment_finished.emit(outcome)
+            self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+            return
         record = outcome.record
         if record.load_ns:
             self._load_ns[record.model_id] = record.load_ns

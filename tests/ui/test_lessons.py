@@ -74,3 +74,29 @@ def test_the_cloud_page_sets_the_last_run_beside_the_same_request_sent_away(ran,
     assert rows[0][1] == (("on this computer", here),) and rows[1][1] == cloud.parts()
     page.round_trip.setValue(600)  # a slow mobile connection: the bar and the text follow
     assert page.estimate().round_trip_ms == 600 and "(600 ms)" in text_of(page)
+
+
+@pytest.mark.models
+def test_the_latency_page_draws_the_runs_and_applies_the_fastest_setting_a_sweep_found(ran, qtbot):
+    import pyqtgraph as pg
+
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.LATENCY.id).current
+    page.refresh()
+    items = page.histogram.getPlotItem().items
+    assert any(isinstance(i, pg.BarGraphItem) for i in items)
+    assert sorted(i.label.format for i in items if isinstance(i, pg.InfiniteLine)) == ["p50", "p95", "p99"]
+    assert [name for name, _ in page.starts.rows] == ["Loading the model", "The first (cold) run",
+                                                      "A typical warm run"]
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
+        page.threads_button.click()
+    sweep = page.sweeps["threads"]
+    assert [p.label for p in sweep.points][0] == "1 thread" and len(page.sweep_bars.rows) == len(sweep.points)
+    assert "was fastest at" in text_of(page)
+    best = sweep.best().options
+    assert page.apply_button.text() == f"Use the fastest: {sweep.best().label}"
+    assert page.apply_button.isEnabled() == (best != controller.options)
+    page.apply_button.click()
+    assert controller.options.threads == best.threads and not page.apply_button.isEnabled()
+    controller.select_model("magika")  # another model: the old sweep says nothing about it
+    assert page.sweeps == {} and page.sweep_bars.rows == ()

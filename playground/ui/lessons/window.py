@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from playground.ui.controller import Controller
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
+from playground.ui.lessons.latency_page import LatencyPage
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (CostPage, CloudPage)
+PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage)
 TITLE = "Lessons — Inference Playground"
 
 
@@ -24,6 +25,8 @@ class LessonsWindow(QWidget):
         self.ideas = QListWidget(self)
         self.ideas.setAccessibleName("Ideas")
         self.ideas.setMaximumWidth(260)
+        self.ideas.setWordWrap(True)  # a long title takes two lines rather than a scroll bar
+        self.ideas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ideas.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
         self.stack = QStackedWidget(self)
         self.pages = [page(controller, settings, self.stack) for page in PAGES]

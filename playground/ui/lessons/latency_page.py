@@ -1,0 +1,108 @@
+"""The latency lesson: a histogram of the warm runs with p50/p95/p99, load against cold against warm, and
+sweeps over threads and graph optimisation with the fastest setting one click away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from playground.core import lesson_facts
+from playground.core.sweep import Sweep
+from playground.core.timing import percentile
+from playground.ui.controller import Controller
+from playground.ui.lessons.page import LessonPage
+from playground.ui.lessons.time_bars import TimeBars
+from playground.ui.settings import Settings
+from playground.ui.widgets.plots import make_plot
+
+BAR = pg.mkBrush(0, 114, 178, 200)
+LINES = (("p50", 50, "#212121", Qt.PenStyle.SolidLine), ("p95", 95, "#555555", Qt.PenStyle.DashLine),
+         ("p99", 99, "#d55e00", Qt.PenStyle.DotLine))
+
+
+class LatencyPage(LessonPage):
+    topic = lesson_facts.LATENCY
+
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, parent)
+        self.histogram = make_plot("How many warm runs took each time", "runs", "ms per run", self)
+        self.histogram.setMinimumHeight(170)
+        self.figure_slot.addWidget(self.histogram)
+        self.starts = TimeBars(self)
+        self.figure_slot.addWidget(self.starts)
+        row = QHBoxLayout()
+        self.threads_button = QPushButton("Time each number of threads", self)
+        self.threads_button.clicked.connect(lambda: controller.sweep("threads"))
+        self.opt_button = QPushButton("Time each optimisation level", self)
+        self.opt_button.clicked.connect(lambda: controller.sweep("optimisation"))
+        self.apply_button = QPushButton("Use the fastest", self)
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self.apply_fastest)
+        for button in (self.threads_button, self.opt_button, self.apply_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.figure_slot.addLayout(row)
+        self.sweep_bars = TimeBars(self)
+        self.figure_slot.addWidget(self.sweep_bars)
+        self.sweeps: dict[str, Sweep] = {}
+        self._latest: Sweep | None = None
+        controller.experiment_finished.connect(self._on_experiment)
+        controller.model_changed.connect(self._forget_sweeps)
+
+    def lesson_facts(self) -> dict[str, str]:
+        c = self.controller
+        return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps)
+
+    def _on_experiment(self, result: Any) -> None:
+        if isinstance(result, Sweep) and self.controller.card is not None and result.model_id == self.controller.card.id:
+            self.sweeps[result.kind] = self._latest = result
+            best = result.best()
+            self.apply_button.setText(f"Use the fastest: {best.label}")
+            self.apply_button.setEnabled(best.options != self.controller.options)
+            self.refresh()
+
+    def _forget_sweeps(self, *_: object) -> None:
+        """Another model: the last one's sweeps say nothing about it."""
+        self.sweeps.clear()
+        self._latest = None
+        self.apply_button.setText("Use the fastest")
+        self.apply_button.setEnabled(False)
+        self.sweep_bars.set_rows(())
+
+    def apply_fastest(self) -> None:
+        if self._latest is None:
+            return
+        best = self._latest.best().options
+        self.controller.set_threads(best.threads)
+        self.controller.set_opt_level(best.opt_level)
+        self.apply_button.setEnabled(False)
+
+    def update_figure(self) -> None:
+        c = self.controller
+        warm = c.history.warm_totals()
+        plot = self.histogram.getPlotItem()
+        plot.clear()
+        if len(warm) >= 2:
+            counts, edges = np.histogram(warm, bins=min(30, max(5, len(warm) // 3)))
+            plot.addItem(pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], height=counts, brush=BAR, pen=None))
+            for name, q, colour, style in LINES:
+                value = percentile(warm, q)
+                line = pg.InfiniteLine(value, angle=90, pen=pg.mkPen(colour, width=2, style=style),
+                                       label=name, labelOpts={"position": 0.9, "color": colour})
+                plot.addItem(line)
+        cold = next((r for r in reversed(c.history.records) if r.cold), None)
+        rows = []
+        if c.load_ns:
+            rows.append(("Loading the model", (("loading", c.load_ns / 1e6),)))
+        if cold is not None:
+            rows.append(("The first (cold) run", (("cold run", cold.total_ns / 1e6),)))
+        if warm:
+            rows.append(("A typical warm run", (("warm run", percentile(warm, 50)),)))
+        self.starts.set_rows(tuple(rows))
+        latest = self._latest
+        self.sweep_bars.set_rows(tuple((p.label, (("in the model", p.median_ms),)) for p in latest.points)
+                                 if latest is not None else ())
