@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from playground.core.cloud import CloudEstimate, CloudSetting
+from playground.core.compare import Comparison
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
 from playground.core.explainers import Topic, ms_text
 from playground.core.metrics import RunHistory
@@ -12,7 +13,8 @@ from playground.core.timing import RunRecord, percentile
 LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
 COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
 CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
-LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD)
+INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
+LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8)
 # What the input is to a person, by the model's kind of input.
 INPUT_NOUN = {"image": "photo", "audio": "recording", "text": "text"}
 # The stages a server would do too: everything but drawing the answer on this screen.
@@ -100,3 +102,22 @@ def _sweep_sentence(sweep: Sweep) -> str:
     return (f"Timed just now {what}: **{best.label}** was fastest at "
             f"{ms_text(best.median_ms)} ms in the model, against {ms_text(slowest.median_ms)} ms with "
             f"{slowest.label}.")
+
+
+def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str]:
+    if comparison is None:
+        return {}
+    base, twin = comparison.base, comparison.twin
+    speedup = comparison.speedup
+    speed = (f"{speedup:.1f} times as fast" if speedup >= 1.1 else
+             "no faster" if speedup > 1 / 1.1 else f"{1 / speedup:.1f} times slower")
+    dots = comparison.dot_product
+    cpu = (f"This processor has {dots}: instructions that multiply many 8-bit numbers in one step, which is "
+           "where int8 gets its speed." if dots else
+           "This processor lacks the 8-bit dot-product instructions (VNNI) that make int8 fast: here it may "
+           "gain little, and its sums can saturate." if dots == "" else
+           "This system does not say which instructions the processor has.")
+    return {"base_name": base.name, "twin_name": twin.name, "base_ms": ms_text(base.median_ms),
+            "twin_ms": ms_text(twin.median_ms), "speed_sentence": speed, "base_mb": f"{base.size_mb:.1f}",
+            "twin_mb": f"{twin.size_mb:.1f}", "agreement_text": comparison.agreement_text, "cpu_sentence": cpu,
+            "compared_input": input_label or "your input"}

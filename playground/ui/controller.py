@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from playground.core import explainers
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
+from playground.core.compare import compare, twin_of
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
@@ -233,6 +234,24 @@ class Controller(QObject):
             return False
         return self.run_experiment(lambda token, progress: run_sweep(kind, settings, card, task, source, params,
                                                                      token, progress))
+
+    def twins(self) -> tuple[ModelCard, ModelCard] | None:
+        """The current model and its 8-bit twin (base first), when it has one."""
+        return twin_of(self.card, {card.id: card for card in self.catalog.cards}) if self.card else None
+
+    def compare_twins(self) -> bool:
+        """Run the current model and its 8-bit twin on the current input, timed alike, and compare them."""
+        pair = self.twins()
+        if self._refused() or pair is None:
+            return False
+        base, twin = pair
+        if not (self.installed(base) and self.installed(twin)):
+            self.run_failed.emit(not_installed(twin if self.installed(base) else base).args[0])
+            return False
+        task = self._task_lookup(base.task)
+        source, params, options = self.input.source, dict(self.params), self.options
+        return self.run_experiment(lambda token, progress: compare(base, twin, task, source, params, options,
+                                                                   token, progress))
 
     def cancel(self) -> None:
         """Stop: ends repeat and the run in flight (midway through the model if need be)."""

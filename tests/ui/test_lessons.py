@@ -100,3 +100,26 @@ def test_the_latency_page_draws_the_runs_and_applies_the_fastest_setting_a_sweep
     assert controller.options.threads == best.threads and not page.apply_button.isEnabled()
     controller.select_model("magika")  # another model: the old sweep says nothing about it
     assert page.sweeps == {} and page.sweep_bars.rows == ()
+
+
+@pytest.mark.models
+def test_the_int8_page_runs_a_model_and_its_twin_on_the_same_input(make_window, require_model, qtbot):
+    require_model("minilm-l6")
+    require_model("minilm-l6-int8")
+    controller, window = make_window(model_id="minilm-l6")
+    controller.set_text("A man is playing a guitar.\nSomeone is strumming a guitar.")
+    wait_for_result(qtbot, window)
+    page = window.show_lessons(lesson_facts.INT8.id).current
+    assert page.compare_button.isEnabled() and "int8" in page.note.text()
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
+        page.compare_button.click()
+    comparison = done.args[0]
+    assert (comparison.base.model_id, comparison.twin.model_id) == ("minilm-l6", "minilm-l6-int8")
+    assert comparison.twin.size_mb < comparison.base.size_mb / 3 and comparison.agreement > 0.9
+    assert comparison.agreement_text in text_of(page) and "typed text" in text_of(page)
+    assert [name for name, _ in page.bars.rows] == [comparison.base.name, comparison.twin.name]
+    assert page.answers.text().splitlines()[1].startswith(f"{comparison.twin.name}: most alike: 1 and 2")
+    controller.select_model("langid")  # no twin: the page says which models have one
+    assert not page.compare_button.isEnabled() and page.bars.rows == ()
+    assert page.note.text().startswith("langid.py language identifier has no 8-bit twin. These do: ")
+    assert "MiniLM sentence similarity" in page.note.text()

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 from playground.ui.controller import Controller
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
+from playground.ui.lessons.int8_page import Int8Page
 from playground.ui.lessons.latency_page import LatencyPage
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage)
+PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage, Int8Page)
 TITLE = "Lessons — Inference Playground"
 
 

@@ -1,0 +1,117 @@
+"""A model beside its quantised twin on the same input: how far their answers agree, how fast each runs,
+how big each file is, and whether this processor has the instructions that make 8-bit arithmetic fast."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import numpy as np
+
+from playground.core import results
+from playground.core.cancel import CancelToken
+from playground.core.card import ModelCard
+from playground.core.cpu import int8_dot_product
+from playground.core.pipeline import Pipeline
+from playground.core.session import RuntimeOptions, SessionCache
+
+RUNS = 3  # timed runs of each model after a warm-up: a reply of the language model takes a second or two
+
+
+@dataclass(frozen=True)
+class Side:
+    model_id: str
+    name: str
+    size_mb: float
+    runs_ms: tuple[float, ...]  # each timed run's model time
+    result: Any
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.runs_ms)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    base: Side  # the float (or 4-bit) model
+    twin: Side  # its 8-bit twin
+    agreement: float  # 0..1, how alike the two answers are (what counts depends on the kind of answer)
+    agreement_text: str  # the same, said in a sentence
+    dot_product: str | None  # the processor's 8-bit dot-product instructions, "" for none, None when unknown
+
+    @property
+    def speedup(self) -> float:
+        return self.base.median_ms / self.twin.median_ms if self.twin.median_ms > 0 else 0.0
+
+
+def twin_of(card: ModelCard, cards: dict[str, ModelCard]) -> tuple[ModelCard, ModelCard] | None:
+    """(base, int8 twin) for a model that has one, whichever of the two is given; None otherwise."""
+    for other_id in card.compare_with:
+        other = cards.get(other_id)
+        if other is None:
+            continue
+        if "int8" in other.tags and "int8" not in card.tags:
+            return card, other
+        if "int8" in card.tags and "int8" not in other.tags:
+            return other, card
+    return None
+
+
+def _words(text: str) -> list[str]:
+    return text.lower().split()
+
+
+def agreement(a: Any, b: Any) -> tuple[float, str]:
+    """How alike two answers to the same input are, as a share and a sentence a person can check."""
+    if isinstance(a, results.Labels) and isinstance(b, results.Labels) and a.items and b.items:
+        top = lambda r: [item.name for item in r.items[:5]]  # noqa: E731
+        shared = len(set(top(a)) & set(top(b)))
+        same = a.items[0].name == b.items[0].name
+        first = a.items[0].description or a.items[0].name
+        text = (f"Both put “{first}” first" if same else
+                f"They disagree on the first answer: “{first}” against “{b.items[0].description or b.items[0].name}”")
+        return (1.0 if same else 0.0), f"{text}; {shared} of their top {min(5, len(a.items))} are the same."
+    if isinstance(a, results.Similarities) and isinstance(b, results.Similarities):
+        x, y = (a.scores, b.scores) if a.searching else (a.matrix, b.matrix)
+        if x is not None and y is not None and x.shape == y.shape:
+            gap = float(np.abs(x - y).max()) if x.size else 0.0
+            return max(0.0, 1.0 - gap), f"Their scores differ by at most {gap:.3f} (on a scale from −1 to 1)."
+    if isinstance(a, (results.Transcript, results.Generation)) and isinstance(b, type(a)):
+        wa, wb = _words(a.text), _words(b.text)
+        same = next((i for i, (p, q) in enumerate(zip(wa, wb)) if p != q), min(len(wa), len(wb)))
+        if wa == wb:
+            return 1.0, f"They wrote exactly the same {len(wa)} words."
+        return same / max(len(wa), len(wb), 1), f"They wrote the same first {same} words of {max(len(wa), len(wb))}."
+    said = [x.summary() if hasattr(x, "summary") else repr(x) for x in (a, b)]
+    same = said[0] == said[1]
+    return (1.0 if same else 0.0), ("Their answers are identical." if same else "Their answers differ.")
+
+
+def answer_text(result: Any, width: int = 160) -> str:
+    """A model's answer in one short line, so a person can check the agreement with their own eyes."""
+    if isinstance(result, results.Labels):
+        text = ", ".join(f"{item.description or item.name} {item.score:.0%}" for item in result.items[:3])
+    elif isinstance(result, (results.Transcript, results.Generation)):
+        text = f"“{result.text}”"
+    else:
+        text = result.summary().splitlines()[0] if hasattr(result, "summary") else repr(result)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def compare(base: ModelCard, twin: ModelCard, task: Any, source: Any, params: dict[str, Any],
+            options: RuntimeOptions, token: CancelToken, progress: Callable[[float, Any], None],
+            runs: int = RUNS) -> Comparison:
+    """Both models on the same input with the same settings, each in fresh sessions (one warm-up run each)."""
+    sides = []
+    for k, card in enumerate((base, twin)):
+        pipeline = Pipeline(SessionCache(), options)
+        times, outcome = [], None
+        for r in range(runs + 1):
+            outcome = pipeline.run(card, task, source, params, token)
+            if r:
+                times.append(outcome.record.ms("model"))
+            progress((k * (runs + 1) + r + 1) / (2 * (runs + 1)), None)
+        sides.append(Side(card.id, card.name, card.size_bytes / 1e6, tuple(times), outcome.result))
+    share, text = agreement(sides[0].result, sides[1].result)
+    return Comparison(sides[0], sides[1], share, text, int8_dot_product())
