@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from playground.core.cloud import CloudEstimate, CloudSetting
 from playground.core.compare import Comparison
+from playground.core.graph_cost import ModelProfile
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
 from playground.core.explainers import Topic, ms_text
 from playground.core.metrics import RunHistory
@@ -14,7 +17,14 @@ LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
 COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
 CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
 INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
-LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8)
+MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
+LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8, MODEL)
+# How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
+VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),
+            (33.4, "fast enough for live video at 30 frames a second"),
+            (100.0, "it feels instant: under a tenth of a second"),
+            (1000.0, "a short wait: fine for a photo or a sentence, too slow for live video"),
+            (math.inf, "a noticeable wait: better run in the background, or on many inputs at once in a batch"))
 # What the input is to a person, by the model's kind of input.
 INPUT_NOUN = {"image": "photo", "audio": "recording", "text": "text"}
 # The stages a server would do too: everything but drawing the answer on this screen.
@@ -121,3 +131,33 @@ def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str
             "twin_ms": ms_text(twin.median_ms), "speed_sentence": speed, "base_mb": f"{base.size_mb:.1f}",
             "twin_mb": f"{twin.size_mb:.1f}", "agreement_text": comparison.agreement_text, "cpu_sentence": cpu,
             "compared_input": input_label or "your input"}
+
+
+def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
+                tokens_per_second: float = 0.0) -> dict[str, str]:
+    """tokens_per_second: a model that writes its answer a token at a time is judged by that speed, not by
+    the time the whole answer took."""
+    if profile is None or not profile.ops:
+        return {}
+    share = profile.share_of_peak
+    if share >= 0.5:
+        bound = "Its big matrix products keep the processor busy doing sums: it is limited by arithmetic."
+    elif share >= 0.2:
+        bound = "Part of its time goes to sums, part to moving numbers through memory and to small steps."
+    else:
+        bound = ("Most of its time goes to moving numbers through memory and to many small steps, not to "
+                 "sums: a faster processor alone would help it little.")
+    top = profile.ops[0]
+    spent = sum(op.ms for op in profile.ops)
+    verdict = next(text for limit, text in VERDICTS if profile.model_ms < limit)
+    if tokens_per_second > 0:
+        verdict = (f"it writes about {tokens_per_second:.0f} tokens a second, "
+                   + ("far faster than anyone reads (a quick reader takes in about 8)" if tokens_per_second >= 16
+                      else "about as fast as people read" if tokens_per_second >= 6 else "slower than people read"))
+    return {"parameters": f"{parameters / 1e6:.1f} million" if parameters else "an unknown number of",
+            "profiled_input": input_label or "your input", "gflop": f"{profile.flops / 1e9:.3g}",
+            "profile_ms": ms_text(profile.model_ms), "achieved": f"{profile.achieved_gflops:.3g}",
+            "peak": f"{profile.peak_gflops:.0f}", "share": f"{share:.0%}", "bound_sentence": bound,
+            "top_op": top.op, "top_share": f"{top.ms / spent:.0%}" if spent else "most",
+            "arena_mb": f"{profile.arena_peak_mb:.0f}", "verdict": verdict[0].upper() + verdict[1:],
+            "profile_threads": f"{profile.threads} thread{'s' if profile.threads != 1 else ''}"}

@@ -33,6 +33,7 @@ class RuntimeOptions:
     # about 175 instead of 122 tokens a second), but the window's event-loop lag p99 doubles (9 → 20 ms),
     # so only benchmarks ask for it.
     spin: bool = False
+    profile_prefix: str = ""  # where onnxruntime writes a profile of every node run (measurements only)
 
     def session_options(self) -> Any:
         import onnxruntime as ort  # imported lazily so the window paints before onnxruntime loads
@@ -52,6 +53,9 @@ class RuntimeOptions:
         # Spinning threads steal the core the UI needs on small machines (STACK.md).
         so.add_session_config_entry("session.intra_op.allow_spinning", "1" if self.spin else "0")
         so.log_severity_level = 3  # warnings about old exporters are not the person's business
+        if self.profile_prefix:
+            so.enable_profiling = True
+            so.profile_file_prefix = self.profile_prefix
         return so
 
 
@@ -168,6 +172,10 @@ class SessionCache:
         if role == "main":
             check_io(card, session)
         return LoadedSession(session, load_ns, tuple(o.name for o in session.get_outputs()))
+
+    def loaded(self) -> list[LoadedSession]:
+        """Every session open in this cache (a profile is read from each)."""
+        return list(self._entries.values())
 
     def evict(self, model_id: str | None = None) -> None:
         """Forget sessions (all, or one model's) so the next run loads afresh and is cold again."""

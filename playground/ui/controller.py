@@ -13,6 +13,7 @@ from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
 from playground.core.compare import compare, twin_of
 from playground.core.errors import PlaygroundError
+from playground.core.graph_cost import profile_model
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
@@ -234,6 +235,15 @@ class Controller(QObject):
             return False
         return self.run_experiment(lambda token, progress: run_sweep(kind, settings, card, task, source, params,
                                                                      token, progress))
+
+    def measure_model(self) -> bool:
+        """Profile the current model on the current input: its operations, where its time goes, its memory."""
+        if self._refused():
+            return False
+        card, source, params, options = self.card, self.input.source, dict(self.params), self.options
+        task = self._task_lookup(card.task)
+        return self.run_experiment(lambda token, progress: profile_model(card, task, source, params, options,
+                                                                         token, progress))
 
     def twins(self) -> tuple[ModelCard, ModelCard] | None:
         """The current model and its 8-bit twin (base first), when it has one."""

@@ -123,3 +123,17 @@ def test_the_int8_page_runs_a_model_and_its_twin_on_the_same_input(make_window, 
     assert not page.compare_button.isEnabled() and page.bars.rows == ()
     assert page.note.text().startswith("langid.py language identifier has no 8-bit twin. These do: ")
     assert "MiniLM sentence similarity" in page.note.text()
+
+
+@pytest.mark.models
+def test_the_model_page_measures_the_current_model_on_its_input(ran, qtbot):
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.MODEL.id).current
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
+        page.measure_button.click()
+    profile = done.args[0]
+    assert profile.model_id == "langid" and profile.ops[0].op == page.bars.rows[0][0].split(" ×")[0]
+    assert {op.op for op in profile.ops} == {"Gemm", "Softmax"}  # naive Bayes: one matrix product, then softmax
+    assert f"in {ms_text(profile.model_ms)} ms" in text_of(page) and "Verdict:" in text_of(page)
+    controller.select_model("magika")
+    assert page.profile is None and page.bars.rows == ()

@@ -11,10 +11,11 @@ from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
 from playground.ui.lessons.int8_page import Int8Page
 from playground.ui.lessons.latency_page import LatencyPage
+from playground.ui.lessons.model_page import ModelPage
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage, Int8Page)
+PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage, Int8Page, ModelPage)
 TITLE = "Lessons — Inference Playground"
 
 

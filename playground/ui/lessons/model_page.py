@@ -1,0 +1,57 @@
+"""The model-facts lesson: a profiled run of the current model on its input — operations, the speed reached
+against this machine's peak, where the time goes by kind of step, memory — and a plain verdict."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from playground.core import lesson_facts
+from playground.core.graph_cost import ModelProfile
+from playground.core.results import Generation
+from playground.ui.controller import Controller
+from playground.ui.lessons.page import LessonPage
+from playground.ui.lessons.time_bars import TimeBars
+from playground.ui.settings import Settings
+
+SHOWN_OPS = 6  # the slowest kinds of step; the rest are a sliver each
+
+
+class ModelPage(LessonPage):
+    topic = lesson_facts.MODEL
+
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, parent)
+        self.measure_button = QPushButton("Measure this model on this input", self)
+        self.measure_button.clicked.connect(controller.measure_model)
+        row = QHBoxLayout()
+        row.addWidget(self.measure_button)
+        row.addStretch(1)
+        self.figure_slot.addLayout(row)
+        self.bars = TimeBars(self)
+        self.bars.setAccessibleName("Time by kind of step")
+        self.figure_slot.addWidget(self.bars)
+        self.profile: ModelProfile | None = None
+        self._label = ""
+        controller.experiment_finished.connect(self._on_experiment)
+        controller.model_changed.connect(self._forget)
+
+    def _on_experiment(self, result: Any) -> None:
+        if isinstance(result, ModelProfile):
+            self.profile = result
+            self._label = self.controller.input.label if self.controller.input else ""
+            self.refresh()
+
+    def _forget(self, *_: object) -> None:
+        self.profile = None
+        self.bars.set_rows(())
+
+    def lesson_facts(self) -> dict[str, str]:
+        card, outcome = self.controller.card, self.controller.last_outcome
+        speed = outcome.result.tokens_per_second if outcome is not None and isinstance(outcome.result, Generation) else 0.0
+        return lesson_facts.model_facts(self.profile, card.parameters if card else 0, self._label, speed)
+
+    def update_figure(self) -> None:
+        ops = self.profile.ops[:SHOWN_OPS] if self.profile is not None else ()
+        self.bars.set_rows(tuple((f"{op.op} ×{op.count:,.0f}", (("in the model", op.ms),)) for op in ops))
