@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
+from playground.core.batch import BatchReport
+from playground.core.batch_sizes import BatchSizes
 from playground.core.cloud import CloudEstimate, CloudSetting
 from playground.core.compare import Comparison
 from playground.core.graph_cost import ModelProfile
@@ -18,7 +21,8 @@ COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
 CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
 INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
 MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
-LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8, MODEL)
+BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
+LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8, MODEL, BATCH)
 # How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
 VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),
             (33.4, "fast enough for live video at 30 frames a second"),
@@ -161,3 +165,40 @@ def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
             "top_op": top.op, "top_share": f"{top.ms / spent:.0%}" if spent else "most",
             "arena_mb": f"{profile.arena_peak_mb:.0f}", "verdict": verdict[0].upper() + verdict[1:],
             "profile_threads": f"{profile.threads} thread{'s' if profile.threads != 1 else ''}"}
+
+
+def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: float,
+                sizes: BatchSizes | None = None) -> dict[str, str]:
+    """The live runs against a deadline, the last batch's throughput, and what bigger batches did (sentences
+    for what is missing)."""
+    totals = history.total_ms.view()
+    missed = int((totals > deadline_ms).sum())
+    live = (f"{missed} of the last {len(totals)} runs missed it." if len(totals) else
+            "run a model live (press Repeat, or use a camera or a microphone) to count the runs that miss it.")
+    if report is None or not report.done:
+        batch = ("Choose a folder above, or run the samples: the model goes through every file, one after "
+                 "another, with the throughput and the time left as it goes.")
+    else:
+        failed = f"; {report.failed} could not be read" if report.failed else ""
+        state = "went through" if report.finished else "has gone through"
+        answered = [r.total_ms for r in report.rows if not r.problem]
+        per_file = sum(answered) / len(answered) if answered else 0.0
+        batch = (f"{state} {report.done} of {report.total} files of {Path(report.folder).name} in "
+                 f"{duration_text(report.elapsed_s)}: {report.per_second:.3g} files a second, "
+                 f"{ms_text(per_file)} ms each{failed}.")
+    return {"deadline": ms_text(deadline_ms), "per_second_target": f"{1000.0 / deadline_ms:.3g}",
+            "live_sentence": live, "batch_sentence": batch, "sizes_sentence": _sizes_sentence(sizes)}
+
+
+def _sizes_sentence(sizes: BatchSizes | None) -> str:
+    if sizes is None or len(sizes.points) < 2:
+        return "Press “Time batch sizes” to feed the model the same input many times in one run."
+    one, big = sizes.points[0], sizes.points[-1]
+    gain = big.per_second / one.per_second if one.per_second else 0.0
+    waited = f"but each answer waited {ms_text(big.batch_ms)} ms instead of {ms_text(one.batch_ms)}"
+    if gain >= 1.2:
+        return (f"Fed {big.size} at once, it answered {gain:.1f} times as many a second, {waited}: the fixed cost "
+                "of a run was shared.")
+    return (f"Fed {big.size} at once, it answered no more a second ({big.per_second:,.0f} against "
+            f"{one.per_second:,.0f}), {waited}: one input already keeps this processor busy. Graphics chips, "
+            "with thousands of small cores, are where big batches pay.")

@@ -11,14 +11,11 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from playground.core import explainers
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
-from playground.core.compare import compare, twin_of
 from playground.core.errors import PlaygroundError
-from playground.core.graph_cost import profile_model
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
-from playground.core.sweep import optimisation_settings, run_sweep, thread_settings
-from playground.ui.inputs import InputChoice, likely_kind, missing, plain_sentence, refusal
+from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
 from playground.ui.jobs import JobRunner
 from playground.ui.settings import Settings
 
@@ -43,6 +40,7 @@ class Controller(QObject):
     history_changed = Signal()
     status_changed = Signal(str)
     installed_changed = Signal()  # a model was fetched or removed while the window was open
+    experiment_progressed = Signal(float, object)  # a measurement's progress and its partial report
     experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
 
     def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
@@ -72,6 +70,7 @@ class Controller(QObject):
         self.jobs.job_cancelled.connect(self._on_job_cancelled)
         self.jobs.busy_changed.connect(self.busy_changed)
         self._next = QTimer(self, singleShot=True, interval=0, timeout=self._repeat_next)
+        self._experimenting = False  # the job in flight is a measurement: its news is not a run's
 
     @property
     def busy(self) -> bool:
@@ -201,6 +200,7 @@ class Controller(QObject):
             return False
         card, source, params, options = self.card, self.input.source, dict(self.params), self.options
         pipeline = self.pipeline
+        self._experimenting = False
 
         def job(token: Any, progress: Any) -> Outcome:
             if pipeline.options != options:
@@ -212,56 +212,26 @@ class Controller(QObject):
         return True
 
     def run_experiment(self, work: Callable[[Any, Any], Any]) -> bool:
-        """Start a measurement that is not one run (a sweep of settings ...) on the current model and input, as
-        the one job of the worker: two jobs at once would time each other. `work(token, progress)` runs in
-        the worker; what it returns arrives as experiment_finished."""
-        if self._refused():
-            return False
+        """Start a measurement that is not one run (a sweep, a batch ...; ui.experiments builds them) as the
+        worker's one job: two jobs at once would time each other. `work(token, progress)` runs in the
+        worker; its partial reports arrive as experiment_progressed, its result as experiment_finished."""
         self._stop_repeat()
         self.jobs.submit(work)
+        self._experimenting = True
         return True
 
-    def sweep(self, kind: str) -> bool:
-        """Time the current model on the current input under each thread count ("threads") or graph
-        optimisation level ("optimisation")."""
-        if self._refused():
-            return False
-        settings = (thread_settings(self.options) if kind == "threads" else optimisation_settings(self.options))
-        card, source, params = self.card, self.input.source, dict(self.params)
-        try:
-            task = self._task_lookup(card.task)
-        except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
-            self.run_failed.emit(plain_sentence(exc))
-            return False
-        return self.run_experiment(lambda token, progress: run_sweep(kind, settings, card, task, source, params,
-                                                                     token, progress))
-
-    def measure_model(self) -> bool:
-        """Profile the current model on the current input: its operations, where its time goes, its memory."""
-        if self._refused():
-            return False
-        card, source, params, options = self.card, self.input.source, dict(self.params), self.options
-        task = self._task_lookup(card.task)
-        return self.run_experiment(lambda token, progress: profile_model(card, task, source, params, options,
-                                                                         token, progress))
-
-    def twins(self) -> tuple[ModelCard, ModelCard] | None:
-        """The current model and its 8-bit twin (base first), when it has one."""
-        return twin_of(self.card, {card.id: card for card in self.catalog.cards}) if self.card else None
-
-    def compare_twins(self) -> bool:
-        """Run the current model and its 8-bit twin on the current input, timed alike, and compare them."""
-        pair = self.twins()
-        if self._refused() or pair is None:
-            return False
-        base, twin = pair
-        if not (self.installed(base) and self.installed(twin)):
-            self.run_failed.emit(not_installed(twin if self.installed(base) else base).args[0])
-            return False
-        task = self._task_lookup(base.task)
-        source, params, options = self.input.source, dict(self.params), self.options
-        return self.run_experiment(lambda token, progress: compare(base, twin, task, source, params, options,
-                                                                   token, progress))
+    def current_task(self, needs_input: bool = True) -> Any | None:
+        """The current model's task when a measurement can start (a model with its files, and an input if it
+        needs one); otherwise None, with the sentence saying what is missing."""
+        problem = (self._cannot_run() if needs_input else
+                   missing_model(self.card, self.card is not None and self.installed(self.card)))
+        if not problem:
+            try:
+                return self._task_lookup(self.card.task)
+            except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
+                problem = plain_sentence(exc)
+        self.run_failed.emit(problem)
+        return None
 
     def cancel(self) -> None:
         """Stop: ends repeat and the run in flight (midway through the model if need be)."""
@@ -303,13 +273,6 @@ class Controller(QObject):
     def _cannot_run(self) -> str:
         return missing(self.card, self.card is not None and self.installed(self.card), self.input)
 
-    def _refused(self) -> bool:
-        """True, with the sentence said, when there is no model or input to measure."""
-        problem = self._cannot_run()
-        if problem:
-            self.run_failed.emit(problem)
-        return bool(problem)
-
     def _maybe_run(self) -> None:
         if self.auto_run and not self._cannot_run():
             self.run()
@@ -335,6 +298,10 @@ class Controller(QObject):
     def _on_job_progressed(self, _generation: int, fraction: float, partial: Any) -> None:
         # Repeat runs the same input again: the full answer is already on screen, and redrawing a
         # half-filled one ten times a second would only flicker and take time from the graphs.
+        if self._experimenting:  # the progress bar moves; the partial report is for the lesson page
+            self.run_progressed.emit(fraction, None)
+            self.experiment_progressed.emit(fraction, partial)
+            return
         self.run_progressed.emit(fraction, None if self.repeat and self.last_outcome is not None else partial)
 
     @Slot(int, object)

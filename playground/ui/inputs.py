@@ -57,12 +57,19 @@ def refusal(choice: InputChoice, card: ModelCard | None) -> str:
     return ""
 
 
-def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None) -> str:
-    """What must come before a run, or "" when it can start: a model, its files, an input."""
+def missing_model(card: ModelCard | None, installed: bool) -> str:
+    """What must come before anything runs, or "": a model, and its files."""
     if card is None:
         return "Pick a model first, from the list on the left."
     if not installed:
         return str(not_installed(card))
+    return ""
+
+
+def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None) -> str:
+    """What must come before a run, or "" when it can start: a model, its files, an input."""
+    if card is None or not installed:
+        return missing_model(card, installed)
     if choice is None:
         return f"Give {card.name} {WHAT[card.modality]} first: open a file, paste, or pick a sample."
     return ""

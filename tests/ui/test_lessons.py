@@ -137,3 +137,39 @@ def test_the_model_page_measures_the_current_model_on_its_input(ran, qtbot):
     assert f"in {ms_text(profile.model_ms)} ms" in text_of(page) and "Verdict:" in text_of(page)
     controller.select_model("magika")
     assert page.profile is None and page.bars.rows == ()
+
+
+@pytest.mark.models
+def test_the_batch_page_runs_the_samples_and_saves_every_row(ran, qtbot, tmp_path):
+    import csv
+
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.BATCH.id).current
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
+        page.samples_button.click()
+    report = done.args[0]
+    assert report.finished and report.done == page.table.rowCount() > 5 and report.failed == 0
+    assert page.table.item(0, 0).text() == report.rows[0].file and page.csv_button.isEnabled()
+    assert page.status.text().startswith(f"{report.done} of {report.done} files, ")
+    assert f"went through {report.done} of {report.done} files of samples" in text_of(page)
+    assert page.save_to(tmp_path / "all", "csv") and "Saved" in page.status.text()
+    rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
+    assert [r["file"] for r in rows] == [r.file for r in report.rows]
+    assert not page.save_to(tmp_path / "missing" / "x.json", "json") and "could not be written" in page.status.text()
+    page.deadline.setValue(0.001)  # every run misses a deadline this short
+    assert f"{len(controller.history)} of the last {len(controller.history)} runs missed it" in text_of(page)
+
+
+@pytest.mark.models
+def test_the_batch_page_times_batch_sizes_and_says_when_a_model_takes_none(ran, qtbot):
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.BATCH.id).current
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
+        page.sizes_button.click()
+    assert page.sizes.points[-1].size == 32 and len(page.size_bars.rows) == len(page.sizes.points)
+    assert "Fed 32 at once" in text_of(page)
+    controller.select_model("minilm-l6")
+    controller.set_text("One.\nTwo.")
+    with qtbot.waitSignal(controller.run_failed, timeout=60_000) as failed:
+        page.sizes_button.click()
+    assert failed.args[0].endswith("so it is not fed as one batch here.") and page.size_bars.rows == ()

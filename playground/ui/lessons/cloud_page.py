@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core import cloud, lesson_facts
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -17,8 +18,9 @@ from playground.ui.settings import Settings
 class CloudPage(LessonPage):
     topic = lesson_facts.CLOUD
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(controller, settings, parent)
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
         self.upload = self.knob("upload_mbps", "Upload speed", cloud.DEFAULT_UPLOAD_MBPS, 0.1, 10_000.0, " Mbit/s",
                                 "How fast this computer's connection sends (a speed test's 'upload').", 1)
         self.download = self.knob("download_mbps", "Download speed", cloud.DEFAULT_DOWNLOAD_MBPS, 0.1, 10_000.0,

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 from playground.core import lesson_facts
 from playground.core.cost import DEFAULT_PRICE_PER_CPU_HOUR, DEFAULT_WATTS_PER_CORE, CostFigures, cost_figures
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
@@ -14,8 +15,9 @@ from playground.ui.settings import Settings
 class CostPage(LessonPage):
     topic = lesson_facts.COST
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(controller, settings, parent)
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
         self.price = self.knob("price_per_cpu_hour", "Price of one CPU-hour", DEFAULT_PRICE_PER_CPU_HOUR, 0.001,
                                100.0, "", "What a cloud service charges for one processor core for an hour "
                                "(on-demand prices are about $0.04–0.05).", decimals=3, prefix="$")

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from playground.core import lesson_facts
 from playground.core.compare import Comparison, answer_text, twin_of
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -18,10 +19,11 @@ from playground.ui.settings import Settings
 class Int8Page(LessonPage):
     topic = lesson_facts.INT8
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(controller, settings, parent)
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
         self.compare_button = QPushButton("Run both on this input", self)
-        self.compare_button.clicked.connect(controller.compare_twins)
+        self.compare_button.clicked.connect(experiments.compare_twins)
         row = QHBoxLayout()
         row.addWidget(self.compare_button)
         row.addStretch(1)
@@ -43,7 +45,7 @@ class Int8Page(LessonPage):
         self._on_model_changed()
 
     def _on_model_changed(self, *_: object) -> None:
-        pair = self.controller.twins()
+        pair = self.experiments.twins()
         if self.comparison is not None and (pair is None or self.comparison.base.model_id != pair[0].id):
             self.comparison = None  # another pair: the last comparison says nothing about it
             self.bars.set_rows(())

@@ -14,6 +14,7 @@ from playground.core import lesson_facts
 from playground.core.sweep import Sweep
 from playground.core.timing import percentile
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -27,8 +28,9 @@ LINES = (("p50", 50, "#212121", Qt.PenStyle.SolidLine), ("p95", 95, "#555555", Q
 class LatencyPage(LessonPage):
     topic = lesson_facts.LATENCY
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(controller, settings, parent)
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
         self.histogram = make_plot("How many warm runs took each time", "runs", "ms per run", self)
         self.histogram.setMinimumHeight(170)
         self.figure_slot.addWidget(self.histogram)
@@ -36,9 +38,9 @@ class LatencyPage(LessonPage):
         self.figure_slot.addWidget(self.starts)
         row = QHBoxLayout()
         self.threads_button = QPushButton("Time each number of threads", self)
-        self.threads_button.clicked.connect(lambda: controller.sweep("threads"))
+        self.threads_button.clicked.connect(lambda: experiments.sweep("threads"))
         self.opt_button = QPushButton("Time each optimisation level", self)
-        self.opt_button.clicked.connect(lambda: controller.sweep("optimisation"))
+        self.opt_button.clicked.connect(lambda: experiments.sweep("optimisation"))
         self.apply_button = QPushButton("Use the fastest", self)
         self.apply_button.setEnabled(False)
         self.apply_button.clicked.connect(self.apply_fastest)

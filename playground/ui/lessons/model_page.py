@@ -11,6 +11,7 @@ from playground.core import lesson_facts
 from playground.core.graph_cost import ModelProfile
 from playground.core.results import Generation
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -21,10 +22,11 @@ SHOWN_OPS = 6  # the slowest kinds of step; the rest are a sliver each
 class ModelPage(LessonPage):
     topic = lesson_facts.MODEL
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(controller, settings, parent)
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
         self.measure_button = QPushButton("Measure this model on this input", self)
-        self.measure_button.clicked.connect(controller.measure_model)
+        self.measure_button.clicked.connect(experiments.measure_model)
         row = QHBoxLayout()
         row.addWidget(self.measure_button)
         row.addStretch(1)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QTextBrowser,
 
 from playground.core import explainers
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
 from playground.ui.settings import Settings
 
 
@@ -18,9 +19,10 @@ class LessonPage(QWidget):
 
     topic: explainers.Topic
 
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.controller, self.settings = controller, settings
+        self.controller, self.settings, self.experiments = controller, settings, experiments
         self.setAccessibleName(self.topic.title)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(8, 8, 8, 8)
@@ -34,6 +36,7 @@ class LessonPage(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(f"{self.topic.title}: explanation")
+        self.browser.setMinimumHeight(170)  # the text is the lesson: never squeezed to a sliver
         self.body.addWidget(self.browser, 1)
         self._shown = ""
         # Repeat mode finishes many runs a second: gather them into one refresh a little later.

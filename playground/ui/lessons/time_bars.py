@@ -12,7 +12,8 @@ from playground.core.explainers import ms_text
 PART_COLOURS = {"on this computer": QColor(0, 158, 115), "upload": QColor(230, 159, 0),
                 "round trip": QColor(86, 180, 233), "queue": QColor(204, 121, 167), "server": QColor(0, 114, 178),
                 "download": QColor(213, 94, 0), "loading": QColor(230, 159, 0), "cold run": QColor(213, 94, 0),
-                "warm run": QColor(0, 158, 115), "in the model": QColor(0, 114, 178)}
+                "warm run": QColor(0, 158, 115), "in the model": QColor(0, 114, 178),
+                "wait for the batch": QColor(0, 114, 178)}
 ROW_HEIGHT, GAP, LEGEND = 26, 10, 22
 
 Row = tuple[str, tuple[tuple[str, float], ...]]  # a row's name, and its parts (name, ms) in order

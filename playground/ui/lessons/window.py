@@ -4,9 +4,11 @@ window, so the model keeps running in one and the numbers move in the other."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QScrollArea, QStackedWidget, QWidget
 
 from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
+from playground.ui.lessons.batch_page import BatchPage
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
 from playground.ui.lessons.int8_page import Int8Page
@@ -15,7 +17,7 @@ from playground.ui.lessons.model_page import ModelPage
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (LatencyPage, CostPage, CloudPage, Int8Page, ModelPage)
+PAGES: tuple[type[LessonPage], ...] = (LatencyPage, BatchPage, CostPage, CloudPage, Int8Page, ModelPage)
 TITLE = "Lessons — Inference Playground"
 
 
@@ -31,16 +33,22 @@ class LessonsWindow(QWidget):
         self.ideas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.ideas.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
         self.stack = QStackedWidget(self)
-        self.pages = [page(controller, settings, self.stack) for page in PAGES]
+        self.experiments = Experiments(controller)
+        self.pages = [page(controller, settings, self.experiments, self.stack) for page in PAGES]
         for page in self.pages:
             self.ideas.addItem(page.topic.title)
-            self.stack.addWidget(page)
+            # A tall page (graphs, a table, the text) scrolls on a small screen rather than squeeze its text.
+            holder = QScrollArea(self.stack)
+            holder.setWidget(page)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            self.stack.addWidget(holder)
         self.ideas.currentRowChanged.connect(self.stack.setCurrentIndex)
         layout = QHBoxLayout(self)
         layout.addWidget(self.ideas)
         layout.addWidget(self.stack, 1)
         self.ideas.setCurrentRow(0)
-        self.resize(900, 640)
+        self.resize(1000, 760)
 
     @property
     def current(self) -> LessonPage:

@@ -1,0 +1,194 @@
+"""The live-or-batch lesson: the live runs against a deadline (a counter and a strip of recent runs), and the
+current model over a whole folder as a batch, with throughput, time left, stop and CSV/JSON export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableWidget, QTableWidgetItem, QWidget)
+
+from playground import paths
+from playground.core import lesson_facts
+from playground.core.batch import BatchReport, to_csv, to_json
+from playground.core.batch_sizes import BatchSizes
+from playground.core.cost import duration_text
+from playground.core.explainers import ms_text
+from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
+from playground.ui.lessons.page import LessonPage
+from playground.ui.lessons.time_bars import TimeBars
+from playground.ui.settings import Settings
+from playground.ui.views.base import write_bytes
+from playground.ui.widgets.plots import make_plot
+
+ON_TIME, LATE = pg.mkBrush(0, 158, 115), pg.mkBrush(213, 94, 0)
+
+
+class BatchPage(LessonPage):
+    topic = lesson_facts.BATCH
+
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
+        self.deadline = self.knob("deadline_ms", "Deadline for a live answer", 33.0, 1.0, 10_000.0, " ms",
+                                  "A live answer later than this is too late: 33 ms keeps up with 30 frames a "
+                                  "second, 100 ms still feels instant.")
+        self.strip = make_plot("Recent runs against the deadline", "ms per run", "run number", self)
+        self.figure_slot.addWidget(self.strip)
+        self.figure_slot.addLayout(self._batch_row())
+        self.status = QLabel("", self)
+        self.status.setAccessibleName("Batch progress")
+        self.figure_slot.addWidget(self.status)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setHorizontalHeaderLabels(["File", "Answer", "ms"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Every file of the batch with its answer")
+        self.table.setMinimumHeight(120)
+        self.figure_slot.addWidget(self.table)
+        sizes_row = QHBoxLayout()
+        self.sizes_button = self._button(sizes_row, "Time batch sizes", "Feed the model the current input 1, 2, 4 … "
+                                         "32 times in one run, and time each", self.experiments.batch_sizes)
+        sizes_row.addStretch(1)
+        self.figure_slot.addLayout(sizes_row)
+        self.size_bars = TimeBars(self)
+        self.size_bars.setAccessibleName("Wait for each batch size, with the answers a second")
+        self.figure_slot.addWidget(self.size_bars)
+        self.report: BatchReport | None = None
+        self.sizes: BatchSizes | None = None
+        controller.experiment_progressed.connect(self._on_progress)
+        controller.experiment_finished.connect(self._on_finished)
+        controller.busy_changed.connect(self._on_busy)
+        controller.model_changed.connect(self._forget)
+
+    def _batch_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        kiosk = self.settings.kiosk  # a public kiosk opens no file dialogs and saves nothing
+        self.folder_button = self._button(row, "Run a folder…", "Run the model on every file of a folder",
+                                          self.choose_folder, visible=not kiosk)
+        self.samples_button = self._button(row, "Run the samples", "Run the model on every bundled sample of its kind",
+                                           lambda: self.run_folder(paths.samples_dir()))
+        self.stop_button = self._button(row, "Stop", "Stop the batch; the files done so far are kept",
+                                        self.controller.cancel)
+        self.stop_button.setEnabled(False)
+        self.csv_button = self._button(row, "Save CSV…", "Save every file's answer and timings as CSV",
+                                       lambda: self.save("csv"), visible=not kiosk)
+        self.json_button = self._button(row, "Save JSON…", "Save every file's full result and timings as JSON",
+                                        lambda: self.save("json"), visible=not kiosk)
+        for button in (self.csv_button, self.json_button):
+            button.setEnabled(False)
+        row.addStretch(1)
+        return row
+
+    def _button(self, row: QHBoxLayout, text: str, tip: str, slot: Any, visible: bool = True) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        button.setVisible(visible)
+        row.addWidget(button)
+        return button
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Run the model on every file of a folder", str(Path.home()))
+        if folder:
+            self.run_folder(Path(folder))
+
+    def run_folder(self, folder: Path) -> None:
+        self.report = None
+        self.table.setRowCount(0)
+        if self.experiments.run_batch(folder):
+            self.status.setText(f"Starting on {folder.name}…")
+
+    def _on_busy(self, busy: bool) -> None:
+        self.stop_button.setEnabled(busy and self.report is not None and not self.report.finished)
+
+    def _on_progress(self, _fraction: float, partial: Any) -> None:
+        if isinstance(partial, BatchReport):
+            self._show(partial)
+
+    def _on_finished(self, result: Any) -> None:
+        if isinstance(result, BatchReport):
+            self._show(result)
+            self.stop_button.setEnabled(False)
+        elif isinstance(result, BatchSizes):
+            self.sizes = result
+            self.size_bars.set_rows(tuple((f"{p.size} at once, {p.per_second:,.0f} a second",
+                                           (("wait for the batch", p.batch_ms),)) for p in result.points))
+            self.refresh()
+
+    def _forget(self, *_: object) -> None:
+        self.report, self.sizes = None, None
+        self.size_bars.set_rows(())
+        self.table.setRowCount(0)
+        self.status.setText("")
+        for button in (self.csv_button, self.json_button):
+            button.setEnabled(False)
+
+    def _show(self, report: BatchReport) -> None:
+        first_new = self.report.done if self.report is not None and self.report.folder == report.folder else 0
+        self.report = report
+        self.table.setRowCount(report.done)
+        for i in range(first_new, report.done):  # only the rows that arrived since the last report
+            row = report.rows[i]
+            for col, text in enumerate((row.file, row.answer or row.problem, ms_text(row.total_ms) if row.answer else "")):
+                item = QTableWidgetItem(text)
+                if col == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(i, col, item)
+        self.table.scrollToBottom()
+        left = f", about {duration_text(report.eta_s)} left" if not report.finished and report.eta_s else ""
+        ended = "" if report.finished or self.controller.busy else " (stopped)"
+        skipped = f"; {report.skipped:,} more files were left out" if report.skipped else ""
+        self.status.setText(f"{report.done} of {report.total} files, {report.per_second:.3g} a second{left}"
+                            f"{ended}{skipped}.")
+        self.stop_button.setEnabled(self.controller.busy and not report.finished)
+        for button in (self.csv_button, self.json_button):
+            button.setEnabled(report.done > 0)
+        self.refresh()
+
+    def save(self, kind: str) -> bool:
+        if self.report is None:
+            return False
+        name = f"{self.report.model_id}-batch.{kind}"
+        path, _ = QFileDialog.getSaveFileName(self, f"Save the batch as {kind.upper()}", str(Path.home() / name),
+                                              f"{kind.upper()} (*.{kind})")
+        return bool(path) and self.save_to(Path(path), kind)
+
+    def save_to(self, path: Path, kind: str) -> bool:
+        """All or nothing (a full disk leaves no half file); the line under the buttons says what happened."""
+        if self.report is None:
+            return False
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_name(path.name + f".{kind}")
+        text = to_csv(self.report) if kind == "csv" else to_json(self.report)
+        ok = write_bytes(text.encode("utf-8"), path)
+        self.status.setText(f"Saved {self.report.done} files' results to “{path.name}”." if ok else
+                            f"The results could not be written to “{path}”; check the disk has space and try "
+                            "another folder.")
+        return ok
+
+    def lesson_facts(self) -> dict[str, str]:
+        if self.controller.card is None:
+            return {}
+        return lesson_facts.batch_facts(self.report, self.controller.history, self.deadline.value(), self.sizes)
+
+    def update_figure(self) -> None:
+        history = self.controller.history
+        totals, index = history.total_ms.view(), history.index.view()
+        plot = self.strip.getPlotItem()
+        plot.clear()
+        late = totals > self.deadline.value()
+        for mask, brush in ((~late, ON_TIME), (late, LATE)):
+            if mask.any():
+                plot.addItem(pg.ScatterPlotItem(index[mask], totals[mask], size=7, brush=brush, pen=None))
+        plot.addItem(pg.InfiniteLine(self.deadline.value(), angle=0, label="deadline",
+                                     pen=pg.mkPen("#212121", width=2, style=Qt.PenStyle.DashLine),
+                                     labelOpts={"position": 0.05, "color": "#212121"}))
+        if len(totals):
+            plot.setYRange(0, float(max(np.max(totals), self.deadline.value())) * 1.15, padding=0)
