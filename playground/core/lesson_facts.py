@@ -15,6 +15,7 @@ from playground.core.explainers import Topic, ms_text
 from playground.core.metrics import RunHistory
 from playground.core.sweep import Sweep
 from playground.core.timing import RunRecord, percentile
+from playground.core.train.lesson import Answer, FineTuned, Trained
 
 LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
 COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
@@ -22,7 +23,8 @@ CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud
 INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
 MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
 BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
-LESSON_TOPICS: tuple[Topic, ...] = (LATENCY, COST, CLOUD, INT8, MODEL, BATCH)
+TRAINING = Topic("lesson:training", "Training or inference?", "lesson_training.md")
+LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, LATENCY, BATCH, COST, CLOUD, INT8, MODEL)
 # How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
 VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),
             (33.4, "fast enough for live video at 30 frames a second"),
@@ -202,3 +204,33 @@ def _sizes_sentence(sizes: BatchSizes | None) -> str:
     return (f"Fed {big.size} at once, it answered no more a second ({big.per_second:,.0f} against "
             f"{one.per_second:,.0f}), {waited}: one input already keeps this processor busy. Graphics chips, "
             "with thousands of small cores, are where big batches pay.")
+
+
+def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Answer | None,
+                   examples: int) -> dict[str, str]:
+    """Training's cost and result, fine-tuning's, and one answer's time and raw numbers (post-processing)."""
+    if trained is None:
+        return {}
+    train_images = len(trained.held_labels) * 4  # the held-out fifth is a quarter of what was trained on
+    facts = {"lesson_parameters": f"{trained.parameters:,}", "train_images": f"{train_images:,}",
+             "epochs": {1: "once", 2: "twice"}.get(trained.result.epochs, f"{trained.result.epochs} times"),
+             "train_cpu": duration_text(trained.cpu_s), "held_accuracy": f"{trained.held_out_accuracy:.0%}",
+             "held_count": f"{len(trained.held_labels):,}"}
+    if tuned is None:
+        facts["tune_sentence"] = ("**Fine-tuning** adapts a trained model to new examples: draw a few digits "
+                                  "below, say which each is, and tune it on them.")
+    else:
+        facts["tune_sentence"] = (f"**Fine-tuning** on your {examples} drawings took {duration_text(tuned.cpu_s)}: "
+                                  f"it now names {tuned.after:.0%} of them (before: {tuned.before:.0%}), and "
+                                  f"{tuned.held_out_after:.0%} of everyone else's digits.")
+    if answer is None:
+        facts.update(answer_us="—", answers_per_training="—",
+                     post_sentence="Draw a digit and press Ask to see one answer and its raw numbers.")
+        return facts
+    raw = ", ".join(f"{v:.1f}" for v in answer.logits)
+    facts.update(answer_us=f"{answer.seconds * 1e6:,.0f}",
+                 answers_per_training=f"{trained.cpu_s / answer.seconds:,.0f}" if answer.seconds else "—",
+                 post_sentence=(f"Its raw output is ten numbers ({raw}); softmax turns them into chances, and the "
+                                f"largest, {answer.probabilities.max():.0%} for {answer.digit}, is the answer: "
+                                "that last step is post-processing."))
+    return facts

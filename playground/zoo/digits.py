@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
-import io
-import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -12,7 +9,7 @@ import numpy as np
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
-from playground.core.train.digits import CLASSES, SIDE, DigitModel, train_digits
+from playground.core.train.digits import SIDE, DigitModel, parse_mnist_csv, train_digits
 from playground.core.train.export import to_onnx
 
 MIN_ACCURACY = 0.97
@@ -21,21 +18,12 @@ MAX_EXPORT_DIFF = 1e-4
 
 
 def read_mnist_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
-    """A gzipped CSV of rows (784 pixel values 0..255, then the label) -> (pixels uint8 (N, 784), labels)."""
+    """A gzipped CSV file of rows (784 pixel values 0..255, then the label) -> (pixels uint8 (N, 784), labels)."""
     try:
-        text = gzip.decompress(path.read_bytes())
-        table = np.loadtxt(io.BytesIO(text), delimiter=",", dtype=np.int64, ndmin=2)
-    except (OSError, EOFError, zlib.error, ValueError) as exc:
-        raise FetchError(f"The digit training data {path.name} is damaged or not a table of numbers; "
-                         "fetch the model again to download a fresh copy.") from exc
-    if table.shape[1] != SIDE * SIDE + 1 or not len(table):
-        raise FetchError(f"The digit training data {path.name} has {table.shape[1]} columns per row, "
-                         f"not {SIDE * SIDE + 1}; the package may have changed.")
-    pixels, labels = table[:, :-1], table[:, -1]
-    if pixels.min() < 0 or pixels.max() > 255 or labels.min() < 0 or labels.max() >= CLASSES:
-        raise FetchError(f"The digit training data {path.name} holds values outside 0–255 or labels outside "
-                         "0–9; the package may have changed.")
-    return pixels.astype(np.uint8), labels
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FetchError(f"The digit training data {path.name} could not be read; fetch the model again.") from exc
+    return parse_mnist_csv(data, path.name)
 
 
 def train_settings(card: ModelCard) -> dict[str, object]:

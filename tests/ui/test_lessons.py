@@ -156,8 +156,9 @@ def test_the_batch_page_runs_the_samples_and_saves_every_row(ran, qtbot, tmp_pat
     rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
     assert [r["file"] for r in rows] == [r.file for r in report.rows]
     assert not page.save_to(tmp_path / "missing" / "x.json", "json") and "could not be written" in page.status.text()
-    page.deadline.setValue(0.001)  # every run misses a deadline this short
-    assert f"{len(controller.history)} of the last {len(controller.history)} runs missed it" in text_of(page)
+    page.deadline.setValue(1.0)  # the shortest deadline: the cold run at least misses it
+    late = int((controller.history.total_ms.view() > 1.0).sum())
+    assert late >= 1 and f"{late} of the last {len(controller.history)} runs missed it" in text_of(page)
 
 
 @pytest.mark.models
@@ -173,3 +174,30 @@ def test_the_batch_page_times_batch_sizes_and_says_when_a_model_takes_none(ran, 
     with qtbot.waitSignal(controller.run_failed, timeout=60_000) as failed:
         page.sizes_button.click()
     assert failed.args[0].endswith("so it is not fed as one batch here.") and page.size_bars.rows == ()
+
+
+@pytest.mark.models
+def test_the_training_page_trains_fine_tunes_and_answers_a_drawing(make_window, require_model, qtbot):
+    require_model("digits")
+    controller, window = make_window(model_id="digits")
+    page = window.show_lessons(lesson_facts.TRAINING.id).current
+    with qtbot.waitSignal(controller.experiment_finished, timeout=120_000):
+        page.train_button.click()
+    assert page.trained.held_out_accuracy > 0.9 and page.status.text().startswith("Trained: ")
+    items = page.curve_plot.getPlotItem().items
+    assert len(items) == 2  # the running accuracy and the held-out dots
+    page.ask_button.click()  # an empty board: one sentence, no answer
+    assert page.status.text() == "Draw a digit first: the canvas is empty." and page.answer is None
+    for _ in range(3):
+        page.pad.draw_stroke([(0.5, 0.15), (0.5, 0.85)])
+        page.label.setValue(1)
+        page.add_button.click()
+    assert page.pad.empty and page.examples_label.text() == "3 examples: 1 1 1"
+    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
+        page.tune_button.click()
+    assert page.tuned is not None and page.status.text().startswith("Fine-tuned: ")
+    page.pad.draw_stroke([(0.5, 0.15), (0.5, 0.85)])
+    page.ask_button.click()
+    assert page.answer.digit == 1 and page.answer_label.text().splitlines()[2].endswith("←")
+    assert "Fine-tuning** on your 3 drawings" not in text_of(page) and "on your 3 drawings took" in text_of(page)
+    assert "that last step is post-processing" in text_of(page)

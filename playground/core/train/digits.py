@@ -7,11 +7,15 @@ on MNIST-5k: averaging away *where* a stroke is throws out what tells a 6 from a
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.errors import FetchError
 from playground.core.train.augment import Warp
 from playground.core.train.layers import Conv3x3, Flatten, Linear, MaxPool2, ReLU, Sequential
 from playground.core.train.trainer import TrainConfig, TrainProgress, TrainResult, accuracy, fit
@@ -40,6 +44,23 @@ def digit_net(seed: int = 0, widths: tuple[int, int, int] = (16, 32, 64)) -> Seq
         Conv3x3(b, c, rng, "conv3"), MaxPool2(), ReLU(),
         Flatten(), Linear(3 * 3 * c, CLASSES, rng, "fc"),
     ])
+
+
+def parse_mnist_csv(data: bytes, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """Gzipped CSV rows (784 pixel values 0..255, then the label) -> (pixels uint8 (N, 784), labels)."""
+    try:
+        table = np.loadtxt(io.BytesIO(gzip.decompress(data)), delimiter=",", dtype=np.int64, ndmin=2)
+    except (OSError, EOFError, zlib.error, ValueError) as exc:
+        raise FetchError(f"The digit training data {name} is damaged or not a table of numbers; "
+                         "fetch the model again to download a fresh copy.") from exc
+    if table.shape[1] != SIDE * SIDE + 1 or not len(table):
+        raise FetchError(f"The digit training data {name} has {table.shape[1]} columns per row, "
+                         f"not {SIDE * SIDE + 1}; the package may have changed.")
+    pixels, labels = table[:, :-1], table[:, -1]
+    if pixels.min() < 0 or pixels.max() > 255 or labels.min() < 0 or labels.max() >= CLASSES:
+        raise FetchError(f"The digit training data {name} holds values outside 0–255 or labels outside "
+                         "0–9; the package may have changed.")
+    return pixels.astype(np.uint8), labels
 
 
 def as_images(pixels: np.ndarray) -> np.ndarray:

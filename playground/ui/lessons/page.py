@@ -29,6 +29,14 @@ class LessonPage(QWidget):
         title = QLabel(self.topic.title, self)
         title.setStyleSheet("font-weight: bold; font-size: 15pt;")
         self.body.addWidget(title)
+        # What stopped a measurement started here (no input yet, a model not fetched), said on the page itself:
+        # the main window's error line may be hidden behind this window.
+        self.problem = QLabel("", self)
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
+        self.problem.setAccessibleName("Problem")
+        self.problem.hide()
+        self.body.addWidget(self.problem)
         self.form = QFormLayout()
         self.body.addLayout(self.form)
         self.figure_slot = QVBoxLayout()
@@ -43,6 +51,16 @@ class LessonPage(QWidget):
         self._soon = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
         controller.history_changed.connect(self._refresh_soon)
         controller.model_changed.connect(self._refresh_soon)
+        controller.run_failed.connect(self._on_failed)
+        controller.run_started.connect(self._clear_problem)
+
+    def _on_failed(self, sentence: str) -> None:
+        if self.isVisible():
+            self.problem.setText(sentence)
+            self.problem.show()
+
+    def _clear_problem(self) -> None:
+        self.problem.hide()
 
     def knob(self, name: str, label: str, default: float, low: float, high: float, suffix: str, tip: str,
              decimals: int = 0, prefix: str = "") -> QDoubleSpinBox:
