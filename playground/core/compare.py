@@ -88,6 +88,15 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
     return (1.0 if same else 0.0), ("Their answers are identical." if same else "Their answers differ.")
 
 
+def headline(result: Any) -> str:
+    """The answer itself, without its scores: what two models can be said to agree on."""
+    if isinstance(result, results.Labels) and result.items:
+        return result.items[0].description or result.items[0].name
+    if isinstance(result, (results.Transcript, results.Generation)):
+        return f"“{result.text}”"
+    return result.summary().splitlines()[0] if hasattr(result, "summary") else repr(result)
+
+
 def answer_text(result: Any, width: int = 160) -> str:
     """A model's answer in one short line, so a person can check the agreement with their own eyes."""
     if isinstance(result, results.Labels):

@@ -11,6 +11,7 @@ from playground.ui.experiments import Experiments
 from playground.ui.lessons.batch_page import BatchPage
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
+from playground.ui.lessons.guide_page import GuidePage
 from playground.ui.lessons.int8_page import Int8Page
 from playground.ui.lessons.latency_page import LatencyPage
 from playground.ui.lessons.model_page import ModelPage
@@ -18,7 +19,7 @@ from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.training_page import TrainingPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (TrainingPage, LatencyPage, BatchPage, CostPage, CloudPage, Int8Page, ModelPage)
+PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, LatencyPage, BatchPage, CostPage, CloudPage, Int8Page, ModelPage)
 TITLE = "Lessons — Inference Playground"
 
 
