@@ -19,7 +19,8 @@ def _action(parent: QObject, text: str, tip: str, *keys: QKeySequence | str) -> 
 
 
 class WindowActions(QObject):
-    """Open, paste, run, repeat, stop, full screen and quit; the window wires the first two to its input panel."""
+    """Open, paste, save the report, run, repeat, stop, full screen and quit; the window wires open, paste and
+    the report to its panels."""
 
     def __init__(self, controller: Controller, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,8 @@ class WindowActions(QObject):
         self.repeat = _action(self, "Re&peat", "Run the current input again and again until stopped", "Ctrl+Shift+R")
         self.repeat.setCheckable(True)
         self.stop = _action(self, "&Stop", "Stop the run and the repeat", "Esc")
+        self.save_report = _action(self, "Save lab &report…", "Save everything run so far as one HTML report, "
+                                   "with the runs as CSV and JSON")
         self.full_screen = _action(self, "&Full screen", "Fill the whole screen", "F11")
         self.full_screen.setCheckable(True)
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
@@ -49,7 +52,7 @@ class WindowActions(QObject):
         self.stop.setEnabled(False)
 
     def all(self) -> tuple[QAction, ...]:
-        return (self.open, self.paste, self.run, self.repeat, self.stop, self.full_screen, self.quit)
+        return (self.open, self.paste, self.save_report, self.run, self.repeat, self.stop, self.full_screen, self.quit)
 
     def _on_repeat_changed(self, on: bool) -> None:
         if self.repeat.isChecked() != on:

@@ -14,6 +14,7 @@ from playground.core.catalog import Catalog
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
+from playground.core.report import SessionLog
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
 from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
 from playground.ui.jobs import JobRunner
@@ -50,6 +51,7 @@ class Controller(QObject):
         self.settings, self.catalog, self._task_lookup = settings, catalog, task_lookup
         self.pipeline = pipeline or Pipeline()
         self.history = RunHistory()
+        self.session_log = SessionLog()  # every run of the session, for the lab report
         self.sampler = sampler or ResourceSampler()
         # A settings file copied from a bigger machine must not ask for more threads than this one has.
         self.options = RuntimeOptions(min(settings.threads, os.cpu_count() or 1), settings.opt_level)
@@ -316,6 +318,9 @@ class Controller(QObject):
         self.history.add(record)
         self.last_outcome = outcome
         self.result_ready.emit(outcome)  # the window draws it and reports the drawing time before this returns
+        answer = outcome.result.summary().strip().splitlines() if hasattr(outcome.result, "summary") else []
+        self.session_log.add(self.history.records[-1], self.card.name if self.card else record.model_id,
+                             answer[0] if answer else "")
         self.history_changed.emit()
         line = explainers.status_line(self.history, self.load_ns)
         self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)

@@ -18,5 +18,6 @@ def lock(window: MainWindow) -> None:
     commands.full_screen.setChecked(True)
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
+    commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
     window.result_area.set_kiosk(True)

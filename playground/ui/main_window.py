@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFileDialog, QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from playground.ui import focus
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
+from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.explainer import ExplainerPanel
@@ -75,6 +79,7 @@ class MainWindow(QMainWindow):
         self.commands.full_screen.toggled.connect(self.set_full_screen)
         self.commands.quit.triggered.connect(self.close)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
+        self.commands.save_report.triggered.connect(self.ask_save_report)
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
@@ -107,7 +112,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.commands
-        for title, actions in (("&File", (a.open, a.paste, None, a.quit)), ("&Run", (a.run, a.repeat, a.stop)),
+        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.quit)), ("&Run", (a.run, a.repeat, a.stop)),
                                ("&View", (a.full_screen,))):
             menu = self.menuBar().addMenu(title)
             for action in actions:
@@ -117,6 +122,18 @@ class MainWindow(QMainWindow):
             lessons.addAction(page.topic.title).triggered.connect(
                 lambda _=False, topic=page.topic.id: self.show_lessons(topic))
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
+
+    def ask_save_report(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Save the lab report", str(Path.home() / "lab-report.html"),
+                                              "Web page (*.html)")
+        if name:
+            self.save_report(Path(name))
+
+    def save_report(self, target: Path) -> str:
+        """The session as a report beside its CSV and JSON; the status line says what happened."""
+        sentence = save_lab_report(self.controller, {"The graphs at the end of the session": self.graphs}, target)
+        self.statusBar().showMessage(sentence, 10_000)
+        return sentence
 
     def show_lessons(self, topic_id: str = "") -> LessonsWindow:
         """The lessons window, made on first use and brought forward, on one idea if one is named."""

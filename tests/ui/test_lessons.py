@@ -201,3 +201,22 @@ def test_the_training_page_trains_fine_tunes_and_answers_a_drawing(make_window, 
     assert page.answer.digit == 1 and page.answer_label.text().splitlines()[2].endswith("←")
     assert "Fine-tuning** on your 3 drawings" not in text_of(page) and "on your 3 drawings took" in text_of(page)
     assert "that last step is post-processing" in text_of(page)
+
+
+@pytest.mark.models
+def test_the_lab_report_is_saved_from_the_window_with_its_csv_and_json(ran, tmp_path):
+    controller, window = ran
+    assert window.commands.save_report in window.menuBar().actions()[0].menu().actions()
+    sentence = window.save_report(tmp_path / "workshop.html")
+    assert sentence == f"Saved the report of {len(controller.session_log.runs)} runs as workshop.html, with " \
+                       "workshop.csv and workshop.json."
+    page = (tmp_path / "workshop.html").read_text(encoding="utf-8")
+    assert "langid.py language identifier" in page and "data:image/png;base64," in page
+    assert (tmp_path / "workshop.csv").read_text().count("\n") == len(controller.session_log.runs) + 1
+    assert window.save_report(tmp_path / "nowhere" / "r.html").startswith("The report could not be written to")
+
+
+def test_before_any_run_the_report_says_so(make_window, tmp_path):
+    _, window = make_window()
+    assert window.save_report(tmp_path / "r.html") == "Nothing has run yet: run a model first, then save the report."
+    assert not (tmp_path / "r.html").exists()

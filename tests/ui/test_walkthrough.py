@@ -220,6 +220,10 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         view = window.result_area.current_view
         shown = [b.text() for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
         assert shown == ["Copy picture"]  # copying stays; saving would open a file dialog
+        assert not window.commands.save_report.isEnabled()
+        batch = window.show_lessons("lesson:batch").current  # the lessons stay, their file dialogs go
+        assert batch.samples_button.isVisibleTo(batch) and not batch.folder_button.isVisibleTo(batch)
+        assert not batch.csv_button.isVisibleTo(batch)
     finally:
         controller.shutdown(10.0)
 

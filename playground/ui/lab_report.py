@@ -1,0 +1,42 @@
+"""Saving the lab report from the window: the session's runs as HTML with the graphs as pictures, and the same
+runs as CSV and JSON beside it, each file written whole or not at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import PySide6
+import pyqtgraph
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtWidgets import QWidget
+
+from playground import __version__
+from playground.core.report import machine_facts, report_html, runs_csv, runs_json
+from playground.ui.controller import Controller
+from playground.ui.views.base import write_bytes
+
+
+def png_of(widget: QWidget) -> bytes:
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
+def save_lab_report(controller: Controller, pictures: dict[str, QWidget], target: Path) -> str:
+    """Writes NAME.html, NAME.csv and NAME.json; returns the sentence to show (what was saved, or why not)."""
+    log = controller.session_log
+    if not log.runs:
+        return "Nothing has run yet: run a model first, then save the report."
+    target = target.with_suffix(".html")
+    cards = {card.id: card for card in controller.catalog.cards}
+    machine = machine_facts({"PySide6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,
+                             "Inference Playground": __version__,
+                             "threads now": str(controller.options.threads),
+                             "graph optimisation now": controller.options.opt_level})
+    files = {target: report_html(log, cards, machine, {title: png_of(w) for title, w in pictures.items()}),
+             target.with_suffix(".csv"): runs_csv(log), target.with_suffix(".json"): runs_json(log, machine, cards)}
+    for path, text in files.items():
+        if not write_bytes(text.encode("utf-8"), path):
+            return f"The report could not be written to “{path}”; check the disk has space and try another folder."
+    return f"Saved the report of {len(log.runs)} runs as {target.name}, with {target.stem}.csv and {target.stem}.json."
