@@ -109,3 +109,18 @@ def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
     for text in (cost, where, *(explainers.render(t, {}, False) for t in lesson_facts.LESSON_TOPICS)):
         assert text.startswith("# ") and not re.search(r"\{\w+\}", text), text
         assert 20 <= explainers.word_count(text) <= explainers.MAX_WORDS
+
+
+def test_raw_outputs_are_described_beside_what_the_app_made_of_them():
+    logits = np.array([[0.5, 7.5, -3.25, 7.25] + [0.0] * 8], np.float32)
+    said = lesson_facts.describe_raw("logits", logits)
+    assert said == ("`logits`: 1 × 12 numbers from -3.25 to 7.5 (the largest: 7.5 at position 1, 7.25 at position 3, "
+                    "0.5 at position 0)")
+    assert lesson_facts.describe_raw("tokens", np.arange(20)) == \
+        "`tokens`: 20 whole numbers (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …)"
+    labels = Labels((Label("n02123045", 0.9, "tabby cat"),))
+    facts = lesson_facts.post_facts({"logits": logits, "runs_ns": np.array([5, 6])}, labels, "cat.png")
+    assert facts["raw_lines"] == f"- {said}" and "named the best: **tabby cat**" in facts["post_steps"]
+    text = " ".join(explainers.render(lesson_facts.POST, {**explainers.facts(None), **facts}, True).split())
+    assert "On cat.png, the model returned:" in text and not re.search(r"\{\w+\}", text)
+    assert lesson_facts.post_facts(None, labels, "") == {}

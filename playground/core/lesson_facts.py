@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from playground.core.batch import BatchReport
 from playground.core.batch_sizes import BatchSizes
 from playground.core.cloud import CloudEstimate, CloudSetting
-from playground.core.compare import Comparison
+from playground.core import results
+from playground.core.compare import Comparison, headline
 from playground.core.graph_cost import ModelProfile
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
 from playground.core.explainers import Topic, ms_text
@@ -24,7 +28,9 @@ INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
 MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
 BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
 TRAINING = Topic("lesson:training", "Training or inference?", "lesson_training.md")
-LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, LATENCY, BATCH, COST, CLOUD, INT8, MODEL)
+POST = Topic("lesson:post", "From numbers to an answer", "lesson_post.md")
+LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, POST, LATENCY, BATCH, COST, CLOUD, INT8, MODEL)
+SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches) is summed up
 # How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
 VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),
             (33.4, "fast enough for live video at 30 frames a second"),
@@ -234,3 +240,43 @@ def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Ans
                                 f"largest, {answer.probabilities.max():.0%} for {answer.digit}, is the answer: "
                                 "that last step is post-processing."))
     return facts
+
+
+def describe_raw(name: str, value: np.ndarray) -> str:
+    """One raw output as a person can read it: its shape, its range, and its largest values with positions."""
+    shape = " × ".join(str(d) for d in value.shape) or "one number"
+    if value.dtype.kind in "iu" and value.ndim <= 1:  # token numbers, class indices
+        shown = ", ".join(str(int(v)) for v in value.ravel()[:12])
+        return f"`{name}`: {value.size:,} whole numbers ({shown}{', …' if value.size > 12 else ''})"
+    flat = value.astype(np.float64).ravel()
+    text = f"`{name}`: {shape} numbers from {flat.min():.3g} to {flat.max():.3g}"
+    if 10 <= flat.size <= 100_000:
+        top = np.argsort(-flat, kind="stable")[:3]
+        text += " (the largest: " + ", ".join(f"{flat[i]:.3g} at position {int(i)}" for i in top) + ")"
+    return text
+
+
+def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str) -> dict[str, str]:
+    """The model's raw outputs next to what the app made of them, and the steps between, by kind of answer."""
+    if raw is None:
+        return {}
+    # A task's own clock readings ride along with its outputs (names ending in _ns): they are not the model's.
+    numeric = [(k, np.asarray(v)) for k, v in raw.items()
+               if not k.endswith("_ns") and np.asarray(v).dtype.kind in "iuf" and np.asarray(v).size]
+    lines = [describe_raw(k, v) for k, v in numeric[:SHOWN_OUTPUTS]]
+    if len(numeric) > SHOWN_OUTPUTS:
+        lines.append(f"and {len(numeric) - SHOWN_OUTPUTS} more arrays")
+    answer = headline(result)
+    if isinstance(result, results.Labels):
+        steps = (f"The app turned the scores into chances (softmax: each raised to a power of e, then shared out to "
+                 f"sum to 1), sorted them and named the best: **{answer}**.")
+    elif isinstance(result, results.Detections):
+        steps = (f"The app read every place the model scored above the threshold, merged boxes that overlap "
+                 f"(non-maximum suppression) and kept **{len(result.items)}**.")
+    elif isinstance(result, (results.Transcript, results.Generation)):
+        steps = (f"Those are token numbers: the app looked each one up in the model's vocabulary of word pieces "
+                 f"and joined them into text: **{answer}**.")
+    else:
+        steps = f"The app turned them into the answer on screen: **{answer}**."
+    return {"raw_input": input_label or "your input", "raw_lines": "\n".join(f"- {line}" for line in lines),
+            "post_steps": steps}

@@ -28,6 +28,7 @@ class Outcome:
     result: Any
     record: RunRecord
     decoded: Any  # what the decoder made of the input (ImageData, AudioData, TextData)
+    raw: dict[str, np.ndarray] | None = None  # what infer() gave postprocess, when asked for (keep_raw)
 
 
 class _Runner:
@@ -136,7 +137,9 @@ class Pipeline:
 
     def run(self, card: ModelCard, task: Any, source: Any, params: dict[str, Any] | None = None,
             token: CancelToken | None = None, progress: Progress | None = None,
-            tap: Tap | None = None) -> Outcome:
+            tap: Tap | None = None, keep_raw: bool = False) -> Outcome:
+        """One run of `task` on `source`; keep_raw keeps the model's raw outputs (for showing post-processing:
+        off by default, as an upscaled picture's raw output alone is 50 MB)."""
         token = token or CancelToken()
         values = {**card.defaults(), **(params or {})}
         clock = StageClock()
@@ -166,7 +169,8 @@ class Pipeline:
         result = clock.timed("postprocess", task.postprocess, outputs, ctx, card, values)
         cpu_ns = time.process_time_ns() - cpu0
         energy_uj = self.energy.since(energy0) if self.energy is not None and energy0 is not None else None
-        return Outcome(result, self._record(card, sessions, clock, cpu_ns, wall0, decoded, energy_uj), decoded)
+        return Outcome(result, self._record(card, sessions, clock, cpu_ns, wall0, decoded, energy_uj), decoded,
+                       outputs if keep_raw else None)
 
     def _record(self, card: ModelCard, sessions: dict[str, LoadedSession], clock: StageClock, cpu_ns: int,
                 started_ns: int, decoded: Any, energy_uj: int | None = None) -> RunRecord:

@@ -189,8 +189,9 @@ class Controller(QObject):
         self.settings.threads, self.settings.opt_level = options.threads, options.opt_level
         self.runtime_changed.emit(options.threads, options.opt_level)
 
-    def run(self) -> bool:
-        """Start a run of the current model on the current input; False (with a sentence) when it cannot."""
+    def run(self, keep_raw: bool = False) -> bool:
+        """Start a run of the current model on the current input; False (with a sentence) when it cannot.
+        keep_raw: the outcome also carries the model's raw outputs (the post-processing lesson shows them)."""
         problem = self._cannot_run()
         try:
             task = None if problem else self._task_lookup(self.card.task)
@@ -208,7 +209,7 @@ class Controller(QObject):
             if pipeline.options != options:
                 pipeline.sessions.evict()  # sessions opened with other options would linger unused
                 pipeline.options = options
-            return pipeline.run(card, task, source, params, token, progress)
+            return pipeline.run(card, task, source, params, token, progress, keep_raw=keep_raw)
 
         self.jobs.submit(job)
         return True

@@ -220,3 +220,17 @@ def test_before_any_run_the_report_says_so(make_window, tmp_path):
     _, window = make_window()
     assert window.save_report(tmp_path / "r.html") == "Nothing has run yet: run a model first, then save the report."
     assert not (tmp_path / "r.html").exists()
+
+
+@pytest.mark.models
+def test_the_post_processing_page_runs_once_more_and_shows_the_raw_numbers(ran, qtbot):
+    controller, window = ran
+    page = window.show_lessons(lesson_facts.POST.id).current
+    before = len(controller.history)
+    with qtbot.waitSignal(controller.result_ready, timeout=60_000) as done:
+        page.show_button.click()
+    outcome = done.args[0]
+    assert outcome.raw is not None and len(controller.history) == before + 1  # a real run, counted as one
+    assert all(f"{name}:" in text_of(page) for name in list(outcome.raw)[:4])
+    assert f"named the best: {outcome.result.items[0].description}" in text_of(page)
+    assert controller.last_outcome is outcome and window.result_area.current_view.headline.text()

@@ -1,0 +1,44 @@
+"""The post-processing lesson: the current model run once more with its raw outputs kept, shown beside the
+answer the app made of them, with the steps in between named."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from playground.core import lesson_facts
+from playground.core.pipeline import Outcome
+from playground.ui.controller import Controller
+from playground.ui.experiments import Experiments
+from playground.ui.lessons.page import LessonPage
+from playground.ui.settings import Settings
+
+
+class PostPage(LessonPage):
+    topic = lesson_facts.POST
+
+    def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(controller, settings, experiments, parent)
+        self.show_button = QPushButton("Run once more and show the raw numbers", self)
+        self.show_button.clicked.connect(lambda: controller.run(keep_raw=True))
+        row = QHBoxLayout()
+        row.addWidget(self.show_button)
+        row.addStretch(1)
+        self.figure_slot.addLayout(row)
+        self.outcome: Outcome | None = None
+        controller.result_ready.connect(self._on_result)
+        controller.model_changed.connect(self._forget)
+
+    def _on_result(self, outcome: Outcome) -> None:
+        if outcome.raw is not None:
+            self.outcome = outcome
+            self.refresh()
+
+    def _forget(self, *_: object) -> None:
+        self.outcome = None
+
+    def lesson_facts(self) -> dict[str, str]:
+        o = self.outcome
+        if o is None:
+            return {}
+        return lesson_facts.post_facts(o.raw, o.result, getattr(o.decoded, "label", ""))
