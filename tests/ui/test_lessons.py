@@ -234,3 +234,16 @@ def test_the_post_processing_page_runs_once_more_and_shows_the_raw_numbers(ran, 
     assert all(f"{name}:" in text_of(page) for name in list(outcome.raw)[:4])
     assert f"named the best: {outcome.result.items[0].description}" in text_of(page)
     assert controller.last_outcome is outcome and window.result_area.current_view.headline.text()
+
+
+def test_every_lesson_topic_has_a_page_and_a_brief_text_before_anything_runs():
+    from playground import paths
+    from playground.core import explainers
+    from playground.core.guide import GUIDE
+
+    assert {page.topic for page in PAGES} == set(lesson_facts.LESSON_TOPICS) | {GUIDE}
+    for topic in (*lesson_facts.LESSON_TOPICS, GUIDE):
+        raw = (paths.explainers_dir() / topic.filename).read_text(encoding="utf-8")
+        assert explainers.BEFORE_FIRST_RUN in raw, topic.id
+        before = explainers.render(topic, {}, False)
+        assert before.startswith(f"# {topic.title}") and 20 <= explainers.word_count(before) <= explainers.MAX_WORDS
