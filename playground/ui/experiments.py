@@ -1,10 +1,10 @@
 """Experiments: measurements beyond a single run — sweeps of settings, a model beside its 8-bit twin, a
-profiled run, a folder as a batch — each built here and started as the controller's one job."""
+profiled run, batch sizes, a folder as a batch — each built here and started as the controller's one job."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from playground.core.batch import BatchReport, run_batch
 from playground.core.batch_sizes import time_batch_sizes
@@ -15,49 +15,39 @@ from playground.core.session import not_installed
 from playground.core.sweep import optimisation_settings, run_sweep, thread_settings
 from playground.ui.controller import Controller
 
+# work(card, task, source, params, options, token, progress) -> what the page shows
+Work = Callable[..., Any]
+
 
 class Experiments:
     def __init__(self, controller: Controller) -> None:
         self.controller = controller
 
-    def _now(self) -> tuple[ModelCard, Any, dict[str, Any]]:
-        """What the window holds now: the model, its input, its knobs (copied: the job runs later)."""
+    def _on_current_input(self, work: Work) -> bool:
+        """Start `work` on the current model, input, knobs and runtime options, all taken now (copied: the job
+        runs later); False, with the sentence said, when there is no model or input yet."""
         c = self.controller
-        return c.card, c.input.source if c.input is not None else None, dict(c.params)
+        task = c.current_task()
+        if task is None:
+            return False
+        card, source, params, options = c.card, c.input.source, dict(c.params), c.options
+        return c.run_experiment(lambda token, progress: work(card, task, source, params, options, token, progress))
 
     def sweep(self, kind: str) -> bool:
         """Time the current model on its input under each thread count ("threads") or each graph optimisation
         level ("optimisation")."""
-        c = self.controller
-        task = c.current_task()
-        if task is None:
-            return False
-        card, source, params = self._now()
-        settings = thread_settings(c.options) if kind == "threads" else optimisation_settings(c.options)
-        return c.run_experiment(lambda token, progress: run_sweep(kind, settings, card, task, source, params,
-                                                                  token, progress))
+        options = self.controller.options
+        settings = thread_settings(options) if kind == "threads" else optimisation_settings(options)
+        return self._on_current_input(lambda card, task, source, params, _options, token, progress: run_sweep(
+            kind, settings, card, task, source, params, token, progress))
 
     def measure_model(self) -> bool:
         """Profile the current model on its input: its operations, where its time goes, its memory."""
-        c = self.controller
-        task = c.current_task()
-        if task is None:
-            return False
-        card, source, params = self._now()
-        options = c.options
-        return c.run_experiment(lambda token, progress: profile_model(card, task, source, params, options,
-                                                                      token, progress))
+        return self._on_current_input(profile_model)
 
     def batch_sizes(self) -> bool:
         """The current input fed to the model 1, 2, 4 … 32 times in one run, each size timed."""
-        c = self.controller
-        task = c.current_task()
-        if task is None:
-            return False
-        card, source, params = self._now()
-        options = c.options
-        return c.run_experiment(lambda token, progress: time_batch_sizes(card, task, source, params, options,
-                                                                         token, progress))
+        return self._on_current_input(time_batch_sizes)
 
     def twins(self) -> tuple[ModelCard, ModelCard] | None:
         """The current model and its 8-bit twin (base first), when it has one."""
@@ -67,17 +57,14 @@ class Experiments:
     def compare_twins(self) -> bool:
         """The current model and its 8-bit twin on the current input, timed alike."""
         c, pair = self.controller, self.twins()
-        task = c.current_task()
-        if task is None or pair is None:
+        if pair is None:
             return False
         base, twin = pair
         if not (c.installed(base) and c.installed(twin)):
             c.run_failed.emit(str(not_installed(twin if c.installed(base) else base)))
             return False
-        _, source, params = self._now()
-        options = c.options
-        return c.run_experiment(lambda token, progress: compare(base, twin, task, source, params, options,
-                                                                token, progress))
+        return self._on_current_input(lambda _card, task, source, params, options, token, progress: compare(
+            base, twin, task, source, params, options, token, progress))
 
     def run_batch(self, folder: Path) -> bool:
         """The current model over every file of its kind in `folder`, in the window's warm sessions."""
@@ -85,8 +72,7 @@ class Experiments:
         task = c.current_task(needs_input=False)
         if task is None:
             return False
-        card, _, params = self._now()
-        options, pipeline = c.options, c.pipeline
+        card, params, options, pipeline = c.card, dict(c.params), c.options, c.pipeline
 
         def work(token: Any, progress: Any) -> BatchReport:
             if pipeline.options != options:
