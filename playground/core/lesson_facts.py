@@ -217,8 +217,7 @@ def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Ans
     """Training's cost and result, fine-tuning's, and one answer's time and raw numbers (post-processing)."""
     if trained is None:
         return {}
-    train_images = len(trained.held_labels) * 4  # the held-out fifth is a quarter of what was trained on
-    facts = {"lesson_parameters": f"{trained.parameters:,}", "train_images": f"{train_images:,}",
+    facts = {"lesson_parameters": f"{trained.parameters:,}", "train_images": f"{trained.trained_on:,}",
              "epochs": {1: "once", 2: "twice"}.get(trained.result.epochs, f"{trained.result.epochs} times"),
              "train_cpu": duration_text(trained.cpu_s), "held_accuracy": f"{trained.held_out_accuracy:.0%}",
              "held_count": f"{len(trained.held_labels):,}"}

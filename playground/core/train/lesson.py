@@ -52,6 +52,7 @@ class Trained:
     held_out_accuracy: float
     held_images: np.ndarray  # the digits it never trained on, for fine-tuning's rehearsal and checks
     held_labels: np.ndarray
+    trained_on: int  # how many digits it learned from
 
     @property
     def parameters(self) -> int:
@@ -68,7 +69,7 @@ def train_lesson(pixels: np.ndarray, labels: np.ndarray, on_progress: Callable[[
                  on_progress=on_progress, check=check)
     cpu = time.process_time() - cpu0
     score = result.held_out_accuracy if result.held_out_accuracy is not None else 0.0
-    return Trained(net, result, cpu, score, images[held], labels[held])
+    return Trained(net, result, cpu, score, images[held], labels[held], len(train))
 
 
 @dataclass(frozen=True, eq=False)

@@ -52,11 +52,9 @@ class BatchPage(LessonPage):
         self.table.setAccessibleName("Every file of the batch with its answer")
         self.table.setMinimumHeight(120)
         self.figure_slot.addWidget(self.table)
-        sizes_row = QHBoxLayout()
-        self.sizes_button = self._button(sizes_row, "Time batch sizes", "Feed the model the current input 1, 2, 4 … "
-                                         "32 times in one run, and time each", self.experiments.batch_sizes)
-        sizes_row.addStretch(1)
-        self.figure_slot.addLayout(sizes_row)
+        self.sizes_button = self.button("Time batch sizes", self.experiments.batch_sizes, "Feed the model the current "
+                                        "input 1, 2, 4 … 32 times in one run, and time each")
+        self.button_row(self.sizes_button)
         self.size_bars = TimeBars(self)
         self.size_bars.setAccessibleName("Wait for each batch size, with the answers a second")
         self.figure_slot.addWidget(self.size_bars)
@@ -87,9 +85,7 @@ class BatchPage(LessonPage):
         return row
 
     def _button(self, row: QHBoxLayout, text: str, tip: str, slot: Any, visible: bool = True) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
+        button = self.button(text, slot, tip)
         button.setVisible(visible)
         row.addWidget(button)
         return button

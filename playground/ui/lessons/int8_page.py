@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from playground.core import lesson_facts
 from playground.core.compare import Comparison, answer_text, twin_of
@@ -22,12 +22,8 @@ class Int8Page(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.compare_button = QPushButton("Run both on this input", self)
-        self.compare_button.clicked.connect(experiments.compare_twins)
-        row = QHBoxLayout()
-        row.addWidget(self.compare_button)
-        row.addStretch(1)
-        self.figure_slot.addLayout(row)
+        self.compare_button = self.button("Run both on this input", experiments.compare_twins)
+        self.button_row(self.compare_button)
         self.note = QLabel("", self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")

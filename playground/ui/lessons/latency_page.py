@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core import lesson_facts
 from playground.core.sweep import Sweep
@@ -36,18 +36,11 @@ class LatencyPage(LessonPage):
         self.figure_slot.addWidget(self.histogram)
         self.starts = TimeBars(self)
         self.figure_slot.addWidget(self.starts)
-        row = QHBoxLayout()
-        self.threads_button = QPushButton("Time each number of threads", self)
-        self.threads_button.clicked.connect(lambda: experiments.sweep("threads"))
-        self.opt_button = QPushButton("Time each optimisation level", self)
-        self.opt_button.clicked.connect(lambda: experiments.sweep("optimisation"))
-        self.apply_button = QPushButton("Use the fastest", self)
+        self.threads_button = self.button("Time each number of threads", lambda: experiments.sweep("threads"))
+        self.opt_button = self.button("Time each optimisation level", lambda: experiments.sweep("optimisation"))
+        self.apply_button = self.button("Use the fastest", self.apply_fastest)
         self.apply_button.setEnabled(False)
-        self.apply_button.clicked.connect(self.apply_fastest)
-        for button in (self.threads_button, self.opt_button, self.apply_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        self.figure_slot.addLayout(row)
+        self.button_row(self.threads_button, self.opt_button, self.apply_button)
         self.sweep_bars = TimeBars(self)
         self.figure_slot.addWidget(self.sweep_bars)
         self.sweeps: dict[str, Sweep] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core import lesson_facts
 from playground.core.graph_cost import ModelProfile
@@ -25,12 +25,8 @@ class ModelPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.measure_button = QPushButton("Measure this model on this input", self)
-        self.measure_button.clicked.connect(experiments.measure_model)
-        row = QHBoxLayout()
-        row.addWidget(self.measure_button)
-        row.addStretch(1)
-        self.figure_slot.addLayout(row)
+        self.measure_button = self.button("Measure this model on this input", experiments.measure_model)
+        self.button_row(self.measure_button)
         self.bars = TimeBars(self)
         self.bars.setAccessibleName("Time by kind of step")
         self.figure_slot.addWidget(self.bars)

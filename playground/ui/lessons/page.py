@@ -4,9 +4,11 @@ filled with the numbers just measured."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from playground.core import explainers
 from playground.ui.controller import Controller
@@ -82,6 +84,21 @@ class LessonPage(QWidget):
         caption.setToolTip(tip)
         self.form.addRow(caption, box)
         return box
+
+    def button(self, text: str, slot: Any, tip: str = "") -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        return button
+
+    def button_row(self, *widgets: QWidget) -> QHBoxLayout:
+        """Buttons in a row at the left of the page, above its figure."""
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        self.figure_slot.addLayout(row)
+        return row
 
     def _on_knob(self, name: str, value: float) -> None:
         self.settings.set_lesson_value(name, value)

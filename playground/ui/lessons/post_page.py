@@ -3,7 +3,7 @@ answer the app made of them, with the steps in between named."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core import lesson_facts
 from playground.core.pipeline import Outcome
@@ -19,12 +19,8 @@ class PostPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.show_button = QPushButton("Run once more and show the raw numbers", self)
-        self.show_button.clicked.connect(lambda: controller.run(keep_raw=True))
-        row = QHBoxLayout()
-        row.addWidget(self.show_button)
-        row.addStretch(1)
-        self.figure_slot.addLayout(row)
+        self.show_button = self.button("Run once more and show the raw numbers", lambda: controller.run(keep_raw=True))
+        self.button_row(self.show_button)
         self.outcome: Outcome | None = None
         controller.result_ready.connect(self._on_result)
         controller.model_changed.connect(self._forget)
