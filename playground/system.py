@@ -20,6 +20,10 @@ DISPLAY = {
     "libxcb-shm.so.0": "libxcb-shm0", "libxcb-glx.so.0": "libxcb-glx0", "libX11-xcb.so.1": "libx11-xcb1",
 }
 
+# QtMultimedia (camera, microphone, playback): without libpulse0 it does not load; without libxrandr2 its
+# FFmpeg backend is silently "not available" (STACK.md).
+MEDIA = {"libpulse.so.0": "libpulse0", "libXrandr.so.2": "libxrandr2"}
+
 
 def missing_packages(libraries: dict[str, str]) -> list[str]:
     """Packages whose library cannot be loaded here (loading is the only test that does not lie)."""

@@ -12,6 +12,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
+from playground import system
+
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.xvfb, pytest.mark.models]
 
@@ -51,6 +53,11 @@ def display():
     xvfb = shutil.which("Xvfb")
     if not xvfb:
         pytest.skip("Xvfb is not installed (Debian: sudo apt-get install xvfb)")
+    # The same check the launcher makes before opening a window: a missing xcb library would make Qt
+    # abort the child, which says nothing about the app.
+    missing = system.missing_packages(system.DISPLAY)
+    if missing:
+        pytest.skip(system.advice(missing, "a window under Xvfb"))
     read, write = os.pipe()
     server = subprocess.Popen([xvfb, "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
                               pass_fds=(write,), stderr=subprocess.DEVNULL)

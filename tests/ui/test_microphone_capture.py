@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from playground import paths
+from playground import paths, system
+from playground.ui.multimedia import multimedia, not_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -24,6 +25,11 @@ def pulse_server(tmp_path):
     """A throwaway sound server: a silent virtual speaker, and a virtual microphone listening to it."""
     if not (shutil.which("pulseaudio") and shutil.which("pactl") and shutil.which("paplay")):
         pytest.skip("PulseAudio is not installed here (Debian: apt-get install pulseaudio pulseaudio-utils)")
+    missing = system.missing_packages({**system.OFFSCREEN, **system.MEDIA})
+    if missing:
+        pytest.skip(system.advice(missing, "the microphone"))
+    if multimedia() is None:
+        pytest.skip(not_installed("Recording from the microphone"))
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"),
