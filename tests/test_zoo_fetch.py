@@ -349,6 +349,13 @@ def test_a_file_built_differently_on_each_machine_is_checked_against_the_hash_it
     [again] = fetch(fake, FakeDownloader(fake.wheel))
     assert again.built and installed_matches(card)
 
+    # A newer revision of the recipe (an int8 scheme chosen differently, say) rebuilds it on the next fetch.
+    monkeypatch.setitem(recipes.REVISIONS, "train", 2)
+    assert not installed_matches(card)
+    [third] = fetch(fake, FakeDownloader(fake.wheel))
+    assert third.built and installed_matches(card)
+    assert json.loads((fake.folder / MANIFEST).read_text())["revision"] == 2
+
 
 def test_a_card_cannot_pin_the_hash_of_a_file_it_says_is_not_reproducible(fake: FakeModel) -> None:
     fake.write()

