@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test setup models bench bundle clean
+.PHONY: run test release-check setup models bench bundle clean
 
 run: setup
 	$(BIN)/playground
@@ -15,6 +15,12 @@ run: setup
 test: setup
 	@$(BIN)/python -m playground.system offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The long checks, run before a release besides `make test`: every model rebuilt from the download
+# cache, a twenty-minute recording, and the int8 builds' answers under an emulated AVX2 processor.
+release-check: setup
+	@$(BIN)/python -m playground.system offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS) -m release
 
 setup: $(STAMP) models
 

@@ -46,6 +46,7 @@ def test_card_parameter_count_equals_the_graph(card: ModelCard) -> None:
     assert sum(parameter_count(installed.path(f.role)) for f in graphs) == card.parameters
 
 
+@pytest.mark.release  # minutes (two models are trained again): make release-check
 @pytest.mark.parametrize("card", CARDS, ids=lambda c: c.id)
 def test_rebuild_from_the_download_cache_reproduces_the_files(card: ModelCard, tmp_path: Path) -> None:
     """The whole route (member hashes, recipe, built hashes) again, offline, into a scratch copy of the card."""

@@ -82,6 +82,7 @@ def test_only_models_that_read_long_recordings_get_them_and_everything_has_a_lim
 
 
 @pytest.mark.models
+@pytest.mark.release  # a minute of transcription at release time: make release-check
 def test_a_twenty_minute_recording_is_transcribed_piece_by_piece_in_little_memory(tmp_path):
     path = quiet_file(tmp_path / "meeting.wav", 20, speech_at=(0.0, 605.0, 1180.0))
     card = installed("whisper-tiny-en-int8")
