@@ -55,3 +55,15 @@ def int8_kind() -> str | None:
 # EfficientNet-Lite0 quantised with 8-bit weights (the scheme a VNNI processor builds), on chelsea.png:
 # AVX2's saturating sums turn float32's near-tie (tiger cat 0.38, Egyptian cat 0.37) the other way.
 EIGHT_BIT_CHELSEA = {"vnni": "tiger cat", "avx2": "Egyptian cat"}
+
+
+# SmolLM2 int8 (activations rounded to 8 bits per block): greedy replies leave the float32 text where the
+# float32 model itself nearly ties (" shore" leads " ocean" by 0.017 logits after "A gentle lapping of
+# the"). Rounding moves the logits by about 0.2, and which way depends on the processor: the kernels
+# differ only in the order of float sums, but values on a rounding edge then round the other way, and
+# that grows over 30 layers. No small set of layers left in float32 kept the float32 text on both kinds
+# of processor; the 4-bit build (float32 arithmetic) keeps it on both.
+SMOLLM_INT8_SHARED = "The waves of the sea, a silent beauty,\nA gentle"
+SMOLLM_INT8_HAIKU = {"vnni": SMOLLM_INT8_SHARED + " lapping of the ocean's edge,",
+                     "avx2": SMOLLM_INT8_SHARED + " reminder of the vastness that lies beneath."}
+SMOLLM_HAIKU = SMOLLM_INT8_SHARED + " lapping of the shore,"  # float32, and the 4-bit build everywhere

@@ -13,7 +13,7 @@ import pytest
 
 from playground import paths
 from tests.emulated import avx2_python
-from tests.known import installed
+from tests.known import SMOLLM_HAIKU, SMOLLM_INT8_HAIKU, installed
 
 pytestmark = [pytest.mark.release, pytest.mark.models]
 
@@ -84,3 +84,27 @@ def test_minilm_int8_pairs_the_same_sentences_without_vnni():
     off = lambda m: np.where(np.eye(len(m), dtype=bool), -np.inf, m)  # noqa: E731
     assert np.abs(fp32 - int8).max() < 0.05
     assert off(int8).argmax(axis=1).tolist() == off(fp32).argmax(axis=1).tolist() == [1, 0, 3, 2, 5, 4]
+
+
+CHAT = r"""
+import json, sys
+from playground.core.media import TextData
+from tests.known import Runs
+run, out = Runs(), {}
+for model_id in sys.argv[1:]:
+    out[model_id] = [run(model_id, TextData(message), temperature=0.0, repetition_penalty=1.0,
+                         max_tokens=tokens).result.text
+                     for message, tokens in (("Write a haiku about the sea.", 24),
+                                             ("Give me three tips for staying focused.", 12))]
+print(json.dumps(out))
+"""
+
+
+def test_smollm_writes_its_known_replies_without_vnni():
+    installed("smollm2-135m-int8")
+    installed("smollm2-135m")
+    found = json.loads(avx2_python(CHAT, "smollm2-135m-int8", "smollm2-135m", timeout=1800).splitlines()[-1])
+    haiku, tips = found["smollm2-135m-int8"]
+    assert haiku.startswith(SMOLLM_INT8_HAIKU["avx2"]) and tips.startswith("1. **Set Clear Goals**:")
+    haiku, tips = found["smollm2-135m"]  # float32 arithmetic: the same text as on every processor
+    assert haiku.startswith(SMOLLM_HAIKU) and tips.startswith("1. **Set Clear Goals**:")

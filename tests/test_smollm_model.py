@@ -14,7 +14,7 @@ from playground.core.kv_cache import SharedCache
 from playground.core.media import TextData
 from playground.tasks.chat import prompt, tokenizer
 from playground.zoo.gguf_llama import LlamaGGUF
-from tests.known import Runs, installed
+from tests.known import SMOLLM_HAIKU, SMOLLM_INT8_HAIKU, SMOLLM_INT8_SHARED, Runs, installed, int8_kind
 from tests.llama_reference import ReferenceLlama
 
 pytestmark = pytest.mark.models
@@ -101,13 +101,21 @@ def test_the_graph_agrees_with_the_teacher_token_by_token(model_id, teacher_forc
     assert agree / total >= low and worst < spread
 
 
-@pytest.mark.parametrize("model_id, shore", [("smollm2-135m", "the shore,"), ("smollm2-135m-int8", "the ocean's edge,")])
-def test_greedy_replies_are_the_known_ones(model_id, shore):
+def test_greedy_replies_are_the_known_ones():
     run = Runs()
+    installed("smollm2-135m")
+    assert greedy(run, "Write a haiku about the sea.").startswith(SMOLLM_HAIKU)  # MODELS.md's haiku
+    assert greedy(run, "Give me three tips for staying focused.", 12).startswith("1. **Set Clear Goals**:")
+
+
+def test_the_int8_build_leaves_the_known_reply_only_where_float32_nearly_ties():
+    run, model_id = Runs(), "smollm2-135m-int8"
     installed(model_id)
-    # MODELS.md's haiku; the int8 build's rounding ends its second line otherwise (its card says so).
-    assert greedy(run, "Write a haiku about the sea.", model_id=model_id).startswith(
-        "The waves of the sea, a silent beauty,\nA gentle lapping of " + shore)
+    haiku = greedy(run, "Write a haiku about the sea.", model_id=model_id)
+    assert haiku.startswith(SMOLLM_INT8_SHARED)  # on every processor
+    kind = int8_kind()
+    if kind is not None:  # the rest as recorded for this kind of processor (AVX2 ones: test_int8_on_avx2)
+        assert haiku.startswith(SMOLLM_INT8_HAIKU[kind])
     assert greedy(run, "Give me three tips for staying focused.", 12, model_id).startswith("1. **Set Clear Goals**:")
 
 
