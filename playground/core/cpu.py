@@ -9,8 +9,9 @@ from pathlib import Path
 DOT_PRODUCT = {"avx512_vnni": "AVX-512 VNNI", "avx_vnni": "AVX-VNNI", "asimddp": "Arm dot product"}
 
 NO_DOT_PRODUCT = ("This processor lacks the 8-bit dot-product instructions (VNNI) that int8 models lean on: "
-                  "here an int8 model may be no faster than float32, and onnxruntime's 8-bit matrix "
-                  "products can saturate and drift; the float32 version is the safe choice.")
+                  "here an int8 model may gain less speed over float32, and since onnxruntime adds its 8-bit "
+                  "products another way, its answers can differ from those on a processor with VNNI; the "
+                  "float32 version answers alike on every processor.")
 
 
 @functools.lru_cache(maxsize=1)
