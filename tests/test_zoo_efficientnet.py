@@ -340,6 +340,9 @@ def test_onnxruntime_says_where_8_bit_products_overflow(on_avx2):
 
 
 def test_seven_bit_weights_keep_every_known_answer_on_every_processor(schemes, on_avx2, card, photos):
+    weights = [numpy_helper.to_array(t) for t in onnx.load(str(schemes["7 bits"])).graph.initializer
+               if t.data_type == TensorProto.INT8]
+    assert len(weights) > 40 and max(int(np.abs(w.astype(np.int32)).max()) for w in weights) == 64
     known = {name: top[0][0] for name, top in KNOWN.items()}
     assert _first_answers(schemes["7 bits"], card, photos) == known
     assert _named(on_avx2["7 bits"], card) == known

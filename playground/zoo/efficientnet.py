@@ -194,7 +194,7 @@ class Int8Scheme:
 
 # Both chosen by measurement (MinMax ranges on the centre crops, bias correction) to keep the first
 # answer of every known photo (the five samples and motorcycle_left.png), on processors with VNNI and
-# on AVX2 ones (run here under QEMU's Haswell; tests/test_int8_processors.py).
+# on AVX2 ones (QEMU's Haswell: tests/test_zoo_efficientnet.py, benchmarks/int8_schemes.py --avx2).
 # 8 bits: the stem is the layer that moved astronaut's near-tie ("bobsled" 0.131 vs "football helmet"
 # 0.124 in float32) most, and is 3 % of the multiply-adds. Percentile ranges, mirror images in the
 # calibration, block 0 in float or no bias correction each flipped astronaut again.

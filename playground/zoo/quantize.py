@@ -51,8 +51,8 @@ def quantize_qdq(fp32_path: Path, int8_path: Path, feeds: Sequence[Feeds], *, me
     the first pass gives the exact int8 weights, whose average effect on each output channel (the
     rounding error times the channel's mean input on `feeds`) is then given back through the float
     biases before the second pass (Nagel et al. 2019, "data-free quantization", §4.2).
-    seven_bit keeps the weights within ±63, so no pair of 8-bit products can overflow 16 bits on a
-    processor without VNNI (see products_overflow); the integer sums are then exact everywhere.
+    seven_bit keeps the weights within ±64, so no pair of products can overflow 16 bits on a processor
+    without VNNI (255 · 64 · 2 = 32,640; see products_overflow): the integer sums are exact everywhere.
     """
     if not feeds:
         raise ValueError("quantisation needs at least one calibration feed")
