@@ -22,6 +22,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run bundled ONNX models on your own input, on this computer. "
                     "Without a subcommand the window opens.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="open the window as a public kiosk: full screen, no files, no saving, no way out "
+                             "but the operator's; locked even if its settings file is missing or damaged")
+    parser.add_argument("--config", metavar="FILE",
+                        help="the settings file to read (a kiosk's is read, never written)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in (models, run, bench, shot):
         module.add_parser(sub)
@@ -33,7 +38,7 @@ def _dispatch(argv: list[str] | None) -> int:
     if args.command is None:
         from playground.launch import launch_window
 
-        return launch_window()
+        return launch_window(kiosk=args.kiosk, config=args.config)
     code = int(args.handler(args) or 0)
     sys.stdout.flush()  # a full disk or a closed pipe shows up here, where it can still be reported
     return code

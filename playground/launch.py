@@ -40,7 +40,7 @@ def _missing_libraries() -> str:
     return f"playground: {system.advice(missing, purpose)}" if missing else ""
 
 
-def launch_window() -> int:
+def launch_window(kiosk: bool = False, config: str | None = None) -> int:
     """Run the window and return its exit code; 2 with one sentence on stderr when it cannot open."""
     if not has_display():
         print(NO_DISPLAY, file=sys.stderr)
@@ -55,4 +55,4 @@ def launch_window() -> int:
         print(f"playground: the window cannot start because a part of it is missing ({exc}); reinstall the "
               "playground with 'pip install --force-reinstall inference-playground'.", file=sys.stderr)
         return 2
-    return run_app()
+    return run_app(kiosk=kiosk, config=config)

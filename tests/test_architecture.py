@@ -92,3 +92,11 @@ def test_every_task_result_type_has_a_view():
     for name, task in TASKS.items():
         assert task.result_type in RESULT_TYPES, f"task '{name}' returns an unknown result type"
     assert set(RESULT_TYPES) <= set(VIEWS), f"no view for {set(RESULT_TYPES) - set(VIEWS)}"
+
+
+def test_every_label_in_the_window_shows_plain_text():
+    """Qt's own QLabel guesses HTML from the text; the window makes labels only through ui/plain.py."""
+    made_elsewhere = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((PACKAGE / "ui").rglob("*.py"))
+                      if p.name != "plain.py"
+                      for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "QLabel(" in line]
+    assert made_elsewhere == []

@@ -13,6 +13,7 @@ from playground.core import results
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
+from playground.core.explainers import literal
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
 
@@ -68,9 +69,8 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
         top = lambda r: [item.name for item in r.items[:5]]  # noqa: E731
         shared = len(set(top(a)) & set(top(b)))
         same = a.items[0].name == b.items[0].name
-        first = a.items[0].description or a.items[0].name
-        text = (f"Both put “{first}” first" if same else
-                f"They disagree on the first answer: “{first}” against “{b.items[0].description or b.items[0].name}”")
+        first, other = (literal(r.items[0].description or r.items[0].name) for r in (a, b))
+        text = (f"Both put “{first}” first" if same else f"They disagree on the first answer: “{first}” against “{other}”")
         return (1.0 if same else 0.0), f"{text}; {shared} of their top {min(5, len(a.items))} are the same."
     if isinstance(a, results.Similarities) and isinstance(b, results.Similarities):
         x, y = (a.scores, b.scores) if a.searching else (a.matrix, b.matrix)

@@ -16,6 +16,10 @@ from playground.core.timing import STAGES
 BEFORE_FIRST_RUN = "<!-- before the first run -->"
 MAX_WORDS = 150
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# CommonMark lets a backslash make any ASCII punctuation mark literal. With these escaped, text put
+# inside a sentence can open no emphasis, code, link, picture, raw HTML tag, entity, table cell or web
+# address (':'); a file's name keeps its dots and dashes as they read.
+_MARKUP = re.compile(r"([\\`*_\[\]!|<>~&:])")
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
 
@@ -87,7 +91,7 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
         values[f"{stage}_ms"] = ms_text(last.ms(stage)) if last else "—"
     values["draw_ms"] = values["render_ms"]
     values["total_ms"] = ms_text(last.total_ns / 1e6) if last else "—"
-    values["input_label"] = (last.input_label or "your input") if last else "—"
+    values["input_label"] = literal(last.input_label or "your input") if last else "—"
     runs = len(last.session_runs_ns) if last else 0
     values["session_runs"] = str(runs)
     values["session_runs_text"] = {1: "once", 2: "twice"}.get(runs, _plural(runs, "time"))
@@ -153,6 +157,12 @@ def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
             "system_cpu": f"{sampler.smoothed(sampler.system_cpu):.0f}",
             "rss_mb": f"{sampler.rss_mb.last():.0f}", "peak_rss_mb": f"{sampler.rss_mb.view().max():.0f}",
             "cores": str(sampler.cores), "cpu_max": str(100 * sampler.cores)}
+
+
+def literal(text: str) -> str:
+    """Outside text (a file's name, what a person typed, what a model wrote) as Markdown that shows it as
+    it is, on one line: never a link, a picture from disk or markup."""
+    return _MARKUP.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def fill(template: str, values: dict[str, str]) -> str:

@@ -10,7 +10,7 @@ from typing import Callable
 
 from playground import paths
 from playground.core.errors import ModelCardError
-from playground.core.explainers import Topic
+from playground.core.explainers import Topic, literal
 
 GUIDE = Topic("lesson:guide", "Guided tour", "lesson_guide.md")
 
@@ -68,7 +68,8 @@ def load_guide(path: Path | None = None) -> tuple[Step, ...]:
 
 def int8_sentence(state: GuideState, base_id: str) -> str:
     """Whether the 8-bit twin said what the model before it said."""
-    mine, theirs = state.answers.get(state.model_id, ""), state.answers.get(base_id, "")
+    # The answers are what models wrote: shown as they are, never as Markdown.
+    mine, theirs = (literal(state.answers.get(key, "")) for key in (state.model_id, base_id))
     if not theirs:
         return f"The int8 twin answered: {mine}."
     if mine == theirs:

@@ -15,7 +15,7 @@ from playground.core import results
 from playground.core.compare import Comparison, headline
 from playground.core.graph_cost import ModelProfile
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
-from playground.core.explainers import Topic, ms_text
+from playground.core.explainers import Topic, literal, ms_text
 from playground.core.metrics import RunHistory
 from playground.core.sweep import Sweep
 from playground.core.timing import RunRecord, percentile
@@ -137,12 +137,12 @@ def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str
     cpu = (f"This processor has {dots}: instructions that multiply many 8-bit numbers in one step, which is "
            "where int8 gets its speed." if dots else
            "This processor lacks the 8-bit dot-product instructions (VNNI) that make int8 fast: here it may "
-           "gain little, and its sums can saturate." if dots == "" else
+           "gain little, and its answers can differ from those of a processor with VNNI." if dots == "" else
            "This system does not say which instructions the processor has.")
     return {"base_name": base.name, "twin_name": twin.name, "base_ms": ms_text(base.median_ms),
             "twin_ms": ms_text(twin.median_ms), "speed_sentence": speed, "base_mb": f"{base.size_mb:.1f}",
             "twin_mb": f"{twin.size_mb:.1f}", "agreement_text": comparison.agreement_text, "cpu_sentence": cpu,
-            "compared_input": input_label or "your input"}
+            "compared_input": literal(input_label or "your input")}
 
 
 def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
@@ -167,7 +167,7 @@ def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
                    + ("far faster than anyone reads (a quick reader takes in about 8)" if tokens_per_second >= 16
                       else "about as fast as people read" if tokens_per_second >= 6 else "slower than people read"))
     return {"parameters": f"{parameters / 1e6:.1f} million" if parameters else "an unknown number of",
-            "profiled_input": input_label or "your input", "gflop": f"{profile.flops / 1e9:.3g}",
+            "profiled_input": literal(input_label or "your input"), "gflop": f"{profile.flops / 1e9:.3g}",
             "profile_ms": ms_text(profile.model_ms), "achieved": f"{profile.achieved_gflops:.3g}",
             "peak": f"{profile.peak_gflops:.0f}", "share": f"{share:.0%}", "bound_sentence": bound,
             "top_op": top.op, "top_share": f"{top.ms / spent:.0%}" if spent else "most",
@@ -191,7 +191,7 @@ def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: fl
         state = "went through" if report.finished else "has gone through"
         answered = [r.total_ms for r in report.rows if not r.problem]
         per_file = sum(answered) / len(answered) if answered else 0.0
-        batch = (f"{state} {report.done} of {report.total} files of {Path(report.folder).name} in "
+        batch = (f"{state} {report.done} of {report.total} files of {literal(Path(report.folder).name)} in "
                  f"{duration_text(report.elapsed_s)}: {report.per_second:.3g} files a second, "
                  f"{ms_text(per_file)} ms each{failed}.")
     return {"deadline": ms_text(deadline_ms), "per_second_target": f"{1000.0 / deadline_ms:.3g}",
@@ -265,7 +265,7 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
     lines = [describe_raw(k, v) for k, v in numeric[:SHOWN_OUTPUTS]]
     if len(numeric) > SHOWN_OUTPUTS:
         lines.append(f"and {len(numeric) - SHOWN_OUTPUTS} more arrays")
-    answer = headline(result)
+    answer = literal(headline(result))
     if isinstance(result, results.Labels):
         steps = (f"The app turned the scores into chances (softmax: each raised to a power of e, then shared out to "
                  f"sum to 1), sorted them and named the best: **{answer}**.")
@@ -277,5 +277,5 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
                  f"and joined them into text: **{answer}**.")
     else:
         steps = f"The app turned them into the answer on screen: **{answer}**."
-    return {"raw_input": input_label or "your input", "raw_lines": "\n".join(f"- {line}" for line in lines),
+    return {"raw_input": literal(input_label or "your input"), "raw_lines": "\n".join(f"- {line}" for line in lines),
             "post_steps": steps}

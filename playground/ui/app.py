@@ -89,11 +89,15 @@ def _install_excepthooks(controller: Controller) -> None:
         "error in a thread", exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
 
-def run_app(argv: list[str] | None = None) -> int:
+def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | None = None) -> int:
     """Open the window and run until it is closed; settings are saved and the worker stopped on the way out."""
     app = application(argv)
     configure_logging()
-    controller, window = build()
+    settings = Settings(config, kiosk=kiosk)
+    if settings.problem:  # for the operator: the journal, or the terminal the kiosk was started from
+        log.warning(settings.problem)
+        print(f"playground: {settings.problem}", file=sys.stderr)
+    controller, window = build(settings)
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)
     if window.settings.kiosk:

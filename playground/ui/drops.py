@@ -21,11 +21,14 @@ class Offer:
     origin: str
 
 
-def offer_from_mime(mime: QMimeData | None, origin: str) -> Offer | None:
-    """Files first (a copied file also carries its name as text), then a picture, then text."""
+def offer_from_mime(mime: QMimeData | None, origin: str, files: bool = True) -> Offer | None:
+    """Files first (a copied file also carries its name as text), then a picture, then text.
+
+    files=False (a public kiosk) takes pixels and text only: a visitor who could open no file on this
+    computer must not have one read by pasting or dropping its path, so a path stays text."""
     if mime is None:
         return None
-    if mime.hasUrls():
+    if files and mime.hasUrls():
         local = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
         if local:
             return Offer(local[0], local[0].name, origin)
@@ -35,7 +38,7 @@ def offer_from_mime(mime: QMimeData | None, origin: str) -> Offer | None:
             return Offer(rgba_from_qimage(image), f"{'pasted' if origin == 'paste' else 'dropped'} image", origin)
     if mime.hasText() and mime.text().strip():
         text = mime.text()
-        candidate = Path(text.strip()) if "\n" not in text.strip() and len(text) < 4096 else None
+        candidate = Path(text.strip()) if files and "\n" not in text.strip() and len(text) < 4096 else None
         if candidate is not None and candidate.is_absolute() and _is_file(candidate):
             return Offer(candidate, candidate.name, origin)
         return Offer(text, f"{'pasted' if origin == 'paste' else 'dropped'} text", origin)
@@ -63,6 +66,7 @@ class DropCatcher(QObject):
     def __init__(self, accept: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._accept = accept  # callable(Offer | None, origin) on the GUI thread
+        self.files = True  # False on a kiosk: see offer_from_mime
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
@@ -73,6 +77,6 @@ class DropCatcher(QObject):
                 return True
         elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
             event.acceptProposedAction()
-            self._accept(offer_from_mime(event.mimeData(), "drop"), "drop")
+            self._accept(offer_from_mime(event.mimeData(), "drop", self.files), "drop")
             return True
         return False

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import (QFileDialog, QFrame, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
+from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
 from playground.ui import focus
@@ -24,6 +24,7 @@ from playground.ui.panels.picker import ModelPicker
 from playground.ui.panels.result_area import ResultArea
 from playground.ui.panels.run_bar import RunBar
 from playground.ui.settings import Settings
+from playground.ui.plain import PlainLabel
 
 TITLE = "Inference Playground"
 
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.lessons: LessonsWindow | None = None  # made the first time it is asked for
         self._lay_out()
         self._build_menus()
-        self.status = QLabel("")
+        self.status = PlainLabel("")
         self.status.setAccessibleName("Status")
         self.statusBar().addWidget(self.status, 1)
         controller.status_changed.connect(self.status.setText)
@@ -77,9 +78,11 @@ class MainWindow(QMainWindow):
         self.commands.open.triggered.connect(self.input_panel.open_file)
         self.commands.paste.triggered.connect(self.input_panel.paste)
         self.commands.full_screen.toggled.connect(self.set_full_screen)
-        self.commands.quit.triggered.connect(self.close)
+        self.commands.quit.triggered.connect(self.leave)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.commands.save_report.triggered.connect(self.ask_save_report)
+        self.locked = False  # a kiosk: see kiosk.lock
+        self._leaving = False
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
@@ -209,7 +212,16 @@ class MainWindow(QMainWindow):
             self.settings.set_splitter(name, splitter.saveState())
         self.settings.sync()
 
+    def leave(self) -> None:
+        """Close the window on purpose (the quit command), which a kiosk allows where a close request does not."""
+        self._leaving = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # On a kiosk the window manager's close (Alt+F4, a title bar's ×) must not drop a visitor to the desktop.
+        if self.locked and not self._leaving:
+            event.ignore()
+            return
         self.save_layout()
         self.controller.shutdown()
         super().closeEvent(event)

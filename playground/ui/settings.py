@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import configparser
 import os
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -17,39 +19,63 @@ MAX_THREADS = 64
 
 
 class Settings:
-    """Every value is read with a type and a default, so a hand-edited or stale file never breaks start-up."""
+    """Every value is read with a type and a default, so a hand-edited or stale file never breaks start-up.
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    A kiosk's file belongs to its operator: it is read once and never written (what a visitor changes
+    lives in memory until the app stops), and a kiosk whose file cannot be read runs locked with the
+    defaults rather than unlocked (`problem` says why). A kiosk is one that was started with kiosk=True
+    (`playground --kiosk`), or whose file says `locked` under `[kiosk]` with anything but a clear no.
+    """
+
+    def __init__(self, path: Path | str | None = None, *, kiosk: bool = False) -> None:
         path = path or os.environ.get(SETTINGS_ENV) or None
         if path is not None:
             self._q = QSettings(str(path), QSettings.Format.IniFormat)
         else:
             self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+        self.problem = ""
+        self._memory: dict[str, Any] | None = None  # a kiosk's changes, never written to its file
+        self._ignore_file = False
+        if kiosk or _says_locked(self._q.value("kiosk/locked", None)):
+            self._memory = {"kiosk/locked": True}
+            self.problem = _unreadable(self._q, path) if path is not None else ""
+            self._ignore_file = bool(self.problem)
 
     @property
     def path(self) -> str:
         return self._q.fileName()
 
+    def _value(self, key: str, default: Any) -> Any:
+        if self._memory is not None and key in self._memory:
+            return self._memory[key]
+        return default if self._ignore_file else self._q.value(key, default)
+
+    def _set(self, key: str, value: Any) -> None:
+        if self._memory is not None:
+            self._memory[key] = value
+        else:
+            self._q.setValue(key, value)
+
     def _str(self, key: str, default: str) -> str:
-        value = self._q.value(key, default)
+        value = self._value(key, default)
         return value if isinstance(value, str) else default
 
     def _int(self, key: str, default: int, low: int, high: int) -> int:
         try:
-            value = int(self._q.value(key, default))
+            value = int(self._value(key, default))
         except (TypeError, ValueError):
             return default
         return value if low <= value <= high else default
 
     def _float(self, key: str, default: float, low: float, high: float) -> float:
         try:
-            value = float(self._q.value(key, default))
+            value = float(self._value(key, default))
         except (TypeError, ValueError):
             return default
         return value if low <= value <= high else default  # NaN fails both comparisons too
 
     def _bytes(self, key: str) -> QByteArray:
-        value = self._q.value(key, QByteArray())
+        value = self._value(key, QByteArray())
         return value if isinstance(value, QByteArray) else QByteArray()
 
     @property
@@ -58,7 +84,7 @@ class Settings:
 
     @last_model.setter
     def last_model(self, model_id: str) -> None:
-        self._q.setValue("model/last", model_id)
+        self._set("model/last", model_id)
 
     @property
     def threads(self) -> int:
@@ -66,7 +92,7 @@ class Settings:
 
     @threads.setter
     def threads(self, n: int) -> None:
-        self._q.setValue("runtime/threads", int(n))
+        self._set("runtime/threads", int(n))
 
     @property
     def opt_level(self) -> str:
@@ -75,7 +101,7 @@ class Settings:
 
     @opt_level.setter
     def opt_level(self, level: str) -> None:
-        self._q.setValue("runtime/opt_level", level)
+        self._set("runtime/opt_level", level)
 
     @property
     def geometry(self) -> QByteArray:
@@ -83,7 +109,7 @@ class Settings:
 
     @geometry.setter
     def geometry(self, data: QByteArray) -> None:
-        self._q.setValue("window/geometry", data)
+        self._set("window/geometry", data)
 
     @property
     def window_state(self) -> QByteArray:
@@ -91,31 +117,60 @@ class Settings:
 
     @window_state.setter
     def window_state(self, data: QByteArray) -> None:
-        self._q.setValue("window/state", data)
+        self._set("window/state", data)
 
     def splitter(self, name: str) -> QByteArray:
         return self._bytes(f"window/splitter_{name}")
 
     def set_splitter(self, name: str, data: QByteArray) -> None:
-        self._q.setValue(f"window/splitter_{name}", data)
+        self._set(f"window/splitter_{name}", data)
 
     def lesson_value(self, name: str, default: float, low: float, high: float) -> float:
         """A figure a person typed into a lesson (a price, a bandwidth), kept for next time."""
         return self._float(f"lessons/{name}", default, low, high)
 
     def set_lesson_value(self, name: str, value: float) -> None:
-        self._q.setValue(f"lessons/{name}", float(value))
+        self._set(f"lessons/{name}", float(value))
 
     @property
     def kiosk(self) -> bool:
-        """A public kiosk: `locked=true` under `[kiosk]` in the settings file the kiosk is started with."""
-        value = self._q.value("kiosk/locked", False)
-        return str(value).strip().lower() in ("true", "1", "yes", "on")
+        """A public kiosk (see the class): its file is never written."""
+        return self._memory is not None
 
     @kiosk.setter
     def kiosk(self, locked: bool) -> None:
-        self._q.setValue("kiosk/locked", bool(locked))
+        """Make this a kiosk from now on (tests, and the settings of a window being locked)."""
+        if locked and self._memory is None:
+            self._memory = {"kiosk/locked": True}
 
     def sync(self) -> None:
-        """Write to disk now (QSettings otherwise writes when it likes, or at exit)."""
-        self._q.sync()
+        """Write to disk now (QSettings otherwise writes when it likes, or at exit); a kiosk never writes."""
+        if self._memory is None:
+            self._q.sync()
+
+
+# Said of `locked`, these mean no; anything else, a typo or a half-written line included, means a kiosk.
+_NO = ("false", "0", "no", "off")
+
+
+def _says_locked(value: Any) -> bool:
+    return value is not None and str(value).strip().lower() not in _NO
+
+
+def _unreadable(q: QSettings, path: Path | str) -> str:
+    """Why a kiosk's settings file cannot be trusted, as a sentence for its operator, or ""."""
+    where = Path(path)
+    if not where.is_file():
+        return f"The kiosk's settings file {where} does not exist: the kiosk runs locked with its defaults."
+    status = q.status()
+    if status == QSettings.Status.AccessError:
+        return f"The kiosk's settings file {where} cannot be read: the kiosk runs locked with its defaults."
+    try:  # QSettings reads a damaged file as far as it can; configparser says whether it is whole
+        configparser.ConfigParser(interpolation=None, strict=False).read_string(
+            where.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, configparser.Error) as exc:
+        return (f"The kiosk's settings file {where} is damaged ({type(exc).__name__}): the kiosk runs locked "
+                "with its defaults.")
+    if status != QSettings.Status.NoError:
+        return f"The kiosk's settings file {where} is damaged: the kiosk runs locked with its defaults."
+    return ""

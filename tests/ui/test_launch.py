@@ -50,3 +50,12 @@ def test_missing_qt_libraries_are_named_with_their_packages(monkeypatch, capsys)
     assert launch.launch_window() == 2
     err = capsys.readouterr().err
     assert "sudo apt-get install libxcb-cursor0" in err and err.count("\n") == 1
+
+
+def test_kiosk_and_its_settings_file_reach_the_window(monkeypatch):
+    from playground import cli
+
+    asked = []
+    monkeypatch.setattr(launch, "launch_window", lambda **kw: asked.append(kw) or 0)
+    assert cli.main(["--kiosk", "--config", "/srv/kiosk.ini"]) == 0 and cli.main([]) == 0
+    assert asked == [{"kiosk": True, "config": "/srv/kiosk.ini"}, {"kiosk": False, "config": None}]

@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
@@ -15,6 +16,7 @@ from playground import paths
 from playground.core.results import SpeechSegments
 from playground.ui import focus, kiosk
 from playground.ui.app import build
+from playground.ui.drops import offer_from_mime
 from playground.ui.settings import Settings
 from playground.ui.widgets.start_page import StartPage
 from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
@@ -224,16 +226,77 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         batch = window.show_lessons("lesson:batch").current  # the lessons stay, their file dialogs go
         assert batch.samples_button.isVisibleTo(batch) and not batch.folder_button.isVisibleTo(batch)
         assert not batch.csv_button.isVisibleTo(batch)
+        assert not window.close()  # what Alt+F4 or a window manager's close button asks: refused
+        QApplication.processEvents()
+        assert window.isVisible()
+        window.commands.quit.trigger()  # the operator's chord
+        assert not window.isVisible()
     finally:
+        controller.shutdown(10.0)
+
+
+def test_a_kiosk_reads_no_file_a_visitor_names(qtbot, require_model, private_settings, tmp_path):
+    require_model("langid")
+    secret = tmp_path / "id_rsa"
+    secret.write_text("-----BEGIN PRIVATE KEY----- do not show", encoding="utf-8")
+    settings = Settings()
+    settings.kiosk = True
+    controller, window = build(settings, model_id="langid")
+    qtbot.addWidget(window)
+    try:
+        mime = QMimeData()
+        mime.setText(str(secret))
+        QGuiApplication.clipboard().setMimeData(mime)
+        window.input_panel.paste()
+        assert window.input_panel.text_box.toPlainText() == str(secret)  # the path, as text: never the file
+        dropped = QMimeData()
+        dropped.setUrls([QUrl.fromLocalFile(str(secret))])
+        offer = offer_from_mime(dropped, "drop", files=False)
+        assert offer is None or isinstance(offer.source, str)  # at most the file's address, as text
+        window.drops.eventFilter(window, QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, dropped,
+                                                    Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+        assert "PRIVATE KEY" not in window.input_panel.text_box.toPlainText()
+        assert controller.input is None or not isinstance(controller.input.source, Path)
+    finally:
+        QGuiApplication.clipboard().clear()
         controller.shutdown(10.0)
 
 
 def test_the_kiosk_setting_reads_what_people_write_in_a_settings_file(tmp_path):
     path = tmp_path / "kiosk.ini"
-    for written, locked in (("true", True), ("yes", True), ("1", True), ("false", False), ("nonsense", False)):
+    # Only a clear no unlocks: a typo or a half-written value keeps the kiosk locked.
+    for written, locked in (("true", True), ("yes", True), ("1", True), ("false", False), ("off", False),
+                            ("nonsense", True), ("tru", True), ("", True)):
         path.write_text(f"[kiosk]\nlocked={written}\n", encoding="utf-8")
         assert Settings(path).kiosk is locked, written
     assert Settings(tmp_path / "none.ini").kiosk is False
+
+
+def test_a_kiosk_never_writes_its_operators_file(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nlocked=true\n[runtime]\nthreads=1\n", encoding="utf-8")
+    before = path.read_bytes()
+    settings = Settings(path)
+    settings.threads, settings.last_model = 2, "langid"  # what a visitor changed
+    settings.set_lesson_value("price", 9.0)
+    settings.sync()
+    assert (settings.threads, settings.last_model, settings.lesson_value("price", 1, 0, 99)) == (2, "langid", 9.0)
+    assert path.read_bytes() == before and Settings(path).threads == 1  # gone at the next start
+
+
+def test_a_kiosk_whose_file_cannot_be_read_runs_locked_with_the_defaults(tmp_path):
+    missing = Settings(tmp_path / "gone.ini", kiosk=True)
+    assert missing.kiosk and "does not exist" in missing.problem and missing.threads == 1
+    damaged = tmp_path / "damaged.ini"
+    damaged.write_text("[runtime\nthreads=4\n[kiosk]\nlocked=false\n", encoding="utf-8")  # cut short by hand
+    settings = Settings(damaged, kiosk=True)
+    assert settings.kiosk and "is damaged" in settings.problem
+    assert settings.threads == 1  # nothing from a file that cannot be trusted
+    whole = tmp_path / "whole.ini"
+    whole.write_text("[runtime]\nthreads=2\n", encoding="utf-8")
+    settings = Settings(whole, kiosk=True)  # --kiosk: locked whatever the file says, and its values used
+    assert settings.kiosk and settings.problem == "" and settings.threads == 2
+    assert not Settings(whole).kiosk
 
 
 def test_many_samples_wrap_into_rows_instead_of_widening_the_window(qtbot, tmp_path):

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton,
                                QTableWidget, QTableWidgetItem, QWidget)
 
 from playground import paths
@@ -25,6 +25,7 @@ from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
 from playground.ui.views.base import write_bytes
 from playground.ui.widgets.plots import make_plot
+from playground.ui.plain import PlainLabel
 
 ON_TIME, LATE = pg.mkBrush(0, 158, 115), pg.mkBrush(213, 94, 0)
 
@@ -41,7 +42,7 @@ class BatchPage(LessonPage):
         self.strip = make_plot("Recent runs against the deadline", "ms per run", "run number", self)
         self.figure_slot.addWidget(self.strip)
         self.figure_slot.addLayout(self._batch_row())
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setAccessibleName("Batch progress")
         self.figure_slot.addWidget(self.status)
         self.table = QTableWidget(0, 3, self)

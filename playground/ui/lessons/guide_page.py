@@ -3,7 +3,7 @@ each step ticks itself off when the window shows it was done."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from playground.core import explainers
 from playground.core.compare import headline
@@ -13,6 +13,7 @@ from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
+from playground.ui.plain import PlainLabel
 
 
 class GuidePage(LessonPage):
@@ -36,7 +37,7 @@ class GuidePage(LessonPage):
         for widget in (self.back_button, self.progress, self.next_button):
             row.addWidget(widget)
         self.figure_slot.addLayout(row)
-        self.tick = QLabel("", self)
+        self.tick = PlainLabel("", self)
         self.tick.setAccessibleName("Step done")
         self.tick.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 13pt;")
         self.figure_slot.addWidget(self.tick)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core import lesson_facts
 from playground.core.compare import Comparison, answer_text, twin_of
@@ -14,6 +14,7 @@ from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
+from playground.ui.plain import PlainLabel
 
 
 class Int8Page(LessonPage):
@@ -24,13 +25,13 @@ class Int8Page(LessonPage):
         super().__init__(controller, settings, experiments, parent)
         self.compare_button = self.button("Run both on this input", experiments.compare_twins)
         self.button_row(self.compare_button)
-        self.note = QLabel("", self)
+        self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #555;")
         self.figure_slot.addWidget(self.note)
         self.bars = TimeBars(self)
         self.figure_slot.addWidget(self.bars)
-        self.answers = QLabel("", self)  # what each said, to check the agreement by eye
+        self.answers = PlainLabel("", self)  # what each said, to check the agreement by eye
         self.answers.setWordWrap(True)
         self.answers.setAccessibleName("What each model answered")
         self.figure_slot.addWidget(self.answers)

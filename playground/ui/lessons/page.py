@@ -7,13 +7,14 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QTextBrowser,
+from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from playground.core import explainers
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.settings import Settings
+from playground.ui.plain import PlainLabel
 
 
 class LessonPage(QWidget):
@@ -28,12 +29,12 @@ class LessonPage(QWidget):
         self.setAccessibleName(self.topic.title)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(8, 8, 8, 8)
-        title = QLabel(self.topic.title, self)
+        title = PlainLabel(self.topic.title, self)
         title.setStyleSheet("font-weight: bold; font-size: 15pt;")
         self.body.addWidget(title)
         # What stopped a measurement started here (no input yet, a model not fetched), said on the page itself:
         # the main window's error line may be hidden behind this window.
-        self.problem = QLabel("", self)
+        self.problem = PlainLabel("", self)
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
         self.problem.setAccessibleName("Problem")
@@ -79,7 +80,7 @@ class LessonPage(QWidget):
         box.setAccessibleName(label)
         box.setAccessibleDescription(tip)
         box.valueChanged.connect(lambda value, n=name: self._on_knob(n, value))
-        caption = QLabel(label + ":", self)
+        caption = PlainLabel(label + ":", self)
         caption.setBuddy(box)
         caption.setToolTip(tip)
         self.form.addRow(caption, box)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from playground.core import lesson_facts
 from playground.core.errors import InputError
@@ -21,6 +21,7 @@ from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 from playground.ui.widgets.draw_pad import DrawPad
 from playground.ui.widgets.plots import make_plot
+from playground.ui.plain import PlainLabel
 
 TRAIN_PEN = pg.mkPen(0, 114, 178, width=2)
 HELD_BRUSH = pg.mkBrush(213, 94, 0)
@@ -38,13 +39,13 @@ class TrainingPage(LessonPage):
         self.train_button.setToolTip("Train a small digit network on 4,000 handwritten digits, on this computer")
         self.train_button.clicked.connect(self.train)
         row.addWidget(self.train_button)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         row.addWidget(self.status, 1)
         self.figure_slot.addLayout(row)
         self.curve_plot = make_plot("Accuracy while training", "share right", "training step", self)
         self.curve_plot.getPlotItem().setYRange(0, 1, padding=0.02)
         self.figure_slot.addWidget(self.curve_plot)
-        caption = QLabel("The line: the share right so far in each pass over the digits. The dots: the share "
+        caption = PlainLabel("The line: the share right so far in each pass over the digits. The dots: the share "
                          "right on 1,000 digits it never trains on, after each pass.", self)
         caption.setWordWrap(True)
         caption.setStyleSheet("color: #555;")
@@ -65,7 +66,7 @@ class TrainingPage(LessonPage):
         self.pad.setFixedSize(200, 200)
         row.addWidget(self.pad)
         grid = QGridLayout()
-        grid.addWidget(QLabel("This digit is a:", self), 0, 0)
+        grid.addWidget(PlainLabel("This digit is a:", self), 0, 0)
         self.label = QSpinBox(self)
         self.label.setRange(0, 9)
         self.label.setAccessibleName("The digit drawn")
@@ -74,10 +75,10 @@ class TrainingPage(LessonPage):
         self.tune_button = self._button(grid, 2, "Fine-tune on my examples", self.tune)
         self.ask_button = self._button(grid, 3, "Ask", self.ask)
         self.clear_button = self._button(grid, 4, "Clear the board", self.pad.clear)
-        self.examples_label = QLabel("No examples yet.", self)
+        self.examples_label = PlainLabel("No examples yet.", self)
         grid.addWidget(self.examples_label, 5, 0, 1, 2)
         row.addLayout(grid)
-        self.answer_label = QLabel("", self)
+        self.answer_label = PlainLabel("", self)
         self.answer_label.setAccessibleName("The answer, from raw numbers to a digit")
         self.answer_label.setStyleSheet("font-family: monospace;")
         row.addWidget(self.answer_label, 1)

@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
@@ -17,6 +17,7 @@ from playground.ui.live import LiveFeeder, rate_of
 from playground.ui.multimedia import multimedia, not_installed
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import rgba_from_qimage
+from playground.ui.plain import PlainLabel
 
 NO_CAMERA = "No camera was found on this computer; plug one in, or open a photo instead."
 PREVIEW_INTERVAL_MS = 33  # the preview repaints at most 30 times a second, whatever the camera sends
@@ -69,7 +70,7 @@ class CameraPanel(QWidget):
         row.addWidget(self.live_box)
         row.addStretch(1)
         layout.addLayout(row)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Camera status")
         layout.addWidget(self.status)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
 from playground.core.built import build_facts, read_manifest
@@ -10,6 +10,7 @@ from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
 from playground.ui.controller import Controller
 from playground.ui.formatting import count_text, fact_text, size_text
+from playground.ui.plain import PlainLabel
 
 
 def _tensor(spec: TensorSpec) -> str:
@@ -77,7 +78,7 @@ class CardView(QWidget):
         self._controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Model card", self)
+        title = PlainLabel("Model card", self)
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         self.browser = QTextBrowser(self)

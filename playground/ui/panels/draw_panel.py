@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.ui.controller import Controller
 from playground.ui.live import LiveFeeder
 from playground.ui.widgets.draw_pad import DrawPad
+from playground.ui.plain import PlainLabel
 
 # While a stroke is drawn the mouse reports 60–120 moves a second; 25 answers a second already look
 # instant, and leave the window time to draw the bars.
@@ -25,7 +26,7 @@ class DrawPanel(QWidget):
         self.pad = DrawPad(self)
         layout.addWidget(self.pad, 1)
         side = QVBoxLayout()
-        self.hint = QLabel("Draw one digit, big, in the middle of the board. The model guesses while you "
+        self.hint = PlainLabel("Draw one digit, big, in the middle of the board. The model guesses while you "
                            "draw: watch the bars change with every stroke.", self)
         self.hint.setWordWrap(True)
         side.addWidget(self.hint)

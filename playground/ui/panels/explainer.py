@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
+from playground.ui.plain import PlainLabel
 
 LIVE_TOPICS = ("cpu", "memory")  # they quote the sampler, which moves even when nothing runs
 LIVE_REFRESH_MS = 2000
@@ -23,7 +24,7 @@ class ExplainerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        title = QLabel("Explain:", self)
+        title = PlainLabel("Explain:", self)
         title.setStyleSheet("font-weight: bold;")
         self.topic = QComboBox(self)
         self.topic.setAccessibleName("Explainer topic")

@@ -15,6 +15,7 @@ from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES
 from playground.ui.widgets.latency import LatencyPlot
 from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
+from playground.ui.plain import PlainLabel, rich_label
 
 # Ticks at 10 Hz that take turns: resource curves on one, the latency bars (if a run arrived) on the
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single
@@ -54,7 +55,7 @@ def smooth(t: np.ndarray, values: np.ndarray, seconds: float, out: np.ndarray, s
 
 
 def _title(text: str) -> QLabel:
-    label = QLabel(text)
+    label = PlainLabel(text)
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() + 1.5)
@@ -90,7 +91,7 @@ class GraphsPanel(QWidget):
 
     def _build_latency(self, layout: QVBoxLayout) -> None:
         layout.addWidget(_title("Time per run"))
-        self.latency_readout = QLabel("No runs yet.")
+        self.latency_readout = PlainLabel("No runs yet.")
         self.latency_readout.setWordWrap(True)
         layout.addWidget(self.latency_readout)
         self.latency = LatencyPlot(self.colours, self)
@@ -99,7 +100,7 @@ class GraphsPanel(QWidget):
         layout.addWidget(self.latency_plot, 4)
         swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(s)}"
                             for s in STAGES)
-        self.legend_label = QLabel(f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run")
+        self.legend_label = rich_label(f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run")
         self.legend_label.setWordWrap(True)
         self.legend_label.setToolTip("A hatched bar is a cold run: the first run after the model was loaded, "
                                      "which includes warming up.")
@@ -109,7 +110,7 @@ class GraphsPanel(QWidget):
     def _build_resources(self, layout: QVBoxLayout) -> None:
         cores = self.sampler.cores
         layout.addWidget(_title("Processor (CPU): 100 % = one core busy"))
-        self.cpu_readout = QLabel("")
+        self.cpu_readout = PlainLabel("")
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
         self.cpu_plot = make_plot("Processor use", "CPU (%)", "seconds ago", self)
@@ -128,7 +129,7 @@ class GraphsPanel(QWidget):
         layout.addWidget(self.cpu_plot, 2)
         row = QHBoxLayout()  # one short line: title and figure side by side leave the room to the graphs
         row.addWidget(_title("Memory"))
-        self.memory_readout = QLabel("")
+        self.memory_readout = PlainLabel("")
         self.memory_readout.setWordWrap(True)
         row.addWidget(self.memory_readout, 1)
         layout.addLayout(row)

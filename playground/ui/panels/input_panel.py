@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from playground.core import media
@@ -22,6 +22,7 @@ from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.samples import sample_files
+from playground.ui.plain import PlainLabel
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
@@ -61,6 +62,7 @@ class InputPanel(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._card: ModelCard | None = None
+        self.files = True  # False on a kiosk: a pasted path is text, never a file to read (drops.offer_from_mime)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._source_row())
@@ -86,11 +88,11 @@ class InputPanel(QWidget):
         self.mic_panel = MicPanel(controller, self)
         self.mic_panel.hide()
         layout.addWidget(self.mic_panel)
-        self.current = QLabel("No input yet.", self)
+        self.current = PlainLabel("No input yet.", self)
         self.current.setAccessibleName("Current input")
         self.current.setWordWrap(True)
         layout.addWidget(self.current)
-        self.error = QLabel("", self)
+        self.error = PlainLabel("", self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Input problem")
@@ -123,7 +125,7 @@ class InputPanel(QWidget):
         row.addWidget(self.paste_button)
         row.addWidget(self.camera_button)
         row.addWidget(self.mic_button)
-        self.samples_label = QLabel("or try a sample:", self)
+        self.samples_label = PlainLabel("or try a sample:", self)
         self.samples = QComboBox(self)
         self.samples.setAccessibleName("Sample inputs")
         self.samples.setPlaceholderText("Choose a sample…")
@@ -165,7 +167,7 @@ class InputPanel(QWidget):
         self._controller.set_input(path, path.name, origin)
 
     def paste(self) -> None:
-        self.accept_offer(offer_from_mime(QGuiApplication.clipboard().mimeData(), "paste"), "paste")
+        self.accept_offer(offer_from_mime(QGuiApplication.clipboard().mimeData(), "paste", self.files), "paste")
 
     def accept_offer(self, offer: Offer | None, origin: str) -> None:
         """Pasted or dropped data; text for a text model goes into the box so the person sees it."""

@@ -9,7 +9,7 @@ from typing import Any, Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QListWidget, QProgressBar, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QListWidget, QProgressBar, QPushButton, QVBoxLayout,
                                QWidget)
 
 from playground.core.errors import PlaygroundError
@@ -20,6 +20,7 @@ from playground.ui.controller import Controller
 from playground.ui.microphone import Microphone
 from playground.ui.multimedia import multimedia
 from playground.ui.widgets.plots import make_plot
+from playground.ui.plain import PlainLabel
 
 PROBABILITY_WINDOW_S = 8.0  # the speech graph shows the last few seconds, scrolling
 FRAME_S = 512 / RATE
@@ -55,7 +56,7 @@ class MicPanel(QWidget):
         self.record_button.toggled.connect(self._record_toggled)
         self.live_box = QCheckBox("Live: run on each sentence as soon as you pause", self)
         self.live_box.setToolTip("While you keep recording, every finished utterance goes to the model at once.")
-        self.time_label = QLabel("", self)
+        self.time_label = PlainLabel("", self)
         row.addWidget(self.record_button)
         row.addWidget(self.live_box)
         row.addStretch(1)
@@ -66,13 +67,13 @@ class MicPanel(QWidget):
         self.level.setRange(0, int(-FLOOR_DB))
         self.level.setAccessibleName("Loudness")
         self.level.setFormat("quiet")
-        meters.addWidget(QLabel("Loudness", self))
+        meters.addWidget(PlainLabel("Loudness", self))
         meters.addWidget(self.level, 1)
         self.speech = QProgressBar(self)
         self.speech.setRange(0, 100)
         self.speech.setAccessibleName("Speech probability")
         self.speech.setFormat("speech %p %")
-        meters.addWidget(QLabel("Speech", self))
+        meters.addWidget(PlainLabel("Speech", self))
         meters.addWidget(self.speech, 1)
         layout.addLayout(meters)
         self.graph = make_plot("Speech probability over the last seconds", "speech", "seconds ago", self)
@@ -89,7 +90,7 @@ class MicPanel(QWidget):
         self.live_list.setMaximumHeight(110)
         self.live_list.hide()
         layout.addWidget(self.live_list)
-        self.status = QLabel("", self)
+        self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Microphone status")
         layout.addWidget(self.status)

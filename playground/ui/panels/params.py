@@ -5,11 +5,12 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractSpinBox, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout,
                                QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from playground.core.card import ModelCard, Param
 from playground.ui.controller import Controller
+from playground.ui.plain import PlainLabel
 
 
 def _spin(param: Param, parent: QWidget) -> QAbstractSpinBox:
@@ -39,7 +40,7 @@ class ParamsPanel(QWidget):
         self._widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel("Settings for this model", self)
+        self.title = PlainLabel("Settings for this model", self)
         self.title.setStyleSheet("font-weight: bold;")
         outer.addWidget(self.title)
         self.form = QFormLayout()
@@ -66,7 +67,7 @@ class ParamsPanel(QWidget):
             widget.setToolTip(param.help)
             widget.setAccessibleName(param.label)
             widget.setAccessibleDescription(param.help)
-            label = QLabel(param.label + ":", self)
+            label = PlainLabel(param.label + ":", self)
             label.setBuddy(widget)
             label.setToolTip(param.help)
             self.form.addRow(label, widget)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from playground.core import explainers
@@ -12,6 +12,7 @@ from playground.core.built import build_facts
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
 from playground.ui.formatting import size_text
+from playground.ui.plain import PlainLabel
 
 GROUP_TITLES = {"text": "Text", "image": "Image", "audio": "Audio"}
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -104,7 +105,7 @@ class ModelPicker(QWidget):
         self._controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("Models", self)
+        title = PlainLabel("Models", self)
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         self.tree = _Tree(self)

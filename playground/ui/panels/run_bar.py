@@ -6,11 +6,12 @@ import os
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QSpinBox, QToolButton,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QProgressBar, QSizePolicy, QSpinBox, QToolButton,
                                QVBoxLayout, QWidget)
 
 from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
+from playground.ui.plain import PlainLabel
 
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
@@ -39,7 +40,7 @@ class RunBar(QWidget):
         self.run_button.setFont(font)
         # Repeat stays pressed while it runs; a plain "checked" look is too faint to see from a distance.
         self.repeat_button.setStyleSheet(REPEAT_ON_STYLE)
-        self.state = QLabel("", self)
+        self.state = PlainLabel("", self)
         self.state.setAccessibleName("Run state")
         self.state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
@@ -83,7 +84,7 @@ class RunBar(QWidget):
                        "but usually runs faster. Changing it loads the model again.")
 
     def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:
-        label = QLabel(text, self)
+        label = PlainLabel(text, self)
         label.setBuddy(widget)
         widget.setAccessibleName(name)
         widget.setToolTip(tip)

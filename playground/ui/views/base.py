@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QIODevice, QSaveFile, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from playground.ui.plain import PlainLabel
 
 ERROR_STYLE = "color: #a00000;"
 OK_STYLE = "color: #1b5e20;"
@@ -82,7 +83,7 @@ class ResultView(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(8, 8, 8, 8)
         outer.setSpacing(8)
-        self.headline = QLabel("", self)
+        self.headline = PlainLabel("", self)
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bigger_font(self.headline, 4, bold=True)
@@ -93,7 +94,7 @@ class ResultView(QWidget):
         self.actions = QHBoxLayout()
         self.actions.setSpacing(8)
         outer.addLayout(self.actions)
-        self.message = QLabel("", self)
+        self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
         self.message.hide()
@@ -112,7 +113,7 @@ class ResultView(QWidget):
     def add_play_note(self) -> QLabel:
         """A hidden grey line under the view for why sound cannot play: a greyed-out Play button says nothing
         by itself, and the reason is written out rather than left in a tooltip."""
-        note = QLabel("", self)
+        note = PlainLabel("", self)
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         note.setAccessibleName("Why sound cannot play")

@@ -7,12 +7,13 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from playground.core.explainers import ms_text
 from playground.core.results import Generation
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.plots import make_plot
+from playground.ui.plain import PlainLabel
 
 WARNING = ("A tiny model: it writes fluent sentences that are often untrue, and it cannot look anything up. "
            "Check anything that matters.")
@@ -48,12 +49,12 @@ class ChatView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Reply")
-        self.warning = QLabel(WARNING, self)
+        self.warning = PlainLabel(WARNING, self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(WARNING_STYLE)
         self.warning.setAccessibleName("Warning")
         self.body.addWidget(self.warning)
-        self.asked = QLabel("", self)
+        self.asked = PlainLabel("", self)
         self.asked.setWordWrap(True)
         self.asked.setStyleSheet("color: #444;")
         self.asked.setAccessibleName("Your message")
@@ -63,7 +64,7 @@ class ChatView(ResultView):
         self.reply.setAccessibleName("The reply")
         bigger_font(self.reply, 4)
         self.body.addWidget(self.reply, 1)
-        self.figures = QLabel("", self)
+        self.figures = PlainLabel("", self)
         self.figures.setWordWrap(True)
         self.figures.setAccessibleName("Writing speed")
         self.body.addWidget(self.figures)

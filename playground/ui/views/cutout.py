@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Cutout
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
 from playground.ui.widgets.wipe import WipePanel
+from playground.ui.plain import PlainLabel
 NOTHING_FOUND = 0.01  # below 1 % foreground the model saw no subject worth the name
 
 
@@ -22,7 +23,7 @@ class CutoutView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Background removal")
-        self.hint = QLabel("", self)
+        self.hint = PlainLabel("", self)
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
         self.wipe = WipePanel(self, "Slide to wipe between the original photo and the cut-out.")

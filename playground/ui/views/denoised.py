@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from playground.core.errors import InputError
 from playground.core.export import save_result
@@ -16,6 +16,7 @@ from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
+from playground.ui.plain import PlainLabel
 
 NOTE_STYLE = "color: #7a4a00;"  # dark amber on the window's background: a remark, not an error
 FIGURE_STYLE = "color: #333;"
@@ -60,12 +61,12 @@ class DenoisedView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Noise removal")
-        self.notes = QLabel("", self)
+        self.notes = PlainLabel("", self)
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(NOTE_STYLE)
         self.notes.setAccessibleName("About this recording")
         self.body.addWidget(self.notes)
-        self.figures = QLabel("", self)
+        self.figures = PlainLabel("", self)
         self.figures.setWordWrap(True)
         self.figures.setStyleSheet(FIGURE_STYLE)
         self.figures.setAccessibleName("Estimated improvement")
@@ -82,7 +83,7 @@ class DenoisedView(ResultView):
         self.bar = colour_bar((-RANGE_DB, 0.0))
         self.plots.addItem(self.bar, row=0, col=1, rowspan=2)
         self.body.addWidget(self.plots, 1)
-        self.caption = QLabel(CAPTION, self)
+        self.caption = PlainLabel(CAPTION, self)
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #555;")
         self.body.addWidget(self.caption)

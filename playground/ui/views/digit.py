@@ -7,12 +7,13 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb
 from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
+from playground.ui.plain import PlainLabel
 
 
 class DigitBars(QWidget):
@@ -79,12 +80,12 @@ class DigitView(ResultView):
         self.bars = DigitBars(self)
         row.addWidget(self.bars, 3)
         side = QVBoxLayout()
-        self.seen = QLabel(self)
+        self.seen = PlainLabel(self)
         self.seen.setFixedSize(112, 112)  # 28 × 28 at 4×: every pixel the model saw is a visible square
         self.seen.setScaledContents(True)
         self.seen.setAccessibleName("What the model sees")
         self.seen.setStyleSheet("border: 1px solid #888;")
-        caption = QLabel("What the model sees: your drawing shrunk to 28 × 28 pixels and centred.", self)
+        caption = PlainLabel("What the model sees: your drawing shrunk to 28 × 28 pixels and centred.", self)
         caption.setWordWrap(True)
         caption.setMaximumWidth(160)
         side.addWidget(self.seen)

@@ -7,12 +7,13 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QWidget
 
 from playground.core.results import Label, Labels
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+from playground.ui.plain import PlainLabel, plain_tip, rich_label
 
 BAR_TRACK = QColor(226, 230, 235)
 BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
@@ -75,7 +76,7 @@ class LabelsView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Ranked labels")
-        self.note = QLabel("", self)
+        self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #444; font-style: italic;")
         self.note.hide()
@@ -160,15 +161,13 @@ class LabelsView(ResultView):
                 self.save_to(path)
 
     def _add_row(self, rank: int, label: Label) -> None:
-        number = QLabel(f"{rank + 1}.", self._rows)
+        number = PlainLabel(f"{rank + 1}.", self._rows)
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        name = QLabel(self._rows)
-        name.setTextFormat(Qt.TextFormat.RichText)
-        name.setText(_name_html(label))
-        name.setToolTip(label.description or label.name)
+        name = rich_label(_name_html(label), self._rows)
+        name.setToolTip(plain_tip(label.description or label.name))
         name.setAccessibleName(f"{label.description or label.name}, {percent_text(label.score)}")
         bar = ScoreBar(label.score, best=rank == 0, parent=self._rows)
-        pct = QLabel(percent_text(label.score), self._rows)
+        pct = PlainLabel(percent_text(label.score), self._rows)
         pct.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         pct.setMinimumWidth(pct.fontMetrics().horizontalAdvance("100 %") + 6)
         if rank == 0:

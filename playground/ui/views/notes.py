@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
                                QWidget)
 
 from playground.core.results import Note, Notes
@@ -14,6 +14,7 @@ from playground.tasks.note_sound import synthesize
 from playground.ui.views.base import ResultView, bigger_font
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.piano_roll import PianoRoll
+from playground.ui.plain import PlainLabel
 
 NAMED_IN_HEADLINE = 8  # a tune this short is read out note by note in the headline
 SILENT = 1e-4  # a peak below this (-80 dBFS) is silence, whatever the file says
@@ -62,7 +63,7 @@ class NotesView(ResultView):
         left = QVBoxLayout()
         self.roll = PianoRoll(self)
         left.addWidget(self.roll, 1)
-        self.legend = QLabel(LEGEND, self)
+        self.legend = PlainLabel(LEGEND, self)
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: #555;")
         left.addWidget(self.legend)

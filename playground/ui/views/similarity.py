@@ -7,11 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListWidget, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListWidget, QTableWidget, QTableWidgetItem,
                                QWidget)
 
 from playground.core.results import Similarities
 from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.plain import PlainLabel, plain_tip
 
 ALIKE = QColor(0, 94, 162)  # dark blue, as the label bars: the more alike, the deeper
 UNLIKE = QColor(213, 94, 0)  # Okabe–Ito vermillion for opposite meanings (below 0)
@@ -37,7 +38,7 @@ def score_item(score: float, tip: str) -> QTableWidgetItem:
     colour = cell_colour(score)
     item.setBackground(QBrush(colour))
     item.setForeground(QBrush(QColor("white") if colour.lightness() < 128 else QColor(33, 33, 33)))
-    item.setToolTip(tip)
+    item.setToolTip(plain_tip(tip))
     return item
 
 
@@ -62,7 +63,7 @@ class SimilarityView(ResultView):
         bigger_font(self.sentence_list, 1)
         self.sentence_list.setMaximumHeight(150)
         self.body.addWidget(self.sentence_list)
-        self.grid_label = QLabel(GRID_TITLE, self)
+        self.grid_label = PlainLabel(GRID_TITLE, self)
         self.body.addWidget(self.grid_label)
         self.grid = _table(self, "Similarity of every pair of sentences")
         self.body.addWidget(self.grid, 1)

@@ -7,13 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF, QTransform
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QSplitter, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from playground.core.results import TextLine, TextLines
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.views.labels import percent_text
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+from playground.ui.plain import PlainLabel, plain_tip
 
 BOX = QColor(255, 176, 0)  # amber, as the face boxes
 CHOSEN = QColor(0, 114, 178)  # the line picked in the list (Okabe–Ito blue)
@@ -130,7 +131,7 @@ class TextLinesView(ResultView):
         self.overlay.setChecked(True)
         self.overlay.toggled.connect(self._overlay_toggled)
         self.body.addWidget(self.overlay)
-        self.empty = QLabel("", self)
+        self.empty = PlainLabel("", self)
         self.empty.setWordWrap(True)
         self.body.addWidget(self.empty)
         self._result: TextLines | None = None
@@ -171,7 +172,7 @@ class TextLinesView(ResultView):
         for line in result.lines:
             turned = "  (was upside down)" if line.flipped else ""
             item = QListWidgetItem(f"{line.text}\n{percent_text(line.score)} sure{turned}")
-            item.setToolTip(line.text)
+            item.setToolTip(plain_tip(line.text))
             self.list.addItem(item)
         self.list.blockSignals(False)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
 from playground.core.export import save_result
 from playground.core.errors import InputError
@@ -13,6 +13,7 @@ from playground.core.results import Phrase, Transcript
 from playground.ui.views.base import ResultView, bigger_font, suggested_name, writable_problem
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.wave_strip import WaveStrip
+from playground.ui.plain import PlainLabel
 
 
 LONG_PLAY_S = 300.0
@@ -55,7 +56,7 @@ class TranscriptView(ResultView):
         self.wave = WaveStrip("The recording: click to play from there", self)
         self.wave.seek.connect(self.play_from)
         self.body.addWidget(self.wave)
-        self.times_label = QLabel("Sentence by sentence — click one to hear it:", self)
+        self.times_label = PlainLabel("Sentence by sentence — click one to hear it:", self)
         self.body.addWidget(self.times_label)
         self.pieces = QListWidget(self)
         self.pieces.setAccessibleName("Sentences with their times; press Enter to play one")

@@ -7,10 +7,11 @@ from typing import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QStyle, QToolButton,
+from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QSizePolicy, QStyle, QToolButton,
                                QVBoxLayout, QWidget)
 
 from playground.core import media
+from playground.ui.plain import PlainLabel
 
 THUMB = 96  # a picture a child can recognise from across a table, and a target big enough for a finger
 ICON = 32  # files and recordings have no picture to show: a smaller symbol, the name beside it
@@ -48,7 +49,7 @@ class StartPage(QWidget):
         self.setAccessibleName("Result hint")
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        self.message = QLabel("", self)
+        self.message = PlainLabel("", self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy
@@ -66,7 +67,7 @@ class StartPage(QWidget):
         layout.addLayout(row)
         self._columns = 0
         layout.addSpacing(12)
-        self.more = QLabel("", self)
+        self.more = PlainLabel("", self)
         self.more.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.more.setWordWrap(True)
         layout.addWidget(self.more)
