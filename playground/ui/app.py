@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from playground import __version__, paths
 from playground.core.catalog import Catalog, load_catalog
+from playground.core.netwatch import watch
 from playground.tasks.registry import get_task
 from playground.ui import kiosk
 from playground.ui.controller import Controller
@@ -91,6 +92,7 @@ def _install_excepthooks(controller: Controller) -> None:
 
 def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | None = None) -> int:
     """Open the window and run until it is closed; settings are saved and the worker stopped on the way out."""
+    watch()  # from the first moment: every reach for a network from here on is counted (core/netwatch.py)
     app = application(argv)
     configure_logging()
     settings = Settings(config, kiosk=kiosk)

@@ -25,6 +25,7 @@ from playground.ui.panels.result_area import ResultArea
 from playground.ui.panels.run_bar import RunBar
 from playground.ui.settings import Settings
 from playground.ui.plain import PlainLabel
+from playground.ui.privacy import NetworkBadge
 
 TITLE = "Inference Playground"
 
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.status = PlainLabel("")
         self.status.setAccessibleName("Status")
         self.statusBar().addWidget(self.status, 1)
+        self.network = NetworkBadge(self)
+        self.statusBar().addPermanentWidget(self.network)
         controller.status_changed.connect(self.status.setText)
         # No redraw per run here: the graphs panel notices new runs on its own 5 Hz timer, so repeat
         # mode costs the event loop one redraw per tick at most, however fast the model is.

@@ -1,0 +1,39 @@
+"""The status bar's network badge: how many times this process has reached for a network since it started."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from playground.core.netwatch import NetWatch, watch
+from playground.ui.plain import PlainLabel
+
+TIP = ("The playground watches its own process: any connection or name lookup, by any part of it, is counted "
+       "here the moment it is asked for. Your photos, recordings, text and results never leave this computer.")
+# Sockets opened outside Python are found by looking, which reads a few small files: every few seconds.
+LOOK_EVERY = 5
+QUIET, ALARM = "color: #1b6e3a;", "color: #b00020; font-weight: bold;"
+
+
+class NetworkBadge(PlainLabel):
+    """✓ 0 network requests since start — or, the moment one happens, what it was and which code asked."""
+
+    def __init__(self, parent: QWidget | None = None, watched: NetWatch | None = None) -> None:
+        super().__init__(parent)
+        self.watched = watched or watch()
+        self.setToolTip(TIP)
+        self.setAccessibleName("Network requests")
+        self._ticks = 0
+        self.timer = QTimer(self)
+        self.timer.setInterval(1000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._ticks % LOOK_EVERY == 0:
+            self.watched.check_sockets()
+        self._ticks += 1
+        clean = not self.watched.attempts
+        self.setText(("✓ " if clean else "⚠ ") + self.watched.summary())
+        self.setStyleSheet(QUIET if clean else ALARM)

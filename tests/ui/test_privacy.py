@@ -1,0 +1,76 @@
+"""Nothing leaves this computer, shown rather than claimed: the badge, and every bundled model run without a network."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from playground.core.catalog import load_catalog
+from playground.core.netwatch import NetWatch, watch
+from playground.ui.privacy import ALARM, QUIET, NetworkBadge
+from tests.ui.test_main_window import choose_sample, make_window  # noqa: F401 (fixture)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_badge_says_zero_until_a_request_and_then_what_and_from_where(qtbot):
+    watched = NetWatch()
+    badge = NetworkBadge(watched=watched)
+    qtbot.addWidget(badge)
+    assert badge.text() == "✓ 0 network requests since start" and badge.styleSheet() == QUIET
+    watched.hook("socket.getaddrinfo", ("example.org", 443, 0, 0, 0, 0))  # as Python's audit would call it
+    badge.refresh()
+    assert badge.text().startswith("⚠ 1 network request since start: the last, name lookup of example.org, from ")
+    assert badge.styleSheet() == ALARM and "never leave this computer" in badge.toolTip()
+
+
+def _first_samples() -> list[tuple[str, str]]:
+    catalog = load_catalog()
+    return [(card.id, card.samples[0]) for card in catalog.cards if catalog.installed(card) and card.samples]
+
+
+@pytest.mark.models
+def test_every_bundled_model_runs_in_the_window_without_reaching_for_a_network(qtbot, make_window):
+    process = watch()  # the process's own hook: it sees every socket and lookup, from any library
+    before = len(process.attempts)
+    samples = _first_samples()
+    assert len(samples) >= 15
+    controller, window = make_window(model_id=samples[0][0])
+    for model_id, sample in samples:
+        controller.select_model(model_id)
+        with qtbot.waitSignal(window.result_area.result_shown, timeout=120_000):
+            choose_sample(window, sample)
+    process.check_sockets()
+    assert process.attempts[before:] == ()
+    assert window.network.watched is process
+
+
+@pytest.mark.models
+def test_the_command_line_runs_every_model_with_no_network_at_all(tmp_path):
+    """Inside a network namespace with no interfaces (unshare -n), where any request would fail at once."""
+    unshare = shutil.which("unshare")
+    if unshare is None:
+        pytest.skip("unshare is not installed (Debian: util-linux)")
+    probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("this machine does not allow a private network namespace (unshare -n needs privileges)")
+    code = ("import sys; from playground.cli import main; from playground.core.netwatch import watch; w = watch()\n"
+            "for model, sample in zip(sys.argv[1::2], sys.argv[2::2]):\n"
+            "    rc = main(['run', model, sample, '--json'])\n"
+            "    assert rc == 0, (model, rc)\n"
+            "w.check_sockets(); print('attempts', len(w.attempts))")
+    args = [a for pair in _first_samples() for a in (pair[0], str(ROOT / "assets" / "samples" / pair[1]))]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "PLAYGROUND_SETTINGS": str(tmp_path / "s.ini")}
+    done = subprocess.run([unshare, "-n", sys.executable, "-c", code, *args], capture_output=True, text=True,
+                          env=env, cwd=tmp_path, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip().splitlines()[-1] == "attempts 0"
+    cut_off = subprocess.run([unshare, "-n", sys.executable, "-c",  # the namespace really has no network
+                              "import socket; socket.create_connection(('192.0.2.1', 53), timeout=2)"],
+                             capture_output=True, text=True, timeout=30)
+    assert cut_off.returncode != 0 and "unreachable" in cut_off.stderr
