@@ -16,6 +16,7 @@ from playground.core import explainers
 from playground.core.results import Generation, Similarities, TextLine, TextLines
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.views import create_view
+from tests.ui.test_main_window import choose_sample, make_window  # noqa: F401 (fixture)
 
 
 @pytest.fixture
@@ -87,3 +88,16 @@ def test_a_file_name_quoted_in_an_explainer_stays_a_name(qtbot, hostile):
     assert hostile.replace("  ", " ") in browser.toPlainText()
     html = browser.toHtml()
     assert "<img" not in html and "href" not in html and "<b>bold" not in html
+
+
+@pytest.mark.models
+def test_no_label_of_the_window_shows_its_own_markup_as_characters(qtbot, make_window, require_model):
+    """The other side of plain text: markup the app writes itself (colour keys) must still be drawn."""
+    require_model("langid")
+    controller, window = make_window(model_id="langid")
+    with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
+        choose_sample(window, "hello_fr.txt")
+    qtbot.waitUntil(lambda: "This app" in window.graphs.cpu_readout.text(), timeout=5_000)
+    raw = [label.text()[:60] for label in window.findChildren(QLabel)
+           if label.textFormat() == Qt.TextFormat.PlainText and ("<span" in label.text() or "&nbsp;" in label.text())]
+    assert raw == []

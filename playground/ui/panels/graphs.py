@@ -110,7 +110,7 @@ class GraphsPanel(QWidget):
     def _build_resources(self, layout: QVBoxLayout) -> None:
         cores = self.sampler.cores
         layout.addWidget(_title("Processor (CPU): 100 % = one core busy"))
-        self.cpu_readout = PlainLabel("")
+        self.cpu_readout = rich_label("")  # figures and colour keys only, all made here
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
         self.cpu_plot = make_plot("Processor use", "CPU (%)", "seconds ago", self)
