@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
-from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication
 
-from playground import __version__, paths
+from playground import __version__
+from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog, load_catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import get_task
@@ -22,25 +21,6 @@ from playground.ui.main_window import MainWindow
 from playground.ui.settings import APPLICATION, ORGANISATION, Settings
 
 log = logging.getLogger("playground")
-LOG_NAME = "playground.log"
-
-
-def configure_logging() -> Path | None:
-    """Details of unexpected errors go to a small rotating file; the window only ever shows a sentence."""
-    folder = paths.log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_NAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
-    except OSError:
-        return None  # a read-only home (a locked-down kiosk) must not stop the window from opening
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in log.handlers):
-        log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    return folder / LOG_NAME
-
-
 def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION)
@@ -94,7 +74,7 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
     """Open the window and run until it is closed; settings are saved and the worker stopped on the way out."""
     watch()  # from the first moment: every reach for a network from here on is counted (core/netwatch.py)
     app = application(argv)
-    configure_logging()
+    configure_file_logging()
     settings = Settings(config, kiosk=kiosk)
     if settings.problem:  # for the operator: the journal, or the terminal the kiosk was started from
         log.warning(settings.problem)
