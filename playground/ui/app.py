@@ -44,6 +44,7 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     first = model_id or _first_model(catalog, controller, settings.last_model)
     if first:
         controller.select_model(first)
+    window.home_model = first
     return controller, window
 
 

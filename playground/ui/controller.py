@@ -43,6 +43,7 @@ class Controller(QObject):
     installed_changed = Signal()  # a model was fetched or removed while the window was open
     experiment_progressed = Signal(float, object)  # a measurement's progress and its partial report
     experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
+    visitor_forgotten = Signal()  # panels drop what they hold of the last visitor (typed text, drawings, recordings)
 
     def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
                  pipeline: Pipeline | None = None, sampler: ResourceSampler | None = None,
@@ -146,6 +147,20 @@ class Controller(QObject):
             self.clear_input()
             return
         self.set_input(text, "typed text", "typed")
+
+    def forget_visitor(self, model_id: str = "") -> None:
+        """A new visitor: every input, answer and run of the last one gone, and `model_id` (or the first
+        installed model) shown afresh. Loaded sessions stay: they hold the model, nothing of anyone's."""
+        self._stop_repeat()
+        self._drop_run()
+        self.input = None
+        self.session_log = SessionLog()
+        self.card = None  # so the model is announced afresh, even the one already shown
+        self.visitor_forgotten.emit()
+        installed = [card.id for card in self.catalog.cards if self.installed(card)]
+        chosen = model_id if model_id in self.catalog.ids else (installed[0] if installed else "")
+        if chosen:
+            self.select_model(chosen)
 
     def clear_input(self) -> None:
         """The input is gone (an emptied text box, a wiped drawing board): so is any answer on its way."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from playground.ui.idle import IdleReset
 from playground.ui.main_window import MainWindow
 
 # The person looking after the kiosk can still close it; a child mashing keys will not find this chord.
@@ -25,3 +26,6 @@ def lock(window: MainWindow) -> None:
     commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
     window.result_area.set_kiosk(True)
+    idle = window.settings.idle_seconds
+    if idle:  # the next visitor starts afresh: nothing of the last one stays on screen
+        window.idle = IdleReset(window, window.forget_visitor, idle)

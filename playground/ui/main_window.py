@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -13,6 +13,7 @@ from playground.ui import focus
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
+from playground.ui.idle import IdleReset
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
@@ -86,6 +87,11 @@ class MainWindow(QMainWindow):
         self.commands.save_report.triggered.connect(self.ask_save_report)
         self.locked = False  # a kiosk: see kiosk.lock
         self._leaving = False
+        self.home_model = ""  # what a new visitor is shown first (a kiosk's starting model)
+        self.idle: IdleReset | None = None  # a kiosk's idle reset
+        self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
+        QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
+        self.commands.paste.triggered.connect(self._on_clipboard_changed)
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
@@ -214,6 +220,20 @@ class MainWindow(QMainWindow):
         for name, splitter in self.splitters.items():
             self.settings.set_splitter(name, splitter.saveState())
         self.settings.sync()
+
+    def forget_visitor(self) -> None:
+        """Everything of the last visitor gone: input, answers, runs, lessons, and what they left on the clipboard."""
+        if self.lessons is not None:
+            self.lessons.hide()
+            self.lessons.deleteLater()  # its pages hold that visitor's measurements
+            self.lessons = None
+        if self._clipboard_touched:
+            QGuiApplication.clipboard().clear()
+            self._clipboard_touched = False
+        self.controller.forget_visitor(self.home_model)
+
+    def _on_clipboard_changed(self) -> None:
+        self._clipboard_touched = True
 
     def leave(self) -> None:
         """Close the window on purpose (the quit command), which a kiosk allows where a close request does not."""

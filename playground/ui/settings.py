@@ -133,6 +133,12 @@ class Settings:
         self._set(f"lessons/{name}", float(value))
 
     @property
+    def idle_seconds(self) -> int:
+        """A kiosk starts over for the next visitor after this long without input (`idle_seconds` under
+        `[kiosk]`; 0: never)."""
+        return self._int("kiosk/idle_seconds", 90, 0, 86_400)
+
+    @property
     def kiosk(self) -> bool:
         """A public kiosk (see the class): its file is never written."""
         return self._memory is not None

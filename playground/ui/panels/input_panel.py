@@ -106,6 +106,7 @@ class InputPanel(QWidget):
         self.text_box.textChanged.connect(self._on_text_edited)
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
+        controller.visitor_forgotten.connect(self.forget)
         controller.input_rejected.connect(self.show_error)
         controller.run_failed.connect(self.show_error)
         controller.run_started.connect(self.clear_error)
@@ -221,6 +222,21 @@ class InputPanel(QWidget):
             self.send()
             return True
         return super().eventFilter(watched, event)
+
+    def forget(self) -> None:
+        """Drop everything the last visitor gave: typed text, the drawing, the camera and the recorder."""
+        self._typing.stop()
+        self.text_box.blockSignals(True)  # the controller is already forgetting: no "typed" news from here
+        self.text_box.clear()
+        self.text_box.document().clearUndoRedoStacks()  # Ctrl+Z must not bring their words back
+        self.text_box.blockSignals(False)
+        self.draw_panel.pad.clear()
+        self.camera_button.setChecked(False)
+        self.camera_panel.hide()
+        self.mic_panel.stop(hand_over=False)
+        self.mic_button.setChecked(False)
+        self.mic_panel.hide()
+        self.clear_error()
 
     def _on_model_changed(self, card: ModelCard | None) -> None:
         self._card = card

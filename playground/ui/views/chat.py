@@ -82,6 +82,7 @@ class ChatView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self.asked.setText("")
         self.reply.clear()
         self.figures.setText("")

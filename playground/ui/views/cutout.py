@@ -64,6 +64,7 @@ class CutoutView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self._rgba = QImage()
         self._pixels = (None, None)
         self.hint.setText("")

@@ -143,6 +143,7 @@ class DenoisedView(ResultView):
         super().clear()
         self.player.stop()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self._drawn = None
         self.before.clear()
         self.after.clear()

@@ -123,6 +123,7 @@ class DetectionsView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self.hint.hide()
         self.canvas.items = ()
         self._pixels = None

@@ -117,6 +117,7 @@ class DigitView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self._drawing = QImage()
         self.bars.set_probabilities(np.zeros(10, np.float32))
         self.seen.clear()

@@ -136,6 +136,7 @@ class LabelsView(ResultView):
         super().clear()
         self._clear_rows()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self.note.hide()
         self._show_picture(None)
 

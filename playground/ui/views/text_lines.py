@@ -179,6 +179,7 @@ class TextLinesView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self._pixels = None
         self.canvas.lines = ()
         self.canvas.clear()

@@ -110,6 +110,7 @@ class TranscriptView(ResultView):
         super().clear()
         self.player.stop()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self.text.clear()
         self.pieces.clear()
         self.wave.clear()

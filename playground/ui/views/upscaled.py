@@ -71,6 +71,7 @@ class UpscaledView(ResultView):
     def clear(self) -> None:
         super().clear()
         self._result = None
+        self._decoded = None  # the input it was given: a person's photo or recording
         self._after = QImage()
         self._shown = (None, None)
         self.hint.setText("")

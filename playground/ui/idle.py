@@ -1,0 +1,80 @@
+"""A kiosk's idle reset: after a while with no touch, key or mouse, a countdown, then a fresh start for the next visitor.
+
+The last visitor's photo, recording, chat and results must not greet the next one. After `idle_s`
+seconds without input a banner counts the last `warn_s` seconds down ("Still there? Touch to keep
+going"); any input hides it; at zero the window forgets the visitor (Controller.forget_visitor, the
+panels' forget, the lessons closed, the clipboard emptied if the app touched it).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from playground.ui.plain import PlainLabel
+
+# What a person does: touching, typing, moving or clicking the mouse, scrolling.
+INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                          QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate,
+                          QEvent.Type.TabletPress})
+DEFAULT_IDLE_S, WARN_S = 90, 15
+BANNER_STYLE = ("background: #0072b2; color: white; font-size: 28px; font-weight: bold; padding: 28px;"
+                "border-radius: 12px;")
+
+
+class IdleReset(QObject):
+    """Watches the whole application for input; calls `reset` after idle_s quiet seconds."""
+
+    def __init__(self, window: QWidget, reset: Callable[[], None], idle_s: int = DEFAULT_IDLE_S,
+                 warn_s: int = WARN_S, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(window)
+        self.idle_s, self.warn_s = idle_s, min(warn_s, idle_s)
+        self._reset, self._clock = reset, clock
+        self._last = clock()
+        self.banner = PlainLabel("", window)
+        self.banner.setObjectName("idle_banner")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAccessibleName("Starting over soon")
+        self.banner.hide()
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        QGuiApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in INPUT_EVENTS:
+            self.touched()
+        return False  # the input goes on to where it was meant for
+
+    def touched(self) -> None:
+        self._last = self._clock()
+        if self.banner.isVisible():
+            self.banner.hide()
+
+    def tick(self) -> None:
+        left = self.idle_s - (self._clock() - self._last)
+        if left <= 0:
+            self.banner.hide()
+            self._last = self._clock()
+            self._reset()
+        elif left <= self.warn_s:
+            self._show_countdown(math.ceil(left))
+
+    def _show_countdown(self, seconds: int) -> None:
+        self.banner.setText(f"Still there? Touch to keep going.\nStarting over for the next visitor in {seconds} s.")
+        parent = self.banner.parentWidget()
+        width = min(parent.width() - 40, 900)
+        self.banner.setGeometry((parent.width() - width) // 2, parent.height() // 3, width, 160)
+        self.banner.raise_()
+        self.banner.show()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        QGuiApplication.instance().removeEventFilter(self)
