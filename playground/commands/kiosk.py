@@ -1,10 +1,14 @@
-"""`playground kiosk`: the kiosk window, started again whenever it crashes or is killed (see keepalive.py)."""
+"""`playground kiosk`: the kiosk window, started again whenever it crashes or is killed (see keepalive.py);
+`playground kiosk-pin`: set the operator's PIN in a kiosk's settings file."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
+from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -14,6 +18,38 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "operator's way out ends it.")
     p.add_argument("--config", metavar="FILE", help="the kiosk's settings file (read, never written)")
     p.set_defaults(handler=handle)
+    pin = sub.add_parser("kiosk-pin", help="set the PIN that opens a kiosk's operator screen",
+                         description="Ask for a PIN (4 to 12 digits) twice and store its salted scrypt hash under "
+                                     "[kiosk] in FILE; the PIN itself is kept nowhere. Without a terminal, the "
+                                     "PIN is read from the first line of standard input.")
+    pin.add_argument("--config", metavar="FILE", required=True, type=Path, help="the kiosk's settings file")
+    pin.set_defaults(handler=set_pin)
+
+
+def set_pin(args: argparse.Namespace) -> int:
+    from playground.core.errors import InputError
+    from playground.core.pin import hash_pin, pin_problem, with_pin
+
+    if sys.stdin.isatty():
+        first, again = getpass.getpass("New operator PIN: "), getpass.getpass("The same PIN again: ")
+        if first != again:
+            raise InputError("The two PINs differ; nothing was changed.")
+    else:
+        first = sys.stdin.readline().strip()
+    problem = pin_problem(first)
+    if problem:
+        raise InputError(f"{problem} Nothing was changed.")
+    target: Path = args.config
+    try:
+        old = target.read_text(encoding="utf-8") if target.exists() else ""
+        staged = target.with_name(f".{target.name}.new")
+        staged.write_text(with_pin(old, hash_pin(first)), encoding="utf-8")
+        os.chmod(staged, target.stat().st_mode & 0o777 if target.exists() else 0o600)
+        os.replace(staged, target)  # whole or not at all: a kiosk never reads half a file
+    except OSError as exc:
+        raise InputError(f"The PIN could not be written to {target}: {exc.strerror or exc}.") from exc
+    print(f"The operator PIN is set in {target}; restart the kiosk to use it.")
+    return 0
 
 
 def handle(args: argparse.Namespace) -> int:

@@ -75,6 +75,16 @@ class IdleReset(QObject):
         self.banner.raise_()
         self.banner.show()
 
+    def set_idle(self, seconds: int) -> None:
+        """A new quiet time from now on; 0 stops starting over by itself."""
+        self.banner.hide()
+        self._last = self._clock()
+        if seconds <= 0:
+            self.timer.stop()
+            return
+        self.idle_s, self.warn_s = seconds, min(WARN_S, seconds)
+        self.timer.start()
+
     def stop(self) -> None:
         self.timer.stop()
         QGuiApplication.instance().removeEventFilter(self)

@@ -20,6 +20,8 @@ def lock(window: MainWindow) -> None:
     window.drops.files = False
     window.menuBar().hide()
     commands.quit.setShortcuts([QKeySequence(QUIT_KEYS)])
+    commands.quit.triggered.disconnect(window.leave)  # the keys open the operator's PIN pad instead
+    commands.quit.triggered.connect(window.open_operator)
     commands.full_screen.setChecked(True)
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files

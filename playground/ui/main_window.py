@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
+from PySide6.QtWidgets import (QDialog, QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
 from playground.ui import focus
@@ -14,6 +14,7 @@ from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
 from playground.ui.idle import IdleReset
+from playground.ui.operator import OperatorScreen, PinPad
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.home_model = ""  # what a new visitor is shown first (a kiosk's starting model)
         self.idle: IdleReset | None = None  # a kiosk's idle reset
         self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
+        self._pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
         QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
         self.commands.paste.triggered.connect(self._on_clipboard_changed)
         self.setAcceptDrops(True)
@@ -231,6 +233,29 @@ class MainWindow(QMainWindow):
             QGuiApplication.clipboard().clear()
             self._clipboard_touched = False
         self.controller.forget_visitor(self.home_model)
+
+    def open_operator(self) -> QDialog:
+        """A kiosk's quit keys: the PIN pad, then the operator screen (straight to it where no PIN is set)."""
+        stored = self.settings.operator_pin
+        if not stored:
+            return self._open_operator_screen(False)
+        pad = PinPad(stored, self, failures=self._pin_failures)
+        pad.accepted.connect(self._open_operator_screen)
+        pad.open()
+        return pad
+
+    def _open_operator_screen(self, pin_set: bool = True) -> OperatorScreen:
+        screen = OperatorScreen(self.leave, self.forget_visitor, self.idle.idle_s if self.idle else 0,
+                                self.set_idle_seconds, pin_set, self)
+        screen.open()
+        return screen
+
+    def set_idle_seconds(self, seconds: int) -> None:
+        """The operator's idle time, for this run of the kiosk (0: never start over by itself)."""
+        if self.idle is None and seconds:
+            self.idle = IdleReset(self, self.forget_visitor, seconds)
+        elif self.idle is not None:
+            self.idle.set_idle(seconds)
 
     def _on_clipboard_changed(self) -> None:
         self._clipboard_touched = True

@@ -139,6 +139,11 @@ class Settings:
         return self._int("kiosk/idle_seconds", 90, 0, 86_400)
 
     @property
+    def operator_pin(self) -> str:
+        """The salted hash of the operator's PIN (`playground kiosk-pin`), "" when none is set."""
+        return self._str("kiosk/pin", "")
+
+    @property
     def kiosk(self) -> bool:
         """A public kiosk (see the class): its file is never written."""
         return self._memory is not None

@@ -10,13 +10,14 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from playground import paths
 from playground.core.results import SpeechSegments
 from playground.ui import focus, kiosk
 from playground.ui.app import build
 from playground.ui.drops import offer_from_mime
+from playground.ui.operator import NO_PIN, OperatorScreen
 from playground.ui.settings import Settings
 from playground.ui.widgets.start_page import StartPage
 from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
@@ -229,7 +230,10 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         assert not window.close()  # what Alt+F4 or a window manager's close button asks: refused
         QApplication.processEvents()
         assert window.isVisible()
-        window.commands.quit.trigger()  # the operator's chord
+        window.commands.quit.trigger()  # the operator's chord: with no PIN set, the operator screen and a warning
+        screen = window.findChild(OperatorScreen)
+        assert screen.isVisible() and any(NO_PIN in label.text() for label in screen.findChildren(QLabel))
+        screen.leave.click()
         assert not window.isVisible()
     finally:
         controller.shutdown(10.0)

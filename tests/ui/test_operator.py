@@ -1,0 +1,72 @@
+"""A kiosk's way out is the operator's: the quit keys open a PIN pad, and only the right PIN opens the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QPushButton
+
+from playground.core.pin import hash_pin
+from playground.ui.app import build
+from playground.ui.operator import OperatorScreen, PinPad, TRIES
+from playground.ui.settings import Settings
+
+
+def kiosk_with_pin(qtbot, tmp_path, pin: str = "4711", idle: int = 90):
+    path = tmp_path / "kiosk.ini"
+    path.write_text(f"[kiosk]\nlocked=true\nidle_seconds={idle}\npin={hash_pin(pin)}\n", encoding="utf-8")
+    controller, window = build(Settings(path), model_id="langid")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return path, controller, window
+
+
+def press(pad: PinPad, digits: str) -> None:
+    buttons = {b.text(): b for b in pad.findChildren(QPushButton)}
+    for d in digits:
+        buttons[d].click()
+    buttons["✓"].click()
+
+
+def test_only_the_right_pin_opens_the_operator_screen_and_its_way_out(qtbot, tmp_path):
+    path, controller, window = kiosk_with_pin(qtbot, tmp_path)
+    before = path.read_bytes()
+    try:
+        assert not window.close()  # Alt+F4
+        window.commands.quit.trigger()  # Ctrl+Alt+Shift+Q
+        pad = window.findChild(PinPad)
+        assert pad.isVisible() and window.findChild(OperatorScreen) is None
+        press(pad, "1234")
+        assert pad.isVisible() and pad.message.text() == "That is not the operator PIN."
+        assert pad.entry.text() == ""  # a wrong PIN is not left for the next try to build on
+        press(pad, "4711")
+        assert not pad.isVisible()
+        screen = window.findChild(OperatorScreen)
+        assert screen.isVisible()
+        screen.idle.setValue(30)  # for this run only
+        assert window.idle.idle_s == 30 and window.idle.timer.isActive()
+        screen.idle.setValue(0)
+        assert not window.idle.timer.isActive()
+        screen.leave.click()
+        assert not window.isVisible()
+        assert path.read_bytes() == before  # the operator's changes never reach the kiosk's file
+    finally:
+        controller.shutdown(10.0)
+
+
+def test_five_wrong_pins_rest_the_pad_for_a_minute(qtbot, tmp_path):
+    _, controller, window = kiosk_with_pin(qtbot, tmp_path)
+    try:
+        pad = window.open_operator()
+        for _ in range(TRIES):
+            press(pad, "0000")
+        press(pad, "4711")  # even the right one waits
+        assert pad.isVisible() and pad.message.text().startswith("Too many wrong PINs: try again in ")
+        pad.reject()
+        again = window.open_operator()  # closing and opening the pad does not reset the count
+        press(again, "4711")
+        assert again.isVisible() and again.message.text().startswith("Too many wrong PINs")
+        window._pin_failures[:] = [t - 61 for t in window._pin_failures]  # noqa: SLF001 - a minute later
+        press(again, "4711")
+        assert not again.isVisible() and window.findChild(OperatorScreen) is not None
+    finally:
+        controller.shutdown(10.0)
