@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (QDialog, QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -152,7 +152,9 @@ class MainWindow(QMainWindow):
     def show_lessons(self, topic_id: str = "") -> LessonsWindow:
         """The lessons window, made on first use and brought forward, on one idea if one is named."""
         if self.lessons is None:
-            self.lessons = LessonsWindow(self.controller, self.settings, self)
+            self.lessons = LessonsWindow(self.controller, self.settings, self, embedded=self.locked)
+        if self.lessons.embedded:
+            self._cover(self.lessons)
         if topic_id:
             self.lessons.show_lesson(topic_id)
         else:
@@ -259,6 +261,16 @@ class MainWindow(QMainWindow):
 
     def _on_clipboard_changed(self) -> None:
         self._clipboard_touched = True
+
+    def _cover(self, widget: QWidget) -> None:
+        """Lay `widget` over everything but the status bar (a kiosk's lessons)."""
+        bottom = self.statusBar().geometry().top() if self.statusBar().isVisible() else self.height()
+        widget.setGeometry(0, 0, self.width(), bottom)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.lessons is not None and self.lessons.embedded:
+            self._cover(self.lessons)
 
     def leave(self) -> None:
         """Close the window on purpose (the quit command), which a kiosk allows where a close request does not."""

@@ -224,9 +224,14 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         shown = [b.text() for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
         assert shown == ["Copy picture"]  # copying stays; saving would open a file dialog
         assert not window.commands.save_report.isEnabled()
-        batch = window.show_lessons("lesson:batch").current  # the lessons stay, their file dialogs go
+        lessons = window.show_lessons("lesson:batch")  # the lessons stay, their file dialogs go
+        batch = lessons.current
         assert batch.samples_button.isVisibleTo(batch) and not batch.folder_button.isVisibleTo(batch)
         assert not batch.csv_button.isVisibleTo(batch)
+        # Inside the kiosk's own full-screen window: no second window with a title bar to close or drag.
+        assert not lessons.isWindow() and lessons.isVisible() and lessons.geometry().width() == window.width()
+        lessons.back_button.click()
+        assert not lessons.isVisible() and window.isVisible()
         assert not window.close()  # what Alt+F4 or a window manager's close button asks: refused
         QApplication.processEvents()
         assert window.isVisible()

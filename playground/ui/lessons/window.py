@@ -4,7 +4,8 @@ window, so the model keeps running in one and the numbers move in the other."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QListWidget, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QPushButton, QScrollArea, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
@@ -25,8 +26,16 @@ TITLE = "Lessons — Inference Playground"
 
 
 class LessonsWindow(QWidget):
-    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+    """A window of its own beside the main one; on a kiosk (embedded) a page laid over the main window,
+    with no title bar to close or drag off a small screen, and a big button back to the models."""
+
+    def __init__(self, controller: Controller, settings: Settings, parent: QWidget | None = None,
+                 embedded: bool = False) -> None:
+        if embedded:
+            super().__init__(parent)
+        else:
+            super().__init__(parent, Qt.WindowType.Window)
+        self.embedded = embedded
         self.setWindowTitle(TITLE)
         self.setAccessibleName("Lessons")
         self.ideas = QListWidget(self)
@@ -47,7 +56,15 @@ class LessonsWindow(QWidget):
             holder.setFrameShape(QFrame.Shape.NoFrame)
             self.stack.addWidget(holder)
         self.ideas.currentRowChanged.connect(self.stack.setCurrentIndex)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        if embedded:
+            self.back_button = QPushButton("← Back to the models", self)
+            self.back_button.setStyleSheet("font-size: 18px; min-height: 48px; padding: 0 24px;")
+            self.back_button.clicked.connect(self.hide)
+            outer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+            self.setAutoFillBackground(True)  # it covers the main window: nothing of that may show through
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         layout.addWidget(self.ideas)
         layout.addWidget(self.stack, 1)
         self.ideas.setCurrentRow(0)
@@ -64,4 +81,5 @@ class LessonsWindow(QWidget):
                 self.ideas.setCurrentRow(row)
         self.show()
         self.raise_()
-        self.activateWindow()
+        if not self.embedded:
+            self.activateWindow()
