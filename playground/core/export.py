@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.disk_log import disk_log
 from playground.core.errors import InputError
 from playground.core.results import Cutout, Denoised, Detections, SpeechSegments, TextLines, Transcript, Upscaled
 
@@ -97,6 +98,7 @@ def save_result(result: Any, path: Path) -> Path:
         os.umask(mask)
         os.chmod(tmp, 0o666 & ~mask)
         os.replace(tmp, path)
+        disk_log().record(path)
     except OSError as exc:
         raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
     finally:

@@ -29,7 +29,8 @@ MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
 BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
 TRAINING = Topic("lesson:training", "Training or inference?", "lesson_training.md")
 POST = Topic("lesson:post", "From numbers to an answer", "lesson_post.md")
-LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, POST, LATENCY, BATCH, COST, CLOUD, INT8, MODEL)
+PRIVACY = Topic("lesson:privacy", "Nothing leaves this computer", "lesson_privacy.md")
+LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, POST, LATENCY, BATCH, COST, CLOUD, INT8, MODEL, PRIVACY)
 SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches) is summed up
 # How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
 VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),
@@ -279,3 +280,23 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
         steps = f"The app turned them into the answer on screen: **{answer}**."
     return {"raw_input": literal(input_label or "your input"), "raw_lines": "\n".join(f"- {line}" for line in lines),
             "post_steps": steps}
+
+
+def privacy_facts(input_sentence: str, attempts: int, network_summary: str, written: list[str],
+                  forgotten: str = "") -> dict[str, str]:
+    """Where the person's input is, what reached for a network, what was written to disk: all measured.
+
+    input_sentence is Markdown made by the caller (outside names already literal); written holds the
+    names of files written this session, as plain text."""
+    network = ("Since the playground started, no part of it has opened a network connection or looked up "
+               "a name: **0 requests**, counted by Python itself before any socket could be used, and by "
+               "looking at this program's own sockets." if attempts == 0 else
+               f"**{literal(network_summary)}.** Something in this program reached for a network: the "
+               "badge in the status bar names what and which code.")
+    disk = ("**Nothing.** The playground writes a file only when you ask it to (Save, a lab report)"
+            if not written else
+            f"Only what was asked for: {', '.join(f'**{literal(name)}**' for name in written)}")
+    disk += ("; when it closes, it keeps the window's layout and the last model in its settings file (a kiosk "
+             "never writes even that), and nothing of your input.")
+    return {"network_sentence": network, "input_sentence": input_sentence, "disk_sentence": disk,
+            "forgotten_sentence": forgotten or "Nothing has been forgotten yet in this session."}

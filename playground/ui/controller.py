@@ -44,6 +44,7 @@ class Controller(QObject):
     experiment_progressed = Signal(float, object)  # a measurement's progress and its partial report
     experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
     visitor_forgotten = Signal()  # panels drop what they hold of the last visitor (typed text, drawings, recordings)
+    forget_requested = Signal(str)  # "Forget everything now", with the sentence that confirms it
 
     def __init__(self, settings: Settings, catalog: Catalog, task_lookup: TaskLookup,
                  pipeline: Pipeline | None = None, sampler: ResourceSampler | None = None,

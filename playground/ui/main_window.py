@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
         self._pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
         QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
+        controller.forget_requested.connect(self._forget_on_request)
         self.commands.paste.triggered.connect(self._on_clipboard_changed)
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
@@ -225,8 +226,9 @@ class MainWindow(QMainWindow):
             self.settings.set_splitter(name, splitter.saveState())
         self.settings.sync()
 
-    def forget_visitor(self) -> None:
-        """Everything of the last visitor gone: input, answers, runs, lessons, and what they left on the clipboard."""
+    def forget_visitor(self, keep_model: bool = False) -> None:
+        """Everything of the last visitor gone: input, answers, runs, lessons, and what they left on the clipboard.
+        A kiosk goes back to its first model; a presenter's Forget (keep_model) stays on the current one."""
         if self.lessons is not None:
             self.lessons.hide()
             self.lessons.deleteLater()  # its pages hold that visitor's measurements
@@ -234,7 +236,8 @@ class MainWindow(QMainWindow):
         if self._clipboard_touched:
             QGuiApplication.clipboard().clear()
             self._clipboard_touched = False
-        self.controller.forget_visitor(self.home_model)
+        card = self.controller.card
+        self.controller.forget_visitor(card.id if keep_model and card is not None else self.home_model)
 
     def open_operator(self) -> QDialog:
         """A kiosk's quit keys: the PIN pad, then the operator screen (straight to it where no PIN is set)."""
@@ -258,6 +261,17 @@ class MainWindow(QMainWindow):
             self.idle = IdleReset(self, self.forget_visitor, seconds)
         elif self.idle is not None:
             self.idle.set_idle(seconds)
+
+    def _forget_on_request(self, confirmation: str) -> None:
+        """The privacy lesson's button: everything forgotten as at a kiosk's reset, the lessons left open
+        (their measurements are the visitor's too, so the pages are made anew) on the same idea."""
+        was_open = self.lessons is not None and self.lessons.isVisible()
+        topic = self.lessons.current.topic.id if was_open else ""
+        self.forget_visitor(keep_model=True)
+        if was_open:
+            page = self.show_lessons(topic).current
+            if hasattr(page, "confirm"):
+                page.confirm(confirmation)
 
     def _on_clipboard_changed(self) -> None:
         self._clipboard_touched = True

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from playground.core.catalog import load_catalog
 from playground.core.netwatch import NetWatch, watch
@@ -74,3 +75,34 @@ def test_the_command_line_runs_every_model_with_no_network_at_all(tmp_path):
                               "import socket; socket.create_connection(('192.0.2.1', 53), timeout=2)"],
                              capture_output=True, text=True, timeout=30)
     assert cut_off.returncode != 0 and "unreachable" in cut_off.stderr
+
+
+@pytest.mark.models
+def test_the_privacy_lesson_says_where_the_input_is_what_was_written_and_forgets_on_request(
+        qtbot, make_window, require_model, tmp_path):
+    from playground.core.disk_log import disk_log
+    from playground.ui.views.base import write_bytes
+
+    require_model("langid")
+    controller, window = make_window(model_id="langid")
+    with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
+        window.input_panel.text_box.setPlainText("Bonjour tout le monde")
+    page = window.show_lessons("lesson:privacy").current
+    page.refresh()
+    text = " ".join(page.browser.toPlainText().split())
+    assert "Text you typed or pasted (21 characters), held in this program's memory only" in text
+    process = watch()
+    assert ("0 requests" in text) == (not process.attempts)  # the count is the process's own, whatever it is
+    saved = tmp_path / "answer.txt"
+    assert write_bytes(b"French", saved) and disk_log().written[-1].path == saved
+    page.refresh()
+    assert "Only what was asked for: answer.txt; when it closes" in " ".join(page.browser.toPlainText().split())
+
+    page.forget_button.click()
+    QApplication.processEvents()
+    assert controller.input is None and controller.history.records == [] and controller.card.id == "langid"
+    again = window.lessons.current  # made anew: the old pages held the visitor's measurements too
+    assert again is not page and again.topic.id == "lesson:privacy" and window.lessons.isVisible()
+    shown = " ".join(again.browser.toPlainText().split())
+    assert "Done: your input, 1 run and their answers are gone from this program." in shown
+    assert "You have not given it anything yet." in shown

@@ -18,10 +18,12 @@ from playground.ui.lessons.latency_page import LatencyPage
 from playground.ui.lessons.model_page import ModelPage
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.post_page import PostPage
+from playground.ui.lessons.privacy_page import PrivacyPage
 from playground.ui.lessons.training_page import TrainingPage
 from playground.ui.settings import Settings
 
-PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, LatencyPage, BatchPage, CostPage, CloudPage, Int8Page, ModelPage)
+PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, LatencyPage, BatchPage, CostPage, CloudPage,
+                                       Int8Page, ModelPage, PrivacyPage)
 TITLE = "Lessons — Inference Playground"
 
 

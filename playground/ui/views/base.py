@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QIODevice, QSaveFile, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from playground.core.disk_log import disk_log
 from playground.ui.plain import PlainLabel
 
 ERROR_STYLE = "color: #a00000;"
@@ -56,7 +57,7 @@ def write_png(image: QImage, target: Path) -> bool:
         out.cancelWriting()
         out.commit()  # after cancelWriting this only removes the partial file
         return False
-    return out.commit()
+    return _recorded(out.commit(), target)
 
 
 def write_bytes(data: bytes, target: Path) -> bool:
@@ -68,7 +69,14 @@ def write_bytes(data: bytes, target: Path) -> bool:
         out.cancelWriting()
         out.commit()
         return False
-    return out.commit()
+    return _recorded(out.commit(), target)
+
+
+def _recorded(done: bool, target: Path) -> bool:
+    """A file written for the person: the privacy lesson lists it."""
+    if done:
+        disk_log().record(target)
+    return done
 
 
 class ResultView(QWidget):
