@@ -31,10 +31,11 @@ class IdleReset(QObject):
     """Watches the whole application for input; calls `reset` after idle_s quiet seconds."""
 
     def __init__(self, window: QWidget, reset: Callable[[], None], idle_s: int = DEFAULT_IDLE_S,
-                 warn_s: int = WARN_S, clock: Callable[[], float] = time.monotonic) -> None:
+                 warn_s: int = WARN_S, clock: Callable[[], float] = time.monotonic,
+                 on_touch: Callable[[], None] | None = None) -> None:
         super().__init__(window)
         self.idle_s, self.warn_s = idle_s, min(warn_s, idle_s)
-        self._reset, self._clock = reset, clock
+        self._reset, self._clock, self._on_touch = reset, clock, on_touch
         self._last = clock()
         self.banner = PlainLabel("", window)
         self.banner.setObjectName("idle_banner")
@@ -57,6 +58,8 @@ class IdleReset(QObject):
         self._last = self._clock()
         if self.banner.isVisible():
             self.banner.hide()
+        if self._on_touch is not None:
+            self._on_touch()
 
     def tick(self) -> None:
         left = self.idle_s - (self._clock() - self._last)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
+from playground.ui.attract import AttractLoop
 from playground.ui.idle import IdleReset
 from playground.ui.main_window import MainWindow
 
@@ -28,6 +29,21 @@ def lock(window: MainWindow) -> None:
     commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
     window.result_area.set_kiosk(True)
+    window.attract = AttractLoop(window, window.controller) if window.settings.attract else None
     idle = window.settings.idle_seconds
     if idle:  # the next visitor starts afresh: nothing of the last one stays on screen
-        window.idle = IdleReset(window, window.forget_visitor, idle)
+        window.idle = IdleReset(window, lambda: start_over(window), idle, on_touch=lambda: visitor_arrived(window))
+
+
+def start_over(window: MainWindow) -> None:
+    """Nobody touched it for a while: forget the last visitor, then invite the next one."""
+    window.forget_visitor()
+    if window.attract is not None:
+        window.attract.start()
+
+
+def visitor_arrived(window: MainWindow) -> None:
+    """A touch while the models were showing themselves: the visit starts afresh, with nothing the loop ran."""
+    if window.attract is not None and window.attract.running:
+        window.attract.stop()
+        window.forget_visitor()

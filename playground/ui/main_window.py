@@ -13,6 +13,7 @@ from playground.ui import focus
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
+from playground.ui.attract import AttractLoop
 from playground.ui.idle import IdleReset
 from playground.ui.operator import OperatorScreen, PinPad
 from playground.ui.lab_report import save_lab_report
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self._leaving = False
         self.home_model = ""  # what a new visitor is shown first (a kiosk's starting model)
         self.idle: IdleReset | None = None  # a kiosk's idle reset
+        self.attract: AttractLoop | None = None  # a kiosk's show while nobody is there
         self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
         self._pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
         QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)

@@ -139,6 +139,11 @@ class Settings:
         return self._int("kiosk/idle_seconds", 90, 0, 86_400)
 
     @property
+    def attract(self) -> bool:
+        """A kiosk shows its models at work while nobody is there (`attract=` under `[kiosk]`; on by default)."""
+        return str(self._value("kiosk/attract", "true")).strip().lower() not in _NO
+
+    @property
     def operator_pin(self) -> str:
         """The salted hash of the operator's PIN (`playground kiosk-pin`), "" when none is set."""
         return self._str("kiosk/pin", "")

@@ -1,0 +1,51 @@
+"""A kiosk nobody is using shows its models at work under an invitation, and stops at the first touch."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtTest import QTest
+
+from playground.ui import kiosk
+from playground.ui.app import build
+from playground.ui.attract import INVITATION
+from playground.ui.settings import Settings
+
+
+@pytest.mark.models
+def test_after_the_reset_the_models_take_turns_until_a_touch_starts_the_visit_afresh(qtbot, require_model,
+                                                                                     private_settings):
+    require_model("centerface")
+    require_model("langid")
+    settings = Settings()
+    settings.kiosk = True
+    controller, window = build(settings, model_id="langid")
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    try:
+        attract = window.attract
+        attract.allowed = {"centerface", "langid"}
+        assert [m for m, _ in attract.turns()] == [c.id for c in controller.catalog.cards
+                                                   if c.id in attract.allowed]
+        with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
+            kiosk.start_over(window)  # what the idle reset does when its time is up
+        assert attract.running and attract.banner.isVisible() and attract.banner.text() == INVITATION
+        shown = controller.card.id
+        with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
+            attract.step()  # the next model's turn
+        assert controller.card.id != shown and controller.input.origin == "sample"
+        QTest.mouseMove(window, QPoint(300, 300))  # someone walks up and moves the mouse
+        QTest.mouseMove(window, QPoint(320, 310))
+        assert not attract.running and not attract.banner.isVisible()
+        assert controller.input is None and controller.history.records == []  # the loop's runs are not theirs
+        assert controller.card.id == window.home_model == "langid"
+    finally:
+        controller.shutdown(10.0)
+
+
+def test_a_kiosk_file_may_turn_the_show_off(tmp_path, qapp):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nlocked=true\nattract=false\n", encoding="utf-8")
+    assert Settings(path).attract is False and Settings(tmp_path / "none.ini", kiosk=True).attract is True
