@@ -192,10 +192,12 @@ def word_count(markdown: str) -> int:
     return len(re.findall(r"[A-Za-z0-9À-ÿ²]+(?:['’.,][A-Za-z0-9]+)*", text))
 
 
-def status_line(history: RunHistory, load_ns: int = 0) -> str:
-    """One line for the status bar: last run, typical warm run, the cold run and the load."""
+def status_line(history: RunHistory, load_ns: int = 0, files: bool = True) -> str:
+    """One line for the status bar: last run, typical warm run, the cold run and the load (files=False: a
+    kiosk, where no file can be opened, so none is offered)."""
     if not history.records:
-        return "Ready: pick a sample or open a file, and the model runs on it at once."
+        return ("Ready: pick a sample or open a file, and the model runs on it at once." if files else
+                "Ready: pick a sample, and the model runs on it at once.")
     last = history.records[-1]
     parts = [f"Last run {ms_text(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
     warm = history.warm_totals()

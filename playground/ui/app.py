@@ -42,6 +42,9 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     if settings.kiosk:
         kiosk.lock(window)
     first = model_id or _first_model(catalog, controller, settings.last_model)
+    chosen = settings.visitor_models if settings.kiosk else None
+    if chosen and first not in chosen:  # a kiosk opens on the first of its operator's models
+        first = next((m for m in chosen if m in catalog.ids), first)
     if first:
         controller.select_model(first)
     window.home_model = first

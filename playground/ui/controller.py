@@ -126,7 +126,7 @@ class Controller(QObject):
         self.params_changed.emit(dict(self.params))
         self.input_changed.emit(self.input)
         self.history_changed.emit()
-        self.status_changed.emit(explainers.status_line(self.history, self.load_ns) if self.installed(card)
+        self.status_changed.emit(self._status_line() if self.installed(card)
                                  else str(not_installed(card)))
         self._maybe_run()
 
@@ -168,7 +168,7 @@ class Controller(QObject):
         self._drop_run()  # an answer arriving after the input went would belong to nothing on screen
         self.input = None
         self.input_changed.emit(None)
-        self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+        self.status_changed.emit(self._status_line())
 
     def set_param(self, name: str, value: Any) -> None:
         if self.card is None:
@@ -289,6 +289,9 @@ class Controller(QObject):
 
     # --- internals -----------------------------------------------------------------------------------
 
+    def _status_line(self) -> str:
+        return explainers.status_line(self.history, self.load_ns, files=not self.settings.kiosk)
+
     def _cannot_run(self) -> str:
         return missing(self.card, self.card is not None and self.installed(self.card), self.input)
 
@@ -327,7 +330,7 @@ class Controller(QObject):
     def _on_job_finished(self, _generation: int, outcome: Any) -> None:
         if not isinstance(outcome, Outcome):  # a sweep or another measurement: its page shows it
             self.experiment_finished.emit(outcome)
-            self.status_changed.emit(explainers.status_line(self.history, self.load_ns))
+            self.status_changed.emit(self._status_line())
             return
         record = outcome.record
         if record.load_ns:
@@ -339,7 +342,7 @@ class Controller(QObject):
         self.session_log.add(self.history.records[-1], self.card.name if self.card else record.model_id,
                              answer[0] if answer else "")
         self.history_changed.emit()
-        line = explainers.status_line(self.history, self.load_ns)
+        line = self._status_line()
         self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)
         if self.repeat:
             self._next.start()
@@ -353,7 +356,7 @@ class Controller(QObject):
     @Slot(int)
     def _on_job_cancelled(self, _generation: int) -> None:
         self.run_cancelled.emit()
-        self.status_changed.emit("Stopped. " + explainers.status_line(self.history, self.load_ns))
+        self.status_changed.emit("Stopped. " + self._status_line())
 
     @Slot()
     def _repeat_next(self) -> None:

@@ -23,16 +23,31 @@ def lock(window: MainWindow) -> None:
     commands.quit.setShortcuts([QKeySequence(QUIT_KEYS)])
     commands.quit.triggered.disconnect(window.leave)  # the keys open the operator's PIN pad instead
     commands.quit.triggered.connect(window.open_operator)
-    commands.full_screen.setChecked(True)
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
     commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
     window.result_area.set_kiosk(True)
+    # A visitor's screen, not an engineer's: the operator's models, the samples, the result, the graphs and
+    # the explainer. Threads, optimisation, numeric knobs and the long model card wait behind the PIN.
+    show_expert(window, False)
+    models = window.settings.visitor_models
+    allowed = {m for m in models if m in window.controller.catalog.ids} if models else None
+    window.picker.show_only(allowed)
     window.attract = AttractLoop(window, window.controller) if window.settings.attract else None
+    if window.attract is not None:
+        window.attract.allowed = allowed
+    # Last: hiding panels after going full screen can shrink the window out of it again.
+    commands.full_screen.setChecked(True)
+    window.showFullScreen()
     idle = window.settings.idle_seconds
     if idle:  # the next visitor starts afresh: nothing of the last one stays on screen
         window.idle = IdleReset(window, lambda: start_over(window), idle, on_touch=lambda: visitor_arrived(window))
+
+
+def show_expert(window: MainWindow, on: bool) -> None:
+    """The engineer's controls, which a kiosk's visitors do not see; the operator may show them for a while."""
+    window.show_expert_controls(on)
 
 
 def start_over(window: MainWindow) -> None:

@@ -253,9 +253,16 @@ class MainWindow(QMainWindow):
 
     def _open_operator_screen(self, pin_set: bool = True) -> OperatorScreen:
         screen = OperatorScreen(self.leave, self.forget_visitor, self.idle.idle_s if self.idle else 0,
-                                self.set_idle_seconds, pin_set, self)
+                                self.set_idle_seconds, pin_set, self, self.params.isVisible(),
+                                self.show_expert_controls)
         screen.open()
         return screen
+
+    def show_expert_controls(self, on: bool) -> None:
+        """Threads, optimisation, the numeric knobs and the model card: hidden from a kiosk's visitors."""
+        self.run_bar.show_expert(on)
+        self.params.setVisible(on)
+        self.card_view.setVisible(on)
 
     def set_idle_seconds(self, seconds: int) -> None:
         """The operator's idle time, for this run of the kiosk (0: never start over by itself)."""

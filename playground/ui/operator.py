@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QDialog, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
 from playground.core.pin import MAX_DIGITS, check_pin
@@ -93,7 +93,8 @@ class OperatorScreen(QDialog):
     """What the operator may do: leave, start over for the next visitor, and set the idle time."""
 
     def __init__(self, leave: Callable[[], None], start_over: Callable[[], None], idle_s: int,
-                 set_idle: Callable[[int], None], pin_set: bool, parent: QWidget | None = None) -> None:
+                 set_idle: Callable[[int], None], pin_set: bool, parent: QWidget | None = None,
+                 expert_shown: bool = False, show_expert: Callable[[bool], None] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Operator")
         self.setModal(True)
@@ -113,6 +114,12 @@ class OperatorScreen(QDialog):
         self.idle.valueChanged.connect(set_idle)
         row.addWidget(self.idle)
         layout.addLayout(row)
+        self.expert = QCheckBox("Show the engineer's controls (threads, knobs, model cards) until the next start",
+                                self)
+        self.expert.setChecked(expert_shown)
+        if show_expert is not None:
+            self.expert.toggled.connect(show_expert)
+        layout.addWidget(self.expert)
         self.start_over = QPushButton("Start over now", self)
         self.start_over.clicked.connect(lambda: (start_over(), self.accept()))
         self.leave = QPushButton("Leave the kiosk", self)

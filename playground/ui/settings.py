@@ -139,6 +139,14 @@ class Settings:
         return self._int("kiosk/idle_seconds", 90, 0, 86_400)
 
     @property
+    def visitor_models(self) -> list[str] | None:
+        """The models a kiosk's visitors see, in the operator's order (`models=a, b` under `[kiosk]`); None: all."""
+        value = self._value("kiosk/models", None)
+        names = value if isinstance(value, list) else str(value).split(",") if value is not None else []
+        chosen = [str(name).strip() for name in names if str(name).strip()]
+        return chosen or None
+
+    @property
     def attract(self) -> bool:
         """A kiosk shows its models at work while nobody is there (`attract=` under `[kiosk]`; on by default)."""
         return str(self._value("kiosk/attract", "true")).strip().lower() not in _NO

@@ -46,6 +46,9 @@ def test_only_the_right_pin_opens_the_operator_screen_and_its_way_out(qtbot, tmp
         assert window.idle.idle_s == 30 and window.idle.timer.isActive()
         screen.idle.setValue(0)
         assert not window.idle.timer.isActive()
+        assert not window.params.isVisible()
+        screen.expert.setChecked(True)  # the engineer's controls, for the operator only
+        assert window.params.isVisible() and window.run_bar.threads.isVisible()
         screen.leave.click()
         assert not window.isVisible()
         assert path.read_bytes() == before  # the operator's changes never reach the kiosk's file

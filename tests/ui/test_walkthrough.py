@@ -214,6 +214,10 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         assert not window.commands.open.isEnabled() and not window.commands.full_screen.isEnabled()
         assert [k.toString() for k in window.commands.quit.shortcuts()] == [kiosk.QUIT_KEYS]
         qtbot.waitUntil(window.isFullScreen)
+        # A visitor's screen: no threads, optimisation, numeric knobs or long model card.
+        assert not window.run_bar.threads.isVisible() and not window.run_bar.opt.isVisible()
+        assert not window.params.isVisible() and not window.card_view.isVisible()
+        assert window.status.text() == "Ready: pick a sample, and the model runs on it at once."  # no file offered
         window.commands.full_screen.trigger()  # what F11 does
         assert window.isFullScreen() and window.isVisible()
         page = window.result_area.hint
@@ -325,3 +329,26 @@ def test_many_samples_wrap_into_rows_instead_of_widening_the_window(qtbot, tmp_p
     assert [b.text() for b in page.buttons][:2] == ["a.py", "b.sql"]  # a file's name says what it holds
     page.buttons[4].click()
     assert chosen == [tmp_path / "e.md"]
+
+
+def test_a_kiosk_shows_only_its_operators_models_and_opens_on_the_first(qtbot, tmp_path, require_model):
+    require_model("langid")
+    require_model("centerface")
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nlocked=true\nmodels=centerface, langid, no-such-model\n", encoding="utf-8")
+    settings = Settings(path)
+    assert settings.visitor_models == ["centerface", "langid", "no-such-model"]
+    controller, window = build(settings)
+    qtbot.addWidget(window)
+    try:
+        tree = window.picker.tree
+        listed = [tree.topLevelItem(i).child(j).data(0, Qt.ItemDataRole.UserRole)
+                  for i in range(tree.topLevelItemCount()) if not tree.topLevelItem(i).isHidden()
+                  for j in range(tree.topLevelItem(i).childCount()) if not tree.topLevelItem(i).child(j).isHidden()]
+        assert sorted(listed) == ["centerface", "langid"]
+        assert controller.card.id == "centerface" and window.home_model == "centerface"
+        assert window.attract.allowed == {"centerface", "langid"}
+        kiosk.show_expert(window, True)  # what the operator screen offers, behind the PIN
+        assert window.params.isVisibleTo(window) and window.run_bar.threads.isVisibleTo(window)
+    finally:
+        controller.shutdown(10.0)

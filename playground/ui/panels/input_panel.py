@@ -298,7 +298,8 @@ class InputPanel(QWidget):
         if choice is None:
             self.samples.setCurrentIndex(-1)
             self.current.setText("No input yet." if self._card is None or self._card.modality != "text"
-                                 else "No input yet: type or paste some text, or open a file.")
+                                 else "No input yet: type or paste some text, or open a file." if self.files
+                                 else "No input yet: type or paste some text.")
             return
         self.current.setText(f"Input: {choice.label}")
         self.samples.setCurrentIndex(self._sample_index(choice) if choice.origin == "sample" else -1)

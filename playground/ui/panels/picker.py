@@ -162,6 +162,14 @@ class ModelPicker(QWidget):
         item.setData(0, LINES_ROLE, (name, details, summary, installed))
         item.setToolTip(0, card.summary if installed else summary)
 
+    def show_only(self, model_ids: set[str] | None) -> None:
+        """List only these models (a kiosk operator's choice), and only the groups that keep one; None: all."""
+        for model_id, item in self._items.items():
+            item.setHidden(model_ids is not None and model_id not in model_ids)
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            group.setHidden(group.childCount() > 0 and all(group.child(j).isHidden() for j in range(group.childCount())))
+
     def refresh_entries(self) -> None:
         """Say again which models are installed: one may have been fetched from a terminal meanwhile."""
         for card in self._controller.catalog.cards:

@@ -68,6 +68,7 @@ class RunBar(QWidget):
         controller.repeat_changed.connect(self._on_repeat_changed)
 
     def _add_runtime_controls(self, layout: QHBoxLayout) -> None:
+        self._runtime_widgets: list[QWidget] = []
         self.threads = QSpinBox(self)
         self.threads.setRange(1, max(1, os.cpu_count() or 1))
         self.threads.setValue(self._controller.options.threads)
@@ -83,8 +84,14 @@ class RunBar(QWidget):
                        "How much onnxruntime rewrites the model before running it: more takes longer to load "
                        "but usually runs faster. Changing it loads the model again.")
 
+    def show_expert(self, on: bool) -> None:
+        """Threads and graph optimisation: an engineer's controls, hidden from a kiosk's visitors."""
+        for widget in self._runtime_widgets:
+            widget.setVisible(on)
+
     def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:
         label = PlainLabel(text, self)
+        self._runtime_widgets += [label, widget]
         label.setBuddy(widget)
         widget.setAccessibleName(name)
         widget.setToolTip(tip)
