@@ -45,8 +45,9 @@ def _layout_widgets(layout: QLayout, out: list[QWidget]) -> None:
         item = layout.itemAt(i)
         if item.widget() is not None:
             out.append(item.widget())
-        elif item.layout() is not None:
-            _layout_widgets(item.layout(), out)
+        # A widget being deleted leaves its item behind for a moment, which PySide then reports as a layout.
+        elif isinstance(inner := item.layout(), QLayout):
+            _layout_widgets(inner, out)
 
 
 def order(regions: list[QWidget]) -> list[QWidget]:
