@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from playground import paths
-from playground.core.catalog import load_catalog
+from playground.core.built import read_manifest
 from playground.core.card import ModelCard, parse_card
+from playground.core.catalog import load_catalog
 from playground.core.session import RuntimeOptions, SessionCache, check_files, sha256_of
 from playground.zoo.fetch import MANIFEST, fetch_models
-from playground.core.built import read_manifest
 from playground.zoo.graphinfo import parameter_count
 
 CARDS = load_catalog().cards  # the models the app itself would use (PLAYGROUND_MODELS is honoured)

@@ -8,14 +8,14 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import results
 from playground.core.batch import BatchReport
 from playground.core.batch_sizes import BatchSizes
 from playground.core.cloud import CloudEstimate, CloudSetting
-from playground.core import results
 from playground.core.compare import Comparison, headline
-from playground.core.graph_cost import ModelProfile
 from playground.core.cost import CostFigures, count_text, duration_text, energy_text, money
 from playground.core.explainers import Topic, literal, ms_text
+from playground.core.graph_cost import ModelProfile
 from playground.core.metrics import RunHistory
 from playground.core.sweep import Sweep
 from playground.core.timing import RunRecord, percentile

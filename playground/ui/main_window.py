@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QFrame, QMainWindow, QScrol
 
 from playground.ui import focus
 from playground.ui.actions import WindowActions
+from playground.ui.attract import AttractLoop
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
-from playground.ui.attract import AttractLoop
 from playground.ui.idle import IdleReset
-from playground.ui.operator import OperatorScreen, PinPad
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
+from playground.ui.operator import OperatorScreen, PinPad
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.explainer import ExplainerPanel
 from playground.ui.panels.graphs import GraphsPanel
@@ -26,9 +26,9 @@ from playground.ui.panels.params import ParamsPanel
 from playground.ui.panels.picker import ModelPicker
 from playground.ui.panels.result_area import ResultArea
 from playground.ui.panels.run_bar import RunBar
-from playground.ui.settings import Settings
 from playground.ui.plain import PlainLabel
 from playground.ui.privacy import NetworkBadge
+from playground.ui.settings import Settings
 
 TITLE = "Inference Playground"
 

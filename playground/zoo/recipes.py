@@ -16,9 +16,9 @@ from playground.core.errors import FetchError
 from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.langid import langid_from_pickle
+from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
 from playground.zoo.ncnn import realesrgan_from_ncnn
 from playground.zoo.sentiment import sentiment_train
-from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
 from playground.zoo.smollm import smollm_from_gguf, smollm_int8_from_gguf
 from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 

@@ -22,10 +22,10 @@ from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
+from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
 from playground.ui.views.base import write_bytes
 from playground.ui.widgets.plots import make_plot
-from playground.ui.plain import PlainLabel
 
 ON_TIME, LATE = pg.mkBrush(0, 158, 115), pg.mkBrush(213, 94, 0)
 

@@ -12,8 +12,8 @@ from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
-from playground.ui.settings import Settings
 from playground.ui.plain import PlainLabel
+from playground.ui.settings import Settings
 
 
 class GuidePage(LessonPage):

@@ -13,8 +13,8 @@ from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
-from playground.ui.settings import Settings
 from playground.ui.plain import PlainLabel
+from playground.ui.settings import Settings
 
 
 class Int8Page(LessonPage):

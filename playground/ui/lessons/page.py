@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushBu
 from playground.core import explainers
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
-from playground.ui.settings import Settings
 from playground.ui.plain import PlainLabel
+from playground.ui.settings import Settings
 
 
 class LessonPage(QWidget):

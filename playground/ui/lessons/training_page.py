@@ -18,10 +18,10 @@ from playground.tasks.digits import to_mnist
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
+from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
 from playground.ui.widgets.draw_pad import DrawPad
 from playground.ui.widgets.plots import make_plot
-from playground.ui.plain import PlainLabel
 
 TRAIN_PEN = pg.mkPen(0, 114, 178, width=2)
 HELD_BRUSH = pg.mkBrush(213, 94, 0)

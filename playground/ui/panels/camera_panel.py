@@ -15,9 +15,9 @@ from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
 from playground.ui.live import LiveFeeder, rate_of
 from playground.ui.multimedia import multimedia, not_installed
+from playground.ui.plain import PlainLabel
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import rgba_from_qimage
-from playground.ui.plain import PlainLabel
 
 NO_CAMERA = "No camera was found on this computer; plug one in, or open a photo instead."
 PREVIEW_INTERVAL_MS = 33  # the preview repaints at most 30 times a second, whatever the camera sends

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.ui.controller import Controller
 from playground.ui.live import LiveFeeder
-from playground.ui.widgets.draw_pad import DrawPad
 from playground.ui.plain import PlainLabel
+from playground.ui.widgets.draw_pad import DrawPad
 
 # While a stroke is drawn the mouse reports 60–120 moves a second; 25 answers a second already look
 # instant, and leave the window time to draw the bars.

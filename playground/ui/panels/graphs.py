@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from playground.core.explainers import ms_text
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES
+from playground.ui.plain import PlainLabel, rich_label
 from playground.ui.widgets.latency import LatencyPlot
 from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
-from playground.ui.plain import PlainLabel, rich_label
 
 # Ticks at 10 Hz that take turns: resource curves on one, the latency bars (if a run arrived) on the
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single

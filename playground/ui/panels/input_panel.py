@@ -21,8 +21,8 @@ from playground.ui.inputs import InputChoice
 from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
-from playground.ui.samples import sample_files
 from playground.ui.plain import PlainLabel
+from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key

@@ -19,8 +19,8 @@ from playground.tasks.listening import RATE, Heard, Listener
 from playground.ui.controller import Controller
 from playground.ui.microphone import Microphone
 from playground.ui.multimedia import multimedia
-from playground.ui.widgets.plots import make_plot
 from playground.ui.plain import PlainLabel
+from playground.ui.widgets.plots import make_plot
 
 PROBABILITY_WINDOW_S = 8.0  # the speech graph shows the last few seconds, scrolling
 FRAME_S = 512 / RATE

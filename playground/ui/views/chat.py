@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from playground.core.explainers import ms_text
 from playground.core.results import Generation
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.plots import make_plot
-from playground.ui.plain import PlainLabel
 
 WARNING = ("A tiny model: it writes fluent sentences that are often untrue, and it cannot look anything up. "
            "Check anything that matters.")

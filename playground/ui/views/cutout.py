@@ -8,10 +8,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Cutout
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
 from playground.ui.widgets.wipe import WipePanel
-from playground.ui.plain import PlainLabel
 NOTHING_FOUND = 0.01  # below 1 % foreground the model saw no subject worth the name
 
 

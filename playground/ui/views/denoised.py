@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Denoised
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
-from playground.ui.plain import PlainLabel
 
 NOTE_STYLE = "color: #7a4a00;"  # dark amber on the window's background: a remark, not an error
 FIGURE_STYLE = "color: #333;"

@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Detection, Detections
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
-from playground.ui.plain import PlainLabel
 
 BOX_COLOUR = QColor(255, 176, 0)  # amber: stands out on skin, sky and grass, and for colour-blind eyes
 HALO_COLOUR = QColor(0, 0, 0, 170)  # a dark rim keeps the box visible on a light or amber background

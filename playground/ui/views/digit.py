@@ -10,10 +10,10 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
-from playground.ui.widgets.images import qimage_from_rgb
-from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
 from playground.ui.plain import PlainLabel
+from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
+from playground.ui.widgets.images import qimage_from_rgb
 
 
 class DigitBars(QWidget):

@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QWidget
 
 from playground.core.results import Label, Labels
+from playground.ui.plain import PlainLabel, plain_tip, rich_label
 from playground.ui.views.base import ResultView, bigger_font, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
-from playground.ui.plain import PlainLabel, plain_tip, rich_label
 
 BAR_TRACK = QColor(226, 230, 235)
 BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QT
 
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, bigger_font
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.piano_roll import PianoRoll
-from playground.ui.plain import PlainLabel
 
 NAMED_IN_HEADLINE = 8  # a tune this short is read out note by note in the headline
 SILENT = 1e-4  # a peak below this (-80 dBFS) is silence, whatever the file says

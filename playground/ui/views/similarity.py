@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListWidget, QTab
                                QWidget)
 
 from playground.core.results import Similarities
-from playground.ui.views.base import ResultView, bigger_font
 from playground.ui.plain import PlainLabel, plain_tip
+from playground.ui.views.base import ResultView, bigger_font
 
 ALIKE = QColor(0, 94, 162)  # dark blue, as the label bars: the more alike, the deeper
 UNLIKE = QColor(213, 94, 0)  # Okabe–Ito vermillion for opposite meanings (below 0)

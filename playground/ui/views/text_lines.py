@@ -10,11 +10,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from playground.core.results import TextLine, TextLines
+from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.views.labels import percent_text
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
-from playground.ui.plain import PlainLabel, plain_tip
 
 BOX = QColor(255, 176, 0)  # amber, as the face boxes
 CHOSEN = QColor(0, 114, 178)  # the line picked in the list (Okabe–Ito blue)

@@ -7,13 +7,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
-from playground.core.export import save_result
 from playground.core.errors import InputError
+from playground.core.export import save_result
 from playground.core.results import Phrase, Transcript
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, bigger_font, suggested_name, writable_problem
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.wave_strip import WaveStrip
-from playground.ui.plain import PlainLabel
 
 
 LONG_PLAY_S = 300.0

@@ -8,10 +8,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Upscaled
+from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 from playground.ui.widgets.wipe import WipePanel
-from playground.ui.plain import PlainLabel
 
 
 class UpscaledView(ResultView):
