@@ -47,7 +47,7 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
         first = next((m for m in chosen if m in catalog.ids), first)
     if first:
         controller.select_model(first)
-    window.home_model = first
+    window.visits.home_model = first
     return controller, window
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 
 from playground.ui.attract import AttractLoop
-from playground.ui.idle import IdleReset
 from playground.ui.main_window import MainWindow
 
 # The person looking after the kiosk can still close it; a child mashing keys will not find this chord.
@@ -22,7 +21,7 @@ def lock(window: MainWindow) -> None:
     window.menuBar().hide()
     commands.quit.setShortcuts([QKeySequence(QUIT_KEYS)])
     commands.quit.triggered.disconnect(window.leave)  # the keys open the operator's PIN pad instead
-    commands.quit.triggered.connect(window.open_operator)
+    commands.quit.triggered.connect(window.visits.open_operator)
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
     commands.save_report.setEnabled(False)
@@ -34,31 +33,17 @@ def lock(window: MainWindow) -> None:
     models = window.settings.visitor_models
     allowed = {m for m in models if m in window.controller.catalog.ids} if models else None
     window.picker.show_only(allowed)
-    window.attract = AttractLoop(window, window.controller) if window.settings.attract else None
-    if window.attract is not None:
-        window.attract.allowed = allowed
+    visits = window.visits
+    visits.attract = AttractLoop(window, window.controller) if window.settings.attract else None
+    if visits.attract is not None:
+        visits.attract.allowed = allowed
+    visits.set_idle_seconds(window.settings.idle_seconds)  # the next visitor starts afresh
     # Last: hiding panels after going full screen can shrink the window out of it again.
     commands.full_screen.setChecked(True)
     window.showFullScreen()
-    idle = window.settings.idle_seconds
-    if idle:  # the next visitor starts afresh: nothing of the last one stays on screen
-        window.idle = IdleReset(window, lambda: start_over(window), idle, on_touch=lambda: visitor_arrived(window))
 
 
 def show_expert(window: MainWindow, on: bool) -> None:
     """The engineer's controls, which a kiosk's visitors do not see; the operator may show them for a while."""
     window.show_expert_controls(on)
 
-
-def start_over(window: MainWindow) -> None:
-    """Nobody touched it for a while: forget the last visitor, then invite the next one."""
-    window.forget_visitor()
-    if window.attract is not None:
-        window.attract.start()
-
-
-def visitor_arrived(window: MainWindow) -> None:
-    """A touch while the models were showing themselves: the visit starts afresh, with nothing the loop ran."""
-    if window.attract is not None and window.attract.running:
-        window.attract.stop()
-        window.forget_visitor()

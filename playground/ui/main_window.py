@@ -5,19 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QResizeEvent
-from PySide6.QtWidgets import (QDialog, QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
+from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
 from playground.ui import focus
 from playground.ui.actions import WindowActions
-from playground.ui.attract import AttractLoop
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
-from playground.ui.idle import IdleReset
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
-from playground.ui.operator import OperatorScreen, PinPad
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.explainer import ExplainerPanel
 from playground.ui.panels.graphs import GraphsPanel
@@ -29,6 +26,7 @@ from playground.ui.panels.run_bar import RunBar
 from playground.ui.plain import PlainLabel
 from playground.ui.privacy import NetworkBadge
 from playground.ui.settings import Settings
+from playground.ui.visits import Visits
 
 TITLE = "Inference Playground"
 
@@ -89,14 +87,7 @@ class MainWindow(QMainWindow):
         self.commands.save_report.triggered.connect(self.ask_save_report)
         self.locked = False  # a kiosk: see kiosk.lock
         self._leaving = False
-        self.home_model = ""  # what a new visitor is shown first (a kiosk's starting model)
-        self.idle: IdleReset | None = None  # a kiosk's idle reset
-        self.attract: AttractLoop | None = None  # a kiosk's show while nobody is there
-        self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
-        self._pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
-        QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
-        controller.forget_requested.connect(self._forget_on_request)
-        self.commands.paste.triggered.connect(self._on_clipboard_changed)
+        self.visits = Visits(self)  # between visitors: a kiosk's reset, a presenter's Forget, the operator
         self.setAcceptDrops(True)
         self.drops = DropCatcher(self._on_drop, self)
         self.installEventFilter(self.drops)
@@ -228,62 +219,11 @@ class MainWindow(QMainWindow):
             self.settings.set_splitter(name, splitter.saveState())
         self.settings.sync()
 
-    def forget_visitor(self, keep_model: bool = False) -> None:
-        """Everything of the last visitor gone: input, answers, runs, lessons, and what they left on the clipboard.
-        A kiosk goes back to its first model; a presenter's Forget (keep_model) stays on the current one."""
-        if self.lessons is not None:
-            self.lessons.hide()
-            self.lessons.deleteLater()  # its pages hold that visitor's measurements
-            self.lessons = None
-        if self._clipboard_touched:
-            QGuiApplication.clipboard().clear()
-            self._clipboard_touched = False
-        card = self.controller.card
-        self.controller.forget_visitor(card.id if keep_model and card is not None else self.home_model)
-
-    def open_operator(self) -> QDialog:
-        """A kiosk's quit keys: the PIN pad, then the operator screen (straight to it where no PIN is set)."""
-        stored = self.settings.operator_pin
-        if not stored:
-            return self._open_operator_screen(False)
-        pad = PinPad(stored, self, failures=self._pin_failures)
-        pad.accepted.connect(self._open_operator_screen)
-        pad.open()
-        return pad
-
-    def _open_operator_screen(self, pin_set: bool = True) -> OperatorScreen:
-        screen = OperatorScreen(self.leave, self.forget_visitor, self.idle.idle_s if self.idle else 0,
-                                self.set_idle_seconds, pin_set, self, self.params.isVisible(),
-                                self.show_expert_controls)
-        screen.open()
-        return screen
-
     def show_expert_controls(self, on: bool) -> None:
         """Threads, optimisation, the numeric knobs and the model card: hidden from a kiosk's visitors."""
         self.run_bar.show_expert(on)
         self.params.setVisible(on)
         self.card_view.setVisible(on)
-
-    def set_idle_seconds(self, seconds: int) -> None:
-        """The operator's idle time, for this run of the kiosk (0: never start over by itself)."""
-        if self.idle is None and seconds:
-            self.idle = IdleReset(self, self.forget_visitor, seconds)
-        elif self.idle is not None:
-            self.idle.set_idle(seconds)
-
-    def _forget_on_request(self, confirmation: str) -> None:
-        """The privacy lesson's button: everything forgotten as at a kiosk's reset, the lessons left open
-        (their measurements are the visitor's too, so the pages are made anew) on the same idea."""
-        was_open = self.lessons is not None and self.lessons.isVisible()
-        topic = self.lessons.current.topic.id if was_open else ""
-        self.forget_visitor(keep_model=True)
-        if was_open:
-            page = self.show_lessons(topic).current
-            if hasattr(page, "confirm"):
-                page.confirm(confirmation)
-
-    def _on_clipboard_changed(self) -> None:
-        self._clipboard_touched = True
 
     def _cover(self, widget: QWidget) -> None:
         """Lay `widget` over everything but the status bar (a kiosk's lessons)."""

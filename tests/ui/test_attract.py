@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from playground.ui import kiosk
 from playground.ui.app import build
 from playground.ui.attract import INVITATION
 from playground.ui.settings import Settings
@@ -25,12 +24,12 @@ def test_after_the_reset_the_models_take_turns_until_a_touch_starts_the_visit_af
     window.show()
     qtbot.waitExposed(window)
     try:
-        attract = window.attract
+        attract = window.visits.attract
         attract.allowed = {"centerface", "langid"}
         assert [m for m, _ in attract.turns()] == [c.id for c in controller.catalog.cards
                                                    if c.id in attract.allowed]
         with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
-            kiosk.start_over(window)  # what the idle reset does when its time is up
+            window.visits.start_over()  # what the idle reset does when its time is up
         assert attract.running and attract.banner.isVisible() and attract.banner.text() == INVITATION
         shown = controller.card.id
         with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
@@ -40,7 +39,7 @@ def test_after_the_reset_the_models_take_turns_until_a_touch_starts_the_visit_af
         QTest.mouseMove(window, QPoint(320, 310))
         assert not attract.running and not attract.banner.isVisible()
         assert controller.input is None and controller.history.records == []  # the loop's runs are not theirs
-        assert controller.card.id == window.home_model == "langid"
+        assert controller.card.id == window.visits.home_model == "langid"
     finally:
         controller.shutdown(10.0)
 

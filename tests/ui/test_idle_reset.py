@@ -95,7 +95,7 @@ def test_after_a_reset_no_widget_model_buffer_or_file_holds_the_visitor(qtbot, r
     qtbot.addWidget(window)
     window.show()
     try:
-        assert window.idle is not None and window.idle.idle_s == 90  # the kiosk's default quiet time
+        assert window.visits.idle is not None and window.visits.idle.idle_s == 90  # the kiosk's default quiet time
         # A visitor types a sentence, copies the answer, then pastes a photo of their own into the face finder.
         with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000) as typed:
             window.input_panel.text_box.setPlainText(MARKER)
@@ -110,7 +110,7 @@ def test_after_a_reset_no_widget_model_buffer_or_file_holds_the_visitor(qtbot, r
         window.show_lessons("lesson:latency")
         assert any(MARKER in t for t in _texts(window))
 
-        window.forget_visitor()
+        window.visits.forget()
         QApplication.processEvents()
         gc.collect()
         assert controller.input is None and controller.last_outcome is None

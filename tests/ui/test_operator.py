@@ -43,9 +43,9 @@ def test_only_the_right_pin_opens_the_operator_screen_and_its_way_out(qtbot, tmp
         screen = window.findChild(OperatorScreen)
         assert screen.isVisible()
         screen.idle.setValue(30)  # for this run only
-        assert window.idle.idle_s == 30 and window.idle.timer.isActive()
+        assert window.visits.idle.idle_s == 30 and window.visits.idle.timer.isActive()
         screen.idle.setValue(0)
-        assert not window.idle.timer.isActive()
+        assert not window.visits.idle.timer.isActive()
         assert not window.params.isVisible()
         screen.expert.setChecked(True)  # the engineer's controls, for the operator only
         assert window.params.isVisible() and window.run_bar.threads.isVisible()
@@ -59,16 +59,16 @@ def test_only_the_right_pin_opens_the_operator_screen_and_its_way_out(qtbot, tmp
 def test_five_wrong_pins_rest_the_pad_for_a_minute(qtbot, tmp_path):
     _, controller, window = kiosk_with_pin(qtbot, tmp_path)
     try:
-        pad = window.open_operator()
+        pad = window.visits.open_operator()
         for _ in range(TRIES):
             press(pad, "0000")
         press(pad, "4711")  # even the right one waits
         assert pad.isVisible() and pad.message.text().startswith("Too many wrong PINs: try again in ")
         pad.reject()
-        again = window.open_operator()  # closing and opening the pad does not reset the count
+        again = window.visits.open_operator()  # closing and opening the pad does not reset the count
         press(again, "4711")
         assert again.isVisible() and again.message.text().startswith("Too many wrong PINs")
-        window._pin_failures[:] = [t - 61 for t in window._pin_failures]  # noqa: SLF001 - a minute later
+        window.visits.pin_failures[:] = [t - 61 for t in window.visits.pin_failures]  # a minute later
         press(again, "4711")
         assert not again.isVisible() and window.findChild(OperatorScreen) is not None
     finally:

@@ -346,8 +346,8 @@ def test_a_kiosk_shows_only_its_operators_models_and_opens_on_the_first(qtbot, t
                   for i in range(tree.topLevelItemCount()) if not tree.topLevelItem(i).isHidden()
                   for j in range(tree.topLevelItem(i).childCount()) if not tree.topLevelItem(i).child(j).isHidden()]
         assert sorted(listed) == ["centerface", "langid"]
-        assert controller.card.id == "centerface" and window.home_model == "centerface"
-        assert window.attract.allowed == {"centerface", "langid"}
+        assert controller.card.id == "centerface" and window.visits.home_model == "centerface"
+        assert window.visits.attract.allowed == {"centerface", "langid"}
         kiosk.show_expert(window, True)  # what the operator screen offers, behind the PIN
         assert window.params.isVisibleTo(window) and window.run_bar.threads.isVisibleTo(window)
     finally:
