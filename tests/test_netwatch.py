@@ -67,3 +67,20 @@ def test_an_internet_socket_opened_outside_python_is_found_by_looking():
             f"an open internet socket (listening on 127.0.0.1:{port}), from native code"]
     finally:
         listener.close()
+
+
+def test_a_connection_the_hook_counted_is_not_counted_again_by_looking():
+    process = watch()
+    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        port = server.getsockname()[1]
+        process.check_sockets()  # the listening socket, found by looking (this test made it: it counts)
+        before = len(process.attempts)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as client:
+            client.connect(("127.0.0.1", port))
+            process.check_sockets()
+            assert [a.what for a in process.attempts[before:]] == [f"connect to 127.0.0.1:{port}"]
+    finally:
+        server.close()

@@ -48,6 +48,7 @@ class NetWatch:
         self._lock = threading.Lock()
         self._attempts: list[Attempt] = []
         self._seen_sockets: set[tuple[Any, ...]] = set()
+        self._hooked: set[tuple[str, int]] = set()  # remote addresses the hook already counted
         self.started = time.time()
 
     def hook(self, event: str, args: tuple[Any, ...]) -> None:
@@ -56,6 +57,8 @@ class NetWatch:
             return
         what = _describe(event, args)
         if what:
+            if event in ("socket.connect", "socket.sendto") and isinstance(args[1], tuple) and len(args[1]) >= 2:
+                self._hooked.add((str(args[1][0]), int(args[1][1])))  # check_sockets must not count it again
             self._add(Attempt(time.time(), what, _origin()))
 
     def check_sockets(self) -> None:
@@ -71,6 +74,8 @@ class NetWatch:
             if key in self._seen_sockets:
                 continue
             self._seen_sockets.add(key)
+            if c.raddr and (c.raddr.ip, c.raddr.port) in self._hooked:
+                continue
             where = f"{c.raddr.ip}:{c.raddr.port}" if c.raddr else f"listening on {c.laddr.ip}:{c.laddr.port}"
             self._add(Attempt(time.time(), f"an open internet socket ({where})", "native code"))
 
