@@ -43,6 +43,7 @@ class Controller(QObject):
     installed_changed = Signal()  # a model was fetched or removed while the window was open
     experiment_progressed = Signal(float, object)  # a measurement's progress and its partial report
     experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
+    experiment_failed = Signal(str)  # why a measurement stopped: its lesson page says so; the result stays
     visitor_forgotten = Signal()  # panels drop what they hold of the last visitor (typed text, drawings, recordings)
     forget_requested = Signal(str)  # "Forget everything now", with the sentence that confirms it
 
@@ -350,6 +351,10 @@ class Controller(QObject):
     @Slot(int, object)
     def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
         self._stop_repeat()
+        if self._experimenting:  # a lesson's measurement: the answer on screen is still the last run's
+            self.experiment_failed.emit(plain_sentence(exc))
+            self.status_changed.emit(self._status_line())
+            return
         self.run_failed.emit(plain_sentence(exc))
         self.status_changed.emit("The last run did not finish; the reason is shown next to the input.")
 

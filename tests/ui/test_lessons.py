@@ -247,3 +247,25 @@ def test_every_lesson_topic_has_a_page_and_a_brief_text_before_anything_runs():
         assert explainers.BEFORE_FIRST_RUN in raw, topic.id
         before = explainers.render(topic, {}, False)
         assert before.startswith(f"# {topic.title}") and 20 <= explainers.word_count(before) <= explainers.MAX_WORDS
+
+
+@pytest.mark.models
+def test_a_lesson_measurement_that_fails_leaves_the_last_answer_on_screen(qtbot, make_window, require_model):
+    from playground.core.errors import InputError
+    from tests.ui.test_main_window import choose_sample
+
+    require_model("langid")
+    controller, window = make_window(model_id="langid")
+    with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
+        choose_sample(window, "hello_fr.txt")
+    shown = window.result_area.current_view
+    page = window.show_lessons("lesson:latency").current
+
+    def broken(_token, _progress):
+        raise InputError("This measurement needs a second core.")
+
+    with qtbot.waitSignal(controller.experiment_failed, timeout=30_000):
+        assert controller.run_experiment(broken)
+    assert window.result_area.current_view is shown and shown.isVisibleTo(window)  # the answer stays
+    assert not window.input_panel.error.isVisible()
+    assert page.problem.text() == "This measurement needs a second core." and page.problem.isVisibleTo(page)

@@ -55,6 +55,7 @@ class LessonPage(QWidget):
         controller.history_changed.connect(self._refresh_soon)
         controller.model_changed.connect(self._refresh_soon)
         controller.run_failed.connect(self._on_failed)
+        controller.experiment_failed.connect(self._on_failed)
         controller.run_started.connect(self._clear_problem)
 
     def _on_failed(self, sentence: str) -> None:
