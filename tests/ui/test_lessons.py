@@ -171,7 +171,7 @@ def test_the_batch_page_times_batch_sizes_and_says_when_a_model_takes_none(ran, 
     assert "Fed 32 at once" in text_of(page)
     controller.select_model("minilm-l6")
     controller.set_text("One.\nTwo.")
-    with qtbot.waitSignal(controller.run_failed, timeout=60_000) as failed:
+    with qtbot.waitSignal(controller.experiment_failed, timeout=60_000) as failed:
         page.sizes_button.click()
     assert failed.args[0].endswith("so it is not fed as one batch here.") and page.size_bars.rows == ()
 
