@@ -31,23 +31,32 @@ def _walk(widget: QWidget, found: list[QWidget]) -> None:
 
 def _children_in_layout_order(widget: QWidget) -> list[QWidget]:
     """Direct children as laid out (top to bottom, label before field), then any outside a layout."""
-    ordered: list[QWidget] = []
-    if widget.layout() is not None:
-        _layout_widgets(widget.layout(), ordered)
-    for child in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-        if child not in ordered:
-            ordered.append(child)
-    return [child for child in ordered if child.parentWidget() is widget]
+    children = widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+    layout = widget.layout()
+    if layout is None:
+        return children
+    keys = {child: _place_in(layout, child) for child in children}
+    laid = sorted((c for c in children if keys[c] is not None), key=lambda c: keys[c])
+    return laid + [c for c in children if keys[c] is None]
 
 
-def _layout_widgets(layout: QLayout, out: list[QWidget]) -> None:
-    for i in range(layout.count()):
-        item = layout.itemAt(i)
-        if item.widget() is not None:
-            out.append(item.widget())
-        # A widget being deleted leaves its item behind for a moment, which PySide then reports as a layout.
-        elif isinstance(inner := item.layout(), QLayout):
-            _layout_widgets(inner, out)
+def _place_in(layout: QLayout, widget: QWidget, path: tuple[int, ...] = ()) -> tuple[int, ...] | None:
+    """Where `widget` sits in `layout` and its nested layouts, as a path of indices, or None.
+
+    Asked with indexOf, never itemAt: PySide keeps every item itemAt returns alive beside its layout, and
+    once Qt deletes that item (a row of knobs rebuilt) the stale wrapper answers for whatever object
+    next takes its address, which crashed the window after many model switches.
+    """
+    index = layout.indexOf(widget)
+    if index >= 0:
+        return (*path, index)
+    for inner in layout.findChildren(QLayout, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        at = layout.indexOf(inner)
+        if at >= 0:
+            found = _place_in(inner, widget, (*path, at))
+            if found is not None:
+                return found
+    return None
 
 
 def order(regions: list[QWidget]) -> list[QWidget]:

@@ -161,8 +161,7 @@ def test_copy_puts_the_estimates_on_the_clipboard_and_clear_empties_the_view(qtb
     assert view.message.text() == "Copied the summary."
     view.clear()
     assert view.headline.text() == "" and not view.figures.isVisible()
-    assert not any(view.actions.itemAt(i).widget().isEnabled()
-                   for i in range(view.actions.count()) if view.actions.itemAt(i).widget())
+    assert view.action_buttons() and not any(b.isEnabled() for b in view.action_buttons())
 
 
 def test_a_repeat_run_on_the_same_recording_does_not_redo_the_spectrograms(qtbot, monkeypatch):

@@ -28,7 +28,7 @@ def test_the_grid_shows_every_pair_coloured_by_how_alike_it_is(qtbot):
     assert diagonal == ALIKE  # 1 is the deepest blue
     assert view.grid.item(0, 2).background().color() == cell_colour(-0.078)
     assert cell_colour(0.0).name() == "#ffffff" and cell_colour(-1.0).red() > cell_colour(-1.0).blue()
-    view.actions.itemAt(0).widget().click()
+    view.action_buttons()[0].click()
     assert QGuiApplication.clipboard().text().splitlines()[1] == "1\t1.000\t0.719\t-0.078"
 
 
@@ -52,7 +52,7 @@ def test_a_search_shows_the_lines_closest_first_and_a_grid_comes_back_after_it(q
     assert cells == [["0.72", "2", "Someone is strumming a guitar."], ["-0.08", "1", "The stock market crashed today."],
                      ["-0.10", "3", "Shares fell.   (only its start was read)"]]
     assert view.ranking.item(0, 0).background().color() == cell_colour(0.719)
-    view.actions.itemAt(0).widget().click()
+    view.action_buttons()[0].click()
     assert QGuiApplication.clipboard().text().splitlines()[:2] == ["score\tline\tsentence",
                                                                    "0.719\t2\tSomeone is strumming a guitar."]
     view.show_result(three(), None)

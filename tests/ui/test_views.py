@@ -280,12 +280,12 @@ def test_speech_view_fills_in_while_running_then_enables_its_buttons(qtbot):
     view.show_partial(partial)
     assert view.headline.text().startswith("Listening… 3.8 of 12.0 s")
     assert view.segment_list.count() == 1
-    assert not view.actions.itemAt(1).widget().isEnabled()
+    assert not view.action_buttons()[1].isEnabled()
     xs, _ = view.prob_curve.getData()
     assert xs[-1] == pytest.approx(120 * FRAME_S)
     view.show_result(full, None)
     assert view.segment_list.count() == 4
-    assert view.actions.itemAt(1).widget().isEnabled()
+    assert view.action_buttons()[1].isEnabled()
 
 
 def test_speech_view_stopped_while_listening_says_where_it_stopped(qtbot):
@@ -332,8 +332,7 @@ def test_clear_empties_every_view(qtbot):
         view.show_result(result, None)
         view.clear()
         assert view.headline.text() == ""
-        assert not any(view.actions.itemAt(i).widget().isEnabled()
-                       for i in range(view.actions.count()) if view.actions.itemAt(i).widget())
+        assert not any(b.isEnabled() for b in view.action_buttons())
 
 
 def test_clips_are_converted_to_what_the_sound_device_wants():

@@ -144,11 +144,15 @@ class ResultView(QWidget):
         """Keep buttons at the left, where the eye goes after reading the result."""
         self.actions.addStretch(1)
 
+    def action_buttons(self) -> list[QPushButton]:
+        """The buttons under the result, left to right: found as children and placed with indexOf, never
+        through the layout's items (see focus._place_in)."""
+        placed = [(self.actions.indexOf(b), b) for b in self.findChildren(QPushButton)]
+        return [b for i, b in sorted((p for p in placed if p[0] >= 0), key=lambda p: p[0])]
+
     def set_actions_enabled(self, enabled: bool) -> None:
-        for i in range(self.actions.count()):
-            widget = self.actions.itemAt(i).widget()
-            if isinstance(widget, QPushButton):
-                widget.setEnabled(enabled)
+        for button in self.action_buttons():
+            button.setEnabled(enabled)
 
     @property
     def saving_allowed(self) -> bool:
