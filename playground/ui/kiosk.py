@@ -15,7 +15,7 @@ def lock(window: MainWindow) -> None:
     """Turn a window into a kiosk: the samples, pasted or dropped pictures and text stay; the file system
     and the exits go."""
     commands = window.commands
-    window.locked = True  # close requests from the window manager are refused; the quit chord still leaves
+    window.locked = True  # close requests from the window manager are refused; the way out is the operator's
     window.input_panel.files = False  # pasted or dropped paths stay text: a visitor reads no file by naming it
     window.drops.files = False
     window.menuBar().hide()

@@ -16,6 +16,9 @@ from playground.ui.operator import OperatorScreen, PinPad
 if TYPE_CHECKING:
     from playground.ui.main_window import MainWindow
 
+UNREADABLE = ("The kiosk's settings file could not be read, so no PIN can be checked here: stop the kiosk "
+              "from its service (systemctl --user stop inference-playground-kiosk) or a terminal.")
+
 
 class Visits(QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -65,7 +68,13 @@ class Visits(QObject):
 
     def open_operator(self) -> QDialog:
         """A kiosk's quit keys: the PIN pad, then the operator screen (straight to it where no PIN is set)."""
-        stored = self.window.settings.operator_pin
+        settings = self.window.settings
+        if settings.problem:  # fail closed: a PIN that cannot be read cannot be checked, so none opens
+            pad = PinPad("", self.window, failures=self.pin_failures)
+            pad.message.setText(UNREADABLE)
+            pad.open()
+            return pad
+        stored = settings.operator_pin
         if not stored:
             return self._open_operator_screen(False)
         pad = PinPad(stored, self.window, failures=self.pin_failures)

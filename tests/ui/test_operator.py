@@ -73,3 +73,19 @@ def test_five_wrong_pins_rest_the_pad_for_a_minute(qtbot, tmp_path):
         assert not again.isVisible() and window.findChild(OperatorScreen) is not None
     finally:
         controller.shutdown(10.0)
+
+
+def test_a_kiosk_whose_file_cannot_be_read_opens_to_no_pin(qtbot, tmp_path):
+    from playground.ui.visits import UNREADABLE
+
+    damaged = tmp_path / "kiosk.ini"
+    damaged.write_text(f"[kiosk\npin={hash_pin('4711')}\n", encoding="utf-8")  # cut short by hand
+    controller, window = build(Settings(damaged, kiosk=True), model_id="langid")
+    qtbot.addWidget(window)
+    try:
+        pad = window.visits.open_operator()
+        assert pad.message.text() == UNREADABLE
+        press(pad, "4711")  # not even the PIN that is in the file: it cannot be trusted
+        assert pad.isVisible() and window.findChild(OperatorScreen) is None
+    finally:
+        controller.shutdown(10.0)
