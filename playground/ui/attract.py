@@ -12,11 +12,11 @@ import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
 from playground.ui.controller import Controller
-from playground.ui.plain import PlainLabel
+from playground.ui.plain import banner, place_banner
 from playground.ui.samples import sample_files
 
 INVITATION = "Touch to try it yourself"
@@ -28,13 +28,8 @@ BANNER_STYLE = ("background: rgba(0, 114, 178, 230); color: white; font-size: 40
 class AttractLoop(QObject):
     def __init__(self, window: QWidget, controller: Controller, step_ms: int = STEP_MS) -> None:
         super().__init__(window)
-        self._window, self._controller = window, controller
-        self.banner = PlainLabel(INVITATION, window)
-        self.banner.setObjectName("attract_banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setAccessibleName(INVITATION)
-        self.banner.hide()
+        self._controller = controller
+        self.banner = banner(window, "attract_banner", BANNER_STYLE, INVITATION)
         self.timer = QTimer(self)
         self.timer.setInterval(step_ms)
         self.timer.timeout.connect(self.step)
@@ -56,9 +51,8 @@ class AttractLoop(QObject):
         if not turns:
             return
         self._turns = itertools.cycle(turns)
-        self._place()
+        place_banner(self.banner, -220, 760, 110)
         self.banner.show()
-        self.banner.raise_()
         self.timer.start()
         self.step()
 
@@ -70,10 +64,4 @@ class AttractLoop(QObject):
         model_id, sample = next(self._turns)
         self._controller.select_model(model_id)
         self._controller.set_input(sample, sample.name, "sample")
-        self._place()
-        self.banner.raise_()
-
-    def _place(self) -> None:
-        parent = self.banner.parentWidget()
-        width = min(parent.width() - 40, 760)
-        self.banner.setGeometry((parent.width() - width) // 2, parent.height() - 220, width, 110)
+        place_banner(self.banner, -220, 760, 110)  # the window may have been resized meanwhile

@@ -63,10 +63,10 @@ def nothing_usable(origin: str) -> str:
 class DropCatcher(QObject):
     """An event filter that lets a whole window accept drops and hands them to a callback."""
 
-    def __init__(self, accept: Any, parent: QObject | None = None) -> None:
+    def __init__(self, accept: Any, files: Any, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._accept = accept  # callable(Offer | None, origin) on the GUI thread
-        self.files = True  # False on a kiosk: see offer_from_mime
+        self._files = files  # callable() -> bool: False on a kiosk (see offer_from_mime)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
@@ -77,6 +77,6 @@ class DropCatcher(QObject):
                 return True
         elif kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
             event.acceptProposedAction()
-            self._accept(offer_from_mime(event.mimeData(), "drop", self.files), "drop")
+            self._accept(offer_from_mime(event.mimeData(), "drop", self._files()), "drop")
             return True
         return False

@@ -12,11 +12,11 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
-from playground.ui.plain import PlainLabel
+from playground.ui.plain import banner, place_banner
 
 # What a person does: touching, typing, moving or clicking the mouse, scrolling.
 INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -37,12 +37,7 @@ class IdleReset(QObject):
         self.idle_s, self.warn_s = idle_s, min(warn_s, idle_s)
         self._reset, self._clock, self._on_touch = reset, clock, on_touch
         self._last = clock()
-        self.banner = PlainLabel("", window)
-        self.banner.setObjectName("idle_banner")
-        self.banner.setStyleSheet(BANNER_STYLE)
-        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.banner.setAccessibleName("Starting over soon")
-        self.banner.hide()
+        self.banner = banner(window, "starting_over_soon", BANNER_STYLE)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.tick)
@@ -72,10 +67,7 @@ class IdleReset(QObject):
 
     def _show_countdown(self, seconds: int) -> None:
         self.banner.setText(f"Still there? Touch to keep going.\nStarting over for the next visitor in {seconds} s.")
-        parent = self.banner.parentWidget()
-        width = min(parent.width() - 40, 900)
-        self.banner.setGeometry((parent.width() - width) // 2, parent.height() // 3, width, 160)
-        self.banner.raise_()
+        place_banner(self.banner, self.banner.parentWidget().height() // 3, 900, 160)
         self.banner.show()
 
     def set_idle(self, seconds: int) -> None:

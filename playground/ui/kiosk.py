@@ -15,9 +15,8 @@ def lock(window: MainWindow) -> None:
     """Turn a window into a kiosk: the samples, pasted or dropped pictures and text stay; the file system
     and the exits go."""
     commands = window.commands
-    window.locked = True  # close requests from the window manager are refused; the way out is the operator's
-    window.input_panel.files = False  # pasted or dropped paths stay text: a visitor reads no file by naming it
-    window.drops.files = False
+    # window.locked and input_panel.files follow window.settings.kiosk: close requests from the window
+    # manager are refused, and pasted or dropped paths stay text (a visitor reads no file by naming it).
     window.menuBar().hide()
     commands.quit.setShortcuts([QKeySequence(QUIT_KEYS)])
     commands.quit.triggered.disconnect(window.leave)  # the keys open the operator's PIN pad instead
@@ -29,7 +28,7 @@ def lock(window: MainWindow) -> None:
     window.result_area.set_kiosk(True)
     # A visitor's screen, not an engineer's: the operator's models, the samples, the result, the graphs and
     # the explainer. Threads, optimisation, numeric knobs and the long model card wait behind the PIN.
-    show_expert(window, False)
+    window.show_expert_controls(False)
     models = window.settings.visitor_models
     allowed = {m for m in models if m in window.controller.catalog.ids} if models else None
     window.picker.show_only(allowed)
@@ -42,8 +41,4 @@ def lock(window: MainWindow) -> None:
     commands.full_screen.setChecked(True)
     window.showFullScreen()
 
-
-def show_expert(window: MainWindow, on: bool) -> None:
-    """The engineer's controls, which a kiosk's visitors do not see; the operator may show them for a while."""
-    window.show_expert_controls(on)
 

@@ -85,11 +85,10 @@ class MainWindow(QMainWindow):
         self.commands.quit.triggered.connect(self.leave)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.commands.save_report.triggered.connect(self.ask_save_report)
-        self.locked = False  # a kiosk: see kiosk.lock
         self._leaving = False
         self.visits = Visits(self)  # between visitors: a kiosk's reset, a presenter's Forget, the operator
         self.setAcceptDrops(True)
-        self.drops = DropCatcher(self._on_drop, self)
+        self.drops = DropCatcher(self._on_drop, lambda: not self.locked, self)
         self.installEventFilter(self.drops)
         # Knobs, sample buttons and result views are built later; each time, Tab order is laid out again.
         self._views_known = -1
@@ -234,6 +233,11 @@ class MainWindow(QMainWindow):
         super().resizeEvent(event)
         if self.lessons is not None and self.lessons.embedded:
             self._cover(self.lessons)
+
+    @property
+    def locked(self) -> bool:
+        """A kiosk (kiosk.lock): no window-manager close, no files by name, lessons inside the window."""
+        return self.settings.kiosk
 
     def leave(self) -> None:
         """Close the window on purpose (the quit command), which a kiosk allows where a close request does not."""

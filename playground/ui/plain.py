@@ -23,6 +23,25 @@ class PlainLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)  # re-applies any text given to the constructor
 
 
+def banner(parent: QWidget, name: str, style: str, text: str = "") -> PlainLabel:
+    """A big centred message laid over `parent` (a kiosk's countdown, its invitation), hidden until placed."""
+    label = PlainLabel(text, parent)
+    label.setObjectName(name)
+    label.setStyleSheet(style)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setAccessibleName(text or name.replace("_", " ").capitalize())
+    label.hide()
+    return label
+
+
+def place_banner(label: QLabel, top: int, widest: int, height: int) -> None:
+    """Centre `label` across its parent at `top` (negative: from the bottom), at most `widest` wide, in front."""
+    parent = label.parentWidget()
+    width = min(parent.width() - 40, widest)
+    label.setGeometry((parent.width() - width) // 2, top if top >= 0 else parent.height() + top, width, height)
+    label.raise_()
+
+
 def rich_label(markup: str, parent: QWidget | None = None) -> QLabel:
     """A label that draws `markup` as HTML: every piece of outside text in it must pass through escape()."""
     label = QLabel(parent)

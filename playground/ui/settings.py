@@ -36,7 +36,7 @@ class Settings:
         self.problem = ""
         self._memory: dict[str, Any] | None = None  # a kiosk's changes, never written to its file
         self._ignore_file = False
-        if kiosk or _says_locked(self._q.value("kiosk/locked", None)):
+        if kiosk or _not_no(self._q.value("kiosk/locked", "false")):
             self._memory = {"kiosk/locked": True}
             self.problem = _unreadable(self._q, path) if path is not None else ""
             self._ignore_file = bool(self.problem)
@@ -149,7 +149,7 @@ class Settings:
     @property
     def attract(self) -> bool:
         """A kiosk shows its models at work while nobody is there (`attract=` under `[kiosk]`; on by default)."""
-        return str(self._value("kiosk/attract", "true")).strip().lower() not in _NO
+        return _not_no(self._value("kiosk/attract", "true"))
 
     @property
     def operator_pin(self) -> str:
@@ -173,12 +173,12 @@ class Settings:
             self._q.sync()
 
 
-# Said of `locked`, these mean no; anything else, a typo or a half-written line included, means a kiosk.
+# Said of a kiosk's switch, these mean no; anything else, a typo or a half-written line included, means yes.
 _NO = ("false", "0", "no", "off")
 
 
-def _says_locked(value: Any) -> bool:
-    return value is not None and str(value).strip().lower() not in _NO
+def _not_no(value: Any) -> bool:
+    return str(value).strip().lower() not in _NO
 
 
 def _unreadable(q: QSettings, path: Path | str) -> str:

@@ -348,7 +348,7 @@ def test_a_kiosk_shows_only_its_operators_models_and_opens_on_the_first(qtbot, t
         assert sorted(listed) == ["centerface", "langid"]
         assert controller.card.id == "centerface" and window.visits.home_model == "centerface"
         assert window.visits.attract.allowed == {"centerface", "langid"}
-        kiosk.show_expert(window, True)  # what the operator screen offers, behind the PIN
+        window.show_expert_controls(True)  # what the operator screen offers, behind the PIN
         assert window.params.isVisibleTo(window) and window.run_bar.threads.isVisibleTo(window)
     finally:
         controller.shutdown(10.0)

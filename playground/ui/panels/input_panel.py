@@ -62,7 +62,6 @@ class InputPanel(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._card: ModelCard | None = None
-        self.files = True  # False on a kiosk: a pasted path is text, never a file to read (drops.offer_from_mime)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._source_row())
@@ -222,6 +221,11 @@ class InputPanel(QWidget):
             self.send()
             return True
         return super().eventFilter(watched, event)
+
+    @property
+    def files(self) -> bool:
+        """False on a kiosk: a pasted path is text, never a file to read (drops.offer_from_mime)."""
+        return not self._controller.settings.kiosk
 
     def forget(self) -> None:
         """Drop everything the last visitor gave: typed text, the drawing, the camera and the recorder."""
