@@ -36,6 +36,10 @@ class WindowActions(QObject):
                                    "with the runs as CSV and JSON")
         self.full_screen = _action(self, "&Full screen", "Fill the whole screen", "F11")
         self.full_screen.setCheckable(True)
+        self.projector = _action(self, "P&rojector size", "Big text in a 1280 × 720 window, readable from the "
+                                 "back of a room: the result, graphs and explainer, without the knobs",
+                                 "Ctrl+Shift+P")
+        self.projector.setCheckable(True)
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
         # The usual media symbols, so the three buttons read at a glance, before their words do.
         style = QApplication.style()
@@ -52,7 +56,8 @@ class WindowActions(QObject):
         self.stop.setEnabled(False)
 
     def all(self) -> tuple[QAction, ...]:
-        return (self.open, self.paste, self.save_report, self.run, self.repeat, self.stop, self.full_screen, self.quit)
+        return (self.open, self.paste, self.save_report, self.run, self.repeat, self.stop, self.full_screen,
+                self.projector, self.quit)
 
     def _on_repeat_changed(self, on: bool) -> None:
         if self.repeat.isChecked() != on:

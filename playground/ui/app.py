@@ -14,7 +14,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog, load_catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import get_task
-from playground.ui import kiosk
+from playground.ui import kiosk, scale
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -83,11 +83,13 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
     if settings.problem:  # for the operator: the journal, or the terminal the kiosk was started from
         log.warning(settings.problem)
         print(f"playground: {settings.problem}", file=sys.stderr)
+    scale.apply(scale.named(settings.scale))  # before the window is built, so it is laid out at its size
     controller, window = build(settings)
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)
     if window.settings.kiosk:
         window.showFullScreen()
+        window.visits.welcome()  # nobody is there yet: the models show themselves until the first touch
     else:
         window.show()
     return int(app.exec())

@@ -32,10 +32,12 @@ class IdleReset(QObject):
 
     def __init__(self, window: QWidget, reset: Callable[[], None], idle_s: int = DEFAULT_IDLE_S,
                  warn_s: int = WARN_S, clock: Callable[[], float] = time.monotonic,
-                 on_touch: Callable[[], None] | None = None) -> None:
+                 on_touch: Callable[[], None] | None = None, quiet: Callable[[], bool] | None = None) -> None:
         super().__init__(window)
         self.idle_s, self.warn_s = idle_s, min(warn_s, idle_s)
         self._reset, self._clock, self._on_touch = reset, clock, on_touch
+        # While the attract loop runs nobody is there: no countdown to nobody, and nothing of theirs to wipe.
+        self._quiet = quiet or (lambda: False)
         self._last = clock()
         self.banner = banner(window, "starting_over_soon", BANNER_STYLE)
         self.timer = QTimer(self)
@@ -57,6 +59,9 @@ class IdleReset(QObject):
             self._on_touch()
 
     def tick(self) -> None:
+        if self._quiet():
+            self._last = self._clock()
+            return
         left = self.idle_s - (self._clock() - self._last)
         if left <= 0:
             self.banner.hide()
@@ -74,10 +79,10 @@ class IdleReset(QObject):
         """A new quiet time from now on; 0 stops starting over by itself."""
         self.banner.hide()
         self._last = self._clock()
+        self.idle_s, self.warn_s = max(seconds, 0), min(WARN_S, max(seconds, 0))
         if seconds <= 0:
-            self.timer.stop()
+            self.timer.stop()  # the filter stays: a touch still ends the attract loop
             return
-        self.idle_s, self.warn_s = seconds, min(WARN_S, seconds)
         self.timer.start()
 
     def stop(self) -> None:

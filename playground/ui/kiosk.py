@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QSplitter
 
 from playground.ui.attract import AttractLoop
 from playground.ui.main_window import MainWindow
 
 # The person looking after the kiosk can still close it; a child mashing keys will not find this chord.
 QUIT_KEYS = "Ctrl+Alt+Shift+Q"
+KIOSK_COLUMNS = (24, 44, 32)  # the models, the input and result, the graphs and explainer: shares of the width
+
+
+class _KeepColumns(QObject):
+    """Whatever size the full screen turns out to be (it arrives after the window is built), the columns
+    take their shares of it."""
+
+    def __init__(self, columns: QSplitter, parent: QObject) -> None:
+        super().__init__(parent)
+        self._columns = columns
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            width = self._columns.width() or watched.width()
+            self._columns.setSizes([width * share // 100 for share in KIOSK_COLUMNS])
+        return False
 
 
 def lock(window: MainWindow) -> None:
@@ -22,6 +40,7 @@ def lock(window: MainWindow) -> None:
     commands.quit.triggered.disconnect(window.leave)  # the keys open the operator's PIN pad instead
     commands.quit.triggered.connect(window.visits.open_operator)
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
+    commands.projector.setEnabled(False)  # the kiosk's size is its operator's (scale= under [kiosk])
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
     commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
@@ -29,14 +48,19 @@ def lock(window: MainWindow) -> None:
     # A visitor's screen, not an engineer's: the operator's models, the samples, the result, the graphs and
     # the explainer. Threads, optimisation, numeric knobs and the long model card wait behind the PIN.
     window.show_expert_controls(False)
-    models = window.settings.visitor_models
-    allowed = {m for m in models if m in window.controller.catalog.ids} if models else None
-    window.picker.show_only(allowed)
     visits = window.visits
-    visits.attract = AttractLoop(window, window.controller) if window.settings.attract else None
-    if visits.attract is not None:
-        visits.attract.allowed = allowed
+    visits.attract = AttractLoop(window, window.controller, show_lesson=window.show_lessons,
+                                 hide_lessons=window.hide_lessons)
+    visits.show_attract = window.settings.attract
+    # The operator's models, or every one that is there: a visitor cannot fetch one that is missing.
+    installed = [card.id for card in window.controller.catalog.cards if window.controller.installed(card)]
+    models = window.settings.visitor_models
+    visits.allowed = {m for m in installed if models is None or m in models} or None
+    window.picker.show_only(visits.allowed)
+    visits.attract.allowed = visits.allowed
     visits.set_idle_seconds(window.settings.idle_seconds)  # the next visitor starts afresh
+    # A visitor's eye goes to the result: the list and the graphs give it room (the splitter keeps the ratio).
+    window.installEventFilter(_KeepColumns(window.splitters["main"], window))
     # Last: hiding panels after going full screen can shrink the window out of it again.
     commands.full_screen.setChecked(True)
     window.showFullScreen()

@@ -9,7 +9,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
                                QWidget)
 
-from playground.ui import focus
+from playground.ui import focus, scale
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
@@ -82,6 +82,8 @@ class MainWindow(QMainWindow):
         self.commands.open.triggered.connect(self.input_panel.open_file)
         self.commands.paste.triggered.connect(self.input_panel.paste)
         self.commands.full_screen.toggled.connect(self.set_full_screen)
+        self.commands.projector.setChecked(settings.scale == scale.PROJECTOR.name)
+        self.commands.projector.toggled.connect(self.set_projector)
         self.commands.quit.triggered.connect(self.leave)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.commands.save_report.triggered.connect(self.ask_save_report)
@@ -95,6 +97,9 @@ class MainWindow(QMainWindow):
         controller.model_changed.connect(self.order_focus)
         self.result_area.result_shown.connect(self._on_result_shown)
         self.order_focus()
+        if settings.scale == scale.PROJECTOR.name and not settings.kiosk:
+            self.show_expert_controls(False)  # before the size is chosen: they would not fit a projector
+            self.layout().activate()
         self._restore()
 
     def _lay_out(self) -> None:
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.commands
         for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.quit)), ("&Run", (a.run, a.repeat, a.stop)),
-                               ("&View", (a.full_screen,))):
+                               ("&View", (a.full_screen, a.projector))):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
@@ -154,6 +159,24 @@ class MainWindow(QMainWindow):
             self.lessons.show()
             self.lessons.raise_()
         return self.lessons
+
+    def hide_lessons(self) -> None:
+        if self.lessons is not None:
+            self.lessons.hide()
+
+    def set_projector(self, on: bool) -> None:
+        """The projector's size (ui/scale.py) or the desktop's again; out of full screen, a 1280 × 720 window.
+
+        From the back of a room the audience reads the result, the graphs and the explainer; threads, knobs
+        and the model card are unreadable there and would not fit beside them, so they wait for the desktop size.
+        """
+        chosen = scale.PROJECTOR if on else scale.DESKTOP
+        scale.apply(chosen)
+        self.settings.scale = chosen.name
+        self.show_expert_controls(not on)
+        self.layout().activate()  # the smaller least size now, or the resize below is held to the old one
+        if on and not self.isFullScreen() and not self.isMaximized():
+            self.resize(*scale.PROJECTOR_SIZE)
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():
@@ -222,7 +245,8 @@ class MainWindow(QMainWindow):
         """Threads, optimisation, the numeric knobs and the model card: hidden from a kiosk's visitors."""
         self.run_bar.show_expert(on)
         self.params.setVisible(on)
-        self.card_view.setVisible(on)
+        self.card_view.parentWidget().setVisible(on)  # its pane too, or the list stops short above a blank
+        self.picker.set_brief(not on)
 
     def _cover(self, widget: QWidget) -> None:
         """Lay `widget` over everything but the status bar (a kiosk's lessons)."""

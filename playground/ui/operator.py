@@ -1,4 +1,4 @@
-"""A kiosk's operator screen, behind the operator's PIN: leave the kiosk, start over now, the idle time.
+"""A kiosk's operator screen, behind the operator's PIN: the visitors' models, the idle time, the show, leaving.
 
 The quit chord opens it. Without the PIN (set with `playground kiosk-pin`) nothing here can be reached;
 after five wrong PINs the pad rests for a minute. What the operator changes here lives in memory: the
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem,
+                               QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from playground.core.pin import MAX_DIGITS, check_pin
 from playground.ui.plain import PlainLabel
@@ -89,43 +90,97 @@ class PinPad(QDialog):
         return False
 
 
-class OperatorScreen(QDialog):
-    """What the operator may do: leave, start over for the next visitor, and set the idle time."""
+class Operated(Protocol):
+    """What the operator screen changes: the kiosk's visits (ui/visits.py)."""
 
-    def __init__(self, leave: Callable[[], None], start_over: Callable[[], None], idle_s: int,
-                 set_idle: Callable[[int], None], pin_set: bool, parent: QWidget | None = None,
-                 expert_shown: bool = False, show_expert: Callable[[bool], None] | None = None) -> None:
+    show_attract: bool
+
+    def leave(self) -> None: ...
+    def forget(self) -> None: ...
+    def idle_seconds(self) -> int: ...
+    def set_idle_seconds(self, seconds: int) -> None: ...
+    def set_attract(self, on: bool) -> None: ...
+    def visitor_models(self) -> list[tuple[str, str, bool]]: ...
+    def set_visitor_models(self, model_ids: list[str]) -> None: ...
+    def expert_shown(self) -> bool: ...
+    def show_expert(self, on: bool) -> None: ...
+
+
+class OperatorScreen(QDialog):
+    """What the operator may do until the kiosk next starts: the models visitors see, the idle time, the show
+    while nobody is there, the engineer's controls; start over now; leave."""
+
+    def __init__(self, kiosk: Operated, pin_set: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Operator")
         self.setModal(True)
+        self._kiosk = kiosk
         layout = QVBoxLayout(self)
         if not pin_set:
             warning = PlainLabel(NO_PIN, self)
             warning.setWordWrap(True)
             warning.setStyleSheet("color: #b00020; font-weight: bold;")
             layout.addWidget(warning)
+        layout.addWidget(PlainLabel("The models visitors see:", self))
+        self.models = QListWidget(self)
+        self.models.setAccessibleName("The models visitors see")
+        self.models.setStyleSheet("QListWidget { font-size: 18px; } QListWidget::item { min-height: 44px; }")
+        for model_id, name, shown in kiosk.visitor_models():
+            item = QListWidgetItem(name, self.models)
+            item.setData(Qt.ItemDataRole.UserRole, model_id)
+            # Not user-checkable: a touch anywhere on the row toggles it (below), never twice on the small box.
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Checked if shown else Qt.CheckState.Unchecked)
+        self.models.itemChanged.connect(self._on_models_changed)
+        self.models.itemClicked.connect(self._toggle)
+        layout.addWidget(self.models, 1)
         row = QHBoxLayout()
         row.addWidget(PlainLabel("Start over after this many seconds without a touch (0: never):", self))
         self.idle = QSpinBox(self)
         self.idle.setRange(0, 86_400)
-        self.idle.setValue(idle_s)
+        self.idle.setValue(kiosk.idle_seconds())
         self.idle.setAccessibleName("Idle seconds")
         self.idle.setStyleSheet("font-size: 22px; min-height: 48px; min-width: 120px;")  # a finger's size
-        self.idle.valueChanged.connect(set_idle)
+        self.idle.valueChanged.connect(kiosk.set_idle_seconds)
         row.addWidget(self.idle)
         layout.addLayout(row)
+        self.attract = QCheckBox("While nobody is there, show the models at work on their samples", self)
+        self.attract.setChecked(kiosk.show_attract)
+        self.attract.toggled.connect(kiosk.set_attract)
         self.expert = QCheckBox("Show the engineer's controls (threads, knobs, model cards) until the next start",
                                 self)
-        self.expert.setChecked(expert_shown)
-        if show_expert is not None:
-            self.expert.toggled.connect(show_expert)
-        layout.addWidget(self.expert)
+        self.expert.setChecked(kiosk.expert_shown())
+        self.expert.toggled.connect(kiosk.show_expert)
+        for box in (self.attract, self.expert):
+            box.setStyleSheet("QCheckBox { font-size: 18px; min-height: 44px; } "
+                              "QCheckBox::indicator { width: 28px; height: 28px; }")
+            layout.addWidget(box)
         self.start_over = QPushButton("Start over now", self)
-        self.start_over.clicked.connect(lambda: (start_over(), self.accept()))
+        self.start_over.clicked.connect(lambda: (kiosk.forget(), self.accept()))
         self.leave = QPushButton("Leave the kiosk", self)
-        self.leave.clicked.connect(lambda: (self.accept(), leave()))
+        self.leave.clicked.connect(lambda: (self.accept(), kiosk.leave()))
         back = QPushButton("Back to the kiosk", self)
         back.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
         for button in (self.start_over, self.leave, back):
             button.setStyleSheet(BIG)
-            layout.addWidget(button)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.resize(760, 640)
+
+    def chosen_models(self) -> list[str]:
+        return [self.models.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.models.count())
+                if self.models.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _toggle(self, item: QListWidgetItem) -> None:
+        checked = item.checkState() == Qt.CheckState.Checked
+        item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+
+    def _on_models_changed(self, item: QListWidgetItem) -> None:
+        chosen = self.chosen_models()
+        if not chosen:  # a kiosk with no model would be an empty screen: the last one stays
+            self.models.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.models.blockSignals(False)
+            return
+        self._kiosk.set_visitor_models(chosen)

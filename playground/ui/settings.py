@@ -152,6 +152,18 @@ class Settings:
         return _not_no(self._value("kiosk/attract", "true"))
 
     @property
+    def scale(self) -> str:
+        """How big the window draws (ui/scale.py): a kiosk's file says it under `[kiosk]` (kiosk size unless it
+        says `scale=projector` or `desktop`); anyone else's is the View menu's choice."""
+        if self.kiosk:
+            return self._str("kiosk/scale", "kiosk").strip().lower()
+        return self._str("display/scale", "desktop")
+
+    @scale.setter
+    def scale(self, name: str) -> None:
+        self._set("kiosk/scale" if self.kiosk else "display/scale", name)
+
+    @property
     def operator_pin(self) -> str:
         """The salted hash of the operator's PIN (`playground kiosk-pin`), "" when none is set."""
         return self._str("kiosk/pin", "")

@@ -27,6 +27,8 @@ class Visits(QObject):
         self.home_model = ""  # what a new visitor is shown first (a kiosk's starting model)
         self.idle: IdleReset | None = None  # a kiosk's idle reset
         self.attract: AttractLoop | None = None  # a kiosk's show while nobody is there
+        self.show_attract = False  # whether the show runs (the kiosk file's choice, then the operator's)
+        self.allowed: set[str] | None = None  # the models visitors see (the kiosk file's, then the operator's); None: all
         self.pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
         self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
         QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
@@ -50,8 +52,19 @@ class Visits(QObject):
     def start_over(self) -> None:
         """Nobody touched the kiosk for a while: forget the last visitor, then invite the next one."""
         self.forget()
-        if self.attract is not None:
+        self.welcome()
+
+    def welcome(self) -> None:
+        """A kiosk has just started: nobody is there yet, so the models show themselves (where the operator wants it)."""
+        if self.attract is not None and self.show_attract and not self.attract.running:
             self.attract.start()
+
+    def set_attract(self, on: bool) -> None:
+        """The operator's switch for the show while nobody is there; it begins at the next start over."""
+        self.show_attract = on
+        if not on and self.attract is not None and self.attract.running:
+            self.attract.stop()
+            self.forget()
 
     def arrived(self) -> None:
         """A touch while the models were showing themselves: the visit starts afresh, with nothing the loop ran."""
@@ -61,10 +74,10 @@ class Visits(QObject):
 
     def set_idle_seconds(self, seconds: int) -> None:
         """The idle time for this run of the kiosk (0: never start over by itself)."""
-        if self.idle is None and seconds:
-            self.idle = IdleReset(self.window, self.start_over, seconds, on_touch=self.arrived)
-        elif self.idle is not None:
-            self.idle.set_idle(seconds)
+        if self.idle is None:  # made even for 0: it is also what notices a visitor arriving during the show
+            self.idle = IdleReset(self.window, self.start_over, max(seconds, 1), on_touch=self.arrived,
+                                  quiet=lambda: self.attract is not None and self.attract.running)
+        self.idle.set_idle(seconds)
 
     def open_operator(self) -> QDialog:
         """A kiosk's quit keys: the PIN pad, then the operator screen (straight to it where no PIN is set)."""
@@ -83,12 +96,40 @@ class Visits(QObject):
         return pad
 
     def _open_operator_screen(self, pin_set: bool = True) -> OperatorScreen:
-        window = self.window
-        screen = OperatorScreen(window.leave, self.forget, self.idle.idle_s if self.idle else 0,
-                                self.set_idle_seconds, pin_set, window, window.params.isVisible(),
-                                window.show_expert_controls)
+        screen = OperatorScreen(self, pin_set, self.window)
         screen.open()
         return screen
+
+    # What the operator screen changes (operator.Operated); all of it lasts until the kiosk next starts.
+    def leave(self) -> None:
+        self.window.leave()
+
+    def idle_seconds(self) -> int:
+        return self.idle.idle_s if self.idle is not None else 0
+
+    def expert_shown(self) -> bool:
+        return self.window.params.isVisible()
+
+    def show_expert(self, on: bool) -> None:
+        self.window.show_expert_controls(on)
+
+    def visitor_models(self) -> list[tuple[str, str, bool]]:
+        """Every installed model as (id, name, whether visitors see it), in the picker's order."""
+        shown = self.allowed
+        return [(card.id, card.name, shown is None or card.id in shown) for card in self.controller.catalog.cards
+                if self.controller.installed(card)]
+
+    def set_visitor_models(self, model_ids: list[str]) -> None:
+        """Visitors see only these; a visitor on a model taken away, and the next visitor, start on the first."""
+        self.allowed = set(model_ids) if model_ids else None
+        self.window.picker.show_only(self.allowed)
+        if self.attract is not None:
+            self.attract.allowed = self.allowed
+        if self.allowed is not None and self.home_model not in self.allowed:
+            self.home_model = next(c.id for c in self.controller.catalog.cards if c.id in self.allowed)
+        card = self.controller.card
+        if self.allowed is not None and (card is None or card.id not in self.allowed):
+            self.controller.select_model(self.home_model)
 
     def _forget_on_request(self, confirmation: str) -> None:
         """The privacy lesson's button: everything forgotten as at a kiosk's reset, the lessons left open

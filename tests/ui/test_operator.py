@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from playground.core.pin import hash_pin
@@ -87,5 +88,38 @@ def test_a_kiosk_whose_file_cannot_be_read_opens_to_no_pin(qtbot, tmp_path):
         assert pad.message.text() == UNREADABLE
         press(pad, "4711")  # not even the PIN that is in the file: it cannot be trusted
         assert pad.isVisible() and window.findChild(OperatorScreen) is None
+    finally:
+        controller.shutdown(10.0)
+
+
+def test_the_operator_chooses_the_visitors_models_and_turns_the_show_off(qtbot, tmp_path, require_model):
+    require_model("langid")
+    require_model("centerface")
+    path, controller, window = kiosk_with_pin(qtbot, tmp_path)
+    before = path.read_bytes()
+    try:
+        screen = window.visits._open_operator_screen()
+        rows = {screen.models.item(i).data(Qt.ItemDataRole.UserRole): screen.models.item(i)
+                for i in range(screen.models.count())}
+        assert set(screen.chosen_models()) == set(rows)  # the file names no models: visitors see them all
+        for model_id, row in rows.items():
+            if model_id not in ("langid", "centerface"):
+                screen.models.itemClicked.emit(row)  # a finger on the row
+        assert set(screen.chosen_models()) == {"langid", "centerface"}
+        shown = [m for m, item in window.picker._items.items() if not item.isHidden()]
+        assert sorted(shown) == ["centerface", "langid"]
+        assert window.visits.attract.allowed == {"centerface", "langid"}
+        screen.models.itemClicked.emit(rows["langid"])  # the model on screen goes: visitors start on the other
+        assert controller.card.id == window.visits.home_model == "centerface"
+        screen.models.itemClicked.emit(rows["centerface"])  # the last one stays: a kiosk needs a model
+        assert screen.chosen_models() == ["centerface"]
+        assert screen.attract.isChecked()
+        window.visits.welcome()
+        assert window.visits.attract.running
+        screen.attract.setChecked(False)
+        assert not window.visits.attract.running and not window.visits.show_attract
+        window.visits.start_over()
+        assert not window.visits.attract.running  # off until the kiosk next starts
+        assert path.read_bytes() == before
     finally:
         controller.shutdown(10.0)

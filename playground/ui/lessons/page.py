@@ -15,6 +15,7 @@ from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
+from playground.ui.scale import relative_font
 
 
 class LessonPage(QWidget):
@@ -30,7 +31,7 @@ class LessonPage(QWidget):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(8, 8, 8, 8)
         title = PlainLabel(self.topic.title, self)
-        title.setStyleSheet("font-weight: bold; font-size: 15pt;")
+        relative_font(title, 5, bold=True)
         self.body.addWidget(title)
         # What stopped a measurement started here (no input yet, a model not fetched), said on the page itself:
         # the main window's error line may be hidden behind this window.

@@ -18,6 +18,7 @@ from playground.ui.experiments import Experiments
 from playground.ui.inputs import InputChoice
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
+from playground.ui.scale import relative_font
 
 
 def where_it_is(choice: InputChoice | None) -> str:
@@ -48,7 +49,8 @@ class PrivacyPage(LessonPage):
         self.forgotten = ""
         self.forget_button = self.button("Forget everything now", self.forget,
                                          "Clear your input, the answers, the runs and the clipboard")
-        self.forget_button.setStyleSheet("font-size: 14pt; padding: 8px 18px;")
+        self.forget_button.setStyleSheet("padding: 8px 18px;")
+        relative_font(self.forget_button, 4)
         self.button_row(self.forget_button)
         controller.input_changed.connect(self._refresh_soon)
         # The count is live: a request at any moment shows here within two seconds.

@@ -21,6 +21,7 @@ from playground.ui.lessons.post_page import PostPage
 from playground.ui.lessons.privacy_page import PrivacyPage
 from playground.ui.lessons.training_page import TrainingPage
 from playground.ui.settings import Settings
+from playground.ui.scale import relative_font
 
 PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, LatencyPage, BatchPage, CostPage, CloudPage,
                                        Int8Page, ModelPage, PrivacyPage)
@@ -45,7 +46,8 @@ class LessonsWindow(QWidget):
         self.ideas.setMaximumWidth(260)
         self.ideas.setWordWrap(True)  # a long title takes two lines rather than a scroll bar
         self.ideas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.ideas.setStyleSheet("QListWidget { font-size: 12pt; } QListWidget::item { padding: 6px; }")
+        self.ideas.setStyleSheet("QListWidget::item { padding: 6px; }")
+        relative_font(self.ideas, 2)
         self.stack = QStackedWidget(self)
         self.experiments = Experiments(controller)
         self.pages = [page(controller, settings, self.experiments, self.stack) for page in PAGES]
@@ -61,7 +63,8 @@ class LessonsWindow(QWidget):
         outer = QVBoxLayout(self)
         if embedded:
             self.back_button = QPushButton("← Back to the models", self)
-            self.back_button.setStyleSheet("font-size: 18px; min-height: 48px; padding: 0 24px;")
+            self.back_button.setStyleSheet("min-height: 48px; padding: 0 24px;")
+            relative_font(self.back_button, 4)
             self.back_button.clicked.connect(self.hide)
             outer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
             self.setAutoFillBackground(True)  # it covers the main window: nothing of that may show through

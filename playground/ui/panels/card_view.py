@@ -101,7 +101,7 @@ class CardView(QWidget):
             if other_id not in self._controller.catalog.ids:
                 continue
             other = self._controller.catalog.get(other_id)
-            button = QPushButton(f"Try the same input with {other.name}", self)
+            button = QPushButton(f"Try the same input with\n{other.name}", self)  # two lines: a narrow column
             button.setToolTip(f"Switch to {other.name} and run it on what you gave this model, to compare.")
             button.clicked.connect(lambda _=False, model_id=other_id: self._controller.select_model(model_id))
             self._compare_row.addWidget(button)

@@ -28,7 +28,7 @@ class ExplainerPanel(QWidget):
         title.setStyleSheet("font-weight: bold;")
         self.topic = QComboBox(self)
         self.topic.setAccessibleName("Explainer topic")
-        self.topic.setMinimumContentsLength(14)
+        self.topic.setMinimumContentsLength(10)
         self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         title.setBuddy(self.topic)
         row.addWidget(title)

@@ -16,6 +16,7 @@ from playground.core.timing import STAGES
 from playground.ui.plain import PlainLabel, rich_label
 from playground.ui.widgets.latency import LatencyPlot
 from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
+from playground.ui.scale import relative_font
 
 # Ticks at 10 Hz that take turns: resource curves on one, the latency bars (if a run arrived) on the
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single
@@ -57,10 +58,7 @@ def smooth(t: np.ndarray, values: np.ndarray, seconds: float, out: np.ndarray, s
 def _title(text: str) -> QLabel:
     label = PlainLabel(text)
     label.setWordWrap(True)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() + 1.5)
-    font.setBold(True)
-    label.setFont(font)
+    relative_font(label, 1.5, bold=True)
     return label
 
 
@@ -124,6 +122,8 @@ class GraphsPanel(QWidget):
                                    "fill": pg.mkBrush(255, 255, 255, 200)})
         item.addItem(full)
         item.setYRange(0, 100.0 * cores * 1.12, padding=0)
+        # Three numbers say it all (idle, half, every core busy) and stay apart in a short graph at any text size.
+        item.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0.0, 50.0 * cores, 100.0 * cores)]])
         item.setXRange(-WINDOW_S, 0, padding=0)
         self.cpu_plot.setMinimumHeight(RESOURCE_MIN_HEIGHT)
         layout.addWidget(self.cpu_plot, 2)

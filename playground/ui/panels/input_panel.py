@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
+from PySide6.QtWidgets import (QBoxLayout, QComboBox, QFileDialog, QHBoxLayout, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from playground.core import media
@@ -30,6 +30,7 @@ DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a
 # Tasks that answer a message rather than the text as it is typed: a reply costs seconds and starts over
 # with every change, so these run when the person sends, not at every pause.
 SEND_TASKS = frozenset({"chat"})
+BIG_TEXT_POINTS = 12  # above this (a kiosk, a projector) the buttons and the samples take a row each
 TYPING_HINT = "Type or paste some text or code here; it runs when you pause typing."
 SEND_HINT = "Type a message and press Enter to send it (Shift+Enter starts a new line)."
 MIC_TIP = "Record from the microphone and run the model on what you say"
@@ -112,8 +113,12 @@ class InputPanel(QWidget):
         controller.result_ready.connect(self._on_result)
         self._on_model_changed(controller.card)
 
-    def _source_row(self) -> QHBoxLayout:
+    def _source_row(self) -> QBoxLayout:
+        """The buttons, then the samples: side by side, or one above the other when big text would make the
+        row wider than a projector's picture (see changeEvent)."""
+        self.source_rows = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row = QHBoxLayout()
+        self.source_rows.addLayout(row)
         self.open_button = self._button("Open file…", "Open a file from this computer (Ctrl+O)", self.open_file)
         self.paste_button = self._button("Paste", "Use the picture or text on the clipboard (Ctrl+V)", self.paste)
         self.camera_button = self._button("Camera", "Show the camera and run the model on what it sees",
@@ -125,6 +130,9 @@ class InputPanel(QWidget):
         row.addWidget(self.paste_button)
         row.addWidget(self.camera_button)
         row.addWidget(self.mic_button)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        self.source_rows.addLayout(row, 1)
         self.samples_label = PlainLabel("or try a sample:", self)
         self.samples = QComboBox(self)
         self.samples.setAccessibleName("Sample inputs")
@@ -136,7 +144,17 @@ class InputPanel(QWidget):
         row.addWidget(self.samples_label)
         row.addWidget(self.samples)
         row.addStretch(1)
-        return row
+        self._stack_rows()
+        return self.source_rows
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._stack_rows()
+
+    def _stack_rows(self) -> None:
+        big = self.font().pointSizeF() > BIG_TEXT_POINTS
+        self.source_rows.setDirection(QBoxLayout.Direction.TopToBottom if big else QBoxLayout.Direction.LeftToRight)
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)

@@ -58,10 +58,11 @@ class _EntryDelegate(QStyledItemDelegate):
         bold, small = self._fonts(option)
         width = self._text_width(option)
         flags = int(Qt.TextFlag.TextWordWrap)
-        height = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 1000), flags, lines[0]).height()
-        height += QFontMetrics(small).boundingRect(QRect(0, 0, width, 1000), flags, lines[1]).height()
-        height += QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 1000), flags, lines[2]).height()
-        return QSize(width, height + 3 * PAD)
+        height = PAD
+        for text, font in zip(lines[:3], (bold, small, option.font)):
+            if text:  # a visitor's list has no details line
+                height += QFontMetrics(font).boundingRect(QRect(0, 0, width, 1000), flags, text).height() + PAD
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         lines = index.data(LINES_ROLE)
@@ -83,6 +84,8 @@ class _EntryDelegate(QStyledItemDelegate):
         painter.save()
         for text, font, colour in ((name, bold, ink if installed else grey), (details, small, grey),
                                    (summary, option.font, ink if installed else grey)):
+            if not text:
+                continue
             painter.setFont(font)
             painter.setPen(colour)
             used = painter.boundingRect(rect, flags, text)
@@ -131,6 +134,7 @@ class ModelPicker(QWidget):
         title.setBuddy(self.tree)
         layout.addWidget(self.tree)
         self._items: dict[str, QTreeWidgetItem] = {}
+        self.brief = False  # a kiosk's list: each model's name and what it does, nothing more
         self._fill()
         self.tree.currentItemChanged.connect(self._on_current_changed)
         controller.model_changed.connect(self._on_model_changed)
@@ -158,6 +162,8 @@ class ModelPicker(QWidget):
     def _describe(self, item: QTreeWidgetItem, card: ModelCard) -> None:
         installed = self._controller.installed(card)
         name, details, summary = entry_lines(card, installed)
+        if self.brief:  # a visitor reads what the model does, not its size, licence or test scores
+            details, summary = "", card.summary
         item.setText(0, f"{name}. {details}. {summary}")
         item.setData(0, LINES_ROLE, (name, details, summary, installed))
         item.setToolTip(0, card.summary if installed else summary)
@@ -169,6 +175,10 @@ class ModelPicker(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             group.setHidden(group.childCount() > 0 and all(group.child(j).isHidden() for j in range(group.childCount())))
+
+    def set_brief(self, on: bool) -> None:
+        self.brief = on
+        self.refresh_entries()
 
     def refresh_entries(self) -> None:
         """Say again which models are installed: one may have been fetched from a terminal meanwhile."""

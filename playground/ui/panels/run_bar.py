@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QProgressBar, QSizePolicy
 from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
 from playground.ui.plain import PlainLabel
+from playground.ui.scale import relative_font
 
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
@@ -28,16 +29,14 @@ class RunBar(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        layout = QHBoxLayout()
+        layout = self._row = QHBoxLayout()
         outer.addLayout(layout)
         self.run_button = self._tool(run, "Run")
         self.repeat_button = self._tool(repeat, "Repeat")
         self.stop_button = self._tool(stop, "Stop")
         for button in (self.run_button, self.repeat_button, self.stop_button):
             layout.addWidget(button)
-        font = self.run_button.font()
-        font.setBold(True)  # the one button most people need
-        self.run_button.setFont(font)
+        relative_font(self.run_button, bold=True)  # the one button most people need
         # Repeat stays pressed while it runs; a plain "checked" look is too faint to see from a distance.
         self.repeat_button.setStyleSheet(REPEAT_ON_STYLE)
         self.state = PlainLabel("", self)
@@ -88,6 +87,10 @@ class RunBar(QWidget):
         """Threads and graph optimisation: an engineer's controls, hidden from a kiosk's visitors."""
         for widget in self._runtime_widgets:
             widget.setVisible(on)
+        # Hidden before the window is first shown, they would otherwise keep their width in the row's sums.
+        self._row.invalidate()
+        self.layout().invalidate()
+        self.updateGeometry()
 
     def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:
         label = PlainLabel(text, self)

@@ -11,16 +11,10 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 from playground.core.disk_log import disk_log
 from playground.ui.plain import PlainLabel
+from playground.ui.scale import relative_font
 
 ERROR_STYLE = "color: #a00000;"
 OK_STYLE = "color: #1b5e20;"
-
-
-def bigger_font(widget: QWidget, points: float, bold: bool = False) -> None:
-    font = widget.font()
-    font.setPointSizeF(font.pointSizeF() + points)
-    font.setBold(bold)
-    widget.setFont(font)
 
 
 def suggested_name(decoded: Any, suffix: str, ext: str) -> str:
@@ -94,7 +88,7 @@ class ResultView(QWidget):
         self.headline = PlainLabel("", self)
         self.headline.setWordWrap(True)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bigger_font(self.headline, 4, bold=True)
+        relative_font(self.headline, 4, bold=True)
         outer.addWidget(self.headline)
         self.body = QVBoxLayout()
         self.body.setSpacing(6)

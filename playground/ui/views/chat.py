@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from playground.core.explainers import ms_text
 from playground.core.results import Generation
 from playground.ui.plain import PlainLabel
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.plots import make_plot
 
 WARNING = ("A tiny model: it writes fluent sentences that are often untrue, and it cannot look anything up. "
@@ -62,7 +63,7 @@ class ChatView(ResultView):
         self.reply = QPlainTextEdit(self)
         self.reply.setReadOnly(True)
         self.reply.setAccessibleName("The reply")
-        bigger_font(self.reply, 4)
+        relative_font(self.reply, 4)
         self.body.addWidget(self.reply, 1)
         self.figures = PlainLabel("", self)
         self.figures.setWordWrap(True)
@@ -70,6 +71,7 @@ class ChatView(ResultView):
         self.body.addWidget(self.figures)
         self.speed = make_plot("Writing speed, tokens per second", "tokens / s", "token of the reply", self)
         self.speed.setMaximumHeight(170)
+        self.speed.setMinimumHeight(80)  # a trend to glance at: it gives way first on a 720-line projector
         self.curve = self.speed.plot([], [], pen=SPEED_PEN)
         self.body.addWidget(self.speed)
         self._result: Generation | None = None

@@ -13,7 +13,8 @@ from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Denoised
 from playground.ui.plain import PlainLabel
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
@@ -70,7 +71,7 @@ class DenoisedView(ResultView):
         self.figures.setWordWrap(True)
         self.figures.setStyleSheet(FIGURE_STYLE)
         self.figures.setAccessibleName("Estimated improvement")
-        bigger_font(self.figures, 1)
+        relative_font(self.figures, 1)
         self.body.addWidget(self.figures)
         self.plots = pg.GraphicsLayoutWidget(self)
         self.plots.setBackground("w")

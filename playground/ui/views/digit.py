@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
 from playground.ui.plain import PlainLabel
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
 from playground.ui.widgets.images import qimage_from_rgb
 
@@ -75,7 +76,7 @@ class DigitView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Digit guess")
-        bigger_font(self.headline, 14, bold=True)
+        relative_font(self.headline, 14, bold=True)
         row = QHBoxLayout()
         self.bars = DigitBars(self)
         row.addWidget(self.bars, 3)

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSi
 
 from playground.core.results import Label, Labels
 from playground.ui.plain import PlainLabel, plain_tip, rich_label
-from playground.ui.views.base import ResultView, bigger_font, suggested_name
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 
@@ -86,7 +87,7 @@ class LabelsView(ResultView):
         self._grid.setHorizontalSpacing(12)
         self._grid.setVerticalSpacing(10)
         self._grid.setColumnStretch(2, 1)
-        scroll = QScrollArea(self)
+        scroll = self._scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._rows)
@@ -129,6 +130,10 @@ class LabelsView(ResultView):
         for rank, label in enumerate(items):
             self._add_row(rank, label)
         self._grid.setRowStretch(len(items), 1)
+        # The list keeps room for its names and percentages; the picture beside it gives way (big text, a
+        # narrow column) rather than the percentages disappearing behind a scroll bar.
+        self._scroll.setMinimumWidth(self._rows.minimumSizeHint().width()
+                                     + self._scroll.verticalScrollBar().sizeHint().width())
         self.set_actions_enabled(bool(items))
         self.say("")
 
@@ -173,7 +178,7 @@ class LabelsView(ResultView):
         pct.setMinimumWidth(pct.fontMetrics().horizontalAdvance("100 %") + 6)
         if rank == 0:
             for widget in (number, name, pct):
-                bigger_font(widget, 2, bold=True)
+                relative_font(widget, 2, bold=True)
         for col, widget in enumerate((number, name, bar, pct)):
             self._grid.addWidget(widget, rank, col)
         self.bars.append(bar)

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QT
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
 from playground.ui.plain import PlainLabel
-from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.piano_roll import PianoRoll
 
@@ -78,7 +79,7 @@ class NotesView(ResultView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # spare width goes to the names, not
         header.setStretchLastSection(False)  # between the numbers
-        bigger_font(self.note_list, 1)
+        relative_font(self.note_list, 1)
         # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size.
         metrics = self.note_list.fontMetrics()
         widest = sum(max(metrics.horizontalAdvance(a), metrics.horizontalAdvance(b)) + 14  # + cell margins

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListWidget, QTab
 
 from playground.core.results import Similarities
 from playground.ui.plain import PlainLabel, plain_tip
-from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView
 
 ALIKE = QColor(0, 94, 162)  # dark blue, as the label bars: the more alike, the deeper
 UNLIKE = QColor(213, 94, 0)  # Okabe–Ito vermillion for opposite meanings (below 0)
@@ -48,7 +49,7 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    bigger_font(table, 1)
+    relative_font(table, 1)
     return table
 
 
@@ -60,7 +61,7 @@ class SimilarityView(ResultView):
         self.setAccessibleName("Sentence similarity")
         self.sentence_list = QListWidget(self)
         self.sentence_list.setAccessibleName("The sentences, numbered")
-        bigger_font(self.sentence_list, 1)
+        relative_font(self.sentence_list, 1)
         self.sentence_list.setMaximumHeight(150)
         self.body.addWidget(self.sentence_list)
         self.grid_label = PlainLabel(GRID_TITLE, self)

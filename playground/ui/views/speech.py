@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from playground.core.results import SpeechSegments
-from playground.ui.views.base import ResultView, bigger_font
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope, span_bars
@@ -46,7 +47,7 @@ class SpeechView(ResultView):
         row.addWidget(self.plots, 3)
         self.segment_list = QListWidget(self)
         self.segment_list.setAccessibleName("Speech segments")
-        bigger_font(self.segment_list, 1)
+        relative_font(self.segment_list, 1)
         # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size; the
         # waveform gets the rest of the width.
         widest = self.segment_list.fontMetrics().horizontalAdvance(_segment_text(98, 888.88, 899.99))

@@ -11,7 +11,8 @@ from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Phrase, Transcript
 from playground.ui.plain import PlainLabel
-from playground.ui.views.base import ResultView, bigger_font, suggested_name, writable_problem
+from playground.ui.scale import relative_font
+from playground.ui.views.base import ResultView, suggested_name, writable_problem
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.wave_strip import WaveStrip
 
@@ -51,7 +52,7 @@ class TranscriptView(ResultView):
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
         self.text.setAccessibleName("What was said")
-        bigger_font(self.text, 4)
+        relative_font(self.text, 4)
         self.body.addWidget(self.text, 1)
         self.wave = WaveStrip("The recording: click to play from there", self)
         self.wave.seek.connect(self.play_from)
@@ -60,7 +61,7 @@ class TranscriptView(ResultView):
         self.body.addWidget(self.times_label)
         self.pieces = QListWidget(self)
         self.pieces.setAccessibleName("Sentences with their times; press Enter to play one")
-        bigger_font(self.pieces, 1)
+        relative_font(self.pieces, 1)
         self.pieces.itemClicked.connect(self._row_clicked)
         self.pieces.itemActivated.connect(self._row_clicked)
         self.body.addWidget(self.pieces, 1)

@@ -7,15 +7,25 @@ import math
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 INK = QColor(33, 33, 33)
 MUTED = QColor(90, 90, 90)
-TICK_POINTS = 10
-LABEL_STYLE = {"color": "#212121", "font-size": "11pt"}
+INK_NAME = "#212121"
 
 
-LEFT_AXIS_WIDTH = 64  # stacked plots line up only when their left axes are equally wide
+def tick_font() -> QFont:
+    """Ticks as big as the application's text (it grows with a kiosk's or a projector's scale)."""
+    return QFont(QApplication.font())
+
+
+def label_style() -> dict[str, str]:
+    return {"color": INK_NAME, "font-size": f"{QApplication.font().pointSizeF() + 1:g}pt"}
+
+
+def left_axis_width() -> int:
+    """Wide enough for five digits and the turned label; stacked plots line up only when these are equal."""
+    return max(64, round(6.4 * QApplication.font().pointSizeF()))
 
 
 def style_plot(item: pg.PlotItem, left: str, bottom: str, interactive: bool = False) -> None:
@@ -23,23 +33,41 @@ def style_plot(item: pg.PlotItem, left: str, bottom: str, interactive: bool = Fa
 
     On a kiosk a stray drag or right-click must not leave a graph zoomed into nothing.
     """
-    font = QFont()
-    font.setPointSize(TICK_POINTS)
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(INK))
         axis.setTextPen(pg.mkPen(INK))
-        axis.setTickFont(font)
         axis.enableAutoSIPrefix(False)  # units are written in the label; "(x0.001)" puzzles people
-    item.getAxis("left").setWidth(LEFT_AXIS_WIDTH)
-    item.setLabel("left", left, **LABEL_STYLE)
-    item.setLabel("bottom", bottom, **LABEL_STYLE)
+    item.setLabel("left", left)
+    item.setLabel("bottom", bottom)
+    _size_text(item)
     item.showGrid(x=True, y=True, alpha=0.18)
     item.setMenuEnabled(False)
     item.hideButtons()
     item.setMouseEnabled(x=interactive, y=False)
     if not interactive:
         item.vb.setMouseEnabled(False, False)
+
+
+def _size_text(item: pg.PlotItem) -> None:
+    for name in ("left", "bottom"):
+        axis = item.getAxis(name)
+        axis.setTickFont(tick_font())
+        # Bigger numbers need more room each: fewer of them, or a short graph's overlap into a smear.
+        axis.setTickDensity(min(1.0, 11.0 / QApplication.font().pointSizeF()))
+        if axis.labelText:
+            axis.setLabel(axis.labelText, axis.labelUnits, **label_style())
+    item.getAxis("left").setWidth(left_axis_width())
+
+
+def restyle_plot(widget: QWidget) -> None:
+    """After the application's font changed (ui/scale.py): a graph's ticks, labels and axis width follow it."""
+    if isinstance(widget, pg.PlotWidget):
+        _size_text(widget.getPlotItem())
+    elif isinstance(widget, pg.GraphicsLayoutWidget):
+        for item in widget.ci.items:
+            if isinstance(item, pg.PlotItem):
+                _size_text(item)
 
 
 def no_keyboard_focus(widget: QWidget) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from playground.ui.widgets.plots import INK, LABEL_STYLE, style_plot
+from playground.ui.widgets.plots import INK, label_style, style_plot
 
 FRAME = 1024  # 21 ms at 48 kHz: fine enough in time for syllables, in frequency for the hum of a fan
 MAX_COLUMNS = 1200  # more than the plot has pixels across
@@ -71,5 +71,5 @@ def colour_bar(levels: tuple[float, float]) -> pg.ColorBarItem:
     bar = pg.ColorBarItem(values=levels, colorMap=pg.colormap.get(COLOURS), interactive=False, width=14)
     bar.axis.setTextPen(pg.mkPen(INK))
     bar.axis.setPen(pg.mkPen(INK))
-    bar.axis.setLabel("loudness (dB)", **LABEL_STYLE)
+    bar.axis.setLabel("loudness (dB)", **label_style())
     return bar

@@ -12,11 +12,18 @@ from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QSizePoli
 
 from playground.core import media
 from playground.ui.plain import PlainLabel
+from playground.ui.scale import relative_font
 
 THUMB = 96  # a picture a child can recognise from across a table, and a target big enough for a finger
 ICON = 32  # files and recordings have no picture to show: a smaller symbol, the name beside it
 BUTTON_WIDTH = 150
 SPACING = 12
+DESKTOP_POINTS = 11.0  # the sizes above are for text this size or smaller; bigger text (a kiosk) scales them
+
+
+def grown(pixels: int) -> int:
+    """`pixels` grown with the application's text, so a kiosk's tiles keep their names whole."""
+    return round(pixels * max(1.0, QApplication.font().pointSizeF() / DESKTOP_POINTS))
 
 
 def thumbnail(path: Path, side: int = THUMB) -> QPixmap:
@@ -53,9 +60,7 @@ class StartPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy
-        font = self.message.font()
-        font.setPointSizeF(font.pointSizeF() + 3)
-        self.message.setFont(font)
+        relative_font(self.message, 3)
         layout.addWidget(self.message)
         layout.addSpacing(12)
         self._grid = QGridLayout()
@@ -101,8 +106,9 @@ class StartPage(QWidget):
 
     def _arrange(self) -> None:
         """As many buttons to a row as fit, so eight samples wrap instead of widening the window."""
-        room = max(self.contentsRect().width(), BUTTON_WIDTH)
-        columns = max(1, min(len(self.buttons), (room + SPACING) // (BUTTON_WIDTH + SPACING)))
+        width = grown(BUTTON_WIDTH)
+        room = max(self.contentsRect().width(), width)
+        columns = max(1, min(len(self.buttons), (room + SPACING) // (width + SPACING)))
         if columns == self._columns:
             return
         self._columns = columns
@@ -117,10 +123,11 @@ class StartPage(QWidget):
         button.setText(sample_title(path))
         button.setIcon(self._icon(path))
         picture = is_picture(path)
-        button.setIconSize(QSize(THUMB, THUMB) if picture else QSize(ICON, ICON))
+        side = grown(THUMB if picture else ICON)
+        button.setIconSize(QSize(side, side))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if picture
                                   else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        button.setFixedWidth(BUTTON_WIDTH)
+        button.setFixedWidth(grown(BUTTON_WIDTH))
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         button.setAccessibleName(f"Sample {sample_title(path)}")
         button.setToolTip(f"{verb} {path.name}".strip())
@@ -136,7 +143,7 @@ class StartPage(QWidget):
         icon = self._icons.get(path)
         if icon is None:
             suffix = path.suffix.lower()
-            pixmap = thumbnail(path) if is_picture(path) else QPixmap()
+            pixmap = thumbnail(path, grown(THUMB)) if is_picture(path) else QPixmap()
             if pixmap.isNull():
                 kind = (QStyle.StandardPixmap.SP_MediaVolume if suffix in media.SUPPORTED.get("audio", ())
                         else QStyle.StandardPixmap.SP_FileIcon)
