@@ -14,6 +14,8 @@ from playground.core.timing import STAGES
 
 # A file may hold two texts: the one above this line once something has run, the one below before that.
 BEFORE_FIRST_RUN = "<!-- before the first run -->"
+# Below the text before the first run, its words for a kiosk, where no file can be opened (files=False).
+WITHOUT_FILES = "<!-- where no file can be opened -->"
 MAX_WORDS = 150
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # CommonMark lets a backslash make any ASCII punctuation mark literal. With these escaped, text put
@@ -170,14 +172,19 @@ def fill(template: str, values: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def render(topic: Topic, values: dict[str, str], has_run: bool, folder: Path | None = None) -> str:
-    """The topic's Markdown for the current state, numbers filled in."""
+def render(topic: Topic, values: dict[str, str], has_run: bool, folder: Path | None = None,
+           files: bool = True) -> str:
+    """The topic's Markdown for the current state, numbers filled in; files=False: a kiosk's words, which
+    offer only what a visitor can do there (samples, the camera, the microphone, drawing, typing)."""
     path = (folder or paths.explainers_dir()) / topic.filename
     try:
         text = _read(path)
     except OSError:
         return f"# {topic.title}\n\nThis explanation is missing from this copy of the playground ({path.name})."
     after, marker, before = text.partition(BEFORE_FIRST_RUN)
+    before, kiosk_marker, kiosk = before.partition(WITHOUT_FILES)
+    if kiosk_marker and not files:
+        before = kiosk
     if marker and not has_run:
         heading = _HEADING.search(after)
         text = (f"# {heading.group(1)}\n\n" if heading else "") + before.strip()

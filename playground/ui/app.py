@@ -14,7 +14,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog, load_catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import get_task
-from playground.ui import kiosk, scale
+from playground.ui import kiosk, qt_messages, scale
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -79,6 +79,7 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
     watch()  # from the first moment: every reach for a network from here on is counted (core/netwatch.py)
     app = application(argv)
     configure_file_logging()
+    qt_messages.install()
     settings = Settings(config, kiosk=kiosk)
     if settings.problem:  # for the operator: the journal, or the terminal the kiosk was started from
         log.warning(settings.problem)
@@ -88,6 +89,8 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)
     if window.settings.kiosk:
+        if window.screen() is not None:  # the whole screen even where no window manager grants full screen
+            window.setGeometry(window.screen().geometry())
         window.showFullScreen()
         window.visits.welcome()  # nobody is there yet: the models show themselves until the first touch
     else:

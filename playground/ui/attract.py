@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from playground.core.lesson_facts import PRIVACY, TRAINING
+from playground.core.lesson_facts import POST, PRIVACY
 from playground.ui.controller import Controller
 from playground.ui.plain import banner, place_banner
 from playground.ui.samples import sample_files
@@ -24,8 +24,9 @@ from playground.ui.samples import sample_files
 INVITATION = "Touch to try it yourself"
 STEP_MS = 8000  # long enough to see an answer and read the headline, short enough to keep moving
 MODELS_PER_LESSON = 3
-# Lessons that read well without anyone pressing their buttons: what inference is, and where the data stays.
-LESSONS = (TRAINING.id, PRIVACY.id)
+# Lessons that read well without anyone pressing their buttons: how the last model's numbers became its
+# answer, and where the data stays.
+LESSONS = (POST.id, PRIVACY.id)
 BANNER_STYLE = ("background: rgba(0, 114, 178, 230); color: white; font-size: 40px; font-weight: bold;"
                 "padding: 24px; border-radius: 16px;")
 
@@ -83,7 +84,9 @@ class AttractLoop(QObject):
         name, sample = next(self._turns)
         if sample is None:
             if self._show_lesson is not None:
-                self._show_lesson(name)
+                page = getattr(self._show_lesson(name), "current", None)
+                if hasattr(page, "demonstrate"):  # a page whose point needs its button pressed
+                    page.demonstrate()
         else:
             if self._hide_lessons is not None:
                 self._hide_lessons()

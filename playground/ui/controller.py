@@ -294,7 +294,8 @@ class Controller(QObject):
         return explainers.status_line(self.history, self.load_ns, files=not self.settings.kiosk)
 
     def _cannot_run(self) -> str:
-        return missing(self.card, self.card is not None and self.installed(self.card), self.input)
+        return missing(self.card, self.card is not None and self.installed(self.card), self.input,
+                       files=not self.settings.kiosk)
 
     def _maybe_run(self) -> None:
         if self.auto_run and not self._cannot_run():

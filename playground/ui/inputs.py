@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 _KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
 WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
 
+DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
+
 
 @dataclass(frozen=True)
 class InputChoice:
@@ -66,12 +68,14 @@ def missing_model(card: ModelCard | None, installed: bool) -> str:
     return ""
 
 
-def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None) -> str:
-    """What must come before a run, or "" when it can start: a model, its files, an input."""
+def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None, files: bool = True) -> str:
+    """What must come before a run, or "" when it can start: a model, its files, an input (files=False: a
+    kiosk, where none can be opened)."""
     if card is None or not installed:
         return missing_model(card, installed)
     if choice is None:
-        return f"Give {card.name} {WHAT[card.modality]} first: open a file, paste, or pick a sample."
+        ways = "open a file, paste, or pick a sample" if files else "paste, or pick a sample"
+        return f"Give {card.name} {WHAT[card.modality]} first: {ways}."
     return ""
 
 

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEventLoop, QMessageLogContext, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 
 from playground.core.catalog import load_catalog
 from playground.core.errors import InputError, PlaygroundError
 from playground.core.session import not_installed
+from playground.ui import qt_messages
 from playground.ui.settings import Settings
 
 DEFAULT_TIMEOUT_S = 120.0
@@ -63,26 +63,11 @@ def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int,
     from playground.ui.app import application
 
     application()
-    previous = qInstallMessageHandler(_quiet(None))
-    qInstallMessageHandler(_quiet(previous))
+    previous = qt_messages.install()
     try:
         _shoot(catalog, card, input_path, out_png, size, runs, timeout_s, topic, params or {})
     finally:
         qInstallMessageHandler(previous)
-
-
-def _quiet(previous: Any) -> Any:
-    """Drop the offscreen plugin's notice that it cannot resize a frame: true, and of no use to anyone."""
-
-    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if "propagateSizeHints" in message:
-            return
-        if previous is not None:
-            previous(kind, context, message)
-        else:
-            print(message, file=sys.stderr)
-
-    return handler
 
 
 def _shoot(catalog: Any, card: Any, input_path: Path, out_png: Path, size: tuple[int, int], runs: int,

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from playground.core.lesson_facts import TRAINING
+from playground.core.lesson_facts import POST
 from playground.ui.app import build
 from playground.ui.attract import INVITATION
 from playground.ui.settings import Settings
@@ -30,7 +30,7 @@ def test_after_the_reset_the_models_take_turns_until_a_touch_starts_the_visit_af
         turns = attract.turns()
         assert [m for m, sample in turns if sample is not None] == [c.id for c in controller.catalog.cards
                                                                     if c.id in attract.allowed]
-        assert turns[-1] == (TRAINING.id, None)  # a lesson takes its turn after the models
+        assert turns[-1] == (POST.id, None)  # a lesson takes its turn after the models
         with qtbot.waitSignal(window.result_area.result_shown, timeout=60_000):
             window.visits.start_over()  # what the idle reset does when its time is up
         assert attract.running and attract.banner.isVisible() and attract.banner.text() == INVITATION
@@ -44,7 +44,7 @@ def test_after_the_reset_the_models_take_turns_until_a_touch_starts_the_visit_af
         assert attract.running and not idle.banner.isVisible()
         attract.step()  # the lesson's turn: over the window, the invitation still in front
         lessons = window.lessons
-        assert lessons is not None and lessons.isVisible() and lessons.current.topic == TRAINING
+        assert lessons is not None and lessons.isVisible() and lessons.current.topic == POST
         assert attract.banner.isVisible()
         QTest.mouseMove(window, QPoint(300, 300))  # someone walks up and moves the mouse
         QTest.mouseMove(window, QPoint(320, 310))

@@ -122,7 +122,7 @@ class LessonPage(QWidget):
         c = self.controller
         lesson = self.lesson_facts()
         values = {**explainers.facts(c.history, c.sampler, c.card, c.load_ns), **lesson}
-        markdown = explainers.render(self.topic, values, has_run=bool(lesson))
+        markdown = explainers.render(self.topic, values, has_run=bool(lesson), files=not self.settings.kiosk)
         markdown = re.sub(r"^# .*\n", "", markdown)  # the page shows its title above the knobs
         if markdown != self._shown:
             self._shown = markdown

@@ -79,7 +79,8 @@ class ExplainerPanel(QWidget):
         if topic is None:
             return
         has_run = bool(self._controller.history.records)
-        markdown = explainers.render(topic, self._controller.explainer_facts(), has_run)
+        markdown = explainers.render(topic, self._controller.explainer_facts(), has_run,
+                                     files=not self._controller.settings.kiosk)
         markdown = re.sub(r"^# ", "### ", markdown, flags=re.MULTILINE)  # the panel is small; h1 shouts
         if markdown == self._shown:
             return

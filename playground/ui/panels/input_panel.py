@@ -17,7 +17,7 @@ from playground.core.pipeline import Outcome
 from playground.tasks.chat import NO_MESSAGE
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
-from playground.ui.inputs import InputChoice
+from playground.ui.inputs import DRAWING_TASKS, InputChoice
 from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
@@ -26,7 +26,6 @@ from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
-DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
 # Tasks that answer a message rather than the text as it is typed: a reply costs seconds and starts over
 # with every change, so these run when the person sends, not at every pause.
 SEND_TASKS = frozenset({"chat"})
@@ -288,6 +287,8 @@ class InputPanel(QWidget):
             self.camera_panel.hide()
             return
         problem = self.camera_panel.problem
+        # A kiosk's visitor can plug nothing in: a control that cannot work is left out, not explained.
+        self.camera_button.setVisible(self.files or not problem)
         # Said on the control itself, before anyone presses it: no camera, no surprise.
         self.camera_button.setEnabled(not problem)
         self.camera_button.setText("No camera" if problem else "Camera")
@@ -309,6 +310,7 @@ class InputPanel(QWidget):
             self.mic_panel.hide()
             return
         problem = self.mic_panel.problem
+        self.mic_button.setVisible(self.files or not problem)  # as the camera's, on a kiosk
         # Said on the control itself, before anyone presses it, like the camera.
         self.mic_button.setEnabled(not problem)
         self.mic_button.setText("No microphone" if problem else "Microphone")

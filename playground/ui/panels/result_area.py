@@ -12,7 +12,7 @@ from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
 from playground.core.session import not_installed
 from playground.ui.controller import Controller
-from playground.ui.inputs import InputChoice
+from playground.ui.inputs import DRAWING_TASKS, InputChoice
 from playground.ui.samples import sample_files
 from playground.ui.views import create_view
 from playground.ui.widgets.start_page import StartPage
@@ -25,6 +25,11 @@ WAITING = {"image": ("Try it on one of these pictures:", "…or open your own ph
 NO_SAMPLES = {"image": "Open a photo, paste one or drop one here: the answer appears here.",
               "audio": "Open a recording or drop one here: the answer appears here.",
               "text": "Type or paste some text above, or open a file: the answer appears here."}
+# A kiosk's visitor can open no file: only what they can do there.
+NO_SAMPLES_KIOSK = {"image": "Paste a picture, or use the camera: the answer appears here.",
+                    "audio": "Use the microphone: the answer appears here.",
+                    "text": "Type or paste some text above: the answer appears here."}
+DRAWING = "Draw on the pad above: the answer appears here as you draw."
 
 
 class SummaryView(QPlainTextEdit):
@@ -110,7 +115,9 @@ class ResultArea(QWidget):
         else:
             samples = tuple(sample_files(card))
             title, more = WAITING.get(card.modality, ("Try it on a sample:", ""))
-            self.hint.show_message(title if samples else NO_SAMPLES.get(card.modality, ""),
+            first = (DRAWING if card.task in DRAWING_TASKS else
+                     (NO_SAMPLES_KIOSK if self._kiosk else NO_SAMPLES).get(card.modality, ""))
+            self.hint.show_message(title if samples else first,
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
         self.stack.setCurrentWidget(self.hint)
 
