@@ -22,6 +22,9 @@ from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)
 def test_operations_are_counted_from_each_nodes_shapes():
     # A 3×3 convolution from 3 to 32 channels at 112²: every output value is 27 multiply-adds.
     assert node_flops("Conv", [[1, 3, 224, 224], [32, 3, 3, 3], [32]], [[1, 32, 112, 112]]) == 2 * 32 * 112 * 112 * 27
+    # The int8 conv: input, its scale and zero point (scalars), then the weight; the same work as the float one.
+    assert node_flops("QLinearConv", [[1, 3, 224, 224], [], [], [32, 3, 3, 3], [32], [32], [], []],
+                      [[1, 32, 112, 112]]) == 2 * 32 * 112 * 112 * 27
     assert node_flops("MatMul", [[1, 4, 8], [8, 16]], [[1, 4, 16]]) == 2 * 64 * 8
     assert node_flops("MatMulNBits", [[1, 1, 576], [1536, 18, 16], [27648]], [[1, 1, 1536]]) == 2 * 1536 * 576
     assert node_flops("Gemm", [[1, 1280], [1000, 1280]], [[1, 1000]]) == 2 * 1000 * 1280
@@ -59,6 +62,16 @@ def test_efficientnet_lite0_takes_its_published_work_per_photo(require_model):
     assert 0 < profile.share_of_peak < 1.5 and profile.arena_peak_mb > 1
 
 
+@pytest.mark.models
+def test_the_int8_twin_is_counted_as_the_same_work_as_float32(require_model):
+    floats = require_model("efficientnet-lite0")
+    ints = require_model("efficientnet-lite0-int8")
+    photo = paths.samples_dir() / "astronaut.png"
+    work = [profile_model(card, get_task(card.task), photo, {}, RuntimeOptions(), CancelToken(), lambda *_: None,
+                          runs=2).flops for card in (floats, ints)]
+    assert work[1] == pytest.approx(work[0], rel=0.05)  # one network, in two number formats
+
+
 @pytest.mark.parametrize("model_ms, speed, words", [(12.0, 0.0, "live video at 60 frames"),
                                                     (400.0, 0.0, "A short wait"),
                                                     (1200.0, 120.0, "120 tokens a second, far faster")])
@@ -69,5 +82,16 @@ def test_the_model_lesson_says_a_verdict_from_the_measured_speed(model_ms, speed
     text = " ".join(explainers.render(lesson_facts.MODEL, values, True).split())
     assert "holds **4.7 million** learned numbers" in text and "took **0.803 billion**" in text
     assert "The slowest kind of step was Conv, with 96% of the time" in text and words in text
+    assert "floating-point operations (GFLOP)" in text and "float32 peak" not in text
     for shown in (text, explainers.render(lesson_facts.MODEL, {}, False)):
         assert not re.search(r"\{\w+\}", shown) and 20 <= explainers.word_count(shown) <= explainers.MAX_WORDS
+
+
+def test_an_int8_model_is_counted_in_operations_against_a_peak_said_to_be_float32s():
+    profile = ModelProfile("m", 1, (OpCost("QLinearConv", 49, 5.0, 0.8e9), OpCost("Gemm", 1, 0.2, 0.0026e9)),
+                           12.0, 15.0, 250.0)
+    values = {**explainers.facts(None), **lesson_facts.model_facts(profile, 4_652_008, "astronaut.png")}
+    text = " ".join(explainers.render(lesson_facts.MODEL, values, True).split())
+    assert "took **0.803 billion** operations, most of them sums of 8-bit integers" in text
+    assert "GFLOP)" not in text and "That peak is for float32 numbers" in text
+    assert "limited by arithmetic" not in text and "moving numbers through memory" not in text

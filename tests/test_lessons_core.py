@@ -14,7 +14,7 @@ from playground.core.cloud import CloudSetting, estimate, result_bytes, upload_b
 from playground.core.cost import cost_figures, count_text, duration_text, energy_text, money
 from playground.core.energy import EnergyCounter
 from playground.core.metrics import RunHistory
-from playground.core.results import Label, Labels, Upscaled
+from playground.core.results import Detections, Label, Labels, Upscaled
 from playground.core.timing import RunRecord
 
 MS = 1_000_000
@@ -124,3 +124,13 @@ def test_raw_outputs_are_described_beside_what_the_app_made_of_them():
     text = " ".join(explainers.render(lesson_facts.POST, {**explainers.facts(None), **facts}, True).split())
     assert "On cat.png, the model returned:" in text and not re.search(r"\{\w+\}", text)
     assert lesson_facts.post_facts(None, labels, "") == {}
+
+
+def test_softmax_is_said_only_where_the_app_applied_it_and_suppression_keeps_rather_than_merges():
+    logits = {"logits": np.array([[0.5, 7.5]], np.float32)}
+    made = lesson_facts.post_facts(logits, Labels((Label("cat", 0.9),), softmax=True), "")["post_steps"]
+    given = lesson_facts.post_facts(logits, Labels((Label("fr", 0.9, "French"),)), "")["post_steps"]
+    assert "softmax: e raised to the power of each score" in made
+    assert "softmax" not in given and "already turned its scores into chances" in given
+    boxes = lesson_facts.post_facts(logits, Detections(np.zeros((4, 4, 3), np.uint8), ()), "")["post_steps"]
+    assert "kept the surest and dropped the others (non-maximum suppression)" in boxes and "merge" not in boxes

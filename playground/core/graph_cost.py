@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import statistics
 import tempfile
 import time
@@ -26,6 +27,9 @@ CONV = {"Conv", "FusedConv", "NhwcConv", "NchwcConv", "QLinearConv", "ConvIntege
 MATMUL = {"MatMul", "FusedMatMul", "MatMulInteger", "QLinearMatMul", "DynamicQuantizeMatMul", "MatMulNBits",
           "MatMulIntegerToFloat", "Gemm", "FusedGemm", "QGemm"}
 ATTENTION = {"Attention", "MultiHeadAttention", "GroupQueryAttention"}
+# Steps whose sums are on 8-bit integers: their operations are not floating-point ones.
+INTEGER = {"QLinearConv", "ConvInteger", "MatMulInteger", "QLinearMatMul", "DynamicQuantizeMatMul",
+           "MatMulIntegerToFloat", "QGemm"}
 # Their time is their subgraph's, whose nodes the profile lists too: counting both would count it twice.
 CONTROL_FLOW = {"If", "Loop", "Scan"}
 PEAK_M, PEAK_K, PEAK_N = 512, 1024, 1024  # one 1.07 GFLOP float32 product: big enough to run at full speed
@@ -40,8 +44,10 @@ def node_flops(op: str, inputs: list[list[int]], outputs: list[list[int]]) -> fl
     per output value."""
     out = outputs[0] if outputs else []
     out_size = float(math.prod(out)) if out else 0.0
-    if op in CONV and len(inputs) > 1 and len(inputs[1]) > 2:
-        weight = inputs[3] if op == "QLinearConv" and len(inputs) > 3 else inputs[1]
+    # QLinearConv's weight comes after the input's scale and zero point; every other conv's is second.
+    weight_at = 3 if op == "QLinearConv" else 1
+    weight = inputs[weight_at] if op in CONV and len(inputs) > weight_at else []
+    if len(weight) > 2:
         per_output = math.prod(weight[1:])
         if op == "ConvTranspose":
             return 2.0 * math.prod(inputs[0]) * per_output
@@ -77,6 +83,11 @@ class ModelProfile:
         return sum(op.flops for op in self.ops)
 
     @property
+    def integer(self) -> bool:
+        """Whether most of its work is integer sums (an int8 model): then it is not counted in FLOPs."""
+        return sum(op.flops for op in self.ops if op.op in INTEGER) > 0.5 * self.flops
+
+    @property
     def achieved_gflops(self) -> float:
         return self.flops / (self.model_ms / 1000.0) / 1e9 if self.model_ms > 0 else 0.0
 
@@ -85,8 +96,36 @@ class ModelProfile:
         return self.achieved_gflops / self.peak_gflops if self.peak_gflops > 0 else 0.0
 
 
-def read_profile(path: Path, runs: int) -> tuple[dict[str, list[float]], float]:
-    """Per op type [nodes, µs, FLOPs] averaged over `runs` inferences, and the runtime's memory peak (MB)."""
+def conv_work(models: list[Path]) -> dict[str, int]:
+    """Multiply-adds per output value of every convolution in these model files, by node name.
+
+    The runtime's int8 convolutions pack their weights away, and the profile then lists no weight shape to
+    count from; the file still has it (behind a DequantizeLinear in a QDQ model)."""
+    import onnx  # only when a model is profiled
+
+    work: dict[str, int] = {}
+    for path in models:
+        graph = onnx.load(str(path), load_external_data=False).graph
+        dims = {i.name: list(i.dims) for i in graph.initializer}
+        producer = {out: node for node in graph.node for out in node.output}
+        for node in graph.node:
+            if node.op_type not in CONV or len(node.input) < 2:
+                continue
+            weight = node.input[3 if node.op_type == "QLinearConv" else 1]
+            while weight not in dims and weight in producer and producer[weight].op_type in (
+                    "DequantizeLinear", "Identity", "Cast"):
+                weight = producer[weight].input[0]
+            if len(dims.get(weight, [])) > 2:
+                work[node.name] = math.prod(dims[weight][1:])
+    return work
+
+
+_FUSED_NAME = re.compile(r"(_token_\d+)+$")  # what the runtime adds to a node's name when it fuses it
+
+
+def read_profile(path: Path, runs: int, convs: dict[str, int] | None = None) -> tuple[dict[str, list[float]], float]:
+    """Per op type [nodes, µs, FLOPs] averaged over `runs` inferences, and the runtime's memory peak (MB);
+    `convs` (conv_work) counts the convolutions whose weights the profile does not show."""
     totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     peak = 0
     for event in json.loads(path.read_text(encoding="utf-8")):
@@ -99,8 +138,12 @@ def read_profile(path: Path, runs: int) -> tuple[dict[str, list[float]], float]:
         entry = totals[op]
         entry[0] += 1
         entry[1] += float(event.get("dur", 0))
-        entry[2] += node_flops(op, _shapes(args.get("input_type_shape", [])),
-                               _shapes(args.get("output_type_shape", [])))
+        outputs = _shapes(args.get("output_type_shape", []))
+        flops = node_flops(op, _shapes(args.get("input_type_shape", [])), outputs)
+        node = _FUSED_NAME.sub("", event["name"][:-len("_kernel_time")])
+        if op in CONV and convs and node in convs and outputs and flops <= math.prod(outputs[0]):
+            flops = 2.0 * math.prod(outputs[0]) * convs[node]
+        entry[2] += flops
         peak = max(peak, int(args.get("mem_in_use_peak", 0) or 0))
     return {op: [v / runs for v in values] for op, values in totals.items()}, peak / 2**20
 
@@ -139,8 +182,9 @@ def profile_model(card: ModelCard, task: Any, source: Any, params: dict[str, Any
         for r in range(runs):
             profiled.run(card, task, source, params, token)
             progress((r + 1) / (2 * runs + 1), None)
+        convs = conv_work([card.folder / f.path for f in card.files if f.path.endswith(".onnx")])
         for entry in cache.loaded():
-            per_op, peak = read_profile(Path(entry.session.end_profiling()), runs)
+            per_op, peak = read_profile(Path(entry.session.end_profiling()), runs, convs)
             arena += peak
             for op, values in per_op.items():
                 ops[op] = [a + b for a, b in zip(ops[op], values)]

@@ -153,7 +153,9 @@ def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
     if profile is None or not profile.ops:
         return {}
     share = profile.share_of_peak
-    if share >= 0.5:
+    if profile.integer:  # against a float32 peak the share says nothing about what held it back
+        bound = ""
+    elif share >= 0.5:
         bound = "Its big matrix products keep the processor busy doing sums: it is limited by arithmetic."
     elif share >= 0.2:
         bound = "Part of its time goes to sums, part to moving numbers through memory and to small steps."
@@ -168,8 +170,14 @@ def model_facts(profile: ModelProfile | None, parameters: int, input_label: str,
                    + ("far faster than anyone reads (a quick reader takes in about 8)" if tokens_per_second >= 16
                       else "about as fast as people read" if tokens_per_second >= 6 else "slower than people read"))
     return {"parameters": f"{parameters / 1e6:.1f} million" if parameters else "an unknown number of",
-            "profiled_input": literal(input_label or "your input"), "gflop": f"{profile.flops / 1e9:.3g}",
-            "profile_ms": ms_text(profile.model_ms), "achieved": f"{profile.achieved_gflops:.3g}",
+            "profiled_input": literal(input_label or "your input"),
+            "work": (f"**{profile.flops / 1e9:.3g} billion** operations, most of them sums of 8-bit integers"
+                     if profile.integer else f"**{profile.flops / 1e9:.3g} billion** floating-point operations "
+                     "(GFLOP)"),
+            "profile_ms": ms_text(profile.model_ms),
+            "achieved": f"{profile.achieved_gflops:.3g} {'billion operations' if profile.integer else 'GFLOP'}/s",
+            "int8_peak": (" That peak is for float32 numbers; 8-bit sums can go faster, so an int8 model's share "
+                          "is not a like-for-like measure." if profile.integer else ""),
             "peak": f"{profile.peak_gflops:.0f}", "share": f"{share:.0%}", "bound_sentence": bound,
             "top_op": top.op, "top_share": f"{top.ms / spent:.0%}" if spent else "most",
             "arena_mb": f"{profile.arena_peak_mb:.0f}", "verdict": verdict[0].upper() + verdict[1:],
@@ -267,12 +275,16 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
     if len(numeric) > SHOWN_OUTPUTS:
         lines.append(f"and {len(numeric) - SHOWN_OUTPUTS} more arrays")
     answer = literal(headline(result))
-    if isinstance(result, results.Labels):
-        steps = (f"The app turned the scores into chances (softmax: each raised to a power of e, then shared out to "
-                 f"sum to 1), sorted them and named the best: **{answer}**.")
+    if isinstance(result, results.Labels) and result.softmax:
+        steps = (f"The app turned the scores into chances (softmax: e raised to the power of each score, then "
+                 f"shared out to sum to 1), sorted them and named the best: **{answer}**.")
+    elif isinstance(result, results.Labels):
+        steps = (f"The model's last step already turned its scores into chances that sum to 1; the app sorted "
+                 f"them and named the best: **{answer}**.")
     elif isinstance(result, results.Detections):
-        steps = (f"The app read every place the model scored above the threshold, merged boxes that overlap "
-                 f"(non-maximum suppression) and kept **{len(result.items)}**.")
+        steps = (f"The app read every place the model scored above the threshold; where boxes overlapped a lot "
+                 f"it kept the surest and dropped the others (non-maximum suppression), leaving "
+                 f"**{len(result.items)}**.")
     elif isinstance(result, (results.Transcript, results.Generation)):
         steps = (f"Those are token numbers: the app looked each one up in the model's vocabulary of word pieces "
                  f"and joined them into text: **{answer}**.")

@@ -21,6 +21,7 @@ class Labels:
 
     items: tuple[Label, ...]
     note: str = ""  # e.g. "below the confidence threshold, shown as plain text"
+    softmax: bool = False  # the app made the chances from raw scores; else the model gave them itself
 
     def summary(self) -> str:
         lines = [f"{i + 1}. {lab.name} {lab.score:.3f}" + (f"  ({lab.description})" if lab.description else "")

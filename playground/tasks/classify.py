@@ -108,7 +108,7 @@ class ClassifyTask(SingleRunTask):
         probs = softmax(logits)
         top_k = min(int(param(card, params, "top_k")), len(names))
         order = np.argsort(-probs, kind="stable")[:top_k]
-        return Labels(tuple(Label(names[i], float(probs[i])) for i in order), note=_note(ctx))
+        return Labels(tuple(Label(names[i], float(probs[i])) for i in order), note=_note(ctx), softmax=True)
 
 
 # The crop always drops a border; a 2:1 panorama still shows 38 % of itself, a 3:1 strip only 26 %.
