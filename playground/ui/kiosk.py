@@ -23,9 +23,8 @@ class _KeepColumns(QObject):
         self._columns = columns
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:
-            width = self._columns.width() or watched.width()
-            self._columns.setSizes([width * share // 100 for share in KIOSK_COLUMNS])
+        if event.type() == QEvent.Type.Resize:  # the splitter itself still has its old width at this point
+            self._columns.setSizes([watched.width() * share // 100 for share in KIOSK_COLUMNS])
         return False
 
 

@@ -1,4 +1,4 @@
-"""How big the window draws: the desktop's own size, a kiosk's (read from two metres, used with a finger), a projector's.
+"""How big the window draws: the desktop's own size, a kiosk's (read from two metres, touched), a projector's.
 
 A scale sets the application's font, the least height of everything a finger presses, and the width of
 scroll bars. Titles and headlines are sized relative to the application's font (`relative_font`), and

@@ -28,7 +28,7 @@ class Visits(QObject):
         self.idle: IdleReset | None = None  # a kiosk's idle reset
         self.attract: AttractLoop | None = None  # a kiosk's show while nobody is there
         self.show_attract = False  # whether the show runs (the kiosk file's choice, then the operator's)
-        self.allowed: set[str] | None = None  # the models visitors see (the kiosk file's, then the operator's); None: all
+        self.allowed: set[str] | None = None  # the models visitors see (the file's, then the operator's); None: all
         self.pin_failures: list[float] = []  # wrong operator PINs, kept across openings of the pad
         self._clipboard_touched = False  # the app copied to or pasted from the clipboard this visit
         QGuiApplication.clipboard().dataChanged.connect(self._on_clipboard_changed)
@@ -55,7 +55,7 @@ class Visits(QObject):
         self.welcome()
 
     def welcome(self) -> None:
-        """A kiosk has just started: nobody is there yet, so the models show themselves (where the operator wants it)."""
+        """A kiosk has just started: nobody is there yet, so the models show themselves (if the operator wants)."""
         if self.attract is not None and self.show_attract and not self.attract.running:
             self.attract.start()
 

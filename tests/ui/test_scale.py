@@ -1,4 +1,4 @@
-"""A kiosk draws big enough to read from two metres and press with a finger; a presenter's projector size fits 1280 × 720."""
+"""A kiosk reads from two metres and is pressed with a finger; a projector's size fits 1280 × 720."""
 
 from __future__ import annotations
 
