@@ -4,6 +4,7 @@ held, and the speed reached against the peak this machine measures for a plain m
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -123,9 +124,10 @@ def conv_work(models: list[Path]) -> dict[str, int]:
 _FUSED_NAME = re.compile(r"(_token_\d+)+$")  # what the runtime adds to a node's name when it fuses it
 
 
-def read_profile(path: Path, runs: int, convs: dict[str, int] | None = None) -> tuple[dict[str, list[float]], float]:
+def read_profile(path: Path, runs: int,
+                 convs: Callable[[], dict[str, int]] | None = None) -> tuple[dict[str, list[float]], float]:
     """Per op type [nodes, µs, FLOPs] averaged over `runs` inferences, and the runtime's memory peak (MB);
-    `convs` (conv_work) counts the convolutions whose weights the profile does not show."""
+    `convs` (conv_work, asked only if needed) counts the convolutions whose weights the profile does not show."""
     totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     peak = 0
     for event in json.loads(path.read_text(encoding="utf-8")):
@@ -141,8 +143,10 @@ def read_profile(path: Path, runs: int, convs: dict[str, int] | None = None) -> 
         outputs = _shapes(args.get("output_type_shape", []))
         flops = node_flops(op, _shapes(args.get("input_type_shape", [])), outputs)
         node = _FUSED_NAME.sub("", event["name"][:-len("_kernel_time")])
-        if op in CONV and convs and node in convs and outputs and flops <= math.prod(outputs[0]):
-            flops = 2.0 * math.prod(outputs[0]) * convs[node]
+        if op in CONV and convs is not None and outputs and flops <= math.prod(outputs[0]):
+            per_output = convs().get(node, 0)  # one operation per output: the weight was not in the profile
+            if per_output:
+                flops = 2.0 * math.prod(outputs[0]) * per_output
         entry[2] += flops
         peak = max(peak, int(args.get("mem_in_use_peak", 0) or 0))
     return {op: [v / runs for v in values] for op, values in totals.items()}, peak / 2**20
@@ -182,7 +186,9 @@ def profile_model(card: ModelCard, task: Any, source: Any, params: dict[str, Any
         for r in range(runs):
             profiled.run(card, task, source, params, token)
             progress((r + 1) / (2 * runs + 1), None)
-        convs = conv_work([card.folder / f.path for f in card.files if f.path.endswith(".onnx")])
+        # Parsed only when a profile shows a conv without its weight (an int8 model), and then once.
+        convs = functools.cache(lambda: conv_work([card.folder / f.path for f in card.files
+                                                   if f.path.endswith(".onnx")]))
         for entry in cache.loaded():
             per_op, peak = read_profile(Path(entry.session.end_profiling()), runs, convs)
             arena += peak

@@ -54,9 +54,7 @@ def lock(window: MainWindow) -> None:
     # The operator's models, or every one that is there: a visitor cannot fetch one that is missing.
     installed = [card.id for card in window.controller.catalog.cards if window.controller.installed(card)]
     models = window.settings.visitor_models
-    visits.allowed = {m for m in installed if models is None or m in models} or None
-    window.picker.show_only(visits.allowed)
-    visits.attract.allowed = visits.allowed
+    visits.show_only({m for m in installed if models is None or m in models} or None)
     visits.set_idle_seconds(window.settings.idle_seconds)  # the next visitor starts afresh
     # A visitor's eye goes to the result: the list and the graphs give it room (the splitter keeps the ratio).
     window.installEventFilter(_KeepColumns(window.splitters["main"], window))

@@ -40,10 +40,6 @@ PROJECTOR_SIZE = (1280, 720)
 _desktop_font: QFont | None = None  # the platform's own font, kept to go back to
 
 
-def base_points() -> float:
-    return QApplication.font().pointSizeF()
-
-
 def relative_font(widget: QWidget, points: float = 0.0, bold: bool = False) -> None:
     """Give `widget` the application's font `points` larger (and bold), now and after every change of scale."""
     widget.setProperty(RELATIVE_POINTS, float(points))

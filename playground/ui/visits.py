@@ -119,12 +119,16 @@ class Visits(QObject):
         return [(card.id, card.name, shown is None or card.id in shown) for card in self.controller.catalog.cards
                 if self.controller.installed(card)]
 
+    def show_only(self, allowed: set[str] | None) -> None:
+        """The list and the attract loop offer only these models (None: all)."""
+        self.allowed = allowed
+        self.window.picker.show_only(allowed)
+        if self.attract is not None:
+            self.attract.allowed = allowed
+
     def set_visitor_models(self, model_ids: list[str]) -> None:
         """Visitors see only these; a visitor on a model taken away, and the next visitor, start on the first."""
-        self.allowed = set(model_ids) if model_ids else None
-        self.window.picker.show_only(self.allowed)
-        if self.attract is not None:
-            self.attract.allowed = self.allowed
+        self.show_only(set(model_ids) if model_ids else None)
         if self.allowed is not None and self.home_model not in self.allowed:
             self.home_model = next(c.id for c in self.controller.catalog.cards if c.id in self.allowed)
         card = self.controller.card
