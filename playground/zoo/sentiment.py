@@ -185,10 +185,16 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
                          f"{diff:.2g}); nothing was installed.")
     onnx.save(model, str(out_dir / card.file("main").path))
     (out_dir / card.file("tokenizer").path).write_bytes(members["tokenizer"].read_bytes())
-    return {"headline": f"{accuracy * 100:.0f} % right on {int(test.sum()):,} human-rated sentences it never saw.",
+    held = int(test.sum())
+    # The held-out figures belong to the trial head: the shipped one has learned from those sentences too.
+    return {"headline": f"A trial version, trained without {held:,} of the rated sentences, got "
+                        f"{accuracy * 100:.0f} % of them right; the version that ships then learned from all "
+                        f"{len(texts):,}.",
+            "held_out_figures": f"from a trial version trained on the other {len(texts) - held:,} sentences, "
+                                f"before the version that ships learned from all {len(texts):,}",
             "held_out_accuracy": round(accuracy, 4),
             "held_out_accuracy_positive_vs_negative": round(_pos_vs_neg(trial, x[test], y[test]), 4),
-            "held_out_sentences": int(test.sum()), "training_sentences": len(texts),
+            "held_out_sentences": held, "training_sentences": len(texts),
             "everyday_sentences_right": f"{right} of {len(EVERYDAY)}",
             "training_data": "VADER human-rated sentences (Hutto & Gilbert 2014), MIT licence",
             "training_seconds": round(time.perf_counter() - started, 1)}

@@ -46,7 +46,7 @@ class TrainingPage(LessonPage):
         self.curve_plot.getPlotItem().setYRange(0, 1, padding=0.02)
         self.figure_slot.addWidget(self.curve_plot)
         caption = PlainLabel("The line: the share right so far in each pass over the digits. The dots: the share "
-                         "right on 1,000 digits it never trains on, after each pass.", self)
+                         "right on 1,000 digits kept out of training, after each pass.", self)
         caption.setWordWrap(True)
         caption.setStyleSheet("color: #555;")
         self.figure_slot.addWidget(caption)
@@ -162,7 +162,8 @@ class TrainingPage(LessonPage):
             for p in result.result.history:  # the last epoch's report can arrive after the rate limit dropped it
                 if (p.step, p.held_out_accuracy) not in self._epochs and p.held_out_accuracy is not None:
                     self._epochs.append((p.step, p.held_out_accuracy))
-            self.status.setText(f"Trained: {result.held_out_accuracy:.0%} right on digits it never saw.")
+            self.status.setText(f"Trained: {result.held_out_accuracy:.0%} right on {len(result.held_labels):,} digits "
+                                "kept out of its training.")
             self.refresh()
         elif isinstance(result, FineTuned):
             self.tuned = result

