@@ -1,0 +1,152 @@
+"""Numbers as a person reads them in a sentence: counts, sizes, times, money, energy, shares and plurals.
+
+Every text the app builds takes its numbers from here, so none says "7.2e+02", "nan", "1 cores" or
+"0 MB". A value that is not a number (NaN, infinite) reads as "unknown": it is a gap in what was
+measured, and a sentence must not pretend otherwise.
+"""
+
+from __future__ import annotations
+
+from playground.core import readable
+
+import math
+
+UNKNOWN = "unknown"
+
+
+def _finite(x: float) -> bool:
+    return isinstance(x, (int, float)) and math.isfinite(x)
+
+
+def sig(x: float, digits: int = 2) -> str:
+    """x to at most `digits` significant digits, written out in full: 0.000056, 720, 1,500, 4 (never 5.6e-05)."""
+    if not _finite(x):
+        return UNKNOWN
+    if x == 0:
+        return "0"
+    places = digits - 1 - math.floor(math.log10(abs(x)))
+    rounded = round(x, places)
+    if rounded and math.floor(math.log10(abs(rounded))) != math.floor(math.log10(abs(x))):
+        places -= 1  # 9.96 at two digits is 10, not 10.0
+    text = f"{rounded:,.{max(places, 0)}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text  # 4 files a second, not 4.00
+
+
+def plural(n: float, word: str, many: str = "") -> str:
+    """1 core, 2 cores, 1,503 runs; `many` for a word that does not take an s (1 child, 2 children)."""
+    if not _finite(n):
+        return f"an {UNKNOWN} number of {many or word + 's'}"
+    shown = f"{n:,.0f}" if float(n).is_integer() else sig(n, 2)
+    return f"{shown} {word if shown == '1' else many or word + 's'}"
+
+
+def times(n: int) -> str:
+    """once, twice, 3 times."""
+    return {1: "once", 2: "twice"}.get(n, plural(n, "time"))
+
+
+def count(n: float) -> str:
+    """A count rounded as a person says it: 850, 15,000, 1.5 million, 2.3 billion."""
+    if not _finite(n):
+        return UNKNOWN
+    if abs(n) < 10_000:
+        return f"{n:,.0f}"
+    for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(n) >= size:
+            value = n / size
+            return f"{sig(value, 2 if abs(value) < 100 else 3)} {word}"
+    return sig(n, 2)
+
+
+def size(n_bytes: float) -> str:
+    """204 bytes, 35 kB, 2.3 MB, 1.2 GB (powers of 1,000, as files are sold and shown by most desktops)."""
+    if not _finite(n_bytes):
+        return f"an {UNKNOWN} size"
+    if n_bytes < 1000:
+        return plural(int(n_bytes), "byte")
+    for unit, step in (("GB", 1e9), ("MB", 1e6)):
+        if n_bytes >= step:
+            value = n_bytes / step
+            return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
+    return f"{n_bytes / 1000:.0f} kB"
+
+
+def ms(value: float) -> str:
+    """Milliseconds, without the unit: 0.14, 7.3, 251 (the graphs use it too, so numbers agree)."""
+    if not _finite(value):
+        return UNKNOWN
+    if value < 0.01:
+        return sig(value, 1) if value > 0 else "0"
+    if value < 1:
+        return f"{value:.2f}"
+    if value < 100:
+        return f"{value:.1f}"
+    return f"{value:,.0f}"
+
+
+def duration(seconds: float) -> str:
+    """0.4 s, 12 minutes, 3.5 hours, 41 days, 2.5 years: the unit a person would pick."""
+    if not _finite(seconds):
+        return f"an {UNKNOWN} time"
+    if seconds < 1:
+        return f"{ms(seconds * 1000)} ms"
+    if seconds < 60:
+        return f"{seconds:.2g} s" if seconds < 10 else f"{seconds:.0f} s"
+    for unit, step in (("years", 365.25 * 86400), ("days", 86400), ("hours", 3600), ("minutes", 60)):
+        if seconds >= step * (2 if unit in ("days", "years") else 1):
+            value = seconds / step
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+    return f"{seconds:.0f} s"
+
+
+def money(dollars: float) -> str:
+    """$1,240, $12.40, $0.35, 0.14 cents, less than a hundredth of a cent: never a long tail of zeros."""
+    if not _finite(dollars):
+        return f"an {UNKNOWN} amount"
+    if dollars <= 0:
+        return "nothing"
+    if dollars >= 100:
+        return f"${dollars:,.0f}"
+    if dollars >= 0.01:
+        return f"${dollars:,.2f}"
+    cents = dollars * 100
+    if cents < 0.01:
+        return "less than a hundredth of a cent"
+    return f"{sig(cents, 2)} cents"
+
+
+def energy(joules: float) -> str:
+    """12 mJ, 0.35 J, 4.2 kJ, 56 Wh, 1.3 kWh: the unit of an electricity bill once there is enough of it."""
+    if not _finite(joules):
+        return f"an {UNKNOWN} amount of energy"
+    if joules <= 0:
+        return "0 J"
+    if joules < 1:
+        return f"{sig(joules * 1000, 2)} mJ"
+    if joules < 1000:
+        return f"{sig(joules, 2)} J"
+    if joules < 3600:
+        return f"{sig(joules / 1000, 2)} kJ"
+    if joules < 3.6e6:
+        return f"{sig(joules / 3600, 2)} Wh"
+    return f"{sig(joules / 3.6e6, 2)} kWh"
+
+
+def percent(share: float, decimals: int = 0) -> str:
+    """0.953 → "95 %": the space the texts use; never "0 %" for something that happened, nor "100 %" for
+    something short of all."""
+    if not _finite(share):
+        return f"an {UNKNOWN} share"
+    value, step = share * 100, 10.0 ** -decimals
+    if 0 < value < step / 2:
+        return f"under {step:g} %"
+    if 100 - step / 2 <= value < 100:
+        return f"over {100 - step:.{decimals}f} %"
+    return f"{value:.{decimals}f} %"
+
+
+def ratio(x: float) -> str:
+    """How many times: 1.4, 3.1, 12, 720, 2,800 (two significant digits, three from 100)."""
+    if not _finite(x):
+        return UNKNOWN
+    return sig(x, 2 if abs(x) < 100 else 3)
