@@ -112,8 +112,8 @@ def test_the_batch_lesson_says_what_live_runs_missed_and_what_batching_did():
     values = {**explainers.facts(history), **lesson_facts.batch_facts(report, history, 33.0, fast)}
     text = " ".join(explainers.render(lesson_facts.BATCH, values, True).split())
     assert "With a deadline of **33.0 ms** (30.3 answers a second), 2 of the last 4 runs missed it." in text
-    assert "has gone through 2 of 3 files of holiday in 0.5 s: 4 files a second, 30.0 ms each; 1 could not" in text
-    assert "Fed 32 at once, it answered 5.3 times as many a second, but each answer waited 0.24 ms instead" in text
+    assert "has gone through 2 of 3 files of holiday in 500 ms: 4 files a second, 30.0 ms each; 1 could not" in text
+    assert "Fed 32 at once, it answered 5.3 times as many a second. Each answer waited 0.24 ms instead" in text
     slow = BatchSizes("m", (SizePoint(1, 5.0), SizePoint(32, 200.0)))
     assert "it answered no more a second (160 against 200)" in lesson_facts.batch_facts(None, history, 33.0, slow)[
         "sizes_sentence"]

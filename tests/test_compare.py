@@ -57,7 +57,7 @@ def test_both_models_run_alike_on_the_same_input(scale_card):
 
 
 @pytest.mark.parametrize("dots, words", [("AVX-512 VNNI", "This processor has AVX-512 VNNI"),
-                                         ("", "lacks the 8-bit dot-product instructions"),
+                                         ("", "This processor lacks VNNI, the instructions that multiply and add many 8-bit numbers"),
                                          (None, "does not say which instructions")])
 def test_the_lesson_text_quotes_the_comparison(dots, words):
     comparison = Comparison(Side("a", "Model", 18.5, (5.0, 5.6, 5.4), None),

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from playground import paths
-from playground.core import explainers
+from playground.core import explainers, readable
 from playground.core.catalog import load_catalog
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord
@@ -76,14 +76,13 @@ def test_this_run_quotes_each_stage_of_the_last_run(history, card):
 def test_the_latency_topic_quotes_the_percentiles(history, card):
     text = explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True)
     assert "4 warm runs" in text and "**25.0 ms**" in text
-    assert "95 in 100 were faster than 42.0 ms" in text
+    assert "half of the 4 warm runs took at most **25.0 ms**" in text
+    assert "The dashed line, p95, is the slowest (42.0 ms) until 20 runs are in." in text  # 4 runs: no p95 yet
 
 
 def test_before_any_run_the_text_is_friendly_and_has_no_blanks(card):
     values = explainers.facts(RunHistory(), None, card)
     for topic in all_topics():
-        if topic.id in ("cpu", "memory"):
-            continue  # these quote the live sampler, which the window always has
         text = explainers.render(topic, values, has_run=False)
         assert "—" not in text, f"{topic.id} shows a blank number before any run"
     this_run = explainers.render(explainers.GENERAL_TOPICS[1], values, has_run=False)
@@ -92,7 +91,7 @@ def test_before_any_run_the_text_is_friendly_and_has_no_blanks(card):
 
 def test_the_task_topic_comes_right_after_what_inference_is():
     ids = [t.id for t in explainers.topics_for("vad")]
-    assert ids == ["inference", "task:vad", "this_run", "latency", "cpu", "memory"]
+    assert ids == ["inference", "task:vad", "this_run", "latency", "cpu", "memory", "stages"]
     assert explainers.topics_for(None) == explainers.GENERAL_TOPICS
 
 
@@ -133,8 +132,6 @@ def test_after_any_run_no_topic_shows_a_blank_or_a_count_of_nothing(situation, c
     load = 27 * MS if history.records[0].cold else 0
     values = explainers.facts(history, None, card, load)
     for topic in all_topics():
-        if topic.id in ("cpu", "memory"):
-            continue  # these quote the live sampler, which the window always has
         text = explainers.render(topic, values, has_run=True)
         assert "—" not in text and "the 0 " not in text and "1 warm runs" not in text, f"{topic.id}: {text}"
         assert explainers.word_count(text) <= explainers.MAX_WORDS
@@ -154,5 +151,27 @@ def test_the_cold_and_warm_sentences_say_what_is_known(card):
 
 
 def test_the_graphs_and_the_explainers_write_milliseconds_the_same_way():
-    assert [explainers.ms_text(v) for v in (0.137, 7.345, 52.0, 251.4, 1234.5)] == \
+    assert [readable.ms(v) for v in (0.137, 7.345, 52.0, 251.4, 1234.5)] == \
         ["0.14", "7.3", "52.0", "251", "1,234"]
+
+
+def test_the_stages_table_quotes_this_run_and_the_training_this_computer_did():
+    history = RunHistory()
+    history.add(record(0, 12.0))
+    stages = next(t for t in explainers.GENERAL_TOPICS if t.id == "stages")
+    text = " ".join(explainers.render(stages, explainers.facts(history), True).split())
+    assert "| **Inference** | it turns your input into numbers | 12.0 ms just now |" in text
+    assert f"{explainers._digits_training()} for the digit reader" in text
+    # The digit reader's build record says how long its training took here.
+    digits = paths.models_dir() / "digits" / ".built"
+    if digits.is_file():
+        assert explainers._digits_training().endswith(" on this computer")
+    assert "**Post-processing and review**" in text and "a person checks what matters" in text
+
+
+def test_the_latency_topic_quotes_p95_once_twenty_runs_support_it(card):
+    history = RunHistory()
+    for i in range(21):
+        history.add(record(i, 10.0 + i))
+    text = " ".join(explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True).split())
+    assert "half of the 20 warm runs took at most" in text and "95 in 100 took at most" in text

@@ -9,9 +9,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground.core import explainers, lesson_facts
+from playground.core import explainers, lesson_facts, lesson_post
 from playground.core.cloud import CloudSetting, estimate, result_bytes, upload_bytes
-from playground.core.cost import cost_figures, count_text, duration_text, energy_text, money
+from playground.core.cost import CostFigures, cost_figures
 from playground.core.energy import EnergyCounter
 from playground.core.metrics import RunHistory
 from playground.core.results import Detections, Label, Labels, Upscaled
@@ -44,16 +44,6 @@ def test_a_readable_energy_counter_replaces_the_estimate():
     assert figures.energy_measured and figures.joules == pytest.approx(0.22)
     # One warm run without a reading (a counter that went away) and the figure is an estimate again.
     assert not cost_figures(runs + [record(4, 30.0)]).energy_measured
-
-
-def test_amounts_read_as_a_person_writes_them():
-    assert [money(v) for v in (0.0, 1.4e-05, 0.0021, 0.35, 12.4, 1240.0)] == \
-        ["$0", "$0.000014", "$0.0021", "$0.35", "$12.40", "$1,240"]
-    assert [count_text(v) for v in (850.0, 14_725.0, 1_472_472.0, 2.3e9)] == \
-        ["850", "15,000", "1.5 million", "2.3 billion"]
-    assert [energy_text(v) for v in (0.012, 0.35, 4200.0)] == ["12 mJ", "350 mJ", "4.2 kJ"]
-    assert [duration_text(v) for v in (0.4, 36.0, 600.0, 36_000.0, 3_600_000.0)] == \
-        ["0.4 s", "36 s", "10 minutes", "10 hours", "42 days"]
 
 
 def test_the_energy_counter_reads_microjoules_and_survives_a_wrap(tmp_path: Path):
@@ -101,10 +91,12 @@ def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
     values = {**explainers.facts(history), **lesson_facts.cost_facts(cost_figures(history.records)),
               **lesson_facts.cloud_facts(last, cloud, setting, "image")}
     cost = " ".join(explainers.render(lesson_facts.COST, values, True).split())  # as read, lines joined
-    assert "**36.0 ms**" in cost and "$0.50" in cost and "| 1,000 | 36 s | $0.0005 |" in cost
-    assert ("**310 mJ**" in cost) == measured and ("an estimate" in cost) != measured
+    assert "**36.0 ms**" in cost and "$0.50" in cost and "| 1,000 | 36 s | 0.05 cents |" in cost
+    assert "(the median of 3 warm runs)" in cost and "One dollar buys about 2 million runs." in cost
+    assert ("**310 mJ**" in cost) == measured and ("Estimated, as this computer hides" in cost) != measured
     where = " ".join(explainers.render(lesson_facts.CLOUD, values, True).split())
-    assert "**24.0 ms**" in where and "(6.0 ms)" in where and "the 2.3 MB photo (1,840 ms at 10 Mbit/s)" in where
+    assert "**24.0 ms**" in where and "| 6.0 ms |" in where
+    assert "| upload your photo, 2.3 MB, at 10 Mbit/s | 1,840 ms |" in where
     assert f"**{cloud.total_ms:,.0f} ms**" in where and "times as long as here" in where
     for text in (cost, where, *(explainers.render(t, {}, False) for t in lesson_facts.LESSON_TOPICS)):
         assert text.startswith("# ") and not re.search(r"\{\w+\}", text), text
@@ -113,24 +105,35 @@ def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
 
 def test_raw_outputs_are_described_beside_what_the_app_made_of_them():
     logits = np.array([[0.5, 7.5, -3.25, 7.25] + [0.0] * 8], np.float32)
-    said = lesson_facts.describe_raw("logits", logits)
+    said = lesson_post.describe_raw("logits", logits)
     assert said == ("`logits`: 1 × 12 numbers from -3.25 to 7.5 (the largest: 7.5 at position 1, 7.25 at position 3, "
                     "0.5 at position 0)")
-    assert lesson_facts.describe_raw("tokens", np.arange(20)) == \
+    assert lesson_post.describe_raw("tokens", np.arange(20)) == \
         "`tokens`: 20 whole numbers (0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …)"
     labels = Labels((Label("n02123045", 0.9, "tabby cat"),))
-    facts = lesson_facts.post_facts({"logits": logits, "runs_ns": np.array([5, 6])}, labels, "cat.png")
+    facts = lesson_post.post_facts({"logits": logits, "runs_ns": np.array([5, 6])}, labels, "cat.png")
     assert facts["raw_lines"] == f"- {said}" and "named the best: **tabby cat**" in facts["post_steps"]
     text = " ".join(explainers.render(lesson_facts.POST, {**explainers.facts(None), **facts}, True).split())
     assert "On cat.png, the model returned:" in text and not re.search(r"\{\w+\}", text)
-    assert lesson_facts.post_facts(None, labels, "") == {}
+    assert lesson_post.post_facts(None, labels, "") == {}
 
 
 def test_softmax_is_said_only_where_the_app_applied_it_and_suppression_keeps_rather_than_merges():
     logits = {"logits": np.array([[0.5, 7.5]], np.float32)}
-    made = lesson_facts.post_facts(logits, Labels((Label("cat", 0.9),), softmax=True), "")["post_steps"]
-    given = lesson_facts.post_facts(logits, Labels((Label("fr", 0.9, "French"),)), "")["post_steps"]
+    made = lesson_post.post_facts(logits, Labels((Label("cat", 0.9),), softmax=True), "")["post_steps"]
+    given = lesson_post.post_facts(logits, Labels((Label("fr", 0.9, "French"),)), "")["post_steps"]
     assert "softmax: e raised to the power of each score" in made
     assert "softmax" not in given and "already turned its scores into chances" in given
-    boxes = lesson_facts.post_facts(logits, Detections(np.zeros((4, 4, 3), np.uint8), ()), "")["post_steps"]
+    boxes = lesson_post.post_facts(logits, Detections(np.zeros((4, 4, 3), np.uint8), ()), "")["post_steps"]
     assert "kept the surest and dropped the others (non-maximum suppression)" in boxes and "merge" not in boxes
+
+
+def test_a_chat_is_priced_per_token_of_its_reply():
+    figures = CostFigures(5, 1.2, 1.0, 0.05, 10.0)
+    facts = lesson_facts.cost_facts(figures, reply_tokens=60)
+    # 1.2 CPU-seconds at $0.05 an hour for 60 tokens: $0.0000167 a reply, $0.28 a million tokens.
+    assert facts["per_dollar_sentence"] == ("The last reply was 60 tokens (word pieces), so a million tokens would "
+                                           "cost $0.28. Chat services price their answers the same way.")
+    text = explainers.render(lesson_facts.COST, {**explainers.facts(None), **facts}, True)
+    assert explainers.word_count(text) <= explainers.MAX_WORDS
+    assert "buys about" in lesson_facts.cost_facts(figures)["per_dollar_sentence"]

@@ -62,11 +62,12 @@ def test_the_latency_lesson_quotes_percentiles_the_start_and_the_sweep():
     history = _history(90.0, *[30.0 + i for i in range(20)])
     sweep = Sweep("threads", "centerface", (SweepPoint("1 thread", RuntimeOptions(1), (26.0, 27.0, 25.0)),
                                             SweepPoint("2 threads", RuntimeOptions(2), (14.0, 13.0, 15.0))))
-    facts = lesson_facts.latency_facts(history, 29 * MS, {"threads": sweep})
-    assert (facts["lat_p50"], facts["lat_p95"], facts["lat_p99"]) == ("39.0", "48.0", "49.0")
+    facts = lesson_facts.latency_facts(history, 29 * MS, {"threads": sweep}, "CenterFace")
     values = {**explainers.facts(history), **facts}
     text = " ".join(explainers.render(lesson_facts.LATENCY, values, True).split())
-    assert "half were faster than **39.0 ms** (p50)" in text
+    # Nearest rank: each percentile is one of the runs, so "at most"; 20 runs support p95, not p99.
+    assert ("Of the last 20 warm runs of CenterFace, half took at most **39.0 ms** (the median, p50) and 95 in "
+            "100 at most 48.0 ms (p95). With 100 runs this page gives p99 too.") in text
     assert "Loading the model took 29.0 ms and the first, cold run 90.0 ms, 2.3 times a warm one" in text
     assert "with 1 to 2 threads: **2 threads** was fastest at 14.0 ms in the model, against 26.0 ms with 1 thread" in text
     for shown in (text, explainers.render(lesson_facts.LATENCY, {}, False),
@@ -74,3 +75,12 @@ def test_the_latency_lesson_quotes_percentiles_the_start_and_the_sweep():
                                     True)):
         assert not re.search(r"\{\w+\}", shown) and 20 <= explainers.word_count(shown) <= explainers.MAX_WORDS
     assert lesson_facts.latency_facts(_history(90.0, 30.0), 0, {}) == {}  # one warm run is no distribution
+
+
+def test_percentiles_are_quoted_only_where_the_runs_support_them():
+    few = lesson_facts.percentile_sentence([30.0, 31.0, 45.0], "m")
+    assert "half took at most **31.0 ms**" in few and "the slowest took 45.0 ms" in few and "(p95)" not in few
+    many = lesson_facts.percentile_sentence([float(v) for v in range(1, 101)], "m")
+    assert "95 in 100 at most 95.0 ms (p95) and 99 in 100 at most 99.0 ms (p99)." in many
+    quick = lesson_facts.latency_facts(_history(30.0, 31.0, 33.0), 29 * MS, {})  # the cold run was no slower
+    assert "cold run 30.0 ms, about as long as a warm one." in quick["start_sentence"]

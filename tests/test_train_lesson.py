@@ -8,7 +8,7 @@ import re
 import numpy as np
 import pytest
 
-from playground.core import explainers, lesson_facts
+from playground.core import explainers, lesson_facts, readable
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelMissingError
 from playground.core.train.lesson import answer, fine_tune, train_lesson, training_data
@@ -59,6 +59,6 @@ def test_an_answer_is_raw_numbers_then_softmax_then_a_digit_and_the_text_quotes_
     values = {**explainers.facts(None), **lesson_facts.training_facts(result, None, one, 0)}
     text = " ".join(explainers.render(lesson_facts.TRAINING, values, True).split())
     assert "tuned this small network's 8,778 numbers by showing it 4,000 handwritten digits 3 times" in text
-    assert f"one answer took **{one.seconds * 1e6:,.0f} µs**" in text and "that last step is post-processing" in text
+    assert f"One answer took **{readable.duration(one.seconds)}**" in text and "that last step is post-processing" in text
     for shown in (text, explainers.render(lesson_facts.TRAINING, {}, False)):
         assert not re.search(r"\{\w+\}", shown) and 20 <= explainers.word_count(shown) <= explainers.MAX_WORDS

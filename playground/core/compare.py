@@ -94,7 +94,8 @@ def headline(result: Any) -> str:
         return result.items[0].description or result.items[0].name
     if isinstance(result, (results.Transcript, results.Generation)):
         return f"“{result.text}”"
-    return result.summary().splitlines()[0] if hasattr(result, "summary") else repr(result)
+    lines = result.summary().splitlines() if hasattr(result, "summary") else [repr(result)]
+    return lines[0] if lines else "no answer"
 
 
 def answer_text(result: Any, width: int = 160) -> str:

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from playground import paths
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.metrics import ResourceSampler, RunHistory
-from playground.core.timing import STAGES
+from playground.core.timing import STAGES, RunRecord
 
 # A file may hold two texts: the one above this line once something has run, the one below before that.
 BEFORE_FIRST_RUN = "<!-- before the first run -->"
@@ -38,6 +41,7 @@ GENERAL_TOPICS: tuple[Topic, ...] = (
     Topic("latency", "Reading the latency graph", "latency_graph.md"),
     Topic("cpu", "Reading the CPU graph", "cpu_graph.md"),
     Topic("memory", "Reading the memory graph", "memory_graph.md"),
+    Topic("stages", "From training to your answer", "stages.md"),
 )
 
 
@@ -70,19 +74,6 @@ def topics_for(task: str | None, folder: Path | None = None) -> tuple[Topic, ...
     return (GENERAL_TOPICS[0], task_topic(task, folder), *GENERAL_TOPICS[1:])
 
 
-def ms_text(ms: float) -> str:
-    """Milliseconds as a person reads them: 0.14, 7.3, 251 (the graphs use it too, so numbers agree)."""
-    if ms < 1:
-        return f"{ms:.2f}"
-    if ms < 100:
-        return f"{ms:.1f}"
-    return f"{ms:,.0f}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, card: ModelCard | None = None,
           load_ns: int = 0) -> dict[str, str]:
     """Every placeholder a topic may use, as display text ("—" where nothing is known yet)."""
@@ -90,50 +81,55 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     records = history.records if history is not None else []
     last = records[-1] if records else None
     for stage in STAGES:
-        values[f"{stage}_ms"] = ms_text(last.ms(stage)) if last else "—"
+        values[f"{stage}_ms"] = readable.ms(last.ms(stage)) if last else "—"
     values["draw_ms"] = values["render_ms"]
-    values["total_ms"] = ms_text(last.total_ns / 1e6) if last else "—"
+    values["total_ms"] = readable.ms(last.total_ns / 1e6) if last else "—"
     values["input_label"] = literal(last.input_label or "your input") if last else "—"
     runs = len(last.session_runs_ns) if last else 0
     values["session_runs"] = str(runs)
-    values["session_runs_text"] = {1: "once", 2: "twice"}.get(runs, _plural(runs, "time"))
-    values["per_run_ms"] = ms_text(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
+    values["session_runs_text"] = readable.times(runs)
+    values["per_run_ms"] = readable.ms(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
     values["run_kind"] = ("cold" if last.cold else "warm") if last else "—"
     # A decoder's first run reads the whole prompt; each later run reads one more token.
-    values["first_run_ms"] = ms_text(last.session_runs_ns[0] / 1e6) if last and runs else "—"
+    values["first_run_ms"] = readable.ms(last.session_runs_ns[0] / 1e6) if last and runs else "—"
     steps = sorted(last.session_runs_ns[1:]) if last else []
     step_ns = steps[len(steps) // 2] if steps else 0
-    values["step_ms"] = ms_text(step_ns / 1e6) if step_ns else "—"
+    values["step_ms"] = readable.ms(step_ns / 1e6) if step_ns else "—"
     values["steps_per_s"] = f"{1e9 / step_ns:.0f}" if step_ns else "—"
     values["step_sentence"] = (f"Each later run read just one new token: {values['step_ms']} ms, so about "
                                f"{values['steps_per_s']} tokens a second" if step_ns else
                                "There was no later run: the reply ended with its first token")
     cold = next((r for r in reversed(records) if r.cold), None)
-    values["cold_ms"] = ms_text(cold.total_ns / 1e6) if cold else "—"
+    values["cold_ms"] = readable.ms(cold.total_ns / 1e6) if cold else "—"
     warm = history.warm_totals() if history is not None else []
     values["warm_runs"] = str(len(warm))
-    values["p50_ms"] = ms_text(history.p50()) if warm else "—"
-    values["p95_ms"] = ms_text(history.p95()) if warm else "—"
+    values["p50_ms"] = readable.ms(history.p50()) if warm else "—"
+    values["p95_ms"] = readable.ms(history.p95()) if warm else "—"
     values["runs"] = str(len(records))
-    values["load_ms"] = ms_text(load_ns / 1e6) if load_ns else "—"
+    values["load_ms"] = readable.ms(load_ns / 1e6) if load_ns else "—"
     threads = last.threads if last else 0
     values["threads"] = str(threads) if last else "—"
-    values["threads_text"] = _plural(threads, "thread") if last else "—"
-    values["cpu_ms"] = ms_text(last.cpu_ns / 1e6) if last else "—"
-    busy_ns = (last.total_ns - last.stages_ns.get("render", 0)) if last else 0
-    values["cpu_share"] = f"{100 * last.cpu_ns / busy_ns:.0f}" if last and busy_ns else "—"
+    values["threads_text"] = readable.plural(threads, "thread") if last else "—"
+    values["cpu_ms"] = readable.ms(last.cpu_ns / 1e6) if last else "—"
+    values["cpu_share_clause"] = _cpu_share(last)
     values.update(_phrases(values, len(warm), cold is not None, load_ns))
     values.update(_resource_facts(sampler))
-    values["model_mb"] = f"{card.size_bytes / 1e6:.1f}" if card and card.size_bytes else "—"
+    values["digits_training"] = _digits_training()
+    values["model_size"] = readable.size(card.size_bytes) if card and card.size_bytes else "an unknown size"
     return values
 
 
 def _phrases(values: dict[str, str], warm: int, has_cold: bool, load_ns: int) -> dict[str, str]:
     """Whole clauses for facts that may be missing, so a text never says "— ms" or "the 0 warm runs"."""
-    if warm >= 2:
-        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs were faster than "
-                      f"**{values['p50_ms']} ms**. The dashed line is p95: 95 in 100 were faster than "
+    # Nearest rank: a percentile is one of the runs, so "at most"; below 20 runs p95 is the slowest.
+    if warm >= 20:
+        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs took at most "
+                      f"**{values['p50_ms']} ms**. The dashed line is p95: 95 in 100 took at most "
                       f"{values['p95_ms']} ms.")
+    elif warm >= 2:
+        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs took at most "
+                      f"**{values['p50_ms']} ms**. The dashed line, p95, is the slowest ({values['p95_ms']} ms) "
+                      "until 20 runs are in.")
     elif warm == 1:
         warm_lines = (f"The one warm run so far took **{values['p50_ms']} ms**; the solid line (the median, p50) "
                       "and the dashed line (p95) sit on it until more runs come in.")
@@ -152,13 +148,41 @@ def _phrases(values: dict[str, str], warm: int, has_cold: bool, load_ns: int) ->
 
 
 def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
-    if sampler is None or not len(sampler.t):
-        return {"process_cpu": "—", "system_cpu": "—", "rss_mb": "—", "peak_rss_mb": "—",
-                "cores": "—", "cpu_max": "—"}
-    return {"process_cpu": f"{sampler.smoothed(sampler.process_cpu):.0f}",
-            "system_cpu": f"{sampler.smoothed(sampler.system_cpu):.0f}",
-            "rss_mb": f"{sampler.rss_mb.last():.0f}", "peak_rss_mb": f"{sampler.rss_mb.view().max():.0f}",
-            "cores": str(sampler.cores), "cpu_max": str(100 * sampler.cores)}
+    """The graphs' live figures, as clauses that still read when nothing has been sampled yet."""
+    sampled = sampler is not None and len(sampler.t) > 0
+    cores = sampler.cores if sampler is not None else (os.cpu_count() or 1)
+    top = ("This computer has one core, so the top is 100 %." if cores == 1 else
+           f"This computer has {cores} cores, so the top is {100 * cores} %.")
+    if not sampled:
+        return {"cores_sentence": top, "process_cpu_now": "", "memory_now": "."}
+    return {"cores_sentence": top,
+            "process_cpu_now": f": about **{readable.sig(sampler.smoothed(sampler.process_cpu), 2)} %** right now",
+            "memory_now": (f": **{readable.size(sampler.rss_mb.last() * 1e6)}** now, at most "
+                           f"{readable.size(float(sampler.rss_mb.view().max()) * 1e6)} so far.")}
+
+
+@functools.lru_cache(maxsize=1)
+def _digits_training() -> str:
+    """How long the digit reader's training took when it was built on this computer, from its build record."""
+    try:
+        seconds = json.loads((paths.models_dir() / "digits" / ".built").read_text(encoding="utf-8"))["facts"][
+            "training_seconds"]
+        return f"{readable.duration(float(seconds))} on this computer"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "a minute or so on a desktop, when it is fetched"
+
+
+def _cpu_share(last: RunRecord | None) -> str:
+    """The run's CPU time against the time the person waited: above 100 % means several cores at once."""
+    if last is None:
+        return ""
+    busy_ns = last.total_ns - last.stages_ns.get("render", 0)
+    if busy_ns <= 0 or last.cpu_ns <= 0:
+        return ""
+    share = last.cpu_ns / busy_ns
+    if share > 1.05:
+        return (f", {readable.ratio(share)} times the time you waited: more than one core worked at once")
+    return f", {readable.percent(share)} of the time you waited"
 
 
 def literal(text: str) -> str:
@@ -206,14 +230,14 @@ def status_line(history: RunHistory, load_ns: int = 0, files: bool = True) -> st
         return ("Ready: pick a sample or open a file, and the model runs on it at once." if files else
                 "Ready: pick a sample, and the model runs on it at once.")
     last = history.records[-1]
-    parts = [f"Last run {ms_text(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
+    parts = [f"Last run {readable.ms(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
     warm = history.warm_totals()
     if warm:
-        parts.append(f"typical {ms_text(history.p50())} ms over {_plural(len(warm), 'warm run')}")
+        parts.append(f"typical {readable.ms(history.p50())} ms over {readable.plural(len(warm), 'warm run')}")
     cold = next((r for r in reversed(history.records) if r.cold), None)
     if cold is not None and cold is not last:
-        parts.append(f"first (cold) run {ms_text(cold.total_ns / 1e6)} ms")
+        parts.append(f"first (cold) run {readable.ms(cold.total_ns / 1e6)} ms")
     if load_ns:
-        parts.append(f"model loaded in {ms_text(load_ns / 1e6)} ms")
-    parts.append(_plural(last.threads, "thread"))
+        parts.append(f"model loaded in {readable.ms(load_ns / 1e6)} ms")
+    parts.append(readable.plural(last.threads, "thread"))
     return " · ".join(parts)

@@ -17,7 +17,7 @@ from pathlib import Path
 from playground.core.built import expected_sha256, read_manifest
 from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
-from playground.core.explainers import ms_text
+from playground.core import readable
 from playground.core.timing import STAGES, RunRecord, percentile
 
 MAX_LOGGED = 20_000  # runs kept for the report; repeat mode for an afternoon stays well under this
@@ -116,17 +116,17 @@ def report_html(log: SessionLog, cards: dict[str, ModelCard], machine: dict[str,
         cold = next((run.record for run in runs if run.record.cold), None)
         figures = [["runs", str(len(runs))], ["threads", ", ".join(sorted({str(r.record.threads) for r in runs}))]]
         if cold is not None:
-            figures += [["model load", f"{ms_text(cold.load_ns / 1e6)} ms"],
-                        ["first (cold) run", f"{ms_text(cold.total_ns / 1e6)} ms"]]
+            figures += [["model load", f"{readable.ms(cold.load_ns / 1e6)} ms"],
+                        ["first (cold) run", f"{readable.ms(cold.total_ns / 1e6)} ms"]]
         if warm:
-            figures += [[f"warm runs p{q}", f"{ms_text(percentile(warm, q))} ms"] for q in (50, 95, 99)]
+            figures += [[f"warm runs p{q}", f"{readable.ms(percentile(warm, q))} ms"] for q in (50, 95, 99)]
         parts += [f"<h2>{html.escape(runs[0].model_name)}</h2>",
                   f"<p>{html.escape(card.license)} · {html.escape(card.attribution)}</p>" if card else "",
                   _table(figures)]
         if card is not None:
             parts.append(_table([[p, h] for p, h in _files(card).items()], ["file", "sha256"]))
         parts.append(_table([[r.record.input_label, "cold" if r.record.cold else "warm",
-                              ms_text(r.record.total_ns / 1e6), r.answer] for r in runs[-20:]],
+                              readable.ms(r.record.total_ns / 1e6), r.answer] for r in runs[-20:]],
                             ["input", "run", "ms", "answer (the last 20 runs)"]))
     for title, png in images.items():
         data = base64.b64encode(png).decode("ascii")

@@ -322,7 +322,7 @@ class Denoised:
     sample_rate: int
     lsnr: np.ndarray  # the model's speech-to-noise estimate of the recording, dB, one per frame
     frame_seconds: float
-    removed_share: float  # share of the recording's sound energy taken away (0 for silence)
+    removed_share: float  # share of the sound energy less after cleaning, net of any band raised (0 for silence)
     snr_before_db: float | None  # estimated speech-to-noise ratio before cleaning; None for silence
     pause_reduction_db: float | None  # how much quieter the sound became in the pauses; None without pauses
     notes: tuple[str, ...] = ()  # plain sentences about this recording (silent, clipped, telephone quality)
@@ -336,7 +336,7 @@ class Denoised:
                  "(estimates by the model, without a clean recording to compare with):"]
         if self.pause_reduction_db is not None:
             lines.append(f"  in the pauses the sound is {self.pause_reduction_db:.1f} dB quieter")
-        lines.append(f"  {self.removed_share:.0%} of the sound energy was taken away as noise")
+        lines.append(f"  {self.removed_share:.0%} less sound energy after cleaning, mostly noise taken away")
         if self.snr_before_db is not None:
             lines.append(f"  before cleaning, speech was {self.snr_before_db:.1f} dB above the noise")
         return "\n".join(lines + [f"  {note}" for note in self.notes])
@@ -408,6 +408,15 @@ class Similarities:
         return out
 
 
+@dataclass(frozen=True)
+class Picking:
+    """How each next token was chosen from the model's scores (MODELS.md §2.3.3's sampling settings)."""
+
+    temperature: float = 0.0  # 0: always the likeliest
+    top_p: float = 1.0  # draw only among the likeliest tokens that together hold this share of the chance
+    penalty: float = 1.0  # CTRL's repetition penalty: above 1, a token already written is less likely
+
+
 @dataclass(frozen=True, eq=False)
 class Generation:
     """What a language model wrote in reply to a message, and how long each part of the writing took."""
@@ -421,6 +430,7 @@ class Generation:
     step_ms: tuple[float, ...]  # each later token's run
     stop: str = ""  # "end" (the model finished), "length" (the token limit), "" while still writing
     note: str = ""  # e.g. "only the first 1,024 tokens of the message were read"
+    picking: Picking = Picking()
     streams = True  # partial results come with every token: the window shows them more often
 
     @property

@@ -12,6 +12,8 @@ T = TypeVar("T")
 
 # The order the stacked latency graph draws and the explainer names them.
 STAGES: tuple[str, ...] = ("decode", "preprocess", "model", "postprocess", "render")
+# Each stage as the screen and the texts name it: drawing the answer is "draw" to a person.
+STAGE_WORDS: dict[str, str] = {**{s: s for s in STAGES}, "render": "draw"}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
-from playground.core.results import Generation
+from playground.core.results import Generation, Picking
 from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import param, positive_int
 from playground.tasks.sampling import choose
@@ -118,11 +118,13 @@ class ChatTask:
                 break
             runner.check()
             logits = runner.run_cached(cache, np.asarray([[token]], np.int64))
-        return {"tokens": np.asarray(reply, np.int64), "runs_ns": np.asarray(runner.run_times_ns, np.int64),
+        # The last run's scores are the model's raw answer; the tokens picked from them are the app's.
+        return {"scores": np.array(logits, np.float32), "picked": np.asarray(reply, np.int64),
+                "runs_ns": np.asarray(runner.run_times_ns, np.int64),
                 "first_token_ns": np.asarray(first_ns, np.int64), "stop": np.asarray(stop)}
 
     def postprocess(self, outputs: Outputs, ctx: ChatContext, card: ModelCard, params: dict[str, Any]) -> Generation:
-        return _generation(ctx, [int(t) for t in outputs["tokens"]], tuple(int(v) for v in outputs["runs_ns"]),
+        return _generation(ctx, [int(t) for t in outputs["picked"]], tuple(int(v) for v in outputs["runs_ns"]),
                            int(outputs["first_token_ns"]), str(outputs["stop"]))
 
 
@@ -131,4 +133,5 @@ def _generation(ctx: ChatContext, reply: list[int], runs_ns: tuple[int, ...], fi
     return Generation(message=ctx.message, text=visible(ctx.tok, reply), tokens=len(reply),
                       prompt_tokens=len(ctx.prompt_ids),
                       first_token_ms=first_ns / 1e6, prefill_ms=runs_ns[0] / 1e6 if runs_ns else 0.0,
-                      step_ms=tuple(v / 1e6 for v in runs_ns[1:]), stop=stop, note=ctx.note)
+                      step_ms=tuple(v / 1e6 for v in runs_ns[1:]), stop=stop, note=ctx.note,
+                      picking=Picking(ctx.temperature, ctx.top_p, ctx.penalty))

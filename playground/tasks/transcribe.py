@@ -108,16 +108,21 @@ class TranscribeTask:
         vocab = vocabulary(str(runner.card.path("tokenizer")))
         suppress = suppress_ids(runner.card)
         phrases: list[Phrase] = []
+        heard = None
+        picked: list[int] = []
         base = 0.1 if isinstance(ctx.audio, LongAudio) else 0.2  # of the progress bar, for the detector
         for done, (start, end) in enumerate(spans):
             piece = read(start, end)
-            for sentence in decode_piece(runner, log_mel(piece)[None], suppress, vocab, end - start):
+            heard = decode_piece(runner, log_mel(piece)[None], suppress, vocab, end - start)
+            picked += heard.picked
+            for sentence in heard.sentences:
                 said_from, said_to = fit_to_speech(start + sentence.start, start + sentence.end, speech)
                 phrases.append(Phrase(said_from, said_to, sentence.text))
             if runner.listening and done + 1 < len(spans):
                 runner.report(base + (1 - base) * (done + 1) / len(spans), self._transcript(ctx, phrases))
         ctx.phrases.extend(phrases)
-        return {}
+        # The last decoder run's scores are the model's raw answer; the pieces chosen from them are the app's.
+        return {} if heard is None else {"scores": heard.scores, "picked": np.asarray(picked, np.int64)}
 
     @staticmethod
     def _speech(runner: Runner, samples: np.ndarray) -> tuple[tuple[float, float], ...]:

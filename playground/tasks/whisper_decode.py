@@ -28,6 +28,15 @@ class Sentence:
     text: str
 
 
+@dataclass(frozen=True, eq=False)
+class Heard:
+    """What one piece gave: its sentences, and the decoder's raw scores from the last step of the text."""
+
+    sentences: list[Sentence]
+    scores: np.ndarray  # one per entry of the vocabulary, before any rule of the decoding touched them
+    picked: list[int]  # the word pieces chosen, one decoder run each (and one more chose the end)
+
+
 class _Decoder:
     """One encoder run's cross-attention keys and values, and decoder calls that carry their own cache."""
 
@@ -57,24 +66,27 @@ class _Decoder:
 
 
 def decode_piece(runner: Runner, mel: np.ndarray, suppress: list[int], vocab: tuple[str, ...],
-                 duration: float) -> list[Sentence]:
+                 duration: float) -> Heard:
     """The sentences Whisper hears in one piece (mel [1, 80, 3000] of a piece `duration` seconds long),
     never picking the `suppress` ids (the model's config) or any special token but the end."""
     decoder = _Decoder(runner, mel, suppress)
-    ids = _greedy(decoder)
+    ids, scores = _greedy(decoder)
     parts = split_sentences(ids, vocab)
     if not parts:
-        return []
+        return Heard([], scores, ids)
     bounds = _boundaries(decoder, parts, duration) if len(parts) > 1 else []
     edges = [0.0] + [t for pair in bounds for t in pair] + [duration]
-    return [Sentence(edges[2 * i], edges[2 * i + 1], detokenize(part, vocab)) for i, part in enumerate(parts)]
+    return Heard([Sentence(edges[2 * i], edges[2 * i + 1], detokenize(part, vocab)) for i, part in enumerate(parts)],
+                 scores, ids)
 
 
-def _greedy(decoder: _Decoder) -> list[int]:
-    """The reference decoding: no timestamps, argmax, no blank or end first, at most MAX_TOKENS."""
+def _greedy(decoder: _Decoder) -> tuple[list[int], np.ndarray]:
+    """The reference decoding: no timestamps, argmax, no blank or end first, at most MAX_TOKENS; and the
+    last step's scores as the model gave them."""
     new, picked = [SOT, NO_TIMESTAMPS], []
     for step in range(MAX_TOKENS):
-        logits = decoder(new) + decoder.mask
+        scores = decoder(new)
+        logits = scores + decoder.mask
         if step == 0:
             logits[list(BEGIN_SUPPRESS)] = -np.inf
         token = int(np.argmax(logits))
@@ -82,7 +94,7 @@ def _greedy(decoder: _Decoder) -> list[int]:
             break
         picked.append(token)
         new = [token]
-    return picked
+    return picked, np.array(scores, np.float32)  # a copy: the decoder's output buffers are its own
 
 
 def split_sentences(ids: list[int], vocab: tuple[str, ...]) -> list[list[int]]:

@@ -1,18 +1,8 @@
-"""Small text formats the panels share (sizes, counts), kept apart so panels never import each other."""
+"""A build's measured facts as lines of a model's card; every number in them reads through core.readable."""
 
 from __future__ import annotations
 
-
-def size_text(n: int) -> str:
-    """Bytes as a person reads them: 4.6 MB, 97 kB."""
-    return f"{n / 1e6:.1f} MB" if n >= 1e5 else f"{n / 1e3:.0f} kB"
-
-
-def count_text(n: int) -> str:
-    """1.8 million, 310 thousand, 12."""
-    if n >= 1_000_000:
-        return f"{n / 1e6:.1f} million"
-    return f"{n / 1e3:.0f} thousand" if n >= 1000 else str(n)
+from playground.core import readable
 
 
 def fact_text(key: str, value: object) -> str:
@@ -20,10 +10,13 @@ def fact_text(key: str, value: object) -> str:
     name = key.replace("_", " ").capitalize()
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"{name}: {value}"
+    value = value + 0.0 if isinstance(value, float) else value  # -0.0 reads as 0
     if any(word in key for word in ("accuracy", "agreement", "share")) and 0 <= value <= 1:
-        return f"{name}: {value * 100:.1f} %"
+        return f"{name}: {readable.percent(value, 1)}"
     if key.endswith("_seconds"):
-        return f"{name[: -len(' seconds')]}: {value:.1f} s"
+        return f"{name[: -len(' seconds')]}: {readable.duration(value)}"
     if key.endswith("_ms"):
-        return f"{name[: -len(' ms')]}: {value:.2f} ms"
-    return f"{name}: {value:,}" if isinstance(value, int) else f"{name}: {value:.4g}"
+        return f"{name[: -len(' ms')]}: {readable.ms(value)} ms"
+    if key.endswith("_bytes"):
+        return f"{name[: -len(' bytes')]}: {readable.size(value)}"
+    return f"{name}: {value:,}" if isinstance(value, int) else f"{name}: {readable.sig(value, 4)}"

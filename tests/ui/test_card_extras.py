@@ -13,8 +13,9 @@ from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401
 
 def test_facts_read_as_a_person_would_say_them():
     assert fact_text("held_out_accuracy", 0.9784) == "Held out accuracy: 97.8 %"
-    assert fact_text("training_seconds", 71.234) == "Training: 71.2 s"
-    assert fact_text("int8_p50_ms", 3.456) == "Int8 p50: 3.46 ms"
+    assert fact_text("training_seconds", 71.234) == "Training: 1.2 minutes"
+    assert fact_text("int8_p50_ms", 3.456) == "Int8 p50: 3.5 ms"
+    assert fact_text("top1_agreement", 0.9999) == "Top1 agreement: over 99.9 %"
     assert fact_text("held_out", 1000) == "Held out: 1,000"
     assert fact_text("note", "calibrated on 6 photos") == "Note: calibrated on 6 photos"
 

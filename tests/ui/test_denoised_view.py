@@ -42,7 +42,7 @@ def test_the_estimates_are_said_in_plain_words_and_labelled_as_estimates(qtbot):
     assert view.headline.text() == "Noise removed: between the words it is 31 dB quieter"
     shown_text = "\n".join(texts(view))
     assert "Where nobody speaks, the sound is 31 dB quieter (every 10 dB sounds about half as loud)." in shown_text
-    assert "10 % of the sound energy was noise and was taken away." in shown_text
+    assert "Overall, the cleaned sound has 10 % less energy than the recording: mostly noise taken away." in shown_text
     assert "the voice was about 10 dB louder than the noise" in shown_text
     assert "there is no clean recording to compare with" in shown_text
     assert not view.notes.isVisible()

@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from playground.core import explainers
+from playground.core import explainers, readable
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES, RunRecord
 from playground.ui.panels.graphs import GraphsPanel, smooth, stage_colors
@@ -135,9 +135,9 @@ def test_250_runs_wrap_the_buffers_and_show_p50_and_p95(panel):
     assert lat.p50_line.isVisible() and lat.p50_line.value() == pytest.approx(nearest_rank(warm, 50))
     assert lat.p95_line.value() == pytest.approx(nearest_rank(warm, 95))
     # The same figure, written the same way, as the explainer and the status line quote.
-    assert lat.p50_line.label.toPlainText() == f"p50 {explainers.ms_text(nearest_rank(warm, 50))} ms"
+    assert lat.p50_line.label.toPlainText() == f"p50 {readable.ms(nearest_rank(warm, 50))} ms"
     assert len(lat.cold_marks.data) == 1 and lat.cold_marks.data["x"][0] == 231
-    assert f"typical (p50): {explainers.ms_text(nearest_rank(warm, 50))} ms" in panel.latency_readout.text()
+    assert f"typical (p50): {readable.ms(nearest_rank(warm, 50))} ms" in panel.latency_readout.text()
 
 
 def test_latency_plot_paints_the_stage_colours(panel):

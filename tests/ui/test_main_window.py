@@ -15,7 +15,7 @@ from playground import paths
 from playground.core import explainers
 from playground.core.catalog import load_catalog
 from playground.ui.app import build
-from playground.ui.formatting import size_text
+from playground.core.readable import size as size_text
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import Settings
 from playground.ui.views import VIEWS

@@ -112,7 +112,7 @@ def test_the_privacy_lesson_says_where_the_input_is_what_was_written_and_forgets
     assert write_bytes(b"French", saved) and disk_log().written[-1].path == saved
     page.refresh()
     shown = " ".join(page.browser.toPlainText().split())
-    assert "Only what was asked for: " in shown and "answer.txt; when it closes" in shown
+    assert "Only what was asked for: " in shown and "answer.txt. When it closes" in shown
 
     page.forget_button.click()
     QApplication.processEvents()

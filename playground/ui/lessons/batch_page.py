@@ -16,8 +16,8 @@ from playground import paths
 from playground.core import lesson_facts
 from playground.core.batch import BatchReport, to_csv, to_json
 from playground.core.batch_sizes import BatchSizes
-from playground.core.cost import duration_text
-from playground.core.explainers import ms_text
+from playground.core import readable
+from playground.core import readable
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -133,13 +133,13 @@ class BatchPage(LessonPage):
         self.table.setRowCount(report.done)
         for i in range(first_new, report.done):  # only the rows that arrived since the last report
             row = report.rows[i]
-            for col, text in enumerate((row.file, row.answer or row.problem, ms_text(row.total_ms) if row.answer else "")):
+            for col, text in enumerate((row.file, row.answer or row.problem, readable.ms(row.total_ms) if row.answer else "")):
                 item = QTableWidgetItem(text)
                 if col == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
         self.table.scrollToBottom()
-        left = f", about {duration_text(report.eta_s)} left" if not report.finished and report.eta_s else ""
+        left = f", about {readable.duration(report.eta_s)} left" if not report.finished and report.eta_s else ""
         ended = "" if report.finished or self.controller.busy else " (stopped)"
         skipped = f"; {report.skipped:,} more files were left out" if report.skipped else ""
         self.status.setText(f"{report.done} of {report.total} files, {report.per_second:.3g} a second{left}"

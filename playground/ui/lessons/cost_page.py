@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core import lesson_facts
 from playground.core.cost import DEFAULT_PRICE_PER_CPU_HOUR, DEFAULT_WATTS_PER_CORE, CostFigures, cost_figures
+from playground.core.results import Generation
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -29,4 +30,6 @@ class CostPage(LessonPage):
         return cost_figures(self.controller.history.records, self.price.value(), self.watts.value())
 
     def lesson_facts(self) -> dict[str, str]:
-        return lesson_facts.cost_facts(self.figures())
+        outcome = self.controller.last_outcome
+        tokens = outcome.result.tokens if outcome is not None and isinstance(outcome.result, Generation) else 0
+        return lesson_facts.cost_facts(self.figures(), tokens)

@@ -50,7 +50,7 @@ class LatencyPage(LessonPage):
 
     def lesson_facts(self) -> dict[str, str]:
         c = self.controller
-        return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps)
+        return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps, c.card.name if c.card else "the model")
 
     def _on_experiment(self, result: Any) -> None:
         if isinstance(result, Sweep) and self.controller.card is not None and result.model_id == self.controller.card.id:

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts
+from playground.core import lesson_facts, lesson_model
 from playground.core.graph_cost import ModelProfile
 from playground.core.results import Generation
 from playground.ui.controller import Controller
@@ -48,8 +48,11 @@ class ModelPage(LessonPage):
     def lesson_facts(self) -> dict[str, str]:
         card, outcome = self.controller.card, self.controller.last_outcome
         speed = outcome.result.tokens_per_second if outcome is not None and isinstance(outcome.result, Generation) else 0.0
-        return lesson_facts.model_facts(self.profile, card.parameters if card else 0, self._label, speed)
+        history = self.controller.history
+        whole = history.p50() if history.warm_totals() else 0.0  # what a person waits for, not the model alone
+        return lesson_model.model_facts(self.profile, card.parameters if card else 0, self._label, speed, whole)
 
     def update_figure(self) -> None:
         ops = self.profile.ops[:SHOWN_OPS] if self.profile is not None else ()
-        self.bars.set_rows(tuple((f"{op.op} ×{op.count:,.0f}", (("in the model", op.ms),)) for op in ops))
+        self.bars.set_rows(tuple((f"{lesson_model.OP_WORDS.get(op.op, op.op)} ×{op.count:,.0f}",
+                                  (("in the model", op.ms),)) for op in ops))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts
+from playground.core import lesson_facts, lesson_post
 from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
@@ -41,4 +41,4 @@ class PostPage(LessonPage):
         o = self.outcome
         if o is None:
             return {}
-        return lesson_facts.post_facts(o.raw, o.result, getattr(o.decoded, "label", ""))
+        return lesson_post.post_facts(o.raw, o.result, getattr(o.decoded, "label", ""))

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from playground.core.explainers import ms_text
+from playground.core import readable
 
 # Okabe–Ito colours: told apart by colour-blind eyes too.
 PART_COLOURS = {"on this computer": QColor(0, 158, 115), "upload": QColor(230, 159, 0),
@@ -28,7 +28,7 @@ class TimeBars(QWidget):
 
     def set_rows(self, rows: tuple[Row, ...]) -> None:
         self.rows = rows
-        totals = "; ".join(f"{name}: {ms_text(sum(ms for _, ms in parts))} ms" for name, parts in rows)
+        totals = "; ".join(f"{name}: {readable.ms(sum(ms for _, ms in parts))} ms" for name, parts in rows)
         self.setAccessibleDescription(totals)
         self.setMinimumHeight(self._height())
         self.updateGeometry()
@@ -63,7 +63,7 @@ class TimeBars(QWidget):
                 x += width
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(x + 6, top, total_w, ROW_HEIGHT), Qt.AlignmentFlag.AlignVCenter,
-                             f"{ms_text(sum(ms for _, ms in parts))} ms")
+                             f"{readable.ms(sum(ms for _, ms in parts))} ms")
         self._legend(painter, metrics, len(self.rows) * (ROW_HEIGHT + GAP))
         painter.end()
 

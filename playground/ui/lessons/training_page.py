@@ -9,7 +9,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
-from playground.core import lesson_facts
+from playground.core import lesson_facts, readable
 from playground.core.errors import InputError
 from playground.core.train.lesson import (Answer, FineTuned, Trained, answer, fine_tune, train_lesson,
                                           training_data)
@@ -152,8 +152,8 @@ class TrainingPage(LessonPage):
             self._steps.append((partial.step, partial.accuracy))
             if partial.end_of_epoch and partial.held_out_accuracy is not None:
                 self._epochs.append((partial.step, partial.held_out_accuracy))
-            self.status.setText(f"Pass {partial.epoch} of {partial.epochs} · {partial.seconds:.1f} s · "
-                                f"{partial.accuracy:.0%} right so far")
+            self.status.setText(f"Pass {partial.epoch} of {partial.epochs} · {readable.duration(partial.seconds)} · "
+                                f"{readable.percent(partial.accuracy)} right so far")
             self.update_figure()
 
     def _on_finished(self, result: Any) -> None:
@@ -162,12 +162,13 @@ class TrainingPage(LessonPage):
             for p in result.result.history:  # the last epoch's report can arrive after the rate limit dropped it
                 if (p.step, p.held_out_accuracy) not in self._epochs and p.held_out_accuracy is not None:
                     self._epochs.append((p.step, p.held_out_accuracy))
-            self.status.setText(f"Trained: {result.held_out_accuracy:.0%} right on {len(result.held_labels):,} digits "
+            self.status.setText(f"Trained: {readable.percent(result.held_out_accuracy)} right on {len(result.held_labels):,} digits "
                                 "kept out of its training.")
             self.refresh()
         elif isinstance(result, FineTuned):
             self.tuned = result
-            self.status.setText(f"Fine-tuned: {result.after:.0%} of your examples right (before: {result.before:.0%}).")
+            self.status.setText(f"Fine-tuned: {readable.percent(result.after)} of your examples right "
+                                f"(before: {readable.percent(result.before)}).")
             self.refresh()
 
     def lesson_facts(self) -> dict[str, str]:

@@ -12,6 +12,7 @@ from playground.ui.experiments import Experiments
 from playground.ui.lessons.batch_page import BatchPage
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
+from playground.ui.lessons.glossary_page import GlossaryPage
 from playground.ui.lessons.guide_page import GuidePage
 from playground.ui.lessons.int8_page import Int8Page
 from playground.ui.lessons.latency_page import LatencyPage
@@ -20,11 +21,12 @@ from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.post_page import PostPage
 from playground.ui.lessons.privacy_page import PrivacyPage
 from playground.ui.lessons.training_page import TrainingPage
+from playground.ui.lessons.trust_page import TrustPage
 from playground.ui.settings import Settings
 from playground.ui.scale import relative_font
 
-PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, LatencyPage, BatchPage, CostPage, CloudPage,
-                                       Int8Page, ModelPage, PrivacyPage)
+PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, TrustPage, LatencyPage, BatchPage, CostPage,
+                                       CloudPage, Int8Page, ModelPage, PrivacyPage, GlossaryPage)
 TITLE = "Lessons — Inference Playground"
 
 

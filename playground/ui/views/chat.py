@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from playground.core.explainers import ms_text
+from playground.core import readable
 from playground.core.results import Generation
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
@@ -35,11 +35,11 @@ def speed_curve(step_ms: tuple[float, ...]) -> tuple[np.ndarray, np.ndarray]:
 
 def figures_line(g: Generation) -> str:
     """Time to first token, prefill and per-token speed, as a person reads them."""
-    parts = [f"first word after {ms_text(g.first_token_ms)} ms",
-             f"your message and the instructions ({g.prompt_tokens} tokens) read in {ms_text(g.prefill_ms)} ms"]
+    parts = [f"first word after {readable.ms(g.first_token_ms)} ms",
+             f"your message and the instructions ({g.prompt_tokens} tokens) read in {readable.ms(g.prefill_ms)} ms"]
     if g.step_ms:
         parts.append(f"then {g.tokens_per_second:.0f} tokens per second "
-                     f"({ms_text(float(np.median(g.step_ms)))} ms each)")
+                     f"({readable.ms(float(np.median(g.step_ms)))} ms each)")
     parts.append(f"{g.tokens} token{'' if g.tokens == 1 else 's'} written")
     return " · ".join(parts).capitalize()
 

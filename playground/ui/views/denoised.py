@@ -37,7 +37,7 @@ def headline(result: Denoised) -> str:
         return f"Took away nearly everything: {percent(result.removed_share)} of the sound was noise"
     if result.pause_reduction_db is not None:
         return f"Noise removed: between the words it is {result.pause_reduction_db:.0f} dB quieter"
-    return f"Noise removed: {percent(result.removed_share)} of the sound was taken away"
+    return f"Noise removed: the sound has {percent(result.removed_share)} less energy"
 
 
 def figures(result: Denoised) -> str:
@@ -48,7 +48,9 @@ def figures(result: Denoised) -> str:
     if result.pause_reduction_db is not None:
         lines.append(f"• Where nobody speaks, the sound is {result.pause_reduction_db:.0f} dB quieter "
                      "(every 10 dB sounds about half as loud).")
-    lines.append(f"• {percent(result.removed_share)} of the sound energy was noise and was taken away.")
+    # A net figure: the deep filter can also make a band louder, which this share has already offset.
+    lines.append(f"• Overall, the cleaned sound has {percent(result.removed_share)} less energy than the recording: "
+                 "mostly noise taken away.")
     if result.removed_share <= 0.9:
         lines.append(f"• Before cleaning, the voice was about {result.snr_before_db:.0f} dB louder than the noise.")
     return "\n".join(lines + [ESTIMATE])

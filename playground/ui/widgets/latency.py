@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QWidget
 
-from playground.core.explainers import ms_text
+from playground.core import readable
 from playground.core.metrics import RunHistory
-from playground.core.timing import STAGES
+from playground.core.timing import STAGE_WORDS, STAGES
 from playground.ui.widgets.plots import INK, MUTED, make_plot, nice_ceiling
 
 BAR_WIDTH = 0.8
@@ -39,7 +39,7 @@ class LatencyPlot:
         # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
         # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
         self.bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=colours[stage],
-                                            pen=pg.mkPen(None), name=stage) for stage in STAGES}
+                                            pen=pg.mkPen(None), name=STAGE_WORDS[stage]) for stage in STAGES}
         self.cold_bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=cold_brush(colours[stage]),
                                                  pen=pg.mkPen(None)) for stage in STAGES}
         for bar in (*self.bars.values(), *self.cold_bars.values()):
@@ -115,7 +115,7 @@ class LatencyPlot:
         tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
         self.cold_marks.setData(x[cold], tops)
         last = int(np.flatnonzero(cold)[-1])
-        self.cold_label.setText(f"cold run {ms_text(float(totals[last]))} ms")
+        self.cold_label.setText(f"cold run {readable.ms(float(totals[last]))} ms")
         # Centred over its bar, but written away from a plot edge it would be cut off by.
         left, right = self.plot.viewRange()[0]
         where = (x[last] - left) / max(right - left, 1e-9)
@@ -130,4 +130,4 @@ class LatencyPlot:
             line.setVisible(has_warm)
             if has_warm:
                 line.setValue(value)
-                line.label.setFormat(f"{name} {ms_text(value)} ms")
+                line.label.setFormat(f"{name} {readable.ms(value)} ms")
