@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from playground.core import batch
-from playground.core.batch import files_in, run_batch, to_csv, to_json
+from playground.lab import batch
+from playground.lab.batch import files_in, run_batch, to_csv, to_json
 from playground.core.cancel import CancelToken
 from playground.core.errors import InputError
 from playground.core.pipeline import Pipeline
@@ -82,7 +82,7 @@ def test_a_stopped_batch_keeps_what_it_did(folder, scale_card):
 
 
 def test_batch_sizes_feed_the_same_input_many_times_in_one_run(scale_card):
-    from playground.core.batch_sizes import SIZES, batch_feeds, time_batch_sizes
+    from playground.lab.batch_sizes import SIZES, batch_feeds, time_batch_sizes
     from playground.core.media import TextData
     from playground.core.session import RuntimeOptions
 
@@ -97,9 +97,10 @@ def test_batch_sizes_feed_the_same_input_many_times_in_one_run(scale_card):
 def test_the_batch_lesson_says_what_live_runs_missed_and_what_batching_did():
     import re
 
-    from playground.core import explainers, lesson_facts
-    from playground.core.batch import BatchReport, BatchRow
-    from playground.core.batch_sizes import BatchSizes, SizePoint
+    from playground.core import explainers
+    from playground.lab import lesson_facts
+    from playground.lab.batch import BatchReport, BatchRow
+    from playground.lab.batch_sizes import BatchSizes, SizePoint
     from playground.core.metrics import RunHistory
     from playground.core.timing import RunRecord
 

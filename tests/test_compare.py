@@ -8,10 +8,11 @@ import re
 import numpy as np
 import pytest
 
-from playground.core import explainers, lesson_facts
+from playground.core import explainers
+from playground.lab import lesson_facts
 from playground.core.cancel import CancelToken
 from playground.core.catalog import load_catalog
-from playground.core.compare import Comparison, Side, agreement, answer_text, compare, twin_of
+from playground.lab.compare import Comparison, Side, agreement, answer_text, compare, twin_of
 from playground.core.media import TextData
 from playground.core.results import Generation, Label, Labels, Similarities
 from playground.core.session import RuntimeOptions

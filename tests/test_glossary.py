@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from playground import paths
-from playground.core import explainers, lesson_facts
+from playground.core import explainers
+from playground.lab import lesson_facts
 
 # Words a non-engineer stops at, each with the glossary entry that explains it.
 JARGON = {"thread": "Thread", "optimisation level": "Optimisation level", "throughput": "Throughput",

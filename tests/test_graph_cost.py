@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from playground import paths
-from playground.core import explainers, lesson_facts, lesson_model, readable
+from playground.core import explainers, readable
+from playground.lab import lesson_facts, lesson_model
 from playground.core.cancel import CancelToken
-from playground.core.graph_cost import ModelProfile, OpCost, node_flops, profile_model, read_profile
+from playground.lab.graph_cost import ModelProfile, OpCost, node_flops, profile_model, read_profile
 from playground.core.media import TextData
 from playground.core.session import RuntimeOptions
 from playground.tasks.registry import get_task

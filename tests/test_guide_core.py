@@ -11,7 +11,7 @@ import pytest
 from playground.core import explainers, results
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelCardError
-from playground.core.guide import (CHECKS, GuideState, Run, answer_of, answer_sentence, figure, guide_facts,
+from playground.lab.guide import (CHECKS, GuideState, Run, answer_of, answer_sentence, figure, guide_facts,
                                    int8_sentence, load_guide, pace_sentence, run_from, threads_ask,
                                    threads_sentence, tour_for, warmup_sentence)
 from playground.core.media.types import AudioData

@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from playground import paths
-from playground.core import explainers, lesson_facts, lesson_post
+from playground.core import explainers
+from playground.lab import lesson_facts, lesson_post
 from playground.core.results import Generation, Picking
 from playground.tasks.registry import get_task
 from tests.known import Runs, installed

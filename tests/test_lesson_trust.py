@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from playground.core import explainers, lesson_facts
+from playground.core import explainers
+from playground.lab import lesson_facts
 from playground.core.catalog import load_catalog
-from playground.core.lesson_trust import Mark, claim_of, trust_facts
+from playground.lab.lesson_trust import Mark, claim_of, trust_facts
 
 
 def _text(card, headline, marks) -> str:

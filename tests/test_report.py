@@ -8,7 +8,7 @@ import io
 import json
 
 from playground.core.catalog import load_catalog
-from playground.core.report import SessionLog, machine_facts, report_html, runs_csv, runs_json
+from playground.lab.report import SessionLog, machine_facts, report_html, runs_csv, runs_json
 from playground.core.timing import RunRecord
 
 MS = 1_000_000
@@ -46,7 +46,7 @@ def test_the_page_holds_the_machine_the_percentiles_escaped_answers_and_pictures
 
 
 def test_the_log_keeps_the_newest_runs_and_the_order_models_came_in(monkeypatch):
-    from playground.core import report
+    from playground.lab import report
 
     monkeypatch.setattr(report, "MAX_LOGGED", 3)
     session = log()

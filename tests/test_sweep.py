@@ -7,13 +7,14 @@ import re
 
 import pytest
 
-from playground.core import explainers, lesson_facts
+from playground.core import explainers
+from playground.lab import lesson_facts
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled
 from playground.core.media import TextData
 from playground.core.metrics import RunHistory
 from playground.core.session import OPT_LEVELS, RuntimeOptions
-from playground.core.sweep import (MAX_THREADS_SWEPT, Sweep, SweepPoint, optimisation_settings, run_sweep,
+from playground.lab.sweep import (MAX_THREADS_SWEPT, Sweep, SweepPoint, optimisation_settings, run_sweep,
                                    thread_settings)
 from playground.core.timing import RunRecord
 from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)

@@ -10,17 +10,18 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from playground.core import explainers, lesson_facts, lesson_model, lesson_post
-from playground.core.batch import BatchReport, BatchRow
-from playground.core.batch_sizes import BatchSizes, SizePoint
+from playground.core import explainers
+from playground.lab import lesson_facts, lesson_model, lesson_post
+from playground.lab.batch import BatchReport, BatchRow
+from playground.lab.batch_sizes import BatchSizes, SizePoint
 from playground.core.catalog import load_catalog
-from playground.core.cloud import CloudEstimate, CloudSetting
-from playground.core.compare import Comparison, Side
-from playground.core.cost import CostFigures
-from playground.core.graph_cost import ModelProfile, OpCost
+from playground.lab.cloud import CloudEstimate, CloudSetting
+from playground.lab.compare import Comparison, Side
+from playground.lab.cost import CostFigures
+from playground.lab.graph_cost import ModelProfile, OpCost
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.results import Generation, Labels, Picking
-from playground.core.sweep import Sweep, SweepPoint
+from playground.lab.sweep import Sweep, SweepPoint
 from playground.core.session import RuntimeOptions
 from playground.core.timing import RunRecord
 from playground.ui.formatting import fact_text

@@ -8,10 +8,11 @@ import re
 import numpy as np
 import pytest
 
-from playground.core import explainers, lesson_facts, readable
+from playground.core import explainers, readable
+from playground.lab import lesson_facts
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelMissingError
-from playground.core.train.lesson import answer, fine_tune, train_lesson, training_data
+from playground.lab.train_lesson import answer, fine_tune, train_lesson, training_data
 
 
 def test_without_the_download_the_lesson_says_how_to_get_it(monkeypatch, tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from playground.core.lesson_facts import POST, PRIVACY
+from playground.lab.lesson_facts import POST, PRIVACY
 from playground.ui.controller import Controller
 from playground.ui.plain import banner, place_banner
 from playground.ui.samples import sample_files

@@ -14,7 +14,7 @@ from playground.core.catalog import Catalog
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
-from playground.core.report import SessionLog
+from playground.lab.report import SessionLog
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
 from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
 from playground.ui.jobs import JobRunner

@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from playground.core.batch import BatchReport, run_batch
-from playground.core.batch_sizes import time_batch_sizes
+from playground.lab.batch import BatchReport, run_batch
+from playground.lab.batch_sizes import time_batch_sizes
 from playground.core.card import ModelCard
-from playground.core.compare import compare, twin_of
-from playground.core.graph_cost import profile_model
+from playground.lab.compare import compare, twin_of
+from playground.lab.graph_cost import profile_model
 from playground.core.session import not_installed
-from playground.core.sweep import optimisation_settings, run_sweep, thread_settings
+from playground.lab.sweep import optimisation_settings, run_sweep, thread_settings
 from playground.ui.controller import Controller
 
 # work(card, task, source, params, options, token, progress) -> what the page shows

@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QWidget
 
 from playground import __version__
-from playground.core.report import machine_facts, report_html, runs_csv, runs_json
+from playground.lab.report import machine_facts, report_html, runs_csv, runs_json
 from playground.ui.controller import Controller
 from playground.ui.views.base import write_bytes
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 
-from playground.core.lesson_facts import POST
+from playground.lab.lesson_facts import POST
 from playground.ui.app import build
 from playground.ui.attract import INVITATION
 from playground.ui.settings import Settings

@@ -8,7 +8,7 @@ import os
 import pytest
 
 from playground.core.readable import ms as ms_text
-from playground.core.guide import CHECKS, GUIDE, answer_of, figure, load_guide
+from playground.lab.guide import CHECKS, GUIDE, answer_of, figure, load_guide
 from tests.ui.test_main_window import choose_sample, make_window, wait_for_result  # noqa: F401 (fixture)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTextBrowser
 
 from playground.core import explainers
 from playground.core.catalog import load_catalog
-from playground.core.lesson_facts import BATCH, CLOUD, COST, INT8, LATENCY, MODEL, POST, PRIVACY, TRAINING
+from playground.lab.lesson_facts import BATCH, CLOUD, COST, INT8, LATENCY, MODEL, POST, PRIVACY, TRAINING
 from playground.ui.app import build
 from playground.ui.inputs import missing
 from playground.ui.settings import Settings

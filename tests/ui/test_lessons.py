@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from playground.core import lesson_facts, lesson_model, readable
+from playground.core import readable
+from playground.lab import lesson_facts, lesson_model
 from playground.ui.lessons.window import PAGES
 from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
 
@@ -240,7 +241,7 @@ def test_the_post_processing_page_runs_once_more_and_shows_the_raw_numbers(ran, 
 def test_every_lesson_topic_has_a_page_and_a_brief_text_before_anything_runs():
     from playground import paths
     from playground.core import explainers
-    from playground.core.guide import GUIDE
+    from playground.lab.guide import GUIDE
 
     assert {page.topic for page in PAGES} == set(lesson_facts.LESSON_TOPICS) | {GUIDE, lesson_facts.GLOSSARY}
     for topic in (*lesson_facts.LESSON_TOPICS, GUIDE):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from playground.core import lesson_facts
+from playground.lab import lesson_facts
 from tests.ui.test_lessons import SENTENCE, text_of
 from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
 

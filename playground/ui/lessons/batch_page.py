@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QHea
                                QTableWidget, QTableWidgetItem, QWidget)
 
 from playground import paths
-from playground.core import lesson_facts
-from playground.core.batch import BatchReport, to_csv, to_json
-from playground.core.batch_sizes import BatchSizes
+from playground.lab import lesson_facts
+from playground.lab.batch import BatchReport, to_csv, to_json
+from playground.lab.batch_sizes import BatchSizes
 from playground.core import readable
 from playground.core import readable
 from playground.ui.controller import Controller

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playground.core import lesson_facts
+from playground.lab import lesson_facts
 from playground.ui.lessons.page import LessonPage
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QProgressBar, QPushButt
 
 from playground.core import explainers
 from playground.core.errors import PlaygroundError
-from playground.core.guide import (GUIDE, GuideState, Run, Step, Tour, guide_facts, load_guide, run_from,
+from playground.lab.guide import (GUIDE, GuideState, Run, Step, Tour, guide_facts, load_guide, run_from,
                                    tour_for)
 from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller

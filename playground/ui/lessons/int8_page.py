@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts
-from playground.core.compare import Comparison, answer_text, twin_of
+from playground.lab import lesson_facts
+from playground.lab.compare import Comparison, answer_text, twin_of
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

@@ -10,8 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts
-from playground.core.sweep import Sweep
+from playground.lab import lesson_facts
+from playground.lab.sweep import Sweep
 from playground.core.timing import percentile
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts, lesson_post
+from playground.lab import lesson_facts, lesson_post
 from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments

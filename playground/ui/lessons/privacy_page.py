@@ -9,7 +9,7 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from playground.core import lesson_facts
+from playground.lab import lesson_facts
 from playground.core.disk_log import disk_log
 from playground.core.explainers import literal
 from playground.core.netwatch import watch

@@ -9,9 +9,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
-from playground.core import lesson_facts, readable
+from playground.core import readable
+from playground.lab import lesson_facts
 from playground.core.errors import InputError
-from playground.core.train.lesson import (Answer, FineTuned, Trained, answer, fine_tune, train_lesson,
+from playground.lab.train_lesson import (Answer, FineTuned, Trained, answer, fine_tune, train_lesson,
                                           training_data)
 from playground.core.train.trainer import TrainProgress
 from playground.tasks.digits import to_mnist

@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from playground import paths
 from playground.core import readable, results
-from playground.core.compare import headline
+from playground.lab.compare import headline
 from playground.core.errors import ModelCardError
 from playground.core.explainers import Topic, literal
 from playground.core.media.types import AudioData

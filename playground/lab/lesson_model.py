@@ -7,7 +7,7 @@ import math
 
 from playground.core import readable
 from playground.core.explainers import literal
-from playground.core.graph_cost import ModelProfile
+from playground.lab.graph_cost import ModelProfile
 
 # How a person feels a wait, by the time one answer takes (ms): the first threshold it is under.
 VERDICTS = ((16.7, "fast enough for live video at 60 frames a second"),

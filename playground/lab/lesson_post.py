@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from playground.core import readable, results
-from playground.core.compare import headline
+from playground.lab.compare import headline
 from playground.core.explainers import literal
 
 SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches) is summed up
