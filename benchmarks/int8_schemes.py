@@ -26,8 +26,15 @@ sys.path.insert(0, str(ROOT))
 from playground import paths  # noqa: E402
 from playground.core.catalog import load_catalog  # noqa: E402
 from playground.core.cpu import cpu_flags, int8_dot_product  # noqa: E402
-from playground.zoo.efficientnet import (EIGHT_BIT, SEVEN_BIT, _read_rgb, _save, build_efficientnet_lite0,  # noqa: E402
-                                         calibration_feeds, CALIBRATION_IMAGES)
+from playground.zoo.efficientnet import (  # noqa: E402
+    CALIBRATION_IMAGES,
+    EIGHT_BIT,
+    SEVEN_BIT,
+    _read_rgb,
+    _save,
+    build_efficientnet_lite0,
+    calibration_feeds,
+)
 from playground.zoo.quantize import interleaved_p50_ms, probabilities, products_overflow, quantize_qdq  # noqa: E402
 from playground.zoo.torch_legacy import load_legacy_checkpoint  # noqa: E402
 
@@ -55,8 +62,8 @@ print(json.dumps({path: probabilities(path, rows).argmax(axis=1).tolist() for pa
 def _quantise(fp32: Path, target: Path, feeds: list, options: dict) -> None:
     options = dict(options)
     if options.pop("weight_type", "") == "uint8":  # not a quantize_qdq option: patch the quantiser's call
-        from onnxruntime.quantization import QuantType
         import onnxruntime.quantization as oq
+        from onnxruntime.quantization import QuantType
 
         original = oq.quantize_static
         oq.quantize_static = lambda *a, **k: original(*a, **{**k, "weight_type": QuantType.QUInt8})

@@ -34,6 +34,7 @@ from playground.core.catalog import load_catalog
 from playground.core.media import TextData
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions
+from playground.core.task import RunRequest
 from playground.tasks.chat import prompt, tokenizer
 from playground.tasks.registry import get_task
 
@@ -81,8 +82,8 @@ def llama_run(llm, ids: list[int]) -> tuple[float, list[float], list[int]]:  # n
 
 
 def ours_run(pipeline: Pipeline, card, message: str) -> tuple[float, list[float], str]:  # noqa: ANN001
-    result = pipeline.run(card, get_task(card.task), TextData(message),
-                          {"temperature": 0.0, "repetition_penalty": 1.0, "max_tokens": WRITE}).result
+    result = pipeline.run(RunRequest(card, get_task(card.task), TextData(message),
+                          {"temperature": 0.0, "repetition_penalty": 1.0, "max_tokens": WRITE})).result
     return result.prefill_ms / 1e3, [ms / 1e3 for ms in result.step_ms], result.text
 
 

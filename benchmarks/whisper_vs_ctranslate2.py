@@ -27,6 +27,7 @@ from playground.core import media
 from playground.core.catalog import load_catalog
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions
+from playground.core.task import RunRequest
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.registry import get_task
 from playground.tasks.transcribe import pieces, suppress_ids
@@ -76,11 +77,11 @@ def main() -> int:
         ours, theirs, texts = [], [], {}
         for _ in range(args.runs + 1):  # the first round warms both up and is not counted
             t0 = time.perf_counter()
-            mine = [pipeline.run(card, get_task(card.task), c).result.text for c in clips]
+            mine = [pipeline.run(RunRequest(card, get_task(card.task), c)).result.text for c in clips]
             t1 = time.perf_counter()
             other = []
             for c in clips:  # the same voice detection first, then CTranslate2 on the same pieces
-                segments = pipeline.run(vad, get_task(vad.task), c).result.segments
+                segments = pipeline.run(RunRequest(vad, get_task(vad.task), c)).result.segments
                 other.append(ct2_transcribe(model, np.asarray(c.samples), pieces(segments, len(c.samples) / RATE), card))
             t2 = time.perf_counter()
             ours.append(t1 - t0)

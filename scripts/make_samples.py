@@ -2,8 +2,8 @@
 
 Audio is made with espeak-ng 1.51 and SoX 14.4.2 (Debian: `apt-get install espeak-ng sox`), exactly as
 the reference measurements were: speech at 22,050 Hz from espeak-ng, converted to 16 kHz mono 16-bit
-without dither, joined with digitally silent gaps; the music clips are SoX sines at 22,050 Hz. The photos are copied unchanged out of the
-scikit-image 0.26.0 and matplotlib 3.11.2 wheels (`pip download --no-deps scikit-image==0.26.0
+without dither, joined with digitally silent gaps; the music clips are SoX sines at 22,050 Hz. The photos
+are copied unchanged out of the scikit-image 0.26.0 and matplotlib 3.11.2 wheels (`pip download --no-deps scikit-image==0.26.0
 matplotlib==3.11.2 -d DIR`, then `--wheels DIR`). The text snippets are hand-written and only checked.
 
     python scripts/make_samples.py            # rebuild the audio, then check all hashes

@@ -11,8 +11,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from playground.core.catalog import load_catalog  # noqa: E402
 from playground.core.card import ModelCard  # noqa: E402
+from playground.core.catalog import load_catalog  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +37,12 @@ def require_model():
         return card
 
     return need
+
+
+@pytest.fixture
+def scale_card(tmp_path: Path) -> ModelCard:
+    """A card for the tiny y = 2x model (tests.tiny_models), which ScaleTask runs: the pipeline's own test model."""
+    from playground.core.card import parse_card
+    from tests.tiny_models import scale_model, write_card
+
+    return parse_card(write_card(tmp_path, "scale", scale_model()))

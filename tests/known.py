@@ -7,6 +7,7 @@ import pytest
 from playground import paths
 from playground.core.card import ModelCard, parse_card
 from playground.core.pipeline import Outcome, Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 
 
@@ -29,7 +30,7 @@ class Runs:
         """`sample` is a bundled sample's file name, or an input in memory (pixels, text)."""
         card = installed(model_id)
         source = paths.samples_dir() / sample if isinstance(sample, str) else sample
-        return self.pipeline.run(card, get_task(card.task), source, params, progress=progress)
+        return self.pipeline.run(RunRequest(card, get_task(card.task), source, params), progress=progress)
 
 
 # ---- answers that depend on the processor's 8-bit arithmetic ------------------------------------------

@@ -12,12 +12,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "playground"
 # Which layers each layer may import (docs/ARCHITECTURE.md: ui → lab, tasks → core; zoo → core).
+# Every layer may ask where the files are (playground.paths) and which version it is (playground.__version__).
+SHARED = {"paths", "__version__"}
 ALLOWED = {
-    "core": {"core"},
-    "lab": {"core", "lab"},
-    "zoo": {"core", "zoo"},
-    "tasks": {"core", "tasks"},
-    "ui": {"core", "lab", "tasks", "ui", "paths", "app_log"},  # app_log: the log file a kiosk's launcher shares
+    "core": {"core"} | SHARED,
+    "lab": {"core", "lab"} | SHARED,
+    "zoo": {"core", "zoo"} | SHARED,
+    "tasks": {"core", "tasks"} | SHARED,
+    "ui": {"core", "lab", "tasks", "ui", "app_log"} | SHARED,  # app_log: the log file a kiosk's launcher shares
 }
 
 
@@ -26,11 +28,17 @@ def _modules() -> list[Path]:
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module the file imports, as a dotted name; `from playground import tasks` counts as
+    playground.tasks, and a relative import as "." (the package's code never uses one)."""
     names = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             names |= {a.name for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+        elif isinstance(node, ast.ImportFrom) and node.level:
+            names.add(".")
+        elif isinstance(node, ast.ImportFrom) and node.module == "playground":
+            names |= {f"playground.{a.name}" for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
             names.add(node.module)
     return names
 
@@ -54,11 +62,18 @@ def test_layers_import_one_way(path):
     rel = path.relative_to(PACKAGE)
     layer = rel.parts[0] if len(rel.parts) > 1 else ""
     imports = _imports(path)
+    assert "." not in imports, f"{rel} uses a relative import: name the module in full"
     qt = {n for n in imports if n.split(".")[0] in ("PySide6", "pyqtgraph", "shiboken6")}
     assert layer == "ui" or not qt, f"{rel} imports Qt outside playground/ui"
     if layer in ALLOWED:
         used = {n.split(".")[1] for n in imports if n.startswith("playground.") and n.count(".") >= 1}
         assert used <= ALLOWED[layer], f"{rel} ({layer}) imports {sorted(used - ALLOWED[layer])}"
+
+
+def test_the_import_reader_sees_package_and_relative_imports(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("from playground import tasks, paths\nfrom . import sibling\nimport playground.core.card\n")
+    assert _imports(sample) == {"playground.tasks", "playground.paths", ".", "playground.core.card"}
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -18,6 +18,7 @@ from playground import paths
 from playground.core.catalog import load_catalog
 from playground.core.errors import InputError
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 
 pytestmark = pytest.mark.models
@@ -91,7 +92,7 @@ def test_an_awkward_recording_gives_a_result_or_one_plain_sentence(pipeline, req
     card = require_model(model_id)
     source = make(tmp_path)
     try:
-        outcome = pipeline.run(card, get_task(card.task), source, {})
+        outcome = pipeline.run(RunRequest(card, get_task(card.task), source, {}))
     except InputError as exc:
         sentence = str(exc)
         assert sentence.endswith(".") and "\n" not in sentence and len(sentence) < 300
@@ -113,7 +114,7 @@ def test_an_awkward_recording_gives_a_result_or_one_plain_sentence(pipeline, req
 @pytest.mark.parametrize("make", [silence, noise], ids=lambda f: f.__name__)
 def test_speech_to_text_writes_nothing_for_silence_or_noise(pipeline, require_model, tmp_path, make):
     card = require_model("whisper-tiny-en-int8")
-    outcome = pipeline.run(card, get_task(card.task), make(tmp_path), {})
+    outcome = pipeline.run(RunRequest(card, get_task(card.task), make(tmp_path), {}))
     assert outcome.result.text == "" and "no words heard" in outcome.result.summary()
 
 
@@ -121,7 +122,7 @@ def test_speech_to_text_writes_nothing_for_silence_or_noise(pipeline, require_mo
 def test_speech_to_text_still_hears_the_words_through_clipping_a_telephone_and_a_film_mix(pipeline, require_model,
                                                                                          tmp_path, make):
     card = require_model("whisper-tiny-en")
-    text = pipeline.run(card, get_task(card.task), make(tmp_path), {}).result.text.lower()
+    text = pipeline.run(RunRequest(card, get_task(card.task), make(tmp_path), {})).result.text.lower()
     if make is telephone:  # above 4 kHz there is nothing left: tiny.en loses the fox, keeps the request
         assert "please call" in text and "from the store" in text
     else:

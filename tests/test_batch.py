@@ -11,12 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from playground.lab import batch
-from playground.lab.batch import files_in, run_batch, to_csv, to_json
 from playground.core.cancel import CancelToken
 from playground.core.errors import InputError
 from playground.core.pipeline import Pipeline
-from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)
+from playground.core.task import RunRequest
+from playground.lab import batch
+from playground.lab.batch import files_in, run_batch, to_csv, to_json
+from tests.tiny_models import ScaleTask
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def test_the_files_of_the_models_kind_are_taken_in_order(folder, tmp_path, monke
 
 def test_each_file_becomes_a_row_and_a_bad_one_says_why(folder, scale_card):
     seen = []
-    report = run_batch(scale_card, SummingTask(), folder, {"gain": 1.0}, Pipeline(), CancelToken(),
+    report = run_batch(RunRequest(scale_card, SummingTask(), folder, {"gain": 1.0}), Pipeline(), CancelToken(),
                        lambda f, partial: seen.append((f, partial.done, partial.per_second)))
     assert [(r.file, r.answer) for r in report.rows] == [("a.txt", "total 16"), ("b.txt", "total 32"), ("c.md", "")]
     assert report.rows[2].problem.startswith("c.md is not UTF-8 text") and report.failed == 1
@@ -77,17 +78,18 @@ def test_a_stopped_batch_keeps_what_it_did(folder, scale_card):
     def stop_after_first(fraction, partial):
         token.cancel()
 
-    report = run_batch(scale_card, SummingTask(), folder, {"gain": 1.0}, Pipeline(), token, stop_after_first)
+    report = run_batch(RunRequest(scale_card, SummingTask(), folder, {"gain": 1.0}), Pipeline(), token,
+                       stop_after_first)
     assert report.done == 1 and not report.finished and report.total == 3
 
 
 def test_batch_sizes_feed_the_same_input_many_times_in_one_run(scale_card):
-    from playground.lab.batch_sizes import SIZES, batch_feeds, time_batch_sizes
     from playground.core.media import TextData
     from playground.core.session import RuntimeOptions
+    from playground.lab.batch_sizes import SIZES, batch_feeds, time_batch_sizes
 
     seen = []
-    sizes = time_batch_sizes(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions(),
+    sizes = time_batch_sizes(RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions()),
                              CancelToken(), lambda f, _: seen.append(f))
     assert [p.size for p in sizes.points] == list(SIZES) and seen[-1] == 1.0
     assert all(p.per_second == pytest.approx(1000 * p.size / p.batch_ms) for p in sizes.points)
@@ -98,11 +100,11 @@ def test_the_batch_lesson_says_what_live_runs_missed_and_what_batching_did():
     import re
 
     from playground.core import explainers
+    from playground.core.metrics import RunHistory
+    from playground.core.timing import RunRecord
     from playground.lab import lesson_facts
     from playground.lab.batch import BatchReport, BatchRow
     from playground.lab.batch_sizes import BatchSizes, SizePoint
-    from playground.core.metrics import RunHistory
-    from playground.core.timing import RunRecord
 
     history = RunHistory()
     for i, ms in enumerate((60.0, 20.0, 40.0, 25.0)):

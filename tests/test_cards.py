@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_zoo_fetch import PACKAGE, WHEEL, FakeModel, make_fake
 
 from playground.core.card import parse_card
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.zoo.fetch import check_card
-from test_zoo_fetch import PACKAGE, WHEEL, FakeModel, make_fake
 
 REPO_MODELS = Path(__file__).resolve().parent.parent / "models"
 

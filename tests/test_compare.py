@@ -9,14 +9,15 @@ import numpy as np
 import pytest
 
 from playground.core import explainers
-from playground.lab import lesson_facts
 from playground.core.cancel import CancelToken
 from playground.core.catalog import load_catalog
-from playground.lab.compare import Comparison, Side, agreement, answer_text, compare, twin_of
 from playground.core.media import TextData
 from playground.core.results import Generation, Label, Labels, Similarities
 from playground.core.session import RuntimeOptions
-from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)
+from playground.core.task import RunRequest
+from playground.lab import lesson_facts
+from playground.lab.compare import Comparison, Side, agreement, answer_text, compare, twin_of
+from tests.tiny_models import ScaleTask
 
 
 def test_the_twins_are_found_from_either_side_and_only_for_8_bit_pairs():
@@ -51,14 +52,14 @@ def test_agreement_is_judged_as_a_person_would_check_each_kind_of_answer():
 
 def test_both_models_run_alike_on_the_same_input(scale_card):
     seen = []
-    result = compare(scale_card, scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions(),
-                     CancelToken(), lambda f, _: seen.append(f), runs=2)
+    request = RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions())
+    result = compare(scale_card, scale_card, request, CancelToken(), lambda f, _: seen.append(f), runs=2)
     assert len(result.base.runs_ms) == len(result.twin.runs_ms) == 2 and seen[-1] == pytest.approx(1.0)
     assert result.agreement == 1.0 and result.base.result == result.twin.result == 24.0  # 3 × 2 × 4
 
 
 @pytest.mark.parametrize("dots, words", [("AVX-512 VNNI", "This processor has AVX-512 VNNI"),
-                                         ("", "This processor lacks VNNI, the instructions that multiply and add many 8-bit numbers"),
+                                         ("", "This processor lacks VNNI, the instructions that multiply and add"),
                                          (None, "does not say which instructions")])
 def test_the_lesson_text_quotes_the_comparison(dots, words):
     comparison = Comparison(Side("a", "Model", 18.5, (5.0, 5.6, 5.4), None),

@@ -11,6 +11,7 @@ import soundfile as sf
 from playground import paths
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError
+from playground.core.task import RunRequest
 from playground.tasks import denoise
 from playground.tasks.registry import get_task
 from tests.known import Runs, installed
@@ -90,7 +91,7 @@ def test_a_long_recording_reports_progress_and_stops_when_asked(run, tmp_path):
     path = wav(tmp_path, long)
     card = installed("deepfilternet3")
     fractions: list[float] = []
-    outcome = run.pipeline.run(card, get_task(card.task), path, progress=lambda f, _: fractions.append(f))
+    outcome = run.pipeline.run(RunRequest(card, get_task(card.task), path), progress=lambda f, _: fractions.append(f))
     assert len(fractions) == chunks - 1 >= 3 and fractions == sorted(fractions)
     assert len(outcome.record.session_runs_ns) == chunks * 3
     token = CancelToken()
@@ -99,4 +100,4 @@ def test_a_long_recording_reports_progress_and_stops_when_asked(run, tmp_path):
         token.cancel()
 
     with pytest.raises(Cancelled):
-        run.pipeline.run(card, get_task(card.task), path, token=token, progress=stop_after_first)
+        run.pipeline.run(RunRequest(card, get_task(card.task), path), token=token, progress=stop_after_first)

@@ -11,8 +11,19 @@ from PIL import Image
 
 from playground.core.errors import InputError
 from playground.core.export import check_target, save_result
-from playground.core.results import (Cutout, Detection, Detections, Label, Labels, Phrase, SpeechSegments,
-                                     TextLine, TextLines, Transcript, Upscaled)
+from playground.core.results import (
+    Cutout,
+    Detection,
+    Detections,
+    Label,
+    Labels,
+    Phrase,
+    SpeechSegments,
+    TextLine,
+    TextLines,
+    Transcript,
+    Upscaled,
+)
 
 
 def cutout() -> Cutout:

@@ -11,13 +11,14 @@ import pytest
 
 from playground import paths
 from playground.core import explainers, readable
-from playground.lab import lesson_facts, lesson_model
 from playground.core.cancel import CancelToken
-from playground.lab.graph_cost import ModelProfile, OpCost, node_flops, profile_model, read_profile
 from playground.core.media import TextData
 from playground.core.session import RuntimeOptions
+from playground.core.task import RunRequest
+from playground.lab import lesson_facts, lesson_model
+from playground.lab.graph_cost import ModelProfile, OpCost, node_flops, profile_model, read_profile
 from playground.tasks.registry import get_task
-from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)
+from tests.tiny_models import ScaleTask
 
 
 def test_operations_are_counted_from_each_nodes_shapes():
@@ -47,7 +48,7 @@ def test_the_profile_is_averaged_per_run_and_control_flow_is_not_counted_twice(t
 
 
 def test_profiling_a_model_gives_its_steps_and_times_it_without_the_profiler(scale_card):
-    profile = profile_model(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions(),
+    profile = profile_model(RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}, RuntimeOptions()),
                             CancelToken(), lambda *_: None, runs=2)
     assert [(op.op, op.count, op.flops) for op in profile.ops] == [("Mul", 1.0, 4.0)]
     assert profile.model_ms > 0 and profile.peak_gflops > 0 and profile.threads == 1
@@ -56,7 +57,7 @@ def test_profiling_a_model_gives_its_steps_and_times_it_without_the_profiler(sca
 @pytest.mark.models
 def test_efficientnet_lite0_takes_its_published_work_per_photo(require_model):
     card = require_model("efficientnet-lite0")
-    profile = profile_model(card, get_task(card.task), paths.samples_dir() / "astronaut.png", {}, RuntimeOptions(),
+    profile = profile_model(RunRequest(card, get_task(card.task), paths.samples_dir() / "astronaut.png"),
                             CancelToken(), lambda *_: None, runs=2)
     # About 400 million multiply-adds at 224 × 224, as published for EfficientNet-Lite0.
     assert 0.75e9 < profile.flops < 0.85e9 and profile.ops[0].op in ("Conv", "FusedConv")
@@ -68,7 +69,7 @@ def test_the_int8_twin_is_counted_as_the_same_work_as_float32(require_model):
     floats = require_model("efficientnet-lite0")
     ints = require_model("efficientnet-lite0-int8")
     photo = paths.samples_dir() / "astronaut.png"
-    work = [profile_model(card, get_task(card.task), photo, {}, RuntimeOptions(), CancelToken(), lambda *_: None,
+    work = [profile_model(RunRequest(card, get_task(card.task), photo), CancelToken(), lambda *_: None,
                           runs=2).flops for card in (floats, ints)]
     assert work[1] == pytest.approx(work[0], rel=0.05)  # one network, in two number formats
 

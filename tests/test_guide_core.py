@@ -11,11 +11,25 @@ import pytest
 from playground.core import explainers, results
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelCardError
-from playground.lab.guide import (CHECKS, GuideState, Run, answer_of, answer_sentence, figure, guide_facts,
-                                   int8_sentence, load_guide, pace_sentence, run_from, threads_ask,
-                                   threads_sentence, tour_for, warmup_sentence)
 from playground.core.media.types import AudioData
 from playground.core.timing import RunRecord
+from playground.lab.guide import (
+    CHECKS,
+    GuideState,
+    Run,
+    answer_of,
+    answer_sentence,
+    figure,
+    guide_facts,
+    int8_sentence,
+    load_guide,
+    pace_sentence,
+    run_from,
+    threads_ask,
+    threads_sentence,
+    tour_for,
+    warmup_sentence,
+)
 
 BAD = re.compile(r"nan|inf\b|\d[eE][-+]?\d|\b1 (cores|threads|tokens|runs)\b|\b0\.00\b|—|\{\w+\}")
 

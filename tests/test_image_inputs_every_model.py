@@ -15,6 +15,7 @@ from playground import paths
 from playground.core.catalog import load_catalog
 from playground.core.errors import InputError
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 
 pytestmark = pytest.mark.models
@@ -82,7 +83,7 @@ def test_an_awkward_picture_gives_a_result_or_one_plain_sentence(pipeline, requi
     card = require_model(model_id)
     source = make(tmp_path)
     try:
-        outcome = pipeline.run(card, get_task(card.task), source, {})
+        outcome = pipeline.run(RunRequest(card, get_task(card.task), source, {}))
     except InputError as exc:
         sentence = str(exc)
         assert sentence.endswith(".") and "\n" not in sentence and len(sentence) < 300

@@ -10,8 +10,9 @@ import pytest
 
 from playground import paths
 from playground.core import explainers
-from playground.lab import lesson_facts, lesson_post
 from playground.core.results import Generation, Picking
+from playground.core.task import RunRequest
+from playground.lab import lesson_facts, lesson_post
 from playground.tasks.registry import get_task
 from tests.known import Runs, installed
 
@@ -26,7 +27,7 @@ def run() -> Runs:
 def _raw(run: Runs, model_id: str, sample, **params):
     card = installed(model_id)
     source = paths.samples_dir() / sample if isinstance(sample, str) else sample
-    outcome = run.pipeline.run(card, get_task(card.task), source, params, keep_raw=True)
+    outcome = run.pipeline.run(RunRequest(card, get_task(card.task), source, params), keep_raw=True)
     return outcome, lesson_post.post_facts(outcome.raw, outcome.result, outcome.decoded.label)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from playground.core import explainers
-from playground.lab import lesson_facts
 from playground.core.catalog import load_catalog
+from playground.lab import lesson_facts
 from playground.lab.lesson_trust import Mark, claim_of, trust_facts
 
 

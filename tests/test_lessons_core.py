@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 
 from playground.core import explainers
-from playground.lab import lesson_facts, lesson_post
-from playground.lab.cloud import CloudSetting, estimate, result_bytes, upload_bytes
-from playground.lab.cost import CostFigures, cost_figures
 from playground.core.energy import EnergyCounter
 from playground.core.metrics import RunHistory
 from playground.core.results import Detections, Label, Labels, Upscaled
 from playground.core.timing import RunRecord
+from playground.lab import lesson_facts, lesson_post
+from playground.lab.cloud import CloudSetting, estimate, result_bytes, upload_bytes
+from playground.lab.cost import CostFigures, cost_figures
 
 MS = 1_000_000
 

@@ -18,6 +18,7 @@ from playground.core.errors import Cancelled, InputError
 from playground.core.media import audio
 from playground.core.media.long_audio import LongAudio
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 from tests.known import installed
 
@@ -89,7 +90,7 @@ def test_a_twenty_minute_recording_is_transcribed_piece_by_piece_in_little_memor
     reports = []
     tracemalloc.start()
     try:
-        outcome = Pipeline().run(card, get_task(card.task), path, progress=lambda f, p: reports.append((f, p)))
+        outcome = Pipeline().run(RunRequest(card, get_task(card.task), path), progress=lambda f, p: reports.append((f, p)))
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
@@ -139,5 +140,5 @@ def test_a_long_recording_can_be_cancelled_while_it_is_read(tmp_path):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        Pipeline().run(card, get_task(card.task), path, token=token, progress=progress)
+        Pipeline().run(RunRequest(card, get_task(card.task), path), token=token, progress=progress)
     assert seen and max(seen) < 0.05  # stopped within a block of the press

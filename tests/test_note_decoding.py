@@ -5,8 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.tasks.note_decoding import (ENERGY_TOL, NoteEvent, _RowMaxima, contour_bin_hz, decode_notes,
-                                            inferred_onsets, min_note_frames, note_contour_bins, time_peaks)
+from playground.tasks.note_decoding import (
+    ENERGY_TOL,
+    NoteEvent,
+    _RowMaxima,
+    contour_bin_hz,
+    decode_notes,
+    inferred_onsets,
+    min_note_frames,
+    note_contour_bins,
+    time_peaks,
+)
 
 FRAMES, KEYS = 200, 88
 A4 = 69 - 21  # activation column of MIDI 69

@@ -12,6 +12,7 @@ from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError
 from playground.core.media import AudioData
 from playground.core.results import Notes
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 from tests.known import Runs, installed
 
@@ -90,6 +91,6 @@ def test_a_long_run_stops_when_cancelled(run):
 
     card = installed("basic-pitch")
     with pytest.raises(Cancelled):
-        run.pipeline.run(card, get_task(card.task), AudioData(long_tune(50), RATE, "two minutes"), {}, token=token,
+        run.pipeline.run(RunRequest(card, get_task(card.task), AudioData(long_tune(50), RATE, "two minutes"), {}), token=token,
                          progress=cancel_at_first_report)
     assert len(seen) == 1  # not one more batch ran after the Stop

@@ -12,8 +12,17 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw
 
-from playground.tasks.ocr_geometry import (TextBox, corners, crop_line, db_boxes, dilate_2x2, min_area_rect,
-                                           regions, to_image, unclip)
+from playground.tasks.ocr_geometry import (
+    TextBox,
+    corners,
+    crop_line,
+    db_boxes,
+    dilate_2x2,
+    min_area_rect,
+    regions,
+    to_image,
+    unclip,
+)
 
 
 def flood_fill_regions(mask: np.ndarray) -> list[set[tuple[int, int]]]:

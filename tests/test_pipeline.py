@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -13,34 +12,14 @@ from playground.core.card import parse_card
 from playground.core.errors import Cancelled, InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.pipeline import Pipeline
+from playground.core.session import RuntimeOptions
+from playground.core.task import RunRequest
 from playground.core.timing import STAGES, percentile
-from tests.tiny_models import scale_model, slow_model, write_card
-
-
-@dataclass
-class ScaleTask:
-    """Feeds the text's length into y = 2x and returns the sum times the 'gain' parameter."""
-
-    input_kind = "text"
-    result_type = float
-
-    def preprocess(self, data, card, params):
-        return {"x": np.full((1, 4), len(data.text), np.float32)}, params["gain"]
-
-    def infer(self, runner, feeds, ctx):
-        return runner.run(feeds)
-
-    def postprocess(self, outputs, ctx, card, params):
-        return float(outputs["y"].sum()) * ctx
-
-
-@pytest.fixture
-def scale_card(tmp_path):
-    return parse_card(write_card(tmp_path, "scale", scale_model()))
+from tests.tiny_models import ScaleTask, scale_model, slow_model, write_card
 
 
 def test_run_gives_the_result_and_every_stage_time(scale_card):
-    outcome = Pipeline().run(scale_card, ScaleTask(), TextData("abc"), {"gain": 0.5})
+    outcome = Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 0.5}))
     assert outcome.result == pytest.approx(3 * 2 * 4 * 0.5)
     record = outcome.record
     assert [s for s in STAGES if s in record.stages_ns] == ["decode", "preprocess", "model", "postprocess"]
@@ -51,43 +30,44 @@ def test_run_gives_the_result_and_every_stage_time(scale_card):
 
 def test_second_run_is_warm_and_does_not_pay_the_load_again(scale_card):
     pipeline = Pipeline()
-    first = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
-    second = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
+    first = pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record
+    second = pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record
     assert first.cold and not second.cold
     assert second.run_index == 1 and second.load_ns == 0
     pipeline.sessions.evict(scale_card.id)
-    assert pipeline.run(scale_card, ScaleTask(), TextData("a")).record.cold
+    assert pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record.cold
 
 
 def test_render_time_is_added_by_the_view(scale_card):
-    record = Pipeline().run(scale_card, ScaleTask(), TextData("a")).record
+    record = Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record
     drawn = record.with_render(5_000_000)
     assert drawn.ms("render") == 5.0 and drawn.total_ns == record.total_ns + 5_000_000
 
 
 def test_tap_sees_every_session_run(scale_card):
     seen = []
-    Pipeline().run(scale_card, ScaleTask(), TextData("ab"), tap=lambda role, feeds, out: seen.append(feeds["x"][0, 0]))
+    Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("ab")),
+                   tap=lambda role, feeds, out: seen.append(feeds["x"][0, 0]))
     assert seen == [2.0]
 
 
 def test_a_missing_model_file_says_how_to_fetch_it(scale_card):
     scale_card.path().unlink()
     with pytest.raises(ModelMissingError, match="playground models fetch scale"):
-        Pipeline().run(scale_card, ScaleTask(), TextData("a"))
+        Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("a")))
 
 
 def test_a_changed_model_file_is_refused_with_both_hashes(scale_card):
     scale_card.path().write_bytes(b"not the model")
     with pytest.raises(ModelMissingError, match=scale_card.file("main").sha256):
-        Pipeline().run(scale_card, ScaleTask(), TextData("a"))
+        Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("a")))
 
 
 def test_card_io_that_disagrees_with_the_model_is_reported(tmp_path):
     wrong = '[[inputs]]\nname = "x"\ndtype = "int64"\nshape = ["N", 4]\n'
     card = parse_card(write_card(tmp_path, "wrong", scale_model(), inputs=wrong))
     with pytest.raises(ModelCardError, match="'x' is declared int64, but the model says float32"):
-        Pipeline().run(card, ScaleTask(), TextData("a"))
+        Pipeline().run(RunRequest(card, ScaleTask(), TextData("a")))
 
 
 def test_onnxruntime_errors_become_one_sentence(scale_card):
@@ -96,14 +76,14 @@ def test_onnxruntime_errors_become_one_sentence(scale_card):
             return {"x": np.zeros((1, 3), np.float32)}, 1.0
 
     with pytest.raises(InputError, match="^The model could not run on this input"):
-        Pipeline().run(scale_card, BadShape(), TextData("a"))
+        Pipeline().run(RunRequest(scale_card, BadShape(), TextData("a")))
 
 
 def test_cancel_before_the_run_stops_between_steps(scale_card):
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        Pipeline().run(scale_card, ScaleTask(), TextData("a"), token=token)
+        Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("a")), token=token)
 
 
 def test_cancel_terminates_a_session_run_in_flight(tmp_path):
@@ -126,7 +106,7 @@ def test_cancel_terminates_a_session_run_in_flight(tmp_path):
     timer = threading.Timer(0.0, lambda: (started.wait(), token.cancel()))
     timer.start()
     with pytest.raises(Cancelled):
-        pipeline.run(card, SlowTask(), TextData("a"), token=token, tap=lambda *a: started.set())
+        pipeline.run(RunRequest(card, SlowTask(), TextData("a")), token=token, tap=lambda *a: started.set())
     timer.join()
     assert finished == []
 
@@ -144,10 +124,10 @@ def test_a_run_that_fails_leaves_the_session_cold_with_its_load_time_for_the_nex
 
     pipeline = Pipeline()
     with pytest.raises(InputError):
-        pipeline.run(scale_card, Refuses(), TextData("a"))
-    record = pipeline.run(scale_card, ScaleTask(), TextData("a")).record
+        pipeline.run(RunRequest(scale_card, Refuses(), TextData("a")))
+    record = pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record
     assert record.cold and record.load_ns > 0
-    assert not pipeline.run(scale_card, ScaleTask(), TextData("a")).record.cold
+    assert not pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record.cold
 
 
 def test_a_model_file_onnxruntime_cannot_open_is_one_sentence(tmp_path):
@@ -156,7 +136,7 @@ def test_a_model_file_onnxruntime_cannot_open_is_one_sentence(tmp_path):
     text = card.folder.joinpath("model.toml").read_text()
     card.folder.joinpath("model.toml").write_text(text.replace(card.file("main").sha256, sha256(card.path())))
     with pytest.raises(ModelMissingError) as caught:
-        Pipeline().run(parse_card(card.folder / "model.toml"), ScaleTask(), TextData("a"))
+        Pipeline().run(RunRequest(parse_card(card.folder / "model.toml"), ScaleTask(), TextData("a")))
     message = str(caught.value)
     assert message.startswith("onnxruntime could not open main.onnx of Tiny garbage (")
     assert message.endswith("run 'playground models fetch garbage' to rebuild it.") and "\n" not in message
@@ -169,14 +149,14 @@ def test_reopening_a_session_hashes_the_files_again_only_if_they_changed(scale_c
     real = session.sha256_of
     monkeypatch.setattr(session, "sha256_of", lambda path: hashed.append(path.name) or real(path))
     pipeline = Pipeline()
-    pipeline.run(scale_card, ScaleTask(), TextData("a"))
+    pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a")))
     pipeline.sessions.evict()  # as a new thread count does
-    pipeline.run(scale_card, ScaleTask(), TextData("a"))
+    pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a")))
     assert hashed == ["main.onnx"]
     scale_card.path().write_bytes(b"changed on disk")
     pipeline.sessions.evict()
     with pytest.raises(ModelMissingError, match="has sha256"):
-        pipeline.run(scale_card, ScaleTask(), TextData("a"))
+        pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a")))
 
 
 def sha256(path):
@@ -204,7 +184,7 @@ def test_the_run_cpu_time_leaves_out_the_session_load(scale_card, monkeypatch):
 
     monkeypatch.setattr(time, "process_time_ns", process_time_ns)
     monkeypatch.setattr(SessionCache, "get", slow_get)
-    record = Pipeline().run(scale_card, ScaleTask(), TextData("a")).record
+    record = Pipeline().run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record
     assert record.cold and 0 < record.cpu_ns < 1_000_000
 
 
@@ -231,5 +211,27 @@ def test_a_readable_energy_counter_is_read_around_each_run(scale_card, tmp_path)
             (tmp_path / "energy_uj").write_text("251000")  # the processor used 0.25 J meanwhile
             return super().infer(runner, feeds, ctx)
 
-    record = Pipeline(energy=counter).run(scale_card, Ticking(), TextData("a")).record
+    record = Pipeline(energy=counter).run(RunRequest(scale_card, Ticking(), TextData("a"))).record
     assert record.energy_uj == 250_000 and record.to_dict()["energy_mj"] == 250.0
+
+
+def test_a_companion_card_comes_from_the_catalog_the_pipeline_was_given(scale_card):
+    from dataclasses import replace
+
+    from playground.core.errors import ModelMissingError
+
+    needs_helper = replace(scale_card, companions={"helper": "helper-model"})
+    helper = replace(scale_card, id="helper-model")
+    assert Pipeline(cards={"helper-model": helper}).companions(needs_helper) == {"helper": helper}
+    with pytest.raises(ModelMissingError, match="also needs the model 'helper-model'"):
+        Pipeline().companions(needs_helper)  # without a catalog it looks beside the card, and it is not there
+
+
+def test_a_request_with_other_options_lets_the_old_sessions_go(scale_card):
+    pipeline = Pipeline()
+    pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"), options=RuntimeOptions(1)))
+    record = pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"), options=RuntimeOptions(2))).record
+    assert record.threads == 2 and record.cold  # a new session for the new options, run for the first time
+    assert len(pipeline.sessions.loaded()) == 1 and pipeline.options == RuntimeOptions(2)
+    kept = pipeline.run(RunRequest(scale_card, ScaleTask(), TextData("a"))).record  # None: the pipeline's own
+    assert kept.threads == 2 and not kept.cold

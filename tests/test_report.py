@@ -8,8 +8,8 @@ import io
 import json
 
 from playground.core.catalog import load_catalog
-from playground.lab.report import SessionLog, machine_facts, report_html, runs_csv, runs_json
 from playground.core.timing import RunRecord
+from playground.lab.report import SessionLog, machine_facts, report_html, runs_csv, runs_json
 
 MS = 1_000_000
 

@@ -8,16 +8,16 @@ import re
 import pytest
 
 from playground.core import explainers
-from playground.lab import lesson_facts
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled
 from playground.core.media import TextData
 from playground.core.metrics import RunHistory
 from playground.core.session import OPT_LEVELS, RuntimeOptions
-from playground.lab.sweep import (MAX_THREADS_SWEPT, Sweep, SweepPoint, optimisation_settings, run_sweep,
-                                   thread_settings)
+from playground.core.task import RunRequest
 from playground.core.timing import RunRecord
-from tests.test_pipeline import ScaleTask, scale_card  # noqa: F401 (fixture)
+from playground.lab import lesson_facts
+from playground.lab.sweep import MAX_THREADS_SWEPT, Sweep, SweepPoint, optimisation_settings, run_sweep, thread_settings
+from tests.tiny_models import ScaleTask
 
 MS = 1_000_000
 
@@ -33,8 +33,9 @@ def test_the_settings_swept_are_every_thread_count_and_every_level():
 
 def test_each_setting_is_timed_after_a_warm_up_and_progress_reaches_the_end(scale_card):
     seen = []
-    sweep = run_sweep("threads", thread_settings(RuntimeOptions(), cores=2), scale_card, ScaleTask(),
-                      TextData("abc"), {"gain": 1.0}, CancelToken(), lambda f, _: seen.append(f), runs=3)
+    sweep = run_sweep("threads", thread_settings(RuntimeOptions(), cores=2),
+                      RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}), CancelToken(),
+                      lambda f, _: seen.append(f), runs=3)
     assert [p.label for p in sweep.points] == ["1 thread", "2 threads"] and sweep.model_id == "scale"
     assert all(len(p.runs_ms) == 3 and p.median_ms > 0 for p in sweep.points)
     assert seen == sorted(seen) and seen[-1] == pytest.approx(1.0) and len(seen) == 8
@@ -46,8 +47,8 @@ def test_a_cancelled_sweep_stops(scale_card):
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        run_sweep("optimisation", optimisation_settings(RuntimeOptions()), scale_card, ScaleTask(),
-                  TextData("abc"), {"gain": 1.0}, token, lambda *_: None)
+        run_sweep("optimisation", optimisation_settings(RuntimeOptions()),
+                  RunRequest(scale_card, ScaleTask(), TextData("abc"), {"gain": 1.0}), token, lambda *_: None)
 
 
 def _history(*totals_ms: float) -> RunHistory:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
 
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError
 from playground.core.media import TextData
 from playground.core.results import Generation
+from playground.core.task import RunRequest
 from playground.tasks.chat import defused, prompt, tokenizer
 from playground.tasks.registry import get_task
 from tests.known import Runs, installed
@@ -87,8 +87,8 @@ def test_partial_replies_stream_and_stop_keeps_what_was_written(run):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        run.pipeline.run(card, get_task("chat"), TextData("Write a poem about rain."),
-                         {"temperature": 0.0, "max_tokens": 50}, token=token, progress=progress)
+        run.pipeline.run(RunRequest(card, get_task("chat"), TextData("Write a poem about rain."),
+                         {"temperature": 0.0, "max_tokens": 50}), token=token, progress=progress)
     assert [p.tokens for p in seen] == [1, 2, 3, 4]
     assert seen[-1].text.startswith(seen[0].text) and seen[-1].stop == ""
     assert len(seen[-1].step_ms) == 3  # the runs timed by the pipeline so far, after the prefill

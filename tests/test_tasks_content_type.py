@@ -91,14 +91,14 @@ SNIPPET = "def f(x):\n    return x * 2\n"
 def test_a_confident_guess_is_the_answer_with_a_description(card):
     labels, runner = identify(card, SNIPPET, {"python": 0.7, "txt": 0.2, "sql": 0.1})
     assert len(runner.calls) == 1 and runner.calls[0]["bytes"].shape == (1, 2048)
-    assert [l.name for l in labels.items] == ["python", "txt", "sql", "randomtxt", "json"]
-    assert [l.score for l in labels.items] == pytest.approx([0.7, 0.2, 0.1, 0.0, 0.0])
+    assert [lab.name for lab in labels.items] == ["python", "txt", "sql", "randomtxt", "json"]
+    assert [lab.score for lab in labels.items] == pytest.approx([0.7, 0.2, 0.1, 0.0, 0.0])
     assert labels.items[0].description == "Python source code" and labels.note == ""
 
 
 def test_top_k_limits_the_list(card):
     labels, _ = identify(card, SNIPPET, {"python": 0.7, "txt": 0.2, "sql": 0.1}, top_k=2)
-    assert [l.name for l in labels.items] == ["python", "txt"]
+    assert [lab.name for lab in labels.items] == ["python", "txt"]
 
 
 def test_a_guess_below_its_own_threshold_is_called_plain_text(card):
@@ -119,7 +119,7 @@ def test_random_looking_text_is_shown_as_text(card):
 def test_too_little_text_skips_the_model(card, text):
     labels, runner = identify(card, text)
     assert runner.calls == []
-    assert [(l.name, l.score) for l in labels.items] == [("txt", 1.0)] and "Too short" in labels.note
+    assert [(lab.name, lab.score) for lab in labels.items] == [("txt", 1.0)] and "Too short" in labels.note
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])

@@ -18,8 +18,14 @@ from playground.core import media
 from playground.core.card import parse_card
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
-from playground.tasks.language import (LanguageContext, LanguageTask, count_letters, featurise, language_names,
-                                       load_tables)
+from playground.tasks.language import (
+    LanguageContext,
+    LanguageTask,
+    count_letters,
+    featurise,
+    language_names,
+    load_tables,
+)
 from playground.zoo.langid import LangidModel, read_model
 from tests.known import Runs, installed
 

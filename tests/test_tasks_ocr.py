@@ -13,6 +13,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 
 pytestmark = pytest.mark.models
@@ -33,7 +34,7 @@ def read(pipeline, require_model):
     card = require_model("ppocr-v4")
 
     def run(pixels: np.ndarray, **params) -> list[tuple[str, float]]:
-        result = pipeline.run(card, get_task(card.task), np.ascontiguousarray(pixels), params).result
+        result = pipeline.run(RunRequest(card, get_task(card.task), np.ascontiguousarray(pixels), params)).result
         assert result.image.shape == pixels.shape  # boxes are in the given picture's pixels
         for line in result.lines:
             xs, ys = zip(*line.quad)

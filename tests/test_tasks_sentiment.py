@@ -39,9 +39,9 @@ def test_the_everyday_sentences_get_the_class_a_person_gives_them(run, index: in
     assert result.items[0].name == LABELS[wanted]
     # Trained on this machine's embeddings: another processor's head lands within a few hundredths.
     assert result.items[0].score == pytest.approx(EXPECTED_P[index], abs=0.05)
-    assert sorted(l.name for l in result.items) == sorted(LABELS)
-    assert [l.score for l in result.items] == sorted((l.score for l in result.items), reverse=True)
-    assert sum(l.score for l in result.items) == pytest.approx(1.0, abs=1e-5) and result.note == ""
+    assert sorted(lab.name for lab in result.items) == sorted(LABELS)
+    assert [lab.score for lab in result.items] == sorted((lab.score for lab in result.items), reverse=True)
+    assert sum(lab.score for lab in result.items) == pytest.approx(1.0, abs=1e-5) and result.note == ""
 
 
 def test_the_sample_review_is_positive(run) -> None:
@@ -73,7 +73,7 @@ def test_no_text_is_one_plain_sentence(run, empty: str) -> None:
 
 def test_emoji_alone_get_an_answer_that_says_it_means_little(run) -> None:
     result = judge(run, "😀😀😀")
-    assert len(result.items) == 3 and np.isfinite([l.score for l in result.items]).all()
+    assert len(result.items) == 3 and np.isfinite([lab.score for lab in result.items]).all()
     assert "unknown to the model" in result.note and "means little" in result.note
     assert judge(run, "I am so happy!!! 😀").note == ""  # words beside an emoji are read as usual
 
@@ -87,7 +87,7 @@ def test_right_to_left_text_is_answered_with_a_warning(run) -> None:
 def test_nul_bytes_and_line_breaks_read_as_spaces(run) -> None:
     a = judge(run, "I love\x00this\nplace.")
     b = judge(run, "I love this place.")
-    assert [(l.name, round(l.score, 5)) for l in a.items] == [(l.name, round(l.score, 5)) for l in b.items]
+    assert [(lab.name, round(lab.score, 5)) for lab in a.items] == [(lab.name, round(lab.score, 5)) for lab in b.items]
 
 
 def test_a_megabyte_of_text_is_read_as_its_first_256_pieces_and_says_so(run) -> None:
@@ -96,7 +96,7 @@ def test_a_megabyte_of_text_is_read_as_its_first_256_pieces_and_says_so(run) -> 
     assert decoded.truncated
     result = run("sentiment", decoded).result
     # A long text reads milder than its sentences one by one: the head learned from single sentences.
-    assert {l.name for l in result.items} == set(LABELS) and result.items[-1].name == "negative"
+    assert {lab.name for lab in result.items} == set(LABELS) and result.items[-1].name == "negative"
     assert result.note == "Only the first 254 word pieces (about 190 words) were read."
 
 

@@ -13,6 +13,7 @@ from playground.core.catalog import load_catalog
 from playground.core.errors import InputError
 from playground.core.media import MAX_TEXT_BYTES, TextData
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.tasks.registry import get_task
 
 pytestmark = pytest.mark.models
@@ -52,7 +53,7 @@ def test_an_awkward_text_gives_a_result_or_one_plain_sentence(pipeline, require_
         source.write_bytes(given)
     params = {"max_tokens": 3} if any(p.name == "max_tokens" for p in card.params) else {}  # a short reply will do
     try:
-        outcome = pipeline.run(card, get_task(card.task), source, params)
+        outcome = pipeline.run(RunRequest(card, get_task(card.task), source, params))
     except InputError as exc:
         one_sentence(str(exc))
         assert may_refuse, f"{model_id} refused the {name} text: {exc}"

@@ -18,8 +18,15 @@ from playground.core.errors import Cancelled, FetchError
 from playground.core.train.augment import Warp
 from playground.core.train.digits import as_images, digit_net, stratified_split, train_digits
 from playground.core.train.export import to_onnx
-from playground.core.train.layers import (Conv3x3, GlobalAvgPool, Linear, MaxPool2, ReLU, Sequential,
-                                          softmax_cross_entropy)
+from playground.core.train.layers import (
+    Conv3x3,
+    GlobalAvgPool,
+    Linear,
+    MaxPool2,
+    ReLU,
+    Sequential,
+    softmax_cross_entropy,
+)
 from playground.core.train.trainer import TrainConfig, fit, learning_rate
 from playground.zoo import digits as zoo_digits
 

@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 
 from playground.core import explainers, readable
-from playground.lab import lesson_facts
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelMissingError
+from playground.lab import lesson_facts
 from playground.lab.train_lesson import answer, fine_tune, train_lesson, training_data
 
 

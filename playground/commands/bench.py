@@ -8,11 +8,18 @@ import statistics
 import time
 from typing import Any
 
-from playground.commands.common import (add_runtime_arguments, find_card, parse_params, resolve_input,
-                                        runtime_options, shown)
+from playground.commands.common import (
+    add_runtime_arguments,
+    find_card,
+    parse_params,
+    resolve_input,
+    runtime_options,
+    shown,
+)
 from playground.core.errors import InputError
 from playground.core.results import Generation
 from playground.core.session import RuntimeOptions
+from playground.core.task import RunRequest
 from playground.core.timing import STAGES, percentile
 
 
@@ -103,15 +110,15 @@ def measure(card: Any, source: Any, params: dict, runs: int, warmup: int, option
 
     task = get_task(card.task)
     pipeline = Pipeline(options=options)
-    cold = pipeline.run(card, task, source, params).record  # first: it checks the model files and the input
+    cold = pipeline.run(RunRequest(card, task, source, params)).record  # first: it checks the model files and the input
     bare = _BareLoop(card, pipeline.roles(card), options, pipeline.companions(card))
-    pipeline.run(card, task, source, params, tap=bare.tap)  # untimed: copying the feeds is not the model's time
+    pipeline.run(RunRequest(card, task, source, params), tap=bare.tap)  # untimed: copying the feeds is not the model's time
     for _ in range(warmup):
-        pipeline.run(card, task, source, params)
+        pipeline.run(RunRequest(card, task, source, params))
         bare.once()
     records, bare_ms, writing = [], [], []
     for _ in range(runs):
-        outcome = pipeline.run(card, task, source, params)
+        outcome = pipeline.run(RunRequest(card, task, source, params))
         records.append(outcome.record)
         bare_ms.append(bare.once())
         if isinstance(outcome.result, Generation):

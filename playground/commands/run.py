@@ -7,9 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from playground.commands.common import (add_runtime_arguments, find_card, format_timings, parse_params,
-                                        resolve_input, runtime_options)
+from playground.commands.common import (
+    add_runtime_arguments,
+    find_card,
+    format_timings,
+    parse_params,
+    resolve_input,
+    runtime_options,
+)
 from playground.core.errors import InputError
+from playground.core.task import RunRequest
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -42,7 +49,7 @@ def handle(args: argparse.Namespace) -> int:
     pipeline = Pipeline(options=options)
     reports = []
     for text in args.inputs:
-        outcome = pipeline.run(card, task, resolve_input(card, text), params)
+        outcome = pipeline.run(RunRequest(card, task, resolve_input(card, text), params))
         saved = str(save_result(outcome.result, args.out)) if args.out else None
         if args.json:
             reports.append(_json_report(card.id, text, outcome, saved))

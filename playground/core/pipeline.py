@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -15,6 +16,7 @@ from playground.core.energy import EnergyCounter
 from playground.core.errors import Cancelled, InputError, ModelMissingError
 from playground.core.kv_cache import SharedCache
 from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
+from playground.core.task import RunRequest
 from playground.core.timing import RunRecord, StageClock
 
 Progress = Callable[[float, Any], None]
@@ -115,19 +117,24 @@ class Pipeline:
     """
 
     def __init__(self, sessions: SessionCache | None = None, options: RuntimeOptions | None = None,
-                 energy: EnergyCounter | None = None) -> None:
+                 energy: EnergyCounter | None = None, cards: Mapping[str, ModelCard] | None = None) -> None:
         self.sessions = sessions or SessionCache()
         self.options = options or RuntimeOptions()
         self.energy = energy if energy is not None else EnergyCounter.open()
+        self.cards = cards or {}  # the catalog's cards by id: a companion is looked up, not read again
 
     def roles(self, card: ModelCard) -> list[str]:
         """Built files that are ONNX graphs get a session each (main first)."""
         return [f.role for f in card.files if f.path.endswith(".onnx")]
 
     def companions(self, card: ModelCard) -> dict[str, ModelCard]:
-        """The cards of the other models this card's task runs, from the folder beside its own."""
+        """The cards of the other models this card's task runs: the catalog's, or (a pipeline made without
+        one, as the command line's) read from the folder beside the card's own."""
         found = {}
         for role, model_id in card.companions.items():
+            if model_id in self.cards:
+                found[role] = self.cards[model_id]
+                continue
             path = card.folder.parent / model_id / "model.toml"
             if not path.is_file():
                 raise ModelMissingError(f"{card.name} also needs the model '{model_id}', which this playground "
@@ -135,13 +142,28 @@ class Pipeline:
             found[role] = parse_card(path)
         return found
 
-    def run(self, card: ModelCard, task: Any, source: Any, params: dict[str, Any] | None = None,
-            token: CancelToken | None = None, progress: Progress | None = None,
+    def use(self, options: RuntimeOptions) -> None:
+        """Run with these options from now on; sessions opened with others are let go, not left to linger."""
+        if options != self.options:
+            self.sessions.evict()
+            self.options = options
+
+    def prepare(self, request: RunRequest) -> tuple[dict[str, np.ndarray], Any]:
+        """The request's input decoded and preprocessed as a run would, untimed: what the model is fed, and the
+        task's context (batch sizes feed the same input to a session many times over)."""
+        card = request.card
+        decoded = media.decode(request.task.input_kind, request.source, card)
+        return request.task.preprocess(decoded, card, {**card.defaults(), **dict(request.params)})
+
+    def run(self, request: RunRequest, token: CancelToken | None = None, progress: Progress | None = None,
             tap: Tap | None = None, keep_raw: bool = False) -> Outcome:
-        """One run of `task` on `source`; keep_raw keeps the model's raw outputs (for showing post-processing:
-        off by default, as an upscaled picture's raw output alone is 50 MB)."""
+        """One run of the request's task on its input; keep_raw keeps the model's raw outputs (for showing
+        post-processing: off by default, as an upscaled picture's raw output alone is 50 MB)."""
+        if request.options is not None:
+            self.use(request.options)
+        card, task, source = request.card, request.task, request.source
         token = token or CancelToken()
-        values = {**card.defaults(), **(params or {})}
+        values = {**card.defaults(), **dict(request.params)}
         clock = StageClock()
         cpu0, wall0 = time.process_time_ns(), clock.started_ns
         energy0 = self.energy.read_uj() if self.energy is not None else None

@@ -7,8 +7,6 @@ measured, and a sentence must not pretend otherwise.
 
 from __future__ import annotations
 
-from playground.core import readable
-
 import math
 
 UNKNOWN = "unknown"

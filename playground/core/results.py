@@ -30,8 +30,8 @@ class Labels:
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "labels", "note": self.note,
-                "labels": [{"name": l.name, "score": round(l.score, 6), "description": l.description}
-                           for l in self.items]}
+                "labels": [{"name": lab.name, "score": round(lab.score, 6), "description": lab.description}
+                           for lab in self.items]}
 
 
 @dataclass(frozen=True)

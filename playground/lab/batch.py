@@ -7,15 +7,15 @@ import csv
 import io
 import json
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable
 
 from playground.core.cancel import CancelToken
-from playground.core.card import ModelCard
 from playground.core.errors import Cancelled, InputError, PlaygroundError
 from playground.core.media import SUPPORTED
 from playground.core.pipeline import Pipeline
+from playground.core.task import RunRequest
 from playground.core.timing import STAGES
 
 MAX_FILES = 10_000  # a folder larger than this is named, and its first files are run
@@ -76,10 +76,12 @@ def files_in(folder: Path, modality: str) -> tuple[list[Path], int]:
     return found[:MAX_FILES], max(0, len(found) - MAX_FILES)
 
 
-def run_batch(card: ModelCard, task: Any, folder: Path, params: dict[str, Any], pipeline: Pipeline,
-              token: CancelToken, progress: Callable[[float, Any], None]) -> BatchReport:
-    """Each file in turn; a file the model cannot take is a row with its sentence, and the batch goes on.
-    Stopped midway, it returns what it did (finished False): those rows are worth keeping and exporting."""
+def run_batch(request: RunRequest, pipeline: Pipeline, token: CancelToken,
+              progress: Callable[[float, Any], None]) -> BatchReport:
+    """Each file of the folder that is the request's source, in turn; a file the model cannot take is a row
+    with its sentence, and the batch goes on. Stopped midway, it returns what it did (finished False): those
+    rows are worth keeping and exporting."""
+    card, folder = request.card, Path(request.source)
     files, skipped = files_in(folder, card.modality)
     report = BatchReport(card.id, str(folder), len(files), skipped)
     start = time.perf_counter()
@@ -87,7 +89,7 @@ def run_batch(card: ModelCard, task: Any, folder: Path, params: dict[str, Any], 
         if token.cancelled:
             break
         try:
-            outcome = pipeline.run(card, task, path, params, token)
+            outcome = pipeline.run(replace(request, source=path), token)
         except Cancelled:
             break
         except PlaygroundError as exc:

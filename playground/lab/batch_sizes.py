@@ -10,11 +10,12 @@ from typing import Any, Callable
 
 import numpy as np
 
-from playground.core import media
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard
 from playground.core.errors import InputError
+from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
+from playground.core.task import RunRequest
 
 SIZES = (1, 2, 4, 8, 16, 32)
 REPEATS = 5  # timed runs per size, after one warm-up
@@ -52,16 +53,18 @@ def batch_feeds(card: ModelCard, feeds: dict[str, np.ndarray]) -> str:
     return ""
 
 
-def time_batch_sizes(card: ModelCard, task: Any, source: Any, params: dict[str, Any], options: RuntimeOptions,
-                     token: CancelToken, progress: Callable[[float, Any], None]) -> BatchSizes:
-    decoded = media.decode(task.input_kind, source, card)
-    feeds, _ = task.preprocess(decoded, card, {**card.defaults(), **params})
+def time_batch_sizes(request: RunRequest, token: CancelToken, progress: Callable[[float, Any], None]) -> BatchSizes:
+    """The request's input, prepared as a run would prepare it, fed to the model's session 1, 2, 4 … times at
+    once: each batch size timed on its own."""
+    card, options = request.card, request.options or RuntimeOptions()
+    pipeline = Pipeline(SessionCache(), options)
+    feeds, _ = pipeline.prepare(request)
     problem = batch_feeds(card, feeds)
     if problem:
         raise InputError(problem)
     import onnxruntime as ort
 
-    session = SessionCache().get(card, options).session
+    session = pipeline.sessions.get(card, options).session
     one = sum(v.nbytes for v in feeds.values())
     sizes = [n for n in SIZES if n == 1 or n * one <= MAX_BATCH_BYTES]
     run_options = ort.RunOptions()

@@ -16,6 +16,7 @@ from playground.core.cpu import int8_dot_product
 from playground.core.explainers import literal
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
+from playground.core.task import RunRequest
 
 RUNS = 3  # timed runs of each model after a warm-up: a reply of the language model takes a second or two
 
@@ -109,16 +110,15 @@ def answer_text(result: Any, width: int = 160) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
-def compare(base: ModelCard, twin: ModelCard, task: Any, source: Any, params: dict[str, Any],
-            options: RuntimeOptions, token: CancelToken, progress: Callable[[float, Any], None],
-            runs: int = RUNS) -> Comparison:
-    """Both models on the same input with the same settings, each in fresh sessions (one warm-up run each)."""
+def compare(base: ModelCard, twin: ModelCard, request: RunRequest, token: CancelToken,
+            progress: Callable[[float, Any], None], runs: int = RUNS) -> Comparison:
+    """Both models on the request's input with its settings, each in fresh sessions (one warm-up run each)."""
     sides = []
     for k, card in enumerate((base, twin)):
-        pipeline = Pipeline(SessionCache(), options)
+        pipeline = Pipeline(SessionCache(), request.options or RuntimeOptions())
         times, outcome = [], None
         for r in range(runs + 1):
-            outcome = pipeline.run(card, task, source, params, token)
+            outcome = pipeline.run(request.using(card=card), token)
             if r:
                 times.append(outcome.record.ms("model"))
             progress((k * (runs + 1) + r + 1) / (2 * (runs + 1)), None)

@@ -19,9 +19,9 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.core.cancel import CancelToken
-from playground.core.card import ModelCard
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
+from playground.core.task import RunRequest
 
 RUNS = 4  # profiled runs (the first one cold); the figures are their average
 CONV = {"Conv", "FusedConv", "NhwcConv", "NchwcConv", "QLinearConv", "ConvInteger", "ConvTranspose"}
@@ -174,17 +174,18 @@ def measure_peak(threads: int, repeats: int = 8) -> float:
     return 2.0 * PEAK_M * PEAK_K * PEAK_N / statistics.median(times) / 1e9
 
 
-def profile_model(card: ModelCard, task: Any, source: Any, params: dict[str, Any], options: RuntimeOptions,
-                  token: CancelToken, progress: Callable[[float, Any], None], runs: int = RUNS) -> ModelProfile:
+def profile_model(request: RunRequest, token: CancelToken, progress: Callable[[float, Any], None],
+                  runs: int = RUNS) -> ModelProfile:
     """Run the model `runs` times in profiled sessions of its own and read what every node did; then time it
     again without the profiler, which slows every step a little, for the speed figures."""
+    card, options = request.card, request.options or RuntimeOptions()
     ops: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
     arena = 0.0
     with tempfile.TemporaryDirectory(prefix="playground-profile-") as tmp:
         cache = SessionCache()
         profiled = Pipeline(cache, replace(options, profile_prefix=str(Path(tmp) / "run")))
         for r in range(runs):
-            profiled.run(card, task, source, params, token)
+            profiled.run(request.using(options=profiled.options), token)
             progress((r + 1) / (2 * runs + 1), None)
         # Parsed only when a profile shows a conv without its weight (an int8 model), and then once.
         convs = functools.cache(lambda: conv_work([card.folder / f.path for f in card.files
@@ -196,7 +197,7 @@ def profile_model(card: ModelCard, task: Any, source: Any, params: dict[str, Any
                 ops[op] = [a + b for a, b in zip(ops[op], values)]
     plain, warm_ms = Pipeline(SessionCache(), options), []
     for r in range(runs):
-        outcome = plain.run(card, task, source, params, token)
+        outcome = plain.run(request.using(options=options), token)
         if r:  # the first loads the model
             warm_ms.append(outcome.record.ms("model"))
         progress((runs + r + 1) / (2 * runs + 1), None)

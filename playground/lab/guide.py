@@ -12,11 +12,11 @@ from typing import Any, Callable
 
 from playground import paths
 from playground.core import readable, results
-from playground.lab.compare import headline
 from playground.core.errors import ModelCardError
 from playground.core.explainers import Topic, literal
 from playground.core.media.types import AudioData
 from playground.core.timing import RunRecord
+from playground.lab.compare import headline
 
 GUIDE = Topic("lesson:guide", "Guided tour", "lesson_guide.md")
 # Two timings within 10 % of each other are "about the same": single runs on a busy desktop jitter that much.

@@ -6,15 +6,15 @@ import math
 from pathlib import Path
 
 from playground.core import readable
+from playground.core.explainers import Topic, literal
+from playground.core.metrics import RunHistory
+from playground.core.timing import RunRecord, percentile
 from playground.lab.batch import BatchReport
 from playground.lab.batch_sizes import BatchSizes
 from playground.lab.cloud import CloudEstimate, CloudSetting
 from playground.lab.compare import Comparison
 from playground.lab.cost import CostFigures
-from playground.core.explainers import Topic, literal
-from playground.core.metrics import RunHistory
 from playground.lab.sweep import Sweep
-from playground.core.timing import RunRecord, percentile
 from playground.lab.train_lesson import Answer, FineTuned, Trained
 
 LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")

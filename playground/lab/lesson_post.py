@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 
 from playground.core import readable, results
-from playground.lab.compare import headline
 from playground.core.explainers import literal
+from playground.lab.compare import headline
 
 SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches) is summed up
 QUOTED_CHARS = 160

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from playground.core import readable
 from playground.core.built import expected_sha256, read_manifest
 from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
-from playground.core import readable
 from playground.core.timing import STAGES, RunRecord, percentile
 
 MAX_LOGGED = 20_000  # runs kept for the report; repeat mode for an afternoon stays well under this

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from playground.core.cancel import CancelToken
-from playground.core.card import ModelCard
 from playground.core.pipeline import Pipeline
 from playground.core.session import OPT_LEVELS, RuntimeOptions, SessionCache
+from playground.core.task import RunRequest
 
 RUNS_PER_SETTING = 5  # after one untimed warm-up run: enough for a median on a noisy machine, quick enough
 MAX_THREADS_SWEPT = 8
@@ -52,9 +52,8 @@ def optimisation_settings(current: RuntimeOptions) -> list[tuple[str, RuntimeOpt
     return [(OPT_NAMES[level], RuntimeOptions(current.threads, level)) for level in OPT_LEVELS]
 
 
-def run_sweep(kind: str, settings: list[tuple[str, RuntimeOptions]], card: ModelCard, task: Any, source: Any,
-              params: dict[str, Any], token: CancelToken, progress: Callable[[float, Any], None],
-              runs: int = RUNS_PER_SETTING) -> Sweep:
+def run_sweep(kind: str, settings: list[tuple[str, RuntimeOptions]], request: RunRequest, token: CancelToken,
+              progress: Callable[[float, Any], None], runs: int = RUNS_PER_SETTING) -> Sweep:
     """Each setting gets sessions of its own, opened for the sweep and let go after it: the window's own
     session stays as it was, and no setting inherits another's warm caches."""
     points: list[SweepPoint] = []
@@ -62,9 +61,9 @@ def run_sweep(kind: str, settings: list[tuple[str, RuntimeOptions]], card: Model
         pipeline = Pipeline(SessionCache(), options)
         times = []
         for r in range(runs + 1):  # the first run loads the model and is not counted
-            outcome = pipeline.run(card, task, source, params, token)
+            outcome = pipeline.run(request.using(options=options), token)
             if r:
                 times.append(outcome.record.ms("model"))
             progress((i + (r + 1) / (runs + 1)) / len(settings), None)
         points.append(SweepPoint(label, options, tuple(times)))
-    return Sweep(kind, card.id, tuple(points))
+    return Sweep(kind, request.card.id, tuple(points))

@@ -14,7 +14,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.media import ImageData
 from playground.core.results import Label, Labels
-from playground.tasks.base import Feeds, Outputs, SingleRunTask
+from playground.core.task import Feeds, Outputs, SingleRunTask
 from playground.tasks.facts import fact, float_list, label_file, param, positive_int
 from playground.tasks.ops import checked_pixels, resample_filter
 

@@ -10,7 +10,7 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.media import ImageData
 from playground.core.results import Cutout
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import fact, float_list, param, positive_int
 from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
 

@@ -17,8 +17,8 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.results import Denoised
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks import deepfilter_dsp as dsp
-from playground.tasks.base import Feeds, Outputs, Runner
 from playground.tasks.facts import fact, param, positive_int
 from playground.tasks.vad import mono_at
 

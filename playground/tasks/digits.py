@@ -12,7 +12,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import DigitGuess
-from playground.tasks.base import Feeds, Outputs, SingleRunTask
+from playground.core.task import Feeds, Outputs, SingleRunTask
 from playground.tasks.facts import fact, positive_int
 from playground.tasks.ops import checked_pixels, resample_filter
 

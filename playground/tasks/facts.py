@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 from playground import paths
-
 from playground.core.card import ModelCard
 from playground.core.errors import ModelCardError
 

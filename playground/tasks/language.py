@@ -20,7 +20,7 @@ from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
 from playground.core.session import not_installed
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import label_file, param, positive_int
 
 BYTES = 256

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import numpy as np
 
 from playground.core.media.long_audio import LongAudio
-from playground.tasks.base import Runner
+from playground.core.task import Runner
 from playground.tasks.facts import positive_int
 from playground.tasks.vad import SegmentTracker, frames_with_context, rules_for, speech_probabilities
 

@@ -16,10 +16,9 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.results import Note, Notes
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import fact, param, positive_int
-from playground.tasks.note_decoding import (NoteEvent, contour_bin_hz, decode_notes, min_note_frames,
-                                            note_contour_bins)
+from playground.tasks.note_decoding import NoteEvent, contour_bin_hz, decode_notes, min_note_frames, note_contour_bins
 from playground.tasks.vad import mono_at
 
 MIN_SECONDS = 0.25  # two notes' worth of the shortest default note: less holds no note to find

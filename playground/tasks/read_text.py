@@ -12,7 +12,7 @@ from PIL import Image
 from playground.core.card import ModelCard
 from playground.core.media import ImageData
 from playground.core.results import TextLine, TextLines
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.ctc import charset_from_model, greedy_decode
 from playground.tasks.facts import fact, param, positive_int
 from playground.tasks.ocr_geometry import crop_line, db_boxes, reading_order, to_image

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from playground.core.errors import ModelCardError
-from playground.tasks.base import Task
+from playground.core.task import Task
 from playground.tasks.chat import ChatTask
 from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask

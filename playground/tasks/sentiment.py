@@ -17,7 +17,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import fact, positive_int
 from playground.tasks.similarity import tokenizer
 

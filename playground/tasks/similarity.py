@@ -13,7 +13,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Similarities
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import param, positive_int
 
 MAX_SENTENCES = 64  # a 64 × 64 grid is as much as anyone reads; more lines are named, not dropped silently

@@ -20,7 +20,7 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.media.long_audio import LongAudio
 from playground.core.results import Phrase, Transcript
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import positive_int
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.long_speech import speech_in_file

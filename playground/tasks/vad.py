@@ -11,7 +11,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import InputError
 from playground.core.media import AudioData
 from playground.core.results import SpeechSegments
-from playground.tasks.base import Feeds, Outputs, Runner
+from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.facts import fact, param, positive_int
 
 # A view gets about this many partial results per clip, however long: enough to fill in smoothly,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from playground.tasks.base import Runner
+from playground.core.task import Runner
 from playground.tasks.whisper_text import BEGIN_SUPPRESS, EOT, NO_TIMESTAMPS, SOT, detokenize, suppression
 
 MAX_TOKENS = 224  # half the decoder's 448 positions, as the reference decoder allows

@@ -14,8 +14,9 @@ from playground.core.catalog import Catalog
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
-from playground.lab.report import SessionLog
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
+from playground.core.task import RunRequest, Task
+from playground.lab.report import SessionLog
 from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
 from playground.ui.jobs import JobRunner
 from playground.ui.settings import Settings
@@ -52,7 +53,7 @@ class Controller(QObject):
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings, self.catalog, self._task_lookup = settings, catalog, task_lookup
-        self.pipeline = pipeline or Pipeline()
+        self.pipeline = pipeline or Pipeline(cards={card.id: card for card in catalog.cards})
         self.history = RunHistory()
         self.session_log = SessionLog()  # every run of the session, for the lab report
         self.sampler = sampler or ResourceSampler()
@@ -218,18 +219,17 @@ class Controller(QObject):
             self._stop_repeat()
             self.run_failed.emit(problem)
             return False
-        card, source, params, options = self.card, self.input.source, dict(self.params), self.options
+        request = self.request(task)
         pipeline = self.pipeline
         self._experimenting = False
-
-        def job(token: Any, progress: Any) -> Outcome:
-            if pipeline.options != options:
-                pipeline.sessions.evict()  # sessions opened with other options would linger unused
-                pipeline.options = options
-            return pipeline.run(card, task, source, params, token, progress, keep_raw=keep_raw)
-
-        self.jobs.submit(job)
+        self.jobs.submit(lambda token, progress: pipeline.run(request, token, progress, keep_raw=keep_raw))
         return True
+
+    def request(self, task: Task, source: Any = None) -> RunRequest:
+        """The unit of work as the window stands now: its model, input (or `source`), knobs and runtime options,
+        copied, as the job runs later."""
+        return RunRequest(self.card, task, self.input.source if source is None else source, dict(self.params),
+                          self.options)
 
     def run_experiment(self, work: Callable[[Any, Any], Any]) -> bool:
         """Start a measurement that is not one run (a sweep, a batch ...; ui.experiments builds them) as the
@@ -240,7 +240,7 @@ class Controller(QObject):
         self._experimenting = True
         return True
 
-    def current_task(self, needs_input: bool = True) -> Any | None:
+    def current_task(self, needs_input: bool = True) -> Task | None:
         """The current model's task when a measurement can start (a model with its files, and an input if it
         needs one); otherwise None, with the sentence saying what is missing."""
         problem = (self._cannot_run() if needs_input else

@@ -6,17 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
+from playground.core.card import ModelCard
+from playground.core.session import not_installed
+from playground.core.task import RunRequest
 from playground.lab.batch import BatchReport, run_batch
 from playground.lab.batch_sizes import time_batch_sizes
-from playground.core.card import ModelCard
 from playground.lab.compare import compare, twin_of
 from playground.lab.graph_cost import profile_model
-from playground.core.session import not_installed
 from playground.lab.sweep import optimisation_settings, run_sweep, thread_settings
 from playground.ui.controller import Controller
 
-# work(card, task, source, params, options, token, progress) -> what the page shows
-Work = Callable[..., Any]
+# work(request, token, progress) -> what the page shows
+Work = Callable[[RunRequest, Any, Any], Any]
 
 
 class Experiments:
@@ -24,22 +25,22 @@ class Experiments:
         self.controller = controller
 
     def _on_current_input(self, work: Work) -> bool:
-        """Start `work` on the current model, input, knobs and runtime options, all taken now (copied: the job
-        runs later); False, with the sentence said, when there is no model or input yet."""
+        """Start `work` on the current model, input, knobs and runtime options, all taken now (the job runs
+        later); False, with the sentence said, when there is no model or input yet."""
         c = self.controller
         task = c.current_task()
         if task is None:
             return False
-        card, source, params, options = c.card, c.input.source, dict(c.params), c.options
-        return c.run_experiment(lambda token, progress: work(card, task, source, params, options, token, progress))
+        request = c.request(task)
+        return c.run_experiment(lambda token, progress: work(request, token, progress))
 
     def sweep(self, kind: str) -> bool:
         """Time the current model on its input under each thread count ("threads") or each graph optimisation
         level ("optimisation")."""
         options = self.controller.options
         settings = thread_settings(options) if kind == "threads" else optimisation_settings(options)
-        return self._on_current_input(lambda card, task, source, params, _options, token, progress: run_sweep(
-            kind, settings, card, task, source, params, token, progress))
+        return self._on_current_input(lambda request, token, progress: run_sweep(kind, settings, request, token,
+                                                                                 progress))
 
     def measure_model(self) -> bool:
         """Profile the current model on its input: its operations, where its time goes, its memory."""
@@ -63,8 +64,7 @@ class Experiments:
         if not (c.installed(base) and c.installed(twin)):
             c.run_failed.emit(str(not_installed(twin if c.installed(base) else base)))
             return False
-        return self._on_current_input(lambda _card, task, source, params, options, token, progress: compare(
-            base, twin, task, source, params, options, token, progress))
+        return self._on_current_input(lambda request, token, progress: compare(base, twin, request, token, progress))
 
     def run_batch(self, folder: Path) -> bool:
         """The current model over every file of its kind in `folder`, in the window's warm sessions."""
@@ -72,12 +72,9 @@ class Experiments:
         task = c.current_task(needs_input=False)
         if task is None:
             return False
-        card, params, options, pipeline = c.card, dict(c.params), c.options, c.pipeline
+        request, pipeline = c.request(task, source=folder), c.pipeline
 
         def work(token: Any, progress: Any) -> BatchReport:
-            if pipeline.options != options:
-                pipeline.sessions.evict()  # as a run does: sessions of other options would linger unused
-                pipeline.options = options
-            return run_batch(card, task, folder, params, pipeline, token, progress)
+            return run_batch(request, pipeline, token, progress)  # the pipeline lets go of other options' sessions
 
         return c.run_experiment(work)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import PySide6
 import pyqtgraph
+import PySide6
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QWidget
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
-from PySide6.QtWidgets import (QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.ui import focus, scale
 from playground.ui.actions import WindowActions
@@ -124,7 +123,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.commands
-        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.quit)), ("&Run", (a.run, a.repeat, a.stop)),
+        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.quit)),
+                               ("&Run", (a.run, a.repeat, a.stop)),
                                ("&View", (a.full_screen, a.projector))):
             menu = self.menuBar().addMenu(title)
             for action in actions:

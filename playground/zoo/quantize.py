@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections import Counter
 import tempfile
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path

@@ -1,9 +1,10 @@
 """Whisper (tiny.en) from CTranslate2 weights to two ONNX graphs, written with onnx.helper (MODELS.md §2.2.1).
 
 Encoder: mel [1, 80, F] → the cross-attention keys and values of every decoder layer, projected once
-and split into heads (one tensor per layer, cross_k_i [1, 6, 64, F/2] and cross_v_i [1, 6, F/2, 64]). Decoder: new tokens plus the self-attention cache in → logits and the grown cache
-out, so each step runs only the new token. The tied embedding is stored once, transposed ([384, V]),
-and serves both the lookup (Gather on axis 1) and the output projection (MatMul).
+and split into heads (one tensor per layer, cross_k_i [1, 6, 64, F/2] and cross_v_i [1, 6, F/2, 64]).
+Decoder: new tokens plus the self-attention cache in → logits and the grown cache out, so each step runs
+only the new token. The tied embedding is stored once, transposed ([384, V]), and serves both the lookup
+(Gather on axis 1) and the output projection (MatMul).
 """
 
 from __future__ import annotations

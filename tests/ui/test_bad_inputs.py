@@ -13,7 +13,7 @@ import soundfile as sf
 from PIL import Image
 
 from playground import paths
-from tests.ui.test_main_window import choose_sample, make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import choose_sample, wait_for_result
 
 SAMPLES = paths.samples_dir()
 pytestmark = pytest.mark.models

@@ -8,7 +8,7 @@ from playground import paths
 from playground.core.card import parse_card
 from playground.ui.formatting import fact_text
 from playground.ui.panels.card_view import card_markdown
-from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (make_window is a fixture)
+from tests.ui.test_main_window import wait_for_result
 
 
 def test_facts_read_as_a_person_would_say_them():

@@ -10,7 +10,7 @@ from playground.core.results import Generation
 from playground.tasks.chat import NO_MESSAGE
 from playground.ui.views import create_view
 from playground.ui.views.chat import WARNING, figures_line, speed_curve
-from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import wait_for_result
 from tests.ui.test_views import shown
 
 

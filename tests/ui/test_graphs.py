@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from playground.core import explainers, readable
+from playground.core import readable
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES, RunRecord
 from playground.ui.panels.graphs import GraphsPanel, smooth, stage_colors

@@ -9,7 +9,7 @@ import pytest
 
 from playground.core.readable import ms as ms_text
 from playground.lab.guide import CHECKS, GUIDE, answer_of, figure, load_guide
-from tests.ui.test_main_window import choose_sample, make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import choose_sample, wait_for_result
 
 
 def text_of(page) -> str:

@@ -12,8 +12,16 @@ import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QLabel, QPlainTextEdit, QTableWidget,
-                               QTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
 
 from playground.ui.app import build
 from playground.ui.idle import IdleReset

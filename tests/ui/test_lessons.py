@@ -7,7 +7,7 @@ import pytest
 from playground.core import readable
 from playground.lab import lesson_facts, lesson_model
 from playground.ui.lessons.window import PAGES
-from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import wait_for_result
 
 SENTENCE = "Dies ist ein Test der Spracherkennung."
 

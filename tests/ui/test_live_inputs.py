@@ -14,7 +14,6 @@ from playground.ui.live import LiveFeeder
 from playground.ui.multimedia import NOT_INSTALLED
 from playground.ui.panels.camera_panel import NO_CAMERA, CameraPanel
 from playground.ui.widgets.draw_pad import DrawPad
-from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
 
 
 class FakeController(QObject):

@@ -8,37 +8,27 @@ import shutil
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import (QAbstractButton, QAbstractSpinBox, QApplication, QComboBox, QFormLayout, QLabel,
-                               QPlainTextEdit, QTextBrowser, QTreeWidget, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QTextBrowser,
+    QTreeWidget,
+    QWidget,
+)
 
 from playground import paths
 from playground.core import explainers
 from playground.core.catalog import load_catalog
-from playground.ui.app import build
 from playground.core.readable import size as size_text
 from playground.ui.main_window import MainWindow
-from playground.ui.settings import Settings
 from playground.ui.views import VIEWS
 
 SAMPLES = paths.samples_dir()
-
-
-@pytest.fixture
-def make_window(qtbot):
-    made = []
-
-    def make(catalog=None, model_id: str = ""):
-        controller, window = build(Settings(), catalog, model_id=model_id)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        made.append(window)
-        return controller, window
-
-    yield make
-    for window in made:
-        window.controller.cancel()
-        window.controller.shutdown(10.0)
 
 
 @pytest.fixture

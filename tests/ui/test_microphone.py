@@ -13,7 +13,6 @@ import soundfile as sf
 from playground import paths
 from playground.ui.microphone import NO_MICROPHONE, to_mono_float
 from playground.ui.multimedia import NOT_INSTALLED
-from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
 
 KWS = "Hey Jarvis. Alexa. What is the weather today?"
 

@@ -16,7 +16,6 @@ from playground.ui.views import create_view
 from playground.ui.views.notes import NotesView
 from playground.ui.widgets import audio
 from playground.ui.widgets.piano_roll import NOTE, SELECTED, key_range, key_ticks
-from tests.ui.test_main_window import make_window  # noqa: F401 (fixture)
 from tests.ui.test_views import near, pixels, shown
 
 RATE = 22050

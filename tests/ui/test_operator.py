@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QPushButton
 
 from playground.core.pin import hash_pin
 from playground.ui.app import build
-from playground.ui.operator import OperatorScreen, PinPad, TRIES
+from playground.ui.operator import TRIES, OperatorScreen, PinPad
 from playground.ui.settings import Settings
 
 

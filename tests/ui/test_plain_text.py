@@ -16,7 +16,7 @@ from playground.core import explainers
 from playground.core.results import Generation, Similarities, TextLine, TextLines
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.views import create_view
-from tests.ui.test_main_window import choose_sample, make_window  # noqa: F401 (fixture)
+from tests.ui.test_main_window import choose_sample
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core.catalog import load_catalog
 from playground.core.netwatch import NetWatch, watch
 from playground.ui.privacy import ALARM, QUIET, NetworkBadge
-from tests.ui.test_main_window import choose_sample, make_window  # noqa: F401 (fixture)
+from tests.ui.test_main_window import choose_sample
 
 ROOT = Path(__file__).resolve().parents[2]
 

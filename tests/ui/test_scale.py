@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from playground.ui import kiosk, scale
+from playground.ui import scale
 from playground.ui.app import build
 from playground.ui.settings import Settings
 from playground.ui.widgets.plots import left_axis_width

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.test_main_window import choose_sample, make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import choose_sample, wait_for_result
 
 pytestmark = pytest.mark.models
 

@@ -7,7 +7,7 @@ import pytest
 
 from playground.lab import lesson_facts
 from tests.ui.test_lessons import SENTENCE, text_of
-from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import wait_for_result
 
 pytestmark = pytest.mark.models
 

@@ -14,8 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from playground.core.results import (RESULT_TYPES, Cutout, Detection, Detections, Label, Labels,
-                                     SpeechSegments)
+from playground.core.results import RESULT_TYPES, Cutout, Detection, Detections, Label, Labels, SpeechSegments
 from playground.ui.views import VIEWS, create_view
 from playground.ui.views.detections import BOX_COLOUR, LANDMARK_COLOURS
 from playground.ui.views.labels import BAR_BEST, BAR_OTHER, percent_text

@@ -20,7 +20,7 @@ from playground.ui.drops import offer_from_mime
 from playground.ui.operator import NO_PIN, OperatorScreen
 from playground.ui.settings import Settings
 from playground.ui.widgets.start_page import StartPage
-from tests.ui.test_main_window import make_window, wait_for_result  # noqa: F401 (fixture)
+from tests.ui.test_main_window import wait_for_result
 
 SAMPLES = paths.samples_dir()
 pytestmark = pytest.mark.models

@@ -16,8 +16,18 @@ from playground.core.media.audio import audio_for_card, decode_audio
 from playground.core.media.image import decode_image, image_from_array
 from playground.core.media.source import checked_input
 from playground.core.media.text import decode_text, text_from_str
-from playground.core.media.types import (CHOOSE, MAX_AUDIO_SECONDS, MAX_IMAGE_PIXELS, MAX_TEXT_BYTES, NOUN,
-                                         PASTED, SUPPORTED, AudioData, ImageData, TextData)
+from playground.core.media.types import (
+    CHOOSE,
+    MAX_AUDIO_SECONDS,
+    MAX_IMAGE_PIXELS,
+    MAX_TEXT_BYTES,
+    NOUN,
+    PASTED,
+    SUPPORTED,
+    AudioData,
+    ImageData,
+    TextData,
+)
 
 __all__ = ["MAX_AUDIO_SECONDS", "MAX_IMAGE_PIXELS", "MAX_TEXT_BYTES", "SUPPORTED", "AudioData", "ImageData",
            "TextData", "decode", "describe_source"]

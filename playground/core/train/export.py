@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from playground.core.train.layers import (Conv3x3, Flatten, GlobalAvgPool, Layer, Linear, MaxPool2, ReLU,
-                                          Sequential)
+from playground.core.train.layers import Conv3x3, Flatten, GlobalAvgPool, Layer, Linear, MaxPool2, ReLU, Sequential
 
 if TYPE_CHECKING:
     import onnx

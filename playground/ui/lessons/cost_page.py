@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from playground.core.results import Generation
 from playground.lab import lesson_facts
 from playground.lab.cost import DEFAULT_PRICE_PER_CPU_HOUR, DEFAULT_WATTS_PER_CORE, CostFigures, cost_figures
-from playground.core.results import Generation
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

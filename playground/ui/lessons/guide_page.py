@@ -10,9 +10,8 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QProgressBar, QPushButt
 
 from playground.core import explainers
 from playground.core.errors import PlaygroundError
-from playground.lab.guide import (GUIDE, GuideState, Run, Step, Tour, guide_facts, load_guide, run_from,
-                                   tour_for)
 from playground.core.pipeline import Outcome
+from playground.lab.guide import GUIDE, GuideState, Run, Step, Tour, guide_facts, load_guide, run_from, tour_for
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

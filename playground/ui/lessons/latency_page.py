@@ -10,9 +10,9 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from playground.core.timing import percentile
 from playground.lab import lesson_facts
 from playground.lab.sweep import Sweep
-from playground.core.timing import percentile
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

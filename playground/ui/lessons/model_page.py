@@ -7,9 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
+from playground.core.results import Generation
 from playground.lab import lesson_facts, lesson_model
 from playground.lab.graph_cost import ModelProfile
-from playground.core.results import Generation
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

@@ -7,15 +7,14 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.plain import PlainLabel
-from playground.ui.settings import Settings
 from playground.ui.scale import relative_font
+from playground.ui.settings import Settings
 
 
 class LessonPage(QWidget):

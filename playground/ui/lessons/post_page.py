@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.lab import lesson_facts, lesson_post
 from playground.core.pipeline import Outcome
+from playground.lab import lesson_facts, lesson_post
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

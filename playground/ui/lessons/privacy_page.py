@@ -9,16 +9,16 @@ import numpy as np
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from playground.lab import lesson_facts
 from playground.core.disk_log import disk_log
 from playground.core.explainers import literal
 from playground.core.netwatch import watch
+from playground.lab import lesson_facts
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.inputs import InputChoice
 from playground.ui.lessons.page import LessonPage
-from playground.ui.settings import Settings
 from playground.ui.scale import relative_font
+from playground.ui.settings import Settings
 
 
 def where_it_is(choice: InputChoice | None) -> str:

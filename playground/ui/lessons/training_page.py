@@ -10,11 +10,10 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
 from playground.core import readable
-from playground.lab import lesson_facts
 from playground.core.errors import InputError
-from playground.lab.train_lesson import (Answer, FineTuned, Trained, answer, fine_tune, train_lesson,
-                                          training_data)
 from playground.core.train.trainer import TrainProgress
+from playground.lab import lesson_facts
+from playground.lab.train_lesson import Answer, FineTuned, Trained, answer, fine_tune, train_lesson, training_data
 from playground.tasks.digits import to_mnist
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
@@ -163,7 +162,8 @@ class TrainingPage(LessonPage):
             for p in result.result.history:  # the last epoch's report can arrive after the rate limit dropped it
                 if (p.step, p.held_out_accuracy) not in self._epochs and p.held_out_accuracy is not None:
                     self._epochs.append((p.step, p.held_out_accuracy))
-            self.status.setText(f"Trained: {readable.percent(result.held_out_accuracy)} right on {len(result.held_labels):,} digits "
+            self.status.setText(f"Trained: {readable.percent(result.held_out_accuracy)} right on "
+                                f"{len(result.held_labels):,} digits "
                                 "kept out of its training.")
             self.refresh()
         elif isinstance(result, FineTuned):

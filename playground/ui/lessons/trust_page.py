@@ -6,10 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QListWidget, QWidget
 
 from playground.core import built
+from playground.core.pipeline import Outcome
 from playground.lab import lesson_facts, lesson_trust
 from playground.lab.compare import headline
 from playground.lab.lesson_trust import Mark
-from playground.core.pipeline import Outcome
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage

@@ -4,8 +4,16 @@ window, so the model keeps running in one and the numbers move in the other."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QPushButton, QScrollArea, QStackedWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
@@ -22,8 +30,8 @@ from playground.ui.lessons.post_page import PostPage
 from playground.ui.lessons.privacy_page import PrivacyPage
 from playground.ui.lessons.training_page import TrainingPage
 from playground.ui.lessons.trust_page import TrustPage
-from playground.ui.settings import Settings
 from playground.ui.scale import relative_font
+from playground.ui.settings import Settings
 
 PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, TrustPage, LatencyPage, BatchPage, CostPage,
                                        CloudPage, Int8Page, ModelPage, PrivacyPage, GlossaryPage)

@@ -14,9 +14,9 @@ from playground.core import readable
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGE_WORDS, STAGES
 from playground.ui.plain import PlainLabel, rich_label
+from playground.ui.scale import relative_font
 from playground.ui.widgets.latency import LatencyPlot
 from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
-from playground.ui.scale import relative_font
 
 # Ticks at 10 Hz that take turns: resource curves on one, the latency bars (if a run arrived) on the
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single

@@ -9,8 +9,7 @@ from typing import Any, Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QListWidget, QProgressBar, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.errors import PlaygroundError
 from playground.core.media import AudioData

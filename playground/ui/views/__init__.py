@@ -4,8 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from playground.core.results import (Cutout, Denoised, Detections, DigitGuess, Generation, Labels, Notes,
-                                     Similarities, SpeechSegments, TextLines, Transcript, Upscaled)
+from playground.core.results import (
+    Cutout,
+    Denoised,
+    Detections,
+    DigitGuess,
+    Generation,
+    Labels,
+    Notes,
+    Similarities,
+    SpeechSegments,
+    TextLines,
+    Transcript,
+    Upscaled,
+)
 from playground.ui.views.base import ResultView
 from playground.ui.views.chat import ChatView
 from playground.ui.views.cutout import CutoutView

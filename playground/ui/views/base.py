@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QIODevice, QSaveFile, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
 from playground.core.disk_log import disk_log
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font

@@ -12,6 +12,7 @@ from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
 from playground.ui.widgets.wipe import WipePanel
+
 NOTHING_FOUND = 0.01  # below 1 % foreground the model saw no subject worth the name
 
 

@@ -6,8 +6,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize

@@ -7,8 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QListWidget, QTableWidget, QTableWidgetItem,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTableWidget, QTableWidgetItem, QWidget
 
 from playground.core.results import Similarities
 from playground.ui.plain import PlainLabel, plain_tip

@@ -16,7 +16,6 @@ from playground.ui.views.base import ResultView, suggested_name, writable_proble
 from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.wave_strip import WaveStrip
 
-
 LONG_PLAY_S = 300.0
 WRITING = "Writing down what was said…"
 

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Note, Notes, note_name
-from playground.ui.widgets.wave_strip import draw_envelope, envelope
 from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
+from playground.ui.widgets.wave_strip import draw_envelope, envelope
 
 LOWEST, HIGHEST = 21, 108  # the model's 88 keys, A0 to C8
 WAVE = QColor(150, 150, 150)  # lighter than the notes: here the sound is only for finding one's place

@@ -7,8 +7,16 @@ from typing import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon, QImageReader, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (QApplication, QGridLayout, QHBoxLayout, QSizePolicy, QStyle, QToolButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QHBoxLayout,
+    QSizePolicy,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from playground.core import media
 from playground.ui.plain import PlainLabel

@@ -1,12 +1,16 @@
-"""The task contract: preprocess → infer → postprocess, with a runner that the pipeline times."""
+"""The unit of work and the task contract: a RunRequest names the model, its task, the input and the knobs;
+a task does preprocess → infer → postprocess, with a runner that the pipeline times."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.session import RuntimeOptions
 
 Feeds = dict[str, np.ndarray]
 Outputs = dict[str, np.ndarray]
@@ -56,6 +60,22 @@ class Task(Protocol):
 
     def postprocess(self, outputs: Outputs, ctx: Any, card: ModelCard, params: dict[str, Any]) -> Any:
         """Model outputs -> a result type from playground.core.results."""
+
+
+@dataclass(frozen=True)
+class RunRequest:
+    """One unit of work, fixed when it is asked for: a knob turned while it runs changes the next request,
+    not this one. A lesson's measurement runs the same request again, or with another model or options."""
+
+    card: ModelCard
+    task: Task
+    source: Any  # a path, pixels, text or a recording: whatever media.decode reads for task.input_kind
+    params: Mapping[str, Any] = field(default_factory=dict)  # the card's knobs; unset ones take its defaults
+    options: RuntimeOptions | None = None  # threads and optimisation level; None: the pipeline's own
+
+    def using(self, card: ModelCard | None = None, options: RuntimeOptions | None = None) -> "RunRequest":
+        """The same input and knobs for another model (an int8 twin) or other runtime options (a sweep)."""
+        return replace(self, card=card or self.card, options=options or self.options)
 
 
 class SingleRunTask:
