@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -18,7 +19,7 @@ from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
 from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
-from playground.ui.jobs import JobRunner
+from playground.ui.jobs import JobRunner, Measurement
 from playground.ui.settings import Settings
 
 TaskLookup = Callable[[str], Any]
@@ -33,7 +34,8 @@ class Controller(QObject):
     runtime_changed = Signal(int, str)  # threads, graph optimisation level
     run_started = Signal()
     run_progressed = Signal(float, object)
-    result_ready = Signal(object)  # Outcome
+    draw_requested = Signal(object)  # Outcome, for the one view that draws it: the controller times the drawing
+    result_ready = Signal(object)  # Outcome, drawn, its record complete
     run_failed = Signal(str)
     run_cancelled = Signal()
     input_rejected = Signal(str)
@@ -42,9 +44,6 @@ class Controller(QObject):
     history_changed = Signal()
     status_changed = Signal(str)
     installed_changed = Signal()  # a model was fetched or removed while the window was open
-    experiment_progressed = Signal(float, object)  # a measurement's progress and its partial report
-    experiment_finished = Signal(object)  # what a measurement other than a run gave (a Sweep ...)
-    experiment_failed = Signal(str)  # why a measurement stopped: its lesson page says so; the result stays
     visitor_forgotten = Signal()  # panels drop what they hold of the last visitor (typed text, drawings, recordings)
     forget_requested = Signal(str)  # "Forget everything now", with the sentence that confirms it
 
@@ -76,7 +75,7 @@ class Controller(QObject):
         self.jobs.job_cancelled.connect(self._on_job_cancelled)
         self.jobs.busy_changed.connect(self.busy_changed)
         self._next = QTimer(self, singleShot=True, interval=0, timeout=self._repeat_next)
-        self._experimenting = False  # the job in flight is a measurement: its news is not a run's
+        self._measurements: dict[int, Measurement] = {}  # job generation -> the measurement it answers
 
     @property
     def busy(self) -> bool:
@@ -221,7 +220,7 @@ class Controller(QObject):
             return False
         request = self.request(task)
         pipeline = self.pipeline
-        self._experimenting = False
+        self._measurements.clear()  # the submit cancels any measurement: none of its news will come
         self.jobs.submit(lambda token, progress: pipeline.run(request, token, progress, keep_raw=keep_raw))
         return True
 
@@ -231,14 +230,14 @@ class Controller(QObject):
         return RunRequest(self.card, task, self.input.source if source is None else source, dict(self.params),
                           self.options)
 
-    def run_experiment(self, work: Callable[[Any, Any], Any]) -> bool:
+    def run_experiment(self, work: Callable[[Any, Any], Any]) -> Measurement:
         """Start a measurement that is not one run (a sweep, a batch ...; ui.experiments builds them) as the
         worker's one job: two jobs at once would time each other. `work(token, progress)` runs in the
-        worker; its partial reports arrive as experiment_progressed, its result as experiment_finished."""
+        worker; its reports, result or failure reach only the returned Measurement's signals."""
         self._stop_repeat()
-        self.jobs.submit(work)
-        self._experimenting = True
-        return True
+        measurement = Measurement(self)
+        self._measurements = {self.jobs.submit(work): measurement}  # older ones were cancelled by the submit
+        return measurement
 
     def current_task(self, needs_input: bool = True) -> Task | None:
         """The current model's task when a measurement can start (a model with its files, and an input if it
@@ -273,12 +272,6 @@ class Controller(QObject):
             self.run()
         elif not on:
             self._next.stop()
-
-    def report_render(self, render_ns: int) -> None:
-        """The window drew the last result in `render_ns`: the run's record gets its last stage (no news of
-        its own: the window calls this while the result is delivered, and the history news follows it)."""
-        if self.history.records:
-            self.history.update_last(self.history.records[-1].with_render(render_ns))
 
     def shutdown(self, timeout: float = 2.0) -> bool:
         """On quit: stop repeat, cancel, wait briefly for the worker, write settings. Only the first call acts."""
@@ -319,19 +312,21 @@ class Controller(QObject):
             self.status_changed.emit(f"Running {self.card.name if self.card else 'the model'} on {label}…")
 
     @Slot(int, float, object)
-    def _on_job_progressed(self, _generation: int, fraction: float, partial: Any) -> None:
+    def _on_job_progressed(self, generation: int, fraction: float, partial: Any) -> None:
+        measurement = self._measurements.get(generation)
+        if measurement is not None:  # the progress bar moves; the partial report is for the page that asked
+            self.run_progressed.emit(fraction, None)
+            measurement.progressed.emit(fraction, partial)
+            return
         # Repeat runs the same input again: the full answer is already on screen, and redrawing a
         # half-filled one ten times a second would only flicker and take time from the graphs.
-        if self._experimenting:  # the progress bar moves; the partial report is for the lesson page
-            self.run_progressed.emit(fraction, None)
-            self.experiment_progressed.emit(fraction, partial)
-            return
         self.run_progressed.emit(fraction, None if self.repeat and self.last_outcome is not None else partial)
 
     @Slot(int, object)
-    def _on_job_finished(self, _generation: int, outcome: Any) -> None:
-        if not isinstance(outcome, Outcome):  # a sweep or another measurement: its page shows it
-            self.experiment_finished.emit(outcome)
+    def _on_job_finished(self, generation: int, outcome: Any) -> None:
+        measurement = self._measurements.pop(generation, None)
+        if measurement is not None:  # a sweep or another measurement: only its page hears of it
+            measurement.finished.emit(outcome)
             self.status_changed.emit(self._status_line())
             return
         record = outcome.record
@@ -339,7 +334,11 @@ class Controller(QObject):
             self._load_ns[record.model_id] = record.load_ns
         self.history.add(record)
         self.last_outcome = outcome
-        self.result_ready.emit(outcome)  # the window draws it and reports the drawing time before this returns
+        # The run's last stage is drawing its answer: timed here, around the one view that draws it.
+        start = time.perf_counter_ns()
+        self.draw_requested.emit(outcome)
+        self.history.update_last(record.with_render(time.perf_counter_ns() - start))
+        self.result_ready.emit(outcome)
         answer = outcome.result.summary().strip().splitlines() if hasattr(outcome.result, "summary") else []
         self.session_log.add(self.history.records[-1], self.card.name if self.card else record.model_id,
                              answer[0] if answer else "")
@@ -350,10 +349,11 @@ class Controller(QObject):
             self._next.start()
 
     @Slot(int, object)
-    def _on_job_failed(self, _generation: int, exc: BaseException) -> None:
+    def _on_job_failed(self, generation: int, exc: BaseException) -> None:
         self._stop_repeat()
-        if self._experimenting:  # a lesson's measurement: the answer on screen is still the last run's
-            self.experiment_failed.emit(plain_sentence(exc))
+        measurement = self._measurements.pop(generation, None)
+        if measurement is not None:  # a lesson's measurement: the answer on screen is still the last run's
+            measurement.failed.emit(plain_sentence(exc))
             self.status_changed.emit(self._status_line())
             return
         self.run_failed.emit(plain_sentence(exc))

@@ -15,6 +15,7 @@ from playground.lab.compare import compare, twin_of
 from playground.lab.graph_cost import profile_model
 from playground.lab.sweep import optimisation_settings, run_sweep, thread_settings
 from playground.ui.controller import Controller
+from playground.ui.jobs import Measurement
 
 # work(request, token, progress) -> what the page shows
 Work = Callable[[RunRequest, Any, Any], Any]
@@ -24,17 +25,17 @@ class Experiments:
     def __init__(self, controller: Controller) -> None:
         self.controller = controller
 
-    def _on_current_input(self, work: Work) -> bool:
+    def _on_current_input(self, work: Work) -> Measurement | None:
         """Start `work` on the current model, input, knobs and runtime options, all taken now (the job runs
         later); False, with the sentence said, when there is no model or input yet."""
         c = self.controller
         task = c.current_task()
         if task is None:
-            return False
+            return None
         request = c.request(task)
         return c.run_experiment(lambda token, progress: work(request, token, progress))
 
-    def sweep(self, kind: str) -> bool:
+    def sweep(self, kind: str) -> Measurement | None:
         """Time the current model on its input under each thread count ("threads") or each graph optimisation
         level ("optimisation")."""
         options = self.controller.options
@@ -42,11 +43,11 @@ class Experiments:
         return self._on_current_input(lambda request, token, progress: run_sweep(kind, settings, request, token,
                                                                                  progress))
 
-    def measure_model(self) -> bool:
+    def measure_model(self) -> Measurement | None:
         """Profile the current model on its input: its operations, where its time goes, its memory."""
         return self._on_current_input(profile_model)
 
-    def batch_sizes(self) -> bool:
+    def batch_sizes(self) -> Measurement | None:
         """The current input fed to the model 1, 2, 4 … 32 times in one run, each size timed."""
         return self._on_current_input(time_batch_sizes)
 
@@ -55,23 +56,23 @@ class Experiments:
         c = self.controller
         return twin_of(c.card, {card.id: card for card in c.catalog.cards}) if c.card else None
 
-    def compare_twins(self) -> bool:
+    def compare_twins(self) -> Measurement | None:
         """The current model and its 8-bit twin on the current input, timed alike."""
         c, pair = self.controller, self.twins()
         if pair is None:
-            return False
+            return None
         base, twin = pair
         if not (c.installed(base) and c.installed(twin)):
             c.run_failed.emit(str(not_installed(twin if c.installed(base) else base)))
-            return False
+            return None
         return self._on_current_input(lambda request, token, progress: compare(base, twin, request, token, progress))
 
-    def run_batch(self, folder: Path) -> bool:
+    def run_batch(self, folder: Path) -> Measurement | None:
         """The current model over every file of its kind in `folder`, in the window's warm sessions."""
         c = self.controller
         task = c.current_task(needs_input=False)
         if task is None:
-            return False
+            return None
         request, pipeline = c.request(task, source=folder), c.pipeline
 
         def work(token: Any, progress: Any) -> BatchReport:

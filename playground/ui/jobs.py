@@ -29,6 +29,15 @@ PROGRESS_INTERVAL_S = 0.1
 STREAM_INTERVAL_S = 1 / 30  # results that grow a token at a time (streams = True) are shown more often
 
 
+class Measurement(QObject):
+    """One lesson measurement's own answer (a sweep, a profile, a batch …): only the page that started it
+    connects to it, so no page sorts the news of another's work."""
+
+    progressed = Signal(float, object)  # a fraction done, and a partial report the page may show
+    finished = Signal(object)  # what the measurement gave
+    failed = Signal(str)  # why it stopped, as one sentence; the answer on screen stays the last run's
+
+
 class JobRunner(QObject):
     """Single flight: submit() cancels the current job and bumps the generation; late news is ignored."""
 

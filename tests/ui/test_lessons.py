@@ -87,8 +87,9 @@ def test_the_latency_page_draws_the_runs_and_applies_the_fastest_setting_a_sweep
     assert sorted(i.label.format for i in items if isinstance(i, pg.InfiniteLine)) == ["p50", "p95", "p99"]
     assert [name for name, _ in page.starts.rows] == ["Loading the model", "The first (cold) run",
                                                       "A typical warm run"]
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
-        page.threads_button.click()
+    page.threads_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000):
+        pass
     sweep = page.sweeps["threads"]
     assert [p.label for p in sweep.points][0] == "1 thread" and len(page.sweep_bars.rows) == len(sweep.points)
     assert "was fastest at" in text_of(page)
@@ -110,8 +111,9 @@ def test_the_int8_page_runs_a_model_and_its_twin_on_the_same_input(make_window, 
     wait_for_result(qtbot, window)
     page = window.show_lessons(lesson_facts.INT8.id).current
     assert page.compare_button.isEnabled() and "int8" in page.note.text()
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
-        page.compare_button.click()
+    page.compare_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as done:
+        pass
     comparison = done.args[0]
     assert (comparison.base.model_id, comparison.twin.model_id) == ("minilm-l6", "minilm-l6-int8")
     assert comparison.twin.size_mb < comparison.base.size_mb / 3 and comparison.agreement > 0.9
@@ -128,8 +130,9 @@ def test_the_int8_page_runs_a_model_and_its_twin_on_the_same_input(make_window, 
 def test_the_model_page_measures_the_current_model_on_its_input(ran, qtbot):
     controller, window = ran
     page = window.show_lessons(lesson_facts.MODEL.id).current
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
-        page.measure_button.click()
+    page.measure_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as done:
+        pass
     profile = done.args[0]
     # The bars name each kind of step as what it does, not as the runtime's operator.
     assert profile.model_id == "langid" and page.bars.rows[0][0].split(" ×")[0] == \
@@ -147,8 +150,9 @@ def test_the_batch_page_runs_the_samples_and_saves_every_row(ran, qtbot, tmp_pat
 
     controller, window = ran
     page = window.show_lessons(lesson_facts.BATCH.id).current
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000) as done:
-        page.samples_button.click()
+    page.samples_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as done:
+        pass
     report = done.args[0]
     assert report.finished and report.done == page.table.rowCount() > 5 and report.failed == 0
     assert page.table.item(0, 0).text() == report.rows[0].file and page.csv_button.isEnabled()
@@ -167,14 +171,16 @@ def test_the_batch_page_runs_the_samples_and_saves_every_row(ran, qtbot, tmp_pat
 def test_the_batch_page_times_batch_sizes_and_says_when_a_model_takes_none(ran, qtbot):
     controller, window = ran
     page = window.show_lessons(lesson_facts.BATCH.id).current
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
-        page.sizes_button.click()
+    page.sizes_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000):
+        pass
     assert page.sizes.points[-1].size == 32 and len(page.size_bars.rows) == len(page.sizes.points)
     assert "Fed 32 at once" in text_of(page)
     controller.select_model("minilm-l6")
     controller.set_text("One.\nTwo.")
-    with qtbot.waitSignal(controller.experiment_failed, timeout=60_000) as failed:
-        page.sizes_button.click()
+    page.sizes_button.click()
+    with qtbot.waitSignal(page.measurement.failed, timeout=60_000) as failed:
+        pass
     assert failed.args[0].endswith("so it is not fed as one batch here.") and page.size_bars.rows == ()
 
 
@@ -183,8 +189,9 @@ def test_the_training_page_trains_fine_tunes_and_answers_a_drawing(make_window, 
     require_model("digits")
     controller, window = make_window(model_id="digits")
     page = window.show_lessons(lesson_facts.TRAINING.id).current
-    with qtbot.waitSignal(controller.experiment_finished, timeout=120_000):
-        page.train_button.click()
+    page.train_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=120_000):
+        pass
     assert page.trained.held_out_accuracy > 0.9 and page.status.text().startswith("Trained: ")
     items = page.curve_plot.getPlotItem().items
     assert len(items) == 2  # the running accuracy and the held-out dots
@@ -195,8 +202,9 @@ def test_the_training_page_trains_fine_tunes_and_answers_a_drawing(make_window, 
         page.label.setValue(1)
         page.add_button.click()
     assert page.pad.empty and page.examples_label.text() == "3 examples: 1 1 1"
-    with qtbot.waitSignal(controller.experiment_finished, timeout=60_000):
-        page.tune_button.click()
+    page.tune_button.click()
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000):
+        pass
     assert page.tuned is not None and page.status.text().startswith("Fine-tuned: ")
     page.pad.draw_stroke([(0.5, 0.15), (0.5, 0.85)])
     page.ask_button.click()
@@ -266,8 +274,10 @@ def test_a_lesson_measurement_that_fails_leaves_the_last_answer_on_screen(qtbot,
     def broken(_token, _progress):
         raise InputError("This measurement needs a second core.")
 
-    with qtbot.waitSignal(controller.experiment_failed, timeout=30_000):
-        assert controller.run_experiment(broken)
+    measurement = controller.run_experiment(broken)
+    assert page.follow(measurement, lambda _result: None)
+    with qtbot.waitSignal(measurement.failed, timeout=30_000):
+        pass
     assert window.result_area.current_view is shown and shown.isVisibleTo(window)  # the answer stays
     assert not window.input_panel.error.isVisible()
     assert page.problem.text() == "This measurement needs a second core." and page.problem.isVisibleTo(page)

@@ -60,16 +60,15 @@ class BatchPage(LessonPage):
         self.table.setAccessibleName("Every file of the batch with its answer")
         self.table.setMinimumHeight(120)
         self.figure_slot.addWidget(self.table)
-        self.sizes_button = self.button("Time batch sizes", self.experiments.batch_sizes, "Feed the model the current "
-                                        "input 1, 2, 4 … 32 times in one run, and time each")
+        self.sizes_button = self.button("Time batch sizes",
+                                        lambda: self.follow(self.experiments.batch_sizes(), self._on_sizes),
+                                        "Feed the model the current input 1, 2, 4 … 32 times in one run, and time each")
         self.button_row(self.sizes_button)
         self.size_bars = TimeBars(self)
         self.size_bars.setAccessibleName("Wait for each batch size, with the answers a second")
         self.figure_slot.addWidget(self.size_bars)
         self.report: BatchReport | None = None
         self.sizes: BatchSizes | None = None
-        controller.experiment_progressed.connect(self._on_progress)
-        controller.experiment_finished.connect(self._on_finished)
         controller.busy_changed.connect(self._on_busy)
         controller.model_changed.connect(self._forget)
 
@@ -106,25 +105,25 @@ class BatchPage(LessonPage):
     def run_folder(self, folder: Path) -> None:
         self.report = None
         self.table.setRowCount(0)
-        if self.experiments.run_batch(folder):
+        if self.follow(self.experiments.run_batch(folder), self._on_report, self._on_progress):
             self.status.setText(f"Starting on {folder.name}…")
 
     def _on_busy(self, busy: bool) -> None:
         self.stop_button.setEnabled(busy and self.report is not None and not self.report.finished)
 
-    def _on_progress(self, _fraction: float, partial: Any) -> None:
-        if isinstance(partial, BatchReport):
+    def _on_progress(self, _fraction: float, partial: BatchReport | None) -> None:
+        if partial is not None:
             self._show(partial)
 
-    def _on_finished(self, result: Any) -> None:
-        if isinstance(result, BatchReport):
-            self._show(result)
-            self.stop_button.setEnabled(False)
-        elif isinstance(result, BatchSizes):
-            self.sizes = result
-            self.size_bars.set_rows(tuple((f"{p.size} at once, {p.per_second:,.0f} a second",
-                                           (("wait for the batch", p.batch_ms),)) for p in result.points))
-            self.refresh()
+    def _on_report(self, report: BatchReport) -> None:
+        self._show(report)
+        self.stop_button.setEnabled(False)
+
+    def _on_sizes(self, sizes: BatchSizes) -> None:
+        self.sizes = sizes
+        self.size_bars.set_rows(tuple((f"{p.size} at once, {readable.sig(p.per_second, 3)} a second",
+                                       (("wait for the batch", p.batch_ms),)) for p in sizes.points))
+        self.refresh()
 
     def _forget(self, *_: object) -> None:
         self.report, self.sizes = None, None

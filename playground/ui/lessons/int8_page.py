@@ -3,8 +3,6 @@ size and answers side by side, and whether this processor has the instructions i
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from playground.lab import lesson_facts
@@ -23,7 +21,8 @@ class Int8Page(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.compare_button = self.button("Run both on this input", experiments.compare_twins)
+        self.compare_button = self.button("Run both on this input",
+                                          lambda: self.follow(experiments.compare_twins(), self._on_comparison))
         self.button_row(self.compare_button)
         self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
@@ -37,7 +36,6 @@ class Int8Page(LessonPage):
         self.figure_slot.addWidget(self.answers)
         self.comparison: Comparison | None = None
         self._label = ""
-        controller.experiment_finished.connect(self._on_experiment)
         controller.model_changed.connect(self._on_model_changed)
         self._on_model_changed()
 
@@ -58,11 +56,10 @@ class Int8Page(LessonPage):
                               "with the same settings.")
 
 
-    def _on_experiment(self, result: Any) -> None:
-        if isinstance(result, Comparison):
-            self.comparison = result
-            self._label = self.controller.input.label if self.controller.input else ""
-            self.refresh()
+    def _on_comparison(self, result: Comparison) -> None:
+        self.comparison = result
+        self._label = self.controller.input.label if self.controller.input else ""
+        self.refresh()
 
     def lesson_facts(self) -> dict[str, str]:
         return lesson_facts.int8_facts(self.comparison, self._label)

@@ -3,8 +3,6 @@ sweeps over threads and graph optimisation with the fastest setting one click aw
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
@@ -36,8 +34,10 @@ class LatencyPage(LessonPage):
         self.figure_slot.addWidget(self.histogram)
         self.starts = TimeBars(self)
         self.figure_slot.addWidget(self.starts)
-        self.threads_button = self.button("Time each number of threads", lambda: experiments.sweep("threads"))
-        self.opt_button = self.button("Time each optimisation level", lambda: experiments.sweep("optimisation"))
+        self.threads_button = self.button("Time each number of threads",
+                                          lambda: self.follow(experiments.sweep("threads"), self._on_sweep))
+        self.opt_button = self.button("Time each optimisation level",
+                                      lambda: self.follow(experiments.sweep("optimisation"), self._on_sweep))
         self.apply_button = self.button("Use the fastest", self.apply_fastest)
         self.apply_button.setEnabled(False)
         self.button_row(self.threads_button, self.opt_button, self.apply_button)
@@ -45,15 +45,14 @@ class LatencyPage(LessonPage):
         self.figure_slot.addWidget(self.sweep_bars)
         self.sweeps: dict[str, Sweep] = {}
         self._latest: Sweep | None = None
-        controller.experiment_finished.connect(self._on_experiment)
         controller.model_changed.connect(self._forget_sweeps)
 
     def lesson_facts(self) -> dict[str, str]:
         c = self.controller
         return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps, c.card.name if c.card else "the model")
 
-    def _on_experiment(self, result: Any) -> None:
-        if isinstance(result, Sweep) and self.controller.card is not None and result.model_id == self.controller.card.id:
+    def _on_sweep(self, result: Sweep) -> None:
+        if self.controller.card is not None and result.model_id == self.controller.card.id:
             self.sweeps[result.kind] = self._latest = result
             best = result.best()
             self.apply_button.setText(f"Use the fastest: {best.label}")

@@ -3,8 +3,6 @@ against this machine's peak, where the time goes by kind of step, memory — and
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Generation
@@ -25,21 +23,20 @@ class ModelPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.measure_button = self.button("Measure this model on this input", experiments.measure_model)
+        self.measure_button = self.button("Measure this model on this input",
+                                          lambda: self.follow(experiments.measure_model(), self._on_profile))
         self.button_row(self.measure_button)
         self.bars = TimeBars(self)
         self.bars.setAccessibleName("Time by kind of step")
         self.figure_slot.addWidget(self.bars)
         self.profile: ModelProfile | None = None
         self._label = ""
-        controller.experiment_finished.connect(self._on_experiment)
         controller.model_changed.connect(self._forget)
 
-    def _on_experiment(self, result: Any) -> None:
-        if isinstance(result, ModelProfile):
-            self.profile = result
-            self._label = self.controller.input.label if self.controller.input else ""
-            self.refresh()
+    def _on_profile(self, profile: ModelProfile) -> None:
+        self.profile = profile
+        self._label = self.controller.input.label if self.controller.input else ""
+        self.refresh()
 
     def _forget(self, *_: object) -> None:
         self.profile = None

@@ -4,7 +4,7 @@ filled with the numbers just measured."""
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushBut
 from playground.core import explainers
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.jobs import Measurement
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.settings import Settings
@@ -50,13 +51,26 @@ class LessonPage(QWidget):
         self.browser.setMinimumHeight(170)  # the text is the lesson: never squeezed to a sliver
         self.body.addWidget(self.browser, 1)
         self._shown = ""
+        self.measurement: Measurement | None = None  # the last one this page started
         # Repeat mode finishes many runs a second: gather them into one refresh a little later.
         self._soon = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
         controller.history_changed.connect(self._refresh_soon)
         controller.model_changed.connect(self._refresh_soon)
         controller.run_failed.connect(self._on_failed)
-        controller.experiment_failed.connect(self._on_failed)
         controller.run_started.connect(self._clear_problem)
+
+    def follow(self, measurement: Measurement | None, finished: Callable[[Any], None],
+               progressed: Callable[[float, Any], None] | None = None) -> bool:
+        """Hear the news of a measurement this page started, and only of it; False when it did not start
+        (the sentence why is already shown)."""
+        if measurement is None:
+            return False
+        self.measurement = measurement
+        measurement.finished.connect(finished)
+        measurement.failed.connect(self._on_failed)
+        if progressed is not None:
+            measurement.progressed.connect(progressed)
+        return True
 
     def _on_failed(self, sentence: str) -> None:
         if self.isVisible():

@@ -57,8 +57,6 @@ class TrainingPage(LessonPage):
         self.examples: list[tuple[np.ndarray, int]] = []
         self._steps: list[tuple[int, float]] = []
         self._epochs: list[tuple[int, float]] = []
-        controller.experiment_progressed.connect(self._on_progress)
-        controller.experiment_finished.connect(self._on_finished)
 
     def _drawing_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -101,7 +99,7 @@ class TrainingPage(LessonPage):
             pixels, labels = training_data(card)
             return train_lesson(pixels, labels, lambda p: progress(p.fraction, p), token.check)
 
-        self.controller.run_experiment(work)
+        self.follow(self.controller.run_experiment(work), self._on_trained, self._on_progress)
         self.status.setText("Training…")
 
     def drawing(self) -> np.ndarray | None:
@@ -128,7 +126,8 @@ class TrainingPage(LessonPage):
         trained = self.trained
         drawings = np.stack([image for image, _ in self.examples])
         labels = np.array([label for _, label in self.examples])
-        self.controller.run_experiment(lambda token, progress: fine_tune(trained, drawings, labels, token.check))
+        self.follow(self.controller.run_experiment(lambda token, progress: fine_tune(trained, drawings, labels,
+                                                                                     token.check)), self._on_tuned)
         self.status.setText("Fine-tuning…")
 
     def ask(self) -> None:
@@ -147,8 +146,8 @@ class TrainingPage(LessonPage):
 
     # --- news from the worker ----------------------------------------------------------------------
 
-    def _on_progress(self, _fraction: float, partial: Any) -> None:
-        if isinstance(partial, TrainProgress):
+    def _on_progress(self, _fraction: float, partial: TrainProgress | None) -> None:
+        if partial is not None:
             self._steps.append((partial.step, partial.accuracy))
             if partial.end_of_epoch and partial.held_out_accuracy is not None:
                 self._epochs.append((partial.step, partial.held_out_accuracy))
@@ -156,21 +155,20 @@ class TrainingPage(LessonPage):
                                 f"{readable.percent(partial.accuracy)} right so far")
             self.update_figure()
 
-    def _on_finished(self, result: Any) -> None:
-        if isinstance(result, Trained):
-            self.trained, self.tuned = result, None
-            for p in result.result.history:  # the last epoch's report can arrive after the rate limit dropped it
-                if (p.step, p.held_out_accuracy) not in self._epochs and p.held_out_accuracy is not None:
-                    self._epochs.append((p.step, p.held_out_accuracy))
-            self.status.setText(f"Trained: {readable.percent(result.held_out_accuracy)} right on "
-                                f"{len(result.held_labels):,} digits "
-                                "kept out of its training.")
-            self.refresh()
-        elif isinstance(result, FineTuned):
-            self.tuned = result
-            self.status.setText(f"Fine-tuned: {readable.percent(result.after)} of your examples right "
-                                f"(before: {readable.percent(result.before)}).")
-            self.refresh()
+    def _on_trained(self, result: Trained) -> None:
+        self.trained, self.tuned = result, None
+        for p in result.result.history:  # the last epoch's report can arrive after the rate limit dropped it
+            if (p.step, p.held_out_accuracy) not in self._epochs and p.held_out_accuracy is not None:
+                self._epochs.append((p.step, p.held_out_accuracy))
+        self.status.setText(f"Trained: {readable.percent(result.held_out_accuracy)} right on "
+                            f"{len(result.held_labels):,} digits kept out of its training.")
+        self.refresh()
+
+    def _on_tuned(self, result: FineTuned) -> None:
+        self.tuned = result
+        self.status.setText(f"Fine-tuned: {readable.percent(result.after)} of your examples right "
+                            f"(before: {readable.percent(result.before)}).")
+        self.refresh()
 
     def lesson_facts(self) -> dict[str, str]:
         return lesson_facts.training_facts(self.trained, self.tuned, self.answer, len(self.examples))
