@@ -33,8 +33,8 @@ sys.path.insert(0, str(ROOT))
 
 from playground.core import media  # noqa: E402
 from playground.core.catalog import load_catalog  # noqa: E402
+from playground.tasks.ocr import OcrTask  # noqa: E402
 from playground.tasks.ocr_geometry import box_score, corners, db_boxes, dilate_2x2, min_area_rect, regions, unclip  # noqa: E402
-from playground.tasks.read_text import OcrTask  # noqa: E402
 
 SAMPLES = ROOT / "assets" / "samples"
 MATCH_IOU = 0.5  # a pair counts as "matched" from this IoU on (greedy pairs below it are left unmatched)

@@ -116,3 +116,15 @@ def test_every_label_in_the_window_shows_plain_text():
                       if p.name != "plain.py"
                       for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "QLabel(" in line]
     assert made_elsewhere == []
+
+
+def test_every_result_and_view_keeps_its_contract():
+    from playground.core.results import RESULT_TYPES, Result
+    from playground.ui.views import VIEWS, ResultView
+
+    assert all(issubclass(t, Result) for t in RESULT_TYPES), "a result type lacks summary() or to_dict()"
+    for result_type, view in VIEWS.items():
+        assert issubclass(view, ResultView), f"{view.__name__} is not a ResultView"
+        # A view that draws a growing answer says so; one that does not leaves show_partial as it is.
+        overrides = view.show_partial is not ResultView.show_partial
+        assert view.shows_partial == overrides, f"{view.__name__}: shows_partial and show_partial disagree"

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from playground import paths
-from playground.tasks.read_text import detector_size
+from playground.tasks.ocr import detector_size
 from tests.known import Runs
 
 CJK_FONT = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")  # Debian fonts-droid-fallback

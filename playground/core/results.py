@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
+
+
+@runtime_checkable
+class Result(Protocol):
+    """What every answer a task returns can do: say itself as text (the command line, the lab report) and
+    as JSON (`run --json`). Each type below is one task's answer; its view in ui/views draws it."""
+
+    def summary(self) -> str: ...
+
+    def to_dict(self) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)

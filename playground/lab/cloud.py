@@ -100,7 +100,6 @@ def result_bytes(result: Any) -> int:
         return _png_bytes(result.rgba())
     if isinstance(result, results.Denoised):
         return 44 + 2 * len(result.cleaned)
-    to_dict = getattr(result, "to_dict", None)
-    if to_dict is None:
+    if not isinstance(result, results.Result):
         return 0
-    return len(json.dumps(to_dict(), ensure_ascii=False, default=str).encode("utf-8"))
+    return len(json.dumps(result.to_dict(), ensure_ascii=False, default=str).encode("utf-8"))

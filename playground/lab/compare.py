@@ -84,9 +84,14 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
         if wa == wb:
             return 1.0, f"They wrote exactly the same {len(wa)} words."
         return same / max(len(wa), len(wb), 1), f"They wrote the same first {same} words of {max(len(wa), len(wb))}."
-    said = [x.summary() if hasattr(x, "summary") else repr(x) for x in (a, b)]
+    said = [_said(x) for x in (a, b)]
     same = said[0] == said[1]
     return (1.0 if same else 0.0), ("Their answers are identical." if same else "Their answers differ.")
+
+
+def _said(result: Any) -> str:
+    """A result's text; a bare value (a test's tiny task returns a number) as it prints."""
+    return result.summary() if isinstance(result, results.Result) else repr(result)
 
 
 def headline(result: Any) -> str:
@@ -95,7 +100,7 @@ def headline(result: Any) -> str:
         return result.items[0].description or result.items[0].name
     if isinstance(result, (results.Transcript, results.Generation)):
         return f"“{result.text}”"
-    lines = result.summary().splitlines() if hasattr(result, "summary") else [repr(result)]
+    lines = _said(result).splitlines()
     return lines[0] if lines else "no answer"
 
 
@@ -106,7 +111,7 @@ def answer_text(result: Any, width: int = 160) -> str:
     elif isinstance(result, (results.Transcript, results.Generation)):
         text = f"“{result.text}”"
     else:
-        text = result.summary().splitlines()[0] if hasattr(result, "summary") else repr(result)
+        text = (_said(result).splitlines() or [""])[0]
     return text if len(text) <= width else text[:width - 1] + "…"
 
 

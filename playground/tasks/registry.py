@@ -14,11 +14,11 @@ from playground.tasks.faces import FaceTask
 from playground.tasks.language import LanguageTask
 from playground.tasks.matting import MattingTask
 from playground.tasks.notes import NotesTask
-from playground.tasks.read_text import OcrTask
+from playground.tasks.ocr import OcrTask
 from playground.tasks.sentiment import SentimentTask
 from playground.tasks.similarity import SimilarityTask
 from playground.tasks.transcribe import TranscribeTask
-from playground.tasks.upscaling import UpscaleTask
+from playground.tasks.upscale import UpscaleTask
 from playground.tasks.vad import VadTask
 
 # Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.

@@ -15,6 +15,7 @@ from playground.core.catalog import Catalog
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
+from playground.core.results import Result
 from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
@@ -339,7 +340,7 @@ class Controller(QObject):
         self.draw_requested.emit(outcome)
         self.history.update_last(record.with_render(time.perf_counter_ns() - start))
         self.result_ready.emit(outcome)
-        answer = outcome.result.summary().strip().splitlines() if hasattr(outcome.result, "summary") else []
+        answer = outcome.result.summary().strip().splitlines() if isinstance(outcome.result, Result) else []
         self.session_log.add(self.history.records[-1], self.card.name if self.card else record.model_id,
                              answer[0] if answer else "")
         self.history_changed.emit()

@@ -9,11 +9,12 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
+from playground.core.results import Result
 from playground.core.session import not_installed
 from playground.ui.controller import Controller
 from playground.ui.inputs import DRAWING_TASKS, InputChoice
 from playground.ui.samples import sample_files
-from playground.ui.views import create_view
+from playground.ui.views import ResultView, create_view
 from playground.ui.widgets.start_page import StartPage
 
 # What to do first, said once in large type; the sample buttons under it are the quickest answer.
@@ -31,20 +32,22 @@ NO_SAMPLES_KIOSK = {"image": "Paste a picture, or use the camera: the answer app
 DRAWING = "Draw on the pad above: the answer appears here as you draw."
 
 
-class SummaryView(QPlainTextEdit):
+class SummaryView(ResultView):
     """Shows any result as its text summary: the fallback when no dedicated view exists."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setReadOnly(True)
-        self.setAccessibleName("Result as text")
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Result as text")
+        self.body.addWidget(self.text)
 
-    def show_result(self, result: object, _decoded: object) -> None:
-        summary = getattr(result, "summary", None)
-        self.setPlainText(summary() if callable(summary) else str(result))
+    def show_result(self, result: Result, _decoded: object) -> None:
+        self.text.setPlainText(result.summary())
 
     def clear(self) -> None:
-        self.setPlainText("")
+        super().clear()
+        self.text.setPlainText("")
 
 
 class ResultArea(QWidget):
@@ -75,11 +78,11 @@ class ResultArea(QWidget):
         self._on_model_changed(controller.card)
 
     @property
-    def current_view(self) -> QWidget | None:
+    def current_view(self) -> ResultView | None:
         widget = self.stack.currentWidget()
-        return None if widget is self.hint else widget
+        return widget if isinstance(widget, ResultView) else None  # else the start page: nothing shown yet
 
-    def view_for(self, result_type: type) -> QWidget:
+    def view_for(self, result_type: type) -> ResultView:
         view = self._views.get(result_type)
         if view is None:
             try:
@@ -88,16 +91,14 @@ class ResultArea(QWidget):
                 view = SummaryView(self.stack)
             self._views[result_type] = view
             self.stack.addWidget(view)
-            if self._kiosk and hasattr(view, "saving_allowed"):
-                view.saving_allowed = False
+            view.saving_allowed = not self._kiosk
         return view
 
     def set_kiosk(self, on: bool) -> None:
         """On a public kiosk results can be copied but not saved, and no file dialog is offered."""
         self._kiosk = on
         for view in self._views.values():
-            if hasattr(view, "saving_allowed"):
-                view.saving_allowed = not on
+            view.saving_allowed = not on
         if self.current_view is None:
             self._show_start()
 
@@ -144,7 +145,7 @@ class ResultArea(QWidget):
     def _on_run_cancelled(self) -> None:
         if self.current_view is None:
             self._show_start()
-        elif callable(getattr(self.current_view, "show_stopped", None)):
+        else:
             self.current_view.show_stopped()  # a part-finished answer stays on screen, and says it is one
 
     def _on_progress(self, _fraction: float, partial: object) -> None:
@@ -152,9 +153,8 @@ class ResultArea(QWidget):
         if partial is None or (self._controller.repeat and self._final_shown):
             return
         view = self.view_for(type(partial))
-        show_partial = getattr(view, "show_partial", None)
-        if callable(show_partial):
-            show_partial(partial)
+        if view.shows_partial:
+            view.show_partial(partial)
             self.stack.setCurrentWidget(view)
 
     def _on_result(self, outcome: Outcome) -> None:

@@ -107,6 +107,16 @@ class ResultView(QWidget):
     def show_result(self, result: Any, decoded: Any) -> None:
         raise NotImplementedError
 
+    # A view that draws an answer while it grows (a transcript, a reply) sets this and overrides the two
+    # methods below; for the others a partial report is not theirs to show, and a stop leaves nothing half-done.
+    shows_partial = False
+
+    def show_partial(self, result: Any) -> None:
+        """The answer so far, while the run goes on."""
+
+    def show_stopped(self) -> None:
+        """The run was stopped: the part-finished answer on screen says it is one."""
+
     def clear(self) -> None:
         self.headline.setText("")
         self.say("")

@@ -45,6 +45,7 @@ def figures_line(g: Generation) -> str:
 
 
 class ChatView(ResultView):
+    shows_partial = True
     result_type = Generation
 
     def __init__(self, parent: QWidget | None = None) -> None:

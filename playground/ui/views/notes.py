@@ -52,6 +52,7 @@ def _item(note: Note) -> QTreeWidgetItem:
 class NotesView(ResultView):
     """Shows a Notes result; fills in while a long recording is still being read (show_partial)."""
 
+    shows_partial = True
     result_type = Notes
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -30,6 +30,7 @@ def _segment_text(i: int, start: float, end: float) -> str:
 class SpeechView(ResultView):
     """Shows a SpeechSegments result; fills in while the detector is still running (show_partial)."""
 
+    shows_partial = True
     result_type = SpeechSegments
 
     def __init__(self, parent: QWidget | None = None) -> None:

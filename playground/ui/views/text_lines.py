@@ -106,6 +106,7 @@ class TextCanvas(ImageCanvas):
 class TextLinesView(ResultView):
     """Shows TextLines: boxes on the picture, the lines with their confidence, and one-click copy."""
 
+    shows_partial = True
     result_type = TextLines
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -43,6 +43,7 @@ def sentence_row(phrase: Phrase, minutes: bool = False) -> str:
 
 
 class TranscriptView(ResultView):
+    shows_partial = True
     result_type = Transcript
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -20,6 +20,7 @@ class UpscaledView(ResultView):
     Both are shown at the enlarged size, so zooming in compares the same spot pixel for pixel.
     """
 
+    shows_partial = True
     result_type = Upscaled
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -9,7 +9,7 @@ from PIL import Image
 from playground import paths
 from playground.core.errors import InputError
 from playground.core.results import Upscaled
-from playground.tasks.upscaling import plan_tiles
+from playground.tasks.upscale import plan_tiles
 from tests.known import Runs
 
 
