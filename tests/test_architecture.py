@@ -128,3 +128,11 @@ def test_every_result_and_view_keeps_its_contract():
         # A view that draws a growing answer says so; one that does not leaves show_partial as it is.
         overrides = view.show_partial is not ResultView.show_partial
         assert view.shows_partial == overrides, f"{view.__name__}: shows_partial and show_partial disagree"
+
+
+def test_every_task_says_how_its_input_is_given():
+    from playground.tasks.registry import TASKS
+
+    entries = {name: task.entry for name, task in TASKS.items()}
+    assert set(entries.values()) <= {"file", "drawing", "message"}
+    assert entries["digits"] == "drawing" and entries["chat"] == "message"  # the pad, and Send

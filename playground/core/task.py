@@ -50,6 +50,7 @@ class Task(Protocol):
     """One kind of work (cut-out, faces, VAD ...). Tasks never time themselves."""
 
     input_kind: str  # "image" | "audio" | "text": which decoder the pipeline runs first
+    entry: str  # how a person gives it: "file" (open, drop, paste, a sample), "drawing" (a pad), "message" (Send)
     result_type: type
 
     def preprocess(self, data: Any, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, Any]:

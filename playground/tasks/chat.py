@@ -74,6 +74,7 @@ class ChatContext:
 
 class ChatTask:
     input_kind = "text"
+    entry = "message"
     result_type = Generation
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ChatContext]:

@@ -90,6 +90,7 @@ class ClassifyTask(SingleRunTask):
     """The model sees a centre square of the photo and rates every class it knows; the best few are shown."""
 
     input_kind = "image"
+    entry = "file"
     result_type = Labels
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ClassifyContext]:

@@ -49,6 +49,7 @@ class ContentTypeTask:
     """Magika reads the first and last kilobyte of the bytes and rates 214 content types."""
 
     input_kind = "text"
+    entry = "file"
     result_type = Labels
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ContentContext]:

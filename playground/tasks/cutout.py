@@ -25,6 +25,7 @@ class CutoutTask:
     """U²-Net-p sees the picture squeezed to a fixed square and predicts how salient each pixel is."""
 
     input_kind = "image"
+    entry = "file"
     result_type = Cutout
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, CutoutContext]:

@@ -70,6 +70,7 @@ class DenoiseTask:
     """Cleans a recording chunk by chunk and reports after each chunk; Stop is checked between them."""
 
     input_kind = "audio"
+    entry = "file"
     result_type = Denoised
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, DenoiseContext]:

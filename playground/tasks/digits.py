@@ -84,6 +84,7 @@ class DigitTask(SingleRunTask):
     """A small network trained on MNIST looks at the drawing shrunk to 28×28 and scores each digit."""
 
     input_kind = "image"
+    entry = "drawing"
     result_type = DigitGuess
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, DigitContext]:

@@ -28,6 +28,7 @@ class FaceTask(SingleRunTask):
     """CenterFace predicts, per 4×4-pixel cell, a face-centre heatmap, box size, centre offset and landmarks."""
 
     input_kind = "image"
+    entry = "file"
     result_type = Detections
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, FaceContext]:

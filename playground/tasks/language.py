@@ -80,6 +80,7 @@ class LanguageTask:
     """langid.py rates 97 languages from the byte sequences of the text; short texts are flagged as guesses."""
 
     input_kind = "text"
+    entry = "file"
     result_type = Labels
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, LanguageContext]:

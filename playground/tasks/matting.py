@@ -42,6 +42,7 @@ class MattingTask(SingleRunTask):
     """MODNet predicts the alpha matte directly (0..1 per pixel), at any size that is a multiple of 32."""
 
     input_kind = "image"
+    entry = "file"
     result_type = Cutout
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, MattingContext]:

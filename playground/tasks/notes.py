@@ -145,6 +145,7 @@ class NotesTask:
     """Runs the windows in batches (cancel checked and progress reported between them), then decodes."""
 
     input_kind = "audio"
+    entry = "file"
     result_type = Notes
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, NotesContext]:

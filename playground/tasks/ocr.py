@@ -58,6 +58,7 @@ class OcrContext:
 
 class OcrTask:
     input_kind = "image"
+    entry = "file"
     result_type = TextLines
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, OcrContext]:

@@ -65,6 +65,7 @@ class SentimentTask:
     """One run of the whole text; the head's three probabilities become three ranked labels."""
 
     input_kind = "text"
+    entry = "file"
     result_type = Labels
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: SentimentContext) -> Outputs:

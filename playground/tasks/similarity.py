@@ -55,6 +55,7 @@ class SimilarityContext:
 
 class SimilarityTask:
     input_kind = "text"
+    entry = "file"
     result_type = Similarities
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, SimilarityContext]:

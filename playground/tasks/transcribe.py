@@ -81,6 +81,7 @@ def suppress_ids(card: ModelCard) -> list[int]:
 
 class TranscribeTask:
     input_kind = "audio"
+    entry = "file"
     result_type = Transcript
 
     def preprocess(self, data: AudioData | LongAudio, card: ModelCard,

@@ -74,6 +74,7 @@ class UpscaleContext:
 
 class UpscaleTask:
     input_kind = "image"
+    entry = "file"
     result_type = Upscaled
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, UpscaleContext]:

@@ -131,6 +131,7 @@ class VadTask:
     """Runs the model once per 32 ms frame, carrying its recurrent state, and reports as it goes."""
 
     input_kind = "audio"
+    entry = "file"
     result_type = SpeechSegments
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, VadContext]:

@@ -15,13 +15,19 @@ from playground.core.card import ModelCard
 from playground.core.errors import PlaygroundError
 from playground.core.media import AudioData, ImageData, TextData
 from playground.core.session import not_installed
+from playground.tasks.registry import TASKS
 
 log = logging.getLogger(__name__)
 
 _KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
 WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
 
-DRAWING_TASKS = frozenset({"digits"})  # tasks whose natural input is drawn on a board
+
+
+def entry_of(card: ModelCard | None) -> str:
+    """How a person gives this model its input, as its task says: "file", "drawing" or "message"."""
+    task = TASKS.get(card.task) if card is not None else None
+    return task.entry if task is not None else "file"
 
 
 @dataclass(frozen=True)

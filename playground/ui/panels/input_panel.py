@@ -25,7 +25,7 @@ from playground.core.pipeline import Outcome
 from playground.tasks.chat import NO_MESSAGE
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
-from playground.ui.inputs import DRAWING_TASKS, InputChoice
+from playground.ui.inputs import InputChoice, entry_of
 from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
@@ -34,9 +34,6 @@ from playground.ui.samples import sample_files
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
-# Tasks that answer a message rather than the text as it is typed: a reply costs seconds and starts over
-# with every change, so these run when the person sends, not at every pause.
-SEND_TASKS = frozenset({"chat"})
 BIG_TEXT_POINTS = 12  # above this (a kiosk, a projector) the buttons and the samples take a row each
 TYPING_HINT = "Type or paste some text or code here; it runs when you pause typing."
 SEND_HINT = "Type a message and press Enter to send it (Shift+Enter starts a new line)."
@@ -225,7 +222,7 @@ class InputPanel(QWidget):
         self._controller.set_text(self.text_box.toPlainText())
 
     def _sends(self) -> bool:
-        return self._card is not None and self._card.task in SEND_TASKS
+        return entry_of(self._card) == "message"
 
     def _on_text_edited(self) -> None:
         if not self._sends():
@@ -282,7 +279,7 @@ class InputPanel(QWidget):
         self.send_button.setVisible(self._sends())
         self.text_box.setPlaceholderText(SEND_HINT if self._sends() else TYPING_HINT)
         self._typing.stop()
-        self.draw_panel.setVisible(card is not None and card.task in DRAWING_TASKS)
+        self.draw_panel.setVisible(entry_of(card) == "drawing")
         self._offer_camera(card is not None and card.modality == "image")
         self._offer_microphone(card is not None and card.modality == "audio")
         self.open_button.setEnabled(card is not None)

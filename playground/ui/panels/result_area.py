@@ -12,7 +12,7 @@ from playground.core.pipeline import Outcome
 from playground.core.results import Result
 from playground.core.session import not_installed
 from playground.ui.controller import Controller
-from playground.ui.inputs import DRAWING_TASKS, InputChoice
+from playground.ui.inputs import InputChoice, entry_of
 from playground.ui.samples import sample_files
 from playground.ui.views import ResultView, create_view
 from playground.ui.widgets.start_page import StartPage
@@ -115,7 +115,7 @@ class ResultArea(QWidget):
         else:
             samples = tuple(sample_files(card))
             title, more = WAITING.get(card.modality, ("Try it on a sample:", ""))
-            first = (DRAWING if card.task in DRAWING_TASKS else
+            first = (DRAWING if entry_of(card) == "drawing" else
                      (NO_SAMPLES_KIOSK if self._kiosk else NO_SAMPLES).get(card.modality, ""))
             self.hint.show_message(title if samples else first,
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
