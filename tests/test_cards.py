@@ -56,6 +56,8 @@ def test_valid_card_parses_into_values(fake: FakeModel) -> None:
     ('dtype = "float32"', 'dtype = "float128"', "'inputs[0].dtype' must be one of"),
     ('shape = ["N", 4]', 'shape = ["N", 4]\nrepeat = 3', "'inputs[0].repeat' must be at least 1, with {layer}"),
     ('shape = ["N", 4]', 'shape = ["N", 4]\nrepeat = 0', "'inputs[0].repeat' must be at least 1"),
+    # A misspelt key would fall back to its default unseen: the card names it instead.
+    ('name = "Tiny scaler"\n', 'name = "Tiny scaler"\nfails_in = "crowds"\n', "'fails_in' is not a key a card has"),
 ])
 def test_card_errors_name_the_file_and_the_key(fake: FakeModel, old: str, new: str, key: str) -> None:
     path = _rewrite(fake, old, new)

@@ -23,6 +23,14 @@ def test_no_value_reads_in_e_notation_or_as_not_a_number(name):
         assert text and not BROKEN.search(text), (name, value, text)
 
 
+def test_numpy_scalars_read_like_python_numbers():
+    import numpy as np
+
+    assert readable.sig(np.float32(0.25)) == "0.25" and readable.percent(np.float32(0.5)) == "50 %"
+    assert readable.count(np.int64(15_000)) == "15,000" and readable.ms(np.float64(7.345)) == "7.3"
+    assert readable.sig(np.float32("nan")) == "unknown"
+
+
 def test_significant_digits_are_written_out_in_full():
     assert [readable.sig(v) for v in (0.000056, 5.56e-05, 720.3, 9.96, 4.0, -1234.5, 0)] == \
         ["0.000056", "0.000056", "720", "10", "4", "-1,200", "0"]

@@ -61,5 +61,8 @@ def test_an_answer_is_raw_numbers_then_softmax_then_a_digit_and_the_text_quotes_
     text = " ".join(explainers.render(lesson_facts.TRAINING, values, True).split())
     assert "tuned this small network's 8,778 numbers by showing it 4,000 handwritten digits 3 times" in text
     assert f"One answer took **{readable.duration(one.seconds)}**" in text and "that last step is post-processing" in text
+    # The network's own float32 numbers, quoted as numbers (a numpy scalar once read as "unknown").
+    assert f"Its raw output is ten numbers ({readable.sig(one.logits[0], 2)}, " in text and "unknown" not in text
+    assert f"{readable.percent(one.probabilities.max())} for {one.digit}" in text
     for shown in (text, explainers.render(lesson_facts.TRAINING, {}, False)):
         assert not re.search(r"\{\w+\}", shown) and 20 <= explainers.word_count(shown) <= explainers.MAX_WORDS

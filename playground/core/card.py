@@ -226,11 +226,20 @@ class _Reader:
 
     def __init__(self, path: Path, table: dict[str, Any], prefix: str = "") -> None:
         self.path, self.table, self.prefix = path, table, prefix
+        self.read: set[str] = set()  # keys asked for: any other is unknown (a misspelling would be lost)
+
+    def unknown(self) -> None:
+        """Refuse a key nothing reads: a misspelt one would otherwise fall back to a default unseen."""
+        extra = sorted(set(self.table) - self.read)
+        if extra:
+            raise self.fail(extra[0], "is not a key a card has (misspelt?); the keys are "
+                            + ", ".join(sorted(self.read)))
 
     def fail(self, key: str, problem: str) -> ModelCardError:
         return ModelCardError(f"{self.path}: key '{self.prefix}{key}' {problem}.")
 
     def get(self, key: str, kind: type | tuple[type, ...], default: Any = ...) -> Any:
+        self.read.add(key)
         if key not in self.table:
             if default is ...:
                 raise self.fail(key, "is missing")
@@ -371,7 +380,7 @@ def parse_card(path: Path) -> ModelCard:
                   ((k, _Reader(path, v, f"files.{k}.")) for k, v in r.get("files", dict).items()))
     if not files:
         raise r.fail("files", "must name at least one built file")
-    return ModelCard(
+    card = ModelCard(
         id=card_id, name=r.get("name", str), task=r.get("task", str), modality=r.one_of("modality", MODALITIES),
         summary=r.get("summary", str), description=r.get("description", str).strip(),
         license=r.get("license", str), attribution=r.get("attribution", str),
@@ -382,3 +391,6 @@ def parse_card(path: Path) -> ModelCard:
         params=_params(r), folder=path.parent, samples=_names(r, "samples") if "samples" in data else None,
         compare_with=_names(r, "compare_with"), companions=_companions(r),
     )
+    r.read.add("samples")  # read above only where the card has it
+    r.unknown()
+    return card

@@ -8,16 +8,18 @@ measured, and a sentence must not pretend otherwise.
 from __future__ import annotations
 
 import math
+import numbers
 
 UNKNOWN = "unknown"
 
 
 def _finite(x: float) -> bool:
-    return isinstance(x, (int, float)) and math.isfinite(x)
+    # numbers.Real takes numpy's scalars too (a float32 score is not a Python float); a bool is not a figure.
+    return isinstance(x, numbers.Real) and not isinstance(x, bool) and math.isfinite(x)
 
 
 def sig(x: float, digits: int = 2) -> str:
-    """x to at most `digits` significant digits, written out in full: 0.000056, 720, 1,500, 4 (never 5.6e-05)."""
+    """x to at most `digits` significant digits, in full: 0.000056, 720, 1,500, 4 (never 5.6e-05)."""
     if not _finite(x):
         return UNKNOWN
     if x == 0:
