@@ -221,7 +221,7 @@ class Controller(QObject):
             return False
         request = self.request(task)
         pipeline = self.pipeline
-        self._measurements.clear()  # the submit cancels any measurement: none of its news will come
+        self._forget_measurements()  # the submit cancels any measurement: none of its news will come
         self.jobs.submit(lambda token, progress: pipeline.run(request, token, progress, keep_raw=keep_raw))
         return True
 
@@ -237,8 +237,14 @@ class Controller(QObject):
         worker; its reports, result or failure reach only the returned Measurement's signals."""
         self._stop_repeat()
         measurement = Measurement(self)
-        self._measurements = {self.jobs.submit(work): measurement}  # older ones were cancelled by the submit
+        self._forget_measurements()  # the submit cancels the one before: none of its news will come
+        self._measurements[self.jobs.submit(work)] = measurement
         return measurement
+
+    def _forget_measurements(self) -> None:
+        for measurement in self._measurements.values():
+            measurement.deleteLater()
+        self._measurements.clear()
 
     def current_task(self, needs_input: bool = True) -> Task | None:
         """The current model's task when a measurement can start (a model with its files, and an input if it
@@ -328,6 +334,7 @@ class Controller(QObject):
         measurement = self._measurements.pop(generation, None)
         if measurement is not None:  # a sweep or another measurement: only its page hears of it
             measurement.finished.emit(outcome)
+            measurement.deleteLater()  # its one answer is given
             self.status_changed.emit(self._status_line())
             return
         record = outcome.record
@@ -355,13 +362,17 @@ class Controller(QObject):
         measurement = self._measurements.pop(generation, None)
         if measurement is not None:  # a lesson's measurement: the answer on screen is still the last run's
             measurement.failed.emit(plain_sentence(exc))
+            measurement.deleteLater()
             self.status_changed.emit(self._status_line())
             return
         self.run_failed.emit(plain_sentence(exc))
         self.status_changed.emit("The last run did not finish; the reason is shown next to the input.")
 
     @Slot(int)
-    def _on_job_cancelled(self, _generation: int) -> None:
+    def _on_job_cancelled(self, generation: int) -> None:
+        measurement = self._measurements.pop(generation, None)
+        if measurement is not None:
+            measurement.deleteLater()
         self.run_cancelled.emit()
         self.status_changed.emit("Stopped. " + self._status_line())
 
