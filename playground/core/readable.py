@@ -1,4 +1,5 @@
-"""Numbers as a person reads them in a sentence: counts, sizes, times, money, energy, shares and plurals.
+"""Numbers as a person reads them in a sentence (counts, sizes, times, money, energy, shares, plurals), and
+a long quote cut to fit.
 
 Every text the app builds takes its numbers from here, so none says "7.2e+02", "nan", "1 cores" or
 "0 MB". A value that is not a number (NaN, infinite) reads as "unknown": it is a gap in what was
@@ -38,6 +39,11 @@ def plural(n: float, word: str, many: str = "") -> str:
         return f"an {UNKNOWN} number of {many or word + 's'}"
     shown = f"{n:,.0f}" if float(n).is_integer() else sig(n, 2)
     return f"{shown} {word if shown == '1' else many or word + 's'}"
+
+
+def shortened(text: str, width: int) -> str:
+    """The text whole when it fits in `width` characters, else its start and "…" in exactly that many."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def times(n: int) -> str:

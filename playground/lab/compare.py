@@ -9,7 +9,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from playground.core import results
+from playground.core import readable, results
 from playground.core.cancel import CancelToken
 from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
@@ -112,7 +112,7 @@ def answer_text(result: Any, width: int = 160) -> str:
         text = f"“{result.text}”"
     else:
         text = (_said(result).splitlines() or [""])[0]
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return readable.shortened(text, width)
 
 
 def compare(base: ModelCard, twin: ModelCard, request: RunRequest, token: CancelToken,

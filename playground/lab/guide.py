@@ -73,7 +73,7 @@ def answer_of(result: Any) -> str:
     if isinstance(result, results.Transcript) and not result.text:
         return "no words"
     text = " ".join(headline(result).split())
-    return text if len(text) <= ANSWER_CHARS else text[:ANSWER_CHARS - 1] + "…"
+    return readable.shortened(text, ANSWER_CHARS)
 
 
 def run_from(record: RunRecord, result: Any = None, decoded: Any = None) -> Run:

@@ -86,7 +86,7 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
         lines.append(f"and {len(numeric) - SHOWN_OUTPUTS} more arrays")
     said = headline(result)
     # A long reply or transcript is quoted by its start: the whole of it is on the main window.
-    answer = literal(said if len(said) <= QUOTED_CHARS else said[:QUOTED_CHARS - 1].rstrip() + "…”")
+    answer = literal(said if len(said) <= QUOTED_CHARS else readable.shortened(said, QUOTED_CHARS - 1) + "”")
     if isinstance(result, results.Labels) and result.softmax:
         steps = (f"The app turned the scores into chances (softmax: e raised to the power of each score, then "
                  f"shared out to sum to 1), sorted them and named the best: **{answer}**.")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QListWidget, QWidget
 
-from playground.core import built
+from playground.core import built, readable
 from playground.core.pipeline import Outcome
 from playground.lab import lesson_facts, lesson_trust
 from playground.lab.compare import headline
@@ -41,7 +41,7 @@ class TrustPage(LessonPage):
         self.checked.setMaximumHeight(120)
         self.figure_slot.addWidget(self.checked)
         self.marks: dict[str, list[Mark]] = {}  # model id -> the answers checked, in this session only
-        self._pending: Mark | None = None  # the latest answer, not checked yet
+        self._pending: tuple[str, str] | None = None  # the latest answer (input, answer), not checked yet
         self._headline = ""
         controller.result_ready.connect(self._on_result)
         controller.model_changed.connect(self._on_model_changed)
@@ -49,11 +49,9 @@ class TrustPage(LessonPage):
         self._on_model_changed()
 
     def _on_result(self, outcome: Outcome) -> None:
-        answer = headline(outcome.result)
-        if len(answer) > SHOWN_CHARS:
-            answer = answer[:SHOWN_CHARS - 1].rstrip() + "…"
+        answer = readable.shortened(headline(outcome.result), SHOWN_CHARS)
         label = getattr(outcome.decoded, "label", "") or "your input"
-        self._pending = Mark(label, answer, True)
+        self._pending = (label, answer)
         self.latest.setText(f"On {label}, it answered: {answer}. Was that right?")
         self._enable(True)
 
@@ -61,7 +59,7 @@ class TrustPage(LessonPage):
         card = self.controller.card
         if self._pending is None or card is None:
             return
-        mark = Mark(self._pending.input_label, self._pending.answer, right)
+        mark = Mark(*self._pending, right)
         self.marks.setdefault(card.id, []).append(mark)
         self.checked.insertItem(0, _item(mark))
         self._pending = None

@@ -115,7 +115,7 @@ class ChatView(ResultView):
 
     def _show(self, result: Generation) -> None:
         self._result = result
-        asked = result.message if len(result.message) <= 300 else result.message[:299] + "…"
+        asked = readable.shortened(result.message, 300)
         self.asked.setText(f"You: {asked}" + (f"\n{result.note}" if result.note else ""))
         if self.reply.toPlainText() != result.text:
             self.reply.setPlainText(result.text)

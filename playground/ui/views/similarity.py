@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTableWidget, QTableWidgetItem, QWidget
 
+from playground.core import readable
 from playground.core.results import Similarities
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.scale import relative_font
@@ -28,7 +29,7 @@ def cell_colour(score: float) -> QColor:
 
 
 def short(sentence: str, width: int = 60) -> str:
-    return sentence if len(sentence) <= width else sentence[:width - 1] + "…"
+    return readable.shortened(sentence, width)
 
 
 def score_item(score: float, tip: str) -> QTableWidgetItem:
