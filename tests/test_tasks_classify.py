@@ -137,7 +137,7 @@ def test_the_model_sees_the_centre_square_after_scaling_the_shorter_side_to_256(
 
 
 def test_cropping_before_resizing_matches_resizing_the_whole_photo():
-    pre = Preprocess(256, 224, "bilinear", (127.0,) * 3, (128.0,) * 3)
+    pre = Preprocess(resize_shorter=256, crop=224, resample="bilinear", pixel_mean=(127.0,) * 3, pixel_std=(128.0,) * 3)
     for name in ("chelsea.png", "grace_hopper.jpg"):
         with Image.open(paths.samples_dir() / name) as image:
             image = image.convert("RGB")

@@ -13,7 +13,7 @@ from playground.core.card import parse_card
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Labels
-from playground.tasks.content_type import ContentTypeTask, byte_features, load_config
+from playground.tasks.content_type import ContentTypeTask, Postprocess, Preprocess, byte_features, load_config
 
 PAD = 256
 LABELS = ["python", "txt", "randomtxt", "sql", "json"]
@@ -133,6 +133,21 @@ def test_a_config_that_disagrees_with_the_card_is_refused(card):
     card.path("config").write_text(json.dumps({**config, "beg_size": 512}))
     with pytest.raises(ModelCardError, match=r"'preprocess.beg_size' is 1024, but config.min.json says 512"):
         load_config(card)
+
+
+@pytest.mark.parametrize(("table", "values", "message"), [
+    (Preprocess, {"min_size_for_model": 2048},
+     r"'preprocess.min_size_for_model' \(2048\) must not exceed 'preprocess.beg_size' \(1024\)\."),
+    (Postprocess, {"default_threshold": 1.5}, r"'postprocess.default_threshold' must be between 0 and 1, not 1.5\."),
+])
+def test_card_values_that_cannot_work_are_refused(card, table, values, message):
+    bad = dataclasses.replace(card, **{table.section: {**getattr(card, table.section), **values}})
+    with pytest.raises(ModelCardError, match=message):
+        table.of(bad)
+
+
+def test_the_threshold_defaults_to_one_half(card):
+    assert Postprocess.of(dataclasses.replace(card, postprocess={})).default_threshold == 0.5
 
 
 def test_a_missing_or_damaged_config_says_how_to_get_it(card):

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from playground.core.built import build_facts
+from playground.core.built import measured_at_build
 from playground.core.errors import InputError
 from playground.tasks.digits import EMPTY_CANVAS, to_mnist
 from tests.known import Runs
@@ -97,7 +97,7 @@ def run() -> Runs:
 
 @pytest.mark.models
 def test_the_model_built_here_reached_the_accuracy_its_card_promises(require_model):
-    facts = build_facts(require_model("digits"))
+    facts = measured_at_build(require_model("digits"))
     assert facts["held_out"] == 1000 and facts["held_out_accuracy"] >= 0.97
 
 

@@ -1,8 +1,6 @@
-"""Shared task ops: IoU and NMS, the image sizing rule, resizing, and card facts."""
+"""Shared task ops: IoU and NMS, the image sizing rule, resizing, and a card's knobs."""
 
 from __future__ import annotations
-
-import dataclasses
 
 import numpy as np
 import pytest
@@ -11,7 +9,7 @@ from playground import paths
 from playground.core.card import parse_card
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import ImageData
-from playground.tasks.facts import fact, float_list, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ops import box_iou, checked_pixels, fit_size, nms, resize_map, resize_rgb
 
 
@@ -64,20 +62,6 @@ def test_checked_pixels_refuses_tiny_or_malformed_pictures():
         checked_pixels(ImageData(np.zeros((1, 1, 3), np.uint8)))
     with pytest.raises(InputError, match="not a picture"):
         checked_pixels(ImageData(np.zeros((10, 10), np.uint8)))
-
-
-def test_card_facts_are_read_typed_and_named_when_wrong():
-    card = parse_card(paths.models_dir() / "u2netp" / "model.toml")
-    assert positive_int(card, "preprocess", "size") == 320
-    assert float_list(card, "preprocess", "mean", 3) == (0.485, 0.456, 0.406)
-    assert fact(card, "preprocess", "missing", str, "x") == "x"
-    with pytest.raises(ModelCardError, match=r"u2netp/model.toml: key 'preprocess.absent' is missing"):
-        fact(card, "preprocess", "absent", int)
-    with pytest.raises(ModelCardError, match=r"key 'preprocess.size' must be a str, not int"):
-        fact(card, "preprocess", "size", str)
-    broken = dataclasses.replace(card, preprocess={**card.preprocess, "size": 0})
-    with pytest.raises(ModelCardError, match="must be above 0"):
-        positive_int(broken, "preprocess", "size")
 
 
 def test_param_takes_the_default_or_a_checked_value():

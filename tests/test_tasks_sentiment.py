@@ -9,7 +9,7 @@ import onnx
 import pytest
 
 from playground.core import media
-from playground.core.built import build_facts
+from playground.core.built import measured_at_build
 from playground.core.errors import InputError
 from playground.core.media import TextData
 from playground.tasks.sentiment import foreign_share
@@ -50,7 +50,7 @@ def test_the_sample_review_is_positive(run) -> None:
 
 
 def test_the_build_recorded_its_held_out_accuracy_and_the_data_licence() -> None:
-    facts = build_facts(installed("sentiment"))
+    facts = measured_at_build(installed("sentiment"))
     assert 0.62 <= facts["held_out_accuracy"] <= 0.75 and facts["held_out_sentences"] > 3000
     assert facts["held_out_accuracy_positive_vs_negative"] > 0.78
     assert "MIT" in facts["training_data"] and facts["everyday_sentences_right"] == "9 of 9"

@@ -24,7 +24,7 @@ from playground.lab.compare import Comparison, Side
 from playground.lab.cost import CostFigures
 from playground.lab.graph_cost import ModelProfile, OpCost
 from playground.lab.sweep import Sweep, SweepPoint
-from playground.ui.formatting import fact_text
+from playground.ui.formatting import measurement_line
 
 # What a careful writer never lets through: e-notation, not-a-number, an em dash standing for a missing
 # figure, a singular with a plural noun, a negative time or share, an empty emphasis, a placeholder left.
@@ -159,7 +159,7 @@ def test_every_lesson_reads_well_at_the_edges():
 def test_every_card_figure_reads_well_at_the_edges(value):
     for key in ("top1_agreement", "held_out_accuracy", "training_seconds", "fp32_p50_ms", "parameters",
                 "mean_abs_prob_diff", "size_bytes"):
-        check(fact_text(key, value), key)
+        check(measurement_line(key, value), key)
 
 
 def test_the_batch_sentence_follows_the_model_name_as_a_sentence():

@@ -57,7 +57,7 @@ def test_list_json_describes_each_model(fake: FakeModel, capsys: Capture) -> Non
     data = json.loads(out)
     assert code == 0 and data["errors"] == []
     [model] = data["models"]
-    assert model == {"id": "tiny", "name": "Tiny scaler", "task": "labels", "modality": "text", "license": "MIT",
+    assert model == {"id": "tiny", "name": "Tiny scaler", "task": "similarity", "modality": "text", "license": "MIT",
                      "parameters": 4, "installed": False, "size_bytes": None, "download_bytes": len(fake.wheel)}
 
 

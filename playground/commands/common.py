@@ -19,9 +19,9 @@ _SHOWN_MAX = 60  # characters of an unknown INPUT repeated in a sentence
 
 
 def find_card(model_id: str) -> ModelCard:
-    from playground.core.catalog import load_catalog
+    from playground.tasks.registry import checked_catalog
 
-    return load_catalog().get(model_id)
+    return checked_catalog().get(model_id)
 
 
 def add_runtime_arguments(parser: argparse.ArgumentParser) -> None:

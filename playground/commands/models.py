@@ -10,8 +10,9 @@ import textwrap
 from typing import Any
 
 from playground.core.card import ModelCard
-from playground.core.catalog import Catalog, load_catalog
+from playground.core.catalog import Catalog
 from playground.core.errors import ModelMissingError, PlaygroundError
+from playground.tasks.registry import checked_catalog
 
 _HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio"}
 
@@ -51,7 +52,7 @@ def _report_card_errors(catalog: Catalog) -> int:
 
 def _catalog() -> Catalog:
     """The catalog, or one sentence when the models folder holds no cards at all (a wrong PLAYGROUND_MODELS)."""
-    catalog = load_catalog()
+    catalog = checked_catalog()
     if not catalog.cards and not catalog.broken:
         raise ModelMissingError(f"No model cards were found in {catalog.folder}: point PLAYGROUND_MODELS at the "
                                 "folder that holds them.")
@@ -75,7 +76,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    catalog = load_catalog() if args.json else _catalog()  # for scripts, no models is an empty list
+    catalog = checked_catalog() if args.json else _catalog()  # for scripts, no models is an empty list
     if args.json:
         print(json.dumps({"models": [_summary(catalog, c) for c in catalog],
                           "errors": [str(e) for e in catalog.errors]}, indent=2, ensure_ascii=False))
@@ -181,10 +182,10 @@ def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
     lines += [f"  platform    {s.platform}"] if s.platform else []
     lines += [f"  route       {s.route}" + (f", recipe {s.recipe}" if s.recipe else "")]
     lines += [f"  member      {m.path} ({m.role}) sha256 {m.sha256}" for m in s.members]
-    for p in s.extra:
-        lines += [f"  package     {p.pypi} ({p.file}, {p.size:,} bytes)", f"  sha256      {p.sha256}"]
+    for package in s.extra:
+        lines += [f"  package     {package.pypi} ({package.file}, {package.size:,} bytes)", f"  sha256      {package.sha256}"]
         lines += [f"  member      {m.path}" + (f" → {m.inner}" if m.inner else "") + f" ({m.role}) sha256 {m.sha256}"
-                  for m in p.members]
+                  for m in package.members]
     lines += ["", "Files"] + [f"  {f.role:<12} {f.path}  sha256 {f.sha256}" for f in card.files]
     lines += ["", "Inputs"] + _tensor_lines(card.inputs) + ["", "Outputs"] + _tensor_lines(card.outputs)
     for title, table in (("Pre-processing", card.preprocess), ("Post-processing", card.postprocess)):
@@ -198,7 +199,7 @@ def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    catalog = load_catalog()
+    catalog = checked_catalog()
     card = catalog.get(args.id)
     if args.json:
         print(json.dumps(_card_json(catalog, card), indent=2, ensure_ascii=False))

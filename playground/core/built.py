@@ -1,4 +1,4 @@
-"""The `.built` manifest a fetch leaves in a model's folder: recorded hashes and facts measured at build."""
+"""The `.built` manifest a fetch leaves in a model's folder: recorded hashes and what the build measured."""
 
 from __future__ import annotations
 
@@ -31,7 +31,12 @@ def expected_sha256(card: ModelCard, built: BuiltFile, manifest: dict[str, Any] 
     return recorded if isinstance(recorded, str) else ""
 
 
-def build_facts(card: ModelCard) -> dict[str, Any]:
+def measured_at_build(card: ModelCard) -> dict[str, Any]:
     """What the build measured (held-out accuracy, int8 agreement ...), as recorded in the manifest."""
-    facts = read_manifest(card).get("facts", {})
-    return facts if isinstance(facts, dict) else {}
+    return measured_in(read_manifest(card))
+
+
+def measured_in(manifest: dict[str, Any]) -> dict[str, Any]:
+    # Manifests written by earlier versions keep the same numbers under "facts".
+    measured = manifest.get("measured", manifest.get("facts", {}))
+    return measured if isinstance(measured, dict) else {}

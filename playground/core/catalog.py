@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,15 +59,21 @@ class Catalog:
         return all((card.folder / f.path).is_file() for f in card.files)
 
 
-def load_catalog(models_dir: Path | None = None) -> Catalog:
-    """Parse every models/*/model.toml (sorted by folder). Needs only tomllib, never onnxruntime."""
+def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], None] | None = None) -> Catalog:
+    """Parse every models/*/model.toml (sorted by folder). Needs only tomllib, never onnxruntime.
+
+    `check` is what the layer that knows the tasks adds (tasks.registry.checked_catalog): a card it refuses
+    is kept among the broken ones, with its sentence, like a card that is not valid TOML."""
     folder = Path(models_dir) if models_dir is not None else paths.models_dir()
     cards: list[ModelCard] = []
     broken: list[tuple[str, ModelCardError]] = []
     card_files = sorted(folder.glob(f"*/{CARD_NAME}")) if folder.is_dir() else []
     for card_file in card_files:
         try:
-            cards.append(parse_card(card_file))
+            card = parse_card(card_file)
+            if check is not None:
+                check(card)
+            cards.append(card)
         except ModelCardError as exc:
             broken.append((card_file.parent.name, exc))
     return Catalog(folder, tuple(sorted(cards, key=lambda c: c.id)), tuple(broken))

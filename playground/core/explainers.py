@@ -11,6 +11,7 @@ from pathlib import Path
 
 from playground import paths
 from playground.core import readable
+from playground.core.built import MANIFEST, measured_in
 from playground.core.card import ModelCard
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES, RunRecord
@@ -103,8 +104,8 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     values["cold_ms"] = readable.ms(cold.total_ns / 1e6) if cold else "—"
     warm = history.warm_totals() if history is not None else []
     values["warm_runs"] = str(len(warm))
-    values["p50_ms"] = readable.ms(history.p50()) if warm else "—"
-    values["p95_ms"] = readable.ms(history.p95()) if warm else "—"
+    values["p50_ms"] = readable.ms(history.p50()) if history is not None and warm else "—"
+    values["p95_ms"] = readable.ms(history.p95()) if history is not None and warm else "—"
     values["runs"] = str(len(records))
     values["load_ms"] = readable.ms(load_ns / 1e6) if load_ns else "—"
     threads = last.threads if last else 0
@@ -149,11 +150,10 @@ def _phrases(values: dict[str, str], warm: int, has_cold: bool, load_ns: int) ->
 
 def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
     """The graphs' live figures, as clauses that still read when nothing has been sampled yet."""
-    sampled = sampler is not None and len(sampler.t) > 0
     cores = sampler.cores if sampler is not None else (os.cpu_count() or 1)
     top = ("This computer has one core, so the top is 100 %." if cores == 1 else
            f"This computer has {cores} cores, so the top is {100 * cores} %.")
-    if not sampled:
+    if sampler is None or len(sampler.t) == 0:
         return {"cores_sentence": top, "process_cpu_now": "", "memory_now": "."}
     return {"cores_sentence": top,
             "process_cpu_now": f": about **{readable.sig(sampler.smoothed(sampler.process_cpu), 2)} %** right now",
@@ -165,8 +165,8 @@ def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
 def _digits_training() -> str:
     """How long the digit reader's training took when it was built on this computer, from its build record."""
     try:
-        seconds = json.loads((paths.models_dir() / "digits" / ".built").read_text(encoding="utf-8"))["facts"][
-            "training_seconds"]
+        manifest = json.loads((paths.models_dir() / "digits" / MANIFEST).read_text(encoding="utf-8"))
+        seconds = measured_in(manifest)["training_seconds"]
         return f"{readable.duration(float(seconds))} on this computer"
     except (OSError, ValueError, KeyError, TypeError):
         return "a minute or so on a desktop, when it is fetched"

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import CardTable
 from playground.core.session import RuntimeOptions
 
 Feeds = dict[str, np.ndarray]
@@ -49,9 +50,22 @@ class Runner(Protocol):
 class Task(Protocol):
     """One kind of work (cut-out, faces, VAD ...). Tasks never time themselves."""
 
-    input_kind: str  # "image" | "audio" | "text": which decoder the pipeline runs first
-    entry: str  # how a person gives it: "file" (open, drop, paste, a sample), "drawing" (a pad), "message" (Send)
-    result_type: type
+    # Read-only class attributes, declared as properties so that a task may narrow them (type[Labels] for type).
+    @property
+    def input_kind(self) -> str:
+        """"image" | "audio" | "text": which decoder the pipeline runs first."""
+
+    @property
+    def entry(self) -> str:
+        """How a person gives it: "file" (open, drop, paste, a sample), "drawing" (a pad), "message" (Send)."""
+
+    @property
+    def result_type(self) -> type:
+        """The type from playground.core.results that postprocess returns."""
+
+    @property
+    def card_tables(self) -> tuple[type[CardTable], ...]:
+        """The dataclasses of the [preprocess]/[postprocess] tables it reads, checked when a card loads."""
 
     def preprocess(self, data: Any, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, Any]:
         """Decoded input -> model feeds and a context for postprocess (scale, original size ...)."""

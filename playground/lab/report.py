@@ -55,7 +55,7 @@ def _processor() -> str:
     return platform.processor() or platform.machine()
 
 
-def machine_facts(versions: dict[str, str]) -> dict[str, str]:
+def machine_details(versions: dict[str, str]) -> dict[str, str]:
     """The computer and the software the figures were measured with."""
     import numpy
     import onnxruntime

@@ -14,11 +14,12 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Generation, Picking
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.sampling import choose
 
 SYSTEM = "You are a helpful AI assistant named SmolLM, trained by Hugging Face"
@@ -58,6 +59,13 @@ def visible(tok: Any, ids: list[int]) -> str:
     return tok.decode(ids, skip_special_tokens=True).rstrip(_UNFINISHED)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: how many tokens the whole prompt (system line, message, turn markers) may take."""
+
+    max_prompt_tokens: int = count()
+
+
 @dataclass(frozen=True, eq=False)
 class ChatContext:
     message: str
@@ -76,6 +84,7 @@ class ChatTask:
     input_kind = "text"
     entry = "message"
     result_type = Generation
+    card_tables = (Preprocess,)
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ChatContext]:
         tok = tokenizer(str(card.path("tokenizer")))
@@ -83,7 +92,7 @@ class ChatTask:
         if not message:
             raise InputError(NO_MESSAGE)
         head, tail = (tok.encode(part).ids for part in prompt(_MESSAGE).split(_MESSAGE))
-        room = positive_int(card, "preprocess", "max_prompt_tokens") - len(head) - len(tail)
+        room = Preprocess.of(card).max_prompt_tokens - len(head) - len(tail)
         body = tok.encode(message).ids
         note = ""
         if len(body) > room:  # keep the start of the message and the end of the prompt: the model's turn
@@ -103,7 +112,8 @@ class ChatTask:
         rng = np.random.default_rng(ctx.seed)
         cache = runner.cache(len(ctx.prompt_ids) + ctx.max_new)
         logits = runner.run_cached(cache, np.asarray([ctx.prompt_ids], np.int64))
-        first_ns, reply, stop = 0, [], "length"
+        reply: list[int] = []
+        first_ns, stop = 0, "length"
         while len(reply) < ctx.max_new:
             token = choose(logits, reply, temperature=ctx.temperature, top_p=ctx.top_p, penalty=ctx.penalty,
                            rng=rng)

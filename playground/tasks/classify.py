@@ -10,12 +10,24 @@ from typing import Any
 import numpy as np
 from PIL import Image
 
+from playground import paths
 from playground.core.card import ModelCard
+from playground.core.card_schema import (
+    RESAMPLING,
+    PostprocessTable,
+    PreprocessTable,
+    TableProblem,
+    choice,
+    count,
+    note,
+    numbers,
+    stem,
+)
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.media import ImageData
 from playground.core.results import Label, Labels
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.tasks.facts import fact, float_list, label_file, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resample_filter
 
 
@@ -25,29 +37,30 @@ class ClassifyContext:
     crop: tuple[float, float, float, float]  # the part of it the model saw, in its pixels (x1, y1, x2, y2)
 
 
-@dataclass(frozen=True)
-class Preprocess:
-    """The card's [preprocess] facts: shorter side scaled to resize_shorter, centre crop of crop × crop,
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: shorter side scaled to resize_shorter, centre crop of crop × crop,
     then (pixel − pixel_mean) / pixel_std per channel, with pixels in 0..255."""
 
-    resize_shorter: int
-    crop: int
-    resample: str
-    mean: tuple[float, float, float]
-    std: tuple[float, float, float]
+    resize_shorter: int = count()
+    crop: int = count()
+    resample: str = choice(RESAMPLING, default="bilinear")
+    pixel_mean: tuple[float, float, float] = numbers(3)
+    pixel_std: tuple[float, float, float] = numbers(3)
+    colour: str | None = note()
 
-    @classmethod
-    def from_card(cls, card: ModelCard) -> Preprocess:
-        std = float_list(card, "preprocess", "pixel_std", 3)
-        if min(std) <= 0:
-            raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.pixel_std' must be above 0.")
-        resample = fact(card, "preprocess", "resample", str, "bilinear")
-        resample_filter(resample)  # a misspelt filter is the card's fault: say so before any picture is used
-        shorter, crop = positive_int(card, "preprocess", "resize_shorter"), positive_int(card, "preprocess", "crop")
-        if crop > shorter:
-            raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.crop' ({crop}) must not exceed "
-                                 f"'preprocess.resize_shorter' ({shorter}).")
-        return cls(shorter, crop, resample, float_list(card, "preprocess", "pixel_mean", 3), std)
+    def __post_init__(self) -> None:
+        if min(self.pixel_std) <= 0:
+            raise TableProblem("pixel_std", "must be above 0")
+        if self.crop > self.resize_shorter:
+            raise TableProblem("crop", f"({self.crop}) must not exceed 'preprocess.resize_shorter' "
+                                       f"({self.resize_shorter})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    labels: str = stem()  # assets/labels/<labels>.txt, one class name per line
+    softmax: str | None = note()
 
 
 def crop_box(width: int, height: int, resize_shorter: int, crop: int) -> tuple[float, float, float, float]:
@@ -79,8 +92,8 @@ def centre_crop(pixels: np.ndarray, pre: Preprocess) -> tuple[np.ndarray, tuple[
 
 def normalise(square: np.ndarray, pre: Preprocess) -> np.ndarray:
     """H×W×3 uint8 -> 1×3×H×W float32 with the card's per-channel mean and std."""
-    mean = np.asarray(pre.mean, np.float32)
-    std = np.asarray(pre.std, np.float32)
+    mean = np.asarray(pre.pixel_mean, np.float32)
+    std = np.asarray(pre.pixel_std, np.float32)
     tensor = ((square.astype(np.float32) - mean) / std).transpose(2, 0, 1)[None]
     return np.ascontiguousarray(tensor, dtype=np.float32)
 
@@ -92,10 +105,11 @@ class ClassifyTask(SingleRunTask):
     input_kind = "image"
     entry = "file"
     result_type = Labels
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ClassifyContext]:
         pixels = checked_pixels(data, min_side=1)
-        pre = Preprocess.from_card(card)
+        pre = Preprocess.of(card)
         square, box = centre_crop(pixels, pre)
         feeds = {card.inputs[0].name: normalise(square, pre)}
         return feeds, ClassifyContext((int(pixels.shape[1]), int(pixels.shape[0])), box)
@@ -132,7 +146,7 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def labels_path(card: ModelCard) -> Path:
-    return label_file(card, "labels", ".txt", "imagenet")
+    return paths.assets_dir() / "labels" / f"{Postprocess.of(card).labels}.txt"
 
 
 def class_names(card: ModelCard) -> tuple[str, ...]:

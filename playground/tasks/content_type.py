@@ -11,17 +11,48 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, count, number
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.labels import describe
 
 TEXT = "txt"  # what an unsure guess falls back to: whatever it is, it arrived as text
 # The bytes Python's bytes.strip() removes (ASCII whitespace), as the model's own feature extractor does.
 _WHITESPACE = b" \t\n\r\x0b\x0c"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess], as Magika's config.min.json has it: the first beg_size bytes of the first
+    block_size and the last end_size of the last block_size, padded with padding_token; below
+    min_size_for_model meaningful bytes the model is not run."""
+
+    beg_size: int = count()
+    end_size: int = count()
+    block_size: int = count()
+    padding_token: int = count()
+    min_size_for_model: int = count()
+
+    def __post_init__(self) -> None:
+        # The too-short test looks at byte min_size_for_model of the beginning part.
+        if self.min_size_for_model > self.beg_size:
+            raise TableProblem("min_size_for_model", f"({self.min_size_for_model}) must not exceed "
+                                                     f"'preprocess.beg_size' ({self.beg_size})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: how sure a guess must be when config.min.json names no threshold."""
+
+    default_threshold: float = number(default=0.5)
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.default_threshold <= 1.0:
+            raise TableProblem("default_threshold", f"must be between 0 and 1, not {self.default_threshold}")
 
 
 @dataclass(frozen=True)
@@ -51,17 +82,18 @@ class ContentTypeTask:
     input_kind = "text"
     entry = "file"
     result_type = Labels
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, ContentContext]:
         config = load_config(card)
         raw = data.text.encode("utf-8", errors="replace")
         if not raw.strip(_WHITESPACE):
             raise InputError("There is no text to look at: type or paste a few lines first.")
-        pad_token = positive_int(card, "preprocess", "padding_token")
-        features = byte_features(raw, beg_size=positive_int(card, "preprocess", "beg_size"),
-                                 end_size=positive_int(card, "preprocess", "end_size"),
-                                 block_size=positive_int(card, "preprocess", "block_size"), padding=pad_token)
-        min_size = positive_int(card, "preprocess", "min_size_for_model")
+        pre = Preprocess.of(card)
+        pad_token = pre.padding_token
+        features = byte_features(raw, beg_size=pre.beg_size, end_size=pre.end_size, block_size=pre.block_size,
+                                 padding=pad_token)
+        min_size = pre.min_size_for_model
         # Fewer than min_size meaningful bytes (after stripping spaces) is too little to judge.
         short = len(raw) < min_size or int(features[min_size - 1]) == pad_token
         return {card.inputs[0].name: features[None]}, ContentContext(config, len(raw), short)
@@ -119,13 +151,14 @@ def load_config(card: ModelCard) -> MagikaConfig:
         raise not_installed(card) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
+    pre = Preprocess.of(card)
     for config_key, card_key in (("beg_size", "beg_size"), ("end_size", "end_size"), ("block_size", "block_size"),
                                  ("padding_token", "padding_token"), ("min_file_size_for_dl", "min_size_for_model")):
-        if config_key in data and data[config_key] != card.preprocess.get(card_key):
+        if config_key in data and data[config_key] != getattr(pre, card_key):
             raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess.{card_key}' is "
-                                 f"{card.preprocess.get(card_key)}, but {path.name} says {data[config_key]}.")
+                                 f"{getattr(pre, card_key)}, but {path.name} says {data[config_key]}.")
     try:
-        default = float(data.get("medium_confidence_threshold", card.postprocess.get("default_threshold", 0.5)))
+        default = float(data.get("medium_confidence_threshold", Postprocess.of(card).default_threshold))
         return MagikaConfig(labels=tuple(str(x) for x in data["target_labels_space"]),
                             thresholds={str(k): float(v) for k, v in data.get("thresholds", {}).items()},
                             default_threshold=default,

@@ -8,16 +8,41 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import RESAMPLING, PostprocessTable, PreprocessTable, TableProblem, choice, count, note, numbers
 from playground.core.media import ImageData
 from playground.core.results import Cutout
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import fact, float_list, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
 
 
 @dataclass(frozen=True, eq=False)
 class CutoutContext:
     image: np.ndarray  # the original H×W×3 picture
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: squeeze to size × size, divide by the picture's maximum, then (x − mean) / std."""
+
+    size: int = count()
+    resample: str = choice(RESAMPLING, default="lanczos")
+    mean: tuple[float, float, float] = numbers(3)
+    std: tuple[float, float, float] = numbers(3)
+    scale: str | None = note()
+    colour: str | None = note()
+
+    def __post_init__(self) -> None:
+        if min(self.std) <= 0:
+            raise TableProblem("std", "must be above 0")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: only words for the reader (the saliency map is min-max scaled and resized)."""
+
+    normalise: str | None = note()
+    resize: str | None = note()
 
 
 @dataclass(frozen=True)
@@ -27,14 +52,14 @@ class CutoutTask:
     input_kind = "image"
     entry = "file"
     result_type = Cutout
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, CutoutContext]:
         pixels = checked_pixels(data)
-        side = positive_int(card, "preprocess", "size")
-        mean = np.asarray(float_list(card, "preprocess", "mean", 3), np.float32)
-        std = np.asarray(float_list(card, "preprocess", "std", 3), np.float32)
-        resample = fact(card, "preprocess", "resample", str, "lanczos")
-        square = resize_rgb(pixels, (side, side), resample).astype(np.float32)
+        pre = Preprocess.of(card)
+        mean = np.asarray(pre.mean, np.float32)
+        std = np.asarray(pre.std, np.float32)
+        square = resize_rgb(pixels, (pre.size, pre.size), pre.resample).astype(np.float32)
         # Dividing by the picture's own maximum (not 255) is how the model was trained: a dark photo
         # is stretched to full range first. An all-black picture stays black instead of dividing by 0.
         square /= max(float(square.max()), 1e-6)

@@ -103,8 +103,8 @@ def spectrum(padded: np.ndarray, start: int, stop: int, frames: int, cfg: DfConf
     lo, hi = max(start, 0), min(stop, frames)
     if hi > lo:
         windows = np.lib.stride_tricks.sliding_window_view(padded, cfg.fft_size)
-        frames = windows[cfg.hop * lo:cfg.hop * (hi - 1) + 1:cfg.hop]
-        out[lo - start:hi - start] = np.fft.rfft(frames * window, axis=1) * np.float32(1.0 / cfg.fft_size)
+        chosen = windows[cfg.hop * lo:cfg.hop * (hi - 1) + 1:cfg.hop]
+        out[lo - start:hi - start] = np.fft.rfft(chosen * window, axis=1) * np.float32(1.0 / cfg.fft_size)
     return out
 
 

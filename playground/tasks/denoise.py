@@ -14,12 +14,13 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
-from playground.core.errors import InputError, ModelCardError
+from playground.core.card_schema import PreprocessTable, TableProblem, count, number
+from playground.core.errors import InputError
 from playground.core.media import AudioData
 from playground.core.results import Denoised
 from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks import deepfilter_dsp as dsp
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.vad import mono_at
 
 # Measured on noisy48k and on a 65 s clip made of it (8 × the sentence with pauses, 5 dB SNR):
@@ -55,15 +56,36 @@ class DenoiseContext:
     original_rate: int  # the rate the recording was made at, before resampling
 
 
+@dataclass(frozen=True, kw_only=True)
+class DenoisePre(PreprocessTable):
+    """The card's [preprocess]: the model's fixed signal facts (DeepFilterNet's config.ini)."""
+
+    sample_rate: int = count()
+    fft_size: int = count()
+    hop: int = count()
+    nb_erb: int = count()  # ERB bands the gains are given for
+    nb_df: int = count()  # lowest bins the deep filter works on
+    df_order: int = count()  # taps of the deep filter, in frames
+    df_lookahead: int = count()
+    conv_lookahead: int = count()
+    min_nb_erb_freqs: int = count()
+    norm_tau: float = number()  # time constant of the running means, in seconds
+
+    def __post_init__(self) -> None:
+        if self.fft_size != 2 * self.hop:
+            raise TableProblem("fft_size", f"({self.fft_size}) must be twice 'preprocess.hop' ({self.hop}); "
+                                           "this task cannot use other frames")
+        if self.df_order <= self.df_lookahead:
+            raise TableProblem("df_order", f"({self.df_order}) must exceed 'preprocess.df_lookahead' "
+                                           f"({self.df_lookahead})")
+
+
 def config(card: ModelCard) -> dsp.DfConfig:
     """The model's signal facts from the card's [preprocess]."""
-    cfg = dsp.DfConfig(**{name: positive_int(card, "preprocess", name) for name in (
-        "sample_rate", "fft_size", "hop", "nb_erb", "nb_df", "df_order", "df_lookahead", "conv_lookahead",
-        "min_nb_erb_freqs")}, norm_tau=float(fact(card, "preprocess", "norm_tau", (int, float))))
-    if cfg.fft_size != 2 * cfg.hop or cfg.df_order <= cfg.df_lookahead:
-        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'preprocess' describes frames this task cannot "
-                             "use (it needs fft_size = 2 × hop and df_order > df_lookahead).")
-    return cfg
+    pre = DenoisePre.of(card)
+    return dsp.DfConfig(sample_rate=pre.sample_rate, fft_size=pre.fft_size, hop=pre.hop, nb_erb=pre.nb_erb,
+                        nb_df=pre.nb_df, df_order=pre.df_order, df_lookahead=pre.df_lookahead,
+                        conv_lookahead=pre.conv_lookahead, min_nb_erb_freqs=pre.min_nb_erb_freqs, norm_tau=pre.norm_tau)
 
 
 class DenoiseTask:
@@ -72,6 +94,7 @@ class DenoiseTask:
     input_kind = "audio"
     entry = "file"
     result_type = Denoised
+    card_tables = (DenoisePre,)
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, DenoiseContext]:
         cfg = config(card)
@@ -102,7 +125,7 @@ class DenoiseTask:
         cleaned, lsnr = outputs["cleaned"], outputs["lsnr"]
         knob = next((p for p in card.params if p.name == LIMIT_PARAM), None)
         limit_db = param(card, params, LIMIT_PARAM) if knob is not None else None
-        if limit_db is not None and (knob.max is None or limit_db < knob.max):  # its top means "no limit"
+        if knob is not None and limit_db is not None and (knob.max is None or limit_db < knob.max):  # its top means "no limit"
             # DeepFilterNet's attenuation limit: a little of the recording mixed back in, so the noise is
             # lowered by at most limit_db (upstream mixes spectra; the transforms are linear, so it is the same).
             keep = np.float32(10.0 ** (-abs(limit_db) / 20.0))

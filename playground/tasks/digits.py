@@ -9,11 +9,11 @@ import numpy as np
 from PIL import Image
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import RESAMPLING, PreprocessTable, TableProblem, choice, count, number
 from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import DigitGuess
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.tasks.facts import fact, positive_int
 from playground.tasks.ops import checked_pixels, resample_filter
 
 EMPTY_CANVAS = "Draw a digit first: the canvas is empty."
@@ -22,6 +22,20 @@ EMPTY_CANVAS = "Draw a digit first: the canvas is empty."
 @dataclass(frozen=True, eq=False)
 class DigitContext:
     seen: np.ndarray  # the 28×28 float picture the model was given (white ink on black, 0..1)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: MNIST's framing, the digit fitted into box × box and centred in size × size."""
+
+    size: int = count(28)
+    box: int = count(20)
+    ink_threshold: float = number(30.0)  # ink level 0..255 above the background that counts as a stroke
+    resample: str = choice(RESAMPLING, default="lanczos")
+
+    def __post_init__(self) -> None:
+        if self.box > self.size:
+            raise TableProblem("box", f"({self.box}) must not exceed 'preprocess.size' ({self.size})")
 
 
 def ink_layer(pixels: np.ndarray) -> np.ndarray:
@@ -62,7 +76,8 @@ def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: fl
     h, w = crop.shape
     scale = box / max(h, w)
     fit = (max(1, round(w * scale)), max(1, round(h * scale)))
-    small = np.asarray(Image.fromarray(np.ascontiguousarray(crop, np.float32)).resize(fit, resample_filter(resample)), np.float32)
+    shrunk = Image.fromarray(np.ascontiguousarray(crop, np.float32)).resize(fit, resample_filter(resample))
+    small = np.asarray(shrunk, np.float32)
     small = np.clip(small, 0.0, 255.0)
     frame = np.zeros((size, size), np.float32)
     total = float(small.sum())
@@ -86,13 +101,12 @@ class DigitTask(SingleRunTask):
     input_kind = "image"
     entry = "drawing"
     result_type = DigitGuess
+    card_tables = (Preprocess,)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, DigitContext]:
         pixels = checked_pixels(data)
-        seen = to_mnist(pixels, size=positive_int(card, "preprocess", "size", 28),
-                        box=positive_int(card, "preprocess", "box", 20),
-                        threshold=float(fact(card, "preprocess", "ink_threshold", (int, float), 30)),
-                        resample=fact(card, "preprocess", "resample", str, "lanczos"))
+        pre = Preprocess.of(card)
+        seen = to_mnist(pixels, size=pre.size, box=pre.box, threshold=pre.ink_threshold, resample=pre.resample)
         return {card.inputs[0].name: seen[None, None].astype(np.float32)}, DigitContext(seen)
 
     def postprocess(self, outputs: Outputs, ctx: DigitContext, card: ModelCard, params: dict[str, Any]) -> DigitGuess:

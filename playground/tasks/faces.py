@@ -8,10 +8,11 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import RESAMPLING, PostprocessTable, PreprocessTable, choice, count, note
 from playground.core.media import ImageData
 from playground.core.results import Detection, Detections
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, fit_size, nms, resize_rgb
 
 
@@ -23,6 +24,24 @@ class FaceContext:
     scale_y: float
 
 
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: shrink so the long side fits max_side, each side rounded up to a multiple."""
+
+    max_side: int = count()
+    multiple: int = count()
+    resample: str = choice(RESAMPLING, default="bilinear")
+    colour: str | None = note()
+    scale: str | None = note()  # raw 0–255 values: the code applies no mean or std
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: how many input pixels one cell of the output maps covers."""
+
+    stride: int = count()
+
+
 @dataclass(frozen=True)
 class FaceTask(SingleRunTask):
     """CenterFace predicts, per 4×4-pixel cell, a face-centre heatmap, box size, centre offset and landmarks."""
@@ -30,20 +49,21 @@ class FaceTask(SingleRunTask):
     input_kind = "image"
     entry = "file"
     result_type = Detections
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, FaceContext]:
         pixels = checked_pixels(data)
         h, w = pixels.shape[:2]
-        size = fit_size(w, h, positive_int(card, "preprocess", "max_side"),
-                        positive_int(card, "preprocess", "multiple"))
-        resized = resize_rgb(pixels, size, fact(card, "preprocess", "resample", str, "bilinear"))
+        pre = Preprocess.of(card)
+        size = fit_size(w, h, pre.max_side, pre.multiple)
+        resized = resize_rgb(pixels, size, pre.resample)
         # The model was trained on raw 0–255 RGB values, with no mean or std (card [preprocess].scale).
         tensor = np.ascontiguousarray(resized.transpose(2, 0, 1)[None], dtype=np.float32)
         return {card.inputs[0].name: tensor}, FaceContext(pixels, size, w / size[0], h / size[1])
 
     def postprocess(self, outputs: Outputs, ctx: FaceContext, card: ModelCard, params: dict[str, Any]) -> Detections:
         heatmap, log_scale, offset, landmarks = (outputs[o.name] for o in card.outputs[:4])
-        stride = positive_int(card, "postprocess", "stride")
+        stride = Postprocess.of(card).stride
         faces = decode(heatmap, log_scale, offset, landmarks, stride=stride, size=ctx.input_size,
                        threshold=float(param(card, params, "threshold")),
                        iou=float(param(card, params, "nms_iou")))
@@ -74,7 +94,8 @@ def decode(heatmap: np.ndarray, log_scale: np.ndarray, offset: np.ndarray, landm
     faces = []
     for i in nms(boxes, scores, iou):
         points = tuple((float(px), float(py)) for px, py in zip(lm_x[i], lm_y[i]))
-        faces.append(Detection(tuple(float(v) for v in boxes[i]), float(scores[i]), points))
+        x_1, y_1, x_2, y_2 = (float(v) for v in boxes[i])
+        faces.append(Detection((x_1, y_1, x_2, y_2), float(scores[i]), points))
     return faces
 
 

@@ -15,13 +15,15 @@ from typing import Any
 
 import numpy as np
 
+from playground import paths
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, count, stem
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import label_file, param, positive_int
+from playground.tasks.knobs import param
 
 BYTES = 256
 
@@ -41,6 +43,14 @@ class Tables:
         return len(self.out_state)
 
 
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: the list of language names, and how many letters make more than a guess."""
+
+    names: str = stem()  # assets/labels/<names>.tsv: code, tab, English name, one language per line
+    few_letters: int = count()
+
+
 @dataclass(frozen=True, eq=False)
 class LanguageContext:
     letters: int  # letters in the text (any script), counted up to postprocess.few_letters
@@ -48,8 +58,9 @@ class LanguageContext:
 
 def featurise(raw: bytes, tables: Tables) -> np.ndarray:
     """The counts of langid's 7,480 byte sequences in raw, as float32 (langid's instance2fv)."""
-    moves = memoryview(tables.nextmove)  # indexing a memoryview gives plain ints: 3× faster than numpy's
-    state, visits = 0, []
+    moves = memoryview(tables.nextmove.data)  # indexing a memoryview gives plain ints: 3× faster than numpy's
+    state = 0
+    visits: list[int] = []
     visit = visits.append
     for byte in raw:
         state = moves[(state << 8) + byte]
@@ -82,12 +93,13 @@ class LanguageTask:
     input_kind = "text"
     entry = "file"
     result_type = Labels
+    card_tables = (Postprocess,)
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, LanguageContext]:
         text = data.text.replace("\x00", " ")  # a NUL is no part of any language; langid would count it
         if not text.strip():
             raise InputError("There is no text to look at: type or paste a sentence in any language.")
-        letters = count_letters(text, positive_int(card, "postprocess", "few_letters"))
+        letters = count_letters(text, Postprocess.of(card).few_letters)
         if not letters:
             raise InputError("There are no words here, only digits, signs or emoji: type or paste a sentence "
                              "in any language.")
@@ -120,7 +132,7 @@ class LanguageTask:
 
 def _note(ctx: LanguageContext, card: ModelCard) -> str:
     """Short texts are where langid goes wrong ("Olá, tudo bem?" comes out Slovak): say so beside the answer."""
-    enough = positive_int(card, "postprocess", "few_letters")
+    enough = Postprocess.of(card).few_letters
     if ctx.letters >= enough:
         return ""
     return (f"Only {ctx.letters} letter{'' if ctx.letters == 1 else 's'} to go on: with so few, take this as a "
@@ -128,7 +140,7 @@ def _note(ctx: LanguageContext, card: ModelCard) -> str:
 
 
 def names_path(card: ModelCard) -> Path:
-    return label_file(card, "names", ".tsv", "languages")
+    return paths.assets_dir() / "labels" / f"{Postprocess.of(card).names}.tsv"
 
 
 def language_names(card: ModelCard) -> dict[str, str]:

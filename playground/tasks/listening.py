@@ -14,8 +14,7 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.media.types import MAX_AUDIO_SECONDS
 from playground.core.session import RuntimeOptions, SessionCache
-from playground.tasks.facts import positive_int
-from playground.tasks.vad import SegmentRules, SegmentTracker, rules_for, state_shape
+from playground.tasks.vad import SegmentRules, SegmentTracker, VadPre, rules_for, state_shape
 
 RATE = 16_000  # what the microphone is converted to: the rate of the speech models
 UTTERANCE_PAUSE_MS = 700  # a pause this long ends an utterance; a breath inside a sentence is shorter
@@ -40,8 +39,8 @@ class StreamingVad:
 
     def __init__(self, card: ModelCard) -> None:
         self.card = card
-        self.frame = positive_int(card, "preprocess", "frame")
-        self.context = positive_int(card, "preprocess", "context")
+        pre = VadPre.of(card)
+        self.frame, self.context = pre.frame, pre.context
         self.session = SessionCache.open(card, RuntimeOptions(threads=1)).session
         self._names = ([i.name for i in card.inputs[:3]], [o.name for o in card.outputs[:2]])
         self._state = np.zeros(state_shape(card), np.float32)

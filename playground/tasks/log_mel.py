@@ -15,7 +15,7 @@ RATE, N_FFT, HOP, N_MELS = 16_000, 400, 160, 80
 WINDOW_SAMPLES = 30 * RATE
 
 
-def _hz_to_mel(f: np.ndarray) -> np.ndarray:
+def _hz_to_mel(f: np.ndarray | float) -> np.ndarray:
     """Slaney's scale: linear below 1 kHz (200/3 Hz per mel), logarithmic above."""
     f = np.asarray(f, np.float64)
     mel = f / (200.0 / 3)

@@ -9,8 +9,7 @@ import numpy as np
 
 from playground.core.media.long_audio import LongAudio
 from playground.core.task import Runner
-from playground.tasks.facts import positive_int
-from playground.tasks.vad import SegmentTracker, frames_with_context, rules_for, speech_probabilities
+from playground.tasks.vad import SegmentTracker, VadPre, frames_with_context, rules_for, speech_probabilities
 
 ENVELOPE_BINS = 3000  # as many columns as the in-memory waveform has
 
@@ -50,7 +49,7 @@ def speech_in_file(runner: Runner, long: LongAudio, report: Callable[[float], No
     """
     vad = runner.companions["vad"]
     rules = rules_for(vad, {})
-    context = positive_int(vad, "preprocess", "context")
+    context = VadPre.of(vad).context
     tracker = SegmentTracker(rules)
     total = int(long.seconds * rules.sample_rate)
     envelope = _Envelope(total, rules.sample_rate)

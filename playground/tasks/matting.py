@@ -8,16 +8,36 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import RESAMPLING, PostprocessTable, PreprocessTable, choice, count, note
 from playground.core.media import ImageData
 from playground.core.results import Cutout
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
 
 
 @dataclass(frozen=True, eq=False)
 class MattingContext:
     image: np.ndarray  # the original H×W×3 picture
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: MODNet's sizing around reference_size, capped at max_side, sides a multiple."""
+
+    reference_size: int = count()
+    max_side: int = count()
+    multiple: int = count()
+    resample: str = choice(RESAMPLING, default="bilinear")
+    colour: str | None = note()
+    normalise: str | None = note()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: only words for the reader (the matte is resized back to the photo)."""
+
+    resize: str | None = note()
 
 
 def matting_size(width: int, height: int, reference: int, max_side: int, multiple: int) -> tuple[int, int]:
@@ -44,13 +64,14 @@ class MattingTask(SingleRunTask):
     input_kind = "image"
     entry = "file"
     result_type = Cutout
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, MattingContext]:
         pixels = checked_pixels(data)
         h, w = pixels.shape[:2]
-        size = matting_size(w, h, positive_int(card, "preprocess", "reference_size"),
-                            positive_int(card, "preprocess", "max_side"), positive_int(card, "preprocess", "multiple"))
-        resized = resize_rgb(pixels, size, fact(card, "preprocess", "resample", str, "bilinear"))
+        pre = Preprocess.of(card)
+        size = matting_size(w, h, pre.reference_size, pre.max_side, pre.multiple)
+        resized = resize_rgb(pixels, size, pre.resample)
         tensor = (resized.astype(np.float32) - 127.5) / 127.5
         feeds = {card.inputs[0].name: np.ascontiguousarray(tensor.transpose(2, 0, 1)[None])}
         return feeds, MattingContext(pixels)

@@ -13,11 +13,12 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, PreprocessTable, count, number, text, whole
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.results import Note, Notes
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.note_decoding import NoteEvent, contour_bin_hz, decode_notes, min_note_frames, note_contour_bins
 from playground.tasks.vad import mono_at
 
@@ -26,6 +27,30 @@ MIN_SECONDS = 0.25  # two notes' worth of the shortest default note: less holds 
 # (a 15-minute recording has 77,000 frames); beyond this, neighbouring frames are merged by their maximum.
 MAX_ROWS = 12_000
 ROLES = ("note", "onset", "contour")
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotesPre(PreprocessTable):
+    """The card's [preprocess]: windows of `window` samples at sample_rate, `hop` apart after `lead` zeros, `batch` a run."""
+
+    sample_rate: int = count()
+    window: int = count()
+    hop: int = count()
+    lead: int = count()
+    batch: int = count()
+
+
+@dataclass(frozen=True, kw_only=True)
+class NotesPost(PostprocessTable):
+    """The card's [postprocess]: the model's output names, its frame grid, and how the notes are decoded."""
+
+    note_output: str = text()
+    onset_output: str = text()
+    contour_output: str = text()
+    frame_hop: int = count()  # samples between output frames inside a window
+    edge_frames: int = count()  # frames dropped at each end of a window's output
+    contour_offset_bins: int = whole(0)
+    quiet_dbfs: float = number(-200.0)  # notes heard in quieter stretches than this are dropped
 
 
 @dataclass(frozen=True)
@@ -124,21 +149,18 @@ class NotesContext:
 
 
 def windowing_for(card: ModelCard) -> Windowing:
-    return Windowing(sample_rate=positive_int(card, "preprocess", "sample_rate"),
-                     window=positive_int(card, "preprocess", "window"), hop=positive_int(card, "preprocess", "hop"),
-                     lead=positive_int(card, "preprocess", "lead"),
-                     frame_hop=positive_int(card, "postprocess", "frame_hop"),
-                     edge=positive_int(card, "postprocess", "edge_frames"))
+    pre, post = NotesPre.of(card), NotesPost.of(card)
+    return Windowing(sample_rate=pre.sample_rate, window=pre.window, hop=pre.hop, lead=pre.lead,
+                     frame_hop=post.frame_hop, edge=post.edge_frames)
 
 
 def rules_for(card: ModelCard, params: dict[str, Any]) -> DecodeRules:
-    grid = windowing_for(card)
+    grid, post = windowing_for(card), NotesPost.of(card)
     return DecodeRules(onset_threshold=float(param(card, params, "onset_threshold")),
                        frame_threshold=float(param(card, params, "frame_threshold")),
                        min_note_frames=min_note_frames(float(param(card, params, "min_note_ms")),
                                                        grid.sample_rate / grid.frame_hop),
-                       contour_offset=int(fact(card, "postprocess", "contour_offset_bins", int, 0)),
-                       quiet=10 ** (float(fact(card, "postprocess", "quiet_dbfs", (int, float), -200)) / 20))
+                       contour_offset=post.contour_offset_bins, quiet=10 ** (post.quiet_dbfs / 20))
 
 
 class NotesTask:
@@ -147,6 +169,7 @@ class NotesTask:
     input_kind = "audio"
     entry = "file"
     result_type = Notes
+    card_tables = (NotesPre, NotesPost)
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, NotesContext]:
         grid = windowing_for(card)
@@ -155,8 +178,9 @@ class NotesTask:
             ms = 1000 * len(samples) / grid.sample_rate
             raise InputError(f"The recording is only {ms:.0f} ms long; finding notes needs at least "
                              f"{MIN_SECONDS:g} s of sound (a few seconds work best).")
-        names = {role: fact(card, "postprocess", f"{role}_output", str) for role in ROLES}
-        ctx = NotesContext(samples, grid, rules_for(card, params), positive_int(card, "preprocess", "batch"), names)
+        post = NotesPost.of(card)
+        names = {"note": post.note_output, "onset": post.onset_output, "contour": post.contour_output}
+        ctx = NotesContext(samples, grid, rules_for(card, params), NotesPre.of(card).batch, names)
         return {}, ctx  # the windows are cut in infer, a batch at a time
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: NotesContext) -> Outputs:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from PIL import Image
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, count, note, number, text
 from playground.core.media import ImageData
 from playground.core.results import TextLine, TextLines
 from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.ctc import charset_from_model, greedy_decode
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 from playground.tasks.ocr_geometry import crop_line, db_boxes, reading_order, to_image
 from playground.tasks.ops import checked_pixels
 
@@ -48,23 +49,48 @@ def line_batch(crops: list[Image.Image], height: int, min_width: int, max_width:
     return batch
 
 
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: the detector's long-side cap and the height and least width of each read line."""
+
+    max_side: int = count()  # the detector sees the picture shrunk (never enlarged) to this long side
+    rec_height: int = count()  # every line is resized to this height for the recogniser
+    rec_min_width: int = count()  # and padded on the right to at least this width
+    colour: str | None = note()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: where the recogniser's characters are kept, and when a line counts as upside down."""
+
+    charset_key: str = text()  # the recogniser's metadata entry listing its characters
+    flip_threshold: float = number()  # the angle classifier's least confidence that a line is upside down
+    db: str | None = note()
+    ctc: str | None = note()
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.flip_threshold <= 1.0:
+            raise TableProblem("flip_threshold", f"must be between 0 and 1, not {self.flip_threshold}")
+
+
 @dataclass(eq=False)
 class OcrContext:
     image: np.ndarray
     picture: Image.Image
     map_size: tuple[int, int]
-    lines: list[TextLine] = field(default_factory=list)
+    lines: tuple[TextLine, ...] = ()
 
 
 class OcrTask:
     input_kind = "image"
     entry = "file"
     result_type = TextLines
+    card_tables = (Preprocess, Postprocess)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, OcrContext]:
         pixels = checked_pixels(data, min_side=1)
         h, w = pixels.shape[:2]
-        size = detector_size(w, h, positive_int(card, "preprocess", "max_side"))
+        size = detector_size(w, h, Preprocess.of(card).max_side)
         resized = np.asarray(Image.fromarray(np.ascontiguousarray(pixels)).resize(size, Image.Resampling.BILINEAR))
         picture = Image.fromarray(np.ascontiguousarray(pixels))
         return {card.inputs[0].name: normalise(resized)[None]}, OcrContext(pixels, picture, size)
@@ -76,9 +102,9 @@ class OcrTask:
         boxes = [boxes[i] for i in reading_order([b.quad for b in boxes])]
         crops = [crop_line(ctx.picture, b.quad) for b in boxes]
         flipped = self._turn_upside_down_lines(runner, crops, card)
-        classes = charset_from_model(card.path("rec"), fact(card, "postprocess", "charset_key", str))
-        height = positive_int(card, "preprocess", "rec_height")
-        min_width = positive_int(card, "preprocess", "rec_min_width")
+        classes = charset_from_model(card.path("rec"), Postprocess.of(card).charset_key)
+        pre = Preprocess.of(card)
+        height, min_width = pre.rec_height, pre.rec_min_width
         read: dict[int, tuple[str, float]] = {}
         # Similar widths together: less padding to read through in each batch.
         order = sorted(range(len(crops)), key=lambda i: crops[i].width / max(crops[i].height, 1))
@@ -97,7 +123,7 @@ class OcrTask:
     @staticmethod
     def _turn_upside_down_lines(runner: Runner, crops: list[Image.Image], card: ModelCard) -> set[int]:
         """The angle classifier says which lines are upside down; those crops are turned before reading."""
-        threshold = float(fact(card, "postprocess", "flip_threshold", float))
+        threshold = Postprocess.of(card).flip_threshold
         flipped = set()
         for start in range(0, len(crops), BATCH):
             runner.check()

@@ -11,6 +11,7 @@ Coordinates are (x, y) with pixel centres at whole numbers, as OpenCV's contours
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -148,11 +149,11 @@ def _union_runs(row: np.ndarray, start: np.ndarray, end: np.ndarray, width: int)
 
 def convex_hull(points: np.ndarray) -> np.ndarray:
     """Andrew's monotone chain on points already sorted by (y, x); returns the hull's vertices."""
-    pts = [tuple(p) for p in points]
+    pts = [(float(x), float(y)) for x, y in points]
     if len(pts) <= 2:
         return np.asarray(pts, dtype=np.float64).reshape(-1, 2)
 
-    def half(seq):
+    def half(seq: Iterable[tuple[float, float]]) -> list[tuple[float, float]]:
         chain: list[tuple[float, float]] = []
         for p in seq:
             while len(chain) >= 2:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from playground.core.card import ModelCard
+from playground.core.card_schema import check_tables
+from playground.core.catalog import Catalog, load_catalog
 from playground.core.errors import ModelCardError
 from playground.core.task import Task
 from playground.tasks.chat import ChatTask
@@ -50,3 +55,13 @@ def get_task(name: str) -> Task:
         known = ", ".join(sorted(TASKS))
         raise ModelCardError(f"This playground has no task called '{name}' (it has: {known}); "
                              "the model may need a newer version of the playground.") from None
+
+
+def check_card(card: ModelCard) -> None:
+    """Refuse a card whose task this playground lacks, or whose tables that task cannot read."""
+    check_tables(card, get_task(card.task).card_tables)
+
+
+def checked_catalog(models_dir: Path | None = None) -> Catalog:
+    """The catalog with every card checked against its task: what the window and the commands list."""
+    return load_catalog(models_dir, check=check_card)

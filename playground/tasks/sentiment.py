@@ -14,16 +14,30 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, PreprocessTable, count, texts
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Label, Labels
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import fact, positive_int
 from playground.tasks.similarity import tokenizer
 
 UNKNOWN = "[UNK]"
 # Past this share of unknown pieces the model is guessing from [CLS] and [SEP] and a few scraps.
 MOSTLY_UNKNOWN = 0.5
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: word pieces read from the text, [CLS] and [SEP] included; the rest is cut."""
+
+    max_tokens: int = count()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Postprocess(PostprocessTable):
+    """The card's [postprocess]: the class names, in the order of the head's probabilities."""
+
+    labels: tuple[str, ...] = texts()
 
 
 @dataclass(frozen=True)
@@ -41,10 +55,7 @@ def foreign_share(text: str) -> float:
 
 
 def class_names(card: ModelCard) -> tuple[str, ...]:
-    names = fact(card, "postprocess", "labels", list)
-    if not names or not all(isinstance(n, str) and n for n in names):
-        raise ModelCardError(f"{card.folder / 'model.toml'}: key 'postprocess.labels' must list the class names.")
-    return tuple(names)
+    return Postprocess.of(card).labels
 
 
 def _note(ctx: SentimentContext, limit: int) -> str:
@@ -67,6 +78,7 @@ class SentimentTask:
     input_kind = "text"
     entry = "file"
     result_type = Labels
+    card_tables = (Preprocess, Postprocess)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: SentimentContext) -> Outputs:
         return runner.run(feeds, ["probabilities"])  # the embedding is not shown: no need to copy it out
@@ -75,7 +87,7 @@ class SentimentTask:
         text = " ".join(data.text.replace("\x00", " ").split())  # NUL and line breaks read as spaces
         if not text:
             raise InputError("There is no text to judge yet: type a sentence or a short review.")
-        limit = positive_int(card, "preprocess", "max_tokens")
+        limit = Preprocess.of(card).max_tokens
         encoding = tokenizer(str(card.path("tokenizer")), limit).encode(text)
         ids = np.asarray([encoding.ids], np.int64)
         inner = encoding.tokens[1:-1]  # without [CLS] and [SEP]
@@ -91,4 +103,4 @@ class SentimentTask:
                                  f"{len(names)} classes; run 'playground models fetch {card.id}'.")
         order = np.argsort(-probs, kind="stable")
         items = tuple(Label(names[i], float(probs[i])) for i in order)
-        return Labels(items, note=_note(ctx, positive_int(card, "preprocess", "max_tokens")))
+        return Labels(items, note=_note(ctx, Preprocess.of(card).max_tokens))

@@ -10,11 +10,12 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Similarities
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import param, positive_int
+from playground.tasks.knobs import param
 
 MAX_SENTENCES = 64  # a 64 × 64 grid is as much as anyone reads; more lines are named, not dropped silently
 MAX_SEARCHED = 2000  # a ranking reads well however long; 2,000 lines take a few seconds on one core
@@ -44,6 +45,14 @@ def sentences_of(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: word pieces read per sentence (with [CLS] and [SEP]), and sentences per run."""
+
+    max_tokens: int = count()
+    batch: int = count()
+
+
 @dataclass(frozen=True, eq=False)
 class SimilarityContext:
     sentences: list[str]
@@ -57,6 +66,7 @@ class SimilarityTask:
     input_kind = "text"
     entry = "file"
     result_type = Similarities
+    card_tables = (Preprocess,)
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, SimilarityContext]:
         lines = sentences_of(data.text.replace("\x00", " "))
@@ -68,17 +78,17 @@ class SimilarityTask:
         if len(lines) > limit:
             note = f"The first {limit:,} of {len(lines):,} lines were {'searched' if query else 'compared'}."
             lines = lines[:limit]
-        tok = tokenizer(str(card.path("tokenizer")), positive_int(card, "preprocess", "max_tokens"))
+        tok = tokenizer(str(card.path("tokenizer")), Preprocess.of(card).max_tokens)
         encodings = tok.encode_batch(lines + ([query] if query else []))
         # A piece was cut when the untruncated encoding is longer: the overflow holds what was left out.
         cut = [bool(e.overflowing) for e in encodings[:len(lines)]]
         return {}, SimilarityContext(lines, [e.ids for e in encodings], cut, note, query)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: SimilarityContext) -> Outputs:
-        batch = positive_int(runner.card, "preprocess", "batch")
+        batch = Preprocess.of(runner.card).batch
         # Sentences of similar length share a batch, so little of each run is spent on padding.
         order = sorted(range(len(ctx.ids)), key=lambda i: len(ctx.ids[i]))
-        vectors: list[np.ndarray | None] = [None] * len(order)
+        vectors: list[np.ndarray] = [np.empty(0, np.float32)] * len(order)  # each filled in by its batch
         for start in range(0, len(order), batch):
             runner.check()
             runner.report(start / len(order))

@@ -16,15 +16,15 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PreprocessTable, TableProblem, count, flag
 from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.media.long_audio import LongAudio
 from playground.core.results import Phrase, Transcript
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import positive_int
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.long_speech import speech_in_file
-from playground.tasks.vad import frames_with_context, rules_for, segments_of, speech_probabilities
+from playground.tasks.vad import VadPre, frames_with_context, rules_for, segments_of, speech_probabilities
 from playground.tasks.whisper_decode import decode_piece
 from playground.tasks.whisper_text import vocabulary
 
@@ -64,11 +64,26 @@ def fit_to_speech(start: float, end: float, speech: tuple[tuple[float, float], .
     return (first, last) if last > first else (start, end)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, kw_only=True)
+class TranscribePre(PreprocessTable):
+    """The card's [preprocess], read by the audio decoder: the rate to convert to, and whether to read long files in blocks."""
+
+    sample_rate: int = count()  # playground.core.media.audio converts every recording to this rate
+    long_audio: bool = flag(False)  # past five minutes, the recording is read from its file a minute at a time
+
+    def __post_init__(self) -> None:
+        if self.sample_rate != RATE:
+            raise TableProblem("sample_rate", f"must be {RATE}, the rate Whisper hears, not {self.sample_rate}")
+
+
+@dataclass(eq=False)
 class TranscribeContext:
+    """What preprocess hands to infer, and infer fills in for postprocess."""
+
     audio: AudioData | LongAudio
     phrases: list[Phrase] = field(default_factory=list)  # filled by infer, one per sentence
-    envelope: list[np.ndarray] = field(default_factory=list)  # a long recording's waveform, drawn on the way
+    # A long recording's waveform (time, low, high), drawn on the way; set once the file has been read.
+    envelope: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
 
 
 def suppress_ids(card: ModelCard) -> list[int]:
@@ -83,6 +98,7 @@ class TranscribeTask:
     input_kind = "audio"
     entry = "file"
     result_type = Transcript
+    card_tables = (TranscribePre,)
 
     def preprocess(self, data: AudioData | LongAudio, card: ModelCard,
                    params: dict[str, Any]) -> tuple[Feeds, TranscribeContext]:
@@ -99,7 +115,7 @@ class TranscribeTask:
         if isinstance(ctx.audio, LongAudio):
             long = ctx.audio
             # The detector's pass over the file is cheap next to Whisper: a tenth of the progress bar.
-            speech, ctx.envelope[:] = speech_in_file(runner, long, lambda f: runner.report(0.1 * f))
+            speech, ctx.envelope = speech_in_file(runner, long, lambda f: runner.report(0.1 * f))
             spans, read = pieces(speech, long.seconds), lambda s, e: long.read(s, e - s)
         else:
             samples = np.asarray(ctx.audio.samples, np.float32)
@@ -132,7 +148,7 @@ class TranscribeTask:
         rules = rules_for(vad, {})
         if len(samples) < rules.frame:
             return ()
-        frames = frames_with_context(samples, rules.frame, positive_int(vad, "preprocess", "context"))
+        frames = frames_with_context(samples, rules.frame, VadPre.of(vad).context)
         probs = speech_probabilities(runner, vad, frames, rules.sample_rate, role="vad")
         return segments_of(probs, rules, len(samples))
 
@@ -140,8 +156,7 @@ class TranscribeTask:
     def _transcript(ctx: TranscribeContext, phrases: list[Phrase]) -> Transcript:
         said = tuple(p for p in phrases if p.text)
         if isinstance(ctx.audio, LongAudio):
-            envelope = tuple(ctx.envelope) if ctx.envelope else None
-            return Transcript(np.zeros(0, np.float32), ctx.audio.sample_rate, said, ctx.audio, envelope)
+            return Transcript(np.zeros(0, np.float32), ctx.audio.sample_rate, said, ctx.audio, ctx.envelope)
         return Transcript(ctx.audio.samples, ctx.audio.sample_rate, said)
 
     def postprocess(self, outputs: Outputs, ctx: TranscribeContext, card: ModelCard,

@@ -9,14 +9,24 @@ from typing import Any
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import Upscaled
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import positive_int
 from playground.tasks.ops import checked_pixels
 
 MIN_SIDE = 4  # below this the network's 3×3 layers see mostly padding; a speck is enlarged as 4×4 first
+
+
+@dataclass(frozen=True, kw_only=True)
+class Preprocess(PreprocessTable):
+    """The card's [preprocess]: tiles of tile × tile with overlap pixels of context, the size cap and the factor."""
+
+    tile: int = count()
+    overlap: int = count()
+    max_pixels: int = count()
+    scale: int = count()  # how many output pixels the model paints per input pixel, across and down
 
 
 @dataclass(frozen=True)
@@ -76,11 +86,13 @@ class UpscaleTask:
     input_kind = "image"
     entry = "file"
     result_type = Upscaled
+    card_tables = (Preprocess,)
 
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, UpscaleContext]:
         pixels = checked_pixels(data, min_side=1)
         h, w = pixels.shape[:2]
-        limit = positive_int(card, "preprocess", "max_pixels")
+        pre = Preprocess.of(card)
+        limit = pre.max_pixels
         if h * w > limit:
             side = int(math.sqrt(limit))
             raise InputError(f"The picture is {w} × {h} pixels; this upscaler takes up to about {side} × {side} "
@@ -92,9 +104,8 @@ class UpscaleTask:
 
             size = (max(w, MIN_SIDE), max(h, MIN_SIDE))
             work = np.asarray(Image.fromarray(np.ascontiguousarray(pixels)).resize(size, Image.Resampling.NEAREST))
-        tiles = plan_tiles(work.shape[0], work.shape[1], positive_int(card, "preprocess", "tile"),
-                           positive_int(card, "preprocess", "overlap"))
-        ctx = UpscaleContext(work, tuple(tiles), positive_int(card, "preprocess", "scale"))
+        tiles = plan_tiles(work.shape[0], work.shape[1], pre.tile, pre.overlap)
+        ctx = UpscaleContext(work, tuple(tiles), pre.scale)
         return {}, ctx  # the feeds are cut tile by tile in infer
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: UpscaleContext) -> Outputs:

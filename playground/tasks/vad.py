@@ -8,16 +8,38 @@ from typing import Any, Callable
 import numpy as np
 
 from playground.core.card import ModelCard
+from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, count, number
 from playground.core.errors import InputError
 from playground.core.media import AudioData
 from playground.core.results import SpeechSegments
 from playground.core.task import Feeds, Outputs, Runner
-from playground.tasks.facts import fact, param, positive_int
+from playground.tasks.knobs import param
 
 # A view gets about this many partial results per clip, however long: enough to fill in smoothly,
 # few enough that a 15-minute recording does not flood the screen with updates.
 REPORTS_PER_CLIP = 100
 MIN_FRAMES_PER_REPORT = 8
+
+
+@dataclass(frozen=True, kw_only=True)
+class VadPre(PreprocessTable):
+    """The card's [preprocess]: mono audio at sample_rate, in frames of `frame` samples after `context` before them."""
+
+    sample_rate: int = count()
+    frame: int = count()
+    context: int = count()
+
+    def __post_init__(self) -> None:
+        # A frame's context is the end of the frame before it (listening, long recordings read block by block).
+        if self.context > self.frame:
+            raise TableProblem("context", f"({self.context}) must not exceed 'preprocess.frame' ({self.frame})")
+
+
+@dataclass(frozen=True, kw_only=True)
+class VadPost(PostprocessTable):
+    """The card's [postprocess]: speech ends where the probability falls this far below the threshold."""
+
+    neg_threshold_offset: float = number(0.15)
 
 
 @dataclass(frozen=True)
@@ -109,14 +131,15 @@ def pad(spans: list[tuple[int, int]], amount: int, length: int) -> list[tuple[in
 
 
 def rules_for(card: ModelCard, params: dict[str, Any]) -> SegmentRules:
-    rate = positive_int(card, "preprocess", "sample_rate")
+    pre = VadPre.of(card)
+    rate = pre.sample_rate
     threshold = float(param(card, params, "threshold"))
-    offset = float(fact(card, "postprocess", "neg_threshold_offset", (int, float), 0.15))
+    offset = VadPost.of(card).neg_threshold_offset
     return SegmentRules(threshold=threshold, neg_threshold=max(threshold - offset, 0.01),
                         min_speech=int(param(card, params, "min_speech_ms")) * rate // 1000,
                         min_silence=int(param(card, params, "min_silence_ms")) * rate // 1000,
                         pad=int(param(card, params, "pad_ms")) * rate // 1000,
-                        frame=positive_int(card, "preprocess", "frame"), sample_rate=rate)
+                        frame=pre.frame, sample_rate=rate)
 
 
 def segments_of(probabilities: np.ndarray, rules: SegmentRules, length: int) -> tuple[tuple[float, float], ...]:
@@ -133,6 +156,7 @@ class VadTask:
     input_kind = "audio"
     entry = "file"
     result_type = SpeechSegments
+    card_tables = (VadPre, VadPost)
 
     def preprocess(self, data: AudioData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, VadContext]:
         rules = rules_for(card, params)
@@ -141,14 +165,18 @@ class VadTask:
             ms = 1000 * len(samples) / rules.sample_rate
             raise InputError(f"The recording is only {ms:.0f} ms long; the detector needs at least "
                              f"{1000 * rules.frame / rules.sample_rate:.0f} ms (a few seconds work best).")
-        context = positive_int(card, "preprocess", "context")
+        context = VadPre.of(card).context
         return {"frames": frames_with_context(samples, rules.frame, context)}, VadContext(samples, rules)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: VadContext) -> Outputs:
         frames = feeds["frames"]
         live = _LiveSegments(ctx, len(frames)) if runner.listening else None
-        after = (lambda probs: live.due(len(probs)) and runner.report(*live.update(probs))) if live else None
-        probs = speech_probabilities(runner, runner.card, frames, ctx.rules.sample_rate, after=after)
+
+        def show(probs: list[float]) -> None:
+            if live is not None and live.due(len(probs)):
+                runner.report(*live.update(probs))
+
+        probs = speech_probabilities(runner, runner.card, frames, ctx.rules.sample_rate, after=show if live else None)
         return {"probabilities": probs}
 
     def postprocess(self, outputs: Outputs, ctx: VadContext, card: ModelCard,

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from playground import __version__
 from playground.app_log import configure_file_logging
-from playground.core.catalog import Catalog, load_catalog
+from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
-from playground.tasks.registry import get_task
+from playground.tasks.registry import checked_catalog, get_task
 from playground.ui import kiosk, qt_messages, scale
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
@@ -22,7 +22,8 @@ from playground.ui.settings import APPLICATION, ORGANISATION, Settings
 
 log = logging.getLogger("playground")
 def application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APPLICATION)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Inference Playground")
@@ -34,7 +35,7 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
           model_id: str = "") -> tuple[Controller, MainWindow]:
     """The controller and its window, with `model_id`, the last model or the first installed one selected."""
     settings = settings or Settings()
-    catalog = catalog if catalog is not None else load_catalog()
+    catalog = catalog if catalog is not None else checked_catalog()
     for error in catalog.errors:
         log.warning("skipped a model card: %s", error)
     controller = Controller(settings, catalog, get_task)
@@ -70,8 +71,8 @@ def _install_excepthooks(controller: Controller) -> None:
             controller.input_rejected.emit(sentence)
 
     sys.excepthook = hook
-    threading.excepthook = lambda args: log.error(
-        "error in a thread", exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
+    # The exception carries its type and traceback: the same (type, value, traceback) logging would be given.
+    threading.excepthook = lambda args: log.error("error in a thread", exc_info=args.exc_value)
 
 
 def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | None = None) -> int:

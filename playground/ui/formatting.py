@@ -1,12 +1,12 @@
-"""A build's measured facts as lines of a model's card; every number in them reads through core.readable."""
+"""What a build measured, as lines of a model's card; every number in them reads through core.readable."""
 
 from __future__ import annotations
 
 from playground.core import readable
 
 
-def fact_text(key: str, value: object) -> str:
-    """One fact a build measured, as a line of the card: shares as per cent, seconds with a unit."""
+def measurement_line(key: str, value: object) -> str:
+    """One number a build measured, as a line of the card: shares as per cent, seconds with a unit."""
     name = key.replace("_", " ").capitalize()
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return f"{name}: {value}"

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled
+from playground.core.results import STREAMING_TYPES
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ Job = Callable[[CancelToken, Progress], Any]
 # Loops report every step; ten updates a second fill a view in smoothly, and a partial result
 # supersedes the one before it, so the ones in between are dropped rather than queued.
 PROGRESS_INTERVAL_S = 0.1
-STREAM_INTERVAL_S = 1 / 30  # results that grow a token at a time (streams = True) are shown more often
+STREAM_INTERVAL_S = 1 / 30  # results that grow a token at a time (results.STREAMING_TYPES) are shown more often
 
 
 class Measurement(QObject):
@@ -127,14 +128,14 @@ class JobRunner(QObject):
                 self._run(generation, token, job)
             # Let go of the finished job while waiting for the next: it holds the input (a pasted photo
             # can be tens of megabytes) and the sessions it ran on.
-            item = job = token = None  # noqa: F841
+            del item, job, token
 
     def _run(self, generation: int, token: CancelToken, job: Job) -> None:
         last = [0.0]
 
         def progress(fraction: float, partial: Any = None) -> None:
             now = time.monotonic()
-            interval = STREAM_INTERVAL_S if getattr(partial, "streams", False) else PROGRESS_INTERVAL_S
+            interval = STREAM_INTERVAL_S if isinstance(partial, STREAMING_TYPES) else PROGRESS_INTERVAL_S
             if fraction >= 1.0 or now - last[0] >= interval:
                 last[0] = now
                 self._deliver(generation, "progress", (fraction, partial))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QWidget
 
 from playground import __version__
-from playground.lab.report import machine_facts, report_html, runs_csv, runs_json
+from playground.lab.report import machine_details, report_html, runs_csv, runs_json
 from playground.ui.controller import Controller
 from playground.ui.views.base import write_bytes
 
@@ -20,7 +20,7 @@ def png_of(widget: QWidget) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     widget.grab().save(buffer, "PNG")
-    return bytes(buffer.data())
+    return bytes(buffer.data().data())
 
 
 def save_lab_report(controller: Controller, pictures: dict[str, QWidget], target: Path) -> str:
@@ -30,7 +30,7 @@ def save_lab_report(controller: Controller, pictures: dict[str, QWidget], target
         return "Nothing has run yet: run a model first, then save the report."
     target = target.with_suffix(".html")
     cards = {card.id: card for card in controller.catalog.cards}
-    machine = machine_facts({"PySide6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,
+    machine = machine_details({"PySide6": PySide6.__version__, "pyqtgraph": pyqtgraph.__version__,
                              "Inference Playground": __version__,
                              "threads now": str(controller.options.threads),
                              "graph optimisation now": controller.options.opt_level})

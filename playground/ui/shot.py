@@ -9,9 +9,9 @@ from typing import Any
 
 from PySide6.QtCore import QEventLoop, QTimer, qInstallMessageHandler
 
-from playground.core.catalog import load_catalog
 from playground.core.errors import InputError, PlaygroundError
 from playground.core.session import not_installed
+from playground.tasks.registry import checked_catalog
 from playground.ui import qt_messages
 from playground.ui.settings import Settings
 
@@ -55,7 +55,7 @@ def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int,
         raise InputError(f"There is no file called {input_path}: give the path to an input file.")
     if not out_png.parent.is_dir():
         raise InputError(f"The folder {out_png.parent} does not exist: create it or choose another --out.")
-    catalog = load_catalog()
+    catalog = checked_catalog()
     card = catalog.get(model_id)
     if not catalog.installed(card):
         raise not_installed(card)

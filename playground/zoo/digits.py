@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +27,7 @@ def read_mnist_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
     return parse_mnist_csv(data, path.name)
 
 
-def train_settings(card: ModelCard) -> dict[str, object]:
+def train_settings(card: ModelCard) -> dict[str, Any]:
     """The card's [train] table if the card has one (min_accuracy), else empty."""
     table = getattr(card, "train", None)
     return dict(table) if isinstance(table, Mapping) else {}
@@ -45,7 +46,7 @@ def check_export(model_bytes: bytes, trained: DigitModel) -> float:
 
 
 def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
-    """Train the digit CNN on member "data" (mnist_5k.csv.gz), write [files.main] and return build facts.
+    """Train the digit CNN on member "data" (mnist_5k.csv.gz), write [files.main] and return what it measured.
 
     Refuses (FetchError) a model below the card's [train] min_accuracy (0.97 by default) on the
     1,000 held-out digits, or one whose ONNX form does not compute what the numpy net computes.

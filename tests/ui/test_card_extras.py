@@ -6,18 +6,18 @@ import json
 
 from playground import paths
 from playground.core.card import parse_card
-from playground.ui.formatting import fact_text
+from playground.ui.formatting import measurement_line
 from playground.ui.panels.card_view import card_markdown
 from tests.ui.test_main_window import wait_for_result
 
 
 def test_facts_read_as_a_person_would_say_them():
-    assert fact_text("held_out_accuracy", 0.9784) == "Held out accuracy: 97.8 %"
-    assert fact_text("training_seconds", 71.234) == "Training: 1.2 minutes"
-    assert fact_text("int8_p50_ms", 3.456) == "Int8 p50: 3.5 ms"
-    assert fact_text("top1_agreement", 0.9999) == "Top1 agreement: over 99.9 %"
-    assert fact_text("held_out", 1000) == "Held out: 1,000"
-    assert fact_text("note", "calibrated on 6 photos") == "Note: calibrated on 6 photos"
+    assert measurement_line("held_out_accuracy", 0.9784) == "Held out accuracy: 97.8 %"
+    assert measurement_line("training_seconds", 71.234) == "Training: 1.2 minutes"
+    assert measurement_line("int8_p50_ms", 3.456) == "Int8 p50: 3.5 ms"
+    assert measurement_line("top1_agreement", 0.9999) == "Top1 agreement: over 99.9 %"
+    assert measurement_line("held_out", 1000) == "Held out: 1,000"
+    assert measurement_line("note", "calibrated on 6 photos") == "Note: calibrated on 6 photos"
 
 
 def test_the_card_lists_what_the_build_measured_and_the_hash_it_recorded(tmp_path):
@@ -28,6 +28,7 @@ def test_the_card_lists_what_the_build_measured_and_the_hash_it_recorded(tmp_pat
     pinned = 'path = "u2netp.onnx"\nsha256 = "309c8469258dda742793dce0ebea8e6dd393174f89934733ecc8b14c76f4ddd8"'
     text = text.replace(pinned, 'path = "u2netp.onnx"\nreproducible = false')
     (folder / "model.toml").write_text(text, encoding="utf-8")
+    # Written as earlier versions wrote it, with the measurements under "facts": they are still shown.
     (folder / ".built").write_text(json.dumps({"model": "digits", "files": {"main": {"sha256": "ab" * 32}},
                                                "facts": {"held_out_accuracy": 0.978, "headline": "x"}}))
     card = parse_card(folder / "model.toml")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from playground import paths
-from playground.core.built import build_facts
+from playground.core.built import measured_at_build
 from playground.core.card import parse_card
 from playground.ui.panels.card_view import card_markdown
 
@@ -18,7 +18,7 @@ def test_the_build_headline_follows_the_description(tmp_path):
     folder.mkdir()
     source = paths.models_dir() / "efficientnet-lite0-int8" / "model.toml"
     (folder / "model.toml").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
-    (folder / ".built").write_text(json.dumps({"model": "efficientnet-lite0-int8", "facts": {
+    (folder / ".built").write_text(json.dumps({"model": "efficientnet-lite0-int8", "measured": {
         "headline": HEADLINE, "top1_agreement": 0.8, "fp32_p50_ms": 14.0, "int8_p50_ms": 10.0}}))
     card = parse_card(folder / "model.toml")
     page = card_markdown(card, installed=True)
@@ -31,7 +31,7 @@ def test_the_build_headline_follows_the_description(tmp_path):
 
 def test_the_installed_int8_card_shows_its_own_record(require_model):
     card = require_model("efficientnet-lite0-int8")
-    facts = build_facts(card)
+    facts = measured_at_build(card)
     page = card_markdown(card, installed=True)
     assert f"**Measured when it was built here:** {facts['headline']}" in page
     agree = round(facts["top1_agreement"] * facts["calibration_images"])

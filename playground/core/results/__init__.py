@@ -25,6 +25,9 @@ class Result(Protocol):
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
                                   Transcript, Notes, Denoised, Similarities, Generation)
 
+# Answers that grow a token at a time: the window shows their partial results more often than a progress bar's.
+STREAMING_TYPES: tuple[type, ...] = (Generation,)
+
 __all__ = ["NOTE_NAMES", "RESULT_TYPES", "Cutout", "Denoised", "Detection", "Detections", "DigitGuess", "Generation",
-           "Label", "Labels", "Note", "Notes", "Phrase", "Picking", "Result", "SpeechSegments", "Similarities",
+           "Label", "Labels", "Note", "Notes", "Phrase", "Picking", "Result", "STREAMING_TYPES", "SpeechSegments", "Similarities",
            "TextLine", "TextLines", "Transcript", "Upscaled", "note_name"]

@@ -46,6 +46,7 @@ class Similarities:
             head = f"closest in meaning to: {self.query}"
             rows = [f"{score:6.3f}  {i + 1}. {self.sentences[i]}" for i, score in self.ranked()]
             return "\n".join(([self.note] if self.note else []) + [head] + rows)
+        assert self.matrix is not None, "not searching: every pair was compared"
         best = self.most_alike()
         head = (f"most alike: {best[0] + 1} and {best[1] + 1} ({best[2]:.3f})" if best
                 else "one sentence: nothing to compare it with")
@@ -62,6 +63,7 @@ class Similarities:
             out["ranking"] = [{"line": i + 1, "sentence": self.sentences[i], "score": round(score, 6)}
                               for i, score in self.ranked()]
         else:
+            assert self.matrix is not None, "not searching: every pair was compared"
             out["matrix"] = [[round(float(v), 6) for v in row] for row in self.matrix]
         return out
 
@@ -89,7 +91,6 @@ class Generation:
     stop: str = ""  # "end" (the model finished), "length" (the token limit), "" while still writing
     note: str = ""  # e.g. "only the first 1,024 tokens of the message were read"
     picking: Picking = Picking()
-    streams = True  # partial results come with every token: the window shows them more often
 
     @property
     def tokens_per_second(self) -> float:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers, readable
-from playground.core.built import build_facts, read_manifest
+from playground.core.built import measured_at_build, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
 from playground.ui.controller import Controller
-from playground.ui.formatting import fact_text
+from playground.ui.formatting import measurement_line
 from playground.ui.plain import PlainLabel
 
 
@@ -37,7 +37,7 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
     # figures that differ from one processor to the next.
-    headline = build_facts(card).get("headline", "") if installed else ""
+    headline = measured_at_build(card).get("headline", "") if installed else ""
     if isinstance(headline, str) and headline:
         lines += [f"**Measured when it was built here:** {headline}", ""]
     caution = int8_caution(card.tags)
@@ -50,10 +50,10 @@ def card_markdown(card: ModelCard, installed: bool) -> str:
     lines += [f"- **Task:** {task}", f"- **Input:** {card.modality}", f"- **Size on disk:** {size}",
               f"- **Parameters:** {readable.count(card.parameters)}", f"- **Licence:** {card.license}",
               f"- **Credits:** {card.attribution}", ""]
-    facts = {k: v for k, v in build_facts(card).items() if k != "headline"} if installed else {}
-    if facts:
+    measured = {k: v for k, v in measured_at_build(card).items() if k != "headline"} if installed else {}
+    if measured:
         lines += ["#### Measured when it was built on this computer", "",
-                  *(f"- {fact_text(k, v)}" for k, v in facts.items()), ""]
+                  *(f"- {measurement_line(k, v)}" for k, v in measured.items()), ""]
     if card.params:
         lines += ["#### Knobs", "", *(_knob(p) for p in card.params), ""]
     lines += ["#### Inputs", "", *(_tensor(t) for t in card.inputs), "", "#### Outputs", "",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core import explainers, readable
-from playground.core.built import build_facts
+from playground.core.built import measured_at_build
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
 from playground.ui.plain import PlainLabel
@@ -36,7 +36,7 @@ def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
     task = explainers.task_topic(card.task).title
     if installed:
         # A build may sum up what it measured ("98 % right on digits it never saw"): worth a glance.
-        headline = build_facts(card).get("headline", "")
+        headline = measured_at_build(card).get("headline", "")
         summary = f"{card.summary} {headline}" if isinstance(headline, str) and headline else card.summary
         return card.name, f"{task} · {readable.size(card.size_bytes)} · {card.license}", summary
     return (card.name, f"{task} · not installed · {card.license}",
@@ -54,11 +54,14 @@ class _EntryDelegate(QStyledItemDelegate):
         return bold, small
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        width = option.rect.width() if option.rect.width() > 50 else view.viewport().width() - view.indentation()
+        width = option.rect.width()
+        if width <= 50:  # not laid out yet: the tree's own width
+            view = self.parent()
+            assert isinstance(view, QTreeWidget), "the delegate is made for the model tree"
+            width = view.viewport().width() - view.indentation()
         return max(width - 2 * PAD, 80)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         lines = index.data(LINES_ROLE)
         if not lines:
             return super().sizeHint(option, index)
@@ -71,7 +74,7 @@ class _EntryDelegate(QStyledItemDelegate):
                 height += QFontMetrics(font).boundingRect(QRect(0, 0, width, 1000), flags, text).height() + PAD
         return QSize(width, height)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         lines = index.data(LINES_ROLE)
         if not lines:
             super().paint(painter, option, index)
@@ -181,7 +184,9 @@ class ModelPicker(QWidget):
             item.setHidden(model_ids is not None and model_id not in model_ids)
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
-            group.setHidden(group.childCount() > 0 and all(group.child(j).isHidden() for j in range(group.childCount())))
+            assert group is not None, "i is below topLevelItemCount"
+            children = [group.child(j) for j in range(group.childCount())]
+            group.setHidden(bool(children) and all(child is not None and child.isHidden() for child in children))
 
     def set_brief(self, on: bool) -> None:
         self.brief = on
