@@ -15,6 +15,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 # Audit events that reach for a network (Python's "audit events table"). gethostname only reads a name.
@@ -127,7 +128,7 @@ def _address(address: Any) -> str:
 
 def _origin() -> str:
     """The first frame of the code that asked, past this module and the socket libraries."""
-    frame = sys._getframe(2)
+    frame: FrameType | None = sys._getframe(2)
     while frame is not None:
         if frame.f_globals.get("__name__") not in _PLUMBING:
             return f"{_short(frame.f_code.co_filename.replace(chr(92), '/'))}:{frame.f_lineno}"

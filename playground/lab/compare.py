@@ -80,10 +80,10 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
             return max(0.0, 1.0 - gap), f"Their scores differ by at most {gap:.3f} (on a scale from −1 to 1)."
     if isinstance(a, (results.Transcript, results.Generation)) and isinstance(b, type(a)):
         wa, wb = _words(a.text), _words(b.text)
-        same = next((i for i, (p, q) in enumerate(zip(wa, wb)) if p != q), min(len(wa), len(wb)))
+        alike = next((i for i, (p, q) in enumerate(zip(wa, wb)) if p != q), min(len(wa), len(wb)))
         if wa == wb:
             return 1.0, f"They wrote exactly the same {len(wa)} words."
-        return same / max(len(wa), len(wb), 1), f"They wrote the same first {same} words of {max(len(wa), len(wb))}."
+        return alike / max(len(wa), len(wb), 1), f"They wrote the same first {alike} words of {max(len(wa), len(wb))}."
     said = [_said(x) for x in (a, b)]
     same = said[0] == said[1]
     return (1.0 if same else 0.0), ("Their answers are identical." if same else "Their answers differ.")
@@ -127,6 +127,7 @@ def compare(base: ModelCard, twin: ModelCard, request: RunRequest, token: Cancel
             if r:
                 times.append(outcome.record.ms("model"))
             progress((k * (runs + 1) + r + 1) / (2 * (runs + 1)), None)
+        assert outcome is not None, "a warm-up and `runs` runs: the loop ran at least once"
         sides.append(Side(card.id, card.name, card.size_bytes / 1e6, tuple(times), outcome.result))
     share, text = agreement(sides[0].result, sides[1].result)
     return Comparison(sides[0], sides[1], share, text, int8_dot_product())

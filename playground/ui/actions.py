@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 from playground.ui.controller import Controller
 
 
-def _action(parent: QObject, text: str, tip: str, *keys: QKeySequence | str) -> QAction:
+def _action(parent: QObject, text: str, tip: str, *keys: QKeySequence | QKeySequence.StandardKey | str) -> QAction:
     action = QAction(text, parent)
     action.setShortcuts([QKeySequence(k) for k in keys])
     shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys)

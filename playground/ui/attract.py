@@ -85,7 +85,7 @@ class AttractLoop(QObject):
         if sample is None:
             if self._show_lesson is not None:
                 page = getattr(self._show_lesson(name), "current", None)
-                if hasattr(page, "demonstrate"):  # a page whose point needs its button pressed
+                if page is not None and hasattr(page, "demonstrate"):  # a page whose point needs its button pressed
                     page.demonstrate()
         else:
             if self._hide_lessons is not None:

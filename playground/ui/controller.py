@@ -75,7 +75,8 @@ class Controller(QObject):
         self.jobs.job_failed.connect(self._on_job_failed)
         self.jobs.job_cancelled.connect(self._on_job_cancelled)
         self.jobs.busy_changed.connect(self.busy_changed)
-        self._next = QTimer(self, singleShot=True, interval=0, timeout=self._repeat_next)
+        self._next = QTimer(self, singleShot=True, interval=0)
+        self._next.timeout.connect(self._repeat_next)
         self._measurements: dict[int, Measurement] = {}  # job generation -> the measurement it answers
 
     @property
@@ -121,6 +122,7 @@ class Controller(QObject):
     def _announce_model(self) -> None:
         """A model shown afresh: the old model's late news must not land in this one's history."""
         card = self.card
+        assert card is not None, "a model is announced once it is shown"
         self._drop_run()
         self.history.clear()
         self.last_outcome = None
@@ -212,13 +214,14 @@ class Controller(QObject):
         keep_raw: the outcome also carries the model's raw outputs (the post-processing lesson shows them)."""
         problem = self._cannot_run()
         try:
-            task = None if problem else self._task_lookup(self.card.task)
+            task = None if problem else self._shown_task()
         except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
             problem = plain_sentence(exc)
         if problem:
             self._stop_repeat()
             self.run_failed.emit(problem)
             return False
+        assert task is not None, "no problem: the model's task was found"
         request = self.request(task)
         pipeline = self.pipeline
         self._forget_measurements()  # the submit cancels any measurement: none of its news will come
@@ -228,8 +231,12 @@ class Controller(QObject):
     def request(self, task: Task, source: Any = None) -> RunRequest:
         """The unit of work as the window stands now: its model, input (or `source`), knobs and runtime options,
         copied, as the job runs later."""
-        return RunRequest(self.card, task, self.input.source if source is None else source, dict(self.params),
-                          self.options)
+        card, choice = self.card, self.input
+        assert card is not None, "a request is made only once a model is shown (run and current_task check)"
+        if source is None:
+            assert choice is not None, "a request without a source is made only once an input is chosen"
+            source = choice.source
+        return RunRequest(card, task, source, dict(self.params), self.options)
 
     def run_experiment(self, work: Callable[[Any, Any], Any]) -> Measurement:
         """Start a measurement that is not one run (a sweep, a batch ...; ui.experiments builds them) as the
@@ -253,7 +260,7 @@ class Controller(QObject):
                    missing_model(self.card, self.card is not None and self.installed(self.card)))
         if not problem:
             try:
-                return self._task_lookup(self.card.task)
+                return self._shown_task()
             except Exception as exc:  # noqa: BLE001 - an unknown task is a broken card, said plainly
                 problem = plain_sentence(exc)
         self.run_failed.emit(problem)
@@ -292,6 +299,11 @@ class Controller(QObject):
 
     def _status_line(self) -> str:
         return explainers.status_line(self.history, self.load_ns, files=not self.settings.kiosk)
+
+    def _shown_task(self) -> Task:
+        """The shown model's task (the callers have checked that a model is shown)."""
+        assert self.card is not None, "a model is shown"
+        return self._task_lookup(self.card.task)
 
     def _cannot_run(self) -> str:
         return missing(self.card, self.card is not None and self.installed(self.card), self.input,

@@ -36,8 +36,9 @@ def _children_in_layout_order(widget: QWidget) -> list[QWidget]:
     if layout is None:
         return children
     keys = {child: _place_in(layout, child) for child in children}
-    laid = sorted((c for c in children if keys[c] is not None), key=lambda c: keys[c])
-    return laid + [c for c in children if keys[c] is None]
+    placed = {child: key for child, key in keys.items() if key is not None}
+    laid = sorted(placed, key=lambda c: placed[c])
+    return laid + [c for c in children if c not in placed]
 
 
 def _place_in(layout: QLayout, widget: QWidget, path: tuple[int, ...] = ()) -> tuple[int, ...] | None:

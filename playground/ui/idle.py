@@ -12,7 +12,7 @@ import math
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -39,12 +39,13 @@ class IdleReset(QObject):
         # While the attract loop runs nobody is there: no countdown to nobody, and nothing of theirs to wipe.
         self._quiet = quiet or (lambda: False)
         self._last = clock()
+        self._window = window
         self.banner = banner(window, "starting_over_soon", BANNER_STYLE)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        QGuiApplication.instance().installEventFilter(self)
+        _application().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() in INPUT_EVENTS:
@@ -72,7 +73,7 @@ class IdleReset(QObject):
 
     def _show_countdown(self, seconds: int) -> None:
         self.banner.setText(f"Still there? Touch to keep going.\nStarting over for the next visitor in {seconds} s.")
-        place_banner(self.banner, self.banner.parentWidget().height() // 3, 900, 160)
+        place_banner(self.banner, self._window.height() // 3, 900, 160)
         self.banner.show()
 
     def set_idle(self, seconds: int) -> None:
@@ -87,4 +88,11 @@ class IdleReset(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        QGuiApplication.instance().removeEventFilter(self)
+        _application().removeEventFilter(self)
+
+
+def _application() -> QCoreApplication:
+    """The running application, whose every input event an IdleReset watches (there is one: it has a window)."""
+    app = QGuiApplication.instance()
+    assert app is not None, "an IdleReset needs the application running"
+    return app

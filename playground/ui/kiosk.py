@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QSplitter
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from playground.ui.attract import AttractLoop
 from playground.ui.main_window import MainWindow
@@ -23,7 +23,8 @@ class _KeepColumns(QObject):
         self._columns = columns
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.Resize:  # the splitter itself still has its old width at this point
+        # Installed on the window only; the splitter itself still has its old width at this point.
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
             self._columns.setSizes([watched.width() * share // 100 for share in KIOSK_COLUMNS])
         return False
 

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.order_focus()
         if settings.scale == scale.PROJECTOR.name and not settings.kiosk:
             self.show_expert_controls(False)  # before the size is chosen: they would not fit a projector
-            self.layout().activate()
+            self._activate_layout()
         self._restore()
 
     def _lay_out(self) -> None:
@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
         scale.apply(chosen)
         self.settings.scale = chosen.name
         self.show_expert_controls(not on)
-        self.layout().activate()  # the smaller least size now, or the resize below is held to the old one
+        self._activate_layout()  # the smaller least size now, or the resize below is held to the old one
         if on and not self.isFullScreen() and not self.isMaximized():
             self.resize(*scale.PROJECTOR_SIZE)
 
@@ -241,11 +241,18 @@ class MainWindow(QMainWindow):
             self.settings.set_splitter(name, splitter.saveState())
         self.settings.sync()
 
+    def _activate_layout(self) -> None:
+        layout = self.layout()
+        assert layout is not None, "a QMainWindow always has its own layout"
+        layout.activate()
+
     def show_expert_controls(self, on: bool) -> None:
         """Threads, optimisation, the numeric knobs and the model card: hidden from a kiosk's visitors."""
         self.run_bar.show_expert(on)
         self.params.setVisible(on)
-        self.card_view.parentWidget().setVisible(on)  # its pane too, or the list stops short above a blank
+        pane = self.card_view.parentWidget()
+        assert pane is not None, "_lay_out puts the card in a column of its own"
+        pane.setVisible(on)  # its pane too, or the list stops short above a blank
         self.picker.set_brief(not on)
 
     def _cover(self, widget: QWidget) -> None:

@@ -166,10 +166,18 @@ class OperatorScreen(QDialog):
             box.setStyleSheet("QCheckBox { font-size: 18px; min-height: 44px; } "
                               "QCheckBox::indicator { width: 28px; height: 28px; }")
             layout.addWidget(box)
+        def start_over() -> None:
+            kiosk.forget()
+            self.accept()
+
+        def leave() -> None:
+            self.accept()
+            kiosk.leave()
+
         self.start_over = QPushButton("Start over now", self)
-        self.start_over.clicked.connect(lambda: (kiosk.forget(), self.accept()))
+        self.start_over.clicked.connect(start_over)
         self.leave = QPushButton("Leave the kiosk", self)
-        self.leave.clicked.connect(lambda: (self.accept(), kiosk.leave()))
+        self.leave.clicked.connect(leave)
         back = QPushButton("Back to the kiosk", self)
         back.clicked.connect(self.accept)
         buttons = QHBoxLayout()

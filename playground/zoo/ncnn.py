@@ -7,10 +7,11 @@ PReLU, PixelShuffle, Interp, BinaryOp): enough for Real-ESRGAN `realesr-animevid
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -41,7 +42,7 @@ class Layer:
     def int(self, key: int, default: int) -> int:
         return int(self.params.get(key, default))
 
-    def float(self, key: int, default: float) -> float:
+    def float(self, key: builtins.int, default: float) -> float:  # `int` here is the method above
         return float(self.params.get(key, default))
 
 
@@ -124,7 +125,7 @@ def read_weights(layers: list[Layer], data: bytes) -> dict[str, list[np.ndarray]
     return weights
 
 
-def _conv_attrs(layer: Layer) -> dict[str, object]:
+def _conv_attrs(layer: Layer) -> dict[str, Any]:
     """ONNX Conv attributes from ncnn's keys (h/w variants default to the w value, as in ncnn)."""
     kw, dw, sw, pl = layer.int(1, 0), layer.int(2, 1), layer.int(3, 1), layer.int(4, 0)
     kh, dh, sh, pt = layer.int(11, kw), layer.int(12, dw), layer.int(13, sw), layer.int(14, pl)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import tempfile
 from collections import Counter
@@ -57,17 +58,18 @@ def quantize_qdq(fp32_path: Path, int8_path: Path, feeds: Sequence[Feeds], *, me
     if not feeds:
         raise ValueError("quantisation needs at least one calibration feed")
     int8_path.parent.mkdir(parents=True, exist_ok=True)
-    options = dict(method=method, activation_int8=activation_int8, per_channel=per_channel,
-                   keep_float=keep_float, seven_bit=seven_bit, extra_options=extra_options or {})
+    quantize = functools.partial(_quantize_static, method=method, activation_int8=activation_int8,
+                                 per_channel=per_channel, keep_float=keep_float, seven_bit=seven_bit,
+                                 extra_options=extra_options or {})
     # The calibrator writes scratch copies of the model beside its input: keep them in a private folder.
     with tempfile.TemporaryDirectory(prefix="quantize-") as tmp:
         source = Path(tmp) / "model.onnx"
         source.write_bytes(Path(fp32_path).read_bytes())
-        _quantize_static(source, int8_path, feeds, **options)
+        quantize(source, int8_path, feeds)
         if bias_correction:
             corrected = Path(tmp) / "corrected.onnx"
             correct_biases(source, int8_path, feeds, corrected)
-            _quantize_static(corrected, int8_path, feeds, **options)
+            quantize(corrected, int8_path, feeds)
 
 
 def _quantize_static(source: Path, target: Path, feeds: Sequence[Feeds], *, method: str, activation_int8: bool,

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnx
@@ -66,11 +67,15 @@ class _Builder:
         # Accuracy level 0 computes in float32; 4 rounds the activations to int8 per block.
         self.level = 4 if int8_activations else 0
 
-    def op(self, op_type: str, inputs: list[str], name: str = "", outputs: int = 1, **attrs) -> str | list[str]:
-        return self.g.op(op_type, inputs, name=name, outputs=outputs, **attrs)
+    def op(self, op_type: str, inputs: list[str], name: str = "", **attrs: Any) -> str:
+        return self.g.op(op_type, inputs, name=name, **attrs)
 
-    def ms(self, op_type: str, inputs: list[str], name: str, outputs: int = 1, **attrs) -> str | list[str]:
-        return self.g.op(op_type, inputs, name=name, outputs=outputs, domain=MS, **attrs)
+    def ms(self, op_type: str, inputs: list[str], name: str, **attrs: Any) -> str:
+        """A node of onnxruntime's own operator set (MatMulNBits, GroupQueryAttention ...)."""
+        return self.g.op(op_type, inputs, name=name, domain=MS, **attrs)
+
+    def ms_outputs(self, op_type: str, inputs: list[str], name: str, outputs: int, **attrs: Any) -> list[str]:
+        return self.g.ops(op_type, inputs, name=name, outputs=outputs, domain=MS, **attrs)
 
     def linear(self, x: str, block: Q4Block, name: str) -> str:
         """x·Wᵀ for a Q4_1 matrix: 4-bit MatMulNBits plus the exact BlockSum correction."""
@@ -124,25 +129,25 @@ def build_smollm(gguf: LlamaGGUF, int8_activations: bool = False) -> onnx.ModelP
         p = f"blk.{i}"
         qkv = b.linear(h, stack(gguf.q4(f"{p}.attn_q.weight"), gguf.q4(f"{p}.attn_k.weight"),
                                 gguf.q4(f"{p}.attn_v.weight")), f"{p}.qkv")
-        q, k, v = b.op("Split", [qkv, g.const([cfg.heads * hd, kv * hd, kv * hd])], name=f"{p}.split",
-                       outputs=3, axis=-1)
-        attn, pk, pv = b.ms("GroupQueryAttention", [q, k, v, f"past_key_{i}", f"past_value_{i}", seqlens, total,
+        q, k, v = b.g.ops("Split", [qkv, g.const([cfg.heads * hd, kv * hd, kv * hd])], name=f"{p}.split",
+                          outputs=3, axis=-1)
+        attn, pk, pv = b.ms_outputs("GroupQueryAttention", [q, k, v, f"past_key_{i}", f"past_value_{i}", seqlens, total,
                                                     cos, sin], name=f"{p}.attention", outputs=3,
                             num_heads=cfg.heads, kv_num_heads=kv, do_rotary=1, rotary_interleaved=0,
                             scale=float(1.0 / np.sqrt(hd)))
         _rename(g, pk, f"present_key_{i}")
         _rename(g, pv, f"present_value_{i}")
         o = b.linear(attn, gguf.q4(f"{p}.attn_output.weight"), f"{p}.attn_out")
-        h, _, _, residual = b.ms("SkipSimplifiedLayerNormalization",
+        h, _, _, residual = b.ms_outputs("SkipSimplifiedLayerNormalization",
                                  [o, residual, g.weight(f"{p}.ffn_norm.weight", gguf.norm(f"{p}.ffn_norm.weight"))],
                                  name=f"{p}.ffn_norm", outputs=4, epsilon=cfg.eps)
         gate_up = b.linear(h, stack(gguf.q4(f"{p}.ffn_gate.weight"), gguf.q4(f"{p}.ffn_up.weight")), f"{p}.gate_up")
-        gate, up = b.op("Split", [gate_up, g.const([cfg.ffn, cfg.ffn])], name=f"{p}.gate_up.split", outputs=2, axis=-1)
+        gate, up = b.g.ops("Split", [gate_up, g.const([cfg.ffn, cfg.ffn])], name=f"{p}.gate_up.split", axis=-1)
         act = b.op("Mul", [b.op("Mul", [gate, b.op("Sigmoid", [gate])], name=f"{p}.silu"), up], name=f"{p}.act")
         down = b.linear(act, gguf.q4(f"{p}.ffn_down.weight"), f"{p}.down")
         nxt = f"blk.{i + 1}.attn_norm" if i + 1 < cfg.layers else "output_norm"
         if i + 1 < cfg.layers:
-            h, _, _, residual = b.ms("SkipSimplifiedLayerNormalization",
+            h, _, _, residual = b.ms_outputs("SkipSimplifiedLayerNormalization",
                                      [down, residual, g.weight(f"{nxt}.weight", gguf.norm(f"{nxt}.weight"))],
                                      name=nxt, outputs=4, epsilon=cfg.eps)
         else:  # only the last position is read out: the 49k-wide head runs on one row
@@ -166,7 +171,7 @@ def _rename(g: Graph, produced: str, name: str) -> str:
 
 
 def _model(g: Graph, cfg: LlamaConfig) -> onnx.ModelProto:
-    cache = [1, cfg.kv_heads, "past", cfg.head_dim]
+    cache: list[int | str] = [1, cfg.kv_heads, "past", cfg.head_dim]
     inputs = [helper.make_tensor_value_info("input_ids", TensorProto.INT64, [1, "sequence"]),
               helper.make_tensor_value_info("attention_mask", TensorProto.INT64, [1, "total"])]
     # All keys, then all values: the card declares each run of 30 as one repeated entry.

@@ -72,3 +72,13 @@ def test_a_message_runs_when_sent_not_while_typing(qtbot, make_window, require_m
     assert outcome.result.message == "Name a fruit." and outcome.result.tokens >= 1
     view = window.result_area.current_view
     assert view.reply.toPlainText() == outcome.result.text and "tokens" in view.figures.text()
+
+
+def test_save_reply_writes_the_reply_where_the_person_chose(qtbot, tmp_path, monkeypatch):
+    view = shown(qtbot, create_view(Generation))
+    view.show_result(generation("The waves of the sea,", 5, "end"), None)
+    target = tmp_path / "haiku.txt"
+    monkeypatch.setattr(view, "ask_save_path", lambda caption, name, filters: str(target))
+    view.save_button.click()
+    assert target.read_text(encoding="utf-8") == "The waves of the sea,"
+    assert "haiku.txt" in view.message.text()

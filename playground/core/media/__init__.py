@@ -14,6 +14,7 @@ import numpy as np
 from playground.core.errors import InputError
 from playground.core.media.audio import audio_for_card, decode_audio
 from playground.core.media.image import decode_image, image_from_array
+from playground.core.media.long_audio import LongAudio
 from playground.core.media.source import checked_input
 from playground.core.media.text import decode_text, text_from_str
 from playground.core.media.types import (
@@ -56,7 +57,7 @@ def describe_source(source: Any, kind: str = "") -> str:
     return "nothing" if source is None else type(source).__name__
 
 
-def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | TextData:
+def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | LongAudio | TextData:
     """Decode `source` (a Path, bytes, str for text, or already-decoded data) for a task of `kind`.
 
     Decoded data comes back as it is, except a recording at another rate than the card's, which is

@@ -51,7 +51,7 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData | LongAudio:
         rate, channels, frames = handle.samplerate, handle.channels, handle.frames
         limit = MAX_AUDIO_SECONDS * rate
         if raw.path is not None and _streams(card) and frames > IN_MEMORY_SECONDS * rate:
-            return _long(raw, card, rate, channels, frames)
+            return _long(raw, raw.path, card, rate, channels, frames)
         if frames > limit:  # known from the header: refuse before reading a single sample
             raise _too_long(raw.subject, frames / rate)
         try:
@@ -67,7 +67,7 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData | LongAudio:
     return _finish(samples, rate, channels, raw.label, notes, card)
 
 
-def _long(raw: RawInput, card: Any, rate: int, channels: int, frames: int) -> LongAudio:
+def _long(raw: RawInput, path: Path, card: Any, rate: int, channels: int, frames: int) -> LongAudio:
     """A recording longer than a few minutes, for a task that reads it piece by piece from its file."""
     if frames > MAX_LONG_AUDIO_SECONDS * rate:
         raise InputError(f"{raw.subject} is {_duration(frames / rate)} long; this model takes recordings up to "
@@ -76,7 +76,7 @@ def _long(raw: RawInput, card: Any, rate: int, channels: int, frames: int) -> Lo
     notes = [f"{'stereo' if channels == 2 else f'{channels}-channel'} recording mixed down to mono"] * (channels > 1)
     notes += [f"resampled from {rate / 1000:g} kHz to {target / 1000:g} kHz"] * (target != rate)
     notes.append("read from the file a minute at a time")
-    return LongAudio(Path(raw.path), target, raw.label, rate, channels, frames, tuple(notes))
+    return LongAudio(path, target, raw.label, rate, channels, frames, tuple(notes))
 
 
 def _read_mono(handle: Any, channels: int, limit: int, frames: int) -> np.ndarray | None:

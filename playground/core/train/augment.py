@@ -76,10 +76,10 @@ def bilinear(images: np.ndarray, src_x: np.ndarray, src_y: np.ndarray) -> np.nda
     y = np.clip(src_y, -1.5, h + 0.5) + pad
     x0, y0 = np.floor(x).astype(np.intp), np.floor(y).astype(np.intp)
     fx, fy = (x - x0).astype(np.float32), (y - y0).astype(np.float32)
-    flat = padded.reshape(n, -1)
+    per_image = padded.reshape(n, -1)
     stride = w + 2 * pad
-    base = (np.arange(n) * flat.shape[1])[:, None, None] + y0 * stride + x0
-    flat = flat.reshape(-1)
+    base = (np.arange(n) * per_image.shape[1])[:, None, None] + y0 * stride + x0
+    flat = per_image.reshape(-1)
     top = flat[base] * (1 - fx) + flat[base + 1] * fx
     bottom = flat[base + stride] * (1 - fx) + flat[base + stride + 1] * fx
     return (top * (1 - fy) + bottom * fy).astype(images.dtype)

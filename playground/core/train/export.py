@@ -23,7 +23,7 @@ IR_VERSION = 8
 def _shapes(net: Sequential, input_shape: tuple[int, int, int]) -> list[tuple[int, ...]]:
     """The channels-last shape entering each layer, found by running one zero image through the net."""
     x = np.zeros((1, *input_shape), np.float32)
-    shapes = []
+    shapes: list[tuple[int, ...]] = []
     for layer in net.layers:
         shapes.append(x.shape)
         x = layer.forward(x)
@@ -72,11 +72,11 @@ def to_onnx(net: Sequential, input_shape: tuple[int, int, int], *, input_name: s
         else:
             raise TypeError(f"no ONNX form for layer {type(layer).__name__}")
         current = out
-    h, w, c = input_shape
+    height, width, channels = input_shape
     classes = layers[-1].b.value.shape[0] if isinstance(layers[-1], Linear) else "K"
     graph = helper.make_graph(
         nodes, graph_name,
-        [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", c, h, w])],
+        [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, ["N", channels, height, width])],
         [helper.make_tensor_value_info(output_name, TensorProto.FLOAT, ["N", classes])],
         weights)
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], ir_version=IR_VERSION,

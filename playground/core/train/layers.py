@@ -59,11 +59,11 @@ class Conv3x3(Layer):
         n, h, w, c = x.shape
         padded = np.zeros((n, h + 2, w + 2, c), F32)
         padded[:, 1:-1, 1:-1] = x
-        cols = np.empty((n, h, w, 3, 3, c), F32)
+        shifted = np.empty((n, h, w, 3, 3, c), F32)
         for ky in range(3):
             for kx in range(3):
-                cols[:, :, :, ky, kx] = padded[:, ky:ky + h, kx:kx + w]
-        cols = cols.reshape(n * h * w, 9 * c)
+                shifted[:, :, :, ky, kx] = padded[:, ky:ky + h, kx:kx + w]
+        cols = shifted.reshape(n * h * w, 9 * c)
         if train:
             self._cols, self._shape = cols, x.shape
         out = cols @ self.w.value
@@ -72,6 +72,7 @@ class Conv3x3(Layer):
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         n, h, w, c = self._shape
+        assert self._cols is not None, "backward follows a forward with train=True"
         g = grad.reshape(-1, self.c_out)
         self.w.grad[...] = self._cols.T @ g
         self.b.grad[...] = g.sum(axis=0)
@@ -109,6 +110,8 @@ class MaxPool2(Layer):
     """
 
     _CORNERS = ((0, 0), (0, 1), (1, 0), (1, 1))
+    _x: np.ndarray | None  # the last training forward's input and output, until backward
+    _out: np.ndarray | None
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         h2, w2 = x.shape[1] // 2, x.shape[2] // 2
@@ -120,6 +123,7 @@ class MaxPool2(Layer):
 
     def backward(self, grad: np.ndarray) -> np.ndarray:
         x, out = self._x, self._out
+        assert x is not None and out is not None, "backward follows a forward with train=True"
         h2, w2 = out.shape[1], out.shape[2]
         dx = np.zeros_like(x)
         taken = np.zeros(out.shape, bool)

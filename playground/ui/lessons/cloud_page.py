@@ -63,9 +63,9 @@ class CloudPage(LessonPage):
 
     def update_figure(self) -> None:
         c = self.controller
-        estimate = self.estimate()
-        if estimate is None:
+        estimate, outcome = self.estimate(), c.last_outcome
+        if estimate is None or outcome is None:  # an estimate needs an outcome: both or neither
             self.bars.set_rows(())
             return
-        here = lesson_facts.device_ms(c.last_outcome.record)
+        here = lesson_facts.device_ms(outcome.record)
         self.bars.set_rows((("This computer", (("on this computer", here),)), ("A cloud service", estimate.parts())))

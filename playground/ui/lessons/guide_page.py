@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QProgressBar, QPushButton, QWidget
 
 from playground.core import explainers
@@ -100,7 +101,7 @@ class GuidePage(LessonPage):
         self.progress.setValue(self.index + 1)
         self.refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         card = self.controller.card
         if not self.chosen_by_hand and card is not None and tour_for(self.tours, card.modality) is not self.tour:
             self.choose(tour_for(self.tours, card.modality))

@@ -7,6 +7,7 @@ import re
 from typing import Any, Callable
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
@@ -53,7 +54,8 @@ class LessonPage(QWidget):
         self._shown = ""
         self.measurement: Measurement | None = None  # the last one this page started
         # Repeat mode finishes many runs a second: gather them into one refresh a little later.
-        self._soon = QTimer(self, singleShot=True, interval=300, timeout=self.refresh)
+        self._soon = QTimer(self, singleShot=True, interval=300)
+        self._soon.timeout.connect(self.refresh)
         controller.history_changed.connect(self._refresh_soon)
         controller.model_changed.connect(self._refresh_soon)
         controller.run_failed.connect(self._on_failed)
@@ -144,6 +146,6 @@ class LessonPage(QWidget):
             self.browser.verticalScrollBar().setValue(position)
         self.update_figure()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.refresh()  # pages are not refreshed while hidden; catch up when seen

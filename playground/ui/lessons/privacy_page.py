@@ -54,7 +54,8 @@ class PrivacyPage(LessonPage):
         self.button_row(self.forget_button)
         controller.input_changed.connect(self._refresh_soon)
         # The count is live: a request at any moment shows here within two seconds.
-        self._live = QTimer(self, interval=2000, timeout=self._refresh_soon)
+        self._live = QTimer(self, interval=2000)
+        self._live.timeout.connect(self._refresh_soon)
         self._live.start()
 
     def forget(self) -> None:

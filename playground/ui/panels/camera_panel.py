@@ -75,7 +75,8 @@ class CameraPanel(QWidget):
         self.status.setAccessibleName("Camera status")
         layout.addWidget(self.status)
         self._paint_clock = QElapsedTimer()
-        self._stats = QTimer(self, interval=STATS_INTERVAL_MS, timeout=self._show_stats)
+        self._stats = QTimer(self, interval=STATS_INTERVAL_MS)
+        self._stats.timeout.connect(self._show_stats)
         self.feeder.stats_changed.connect(self._maybe_show_stats)
         self._set_enabled(False)
 

@@ -268,10 +268,11 @@ class InputPanel(QWidget):
         self._card = card
         self.clear_error()
         self.samples.clear()
-        for path in sample_files(card) if card else []:
-            self.samples.addItem(path.name, path)
-            self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
-                                     Qt.ItemDataRole.ToolTipRole)
+        if card:
+            for path in sample_files(card):
+                self.samples.addItem(path.name, path)
+                self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
+                                         Qt.ItemDataRole.ToolTipRole)
         self.samples.setCurrentIndex(-1)
         self.samples_label.setVisible(self.samples.count() > 0)
         self.samples.setVisible(self.samples.count() > 0)

@@ -6,7 +6,6 @@ import math
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -23,11 +22,11 @@ from playground.ui.controller import Controller
 from playground.ui.plain import PlainLabel
 
 
-def _spin(param: Param, parent: QWidget) -> QAbstractSpinBox:
+def _spin(param: Param, parent: QWidget) -> QSpinBox | QDoubleSpinBox:
     low = param.min if param.min is not None else -1e9
     high = param.max if param.max is not None else 1e9
     if isinstance(param.default, int):
-        box: QAbstractSpinBox = QSpinBox(parent)
+        box: QSpinBox | QDoubleSpinBox = QSpinBox(parent)
         box.setRange(int(low), int(high))
         box.setSingleStep(max(1, int((high - low) / 100)) if param.max is not None else 1)
     else:

@@ -67,7 +67,7 @@ class ResultArea(QWidget):
         layout.addWidget(self.stack)
         self.hint = StartPage(self._sample_chosen, self)
         self.stack.addWidget(self.hint)
-        self._views: dict[type, QWidget] = {}
+        self._views: dict[type, ResultView] = {}
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
         controller.run_started.connect(self._on_run_started)

@@ -34,7 +34,7 @@ class RunBar(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        outer = QVBoxLayout(self)
+        outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
         layout = self._row = QHBoxLayout()
@@ -97,7 +97,7 @@ class RunBar(QWidget):
             widget.setVisible(on)
         # Hidden before the window is first shown, they would otherwise keep their width in the row's sums.
         self._row.invalidate()
-        self.layout().invalidate()
+        self._outer.invalidate()
         self.updateGeometry()
 
     def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:

@@ -48,7 +48,7 @@ def write_png(image: QImage, target: Path) -> bool:
     out = QSaveFile(str(target))
     if not out.open(QIODevice.OpenModeFlag.WriteOnly):
         return False
-    if not image.save(out, "PNG"):
+    if not image.save(out, "PNG"):  # type: ignore[call-overload]  # PySide6 takes a str format, not its stub's bytes
         out.cancelWriting()
         out.commit()  # after cancelWriting this only removes the partial file
         return False
@@ -94,9 +94,9 @@ class ResultView(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
-        self.actions = QHBoxLayout()
-        self.actions.setSpacing(8)
-        outer.addLayout(self.actions)
+        self.action_row = QHBoxLayout()
+        self.action_row.setSpacing(8)
+        outer.addLayout(self.action_row)
         self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Message")
@@ -140,19 +140,19 @@ class ResultView(QWidget):
         button.setToolTip(tip)
         button.setEnabled(False)
         button.clicked.connect(slot)
-        self.actions.addWidget(button)
+        self.action_row.addWidget(button)
         if saves:
             self._save_buttons.append(button)
         return button
 
     def finish_actions(self) -> None:
         """Keep buttons at the left, where the eye goes after reading the result."""
-        self.actions.addStretch(1)
+        self.action_row.addStretch(1)
 
     def action_buttons(self) -> list[QPushButton]:
         """The buttons under the result, left to right: found as children and placed with indexOf, never
         through the layout's items (see focus._place_in)."""
-        placed = [(self.actions.indexOf(b), b) for b in self.findChildren(QPushButton)]
+        placed = [(self.action_row.indexOf(b), b) for b in self.findChildren(QPushButton)]
         return [b for i, b in sorted((p for p in placed if p[0] >= 0), key=lambda p: p[0])]
 
     def set_actions_enabled(self, enabled: bool) -> None:

@@ -78,7 +78,7 @@ class ChatView(ResultView):
         self._result: Generation | None = None
         self._decoded: Any = None
         self.copy_button = self.add_action("Copy reply", self._copy, "Copy the reply as text.")
-        self.save_button = self.add_action("Save reply…", self._save, "Save the reply as a text file.", saves=True)
+        self.save_button = self.add_action("Save reply…", self._save_clicked, "Save the reply as a text file.", saves=True)
         self.finish_actions()
         self.clear()
 
@@ -131,7 +131,7 @@ class ChatView(ResultView):
         if self._result is not None:
             self.copy_text(self._result.text, "reply")
 
-    def _save(self) -> None:
+    def _save_clicked(self) -> None:
         if self._result is None:
             return
         path = self.ask_save_path("Save the reply", suggested_name(self._decoded, "reply", "txt"),

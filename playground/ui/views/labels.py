@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QWidget
@@ -103,7 +104,7 @@ class LabelsView(ResultView):
         self.bars: list[ScoreBar] = []
         self._result: Labels | None = None
         self._decoded: object = None
-        self._pixels: object = None
+        self._pixels: np.ndarray | None = None  # the picture shown, an (H, W, 3) array
         self._shown: tuple = ()
         self.add_action("Copy as text", self._copy, "Copy the ranked list to the clipboard.")
         self.add_action("Save as text…", self._save_clicked, "Save the ranked list as a text file.", saves=True)
@@ -179,13 +180,15 @@ class LabelsView(ResultView):
         if rank == 0:
             for widget in (number, name, pct):
                 relative_font(widget, 2, bold=True)
-        for col, widget in enumerate((number, name, bar, pct)):
-            self._grid.addWidget(widget, rank, col)
+        for col, cell in enumerate((number, name, bar, pct)):
+            self._grid.addWidget(cell, rank, col)
         self.bars.append(bar)
 
     def _clear_rows(self) -> None:
         while self._grid.count():
-            widget = self._grid.takeAt(0).widget()
+            item = self._grid.takeAt(0)
+            assert item is not None, "the layout still holds an item"
+            widget = item.widget()
             if widget is not None:
                 widget.hide()
                 widget.deleteLater()

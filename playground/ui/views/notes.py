@@ -164,7 +164,9 @@ class NotesView(ResultView):
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.note_list.addTopLevelItem(empty)
         elif chosen in result.notes:
-            self.note_list.setCurrentItem(self.note_list.topLevelItem(result.notes.index(chosen)))
+            item = self.note_list.topLevelItem(result.notes.index(chosen))
+            assert item is not None, "every note was just listed"
+            self.note_list.setCurrentItem(item)
         self.note_list.blockSignals(False)
         self.roll.select(self.selected_note())
 
@@ -183,18 +185,18 @@ class NotesView(ResultView):
         problem = self._playback_problem
         self.play_note.setText(problem)
         self.play_note.setVisible(bool(problem) and self._result is not None)
-        ready = self._result is not None and self._result.finished
+        done = self._result if self._result is not None and self._result.finished else None
         buttons = ((self.play_notes_button, "notes", "Play notes", "Play the notes found, as plain tones.",
-                    ready and bool(self._result.notes)),
+                    done is not None and bool(done.notes)),
                    (self.play_recording_button, "recording", "Play recording", "Play the recording itself.",
-                    ready and len(self._result.samples) > 0))
+                    done is not None and len(done.samples) > 0))
         for button, what, text, tip, usable in buttons:
             playing = self._playing == what
             button.setEnabled(bool(usable) and not problem)
             button.setText("■ Stop" if playing else f"▶ {text}")
             button.setAccessibleName("Stop playing" if playing else text)
             button.setToolTip(problem or ("Stop playing." if playing else tip))
-        self.copy_button.setEnabled(ready and bool(self._result.notes))
+        self.copy_button.setEnabled(done is not None and bool(done.notes))
 
     def _play_notes(self) -> None:
         if self._result is not None:
@@ -211,6 +213,7 @@ class NotesView(ResultView):
             if stopping == what:
                 return  # the button said "Stop"
         result = self._result
+        assert result is not None, "the play buttons call this only with a result"
         self._playing = what
         problem = self.player.play(clip(result), result.sample_rate)
         if problem:

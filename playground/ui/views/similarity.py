@@ -94,6 +94,8 @@ class SimilarityView(ResultView):
         self.set_actions_enabled(True)
 
     def _show_grid(self, result: Similarities) -> None:
+        matrix = result.matrix
+        assert matrix is not None, "not searching: every pair was compared"
         best = result.most_alike()
         if best is None:
             self.headline.setText("One sentence: type a second line to compare it with")
@@ -112,7 +114,7 @@ class SimilarityView(ResultView):
         self.grid.setVerticalHeaderLabels(labels)
         for i in range(n):
             for j in range(n):
-                score = float(result.matrix[i, j])
+                score = float(matrix[i, j])
                 tip = f"{short(result.sentences[i])}\n{short(result.sentences[j])}\n{score:.3f}"
                 self.grid.setItem(i, j, score_item(score, tip))
 
@@ -149,6 +151,7 @@ class SimilarityView(ResultView):
                                                  for i, score in result.ranked()]
             self.copy_text("\n".join(rows), "ranking")
             return
+        assert result.matrix is not None, "not searching: every pair was compared"
         n = len(result.sentences)
         rows = ["\t" + "\t".join(str(j + 1) for j in range(n))]
         rows += [f"{i + 1}\t" + "\t".join(f"{v:.3f}" for v in row) for i, row in enumerate(result.matrix)]

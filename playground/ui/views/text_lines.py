@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -29,7 +30,7 @@ def _polygon(quad: tuple[tuple[float, float], ...], to_view: QTransform) -> QPol
 
 def _draw_text_in(painter: QPainter, poly: QPolygonF, text: str) -> None:
     """Write `text` along the box's top edge, as tall as the box and squeezed to its length."""
-    tl, tr, bl = poly[0], poly[1], poly[3]
+    tl, tr, bl = poly.at(0), poly.at(1), poly.at(3)
     length = math.hypot(tr.x() - tl.x(), tr.y() - tl.y())
     height = math.hypot(bl.x() - tl.x(), bl.y() - tl.y())
     if length < 4 or height < 4 or not text:
@@ -86,7 +87,7 @@ class TextCanvas(ImageCanvas):
         self.lines: tuple[TextLine, ...] = ()
         self.show_text = True
         self.chosen = -1
-        self.on_pick = None  # called with a line index when a box is clicked
+        self.on_pick: Callable[[int], None] | None = None  # called with a line index when a box is clicked
 
     def paint_overlay(self, painter: QPainter, target: QRectF) -> None:
         draw_lines(painter, self.image_to_widget(), self.lines, self.show_text, self.chosen)

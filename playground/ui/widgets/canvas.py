@@ -283,4 +283,5 @@ class ImageCanvas(QWidget):
 
 
 # Arrow keys move the picture the way the arrow points (the view moves the other way).
-_ARROWS = {Qt.Key.Key_Left: (1, 0), Qt.Key.Key_Right: (-1, 0), Qt.Key.Key_Up: (0, 1), Qt.Key.Key_Down: (0, -1)}
+_ARROWS: dict[int, tuple[int, int]] = {Qt.Key.Key_Left: (1, 0), Qt.Key.Key_Right: (-1, 0),
+                                       Qt.Key.Key_Up: (0, 1), Qt.Key.Key_Down: (0, -1)}

@@ -18,7 +18,7 @@ CHOSEN = QColor(0, 158, 115, 140)
 ENVELOPE_BINS = 3000  # more columns than any screen has pixels; an hour-long clip stays cheap
 
 
-def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, ...]:
+def envelope(samples: np.ndarray, rate: int, bins: int = ENVELOPE_BINS) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Time, minimum and maximum of the waveform in `bins` columns: drawing 14 M points would crawl."""
     n = len(samples)
     if n == 0:
