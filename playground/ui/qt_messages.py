@@ -17,7 +17,7 @@ _LEVELS = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INF
            QtMsgType.QtFatalMsg: logging.CRITICAL}
 
 
-def _handler(previous: Any) -> Any:
+def handler(previous: Any) -> Any:
     def handle(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
         if any(noise in message for noise in HARMLESS):
             log.debug("Qt: %s", message)
@@ -34,5 +34,5 @@ def _handler(previous: Any) -> Any:
 def install() -> Any:
     """Route Qt's messages through the filter above; returns the handler it replaced (to put back)."""
     previous = qInstallMessageHandler(None)
-    qInstallMessageHandler(_handler(previous))
+    qInstallMessageHandler(handler(previous))
     return previous

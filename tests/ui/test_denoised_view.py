@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core.results import Denoised
 from playground.ui.views import create_view
 from playground.ui.widgets import audio
-from tests.ui.test_views import pixels, shown, texts
+from tests.ui.test_views import pixels, press, shown, texts
 
 RATE = 48000
 
@@ -156,7 +156,7 @@ def test_saving_into_a_missing_folder_or_before_a_result_says_what_to_do(qtbot, 
 def test_copy_puts_the_estimates_on_the_clipboard_and_clear_empties_the_view(qtbot):
     view = shown(qtbot, create_view(Denoised))
     view.show_result(tone_under_noise(), None)
-    view._copy()
+    press(view, "Copy summary")
     assert QApplication.clipboard().text().startswith("Noise removal on 3.00 s at 48 kHz")
     assert view.message.text() == "Copied the summary."
     view.clear()

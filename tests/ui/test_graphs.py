@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core import readable
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES, RunRecord
-from playground.ui.panels.graphs import GraphsPanel, smooth, stage_colors
+from playground.ui.panels.graphs import INTERVAL_MS, GraphsPanel, smooth, stage_colors
 from playground.ui.widgets.images import rgba_from_qimage
 
 STAGE_MS = {"decode": 2.0, "preprocess": 3.0, "postprocess": 1.5, "render": 4.0}
@@ -170,14 +170,16 @@ def test_cpu_and_memory_curves_follow_the_samples_and_wrap(panel):
     assert panel.memory_readout.text() == "This app uses 165 MB of memory."
 
 
-def test_the_timer_samples_while_running_and_stops_when_paused(panel, qtbot):
-    assert not panel._timer.isActive()
+def test_the_graphs_sample_while_running_and_stop_when_paused(panel, qtbot):
+    qtbot.wait(5 * INTERVAL_MS)
+    assert len(panel.sampler.t) == 0  # paused from the start: nothing sampled
     panel.paused = False
-    assert panel._timer.isActive()
     qtbot.waitUntil(lambda: len(panel.sampler.t) >= 2, timeout=3000)
     assert panel.memory_readout.text().startswith("This app uses ")
     panel.paused = True
-    assert panel.paused and not panel._timer.isActive()
+    sampled = len(panel.sampler.t)
+    qtbot.wait(5 * INTERVAL_MS)
+    assert panel.paused and len(panel.sampler.t) == sampled
 
 
 def test_plots_have_accessible_names(panel):

@@ -14,7 +14,7 @@ from playground.ui.views import create_view
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb
 from tests.ui.test_views import pixels as grab
-from tests.ui.test_views import shown
+from tests.ui.test_views import press, shown
 
 
 def quadrants(w: int = 400, h: int = 300) -> np.ndarray:
@@ -104,7 +104,7 @@ def test_upscaled_view_says_the_sizes_and_saves_and_copies_the_big_picture(qtbot
     from PIL import Image
     with Image.open(tmp_path / "big.png") as saved:
         assert saved.size == (160, 120)
-    view._copy()
+    press(view, "Copy enlarged picture")
     assert QGuiApplication.clipboard().image().size().width() == 160
 
 

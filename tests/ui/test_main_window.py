@@ -290,8 +290,7 @@ def test_switching_to_a_model_of_another_kind_drops_the_input_instead_of_failing
 def test_a_model_fetched_from_a_terminal_shows_as_installed_when_the_window_is_next_activated(make_window,
                                                                                              unfetched):
     controller, window = make_window(unfetched, "magika")
-    entry = window.picker._items["magika"]
-    assert "not installed" in entry.text(0) and "Not installed yet" in window.card_view.browser.toPlainText()
+    assert "not installed" in window.picker.entry_text("magika") and "Not installed yet" in window.card_view.browser.toPlainText()
     real = load_catalog().get("magika")
     for built in real.files:  # what 'playground models fetch magika' leaves behind
         if not (real.folder / built.path).is_file():
@@ -299,12 +298,13 @@ def test_a_model_fetched_from_a_terminal_shows_as_installed_when_the_window_is_n
         target = unfetched.get("magika").folder / built.path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(real.folder / built.path, target)
-    assert "not installed" in entry.text(0)  # nothing looks until the person comes back to the window
+    assert "not installed" in window.picker.entry_text("magika")  # nothing looks until the person comes back to the window
     QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
-    assert "not installed" not in entry.text(0) and size_text(real.size_bytes) in entry.text(0)
+    entry = window.picker.entry_text("magika")
+    assert "not installed" not in entry and size_text(real.size_bytes) in entry
     assert "Not installed yet" not in window.card_view.browser.toPlainText()
     assert "fetch" not in window.result_area.hint.text() and "fetch" not in window.status.text()
-    assert "not installed" in window.picker._items["centerface"].text(0)  # the others are still missing
+    assert "not installed" in window.picker.entry_text("centerface")  # the others are still missing
 
 
 @pytest.mark.models

@@ -145,7 +145,8 @@ def test_the_notes_are_copied_as_a_table(qtbot, speakers):
 
 def test_play_notes_plays_tones_at_the_keys_and_the_button_becomes_stop(qtbot, speakers, monkeypatch):
     view = shown(qtbot, create_view(Notes))
-    view.show_result(notes_result(), None)
+    result = notes_result()
+    view.show_result(result, None)
     played = []
 
     def fake_play(samples, rate):
@@ -158,7 +159,7 @@ def test_play_notes_plays_tones_at_the_keys_and_the_button_becomes_stop(qtbot, s
     monkeypatch.setattr(view.player, "stop", lambda: None)
     view.play_notes_button.click()
     (clip, rate), = played
-    assert rate == RATE and len(clip) == len(view._result.samples)
+    assert rate == RATE and len(clip) == len(result.samples)
     g4 = clip[int(1.3 * RATE):int(1.3 * RATE) + 4096]
     spectrum = np.abs(np.fft.rfft(g4 * np.hanning(len(g4))))
     assert np.fft.rfftfreq(len(g4), 1 / RATE)[spectrum.argmax()] == pytest.approx(key_hz(67), abs=6)

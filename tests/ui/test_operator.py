@@ -106,8 +106,7 @@ def test_the_operator_chooses_the_visitors_models_and_turns_the_show_off(qtbot, 
             if model_id not in ("langid", "centerface"):
                 screen.models.itemClicked.emit(row)  # a finger on the row
         assert set(screen.chosen_models()) == {"langid", "centerface"}
-        shown = [m for m, item in window.picker._items.items() if not item.isHidden()]
-        assert sorted(shown) == ["centerface", "langid"]
+        assert sorted(window.picker.listed()) == ["centerface", "langid"]
         assert window.visits.attract.allowed == {"centerface", "langid"}
         screen.models.itemClicked.emit(rows["langid"])  # the model on screen goes: visitors start on the other
         assert controller.card.id == window.visits.home_model == "centerface"

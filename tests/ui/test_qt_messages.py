@@ -11,7 +11,7 @@ from playground.ui import qt_messages
 
 def test_known_noise_goes_to_the_log_only_and_the_rest_goes_on(caplog):
     passed = []
-    handle = qt_messages._handler(lambda kind, context, message: passed.append(message))
+    handle = qt_messages.handler(lambda kind, context, message: passed.append(message))
     with caplog.at_level(logging.DEBUG, logger="playground.qt"):
         handle(QtMsgType.QtWarningMsg, QMessageLogContext(), "PulseAudioService: pa_context_connect() failed")
         handle(QtMsgType.QtWarningMsg, QMessageLogContext(), "QPainter::begin: Paint device returned engine == 0")

@@ -36,6 +36,12 @@ def near(rgb: np.ndarray, colour: QColor | tuple[int, int, int], tol: int = 40) 
     return np.abs(rgb - np.array(c)).max(axis=-1) <= tol
 
 
+def press(view, label: str) -> None:
+    """Click the button under the result whose label starts with `label`, as a person would."""
+    button, = (b for b in view.action_buttons() if b.text().startswith(label))
+    button.click()
+
+
 def shown(qtbot, view, w: int = 720, h: int = 540):
     qtbot.addWidget(view)
     view.resize(w, h)
@@ -228,7 +234,7 @@ def test_saving_before_any_result_explains_instead_of_failing(qtbot, tmp_path):
     view = shown(qtbot, create_view(Cutout))
     assert view.save_to(str(tmp_path / "x.png")) is False
     assert view.message.text() == "There is no cut-out to save yet; run the model first."
-    assert not any(button.isEnabled() for button in view._save_buttons)
+    assert not any(button.isEnabled() for button in view.action_buttons() if button.text().startswith("Save"))
 
 
 # --- speech ----------------------------------------------------------------------------------------
@@ -342,9 +348,9 @@ def test_clips_are_converted_to_what_the_sound_device_wants():
     mm = SimpleNamespace(QAudioFormat=SimpleNamespace(SampleFormat=kinds))
     device = SimpleNamespace(sampleRate=lambda: 48000, channelCount=lambda: 2, sampleFormat=lambda: kinds.Int16)
     clip = np.array([0.0, 0.5, -0.5, 2.0], np.float32)  # 2.0 is out of range and must be clipped
-    pcm = np.frombuffer(audio._to_format(clip, 16000, device, mm), "<i2").reshape(-1, 2)
+    pcm = np.frombuffer(audio.to_device_format(clip, 16000, device, mm), "<i2").reshape(-1, 2)
     assert pcm.shape == (12, 2)  # three times the rate, two channels
     assert (pcm[:, 0] == pcm[:, 1]).all()
     assert pcm[3, 0] == 16383 and pcm[6, 0] == -16383 and pcm[9, 0] == 32767
     as_float = SimpleNamespace(sampleRate=lambda: 16000, channelCount=lambda: 1, sampleFormat=lambda: kinds.Float)
-    assert np.frombuffer(audio._to_format(clip, 16000, as_float, mm), "<f4").tolist() == [0.0, 0.5, -0.5, 1.0]
+    assert np.frombuffer(audio.to_device_format(clip, 16000, as_float, mm), "<f4").tolist() == [0.0, 0.5, -0.5, 1.0]

@@ -188,6 +188,15 @@ class ModelPicker(QWidget):
             children = [group.child(j) for j in range(group.childCount())]
             group.setHidden(bool(children) and all(child is not None and child.isHidden() for child in children))
 
+    def entry_text(self, model_id: str) -> str:
+        """What a model's entry says (its name, size or "not installed", and summary), as a person reads it."""
+        item = self._items.get(model_id)
+        return item.text(0) if item is not None else ""
+
+    def listed(self) -> list[str]:
+        """The models a person can see in the list, in its order."""
+        return [model_id for model_id, item in self._items.items() if not item.isHidden()]
+
     def set_brief(self, on: bool) -> None:
         self.brief = on
         self.refresh_entries()

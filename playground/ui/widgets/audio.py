@@ -32,7 +32,7 @@ def playback_problem() -> str:
     return ""
 
 
-def _to_format(samples: np.ndarray, rate: int, fmt: Any, mm: Any) -> bytes:
+def to_device_format(samples: np.ndarray, rate: int, fmt: Any, mm: Any) -> bytes:
     """Mono float samples → raw PCM in the device's own rate, channel count and sample type."""
     x = np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0)
     out_rate = fmt.sampleRate()
@@ -100,7 +100,7 @@ class ClipPlayer(QObject):
         if not device.isFormatSupported(fmt):
             fmt = device.preferredFormat()
         self._buffer = QBuffer(self)
-        self._buffer.setData(QByteArray(_to_format(samples, rate, fmt, mm)))
+        self._buffer.setData(QByteArray(to_device_format(samples, rate, fmt, mm)))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self._sink = mm.QAudioSink(device, fmt, self)
         self._sink.start(self._buffer)
