@@ -269,7 +269,7 @@ def _sample_photos() -> list[Path]:
 def _read_rgb(path: Path) -> np.ndarray:
     from PIL import Image
 
-    with Image.open(path) as image:
+    with Image.open(path, formats=("PNG", "JPEG")) as image:  # the shipped samples; never Pillow's other formats
         return np.asarray(image.convert("RGB"))
 
 

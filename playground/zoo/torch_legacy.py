@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import collections
 import io
+import math
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,10 @@ from playground.core.errors import FetchError
 
 MAGIC = 0x1950A86A20F9469CFC6C
 FORMAT_VERSION = 1001
+_INT64 = 2**63  # offsets, sizes and strides are 64-bit in any real file; larger ones are refused unread
+_MAX_DIMS = 32  # numpy's limit on older versions; weights have at most five
+_MAX_EMPTY = 2**32  # an empty tensor's other dimensions, multiplied: numpy refuses shapes far beyond
+_MAX_REUSE = 4  # all tensors together, in elements, per element stored (tied weights share storage)
 
 
 @dataclass(frozen=True)
@@ -57,15 +62,16 @@ class _TensorRef:
 
 def _rebuild_tensor_v2(storage: Any, offset: Any, size: Any, stride: Any, *_rest: Any) -> _TensorRef:
     """Stand-in for torch._utils._rebuild_tensor_v2; requires_grad and hooks are irrelevant to weights."""
-    if not isinstance(storage, _Storage) or not isinstance(offset, int) or not _int_tuple(size) \
-            or not _int_tuple(stride) or len(size) != len(stride):
+    if not isinstance(storage, _Storage) or not isinstance(offset, int) or not -_INT64 <= offset < _INT64 \
+            or not _int_tuple(size) or not _int_tuple(stride) or len(size) != len(stride):
         raise FetchError("The weights file describes a tensor in a way a plain weights file never does; "
                          "it may be damaged or not a weights file.")
     return _TensorRef(storage, offset, tuple(size), tuple(stride))
 
 
 def _int_tuple(value: Any) -> bool:
-    return isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+    return isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v < _INT64
+                                            for v in value)
 
 
 _ALLOWED: dict[tuple[str, str], Any] = {
@@ -131,7 +137,8 @@ def load_legacy_checkpoint(path: Path | str) -> dict[str, np.ndarray]:
             or sorted(keys) != sorted(unpickler.storages):
         raise _bad(path, "lists stored data that does not match its tensors")
     buffers = _read_storages(raw, stream.tell(), keys, unpickler.storages, path)
-    return {name: _materialise(ref, buffers[ref.storage.key], name, path) for name, ref in state.items()}
+    _check_views(state, buffers, path)  # every tensor, before any is built: memory is bounded by the file
+    return {name: _materialise(ref, buffers[ref.storage.key]) for name, ref in state.items()}
 
 
 def _read_storages(raw: bytes, start: int, keys: list[str], storages: dict[str, _Storage],
@@ -157,16 +164,52 @@ def _read_storages(raw: bytes, start: int, keys: list[str], storages: dict[str, 
     return buffers
 
 
-def _materialise(ref: _TensorRef, buffer: np.ndarray, name: str, path: Path) -> np.ndarray:
-    """Rebuild a possibly non-contiguous view (TF-ported weights keep TF's memory order) as a fresh array."""
+def _check_views(state: dict[str, _TensorRef], buffers: dict[str, np.ndarray], path: Path) -> None:
+    """Each view must lie inside the storage the file holds, so building it reads no byte outside the file.
+
+    A view holds at most as many elements as its storage (a plain weights file never repeats elements with
+    zero strides), and all views together at most _MAX_REUSE times the stored elements (tied weights share
+    one storage), so what is built is bounded by the file's size, not by the sizes its header claims.
+    """
+    total = 0
+    for name, ref in state.items():
+        if len(ref.size) > _MAX_DIMS:
+            raise _bad(path, f"has a tensor '{_shown(name)}' with {len(ref.size):,} dimensions")
+        stored, numel = len(buffers[ref.storage.key]), math.prod(ref.size)
+        if ref.offset < 0:
+            problem = f"that starts before its stored data (at element {ref.offset:,})"
+        elif ref.offset > stored or (numel and ref.offset >= stored):
+            problem = f"that starts at element {ref.offset:,}, past the end of its {stored:,} stored elements"
+        elif numel > stored:
+            problem = f"of {numel:,} elements, more than the {stored:,} it has stored"
+        elif numel == 0 and math.prod(d for d in ref.size if d) > _MAX_EMPTY:
+            problem = f"of impossible shape {ref.size}"
+        elif numel and ref.offset + sum((d - 1) * s for d, s in zip(ref.size, ref.stride)) >= stored:
+            problem = f"whose strides reach past its {stored:,} stored elements"
+        else:
+            total += numel
+            continue
+        raise _bad(path, f"has a tensor '{_shown(name)}' {problem}")
+    if total > _MAX_REUSE * sum(len(b) for b in buffers.values()):
+        raise _bad(path, f"builds {total:,} elements from far fewer stored ones")
+
+
+def _shown(name: str) -> str:
+    """A tensor name from the file, safe to put in a sentence: printable and short."""
+    text = "".join(c if c.isprintable() else "?" for c in name)
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _materialise(ref: _TensorRef, buffer: np.ndarray) -> np.ndarray:
+    """Rebuild a possibly non-contiguous view (TF-ported weights keep TF's memory order) as a fresh array.
+
+    The view was checked to lie inside the buffer (_check_views)."""
     if any(d == 0 for d in ref.size):
         return np.zeros(ref.size, buffer.dtype.newbyteorder("="))
-    last = ref.offset + sum((d - 1) * s for d, s in zip(ref.size, ref.stride))
-    if last >= len(buffer):
-        raise _bad(path, f"has a tensor '{name}' reaching past its stored data")
     item = buffer.dtype.itemsize
-    view = np.lib.stride_tricks.as_strided(buffer[ref.offset:], shape=ref.size,
-                                           strides=tuple(s * item for s in ref.stride), writeable=False)
+    # A dimension of one is never stepped along, so its stride (which may be any size) is not used.
+    strides = tuple(s * item if d > 1 else 0 for d, s in zip(ref.size, ref.stride))
+    view = np.lib.stride_tricks.as_strided(buffer[ref.offset:], shape=ref.size, strides=strides, writeable=False)
     # np.array, not ascontiguousarray: the latter turns a 0-d scalar (num_batches_tracked) into shape (1,).
     return np.array(view, dtype=buffer.dtype.newbyteorder("="), order="C", copy=True)
 

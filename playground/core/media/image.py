@@ -1,4 +1,4 @@
-"""Image decoding: any file Pillow opens, or pasted pixels, to H×W×3 uint8 RGB with plain-sentence errors."""
+"""Image decoding: a file in a format the playground opens, or pasted pixels, to H×W×3 uint8 RGB, errors in a sentence."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ from playground.core.media.types import MAX_IMAGE_PIXELS, ImageData, readonly
 # Pillow modes deeper than 8 bits per channel; its own convert("RGB") would clip them instead of scaling.
 _DEEP_MODES = ("I;16", "I;16L", "I;16B", "I;16N", "I", "F")
 _ALPHA_MODES = ("RGBA", "LA", "PA", "La", "RGBa")
+# The only Pillow formats tried: those of SUPPORTED["image"] (APNG is PNG) and icons, all decoded inside Pillow.
+# Its other formats stay closed whatever the file is called: EPS alone would hand the file to Ghostscript.
+FORMATS = ("PNG", "JPEG", "WEBP", "GIF", "BMP", "TIFF", "AVIF", "ICO")
+# Closed formats whose signature is too loose to name a file by (two bytes, or zeros a Targa file also starts with).
+_LOOSE_SIGNATURES = frozenset({"CUR", "DIB", "FLI", "GBR", "MCIDAS", "PCX", "SGI", "WMF", "XBM"})
 
 
 def _too_big(subject: str, size: tuple[int, int] | None, pixels: int | None) -> InputError:
@@ -41,13 +46,43 @@ def _open(raw: RawInput) -> Any:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            return Image.open(raw.path if raw.path is not None else io.BytesIO(raw.data))  # type: ignore[arg-type]
+            source = raw.path if raw.path is not None else io.BytesIO(raw.data)  # type: ignore[arg-type]
+            return Image.open(source, formats=FORMATS)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _too_big(raw.subject, None, _bomb_pixels(exc)) from None
         except UnidentifiedImageError:
+            other = _other_format(raw.head(16))
+            if other:
+                raise InputError(f"{raw.subject} is in the {other} format, which the playground does not open: "
+                                 "save it as PNG or JPEG and try again.") from None
             raise not_readable(raw, "image", ("image",)) from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
             raise damaged(raw.subject) from None
+
+
+def _other_format(prefix: bytes) -> str:
+    """The closed Pillow format whose signature the file's first bytes carry ("Adobe Photoshop (PSD)"), or "".
+
+    Only each format's signature check sees the bytes (what Pillow itself asks first); no decoder runs.
+    """
+    from PIL import Image
+
+    Image.init()
+    found = ""
+    for name, (factory, accept) in Image.OPEN.items():
+        try:
+            said = accept is not None and accept(prefix)
+        except Exception:  # a signature check given too few bytes may fail; it then simply does not match
+            continue
+        if not said or isinstance(said, str):
+            continue
+        if name in FORMATS:
+            return ""  # one of ours that would not open: damaged, which not_readable says
+        if name in _LOOSE_SIGNATURES or found:
+            continue
+        description = str(getattr(factory, "format_description", None) or name)
+        found = description if name.lower() in description.lower().replace(" ", "") else f"{description} ({name})"
+    return found
 
 
 def decode_image(raw: RawInput) -> ImageData:
