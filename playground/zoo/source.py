@@ -1,17 +1,23 @@
-"""The download cache: a source package is used only after its size and sha256 match the card."""
+"""The download cache: a source package is used only after its size and sha256 match the card.
+
+Each package file has its lock in the cache (locks.hold), so two fetches needing the same file download
+it once: the second waits, then finds it cached. A download happens in its own locked .download-* folder;
+one whose fetch was killed is removed by the next fetch (locks.remove_abandoned), never one still in use.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from playground.core.card import Package, Source
 from playground.core.errors import FetchError
 from playground.core.session import sha256_of
+from playground.zoo import locks
 from playground.zoo.download import Downloader, Unreachable
 from playground.zoo.progress import Progress
+
+DOWNLOAD_PREFIX = ".download-"
 
 
 def unreachable_sentence(source: Package | Source) -> str:
@@ -31,11 +37,12 @@ def _mismatch(path: Path, source: Package | Source) -> str | None:
 
 def _download(source: Package | Source, cache: Path, downloader: Downloader, progress: Progress) -> Path:
     """Download into a private folder in the cache, check it, then move it into place in one step."""
-    work = Path(tempfile.mkdtemp(prefix=".download-", dir=cache))
-    try:
+    with locks.work_folder(cache, DOWNLOAD_PREFIX) as work:
+        dest = work / "download"  # the downloader sees an empty folder, without the work folder's lock file
+        dest.mkdir()
         progress.step("download")
         try:
-            fetched = downloader(source, work, lambda done: progress.transfer(done, source.size))
+            fetched = downloader(source, dest, lambda done: progress.transfer(done, source.size))
         except Unreachable:
             raise FetchError(unreachable_sentence(source)) from None
         progress.transfer(source.size, source.size)
@@ -46,8 +53,6 @@ def _download(source: Package | Source, cache: Path, downloader: Downloader, pro
         target = cache / source.file
         os.replace(fetched, target)
         return target
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def cached_source(source: Package | Source, cache: Path, downloader: Downloader,
@@ -58,10 +63,13 @@ def cached_source(source: Package | Source, cache: Path, downloader: Downloader,
     and downloaded again; a fresh download that does not match is deleted and stops the fetch.
     """
     cache.mkdir(parents=True, exist_ok=True)
-    cached = cache / source.file
-    if cached.is_file():
-        progress.step("check cached download")
-        if _mismatch(cached, source) is None:
-            return cached, False
-        cached.unlink()
-    return _download(source, cache, downloader, progress), True
+    locks.remove_abandoned(cache, DOWNLOAD_PREFIX)
+    waiting = f"wait for another fetch downloading {source.file}"
+    with locks.hold(cache / f".{source.file}.lock", on_wait=lambda: progress.step(waiting)):
+        cached = cache / source.file
+        if cached.is_file():
+            progress.step("check cached download")
+            if _mismatch(cached, source) is None:
+                return cached, False
+            cached.unlink()
+        return _download(source, cache, downloader, progress), True
