@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 from playground import __version__
 from playground.core.errors import PlaygroundError
+from playground.core.safe_output import json_text
 
 # What a shell reports for a program ended by SIGINT and SIGPIPE (128 + the signal number).
 EXIT_INTERRUPTED = 130
@@ -31,6 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (models, run, bench, shot, kiosk):
         module.add_parser(sub)
     return parser
+
+
+def print_json(value: Any) -> None:
+    """What every --json prints: UTF-8 whatever the terminal's encoding, a file name's undecodable bytes escaped."""
+    text = json_text(value, indent=2) + "\n"
+    raw = getattr(sys.stdout, "buffer", None)
+    if raw is None:  # a stream of text only (a test's StringIO): it takes the text as it is
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()  # whatever was printed before comes first
+    raw.write(text.encode("utf-8"))
 
 
 def _dispatch(argv: list[str] | None) -> int:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from typing import Any
 
+from playground.cli import print_json
 from playground.commands.common import (
     add_runtime_arguments,
     find_card,
@@ -186,5 +186,8 @@ def handle(args: argparse.Namespace) -> int:
     params = parse_params(card, args.param)
     source = resolve_input(card, args.input)
     m = measure(card, source, params, args.runs, args.warmup, options)
-    print(json.dumps(m, indent=2) if args.json else report(card, shown(args.input), m))
+    if args.json:
+        print_json(m)
+    else:
+        print(report(card, shown(args.input), m))
     return 0

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 import textwrap
 from typing import Any
 
+from playground.cli import print_json
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
 from playground.core.errors import ModelMissingError, PlaygroundError
@@ -78,8 +78,7 @@ def _table(rows: list[list[str]]) -> list[str]:
 def cmd_list(args: argparse.Namespace) -> int:
     catalog = checked_catalog() if args.json else _catalog()  # for scripts, no models is an empty list
     if args.json:
-        print(json.dumps({"models": [_summary(catalog, c) for c in catalog],
-                          "errors": [str(e) for e in catalog.errors]}, indent=2, ensure_ascii=False))
+        print_json({"models": [_summary(catalog, c) for c in catalog], "errors": [str(e) for e in catalog.errors]})
         return 1 if catalog.errors else 0
     if not catalog.cards:  # every card is broken: the errors say why
         return _report_card_errors(catalog)
@@ -139,9 +138,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     card_errors = [] if args.ids else [str(e) for e in catalog.errors]
     failed = any(problems.values()) or bool(card_errors)
     if args.json:
-        print(json.dumps({"ok": not failed,
-                          "models": [{"id": i, "ok": p is None, "problem": p} for i, p in problems.items()],
-                          "errors": card_errors}, indent=2, ensure_ascii=False))
+        print_json({"ok": not failed, "models": [{"id": i, "ok": p is None, "problem": p} for i, p in problems.items()],
+                    "errors": card_errors})
         return 1 if failed else 0
     for card in cards:
         problem = problems[card.id]
@@ -202,7 +200,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     catalog = checked_catalog()
     card = catalog.get(args.id)
     if args.json:
-        print(json.dumps(_card_json(catalog, card), indent=2, ensure_ascii=False))
+        print_json(_card_json(catalog, card))
     else:
         print("\n".join(_info_lines(catalog, card)))
     return 0

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 from typing import Any
 
+from playground.cli import print_json
 from playground.commands.common import (
     add_runtime_arguments,
     find_card,
@@ -56,7 +56,7 @@ def handle(args: argparse.Namespace) -> int:
         else:
             _print_report(card.name, text, outcome, saved)
     if args.json:
-        print(json.dumps(reports[0] if len(reports) == 1 else reports, indent=2, ensure_ascii=False))
+        print_json(reports[0] if len(reports) == 1 else reports)
     return 0
 
 

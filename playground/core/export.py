@@ -17,6 +17,7 @@ IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
 TEXT_SUFFIXES = (".txt",)
 SUBTITLE_SUFFIXES = (".txt", ".srt")  # what was said as plain text, or with its times as subtitles
+PROC_STATUS = "/proc/self/status"  # its "Umask:" line (Linux 4.7 and later)
 
 
 def savable(result: Any) -> str:
@@ -94,9 +95,7 @@ def save_result(result: Any, path: Path) -> Path:
     try:
         _write(result, Path(tmp))
         # mkstemp makes a private file; a saved result should have the permissions any new file gets here.
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
+        os.chmod(tmp, _new_file_mode(tmp))
         os.replace(tmp, path)
         disk_log().record(path)
     except OSError as exc:
@@ -105,6 +104,26 @@ def save_result(result: Any, path: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _new_file_mode(beside: str) -> int:
+    """The permissions a new file gets here: 0o666 less the umask, read from the system where it says (Linux);
+    elsewhere those of a file made to see. Never os.umask, which reads the umask only by setting it, for every
+    thread at once."""
+    try:
+        with open(PROC_STATUS, encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    probe = beside + ".mode"
+    fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        return os.fstat(fd).st_mode & 0o777
+    finally:
+        os.close(fd)
+        os.unlink(probe)
 
 
 def _write(result: Any, tmp: Path) -> None:

@@ -3,9 +3,6 @@ goes, every file's answer and timings kept, and the whole written out as CSV or 
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -15,6 +12,7 @@ from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError, PlaygroundError
 from playground.core.media import SUPPORTED
 from playground.core.pipeline import Pipeline
+from playground.core.safe_output import csv_lines, csv_text, json_text
 from playground.core.task import RunRequest
 from playground.core.timing import STAGES
 
@@ -107,14 +105,13 @@ def run_batch(request: RunRequest, pipeline: Pipeline, token: CancelToken,
 
 
 def to_csv(report: BatchReport) -> str:
-    """One row per file: its name, the answer or the problem, and each stage's milliseconds."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["file", "answer", "problem", "total_ms", *(f"{s}_ms" for s in STAGES)])
+    """One row per file: its name, the answer or the problem, and each stage's milliseconds (text cells never
+    read as formulas: a file may be called =HYPERLINK(...).png)."""
+    rows = [["file", "answer", "problem", "total_ms", *(f"{s}_ms" for s in STAGES)]]
     for row in report.rows:
-        writer.writerow([row.file, row.answer, row.problem, f"{row.total_ms:.3f}",
-                         *(f"{row.stages_ms[s]:.3f}" if s in row.stages_ms else "" for s in STAGES)])
-    return out.getvalue()
+        rows.append([csv_text(row.file), csv_text(row.answer), csv_text(row.problem), f"{row.total_ms:.3f}",
+                     *(f"{row.stages_ms[s]:.3f}" if s in row.stages_ms else "" for s in STAGES)])
+    return csv_lines(rows)
 
 
 def to_json(report: BatchReport) -> str:
@@ -125,4 +122,4 @@ def to_json(report: BatchReport) -> str:
             "rows": [{"file": r.file, "answer": r.answer, "problem": r.problem, "total_ms": round(r.total_ms, 3),
                       "stages_ms": {s: round(v, 3) for s, v in r.stages_ms.items()}, "result": r.result}
                      for r in report.rows]}
-    return json.dumps(body, ensure_ascii=False, indent=1, default=str)
+    return json_text(body, indent=1, default=str)

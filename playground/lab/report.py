@@ -4,10 +4,7 @@ hashes, every run's timings, the answers, the graphs as pictures — as one HTML
 from __future__ import annotations
 
 import base64
-import csv
 import html
-import io
-import json
 import os
 import platform
 from dataclasses import dataclass, field
@@ -18,6 +15,7 @@ from playground.core import readable
 from playground.core.built import expected_sha256, read_manifest
 from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
+from playground.core.safe_output import csv_lines, csv_text, json_text
 from playground.core.timing import STAGES, RunRecord, percentile
 
 MAX_LOGGED = 20_000  # runs kept for the report; repeat mode for an afternoon stays well under this
@@ -70,16 +68,15 @@ def machine_details(versions: dict[str, str]) -> dict[str, str]:
 
 
 def runs_csv(log: SessionLog) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["model", "run", "cold", "threads", "input", "total_ms", "cpu_ms", "load_ms",
-                     *(f"{s}_ms" for s in STAGES), "answer"])
+    """One row per run; its text cells (model, input, answer) never read as formulas in a spreadsheet."""
+    rows: list[list[object]] = [["model", "run", "cold", "threads", "input", "total_ms", "cpu_ms", "load_ms",
+                                 *(f"{s}_ms" for s in STAGES), "answer"]]
     for run in log.runs:
         r = run.record
-        writer.writerow([r.model_id, r.run_index, r.cold, r.threads, r.input_label, f"{r.total_ns / 1e6:.3f}",
-                         f"{r.cpu_ns / 1e6:.3f}", f"{r.load_ns / 1e6:.3f}", *(f"{r.ms(s):.3f}" for s in STAGES),
-                         run.answer])
-    return out.getvalue()
+        rows.append([csv_text(r.model_id), r.run_index, r.cold, r.threads, csv_text(r.input_label),
+                     f"{r.total_ns / 1e6:.3f}", f"{r.cpu_ns / 1e6:.3f}", f"{r.load_ns / 1e6:.3f}",
+                     *(f"{r.ms(s):.3f}" for s in STAGES), csv_text(run.answer)])
+    return csv_lines(rows)
 
 
 def runs_json(log: SessionLog, machine: dict[str, str], cards: dict[str, ModelCard]) -> str:
@@ -87,7 +84,7 @@ def runs_json(log: SessionLog, machine: dict[str, str], cards: dict[str, ModelCa
             "models": {m: _files(cards[m]) for m in log.model_ids() if m in cards},
             "runs": [{**run.record.to_dict(), "input": run.record.input_label, "answer": run.answer}
                      for run in log.runs]}
-    return json.dumps(body, ensure_ascii=False, indent=1)
+    return json_text(body, indent=1)
 
 
 def _files(card: ModelCard) -> dict[str, str]:

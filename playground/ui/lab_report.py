@@ -11,6 +11,7 @@ from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtWidgets import QWidget
 
 from playground import __version__
+from playground.core.safe_output import utf8
 from playground.lab.report import machine_details, report_html, runs_csv, runs_json
 from playground.ui.controller import Controller
 from playground.ui.views.base import write_bytes
@@ -37,6 +38,6 @@ def save_lab_report(controller: Controller, pictures: dict[str, QWidget], target
     files = {target: report_html(log, cards, machine, {title: png_of(w) for title, w in pictures.items()}),
              target.with_suffix(".csv"): runs_csv(log), target.with_suffix(".json"): runs_json(log, machine, cards)}
     for path, text in files.items():
-        if not write_bytes(text.encode("utf-8"), path):
+        if not write_bytes(utf8(text), path):
             return f"The report could not be written to “{path}”; check the disk has space and try another folder."
     return f"Saved the report of {len(log.runs)} runs as {target.name}, with {target.stem}.csv and {target.stem}.json."

@@ -88,7 +88,8 @@ class Settings:
 
     @property
     def threads(self) -> int:
-        return self._int("runtime/threads", DEFAULT_THREADS, 1, MAX_THREADS)
+        """onnxruntime's threads, never more than this computer's cores (a file may come from a bigger one)."""
+        return min(self._int("runtime/threads", DEFAULT_THREADS, 1, MAX_THREADS), os.cpu_count() or 1)
 
     @threads.setter
     def threads(self, n: int) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from playground import paths
 from playground.core import readable
+from playground.core.safe_output import utf8
 from playground.lab import lesson_facts
 from playground.lab.batch import BatchReport, to_csv, to_json
 from playground.lab.batch_sizes import BatchSizes
@@ -170,7 +171,7 @@ class BatchPage(LessonPage):
         if path.suffix.lower() != f".{kind}":
             path = path.with_name(path.name + f".{kind}")
         text = to_csv(self.report) if kind == "csv" else to_json(self.report)
-        ok = write_bytes(text.encode("utf-8"), path)
+        ok = write_bytes(utf8(text), path)
         self.status.setText(f"Saved {self.report.done} files' results to “{path.name}”." if ok else
                             f"The results could not be written to “{path}”; check the disk has space and try "
                             "another folder.")

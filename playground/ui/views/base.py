@@ -11,6 +11,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.disk_log import disk_log
+from playground.core.safe_output import utf8
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 
@@ -191,7 +192,7 @@ class ResultView(QWidget):
     def save_text(self, text: str, path: str | os.PathLike[str], what: str) -> bool:
         """Writes UTF-8 text (all or nothing, like pictures) and says where it went."""
         empty = f"There is no {what} to save yet; run the model first." if not text.strip() else ""
-        return self._save(Path(path), ".txt", what, empty, lambda target: write_bytes(text.encode("utf-8"), target))
+        return self._save(Path(path), ".txt", what, empty, lambda target: write_bytes(utf8(text), target))
 
     def _save(self, target: Path, suffix: str, what: str, empty: str, write: Any) -> bool:
         if target.is_dir():
