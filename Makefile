@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test release-check setup models bench bundle clean
+.PHONY: run test release-check setup models bench corpus bundle clean
 
 run: setup
 	$(BIN)/playground
@@ -37,6 +37,11 @@ $(STAMP): pyproject.toml
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overhead.py
+
+# The long hostile-corpus run: 100 broken, lying, huge and odd inputs through every model, on the command
+# line and in the window (the test command runs a short version). Longer fuzzing: FUZZ_EXAMPLES=2000 make test.
+corpus: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/hostile_corpus.py
 
 # A one-folder app with the models inside (dist/inference-playground/); PyInstaller is a build tool only.
 bundle: setup
