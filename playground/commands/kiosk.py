@@ -40,13 +40,14 @@ def set_pin(args: argparse.Namespace) -> int:
     if problem:
         raise InputError(f"{problem} Nothing was changed.")
     target: Path = args.config
+    staged = target.with_name(f".{target.name}.new")
     try:
         old = target.read_text(encoding="utf-8") if target.exists() else ""
-        staged = target.with_name(f".{target.name}.new")
         staged.write_text(with_pin(old, hash_pin(first)), encoding="utf-8")
         os.chmod(staged, target.stat().st_mode & 0o777 if target.exists() else 0o600)
         os.replace(staged, target)  # whole or not at all: a kiosk never reads half a file
     except OSError as exc:
+        staged.unlink(missing_ok=True)  # a half-written copy must not stay beside the operator's file
         raise InputError(f"The PIN could not be written to {target}: {exc.strerror or exc}.") from exc
     print(f"The operator PIN is set in {target}; restart the kiosk to use it.")
     return 0

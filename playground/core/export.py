@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -18,6 +19,7 @@ AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
 TEXT_SUFFIXES = (".txt",)
 SUBTITLE_SUFFIXES = (".txt", ".srt")  # what was said as plain text, or with its times as subtitles
 PROC_STATUS = "/proc/self/status"  # its "Umask:" line (Linux 4.7 and later)
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)  # no room left, over a quota, or past the largest file allowed
 
 
 def savable(result: Any) -> str:
@@ -83,7 +85,10 @@ def annotate(result: Detections) -> np.ndarray:
 
 
 def save_result(result: Any, path: Path) -> Path:
-    """Write the result to `path` atomically; the suffix chooses the format."""
+    """Write the result to `path` whole or not at all; the suffix chooses the format.
+
+    It is written to a hidden file beside the target, which takes the target's name only when complete: a
+    failure at any step (a full disk, a refused rename) leaves the old file as it was and no temporary file."""
     check_target(type(result), path)
     if not path.parent.is_dir():
         raise InputError(f"The folder {path.parent} does not exist: create it or choose another place to save.")
@@ -94,16 +99,31 @@ def save_result(result: Any, path: Path) -> Path:
     os.close(fd)
     try:
         _write(result, Path(tmp))
+        _to_disk(tmp)  # on the disk before it takes the name: a power cut then leaves the old file or the new one
         # mkstemp makes a private file; a saved result should have the permissions any new file gets here.
         os.chmod(tmp, _new_file_mode(tmp))
         os.replace(tmp, path)
         disk_log().record(path)
     except OSError as exc:
+        if exc.errno in DISK_FULL:
+            raise InputError(f"Could not save to {path}: the disk is full; free some space or choose another "
+                             "folder.") from exc
         raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
+    except RuntimeError as exc:  # soundfile says only "System error." when the disk fills up under it
+        raise InputError(f"Could not save to {path}: the sound could not be written ({exc}); check the disk has "
+                         "space, or choose another folder.") from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _to_disk(name: str) -> None:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _new_file_mode(beside: str) -> int:

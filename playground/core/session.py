@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from playground.core.built import expected_sha256, read_manifest
+from playground.core.built import MANIFEST, expected_sha256, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.errors import ModelCardError, ModelMissingError
 
@@ -79,7 +79,13 @@ def sha256_of(path: Path) -> str:
 
 
 def not_installed(card: ModelCard) -> ModelMissingError:
-    """The one sentence for a model whose files have not been fetched yet."""
+    """The one sentence for a model whose files are absent: never fetched, or (a fetch left its manifest, or other
+    files are still there) installed once and since lost a file, which the sentence then names."""
+    missing = [f.path for f in card.files if not (card.folder / f.path).is_file()]
+    if missing and (len(missing) < len(card.files) or (card.folder / MANIFEST).is_file()):
+        files = "its file" if len(missing) == 1 else "its files"
+        return ModelMissingError(f"{card.name} is missing {files} {', '.join(missing)}: run 'playground models fetch "
+                                 f"{card.id}' to get it back.")
     return ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
 
 
@@ -104,33 +110,47 @@ def check_files(card: ModelCard, verified: set[FileStamp] | None = None) -> None
         expected = expected_sha256(card, f, manifest)
         if not path.is_file() or not expected:
             raise not_installed(card)
-        stamp = _stamp(path)
-        if verified is not None and stamp in verified:
-            continue
-        actual = sha256_of(path)
+        try:
+            stamp = _stamp(path)
+            if verified is not None and stamp in verified:
+                continue
+            actual = sha256_of(path)
+        except OSError as exc:  # unreadable (permissions, a failing disk): a fetch puts a good copy in its place
+            raise ModelMissingError(f"{card.name}: {f.path} cannot be read ({exc.strerror or exc}); run "
+                                    f"'playground models fetch {card.id}' to replace it.") from exc
         if actual != expected:
             source = "the card expects" if f.reproducible else "its build recorded"
-            raise ModelMissingError(f"{card.name}: {f.path} has sha256 {actual}, but {source} {expected}; "
-                                    f"run 'playground models fetch {card.id}' to rebuild it.")
+            raise ModelMissingError(f"{card.name}: {f.path} is damaged or was changed (it has sha256 {actual}, but "
+                                    f"{source} {expected}); run 'playground models fetch {card.id}' to rebuild it.")
         if verified is not None:
             verified.add(stamp)
 
 
-def _check_specs(card: ModelCard, kind: str, declared: tuple[TensorSpec, ...], actual: list[Any]) -> None:
-    where = f"{card.folder / 'model.toml'}: [[{kind}]]"
+def _spec_problem(declared: tuple[TensorSpec, ...], actual: list[Any]) -> str:
+    """How the card's tensors differ from the model's (names, dtypes, ranks, fixed sizes), or ""."""
     if [d.name for d in declared] != [a.name for a in actual]:
-        raise ModelCardError(f"{where} names {[d.name for d in declared]}, but the model has "
-                             f"{[a.name for a in actual]}.")
+        return f"names {[d.name for d in declared]}, but the model has {[a.name for a in actual]}"
     for d, a in zip(declared, actual):
         dtype = _ORT_TYPES.get(a.type, a.type)
         if d.dtype != dtype:
-            raise ModelCardError(f"{where} '{d.name}' is declared {d.dtype}, but the model says {dtype}.")
+            return f"'{d.name}' is declared {d.dtype}, but the model says {dtype}"
         real = list(a.shape)
         if len(real) != len(d.shape):
-            raise ModelCardError(f"{where} '{d.name}' has rank {len(d.shape)}, but the model's is {len(real)}.")
+            return f"'{d.name}' has rank {len(d.shape)}, but the model's is {len(real)}"
         for dd, ad in zip(d.shape, real):
             if isinstance(dd, int) and isinstance(ad, int) and dd != ad:
-                raise ModelCardError(f"{where} '{d.name}' is declared {list(d.shape)}, but the model has {real}.")
+                return f"'{d.name}' is declared {list(d.shape)}, but the model has {real}"
+    return ""
+
+
+def _check_specs(card: ModelCard, kind: str, declared: tuple[TensorSpec, ...], actual: list[Any]) -> None:
+    """A card that misdescribes its model is the card's fault: its file matches the hash the card pins, so a
+    fetch would change nothing; the card has to be put right (or put back)."""
+    problem = _spec_problem(declared, actual)
+    if problem:
+        raise ModelCardError(f"{card.folder / 'model.toml'}: [[{kind}]] {problem}; correct the card (or put back "
+                             f"the one that came with the playground) and check it with 'playground models verify "
+                             f"{card.id}'.")
 
 
 def check_io(card: ModelCard, session: Any) -> None:

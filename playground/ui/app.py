@@ -21,6 +21,9 @@ from playground.ui.main_window import MainWindow
 from playground.ui.settings import APPLICATION, ORGANISATION, Settings
 
 log = logging.getLogger("playground")
+SETTINGS_NOTICE_MS = 60_000  # long enough to be read once the window is up; the log keeps it after that
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
@@ -42,6 +45,8 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     window = MainWindow(controller, settings)
     if settings.kiosk:
         kiosk.lock(window)
+    elif settings.problem:  # a damaged settings file was set aside: the person hears of it where they look
+        window.statusBar().showMessage(settings.problem, SETTINGS_NOTICE_MS)
     first = model_id or _first_model(catalog, controller, settings.last_model)
     chosen = settings.visitor_models if settings.kiosk else None
     if chosen and first not in chosen:  # a kiosk opens on the first of its operator's models

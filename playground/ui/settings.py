@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import configparser
+import errno
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +18,7 @@ APPLICATION = "playground"
 # Points the window at another settings file (a kiosk image, a screenshot run) without touching the user's.
 SETTINGS_ENV = "PLAYGROUND_SETTINGS"
 MAX_THREADS = 64
+BROKEN_SUFFIX = ".broken"  # a damaged settings file is renamed to NAME.broken and a new one started
 
 
 class Settings:
@@ -25,21 +28,54 @@ class Settings:
     lives in memory until the app stops), and a kiosk whose file cannot be read runs locked with the
     defaults rather than unlocked (`problem` says why). A kiosk is one that was started with kiosk=True
     (`playground --kiosk`), or whose file says `locked` under `[kiosk]` with anything but a clear no.
+
+    Anyone else's damaged file (see damage()) is kept as NAME.broken and the defaults are used; `problem` says
+    so, and the window shows it in its status bar.
     """
 
     def __init__(self, path: Path | str | None = None, *, kiosk: bool = False) -> None:
         path = path or os.environ.get(SETTINGS_ENV) or None
-        if path is not None:
-            self._q = QSettings(str(path), QSettings.Format.IniFormat)
-        else:
-            self._q = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+        self._q = _open(path)
         self.problem = ""
-        self._memory: dict[str, Any] | None = None  # a kiosk's changes, never written to its file
+        self._memory: dict[str, Any] | None = None  # changes kept in memory only: a kiosk's, or a file that stayed
+        self._kiosk = False
         self._ignore_file = False
         if kiosk or _not_no(self._q.value("kiosk/locked", "false")):
-            self._memory = {"kiosk/locked": True}
+            self._kiosk, self._memory = True, {"kiosk/locked": True}
             self.problem = _unreadable(self._q, path) if path is not None else ""
             self._ignore_file = bool(self.problem)
+        else:
+            self._start_afresh_if_damaged(path)
+
+    def _start_afresh_if_damaged(self, path: Path | str | None) -> None:
+        """A damaged file is renamed to NAME.broken (NAME.broken-2 …) and the defaults are used, with `problem`
+        saying so for the window's status bar.
+
+        Renaming, not copying: it is one atomic step that needs nothing from the file (a folder or an unreadable
+        file moves as well as a damaged one), the person's file is kept byte for byte where the notice says, and
+        QSettings starts from nothing, instead of rewriting the file later with whatever it half-read from it.
+        Where the file cannot be moved, the defaults are used and nothing is written, so it is never overwritten.
+        """
+        file = Path(self._q.fileName())
+        reason = damage(file)
+        if not reason:
+            return
+        try:
+            kept = _set_aside(file)
+        except FileNotFoundError:  # another window starting at the same moment set it aside first
+            self._q = _open(path)
+            self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used and a "
+                            "new one will be written.")
+            return
+        except OSError as exc:
+            self._memory, self._ignore_file = {}, True
+            self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used and "
+                            f"changes are not saved, as it could not be set aside ({exc.strerror or exc}): move it "
+                            "away and start the playground again.")
+            return
+        self._q = _open(path)  # the same name, now free: QSettings sees no file and writes a new one
+        self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used: the "
+                        f"damaged file was kept as {kept.name} and a new one will be written.")
 
     @property
     def path(self) -> str:
@@ -172,18 +208,26 @@ class Settings:
     @property
     def kiosk(self) -> bool:
         """A public kiosk (see the class): its file is never written."""
-        return self._memory is not None
+        return self._kiosk
 
     @kiosk.setter
     def kiosk(self, locked: bool) -> None:
         """Make this a kiosk from now on (tests, and the settings of a window being locked)."""
-        if locked and self._memory is None:
-            self._memory = {"kiosk/locked": True}
+        if locked and not self._kiosk:
+            self._kiosk = True
+            self._memory = {**(self._memory or {}), "kiosk/locked": True}
 
     def sync(self) -> None:
-        """Write to disk now (QSettings otherwise writes when it likes, or at exit); a kiosk never writes."""
+        """Write to disk now (QSettings otherwise writes when it likes, or at exit), whole or not at all: QSettings
+        writes a new file and renames it over the old one. A kiosk never writes."""
         if self._memory is None:
             self._q.sync()
+
+
+def _open(path: Path | str | None) -> QSettings:
+    if path is not None:
+        return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
 
 
 # Said of a kiosk's switch, these mean no; anything else, a typo or a half-written line included, means yes.
@@ -211,3 +255,52 @@ def _unreadable(q: QSettings, path: Path | str) -> str:
     if status != QSettings.Status.NoError:
         return f"The kiosk's settings file {where} is damaged: the kiosk runs locked with its defaults."
     return ""
+
+
+# A value QSettings wrote with its type, such as @ByteArray(...) (a plain string starting with @ is written @@).
+_TYPED = re.compile(r"@[A-Za-z]+\(.*\)", re.DOTALL)
+
+
+def _read(file: Path) -> bytes:
+    return file.read_bytes()
+
+
+def damage(file: Path) -> str:
+    """Why a desktop settings file cannot be used, as words that follow "could not be read (", or "" when it is
+    whole (or absent: a first start). QSettings itself reads almost anything without complaint, so this looks."""
+    if not file.exists() and not file.is_symlink():
+        return ""
+    if file.is_dir():
+        return "it is a folder"
+    try:
+        data = _read(file)
+    except OSError as exc:
+        return f"{exc.strerror or exc}"
+    if not data:
+        return "it is empty"
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"byte {exc.start:,} is not UTF-8 text"
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(text)
+    except configparser.Error as exc:
+        line = getattr(exc, "lineno", None) or next(iter(getattr(exc, "errors", ())), (None,))[0]
+        return f"line {line} is not a setting" if line else "it is not a settings file"
+    for section in parser.sections():
+        for key, value in parser.items(section):
+            value = value.strip().strip('"')
+            if value.startswith("@") and not value.startswith("@@") and not _TYPED.fullmatch(value):
+                return f"the value of {section}/{key} is cut short"
+    return ""
+
+
+def _set_aside(file: Path) -> Path:
+    """Rename the file to the first free NAME.broken, NAME.broken-2 … beside it; that name."""
+    for number in range(1, 100):
+        kept = file.with_name(f"{file.name}{BROKEN_SUFFIX}" + (f"-{number}" if number > 1 else ""))
+        if not kept.exists() and not kept.is_symlink():
+            os.rename(file, kept)
+            return kept
+    raise OSError(errno.EEXIST, f"{file.name}{BROKEN_SUFFIX} and 98 more such files are already there")

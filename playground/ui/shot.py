@@ -14,6 +14,7 @@ from playground.core.session import not_installed
 from playground.tasks.registry import checked_catalog
 from playground.ui import qt_messages
 from playground.ui.settings import Settings
+from playground.ui.views.base import write_png
 
 DEFAULT_TIMEOUT_S = 120.0
 
@@ -87,9 +88,9 @@ def _shoot(catalog: Any, card: Any, input_path: Path, out_png: Path, size: tuple
             window.explainer.show_topic(topic)
             window.graphs.refresh()
             _settle()
-            if not window.grab().save(str(out_png), "PNG"):
+            if not write_png(window.grab().toImage(), out_png):  # whole or not at all, as the window's saves
                 raise InputError(f"The picture could not be written to {out_png}: check that the folder is "
-                                 "writable.")
+                                 "writable and the disk has space.")
         finally:
             window.close()
             window.deleteLater()

