@@ -7,6 +7,7 @@ import sys
 import threading
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from playground import __version__
@@ -46,7 +47,8 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     if settings.kiosk:
         kiosk.lock(window)
     elif settings.problem:  # a damaged settings file was set aside: the person hears of it where they look
-        window.statusBar().showMessage(settings.problem, SETTINGS_NOTICE_MS)
+        # Once the window is up: a message shown before the status line's own label is shown lies under it.
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(settings.problem, SETTINGS_NOTICE_MS))
     first = model_id or _first_model(catalog, controller, settings.last_model)
     chosen = settings.visitor_models if settings.kiosk else None
     if chosen and first not in chosen:  # a kiosk opens on the first of its operator's models

@@ -74,8 +74,8 @@ class Settings:
                             "away and start the playground again.")
             return
         self._q = _open(path)  # the same name, now free: QSettings sees no file and writes a new one
-        self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used: the "
-                        f"damaged file was kept as {kept.name} and a new one will be written.")
+        self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used; the "
+                        f"damaged file was kept as {kept.name}.")
 
     @property
     def path(self) -> str:

@@ -126,8 +126,7 @@ def test_a_damaged_settings_file_gives_the_defaults_with_a_notice_and_is_kept_as
     settings = Settings(path)
     kept = tmp_path / "playground.ini.broken"
     assert settings.problem.startswith(f"The settings file {path} could not be read (")
-    assert settings.problem.endswith("), so the defaults are used: the damaged file was kept as playground.ini.broken "
-                                     "and a new one will be written.")
+    assert settings.problem.endswith("), so the defaults are used; the damaged file was kept as playground.ini.broken.")
     assert words in settings.problem and settings.problem.count(". ") == 0
     assert (settings.last_model, settings.threads, settings.opt_level) == ("", 1, "all")
     assert settings.geometry.isEmpty() and not settings.kiosk
@@ -151,7 +150,7 @@ def test_an_unreadable_file_is_kept_and_a_second_damaged_one_does_not_replace_th
     monkeypatch.setattr(settings_module, "_read", refuse)
     settings = Settings(path)
     assert settings.problem == (f"The settings file {path} could not be read (Permission denied), so the defaults are "
-                                "used: the damaged file was kept as playground.ini.broken-2 and a new one will be written.")
+                                "used; the damaged file was kept as playground.ini.broken-2.")
     assert settings.last_model == "" and (tmp_path / "playground.ini.broken").read_bytes() == b"from last week"
     assert (tmp_path / "playground.ini.broken-2").read_bytes() == b"[model]\nlast=u2netp\n"
 
@@ -182,14 +181,16 @@ def test_a_kiosks_damaged_file_is_left_where_it_is(tmp_path, qapp):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kiosk.ini"]
 
 
-def test_the_window_shows_the_notice_in_its_status_bar(tmp_path, make_window, monkeypatch):
+def test_the_window_shows_the_notice_in_its_status_bar(tmp_path, make_window, monkeypatch, qtbot):
     path = tmp_path / "playground.ini"
     path.write_bytes(b"\xff\xfe garbage")
     monkeypatch.setenv("PLAYGROUND_SETTINGS", str(path))
     _, window = make_window()
+    qtbot.waitUntil(lambda: bool(window.statusBar().currentMessage()))
+    assert not window.status.isVisible()  # the notice is not drawn under the status line's own words
     message = window.statusBar().currentMessage()
     assert message.startswith(f"The settings file {path} could not be read (byte 0 is not UTF-8 text)")
-    assert message.endswith("kept as playground.ini.broken and a new one will be written.")
+    assert message.endswith("kept as playground.ini.broken.")
 
 
 def test_what_the_window_writes_is_never_taken_for_damage(make_window, private_settings):
