@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test release-check setup models bench corpus bundle clean
+.PHONY: run test release-check setup models bench corpus soak bundle clean
 
 run: setup
 	$(BIN)/playground
@@ -42,6 +42,12 @@ bench: setup
 # line and in the window (the test command runs a short version). Longer fuzzing: FUZZ_EXAMPLES=2000 make test.
 corpus: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/hostile_corpus.py
+
+# The long soak: 10,000 runs across a model of each kind in repeat mode with the graphs live, with bursts of
+# rapid switches and Stops; memory, threads, timers, files and objects must not grow (docs/soak.md). The
+# test command runs a short version. Fewer runs: SOAK_ARGS='--runs 2000' make soak.
+soak: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/soak.py $(SOAK_ARGS)
 
 # A one-folder app with the models inside (dist/inference-playground/); PyInstaller is a build tool only.
 bundle: setup

@@ -59,6 +59,7 @@ class ResultArea(QWidget):
         super().__init__(parent)
         self._controller = controller
         self._final_shown = False
+        self._answered: InputChoice | None = None  # the input whose answer (or part of one) is on screen
         self._kiosk = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,6 +106,7 @@ class ResultArea(QWidget):
     def _show_start(self, message: str = "") -> None:
         """The page for "nothing to show yet": `message`, or what to do first with the samples to do it with."""
         self._final_shown = False
+        self._answered = None
         card = self._controller.card
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
@@ -143,8 +145,13 @@ class ResultArea(QWidget):
         self._show_start()
 
     def _on_run_cancelled(self) -> None:
+        choice = self._controller.input
         if self.current_view is None:
             self._show_start()
+        elif self._answered is not choice:
+            # Stopped before the new input's answer came: the one on screen is an earlier input's, and left
+            # there it would read as this one's.
+            self._show_start(f"Stopped before the answer for {choice.label if choice else 'your input'} came.")
         else:
             self.current_view.show_stopped()  # a part-finished answer stays on screen, and says it is one
 
@@ -156,11 +163,13 @@ class ResultArea(QWidget):
         if view.shows_partial:
             view.show_partial(partial)
             self.stack.setCurrentWidget(view)
+            self._answered = self._controller.input
 
     def _on_result(self, outcome: Outcome) -> None:
         view = self.view_for(type(outcome.result))
         view.show_result(outcome.result, outcome.decoded)
         self.stack.setCurrentWidget(view)
+        self._answered = self._controller.input
         if view.isVisible():
             view.repaint()  # paint now, inside the controller's clock: "draw" is the time until it is on screen
         self._final_shown = True
