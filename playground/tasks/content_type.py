@@ -143,7 +143,7 @@ def byte_features(raw: bytes, *, beg_size: int, end_size: int, block_size: int, 
 
 
 def load_config(card: ModelCard) -> MagikaConfig:
-    """Read config.min.json and check it agrees with the card's [preprocess] facts."""
+    """Read config.min.json and check it agrees with the card's [preprocess] values."""
     path = card.path("config")
     try:
         data = _read_json(str(path), path.stat().st_mtime_ns)

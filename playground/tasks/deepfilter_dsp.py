@@ -21,7 +21,7 @@ _MIN_MEAN = 1e-20
 
 @dataclass(frozen=True)
 class DfConfig:
-    """The model's fixed signal facts (its config.ini), read from the card's [preprocess]."""
+    """The model's fixed signal settings (its config.ini), read from the card's [preprocess]."""
 
     sample_rate: int = 48000
     fft_size: int = 960

@@ -58,7 +58,7 @@ class DenoiseContext:
 
 @dataclass(frozen=True, kw_only=True)
 class DenoisePre(PreprocessTable):
-    """The card's [preprocess]: the model's fixed signal facts (DeepFilterNet's config.ini)."""
+    """The card's [preprocess]: the model's fixed signal settings (DeepFilterNet's config.ini)."""
 
     sample_rate: int = count()
     fft_size: int = count()
@@ -81,7 +81,7 @@ class DenoisePre(PreprocessTable):
 
 
 def config(card: ModelCard) -> dsp.DfConfig:
-    """The model's signal facts from the card's [preprocess]."""
+    """The model's signal settings from the card's [preprocess]."""
     pre = DenoisePre.of(card)
     return dsp.DfConfig(sample_rate=pre.sample_rate, fft_size=pre.fft_size, hop=pre.hop, nb_erb=pre.nb_erb,
                         nb_df=pre.nb_df, df_order=pre.df_order, df_lookahead=pre.df_lookahead,

@@ -10,7 +10,7 @@ NOT_INSTALLED = ("{what} needs the playground's media add-on; install it with "
 
 
 # Loading the module logs which sound servers and FFmpeg it found ("Couldn't load pipewire-0.3"):
-# facts about the machine, not problems, and noise on a person's terminal.
+# things true of the machine, not problems, and noise on a person's terminal.
 _QUIET = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
 
 
