@@ -253,25 +253,24 @@ class Soak:
             self.stale += 1
             self.problems.append(f"after a burst: {why}")
 
-    def threads_idle(self, seconds: float = 0.3) -> bool:
-        """True when no thread but the GUI thread used more than 10 ms of processor time in `seconds` (the busiest
-        is named in self.busy_thread)."""
+    def threads_idle(self, seconds: float = 0.5) -> bool:
+        """True when the threads but the GUI thread used under a tenth of a core in `seconds` (the kernel counts in
+        10 ms ticks; a run left going uses a whole core). The busiest is named in self.busy_thread."""
         names = {t.native_id: t.name for t in threading.enumerate()}
         before = {t.id: t.user_time + t.system_time for t in self.process.threads()}
         wait(int(seconds * 1000))
         used = {t.id: t.user_time + t.system_time - before.get(t.id, 0.0) for t in self.process.threads()
                 if t.id != threading.main_thread().native_id}
         top = max(used, key=lambda i: used[i], default=0)
-        self.busy_thread = f"{names.get(top, f'thread {top}')} used {used.get(top, 0) * 1000:.0f} ms in {seconds:g} s"
-        return sum(used.values()) < 0.010
+        comm = Path(f"/proc/self/task/{top}/comm")  # the name the thread gave itself, where it is not Python's
+        name = names.get(top) or (comm.read_text().strip() if comm.exists() else "")
+        self.busy_thread = f"{name} (thread {top}) used {used.get(top, 0) * 1000:.0f} ms in {seconds:g} s"
+        return sum(used.values()) < seconds / 10
 
     # --- figures -------------------------------------------------------------------------------------
     def rss_trimmed_mb(self) -> float:
         """RSS once glibc has handed its free heap back (malloc_trim): memory in use, not kept for reuse. Run last."""
-        try:
-            ctypes.CDLL("libc.so.6").malloc_trim(0)
-        except (OSError, AttributeError):
-            return float("nan")
+        getattr(ctypes.CDLL(None), "malloc_trim", lambda _pad: 0)(0)  # glibc's; elsewhere nothing to hand back
         return self.process.memory_info().rss / 2**20
 
     def timers(self) -> int:
