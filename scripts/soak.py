@@ -281,13 +281,13 @@ class Soak:
 
     def records_held(self) -> tuple[int, int, float]:
         """(gc-tracked objects, objects of any kind, MB) the run records hold: the session log's (every run, up to
-        MAX_LOGGED) and the history's (the shown model's last 200): bounded by design, so counted apart."""
+        MAX_LOGGED), the history's (the shown model's last 200) and the soak's own samples: counted apart."""
         held: dict[int, object] = {}
-        for item in (*self.controller.session_log.runs, *self.controller.history.records):
-            record = getattr(item, "record", item)
+        for item in (*self.controller.session_log.runs, *self.controller.history.records, *self.samples):
+            record = getattr(item, "record", item)  # a logged run's, a history record or the soak's own Sample
             # getattr, not vars(): vars() would give each instance a dict of its own, which is what it counts
             for o in (item, *(getattr(x, f.name) for x in ((item,) if record is item else (item, record)) for f in fields(x)),
-                      *record.stages_ns.values(), *record.session_runs_ns):
+                      *getattr(record, "stages_ns", {}).values(), *getattr(record, "session_runs_ns", ())):
                 if o is not None and not (type(o) is int and -5 <= o <= 256):  # not Python's shared small ints
                     held[id(o)] = o
         return sum(map(gc.is_tracked, held.values())), len(held), sum(map(sys.getsizeof, held.values())) / 2**20
@@ -404,7 +404,7 @@ def plot(samples: list[Sample], warm_runs: int, path: Path, title: str) -> None:
                [("threads", samples, lambda s: s.os_threads, (213, 94, 0)),
                 ("QTimers", samples, lambda s: s.timers, (204, 121, 167)),
                 ("open files", samples, lambda s: s.fds, (86, 180, 233))]),
-              ("Python objects (after gc.collect; the session log's runs counted apart)", "objects (thousands)",
+              ("Python objects (after gc.collect; the run records and the soak's samples counted apart)", "objects (thousands)",
                [("objects", samples, lambda s: s.objects / 1000, (0, 158, 115))]),
               ("Event-loop lag in repeat mode with the graphs live: p99 of each stretch between samples", "lag (ms)",
                [("p99 of the stretch", timed, lambda s: s.lag_p99_ms, (0, 0, 0)),
