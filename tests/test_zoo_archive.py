@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
+import os
 import re
 import tarfile
 import zipfile
@@ -144,6 +146,31 @@ def test_a_read_that_fails_halfway_leaves_no_partial_file(tmp_path: Path) -> Non
     source = make_fake(tmp_path / "m").card().source
     with pytest.raises(FetchError, match="could not be read as an archive"):
         extract_member(broken, Member("big.bin", sha(data), "main"), source, target)
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("kind", ["tar.gz", "whl"])
+def test_a_disk_that_fills_while_a_member_is_written_is_said_as_such_not_as_a_bad_archive(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str) -> None:
+    data = bytes(range(256)) * 4096
+    archive = tmp_path / f"whole.{kind}"
+    archive.write_bytes(tar_gz({"big.bin": data}) if kind == "tar.gz" else wheel_bytes({"big.bin": data}))
+    target = tmp_path / "out" / "big.bin"
+    real_open = Path.open
+
+    def open_on_a_full_disk(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        handle = real_open(self, mode, *args, **kwargs)  # type: ignore[arg-type]
+        if self == target:
+            def write(block: bytes) -> int:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
+            handle.write = write  # type: ignore[method-assign]
+        return handle
+
+    monkeypatch.setattr(Path, "open", open_on_a_full_disk)
+    source = make_fake(tmp_path / "m").card().source
+    with pytest.raises(OSError) as caught:
+        extract_member(archive, Member("big.bin", sha(data), "main"), source, target)
+    assert caught.type is OSError and caught.value.errno == errno.ENOSPC  # not a FetchError about the archive
     assert not target.exists()
 
 

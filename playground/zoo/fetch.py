@@ -204,7 +204,7 @@ def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: 
     except OSError as exc:
         raise FetchError(_system_sentence(card, cache, writing, exc)) from exc
     except FetchError as exc:
-        cause = _system_cause(exc)  # a disk that filled up while a member was extracted, reported as a bad archive
+        cause = _system_cause(exc)  # a build step that put a full disk in its own words is still a full disk
         if cause is not None and cause.errno in _DISK_FULL:
             raise FetchError(_system_sentence(card, cache, writing, cause)) from exc
         raise
