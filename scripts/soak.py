@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from playground.core.media.image import image_from_array  # noqa: E402
 from playground.lab import report  # noqa: E402
 from playground.lab.report import MAX_LOGGED  # noqa: E402
+from playground.ui import collector  # noqa: E402
 from playground.ui.samples import sample_files  # noqa: E402
 
 # A fast model of each kind the window draws differently: labels, boxes, cutout, speech, language, type, similarity, digit.
@@ -295,7 +296,8 @@ class Soak:
     def sample(self) -> Sample:
         lags = self.meter.take()
         gc.collect()
-        blocks, objects = sys.getallocatedblocks(), len(gc.get_objects())
+        # Frozen objects (what the window's start made alive: ui/collector.py) are outside gc.get_objects()
+        blocks, objects = sys.getallocatedblocks(), len(gc.get_objects()) + gc.get_freeze_count()
         tracked, held, _ = self.records_held()
         row = Sample(round(time.monotonic() - self.started, 1), self.runs, self.card_id(),
                      round(self.process.memory_info().rss / 2**20, 1), threading.active_count(),
@@ -365,6 +367,7 @@ class Soak:
         first, warm, end = self.samples[0], self.warm(), self.samples[-1]
         lags, sw = self.meter.every, sorted(self.switch_ms)
         (tracked, held, records_mb), log = self.records_held(), self.controller.session_log.runs
+        collected = collector.install()  # the window's own, already running: this only reads its counts
         return [f"{end.runs} runs in {end.seconds / 60:.1f} min across {', '.join(self.models)}",
                 f"start → warm-up (after {warm.runs} runs) → end: RSS {first.rss_mb:.0f} → {warm.rss_mb:.0f} → "
                 f"{end.rss_mb:.0f} MB, threads {first.os_threads} → {warm.os_threads} → {end.os_threads}, QTimers "
@@ -381,6 +384,8 @@ class Soak:
                 "  by model (p99/max): " + ", ".join(
                     f"{m} {p99(v):.1f}/{max(v, default=0):.1f} ms at {self.pace[m][0] / self.pace[m][1]:.0f} runs/s"
                     for m, v in self.lag_by_model.items()),
+                "garbage collected in the GUI thread only: {} / {} / {} collections of generations 0 / 1 / 2 "
+                "(at most one full a minute), the slowest {:.1f} ms".format(*collected.collections, collected.slowest_ms),
                 f"model switches {self.switches} (GUI thread p50 {sw[len(sw) // 2] if sw else 0:.0f} ms, max "
                 f"{sw[-1] if sw else 0:.0f} ms), Stops {self.stops} ({self.stops_midrun} during a run), "
                 f"{self.bursts} bursts",

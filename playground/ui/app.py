@@ -15,7 +15,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import checked_catalog, get_task
-from playground.ui import kiosk, qt_messages, scale
+from playground.ui import collector, kiosk, qt_messages, scale
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -56,6 +56,7 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     if first:
         controller.select_model(first)
     window.visits.home_model = first
+    collector.install()  # from now on, garbage is collected here, never in the worker (ui/collector.py)
     return controller, window
 
 

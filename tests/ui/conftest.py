@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from playground.ui import collector
 from playground.ui.app import build
 from playground.ui.settings import Settings
 
@@ -25,3 +26,4 @@ def make_window(qtbot):
     for window in made:
         window.controller.cancel()
         window.controller.shutdown(10.0)
+    collector.uninstall()  # as when the app's window is gone: the next test starts with Python's own collection

@@ -6,7 +6,6 @@ quick models with 50 rapid switches, new inputs and Stops, and checks what a wee
 
 from __future__ import annotations
 
-import gc
 import threading
 
 import pytest
@@ -18,19 +17,6 @@ from scripts.soak import Soak
 QUICK = ("digits", "langid", "magika")  # a drawing, a text file and a file's bytes: three kinds of answer
 OBJECT_SLACK = 600  # pyqtgraph's pixel-vector cache (at most 100 entries) may still be filling after warm-up
 BLOCK_SLACK = 3000  # the same cache in memory blocks (its points, tuples and floats)
-
-
-@pytest.fixture(autouse=True)
-def garbage_collected_here():
-    """Earlier tests' windows, left as garbage, are collected in this (the GUI) thread, before and after each test.
-
-    Otherwise Python may collect them in the inference worker when it allocates: a Qt object's destructor then runs
-    in the worker, takes Qt's lock and waits for the GIL, while the GUI thread, holding the GIL, deletes widgets
-    and waits for that lock (a freeze seen once in a few runs of this file). One window in use makes no such garbage.
-    """
-    gc.collect()
-    yield
-    gc.collect()
 
 
 @pytest.mark.models
