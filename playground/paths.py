@@ -22,6 +22,7 @@ def _frozen_root() -> Path | None:
 
 
 def _data_home() -> Path:
+    """$XDG_DATA_HOME/inference-playground: the person's own models and logs."""
     return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "inference-playground"
 
 
@@ -37,10 +38,30 @@ def assets_dir() -> Path:
     return Path(os.environ["PLAYGROUND_ASSETS"]) if os.environ.get("PLAYGROUND_ASSETS") else root() / "assets"
 
 
+def installed_copy() -> bool:
+    """An installed wheel: its cards and assets are read-only inside the package, not beside a checkout."""
+    return _frozen_root() is None and _checkout_root() is None
+
+
+def shipped_cards_dir() -> Path:
+    """The model cards this version came with (read-only in an installed copy)."""
+    return root() / "models"
+
+
 def models_dir() -> Path:
-    """Model cards and their built files. A checkout keeps both in models/; an installed copy that
-    cannot write beside its cards is pointed elsewhere with PLAYGROUND_MODELS."""
-    return Path(os.environ["PLAYGROUND_MODELS"]) if os.environ.get("PLAYGROUND_MODELS") else root() / "models"
+    """Model cards and their built files, together, one folder per model. A checkout and a bundle keep them
+    in models/; an installed copy in the person's data folder, where it may write (core/catalog.py copies
+    the shipped cards there), so a system-wide install never writes into site-packages."""
+    if os.environ.get("PLAYGROUND_MODELS"):
+        return Path(os.environ["PLAYGROUND_MODELS"])
+    return _data_home() / "models" if installed_copy() else shipped_cards_dir()
+
+
+def cards_to_bring() -> Path | None:
+    """The shipped cards, when they live apart from the models folder and must be brought there first."""
+    if os.environ.get("PLAYGROUND_MODELS") or not installed_copy():
+        return None
+    return shipped_cards_dir()
 
 
 def samples_dir() -> Path:

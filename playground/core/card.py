@@ -10,6 +10,7 @@ from typing import Any
 
 from playground.core.errors import InputError, ModelCardError
 
+CARD_NAME = "model.toml"  # each model's folder holds its card under this name
 MODALITIES = ("text", "image", "audio")
 ROUTES = ("as-is", "graph-edit", "convert", "train")
 DTYPES = ("float32", "float16", "int64", "int32", "uint8", "int8", "bool")

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playground import paths
-from playground.core.card import MODALITIES, ModelCard, parse_card
+from playground.core.card import CARD_NAME, MODALITIES, ModelCard, parse_card
 from playground.core.errors import ModelCardError, ModelMissingError
-
-CARD_NAME = "model.toml"
+from playground.core.shipped_cards import bring_cards
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,9 @@ def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], No
     `check` is what the layer that knows the tasks adds (tasks.registry.checked_catalog): a card it refuses
     is kept among the broken ones, with its sentence, like a card that is not valid TOML."""
     folder = Path(models_dir) if models_dir is not None else paths.models_dir()
+    shipped = paths.cards_to_bring() if models_dir is None else None
+    if shipped is not None and not bring_cards(shipped, folder):
+        folder = shipped  # listed where they were shipped; a fetch then says the folder cannot be written
     cards: list[ModelCard] = []
     broken: list[tuple[str, ModelCardError]] = []
     card_files = sorted(folder.glob(f"*/{CARD_NAME}")) if folder.is_dir() else []
