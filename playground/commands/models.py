@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import signal
 import sys
 import textwrap
 from typing import Any
@@ -28,6 +29,9 @@ def add_parser(subparsers: Any) -> None:
     listing.set_defaults(handler=cmd_list)
     fetch = actions.add_parser("fetch", help="download and build models (all when no ID is given)")
     fetch.add_argument("ids", nargs="*", metavar="ID", help="model ids, as shown by 'playground models list'")
+    fetch.add_argument("--progress", choices=("text", "json"), default="text",
+                       help="how progress is shown on the way: text on stderr (default), or JSON lines on stdout "
+                            "for a program that shows it itself")
     fetch.set_defaults(handler=cmd_fetch)
     verify = actions.add_parser("verify", help="check built files and each model's inputs and outputs")
     verify.add_argument("ids", nargs="*", metavar="ID", help="model ids (all when none is given)")
@@ -110,14 +114,23 @@ def _print_outcome(outcome: Any) -> None:
 
 def cmd_fetch(args: argparse.Namespace) -> int:
     from playground.zoo.fetch import fetch_models
-    from playground.zoo.progress import TextProgress
+    from playground.zoo.progress import JsonProgress, TextProgress
 
+    # Stopped by the window's Cancel (SIGTERM to the fetch and its pip): unwound like Ctrl-C, so every work
+    # folder is removed on the way out and nothing half-built is left.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: _interrupt())
     catalog = _catalog()
     cards = _selected(catalog, args.ids)
-    fetch_models(cards, progress=TextProgress(sys.stderr), on_outcome=_print_outcome)
-    if cards:
+    as_json = args.progress == "json"
+    fetch_models(cards, progress=JsonProgress(sys.stdout) if as_json else TextProgress(sys.stderr),
+                 on_outcome=None if as_json else _print_outcome)
+    if cards and not as_json:
         print("Ready: these models now work offline.")
     return _report_card_errors(catalog) if not args.ids else 0
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt
 
 
 def _verify_one(card: ModelCard) -> str | None:

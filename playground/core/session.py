@@ -78,15 +78,16 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def not_installed(card: ModelCard) -> ModelMissingError:
+def not_installed(card: ModelCard, fix: str = "") -> ModelMissingError:
     """The one sentence for a model whose files are absent: never fetched, or (a fetch left its manifest, or other
-    files are still there) installed once and since lost a file, which the sentence then names."""
+    files are still there) installed once and since lost a file, which the sentence then names. `fix` says how to
+    get it in words that suit where it is read (the window has a button); by default, the command."""
+    fix = fix or f"run 'playground models fetch {card.id}'"
     missing = [f.path for f in card.files if not (card.folder / f.path).is_file()]
     if missing and (len(missing) < len(card.files) or (card.folder / MANIFEST).is_file()):
         files = "its file" if len(missing) == 1 else "its files"
-        return ModelMissingError(f"{card.name} is missing {files} {', '.join(missing)}: run 'playground models fetch "
-                                 f"{card.id}' to get it back.")
-    return ModelMissingError(f"{card.name} is not installed yet: run 'playground models fetch {card.id}'.")
+        return ModelMissingError(f"{card.name} is missing {files} {', '.join(missing)}: {fix} to get it back.")
+    return ModelMissingError(f"{card.name} is not installed yet: {fix}.")
 
 
 # What identifies a file's contents cheaply: a rewrite changes its size or its modification time.

@@ -246,16 +246,21 @@ def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Ans
 
 
 def privacy_facts(input_sentence: str, attempts: int, network_summary: str, written: list[str],
-                  forgotten: str = "") -> dict[str, str]:
+                  forgotten: str = "", downloads: tuple[str, ...] = ()) -> dict[str, str]:
     """Where the person's input is, what reached for a network, what was written to disk: all measured.
 
     input_sentence is Markdown made by the caller (outside names already literal); written holds the
-    names of files written this session, as plain text."""
+    names of files written this session, and downloads the model downloads asked for in the window
+    ("magika at 10:32"), as plain text."""
     network = ("Since the playground started, no part of it has opened a network connection or looked up "
                "a name: **0 requests**. Python itself counted them before any socket could be used, and the "
                "program's own sockets were looked at too." if attempts == 0 else
                f"**{literal(network_summary)}.** Something in this program reached for a network: the "
                "badge in the status bar names what and which code.")
+    if downloads:  # the window's Download runs `playground models fetch` as a program of its own
+        network += (" The models you asked to download were fetched by a separate program, the model fetcher, "
+                    "which asks PyPI for their packages and sends nothing of yours: "
+                    f"{', '.join(f'**{literal(d)}**' for d in downloads)}.")
     disk = ("**Nothing.** The playground writes a file only when you ask it to (Save, a lab report)."
             if not written else
             f"Only what was asked for: {', '.join(f'**{literal(name)}**' for name in written)}.")

@@ -40,6 +40,8 @@ class WindowActions(QObject):
                                  "back of a room: the result, graphs and explainer, without the knobs",
                                  "Ctrl+Shift+P")
         self.projector.setCheckable(True)
+        self.get_models = _action(self, "&Get all models…", "Download every model that is not on this computer "
+                                  "yet, from PyPI, once")
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
         # The usual media symbols, so the three buttons read at a glance, before their words do.
         style = QApplication.style()
@@ -54,10 +56,21 @@ class WindowActions(QObject):
         controller.repeat_changed.connect(self._on_repeat_changed)
         controller.busy_changed.connect(self._on_busy_changed)
         self.stop.setEnabled(False)
+        self.get_models.triggered.connect(
+            lambda: controller.download(tuple(card.id for card in controller.missing_cards())))
+        for news in (controller.installed_changed, controller.fetcher.changed, controller.fetcher.finished,
+                     controller.fetcher.failed, controller.fetcher.cancelled):
+            news.connect(self._update_get_models)
+        self._update_get_models()
+
+    def _update_get_models(self, *_news: object) -> None:
+        """Offered while models are missing and none is downloading; never on a kiosk (its operator installs)."""
+        c = self._controller
+        self.get_models.setEnabled(not c.settings.kiosk and not c.fetcher.busy and bool(c.missing_cards()))
 
     def all(self) -> tuple[QAction, ...]:
-        return (self.open, self.paste, self.save_report, self.run, self.repeat, self.stop, self.full_screen,
-                self.projector, self.quit)
+        return (self.open, self.paste, self.save_report, self.get_models, self.run, self.repeat, self.stop,
+                self.full_screen, self.projector, self.quit)
 
     def _on_repeat_changed(self, on: bool) -> None:
         if self.repeat.isChecked() != on:

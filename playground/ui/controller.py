@@ -16,10 +16,11 @@ from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
 from playground.core.results import Result
-from playground.core.session import OPT_LEVELS, RuntimeOptions, not_installed
+from playground.core.session import OPT_LEVELS, RuntimeOptions
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
-from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, plain_sentence, refusal
+from playground.ui.fetcher import Fetcher
+from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, not_here, plain_sentence, refusal
 from playground.ui.jobs import JobRunner, Measurement
 from playground.ui.settings import Settings
 
@@ -78,6 +79,8 @@ class Controller(QObject):
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._repeat_next)
         self._measurements: dict[int, Measurement] = {}  # job generation -> the measurement it answers
+        self.fetcher = Fetcher(self)  # models downloaded from the window, in a process of their own
+        self.fetcher.finished.connect(self._on_fetched)
 
     @property
     def busy(self) -> bool:
@@ -109,6 +112,17 @@ class Controller(QObject):
             self.input = None  # a photo kept for a sound model would only produce an error
         self._announce_model()
 
+    def download(self, model_ids: tuple[str, ...]) -> bool:
+        """Fetch models from the window; never on a kiosk, whose operator installs what visitors may use."""
+        return not self.settings.kiosk and self.fetcher.fetch(model_ids)
+
+    def missing_cards(self) -> list[ModelCard]:
+        return [card for card in self.catalog.cards if not self.installed(card)]
+
+    @Slot(tuple)
+    def _on_fetched(self, _model_ids: tuple[str, ...]) -> None:
+        self.recheck_installed()
+
     def recheck_installed(self) -> None:
         """Notice models fetched or removed from a terminal since the last look (the window calls this)."""
         now = {card.id: self.catalog.installed(card) for card in self.catalog.cards}
@@ -130,8 +144,7 @@ class Controller(QObject):
         self.params_changed.emit(dict(self.params))
         self.input_changed.emit(self.input)
         self.history_changed.emit()
-        self.status_changed.emit(self._status_line() if self.installed(card)
-                                 else str(not_installed(card)))
+        self.status_changed.emit(self._status_line() if self.installed(card) else not_here(card, self.settings.kiosk))
         self._maybe_run()
 
     def set_input(self, source: Any, label: str = "", origin: str = "file") -> None:
@@ -257,7 +270,7 @@ class Controller(QObject):
         """The current model's task when a measurement can start (a model with its files, and an input if it
         needs one); otherwise None, with the sentence saying what is missing."""
         problem = (self._cannot_run() if needs_input else
-                   missing_model(self.card, self.card is not None and self.installed(self.card)))
+                   missing_model(self.card, self.card is not None and self.installed(self.card), self.settings.kiosk))
         if not problem:
             try:
                 return self._shown_task()
@@ -291,6 +304,7 @@ class Controller(QObject):
         """On quit: stop repeat, cancel, wait briefly for the worker, write settings. Only the first call acts."""
         if self._ended is None:
             self._stop_repeat()
+            self.fetcher.shutdown()
             self._ended = self.jobs.shutdown(timeout)
             self.settings.sync()
         return self._ended

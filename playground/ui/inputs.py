@@ -65,12 +65,22 @@ def refusal(choice: InputChoice, card: ModelCard | None) -> str:
     return ""
 
 
-def missing_model(card: ModelCard | None, installed: bool) -> str:
+DOWNLOAD_HERE = "press Download in the middle of the window"  # a window user is never sent to a terminal
+
+
+def not_here(card: ModelCard, kiosk: bool = False) -> str:
+    """The window's sentence for a model whose files are not here: how to get them there, with the window's button."""
+    if kiosk:  # a visitor cannot install anything: the operator chose what is there
+        return f"{card.name} is not installed on this computer: please pick another model."
+    return str(not_installed(card, DOWNLOAD_HERE))
+
+
+def missing_model(card: ModelCard | None, installed: bool, kiosk: bool = False) -> str:
     """What must come before anything runs, or "": a model, and its files."""
     if card is None:
         return "Pick a model first, from the list on the left."
     if not installed:
-        return str(not_installed(card))
+        return not_here(card, kiosk)
     return ""
 
 
@@ -78,7 +88,7 @@ def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None,
     """What must come before a run, or "" when it can start: a model, its files, an input (files=False: a
     kiosk, where none can be opened)."""
     if card is None or not installed:
-        return missing_model(card, installed)
+        return missing_model(card, installed, kiosk=not files)
     if choice is None:
         ways = "open a file, paste, or pick a sample" if files else "paste, or pick a sample"
         return f"Give {card.name} {WHAT[card.modality]} first: {ways}."

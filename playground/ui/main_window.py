@@ -15,6 +15,7 @@ from playground.ui.drops import DropCatcher, Offer
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
+from playground.ui.panels.download_panel import state_words
 from playground.ui.panels.explainer import ExplainerPanel
 from playground.ui.panels.graphs import GraphsPanel
 from playground.ui.panels.input_panel import InputPanel
@@ -28,6 +29,7 @@ from playground.ui.settings import Settings
 from playground.ui.visits import Visits
 
 TITLE = "Inference Playground"
+NOTICE_MS = 10_000  # a notice in the status line: long enough to read, then the usual line comes back
 
 
 def _column(*widgets: QWidget, stretch: tuple[int, ...] = ()) -> QWidget:
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.network = NetworkBadge(self)
         self.statusBar().addPermanentWidget(self.network)
         controller.status_changed.connect(self.status.setText)
+        self._follow_downloads()
         # No redraw per run here: the graphs panel notices new runs on its own 5 Hz timer, so repeat
         # mode costs the event loop one redraw per tick at most, however fast the model is.
         controller.model_changed.connect(self._on_model_changed)
@@ -123,7 +126,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.commands
-        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.quit)),
+        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)),
                                ("&Run", (a.run, a.repeat, a.stop)),
                                ("&View", (a.full_screen, a.projector))):
             menu = self.menuBar().addMenu(title)
@@ -135,6 +138,16 @@ class MainWindow(QMainWindow):
                 lambda _=False, topic=page.topic.id: self.show_lessons(topic))
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
 
+    def _follow_downloads(self) -> None:
+        """A download goes on whatever model is shown (Get all models…): the status line follows it."""
+        bar, fetcher = self.statusBar(), self.controller.fetcher
+        fetcher.changed.connect(lambda state: bar.showMessage(f"Getting models · {state_words(state)}"))
+        fetcher.finished.connect(lambda ids: bar.showMessage(
+            f"Downloaded {len(ids)} model{'' if len(ids) == 1 else 's'}: ready, and working offline from now on.",
+            NOTICE_MS))
+        fetcher.failed.connect(lambda sentence: bar.showMessage(sentence, NOTICE_MS))
+        fetcher.cancelled.connect(lambda: bar.showMessage("Download cancelled: nothing half-built was kept.", NOTICE_MS))
+
     def ask_save_report(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Save the lab report", str(Path.home() / "lab-report.html"),
                                               "Web page (*.html)")
@@ -144,7 +157,7 @@ class MainWindow(QMainWindow):
     def save_report(self, target: Path) -> str:
         """The session as a report beside its CSV and JSON; the status line says what happened."""
         sentence = save_lab_report(self.controller, {"The graphs at the end of the session": self.graphs}, target)
-        self.statusBar().showMessage(sentence, 10_000)
+        self.statusBar().showMessage(sentence, NOTICE_MS)
         return sentence
 
     def show_lessons(self, topic_id: str = "") -> LessonsWindow:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Protocol, TextIO
 
 _BAR_WIDTH = 24
@@ -91,3 +92,37 @@ class TextProgress:
         for line in text.rstrip().splitlines():
             self.stream.write(f"  | {line}\n")
         self.stream.flush()
+
+
+class JsonProgress:
+    """One JSON object a line, for a program that shows the fetch itself (the window's Download button):
+    {"model": id, "index": i, "total": n}, {"step": name}, {"bytes": done, "of": total}, {"finished": id},
+    {"detail": text}. Bytes are said at most once per percent, so a fast download does not flood the reader."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._model = ""
+        self._shown = -1
+
+    def _say(self, **event: object) -> None:
+        self.stream.write(json.dumps(event, ensure_ascii=True) + "\n")
+        self.stream.flush()
+
+    def model_started(self, index: int, total: int, model_id: str) -> None:
+        self._model, self._shown = model_id, -1
+        self._say(model=model_id, index=index, total=total)
+
+    def step(self, name: str) -> None:
+        self._say(step=name)
+
+    def transfer(self, done: int, total: int) -> None:
+        percent = min(done, total) * 100 // total if total > 0 else -1
+        if percent != self._shown:
+            self._shown = percent
+            self._say(bytes=min(done, total) if total > 0 else done, of=total)
+
+    def model_finished(self) -> None:
+        self._say(finished=self._model)
+
+    def detail(self, text: str) -> None:
+        self._say(detail=text.rstrip())

@@ -202,7 +202,7 @@ def test_run_says_what_is_missing_before_starting(qtbot, setup, tmp_path):
     controller.set_text("x")
     (tmp_path / "chain" / "main.onnx").unlink()
     assert not controller.run()
-    assert log["failed"][-1] == ("Tiny chain is not installed yet: run 'playground models fetch chain'.")
+    assert log["failed"][-1] == ("Tiny chain is not installed yet: press Download in the middle of the window.")
 
 
 def test_a_card_with_an_unknown_task_says_so_plainly(qtbot, setup):
@@ -319,7 +319,7 @@ def test_a_model_fetched_or_removed_meanwhile_is_noticed(qtbot, setup, tmp_path)
     model.unlink()
     controller.select_model("chain")  # choosing it again looks again
     assert [card.id for card in shown] == ["chain"] and news == [1]
-    assert statuses[-1] == "Tiny chain is not installed yet: run 'playground models fetch chain'."
+    assert statuses[-1] == "Tiny chain is not installed yet: press Download in the middle of the window."
     model.write_bytes(kept)
     controller.recheck_installed()
     assert len(shown) == 2 and news == [1, 1] and not statuses[-1].endswith("fetch chain'.")

@@ -58,20 +58,25 @@ def wait_for_result(qtbot, window, timeout: int = 60_000):
     return blocker.args[0]
 
 
-def test_the_picker_groups_models_and_says_how_to_get_a_missing_one(make_window, unfetched):
+def test_the_picker_groups_models_and_a_missing_one_offers_its_download_never_a_command(make_window, unfetched):
     controller, window = make_window(unfetched, "magika")
     tree = window.picker.tree
     assert group_titles(tree) == ["Text", "Image", "Audio"]
     entry = tree.topLevelItem(1).child(0).text(0)  # the first image model
     card = unfetched.get(tree.topLevelItem(1).child(0).data(0, Qt.ItemDataRole.UserRole))
     assert card.name in entry and card.license in entry and card.summary in entry
-    assert "not installed" in entry and f"playground models fetch {card.id}" in entry
+    assert "not installed" in entry and "Pick it to download it." in entry
     assert "Not installed yet" in window.card_view.browser.toPlainText()
-    assert "playground models fetch magika" in window.result_area.hint.text()
+    page = window.result_area.downloads
+    assert window.result_area.stack.currentWidget() is page
+    assert page.download.text() == "Download (16.2 MB)" and page.download.isEnabled()  # the magika wheel
     window.commands.run.trigger()
     error = window.input_panel.error
     assert error.isVisible()
-    assert error.text() == "Magika content-type detector is not installed yet: run 'playground models fetch magika'."
+    assert error.text() == ("Magika content-type detector is not installed yet: press Download in the middle of the "
+                            "window.")
+    for shown in (entry, window.card_view.browser.toPlainText(), error.text(), window.statusBar().currentMessage()):
+        assert "playground models" not in shown, "a window user is never told to type a command"
 
 
 def test_choosing_a_model_shows_its_full_card(make_window, unfetched):

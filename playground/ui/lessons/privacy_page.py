@@ -3,6 +3,7 @@ written to disk, and a button that forgets everything of theirs, for a presenter
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -74,6 +75,8 @@ class PrivacyPage(LessonPage):
     def lesson_facts(self) -> dict[str, str]:
         watched = watch()
         watched.check_sockets()
+        downloads = tuple(f"{', '.join(d.model_ids)} at {time.strftime('%H:%M', time.localtime(d.started))}"
+                          for d in self.controller.fetcher.downloads)
         return lesson_facts.privacy_facts(where_it_is(self.controller.input), len(watched.attempts),
                                           watched.summary(), [w.path.name for w in disk_log().written],
-                                          self.forgotten)
+                                          self.forgotten, downloads)

