@@ -1,4 +1,4 @@
-"""`playground models list|fetch|verify|info`: see, get and check the bundled models from a terminal."""
+"""`playground models list|fetch|remove|verify|info`: see, get and check the bundled models from a terminal."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any
 from playground.cli import print_json
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
-from playground.core.errors import ModelMissingError, PlaygroundError
+from playground.core.errors import InputError, ModelMissingError, PlaygroundError
 from playground.tasks.registry import checked_catalog
 
 _HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio"}
@@ -33,6 +33,11 @@ def add_parser(subparsers: Any) -> None:
                        help="how progress is shown on the way: text on stderr (default), or JSON lines on stdout "
                             "for a program that shows it itself")
     fetch.set_defaults(handler=cmd_fetch)
+    remove = actions.add_parser("remove", help="delete models' built files to free the disk (their cards stay, "
+                                               "so 'fetch' brings them back)")
+    remove.add_argument("ids", nargs="*", metavar="ID", help="model ids, as shown by 'playground models list'")
+    remove.add_argument("--all", action="store_true", help="every model")
+    remove.set_defaults(handler=cmd_remove)
     verify = actions.add_parser("verify", help="check built files and each model's inputs and outputs")
     verify.add_argument("ids", nargs="*", metavar="ID", help="model ids (all when none is given)")
     verify.add_argument("--json", action="store_true", help="print JSON instead of text")
@@ -127,6 +132,27 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     if cards and not as_json:
         print("Ready: these models now work offline.")
     return _report_card_errors(catalog) if not args.ids else 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    from playground import paths
+    from playground.zoo.remove import remove_model
+
+    if not args.ids and not args.all:
+        raise InputError("Name the models to remove (see 'playground models list'), or give --all for every one.")
+    catalog = _catalog()
+    freed = 0
+    for card in _selected(catalog, [] if args.all else args.ids):
+        removed = remove_model(card)
+        freed += removed.freed
+        if removed.files:
+            print(f"removed {card.id}: {removed.files} file{'s' if removed.files > 1 else ''}, "
+                  f"{_megabytes(removed.freed)} freed")
+        else:
+            print(f"{card.id} was not installed")
+    print(f"{_megabytes(freed)} freed. The downloaded packages stay in {paths.cache_dir()}, so fetching a model "
+          "again needs no network; delete that folder to free their space too.")
+    return 0
 
 
 def _interrupt() -> None:

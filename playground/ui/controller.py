@@ -81,6 +81,7 @@ class Controller(QObject):
         self._measurements: dict[int, Measurement] = {}  # job generation -> the measurement it answers
         self.fetcher = Fetcher(self)  # models downloaded from the window, in a process of their own
         self.fetcher.finished.connect(self._on_fetched)
+        self.fetcher.removed.connect(self._on_removed)
 
     @property
     def busy(self) -> bool:
@@ -116,11 +117,26 @@ class Controller(QObject):
         """Fetch models from the window; never on a kiosk, whose operator installs what visitors may use."""
         return not self.settings.kiosk and self.fetcher.fetch(model_ids)
 
+    def remove(self, model_id: str) -> bool:
+        """Delete a model's built files to free the disk (`playground models remove`); its card stays, so Download
+        brings it back from the download cache. A run of it is stopped first; never on a kiosk."""
+        if self.settings.kiosk:
+            return False
+        if self.card is not None and self.card.id == model_id:
+            self.cancel()
+        return self.fetcher.fetch((model_id,), "remove")
+
     def missing_cards(self) -> list[ModelCard]:
         return [card for card in self.catalog.cards if not self.installed(card)]
 
     @Slot(tuple)
     def _on_fetched(self, _model_ids: tuple[str, ...]) -> None:
+        self.recheck_installed()
+
+    @Slot(tuple)
+    def _on_removed(self, model_ids: tuple[str, ...]) -> None:
+        for model_id in model_ids:  # its session held the model in memory: the disk space is freed, so is this
+            self.pipeline.sessions.evict(model_id)
         self.recheck_installed()
 
     def recheck_installed(self) -> None:

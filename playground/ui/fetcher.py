@@ -54,10 +54,11 @@ class Download:
     outcome: str = "running"  # running, done, failed, cancelled
 
 
-def fetch_command(model_ids: tuple[str, ...]) -> list[str]:
-    """The same `playground models fetch` a person would type; a bundle is its own `playground`."""
+def fetch_command(model_ids: tuple[str, ...], action: str = "fetch") -> list[str]:
+    """The same `playground models fetch` (or `remove`) a person would type; a bundle is its own `playground`."""
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "playground"]
-    return [*program, "models", "fetch", "--progress", "json", *model_ids]
+    progress = ["--progress", "json"] if action == "fetch" else []
+    return [*program, "models", action, *progress, *model_ids]
 
 
 class Fetcher(QObject):
@@ -65,6 +66,7 @@ class Fetcher(QObject):
 
     changed = Signal(object)  # FetchState
     finished = Signal(tuple)  # the model ids, all installed
+    removed = Signal(tuple)  # the model ids, their files deleted
     failed = Signal(str)  # one sentence: why it stopped
     cancelled = Signal()
     _news = Signal(int, str, object)  # generation, kind ("event" | "end"), payload
@@ -76,6 +78,8 @@ class Fetcher(QObject):
         self._process: subprocess.Popen[str] | None = None
         self._generation = 0
         self._cancelling = False
+        self._action = "fetch"  # what the process in flight does ("fetch" or "remove"), and to which models
+        self._ids: tuple[str, ...] = ()
         self._kill = QTimer(self, singleShot=True, interval=KILL_AFTER_MS)
         self._kill.timeout.connect(lambda: self._signal(signal.SIGKILL))
         self._news.connect(self._on_news)
@@ -84,15 +88,17 @@ class Fetcher(QObject):
     def busy(self) -> bool:
         return self._process is not None
 
-    def fetch(self, model_ids: tuple[str, ...]) -> bool:
-        """Start fetching; False when a fetch is already running (one at a time keeps the disk and the line calm)."""
+    def fetch(self, model_ids: tuple[str, ...], action: str = "fetch") -> bool:
+        """Start fetching (or removing); False when one is already running: one at a time, so a remove never
+        races a fetch of the same model and the disk and the line stay calm."""
         if self.busy or not model_ids:
             return False
+        self._action, self._ids = action, model_ids
         self._generation += 1
         self._cancelling = False
         errors = tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace")
         try:
-            process = subprocess.Popen(fetch_command(model_ids), stdout=subprocess.PIPE, stderr=errors,
+            process = subprocess.Popen(fetch_command(model_ids, action), stdout=subprocess.PIPE, stderr=errors,
                                        stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
                                        start_new_session=True)
         except OSError as exc:
@@ -100,8 +106,9 @@ class Fetcher(QObject):
             self.failed.emit(f"The download could not start ({exc.strerror or exc}).")
             return False
         self._process = process
-        self.downloads.append(Download(model_ids, time.time()))
-        self.state = FetchState(model_ids[0], 1, len(model_ids))
+        if action == "fetch":
+            self.downloads.append(Download(model_ids, time.time()))
+        self.state = FetchState(model_ids[0], 1, len(model_ids), "starting" if action == "fetch" else "remove")
         self.changed.emit(self.state)
         threading.Thread(target=self._read, args=(process, errors, self._generation), daemon=True,
                          name="model fetch").start()
@@ -149,14 +156,15 @@ class Fetcher(QObject):
         code, said = payload
         self._process = None
         self._kill.stop()
+        ids = self._ids
         self.state = None  # before the news goes out: whoever hears it sees the fetch over
-        ids = self.downloads[-1].model_ids
         outcome = "cancelled" if self._cancelling else "done" if code == 0 else "failed"
-        self.downloads[-1] = replace(self.downloads[-1], outcome=outcome)
+        if self._action == "fetch":
+            self.downloads[-1] = replace(self.downloads[-1], outcome=outcome)
         if outcome == "cancelled":
             self.cancelled.emit()
         elif outcome == "done":
-            self.finished.emit(ids)
+            (self.removed if self._action == "remove" else self.finished).emit(ids)
         else:
             self.failed.emit(_sentence(said, code))
 

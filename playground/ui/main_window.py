@@ -141,7 +141,11 @@ class MainWindow(QMainWindow):
     def _follow_downloads(self) -> None:
         """A download goes on whatever model is shown (Get all models…): the status line follows it."""
         bar, fetcher = self.statusBar(), self.controller.fetcher
-        fetcher.changed.connect(lambda state: bar.showMessage(f"Getting models · {state_words(state)}"))
+        fetcher.changed.connect(lambda state: bar.showMessage(
+            f"{state.model_id}: {state_words(state)}" if state.step == "remove" else
+            f"Getting models · {state_words(state)}"))
+        fetcher.removed.connect(lambda ids: bar.showMessage(
+            f"Removed {', '.join(ids)}: its disk space is free again, and Download brings it back.", NOTICE_MS))
         fetcher.finished.connect(lambda ids: bar.showMessage(
             f"Downloaded {len(ids)} model{'' if len(ids) == 1 else 's'}: ready, and working offline from now on.",
             NOTICE_MS))

@@ -144,3 +144,32 @@ def test_the_fetch_command_reports_json_lines_a_program_can_follow(cards_only, r
     assert events[0] == {"model": SMALL, "index": 1, "total": 1}
     assert {"step": "check built files"} in events and events[-1] == {"finished": SMALL}
     assert sys.executable == fetch_command(())[0]
+
+
+@pytest.mark.models
+def test_remove_frees_the_model_after_asking_and_download_brings_it_back(make_window, cards_only, require_model,
+                                                                         qtbot):
+    require_model(SMALL)
+    catalog = cards_only(SMALL, "magika")
+    controller, window = make_window(catalog, SMALL)
+    with qtbot.waitSignal(controller.fetcher.finished, timeout=120_000):
+        window.result_area.downloads.download.click()
+    button = window.card_view.remove_button
+    assert button.isVisible() and button.isEnabled()
+    asked: list[str] = []
+    window.card_view.confirm = lambda _parent, question: asked.append(question) or False  # "Cancel"
+    button.click()
+    assert controller.installed(controller.card) and not controller.fetcher.busy
+    assert asked[0].startswith(f"Remove {controller.card.name} from this computer? It frees ")
+    window.card_view.confirm = lambda _parent, _question: True
+    with qtbot.waitSignal(controller.fetcher.removed, timeout=60_000):
+        button.click()
+    card = catalog.get(SMALL)
+    assert leftovers(card.folder) == [] and not controller.installed(card)
+    assert window.result_area.stack.currentWidget() is window.result_area.downloads
+    assert not button.isVisible()
+    assert window.statusBar().currentMessage() == (f"Removed {SMALL}: its disk space is free again, and Download "
+                                                   "brings it back.")
+    with qtbot.waitSignal(controller.fetcher.finished, timeout=120_000):
+        window.result_area.downloads.download.click()
+    assert controller.installed(card)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers, readable
 from playground.core.built import measured_at_build, read_manifest
@@ -79,6 +79,13 @@ def _built_line(card: ModelCard, f, installed: bool) -> str:  # noqa: ANN001 - a
             "so its bytes differ from one processor to another)")
 
 
+def _confirm(parent: QWidget, question: str) -> bool:
+    answer = QMessageBox.question(parent, "Remove the model", question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                                  QMessageBox.StandardButton.Cancel)
+    return answer == QMessageBox.StandardButton.Yes
+
+
 class CardView(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,7 +94,15 @@ class CardView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         title = PlainLabel("Model card", self)
         title.setStyleSheet("font-weight: bold;")
-        layout.addWidget(title)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        self.remove_button = QPushButton("Remove…", self)
+        self.remove_button.setAccessibleName("Remove this model from this computer")
+        self.remove_button.clicked.connect(self._remove)
+        header.addWidget(self.remove_button)
+        layout.addLayout(header)
+        self.confirm = _confirm  # a test answers in its place
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # the app never touches the network, not even for a link
         self.browser.setAccessibleName("Model card")
@@ -98,6 +113,31 @@ class CardView(QWidget):
         self.compare_buttons: list[QPushButton] = []
         self.browser.setMarkdown("Pick a model from the list to read its card.")
         controller.model_changed.connect(self._on_model_changed)
+        for news in (controller.installed_changed, controller.fetcher.changed, controller.fetcher.failed,
+                     controller.fetcher.cancelled, controller.fetcher.finished, controller.fetcher.removed):
+            news.connect(self._update_remove)
+        self._update_remove()
+
+    def _update_remove(self, *_news: object) -> None:
+        """Offered for a model that is here, while no download runs; never on a kiosk."""
+        c, card = self._controller, self._controller.card
+        here = card is not None and c.installed(card)
+        self.remove_button.setVisible(here and not c.settings.kiosk)
+        self.remove_button.setEnabled(not c.fetcher.busy)
+        if here:
+            assert card is not None
+            self.remove_button.setToolTip(f"Delete its {readable.size(card.size_bytes)} of files; Download brings "
+                                          "them back")
+
+    def _remove(self) -> None:
+        card = self._controller.card
+        if card is None or not self._controller.installed(card):
+            return
+        question = (f"Remove {card.name} from this computer? It frees {readable.size(card.size_bytes)}. Its card "
+                    "stays in the list: Download brings it back from the package already downloaded, with no "
+                    "network needed.")
+        if self.confirm(self, question):
+            self._controller.remove(card.id)
 
     def _fill_compare(self, card: ModelCard | None) -> None:
         """One button per model that does the same job differently: same input, other model, one click."""
@@ -116,6 +156,7 @@ class CardView(QWidget):
 
     def _on_model_changed(self, card: ModelCard | None) -> None:
         self._fill_compare(card)
+        self._update_remove()
         if card is None:
             self.browser.setMarkdown("Pick a model from the list to read its card.")
             return

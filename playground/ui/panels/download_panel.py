@@ -17,7 +17,8 @@ STEP_WORDS = {  # the fetch's own step names, said as a person would
     "starting": "Starting", "check installed files": "Checking what is already here",
     "check cached download": "Checking the earlier download", "download": "Downloading",
     "check download": "Checking the download against its sha256", "extract": "Taking the model files out",
-    "check built files": "Checking the built files", "wait for another fetch of this model":
+    "check built files": "Checking the built files", "remove": "Removing it from this computer",
+    "wait for another fetch of this model":
     "Waiting for another download of this model to finish",
 }
 

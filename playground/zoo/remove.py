@@ -1,0 +1,52 @@
+"""Removes a model's built files to free the disk; its card stays, so it can be fetched again in one step."""
+
+from __future__ import annotations
+
+import errno
+from dataclasses import dataclass
+from pathlib import Path
+
+from playground.core.built import MANIFEST
+from playground.core.card import ModelCard
+from playground.core.errors import FetchError
+from playground.zoo import locks
+from playground.zoo.fetch import BUILD_PREFIX, LOCK_FILE
+
+
+@dataclass(frozen=True)
+class Removed:
+    model_id: str
+    files: int  # built files deleted (the manifest not counted)
+    freed: int  # bytes
+
+
+def remove_model(card: ModelCard) -> Removed:
+    """Delete the card's built files and its manifest, under the model's fetch lock (a fetch of it waits, and
+    a remove never deletes what a fetch is writing). The manifest goes first: a remove cut short leaves the
+    model plainly not installed, never looking installed with a file missing."""
+    if not card.folder.is_dir():
+        return Removed(card.id, 0, 0)
+    try:
+        with locks.hold(card.folder / LOCK_FILE):
+            (card.folder / MANIFEST).unlink(missing_ok=True)
+            locks.remove_abandoned(card.folder, BUILD_PREFIX)
+            files = freed = 0
+            for f in card.files:
+                path = card.folder / f.path
+                if path.is_file():
+                    size = path.stat().st_size
+                    path.unlink()
+                    files, freed = files + 1, freed + size
+                    _prune_empty(path.parent, card)
+    except OSError as exc:
+        why = "it cannot be written" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else exc.strerror
+        raise FetchError(f"{card.name} could not be removed from {card.folder} ({why}); nothing else was "
+                         "changed.") from exc
+    return Removed(card.id, files, freed)
+
+
+def _prune_empty(here: Path, card: ModelCard) -> None:
+    """A file kept in a sub-folder of the model's (tokenizer/…) leaves no empty folder behind."""
+    while here != card.folder and here.is_relative_to(card.folder) and not any(here.iterdir()):
+        here.rmdir()
+        here = here.parent

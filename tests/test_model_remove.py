@@ -1,0 +1,47 @@
+"""`playground models remove` frees a model's disk space, keeps its card, and `fetch` brings it back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from playground.cli import main
+from playground.core.catalog import load_catalog
+
+SMALL = "silero-vad"
+
+
+@pytest.fixture
+def models(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, require_model) -> Path:
+    """A models folder holding a fetched silero-vad and an unfetched magika card."""
+    require_model(SMALL)
+    shutil.copytree(load_catalog().get(SMALL).folder, tmp_path / SMALL,
+                    ignore=shutil.ignore_patterns(".build-*", "*.lock"))
+    (tmp_path / "magika").mkdir()
+    shutil.copy(load_catalog().get("magika").folder / "model.toml", tmp_path / "magika" / "model.toml")
+    monkeypatch.setenv("PLAYGROUND_MODELS", str(tmp_path))
+    return tmp_path
+
+
+@pytest.mark.models
+def test_remove_deletes_the_built_files_keeps_the_card_and_fetch_brings_it_back(models: Path, capsys) -> None:
+    card = load_catalog(models).get(SMALL)
+    size = sum((models / SMALL / f.path).stat().st_size for f in card.files)
+    assert main(["models", "remove", SMALL, "magika"]) == 0
+    said = capsys.readouterr().out
+    assert f"removed {SMALL}: 1 file, {size / 1e6:.1f} MB freed" in said
+    assert "magika was not installed" in said and "The downloaded packages stay in" in said
+    assert sorted(p.name for p in (models / SMALL).iterdir()) == ["model.toml"]
+    assert not load_catalog(models).installed(card)
+    assert main(["models", "fetch", SMALL]) == 0
+    assert load_catalog(models).installed(card)
+    assert main(["models", "verify", SMALL]) == 0
+
+
+def test_remove_without_a_model_says_what_to_give(models: Path, capsys) -> None:
+    assert main(["models", "remove"]) == 2
+    assert capsys.readouterr().err == ("playground: Name the models to remove (see 'playground models list'), or give "
+                                       "--all for every one.\n")
+    assert load_catalog(models).installed(load_catalog(models).get(SMALL)), "nothing was removed"
