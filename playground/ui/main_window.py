@@ -9,6 +9,7 @@ from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.ui import focus, scale
+from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
@@ -136,7 +137,16 @@ class MainWindow(QMainWindow):
         for page in PAGES:  # each idea two clicks away: the menu, then the idea
             lessons.addAction(page.topic.title).triggered.connect(
                 lambda _=False, topic=page.topic.id: self.show_lessons(topic))
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self.help_menu.addAction("&About Inference Playground").triggered.connect(self.show_about)
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
+
+    def show_about(self) -> AboutDialog:
+        """Versions, where things live, and every model's credits; not on a kiosk, whose menu bar is hidden."""
+        about = AboutDialog(self.controller.catalog, self.settings.path, self)
+        about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        about.open()
+        return about
 
     def _follow_downloads(self) -> None:
         """A download goes on whatever model is shown (Get all models…): the status line follows it."""
