@@ -49,7 +49,7 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     elif settings.problem:  # a damaged settings file was set aside: the person hears of it where they look
         # Once the window is up: a message shown before the status line's own label is shown lies under it.
         QTimer.singleShot(0, lambda: window.statusBar().showMessage(settings.problem, SETTINGS_NOTICE_MS))
-    first = model_id or _first_model(catalog, controller, settings.last_model)
+    first = model_id or _first_model(catalog, controller, settings)
     chosen = settings.visitor_models if settings.kiosk else None
     if chosen and first not in chosen:  # a kiosk opens on the first of its operator's models
         first = next((m for m in chosen if m in catalog.ids), first)
@@ -60,9 +60,12 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     return controller, window
 
 
-def _first_model(catalog: Catalog, controller: Controller, last: str) -> str:
-    if last in catalog.ids:
-        return last
+def _first_model(catalog: Catalog, controller: Controller, settings: Settings) -> str:
+    """The last model shown; a newcomer (none yet) gets the welcome page, a kiosk its first installed model."""
+    if settings.last_model in catalog.ids:
+        return settings.last_model
+    if not settings.kiosk:
+        return ""
     installed = [card.id for card in catalog.cards if controller.installed(card)]
     return installed[0] if installed else (catalog.ids[0] if catalog.ids else "")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tomllib
+from functools import lru_cache
 from pathlib import Path
 
 from playground import paths
@@ -9,6 +11,7 @@ from playground.core import media
 from playground.core.card import ModelCard
 
 MAX_SAMPLES = 8
+NAMES_FILE = "NAMES.toml"  # beside the samples: what each one is, in a few words ("A cat" for chelsea.png)
 
 
 def sample_files(card: ModelCard, folder: Path | None = None) -> list[Path]:
@@ -23,3 +26,17 @@ def sample_files(card: ModelCard, folder: Path | None = None) -> list[Path]:
     # SOURCES.md, README.md and the like describe the samples; they are not samples themselves.
     return sorted(p for p in folder.iterdir()
                   if p.is_file() and p.suffix.lower() in allowed and not p.stem.isupper())[:MAX_SAMPLES]
+
+
+@lru_cache(maxsize=8)
+def _names(folder: Path) -> dict[str, str]:
+    try:
+        table = tomllib.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return {}  # the samples still work, named by their files
+    return {k: v for k, v in table.items() if isinstance(v, str) and v}
+
+
+def sample_name(path: Path) -> str:
+    """What the sample is, in a few words ("A cat"), or, for a sample not named, its file's name."""
+    return _names(path.parent).get(path.name, path.name)

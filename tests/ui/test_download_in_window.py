@@ -56,7 +56,7 @@ def test_download_installs_the_model_with_progress_and_the_window_offers_its_sam
     catalog = cards_only(SMALL, "magika")
     controller, window = make_window(catalog, SMALL)
     page = window.result_area.downloads
-    assert window.result_area.stack.currentWidget() is page and page.download_all.isVisible()
+    assert window.result_area.showing(page) and page.download_all.isVisible()
     steps: list[str] = []
     controller.fetcher.changed.connect(lambda state: steps.append(state.step))
     assert window.commands.get_models.isEnabled()
@@ -166,7 +166,7 @@ def test_remove_frees_the_model_after_asking_and_download_brings_it_back(make_wi
         button.click()
     card = catalog.get(SMALL)
     assert leftovers(card.folder) == [] and not controller.installed(card)
-    assert window.result_area.stack.currentWidget() is window.result_area.downloads
+    assert window.result_area.showing(window.result_area.downloads)
     assert not button.isVisible()
     assert window.statusBar().currentMessage() == (f"Removed {SMALL}: its disk space is free again, and Download "
                                                    "brings it back.")

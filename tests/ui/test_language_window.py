@@ -18,7 +18,8 @@ def window(make_window, require_model):
 
 def test_a_sample_shows_language_names_with_bars_and_the_task_explainer(qtbot, window):
     assert [window.input_panel.samples.itemText(i) for i in range(window.input_panel.samples.count())] == \
-        ["hello_fr.txt", "hello_de.txt", "hello_pt.txt", "hello_ru.txt", "hello_ar.txt", "hello_ja.txt"]
+        ["French (hello_fr.txt)", "German (hello_de.txt)", "Portuguese (hello_pt.txt)", "Russian (hello_ru.txt)",
+         "Arabic (hello_ar.txt)", "Japanese (hello_ja.txt)"]  # what each is, and the file
     choose_sample(window, "hello_ar.txt")
     outcome = wait_for_result(qtbot, window)
     view = window.result_area.current_view

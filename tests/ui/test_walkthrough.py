@@ -47,7 +47,7 @@ def test_before_any_input_the_samples_are_big_buttons_that_run_the_model(qtbot, 
     assert window.result_area.current_view is None
     assert page.message.text() == "Try it on one of these pictures:"
     names = [button.text() for button in page.buttons]
-    assert names == ["astronaut", "grace hopper", "chelsea"]  # in the order the card suggests them
+    assert names == ["An astronaut", "An admiral", "A cat"]  # in the card's order, named by what they show
     assert all(button.height() >= 96 and not button.icon().isNull() for button in page.buttons)
     started: list[str] = []
     controller.run_started.connect(lambda: started.append(page.text()))
@@ -56,7 +56,7 @@ def test_before_any_input_the_samples_are_big_buttons_that_run_the_model(qtbot, 
     assert started == ["Working on grace_hopper.jpg…"]  # said at once, before the first answer exists
     assert outcome.decoded.label == "grace_hopper.jpg"
     assert window.result_area.current_view.headline.text() == "1 face found"
-    assert window.input_panel.samples.currentText() == "grace_hopper.jpg"  # the list agrees with the button
+    assert window.input_panel.samples.currentText() == "An admiral (grace_hopper.jpg)"  # the list agrees
 
 
 def test_a_failed_run_does_not_leave_the_last_answer_looking_like_this_one(qtbot, make_window, require_model,

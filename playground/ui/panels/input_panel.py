@@ -30,7 +30,7 @@ from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.plain import PlainLabel
-from playground.ui.samples import sample_files
+from playground.ui.samples import sample_files, sample_name
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
@@ -270,7 +270,8 @@ class InputPanel(QWidget):
         self.samples.clear()
         if card:
             for path in sample_files(card):
-                self.samples.addItem(path.name, path)
+                name = sample_name(path)  # what it is, and the file, which the status line and the report name
+                self.samples.addItem(f"{name} ({path.name})" if name != path.name else name, path)
                 self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
                                          Qt.ItemDataRole.ToolTipRole)
         self.samples.setCurrentIndex(-1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QPlainTextEdit, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
@@ -16,6 +16,7 @@ from playground.ui.panels.download_panel import DownloadPanel
 from playground.ui.samples import sample_files
 from playground.ui.views import ResultView, create_view
 from playground.ui.widgets.start_page import StartPage
+from playground.ui.widgets.welcome import WelcomePage
 
 # What to do first, said once in large type; the sample buttons under it are the quickest answer.
 WAITING = {"image": ("Try it on one of these pictures:", "…or open your own photo, paste one, or drop one here."),
@@ -50,6 +51,14 @@ class SummaryView(ResultView):
         self.text.setPlainText("")
 
 
+def _scrolled(page: QWidget, parent: QWidget) -> QScrollArea:
+    scroller = QScrollArea(parent)
+    scroller.setWidget(page)
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    return scroller
+
+
 class ResultArea(QWidget):
     """One view per result type, created on first use and kept; the start page shows until the first answer."""
 
@@ -68,8 +77,13 @@ class ResultArea(QWidget):
         layout.addWidget(self.stack)
         self.hint = StartPage(self._sample_chosen, self)
         self.stack.addWidget(self.hint)
+        # In scroll areas: a stack is as tall as its tallest page's smallest size, and these two must not make the
+        # window taller than a small screen or the projector's 720 pixels.
+        self.welcome = WelcomePage(self._start, self)
         self.downloads = DownloadPanel(self._download, self._download_all, controller.fetcher.cancel, self)
-        self.stack.addWidget(self.downloads)
+        self._pages: dict[QWidget, QScrollArea] = {page: _scrolled(page, self.stack) for page in (self.welcome, self.downloads)}
+        for scroller in self._pages.values():
+            self.stack.addWidget(scroller)
         self._fetch_problem = ""  # why the last download stopped, shown until the next one starts
         for news in (controller.fetcher.changed, controller.fetcher.cancelled, controller.fetcher.finished):
             news.connect(self._on_fetch_news)
@@ -83,6 +97,10 @@ class ResultArea(QWidget):
         controller.run_cancelled.connect(self._on_run_cancelled)
         controller.draw_requested.connect(self._on_result)  # the controller times this: the run's "draw" stage
         self._on_model_changed(controller.card)
+
+    def showing(self, page: QWidget) -> bool:
+        """Whether `page` (the welcome, the download page, the start page or a view) is the one shown."""
+        return self.stack.currentWidget() in (page, self._pages.get(page))
 
     @property
     def current_view(self) -> ResultView | None:
@@ -114,6 +132,10 @@ class ResultArea(QWidget):
         self._final_shown = False
         self._answered = None
         card = self._controller.card
+        if card is None and not self._kiosk and not message and self._controller.catalog.cards:
+            self.welcome.show_starts(self._controller.catalog)
+            self.stack.setCurrentWidget(self._pages[self.welcome])
+            return
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
         elif not self._controller.installed(card) and self._kiosk:
@@ -133,10 +155,16 @@ class ResultArea(QWidget):
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
         self.stack.setCurrentWidget(self.hint)
 
+    def _start(self, model_id: str, sample: Path | None) -> None:
+        """A welcome tile: its model, on its sample (none: the drawing board is the input)."""
+        self._controller.select_model(model_id)
+        if sample is not None and self._controller.card is not None and self._controller.installed(self._controller.card):
+            self._controller.set_input(sample, sample.name, "sample")
+
     def _show_download(self, card: ModelCard) -> None:
         self.downloads.show_card(card, self._controller.missing_cards(), self._controller.fetcher.state,
                                  self._fetch_problem)
-        self.stack.setCurrentWidget(self.downloads)
+        self.stack.setCurrentWidget(self._pages[self.downloads])
 
     def _download(self) -> None:
         if self._controller.card is not None:
@@ -149,7 +177,7 @@ class ResultArea(QWidget):
 
     def _on_fetch_news(self, *_news: object) -> None:
         card = self._controller.card
-        if card is not None and self.stack.currentWidget() is self.downloads and not self._controller.installed(card):
+        if card is not None and self.showing(self.downloads) and not self._controller.installed(card):
             self._show_download(card)
 
     def _on_fetch_failed(self, sentence: str) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from playground.core import media
 from playground.ui.plain import PlainLabel
+from playground.ui.samples import sample_name
 from playground.ui.scale import relative_font
 
 THUMB = 96  # a picture a child can recognise from across a table, and a target big enough for a finger
@@ -50,8 +51,8 @@ def is_picture(path: Path) -> bool:
 
 
 def sample_title(path: Path) -> str:
-    """"grace hopper" for grace_hopper.jpg, a name to read; other files keep their name, which says what they are."""
-    return path.stem.replace("_", " ").replace("-", " ") if is_picture(path) else path.name
+    """"A cat" for chelsea.png: what it is, to read at a glance (the file's name is in the tooltip)."""
+    return sample_name(path)
 
 
 class StartPage(QWidget):
