@@ -124,7 +124,7 @@ class Controller(QObject):
             return False
         if self.card is not None and self.card.id == model_id:
             self.cancel()
-        return self.fetcher.fetch((model_id,), "remove")
+        return self.fetcher.remove((model_id,))
 
     def missing_cards(self) -> list[ModelCard]:
         return [card for card in self.catalog.cards if not self.installed(card)]

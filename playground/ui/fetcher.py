@@ -88,9 +88,16 @@ class Fetcher(QObject):
     def busy(self) -> bool:
         return self._process is not None
 
-    def fetch(self, model_ids: tuple[str, ...], action: str = "fetch") -> bool:
-        """Start fetching (or removing); False when one is already running: one at a time, so a remove never
-        races a fetch of the same model and the disk and the line stay calm."""
+    def fetch(self, model_ids: tuple[str, ...]) -> bool:
+        """Start downloading and building; False when a fetch or a remove is already running."""
+        return self._start(model_ids, "fetch")
+
+    def remove(self, model_ids: tuple[str, ...]) -> bool:
+        """Start deleting the models' built files (`models remove`); False when something already runs."""
+        return self._start(model_ids, "remove")
+
+    def _start(self, model_ids: tuple[str, ...], action: str) -> bool:
+        """One process at a time: a remove never races a fetch of the same model, and the disk and line stay calm."""
         if self.busy or not model_ids:
             return False
         self._action, self._ids = action, model_ids
@@ -103,7 +110,8 @@ class Fetcher(QObject):
                                        start_new_session=True)
         except OSError as exc:
             errors.close()
-            self.failed.emit(f"The download could not start ({exc.strerror or exc}).")
+            what = "The download" if action == "fetch" else "Removing the model"
+            self.failed.emit(f"{what} could not start ({exc.strerror or exc}).")
             return False
         self._process = process
         if action == "fetch":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -95,10 +96,17 @@ def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None,
     return ""
 
 
+# The engine's sentences are written for the command line too; a window user is never sent to a terminal.
+_FETCH_COMMAND = re.compile(r"run 'playground models fetch [^']*'(?: to (?:get it back|rebuild it|download them "
+                            r"again))?")
+REPAIR_HERE = "use Remove… on the model's card, then Download it again"
+
+
 def plain_sentence(exc: BaseException) -> str:
-    """Our own errors already are one sentence; anything else is a bug, logged and put plainly."""
+    """Our own errors already are one sentence (said with the window's buttons, not commands); anything else is
+    a bug, logged and put plainly."""
     if isinstance(exc, PlaygroundError):
-        return str(exc)
+        return _FETCH_COMMAND.sub(REPAIR_HERE, str(exc))
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return ("Something unexpected went wrong; the details were written to the log in "
             f"{paths.log_dir()}. Try another input, or another model.")

@@ -173,3 +173,13 @@ def test_remove_frees_the_model_after_asking_and_download_brings_it_back(make_wi
     with qtbot.waitSignal(controller.fetcher.finished, timeout=120_000):
         window.result_area.downloads.download.click()
     assert controller.installed(card)
+
+
+def test_the_engines_sentences_are_said_with_the_windows_buttons():
+    from playground.core.errors import ModelMissingError
+    from playground.ui.inputs import plain_sentence
+
+    damaged = ModelMissingError("onnxruntime could not open model.onnx of Magika (bad header); run 'playground "
+                                "models fetch magika' to rebuild it.")
+    assert plain_sentence(damaged) == ("onnxruntime could not open model.onnx of Magika (bad header); use Remove… "
+                                       "on the model's card, then Download it again.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from playground.core import explainers, readable
 from playground.core.built import measured_at_build, read_manifest
@@ -94,12 +94,17 @@ class CardView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         title = PlainLabel("Model card", self)
         title.setStyleSheet("font-weight: bold;")
+        # Beside the title, a flat tool button no taller than the title's text: the left column's smallest
+        # height, and with it the projector's 1280 × 720 window, stays as it was.
+        self.remove_button = QToolButton(self)
+        self.remove_button.setText("Remove…")
+        self.remove_button.setAutoRaise(True)
+        self.remove_button.setAccessibleName("Remove this model from this computer")
+        self.remove_button.setMaximumHeight(title.sizeHint().height())
+        self.remove_button.clicked.connect(self._remove)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
-        self.remove_button = QPushButton("Remove…", self)
-        self.remove_button.setAccessibleName("Remove this model from this computer")
-        self.remove_button.clicked.connect(self._remove)
         header.addWidget(self.remove_button)
         layout.addLayout(header)
         self.confirm = _confirm  # a test answers in its place
