@@ -68,7 +68,7 @@ def test_download_installs_the_model_with_progress_and_the_window_offers_its_sam
     assert done.args == [(SMALL,)]
     assert "check cached download" in steps and "check built files" in steps
     assert controller.installed(controller.card)
-    assert window.result_area.stack.currentWidget() is window.result_area.hint  # its samples, ready to run
+    assert window.result_area.showing(window.result_area.hint)  # its samples, ready to run
     assert "not installed" not in entry_text(window, SMALL)
     assert "is not installed" not in window.statusBar().currentMessage()
     assert leftovers(catalog.get(SMALL).folder) == sorted([".built", *(f.path for f in catalog.get(SMALL).files)])
@@ -127,7 +127,7 @@ def test_a_kiosk_offers_no_download(qtbot, cards_only, tmp_path):
     catalog = cards_only("magika")
     controller, window = build(Settings(tmp_path / "kiosk.ini", kiosk=True), catalog, model_id="magika")
     qtbot.addWidget(window)
-    assert window.result_area.stack.currentWidget() is window.result_area.hint
+    assert window.result_area.showing(window.result_area.hint)
     assert window.result_area.hint.text() == ("Magika content-type detector is not installed on this computer: "
                                               "please pick another model.")
     assert not controller.download(("magika",)) and not controller.fetcher.busy

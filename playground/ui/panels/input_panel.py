@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -156,9 +156,23 @@ class InputPanel(QWidget):
         if event.type() == QEvent.Type.FontChange:
             self._stack_rows()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._stack_rows()
+
     def _stack_rows(self) -> None:
+        """Big text, or a window too narrow for one row: the samples go under the buttons. The panel's own
+        minimum is the stacked width, so a 1024-pixel screen can always hold the window."""
+        self.source_rows.setDirection(QBoxLayout.Direction.LeftToRight)
+        one_row = self.source_rows.minimumSize().width()
+        self.source_rows.setDirection(QBoxLayout.Direction.TopToBottom)
+        outer = self.layout()
+        if outer is not None:
+            outer.invalidate()  # its cached minimum is the one-row one
+            self.setMinimumWidth(outer.minimumSize().width())
         big = self.font().pointSizeF() > BIG_TEXT_POINTS
-        self.source_rows.setDirection(QBoxLayout.Direction.TopToBottom if big else QBoxLayout.Direction.LeftToRight)
+        if not big and self.width() >= one_row:
+            self.source_rows.setDirection(QBoxLayout.Direction.LeftToRight)
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)

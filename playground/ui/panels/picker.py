@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -147,6 +147,7 @@ class ModelPicker(QWidget):
         self.brief = False  # a kiosk's list: each model's name and what it does, nothing more
         self._fill()
         self.tree.currentItemChanged.connect(self._on_current_changed)
+        self.tree.verticalScrollBar().rangeChanged.connect(lambda *_: self._show_whole())
         controller.model_changed.connect(self._on_model_changed)
         controller.installed_changed.connect(self.refresh_entries)
 
@@ -214,9 +215,20 @@ class ModelPicker(QWidget):
         if model_id:
             self._controller.select_model(model_id)
 
+    def _show_whole(self, item: QTreeWidgetItem | None = None) -> None:
+        """The chosen model whole in view. Also when the list's height changes: another model's knobs take
+        more or less of the column, and the chosen entry must not end up half hidden under them."""
+        item = item or self.tree.currentItem()
+        if item is not None:
+            self.tree.doItemsLayout()  # the delegate's heights follow the width: lay them out before measuring
+            self.tree.scrollToItem(item, QAbstractItemView.ScrollHint.EnsureVisible)
+
     def _on_model_changed(self, card: ModelCard | None) -> None:
         item = self._items.get(card.id) if card is not None else None
         if item is not None and self.tree.currentItem() is not item:
             self.tree.blockSignals(True)
             self.tree.setCurrentItem(item)
             self.tree.blockSignals(False)
+        if item is not None:
+            # The chosen model shown whole, not half off the list, once the entries' heights are laid out.
+            QTimer.singleShot(0, self, lambda: self._show_whole(item))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
@@ -74,16 +74,16 @@ class ResultArea(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
         self.stack.setAccessibleName("Result")
+        self.stack.currentChanged.connect(self._size_by_current)
         layout.addWidget(self.stack)
         self.hint = StartPage(self._sample_chosen, self)
-        self.stack.addWidget(self.hint)
-        # In scroll areas: a stack is as tall as its tallest page's smallest size, and these two must not make the
-        # window taller than a small screen or the projector's 720 pixels.
+        # Every page and view in a scroll area: one taller than the room it has (a 1024 × 640 screen, the
+        # projector's 720 pixels) scrolls, rather than its parts being drawn over each other.
         self.welcome = WelcomePage(self._start, self)
         self.downloads = DownloadPanel(self._download, self._download_all, controller.fetcher.cancel, self)
-        self._pages: dict[QWidget, QScrollArea] = {page: _scrolled(page, self.stack) for page in (self.welcome, self.downloads)}
-        for scroller in self._pages.values():
-            self.stack.addWidget(scroller)
+        self._pages: dict[QWidget, QScrollArea] = {}
+        for page in (self.hint, self.welcome, self.downloads):
+            self._add_page(page)
         self._fetch_problem = ""  # why the last download stopped, shown until the next one starts
         for news in (controller.fetcher.changed, controller.fetcher.cancelled, controller.fetcher.finished):
             news.connect(self._on_fetch_news)
@@ -98,14 +98,31 @@ class ResultArea(QWidget):
         controller.draw_requested.connect(self._on_result)  # the controller times this: the run's "draw" stage
         self._on_model_changed(controller.card)
 
+    def _size_by_current(self, _index: int) -> None:
+        """The stack takes the size of the page shown, not of the largest page ever made: a model's big view,
+        seen once, must not hold the window wide or tall (and the layout jump) for every model after it."""
+        current = self.stack.currentWidget()
+        for scroller in self._pages.values():
+            policy = QSizePolicy.Policy.Preferred if scroller is current else QSizePolicy.Policy.Ignored
+            scroller.setSizePolicy(policy, policy)
+        self.stack.updateGeometry()
+
+    def _add_page(self, page: QWidget) -> None:
+        self._pages[page] = _scrolled(page, self.stack)
+        self.stack.addWidget(self._pages[page])
+
+    def _show(self, page: QWidget) -> None:
+        self.stack.setCurrentWidget(self._pages[page])
+
     def showing(self, page: QWidget) -> bool:
         """Whether `page` (the welcome, the download page, the start page or a view) is the one shown."""
-        return self.stack.currentWidget() in (page, self._pages.get(page))
+        return self.stack.currentWidget() is self._pages.get(page)
 
     @property
     def current_view(self) -> ResultView | None:
-        widget = self.stack.currentWidget()
-        return widget if isinstance(widget, ResultView) else None  # else the start page: nothing shown yet
+        shown = self.stack.currentWidget()
+        # else the start page: nothing shown yet
+        return next((view for view in self._views.values() if self._pages[view] is shown), None)
 
     def view_for(self, result_type: type) -> ResultView:
         view = self._views.get(result_type)
@@ -115,7 +132,7 @@ class ResultArea(QWidget):
             except LookupError:
                 view = SummaryView(self.stack)
             self._views[result_type] = view
-            self.stack.addWidget(view)
+            self._add_page(view)
             view.saving_allowed = not self._kiosk
         return view
 
@@ -134,7 +151,7 @@ class ResultArea(QWidget):
         card = self._controller.card
         if card is None and not self._kiosk and not message and self._controller.catalog.cards:
             self.welcome.show_starts(self._controller.catalog)
-            self.stack.setCurrentWidget(self._pages[self.welcome])
+            self._show(self.welcome)
             return
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
@@ -153,7 +170,7 @@ class ResultArea(QWidget):
                      (NO_SAMPLES_KIOSK if self._kiosk else NO_SAMPLES).get(card.modality, ""))
             self.hint.show_message(title if samples else first,
                                    more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
-        self.stack.setCurrentWidget(self.hint)
+        self._show(self.hint)
 
     def _start(self, model_id: str, sample: Path | None) -> None:
         """A welcome tile: its model, on its sample (none: the drawing board is the input)."""
@@ -164,7 +181,7 @@ class ResultArea(QWidget):
     def _show_download(self, card: ModelCard) -> None:
         self.downloads.show_card(card, self._controller.missing_cards(), self._controller.fetcher.state,
                                  self._fetch_problem)
-        self.stack.setCurrentWidget(self._pages[self.downloads])
+        self._show(self.downloads)
 
     def _download(self) -> None:
         if self._controller.card is not None:
@@ -223,13 +240,13 @@ class ResultArea(QWidget):
         view = self.view_for(type(partial))
         if view.shows_partial:
             view.show_partial(partial)
-            self.stack.setCurrentWidget(view)
+            self._show(view)
             self._answered = self._controller.input
 
     def _on_result(self, outcome: Outcome) -> None:
         view = self.view_for(type(outcome.result))
         view.show_result(outcome.result, outcome.decoded)
-        self.stack.setCurrentWidget(view)
+        self._show(view)
         self._answered = self._controller.input
         if view.isVisible():
             view.repaint()  # paint now, inside the controller's clock: "draw" is the time until it is on screen

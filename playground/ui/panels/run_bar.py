@@ -5,8 +5,9 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QProgressBar,
@@ -37,8 +38,12 @@ class RunBar(QWidget):
         outer = self._outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(4)
-        layout = self._row = QHBoxLayout()
-        outer.addLayout(layout)
+        # The buttons and the runtime controls side by side, or one row above the other in a narrow window
+        # (resizeEvent), so the bar never makes the window wider than a 1024-pixel screen allows.
+        self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        outer.addLayout(self._row)
+        layout = QHBoxLayout()
+        self._row.addLayout(layout)
         self.run_button = self._tool(run, "Run")
         self.repeat_button = self._tool(repeat, "Repeat")
         self.stop_button = self._tool(stop, "Stop")
@@ -51,7 +56,9 @@ class RunBar(QWidget):
         self.state.setAccessibleName("Run state")
         self.state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
-        self._add_runtime_controls(layout)
+        runtime = QHBoxLayout()
+        self._row.addLayout(runtime)
+        self._add_runtime_controls(runtime)
         # A thin strip under the whole bar: always in place, so nothing moves when a run starts or ends.
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
@@ -65,6 +72,7 @@ class RunBar(QWidget):
         self.state.setFixedWidth(self.state.fontMetrics().horizontalAdvance("Repeating: run 000000") + 8)
         strip.addWidget(self.state)
         outer.addLayout(strip)
+        self._fit()
         self._runs = 0
         self.threads.valueChanged.connect(controller.set_threads)
         self.opt.currentIndexChanged.connect(self._on_opt_chosen)
@@ -73,6 +81,19 @@ class RunBar(QWidget):
         controller.run_progressed.connect(self._on_progress)
         controller.busy_changed.connect(self._on_busy_changed)
         controller.repeat_changed.connect(self._on_repeat_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """One row where it fits, two where it does not; the bar's own minimum is the two rows' width."""
+        self._row.setDirection(QBoxLayout.Direction.LeftToRight)
+        one_row = self._row.minimumSize().width()
+        self._row.setDirection(QBoxLayout.Direction.TopToBottom)
+        self.setMinimumWidth(self._row.minimumSize().width())
+        if self.width() >= one_row:
+            self._row.setDirection(QBoxLayout.Direction.LeftToRight)
 
     def _add_runtime_controls(self, layout: QHBoxLayout) -> None:
         self._runtime_widgets: list[QWidget] = []
@@ -98,6 +119,7 @@ class RunBar(QWidget):
         # Hidden before the window is first shown, they would otherwise keep their width in the row's sums.
         self._row.invalidate()
         self._outer.invalidate()
+        self._fit()
         self.updateGeometry()
 
     def _labelled(self, layout: QHBoxLayout, text: str, widget: QWidget, name: str, tip: str) -> None:

@@ -8,12 +8,13 @@ from typing import Any
 
 from PySide6.QtCore import QIODevice, QSaveFile, QStandardPaths, Qt
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from playground.core.disk_log import disk_log
 from playground.core.safe_output import utf8
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
+from playground.ui.widgets.flow import FlowLayout
 
 ERROR_STYLE = "color: #a00000;"
 OK_STYLE = "color: #1b5e20;"
@@ -95,8 +96,7 @@ class ResultView(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
-        self.action_row = QHBoxLayout()
-        self.action_row.setSpacing(8)
+        self.action_row = FlowLayout(spacing=8)  # buttons wrap rather than widen the window
         outer.addLayout(self.action_row)
         self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
@@ -147,8 +147,8 @@ class ResultView(QWidget):
         return button
 
     def finish_actions(self) -> None:
-        """Keep buttons at the left, where the eye goes after reading the result."""
-        self.action_row.addStretch(1)
+        """The buttons are in place: they sit at the left, where the eye goes after reading the result (the
+        flow layout keeps them there)."""
 
     def action_buttons(self) -> list[QPushButton]:
         """The buttons under the result, left to right: found as children and placed with indexOf, never

@@ -78,7 +78,7 @@ class DenoisedView(ResultView):
         self.plots = pg.GraphicsLayoutWidget(self)
         self.plots.setBackground("w")
         self.plots.setAccessibleName("Spectrograms of the original and the cleaned recording")
-        self.plots.setMinimumHeight(320)
+        self.plots.setMinimumHeight(220)  # two spectrograms still readable in a 1024 × 640 window
         no_keyboard_focus(self.plots)
         self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0), "Before: the original recording")
         self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0), "After: cleaned by the model", "time (s)")

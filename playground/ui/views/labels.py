@@ -37,6 +37,8 @@ def _name_html(label: Label) -> str:
     if not label.description or label.description == label.name:
         return html.escape(label.name)
     return f"{html.escape(label.description)}<br><span style='color:#555'>{html.escape(label.name)}</span>"
+# Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
+PICTURE_MIN_WIDTH = 120
 
 
 class ScoreBar(QWidget):
@@ -98,6 +100,7 @@ class LabelsView(ResultView):
         self.picture.setAccessibleName("The picture the labels are for")
         self.picture.align_top = True
         self.picture.hide()
+        self.picture.setMinimumWidth(PICTURE_MIN_WIDTH)
         row.addWidget(self.picture, 1)
         row.addWidget(scroll, 1)
         self.body.addLayout(row, 1)

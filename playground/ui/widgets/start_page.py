@@ -114,8 +114,10 @@ class StartPage(QWidget):
         self._arrange()
 
     def _arrange(self) -> None:
-        """As many buttons to a row as fit, so eight samples wrap instead of widening the window."""
+        """As many buttons to a row as fit, so eight samples wrap instead of widening the window. The page's own
+        minimum is one button's width: the grid's present columns must not hold the window wide."""
         width = grown(BUTTON_WIDTH)
+        self.setMinimumWidth(width + 2 * SPACING)
         room = max(self.contentsRect().width(), width)
         columns = max(1, min(len(self.buttons), (room + SPACING) // (width + SPACING)))
         if columns == self._columns:
