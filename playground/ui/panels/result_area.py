@@ -120,8 +120,8 @@ class ResultArea(QWidget):
 
     @property
     def current_view(self) -> ResultView | None:
+        """The view shown, or None while a page (the start page, the welcome, a download) is."""
         shown = self.stack.currentWidget()
-        # else the start page: nothing shown yet
         return next((view for view in self._views.values() if self._pages[view] is shown), None)
 
     def view_for(self, result_type: type) -> ResultView:
