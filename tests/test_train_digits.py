@@ -230,8 +230,10 @@ class _Card:
     def __init__(self, min_accuracy: float | None) -> None:
         self.train = {} if min_accuracy is None else {"min_accuracy": min_accuracy}
 
+    files = (BuiltFile("main", "digits.onnx", "0" * 64), BuiltFile("data", "digits.csv.gz", "0" * 64))
+
     def file(self, role: str) -> BuiltFile:
-        return BuiltFile(role, "digits.onnx", "0" * 64)
+        return next(f for f in self.files if f.role == role)
 
 
 @pytest.fixture
@@ -249,6 +251,8 @@ def test_the_recipe_writes_a_checked_model_and_reports_its_facts(tmp_path: Path,
     model = onnx.load(str(tmp_path / "out" / "digits.onnx"))
     logits = _session(model).run(None, {"image": np.zeros((3, 1, 28, 28), np.float32)})[0]
     assert logits.shape == (3, 10)
+    # The digits it learned from go with it, for the training lesson.
+    assert (tmp_path / "out" / "digits.csv.gz").read_bytes() == (tmp_path / "data.csv.gz").read_bytes()
 
 
 def test_the_recipe_refuses_a_model_below_the_cards_accuracy(tmp_path: Path, quick_training: None) -> None:

@@ -4,6 +4,7 @@ fine-tuned on a few drawings, asked for an answer, and the lesson text built fro
 from __future__ import annotations
 
 import re
+import shutil
 
 import numpy as np
 import pytest
@@ -15,10 +16,30 @@ from playground.lab import lesson_facts
 from playground.lab.train_lesson import answer, fine_tune, train_lesson, training_data
 
 
-def test_without_the_download_the_lesson_says_how_to_get_it(monkeypatch, tmp_path):
-    monkeypatch.setenv("PLAYGROUND_CACHE", str(tmp_path))
-    with pytest.raises(ModelMissingError, match="run 'playground models fetch digits' once"):
-        training_data(load_catalog().get("digits"))
+@pytest.mark.models
+def test_the_digits_come_with_the_installed_model_not_from_the_download_cache(monkeypatch, tmp_path,
+                                                                              require_model):
+    card = require_model("digits")
+    monkeypatch.setenv("PLAYGROUND_CACHE", str(tmp_path / "emptied"))  # the cache cleared, as after an install
+    pixels, labels = training_data(card)
+    assert pixels.shape == (5000, 784) and sorted(set(labels.tolist())) == list(range(10))
+
+
+def test_without_its_digits_the_lesson_says_the_model_is_not_installed(tmp_path):
+    card = load_catalog().get("digits")
+    (tmp_path / "digits").mkdir()
+    shutil.copy(card.folder / "model.toml", tmp_path / "digits" / "model.toml")
+    with pytest.raises(ModelMissingError, match="is not installed yet: run 'playground models fetch digits'"):
+        training_data(load_catalog(tmp_path).get("digits"))
+
+
+@pytest.mark.models
+def test_digits_that_were_changed_are_refused(tmp_path, require_model):
+    card = require_model("digits")
+    shutil.copytree(card.folder, tmp_path / "digits", ignore=shutil.ignore_patterns(".build-*", "*.lock"))
+    (tmp_path / "digits" / "mnist_5k.csv.gz").write_bytes(b"0,0,0\n")
+    with pytest.raises(ModelMissingError, match="mnist_5k.csv.gz is damaged or was changed"):
+        training_data(load_catalog(tmp_path).get("digits"))
 
 
 @pytest.fixture(scope="module")

@@ -7,15 +7,14 @@ from __future__ import annotations
 import copy
 import statistics
 import time
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from playground import paths
 from playground.core.card import ModelCard
 from playground.core.errors import ModelMissingError
+from playground.core.session import check_files
 from playground.core.train.digits import SIDE, as_images, digit_net, parse_mnist_csv, stratified_split
 from playground.core.train.layers import Sequential, softmax
 from playground.core.train.trainer import TrainConfig, TrainProgress, TrainResult, accuracy, fit
@@ -29,19 +28,18 @@ TUNE_CONFIG = TrainConfig(epochs=20, batch_size=16, lr=2e-3, seed=1)
 
 
 def training_data(card: ModelCard) -> tuple[np.ndarray, np.ndarray]:
-    """The 5,000 MNIST digits the digit model was trained on, read from the checked download."""
-    wheel = paths.cache_dir() / card.source.file
-    member = next((m for m in card.source.members if m.role == "data"), None)
-    if member is None or not wheel.is_file():
-        raise ModelMissingError(f"The digits to train on are not on this computer: run 'playground models fetch "
-                                f"{card.id}' once, then try again.")
+    """The 5,000 MNIST digits the digit model was trained on, kept (and checked) beside the installed model."""
+    data = next((f for f in card.files if f.role == "data"), None)
+    if data is None:
+        raise ModelMissingError(f"{card.name} has no training digits in its card (a [files.data] entry).")
+    check_files(card)  # every file there, with its hash: the digits are read as they were downloaded
+    path = card.folder / data.path
     try:
-        with zipfile.ZipFile(wheel) as archive, archive.open(member.path) as raw:
-            data = raw.read()
-    except (OSError, KeyError, zipfile.BadZipFile):
-        raise ModelMissingError(f"The digits to train on could not be read from {wheel.name}: run 'playground "
-                                f"models fetch {card.id}' to download them again.") from None
-    return parse_mnist_csv(data, member.path.rsplit("/", 1)[-1])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ModelMissingError(f"The digits to train on could not be read from {path} ({exc.strerror}); run "
+                                f"'playground models fetch {card.id}' to get them back.") from None
+    return parse_mnist_csv(raw, path.name)
 
 
 @dataclass(frozen=True, eq=False)

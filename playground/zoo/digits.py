@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,8 @@ def check_export(model_bytes: bytes, trained: DigitModel) -> float:
 
 
 def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
-    """Train the digit CNN on member "data" (mnist_5k.csv.gz), write [files.main] and return what it measured.
+    """Train the digit CNN on member "data" (mnist_5k.csv.gz), write [files.main] (and [files.data], the digits
+    themselves, for the training lesson) and return what it measured.
 
     Refuses (FetchError) a model below the card's [train] min_accuracy (0.97 by default) on the
     1,000 held-out digits, or one whose ONNX form does not compute what the numpy net computes.
@@ -67,6 +69,8 @@ def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) ->
     target = out_dir / card.file("main").path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(model_bytes)
+    if any(f.role == "data" for f in card.files):  # kept for the training lesson, checked like every file
+        shutil.copyfile(members["data"], out_dir / card.file("data").path)
     return {"headline": f"{trained.held_out_accuracy * 100:.1f} % right on {trained.held_out:,} digits it never saw; "
                         f"trained here in {trained.result.seconds:.0f} s.",
             "held_out_accuracy": round(trained.held_out_accuracy, 4), "held_out": trained.held_out,
