@@ -32,6 +32,19 @@ def test_each_idea_is_two_clicks_away_in_the_learn_menu_and_the_lessons_button(m
     assert lessons.isVisible() and lessons.current.topic is page_class.topic
 
 
+def test_the_lesson_graphs_say_what_will_fill_them_before_any_run(make_window):
+    """Not blank axes from 0.1 to 0.9: one sentence, and the axes come with the first data."""
+    _, window = make_window()
+    graphs = {lesson_facts.LATENCY.id: "histogram", lesson_facts.BATCH.id: "strip",
+              lesson_facts.TRAINING.id: "curve_plot"}
+    for topic, name in graphs.items():
+        page = window.show_lessons(topic).current
+        page.refresh()
+        plot = getattr(page, name).getPlotItem()
+        assert plot.property("empty_note"), f"the {topic} graph says nothing while it is empty"
+        assert not plot.getAxis("left").isVisible() and not plot.getAxis("bottom").isVisible()
+
+
 @pytest.fixture
 def ran(make_window, require_model, qtbot):
     """A window that has run the language identifier three times on typed text (one cold, two warm)."""
@@ -82,6 +95,8 @@ def test_the_latency_page_draws_the_runs_and_applies_the_fastest_setting_a_sweep
     controller, window = ran
     page = window.show_lessons(lesson_facts.LATENCY.id).current
     page.refresh()
+    assert page.histogram.getPlotItem().property("empty_note") == ""  # the runs fill it: the axes are back
+    assert page.histogram.getPlotItem().getAxis("bottom").isVisible()
     items = page.histogram.getPlotItem().items
     assert any(isinstance(i, pg.BarGraphItem) for i in items)
     assert sorted(i.label.format for i in items if isinstance(i, pg.InfiniteLine)) == ["p50", "p95", "p99"]

@@ -33,7 +33,7 @@ from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
 from playground.ui.views.base import write_bytes
-from playground.ui.widgets.plots import make_plot
+from playground.ui.widgets.plots import make_plot, say_empty
 
 ON_TIME, LATE = pg.mkBrush(0, 158, 115), pg.mkBrush(213, 94, 0)
 
@@ -187,6 +187,9 @@ class BatchPage(LessonPage):
         totals, index = history.total_ms.view(), history.index.view()
         plot = self.strip.getPlotItem()
         plot.clear()
+        if say_empty(plot, "" if len(totals) else "Run the model: each run is a dot here,\n"
+                                                   "red when it missed the deadline."):
+            return
         late = totals > self.deadline.value()
         for mask, brush in ((~late, ON_TIME), (late, LATE)):
             if mask.any():

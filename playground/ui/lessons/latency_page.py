@@ -16,7 +16,7 @@ from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
-from playground.ui.widgets.plots import make_plot
+from playground.ui.widgets.plots import make_plot, say_empty
 
 BAR = pg.mkBrush(0, 114, 178, 200)
 LINES = (("p50", 50, "#212121", Qt.PenStyle.SolidLine), ("p95", 95, "#555555", Qt.PenStyle.DashLine),
@@ -80,7 +80,8 @@ class LatencyPage(LessonPage):
         warm = c.history.warm_totals()
         plot = self.histogram.getPlotItem()
         plot.clear()
-        if len(warm) >= 2:
+        if not say_empty(plot, "" if len(warm) >= 2 else "Run the model a few times (Repeat does it):\n"
+                               "each warm run's time lands in a bar here."):
             counts, edges = np.histogram(warm, bins=min(30, max(5, len(warm) // 3)))
             plot.addItem(pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], height=counts, brush=BAR, pen=None))
             for name, q, colour, style in LINES:

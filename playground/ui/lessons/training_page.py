@@ -21,7 +21,7 @@ from playground.ui.lessons.page import LessonPage
 from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
 from playground.ui.widgets.draw_pad import DrawPad
-from playground.ui.widgets.plots import make_plot
+from playground.ui.widgets.plots import make_plot, say_empty
 
 TRAIN_PEN = pg.mkPen(0, 114, 178, width=2)
 HELD_BRUSH = pg.mkBrush(213, 94, 0)
@@ -176,6 +176,10 @@ class TrainingPage(LessonPage):
     def update_figure(self) -> None:
         plot = self.curve_plot.getPlotItem()
         plot.clear()
+        if say_empty(plot, "" if self._steps or self._epochs else "Press \"Train it here\": the share of digits it "
+                                                                  "gets right climbs here as it learns."):
+            return
+        plot.setYRange(0, 1, padding=0.02)
         if self._steps:
             steps = np.array(self._steps)
             plot.addItem(pg.PlotDataItem(steps[:, 0], steps[:, 1], pen=TRAIN_PEN, name="while training"))

@@ -104,3 +104,28 @@ def nice_ceiling(value: float) -> float:
         return 1.0
     scale = 10.0 ** math.floor(math.log10(value))
     return next(step * scale for step in (1.0, 2.0, 2.5, 5.0, 10.0) if step * scale >= value * (1 - 1e-9))
+
+
+def say_empty(item: pg.PlotItem, text: str) -> bool:
+    """A graph with nothing to show yet says, in one sentence, what will fill it, instead of blank 0.1–0.9 axes.
+
+    Call after `item.clear()` with the sentence while there is nothing to draw, or "" once there is; True
+    while the graph is empty. The axes come back with the first data."""
+    empty = bool(text)
+    for name in ("left", "bottom"):
+        item.showAxis(name, not empty)
+    item.showGrid(x=not empty, y=not empty, alpha=0.18)
+    if empty:
+        item.setXRange(0, 1, padding=0)
+        item.setYRange(0, 1, padding=0)
+        note = pg.TextItem(text, color=MUTED, anchor=(0.5, 0.5))
+        font = tick_font()
+        font.setPointSizeF(font.pointSizeF() + 2)  # a sentence to read, larger than the ticks it stands in for
+        note.setFont(font)
+        note.setPos(0.5, 0.5)
+        item.addItem(note)
+        item.setProperty("empty_note", text)  # what it says, for a screen reader's description and the tests
+    else:
+        item.enableAutoRange()  # the empty page fixed the ranges; data scales them again
+        item.setProperty("empty_note", "")
+    return empty
