@@ -24,8 +24,10 @@ STEP_WORDS = {  # the fetch's own step names, said as a person would
 
 
 def step_words(step: str) -> str:
-    if step.startswith("build"):  # "build", or "build (recipe)": converting, quantising or training here
-        return "Building it on this computer" if step == "build" else "Building it on this computer (this can take a minute)"
+    if step == "build":  # a model used as shipped: its files are copied into place
+        return "Putting the model files in place"
+    if step.startswith("build"):  # "build (recipe)": converted, quantised or trained here
+        return "Building it on this computer (this can take a minute)"
     return STEP_WORDS.get(step, step[:1].upper() + step[1:])
 
 
