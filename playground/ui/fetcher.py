@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -24,9 +23,10 @@ from typing import IO, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from playground.ui.inputs import said_in_window
+
 log = logging.getLogger(__name__)
 KILL_AFTER_MS = 10_000  # a fetch that ignores SIGTERM this long is killed outright
-_COMMAND = re.compile(r"run 'playground models fetch[^']*'")
 
 
 @dataclass(frozen=True)
@@ -202,6 +202,6 @@ def _sentence(said: str, code: int) -> str:
     for line in reversed(said.strip().splitlines()):
         if line.startswith("playground: "):
             # The command's sentence names the command; in the window the same thing is the Download button.
-            return _COMMAND.sub("press Download", line.removeprefix("playground: ").strip())
+            return said_in_window(line.removeprefix("playground: ").strip(), "press Download")
     log.warning("model fetch ended with code %s: %s", code, said.strip()[-1000:])
     return f"The download stopped unexpectedly (exit code {code}); the log has the details. Try again."

@@ -102,11 +102,16 @@ _FETCH_COMMAND = re.compile(r"run 'playground models fetch [^']*'(?: to (?:get i
 REPAIR_HERE = "use Remove… on the model's card, then Download it again"
 
 
+def said_in_window(sentence: str, instead: str = REPAIR_HERE) -> str:
+    """An engine sentence with its `playground models fetch` advice put as what to press in the window."""
+    return _FETCH_COMMAND.sub(instead, sentence)
+
+
 def plain_sentence(exc: BaseException) -> str:
     """Our own errors already are one sentence (said with the window's buttons, not commands); anything else is
     a bug, logged and put plainly."""
     if isinstance(exc, PlaygroundError):
-        return _FETCH_COMMAND.sub(REPAIR_HERE, str(exc))
+        return said_in_window(str(exc))
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
     return ("Something unexpected went wrong; the details were written to the log in "
             f"{paths.log_dir()}. Try another input, or another model.")

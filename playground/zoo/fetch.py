@@ -41,7 +41,7 @@ from playground.zoo.source import cached_source
 BUILD_PREFIX = ".build-"
 LOCK_FILE = ".fetch.lock"  # in the model's folder while a fetch of it runs (a card's files never start with ".")
 _DISK_FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}  # no room left, over a quota, past the largest file allowed
-_READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
+READ_ONLY = {errno.EACCES, errno.EPERM, errno.EROFS}
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
         except PlaygroundError:
             raise
         except OSError as exc:  # a full disk or a folder that cannot be written is said as such (fetch_model)
-            if exc.errno in _DISK_FULL | _READ_ONLY:
+            if exc.errno in _DISK_FULL | READ_ONLY:
                 raise
             raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
         except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
@@ -227,7 +227,7 @@ def _system_sentence(card: ModelCard, cache: Path, writing: Path, exc: OSError) 
     folder, setting = (cache, "PLAYGROUND_CACHE") if in_cache else (card.folder, "PLAYGROUND_MODELS")
     if exc.errno in _DISK_FULL:
         return f"{card.name} could not be installed because the disk holding {folder} is full: free some space and {again}."
-    if exc.errno in _READ_ONLY:
+    if exc.errno in READ_ONLY:
         return (f"{card.name} could not be installed because {folder} cannot be written ({exc.strerror}): make it "
                 f"writable or point {setting} at a folder you can write, then {again}.")
     return f"{card.name} could not be installed ({where}: {exc.strerror or exc}): put that right, then {again}."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +9,7 @@ from playground.core.built import MANIFEST
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.zoo import locks
-from playground.zoo.fetch import BUILD_PREFIX, LOCK_FILE
+from playground.zoo.fetch import BUILD_PREFIX, LOCK_FILE, READ_ONLY
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,10 @@ def remove_model(card: ModelCard) -> Removed:
                     files, freed = files + 1, freed + size
                     _prune_empty(path.parent, card)
     except OSError as exc:
-        why = "it cannot be written" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else exc.strerror
-        raise FetchError(f"{card.name} could not be removed from {card.folder} ({why}); nothing else was "
-                         "changed.") from exc
+        why = "it cannot be written" if exc.errno in READ_ONLY else exc.strerror
+        # The manifest may be gone already: the model then counts as not installed, and a fetch puts it back.
+        raise FetchError(f"{card.name} could not be removed from {card.folder} ({why}); run 'playground models "
+                         f"fetch {card.id}' to put it back whole, or make the folder writable and remove it again.") from exc
     return Removed(card.id, files, freed)
 
 

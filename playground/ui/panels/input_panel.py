@@ -31,6 +31,7 @@ from playground.ui.panels.draw_panel import DrawPanel
 from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.plain import PlainLabel
 from playground.ui.samples import sample_files, sample_name
+from playground.ui.widgets.flow import side_by_side_if_room
 
 ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
@@ -161,18 +162,8 @@ class InputPanel(QWidget):
         self._stack_rows()
 
     def _stack_rows(self) -> None:
-        """Big text, or a window too narrow for one row: the samples go under the buttons. The panel's own
-        minimum is the stacked width, so a 1024-pixel screen can always hold the window."""
-        self.source_rows.setDirection(QBoxLayout.Direction.LeftToRight)
-        one_row = self.source_rows.minimumSize().width()
-        self.source_rows.setDirection(QBoxLayout.Direction.TopToBottom)
-        outer = self.layout()
-        if outer is not None:
-            outer.invalidate()  # its cached minimum is the one-row one
-            self.setMinimumWidth(outer.minimumSize().width())
-        big = self.font().pointSizeF() > BIG_TEXT_POINTS
-        if not big and self.width() >= one_row:
-            self.source_rows.setDirection(QBoxLayout.Direction.LeftToRight)
+        """Big text, or a window too narrow for one row: the samples go under the buttons."""
+        side_by_side_if_room(self, self.source_rows, allowed=self.font().pointSizeF() <= BIG_TEXT_POINTS)
 
     def _button(self, text: str, tip: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)

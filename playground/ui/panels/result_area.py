@@ -11,7 +11,7 @@ from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
 from playground.core.results import Result
 from playground.ui.controller import Controller
-from playground.ui.inputs import InputChoice, entry_of
+from playground.ui.inputs import InputChoice, entry_of, not_here
 from playground.ui.panels.download_panel import DownloadPanel
 from playground.ui.samples import sample_files
 from playground.ui.views import ResultView, create_view
@@ -156,8 +156,7 @@ class ResultArea(QWidget):
         if card is None:
             self.hint.show_message(message or "Pick a model from the list on the left.")
         elif not self._controller.installed(card) and self._kiosk:
-            self.hint.show_message(message or f"{card.name} is not installed on this computer: please pick another "
-                                              "model.")
+            self.hint.show_message(message or not_here(card, kiosk=True))
         elif not self._controller.installed(card):
             self._show_download(card)
             return

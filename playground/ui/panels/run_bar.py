@@ -22,6 +22,7 @@ from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
+from playground.ui.widgets.flow import side_by_side_if_room
 
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
@@ -87,13 +88,7 @@ class RunBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        """One row where it fits, two where it does not; the bar's own minimum is the two rows' width."""
-        self._row.setDirection(QBoxLayout.Direction.LeftToRight)
-        one_row = self._row.minimumSize().width()
-        self._row.setDirection(QBoxLayout.Direction.TopToBottom)
-        self.setMinimumWidth(self._row.minimumSize().width())
-        if self.width() >= one_row:
-            self._row.setDirection(QBoxLayout.Direction.LeftToRight)
+        side_by_side_if_room(self, self._row)
 
     def _add_runtime_controls(self, layout: QHBoxLayout) -> None:
         self._runtime_widgets: list[QWidget] = []

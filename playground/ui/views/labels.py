@@ -20,6 +20,8 @@ from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 BAR_TRACK = QColor(226, 230, 235)
 BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
 BAR_OTHER = QColor(86, 150, 210)
+# Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
+PICTURE_MIN_WIDTH = 120
 
 
 def percent_text(score: float) -> str:
@@ -37,8 +39,6 @@ def _name_html(label: Label) -> str:
     if not label.description or label.description == label.name:
         return html.escape(label.name)
     return f"{html.escape(label.description)}<br><span style='color:#555'>{html.escape(label.name)}</span>"
-# Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
-PICTURE_MIN_WIDTH = 120
 
 
 class ScoreBar(QWidget):

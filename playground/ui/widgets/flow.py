@@ -1,4 +1,4 @@
-"""FlowLayout: widgets left to right, wrapping to a new row when the width runs out (Qt's flow layout example).
+"""Rows of controls that wrap in a narrow window: FlowLayout (Qt's flow layout example) and two rows that stack.
 
 A row of buttons in an ordinary box layout holds the window at least as wide as all of them side by side; under
 a result they may wrap instead, so the window fits a 1024-pixel screen whatever view it shows.
@@ -7,7 +7,7 @@ a result they may wrap instead, so the window fits a 1024-pixel screen whatever 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QBoxLayout, QLayout, QLayoutItem, QWidget
 
 
 class FlowLayout(QLayout):
@@ -71,3 +71,17 @@ class FlowLayout(QLayout):
             x += hint.width() + self.spacing()
             row_height = max(row_height, hint.height())
         return y + row_height - rect.y()
+
+
+def side_by_side_if_room(widget: QWidget, rows: QBoxLayout, allowed: bool = True) -> None:
+    """`rows` left to right where `widget` is wide enough (and `allowed`), else one above the other. The widget's
+    own minimum width is the stacked one, so a row of controls never holds the window wider than a small screen."""
+    rows.setDirection(QBoxLayout.Direction.LeftToRight)
+    one_row = rows.minimumSize().width()
+    rows.setDirection(QBoxLayout.Direction.TopToBottom)
+    outer = widget.layout()
+    if outer is not None:
+        outer.invalidate()  # its cached minimum is the one-row one
+        widget.setMinimumWidth(outer.minimumSize().width())
+    if allowed and widget.width() >= one_row:
+        rows.setDirection(QBoxLayout.Direction.LeftToRight)

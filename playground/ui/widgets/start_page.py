@@ -50,11 +50,6 @@ def is_picture(path: Path) -> bool:
     return path.suffix.lower() in media.SUPPORTED.get("image", ())
 
 
-def sample_title(path: Path) -> str:
-    """"A cat" for chelsea.png: what it is, to read at a glance (the file's name is in the tooltip)."""
-    return sample_name(path)
-
-
 class StartPage(QWidget):
     """A sentence saying what to do, then one button per bundled sample; choosing one runs it."""
 
@@ -131,7 +126,7 @@ class StartPage(QWidget):
     def _button(self, path: Path, verb: str) -> QToolButton:
         button = QToolButton(self)
         button.setProperty("sample", path)
-        button.setText(sample_title(path))
+        button.setText(sample_name(path))  # "A cat": what it is; the file's name is in the tooltip
         button.setIcon(self._icon(path))
         picture = is_picture(path)
         side = grown(THUMB if picture else ICON)
@@ -140,7 +135,7 @@ class StartPage(QWidget):
                                   else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setFixedWidth(grown(BUTTON_WIDTH))
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        button.setAccessibleName(f"Sample {sample_title(path)}")
+        button.setAccessibleName(f"Sample {sample_name(path)}")
         button.setToolTip(f"{verb} {path.name}".strip())
         button.clicked.connect(self._clicked)
         return button
