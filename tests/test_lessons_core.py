@@ -75,7 +75,7 @@ def test_what_would_be_uploaded_and_sent_back(tmp_path: Path):
     frame = np.full((120, 160, 3), 128, np.uint8)
     assert 200 < upload_bytes(frame) < frame.nbytes  # a camera frame goes as a JPEG
     labels = Labels((Label("cat", 0.9, "tabby cat"),))
-    assert result_bytes(labels) == len(__import__("json").dumps(labels.to_dict()).encode())
+    assert result_bytes(labels) == len(__import__("json").dumps(labels.to_dict(), ensure_ascii=False).encode())
     big = np.random.default_rng(0).integers(0, 255, (256, 256, 3), dtype=np.uint8)
     upscaled = Upscaled(big[:64, :64], big, 4)
     assert result_bytes(upscaled) > 150_000  # the picture comes back, not just its figures

@@ -96,8 +96,8 @@ def _said(result: Any) -> str:
 
 def headline(result: Any) -> str:
     """The answer itself, without its scores: what two models can be said to agree on."""
-    if isinstance(result, results.Labels) and result.items:
-        return result.items[0].description or result.items[0].name
+    if isinstance(result, results.Labels):
+        return result.items[0].shown if result.items else "no label"
     if isinstance(result, (results.Transcript, results.Generation)):
         return f"“{result.text}”"
     lines = _said(result).splitlines()

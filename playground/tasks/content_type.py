@@ -14,7 +14,8 @@ from playground.core.card import ModelCard
 from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, count, number
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
-from playground.core.results import Label, Labels
+from playground.core.results import Certainty, Label, Labels
+from playground.core.results.certainty import GUESS, percent_text
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.knobs import param
@@ -104,7 +105,8 @@ class ContentTypeTask:
     def postprocess(self, outputs: Outputs, ctx: ContentContext, card: ModelCard, params: dict[str, Any]) -> Labels:
         if ctx.short:
             return Labels((Label(TEXT, 1.0, describe(TEXT)),),
-                          note="Too short for the model to judge, so it is plain text: give it a few lines.")
+                          note="Too short for the model to judge, so it is plain text: give it a few lines.",
+                          certainty=Certainty(GUESS, "Too short to judge: taken as plain text."))
         probs = np.asarray(outputs[card.outputs[0].name], dtype=np.float64).reshape(-1)
         if len(probs) != len(ctx.config.labels):
             raise ModelCardError(f"{card.name}: the model rates {len(probs)} types, but its config lists "
@@ -112,7 +114,11 @@ class ContentTypeTask:
         top_k = int(param(card, params, "top_k"))
         order = np.argsort(-probs, kind="stable")[:top_k]
         items = tuple(Label(ctx.config.labels[i], float(probs[i]), describe(ctx.config.labels[i])) for i in order)
-        return Labels(items, note=verdict(items[0], ctx.config))
+        unsure = items[0].score < ctx.config.threshold(items[0].name)
+        # Magika's own thresholds per type decide; below one, its answer is plain text, as the tool says.
+        certainty = (Certainty(GUESS, f"Not sure: taken as plain text (the best guess, {items[0].shown}, has "
+                                      f"{percent_text(items[0].score)}).") if unsure else None)
+        return Labels(items, note=verdict(items[0], ctx.config), certainty=certainty)
 
 
 def verdict(best: Label, config: MagikaConfig) -> str:

@@ -20,12 +20,25 @@ from playground.core.card import ModelCard
 from playground.core.card_schema import PostprocessTable, count, stem
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
-from playground.core.results import Label, Labels
+from playground.core.results import Label, Labels, Part, Rule
+from playground.core.results.certainty import CLOSE, Certainty, a_guess, judge
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.knobs import param
+from playground.tasks.pieces import sentences
 
 BYTES = 256
+# Judged one by one: past this many pieces the text's mix of languages is clear from the first ones.
+MAX_PIECES = 200
+PARTS_TITLE = "Sentence by sentence"
+# langid's chances are naive Bayes ones: a paragraph in one language scores 100 %, and so does a text in
+# ten, for whichever language holds most letters. So a mix is found from the pieces, not from the score:
+# when the pieces in other languages than the winner's hold this share of the letters or more, the text
+# is in several languages (one misread line among ten does not make a mix).
+MIXED_SHARE = 0.25
+# With the mix ruled out, a long text's winner is a sure answer; the rule catches the short and the odd.
+RULE = Rule(sure=0.9, low=0.5, close=0.5,
+            guess_reason="the text may be in a language the model does not know, or in several")
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,6 +67,9 @@ class Postprocess(PostprocessTable):
 @dataclass(frozen=True, eq=False)
 class LanguageContext:
     letters: int  # letters in the text (any script), counted up to postprocess.few_letters
+    pieces: tuple[str, ...] = ()  # the lines (or sentences) with enough letters to judge on their own
+    weights: tuple[int, ...] = ()  # their letters, counted in full
+    features: np.ndarray | None = None  # [pieces, features], fed in one batch
 
 
 def featurise(raw: bytes, tables: Tables) -> np.ndarray:
@@ -109,10 +125,14 @@ class LanguageTask:
             # The model would answer from its priors alone (English 17 %), which says nothing about the text.
             raise InputError("None of the letter groups the model knows is in this text yet, so it cannot tell "
                              "the language: type a few more words.")
-        return {card.inputs[0].name: features[None]}, LanguageContext(letters)
+        return {card.inputs[0].name: features[None]}, judged_pieces(text, letters, tables, card)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: LanguageContext) -> Outputs:
-        return runner.run(feeds)
+        outputs = runner.run(feeds)
+        if ctx.features is not None:
+            pieces = runner.run({next(iter(feeds)): ctx.features})
+            outputs.update({f"piece_{name}": value for name, value in pieces.items()})
+        return outputs
 
     def postprocess(self, outputs: Outputs, ctx: LanguageContext, card: ModelCard, params: dict[str, Any]) -> Labels:
         probs = np.asarray(outputs["probabilities"], dtype=np.float64).reshape(-1)
@@ -127,7 +147,53 @@ class LanguageTask:
         order = np.argsort(-log_prob, kind="stable")[:top_k]
         codes = list(names)
         items = tuple(Label(codes[i], float(probs[i]), names[codes[i]]) for i in order)
-        return Labels(items, note=_note(ctx, card))
+        parts = _parts(outputs, ctx, codes, names)
+        return Labels(items, note=_note(ctx, card), certainty=_certainty(items, parts, ctx, card),
+                      parts=parts, parts_title=PARTS_TITLE if parts else "")
+
+
+def judged_pieces(text: str, letters: int, tables: Tables, card: ModelCard) -> LanguageContext:
+    """The context, with the text's sentences featurised when two or more are long enough to judge."""
+    enough = Postprocess.of(card).few_letters
+    pieces = sentences(text)
+    kept = [(piece, sum(ch.isalpha() for ch in piece)) for piece in pieces[:MAX_PIECES]]
+    kept = [(piece, n) for piece, n in kept if n >= enough]
+    if len(kept) < 2:
+        return LanguageContext(letters)
+    features = np.stack([featurise(piece.encode("utf-8", "replace"), tables) for piece, _ in kept])
+    return LanguageContext(letters, tuple(p for p, _ in kept), tuple(n for _, n in kept), features)
+
+
+def _parts(outputs: Outputs, ctx: LanguageContext, codes: list[str], names: dict[str, str]) -> tuple[Part, ...]:
+    if not ctx.pieces or "piece_log_prob" not in outputs:
+        return ()
+    log_prob = np.asarray(outputs["piece_log_prob"], dtype=np.float64).reshape(len(ctx.pieces), -1)
+    probs = np.asarray(outputs["piece_probabilities"], dtype=np.float64).reshape(len(ctx.pieces), -1)
+    parts = []
+    for piece, row, chances in zip(ctx.pieces, log_prob, probs):
+        best = int(np.argmax(row))
+        top_two = np.sort(chances)[::-1][:2]
+        level = judge([(codes[best], float(top_two[0])), ("", float(top_two[1]))], RULE).level
+        parts.append(Part(piece, Label(codes[best], float(chances[best]), names[codes[best]]), level))
+    return tuple(parts)
+
+
+def _certainty(items: tuple[Label, ...], parts: tuple[Part, ...], ctx: LanguageContext,
+               card: ModelCard) -> Certainty:
+    """Short texts are guesses; a text whose pieces are in several languages says so; else the score's rule."""
+    if ctx.letters < Postprocess.of(card).few_letters:
+        return a_guess(items[0].shown, "There are too few letters to be sure (see the note).")
+    shares: dict[str, int] = {}
+    for part, weight in zip(parts, ctx.weights):
+        shares[part.best.shown] = shares.get(part.best.shown, 0) + weight
+    total = sum(shares.values())
+    others = total - shares.get(items[0].shown, 0)
+    if total and others >= MIXED_SHARE * total and len(shares) > 1:
+        ranked = sorted(shares, key=lambda name: -shares[name])
+        named = ", ".join(ranked[:3]) + (f" and {len(ranked) - 3} more" if len(ranked) > 3 else "")
+        return Certainty(CLOSE, f"Several languages: {named}. Each sentence's language is listed "
+                                "below; the ranking treats the text as one.")
+    return judge([(lab.shown, lab.score) for lab in items[:2]], RULE)
 
 
 def _note(ctx: LanguageContext, card: ModelCard) -> str:

@@ -39,7 +39,7 @@ def test_typing_a_few_words_says_it_is_a_guess(qtbot, window):
     window.input_panel.text_box.setPlainText("Olá, tudo bem?")
     outcome = wait_for_result(qtbot, window)
     view = window.result_area.current_view
-    assert outcome.result.items[0].name == "sk" and view.headline.text().startswith("Most likely: Slovak")
+    assert outcome.result.items[0].name == "sk" and view.headline.text().startswith("A guess: Slovak")
     assert view.note.isVisible() and view.note.text().startswith("Only 10 letters to go on")
 
 

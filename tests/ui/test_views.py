@@ -14,7 +14,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
-from playground.core.results import RESULT_TYPES, Cutout, Detection, Detections, Label, Labels, SpeechSegments
+from playground.core.results import RESULT_TYPES, Certainty, Cutout, Detection, Detections, Label, Labels, Part, SpeechSegments
+from playground.core.results.certainty import CLOSE, PROBABLY, SURE
 from playground.ui.views import VIEWS, create_view
 from playground.ui.views.detections import BOX_COLOUR, LANDMARK_COLOURS
 from playground.ui.views.labels import BAR_BEST, BAR_OTHER, percent_text
@@ -111,11 +112,30 @@ def test_labels_copy_puts_the_ranked_list_on_the_clipboard(qtbot):
     view.show_result(magika_like(), None)
     copy = next(b for b in view.findChildren(QPushButton) if b.text() == "Copy as text")
     qtbot.mouseClick(copy, Qt.MouseButton.LeftButton)
-    assert QApplication.clipboard().text().startswith("1. python 0.874")
+    # The verdict first, as the view's headline says it, then the ranked list.
+    assert QApplication.clipboard().text().startswith("Most likely: Python source — 87 %\n1. python 0.874")
     assert view.message.text() == "Copied the list."
 
 
 # --- detections ------------------------------------------------------------------------------------
+def test_labels_show_the_verdict_and_each_sentence_as_plain_text_with_the_ranking_kept_short(qtbot):
+    view = shown(qtbot, create_view(Labels))
+    verdict = Certainty(CLOSE, "Mixed: its 2 sentences are 1 negative, 1 positive.")
+    parts = (Part("<b>Awful</b> &amp; slow.", Label("negative", 0.91), SURE),
+             Part("Lovely staff!", Label("positive", 0.55), PROBABLY))
+    view.show_result(Labels((Label("neutral", 0.5), Label("negative", 0.3)), certainty=verdict, parts=parts,
+                            parts_title="Sentence by sentence"), None)
+    assert view.headline.text() == verdict.headline
+    table = view.parts
+    assert table.isVisible() and table.rowCount() == 2
+    cells = [[table.item(r, c).text() for c in range(3)] for r in range(2)]
+    assert cells == [["negative", "91 %", "<b>Awful</b> &amp; slow."], ["positive", "55 %, probably", "Lovely staff!"]]
+    assert table.horizontalHeaderItem(2).text() == "Sentence by sentence"
+    assert view._scroll.maximumHeight() < 200  # three ranked rows take their own height, the sentences the rest
+    view.show_result(magika_like(), None)  # a result without pieces hides the table again
+    assert not table.isVisible() and table.rowCount() == 0 and view._scroll.maximumHeight() > 10_000
+
+
 def two_faces() -> Detections:
     image = np.zeros((300, 400, 3), np.uint8)
     image[:] = SKY

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any, Protocol, runtime_checkable
 
 from playground.core.results.audio import NOTE_NAMES, Denoised, Note, Notes, Phrase, SpeechSegments, Transcript, note_name
+from playground.core.results.certainty import Certainty, Rule
 from playground.core.results.image import Cutout, Detection, Detections, DigitGuess, TextLine, TextLines, Upscaled
-from playground.core.results.labels import Label, Labels
+from playground.core.results.labels import Label, Labels, Part
 from playground.core.results.text import Generation, Picking, Similarities
 
 
@@ -28,6 +29,7 @@ RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Up
 # Answers that grow a token at a time: the window shows their partial results more often than a progress bar's.
 STREAMING_TYPES: tuple[type, ...] = (Generation,)
 
-__all__ = ["NOTE_NAMES", "RESULT_TYPES", "Cutout", "Denoised", "Detection", "Detections", "DigitGuess", "Generation",
-           "Label", "Labels", "Note", "Notes", "Phrase", "Picking", "Result", "STREAMING_TYPES", "SpeechSegments", "Similarities",
-           "TextLine", "TextLines", "Transcript", "Upscaled", "note_name"]
+__all__ = ["NOTE_NAMES", "RESULT_TYPES", "STREAMING_TYPES", "Certainty", "Cutout", "Denoised", "Detection",
+           "Detections", "DigitGuess", "Generation", "Label", "Labels", "Note", "Notes", "Part", "Phrase", "Picking",
+           "Result", "Rule", "SpeechSegments", "Similarities", "TextLine", "TextLines", "Transcript", "Upscaled",
+           "note_name"]

@@ -1,4 +1,5 @@
-"""LabelsView: ranked labels with a confidence bar, the score in per cent, and the model's note."""
+"""LabelsView: ranked labels with a confidence bar, the score in per cent, the model's note, and the
+input piece by piece (a sentence's mood, a line's language) when the task judged its pieces too."""
 
 from __future__ import annotations
 
@@ -8,9 +9,21 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
 
-from playground.core.results import Label, Labels
+from playground.core.results import Label, Labels, Part
+from playground.core.results.certainty import SURE, percent_text
 from playground.ui.plain import PlainLabel, plain_tip, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -22,16 +35,7 @@ BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe fo
 BAR_OTHER = QColor(86, 150, 210)
 # Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
 PICTURE_MIN_WIDTH = 120
-
-
-def percent_text(score: float) -> str:
-    """Scores as a person reads them: "93 %", "4.2 %", "<0.1 %"."""
-    pct = max(0.0, min(1.0, score)) * 100.0
-    if pct == 0.0:
-        return "0 %"
-    if pct < 0.1:
-        return "<0.1 %"
-    return f"{pct:.0f} %" if pct >= 10 else f"{pct:.1f} %"
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no limit" for a widget's size
 
 
 def _name_html(label: Label) -> str:
@@ -104,6 +108,8 @@ class LabelsView(ResultView):
         row.addWidget(self.picture, 1)
         row.addWidget(scroll, 1)
         self.body.addLayout(row, 1)
+        self.parts = _parts_table(self)
+        self.body.addWidget(self.parts, 1)
         self.bars: list[ScoreBar] = []
         self._result: Labels | None = None
         self._decoded: object = None
@@ -116,7 +122,8 @@ class LabelsView(ResultView):
     def show_result(self, result: Labels, decoded: Any = None) -> None:
         self._decoded = decoded
         self._show_picture(getattr(decoded, "pixels", None))
-        shown = (result.note, [(label.name, percent_text(label.score)) for label in result.items])
+        shown = (result.headline, result.note, [(label.name, percent_text(label.score)) for label in result.items],
+                 [(part.text, part.best.name, percent_text(part.best.score)) for part in result.parts])
         if self._result is not None and shown == self._shown:
             self._result = result  # repeat runs give the same answer: rebuilding rows would only cost time
             return
@@ -124,16 +131,15 @@ class LabelsView(ResultView):
         self._clear_rows()
         self._result = result
         items = result.items
-        if items:
-            best = items[0]
-            self.headline.setText(f"Most likely: {best.description or best.name} — {percent_text(best.score)}")
-        else:
-            self.headline.setText("The model gave no labels for this input.")
+        self.headline.setText(result.headline)
         self.note.setText(result.note)
         self.note.setVisible(bool(result.note))
         for rank, label in enumerate(items):
             self._add_row(rank, label)
         self._grid.setRowStretch(len(items), 1)
+        _fill_parts(self.parts, result.parts, result.parts_title)
+        # With the sentences below, the ranking takes only its own height and the table the rest.
+        self._scroll.setMaximumHeight(self._rows.sizeHint().height() + 4 if result.parts else QWIDGETSIZE_MAX)
         # The list keeps room for its names and percentages; the picture beside it gives way (big text, a
         # narrow column) rather than the percentages disappearing behind a scroll bar.
         self._scroll.setMinimumWidth(self._rows.minimumSizeHint().width()
@@ -147,6 +153,8 @@ class LabelsView(ResultView):
         self._result = None
         self._decoded = None  # the input it was given: a person's photo or recording
         self.note.hide()
+        _fill_parts(self.parts, (), "")
+        self._scroll.setMaximumHeight(QWIDGETSIZE_MAX)
         self._show_picture(None)
 
     def _show_picture(self, pixels: Any) -> None:
@@ -202,3 +210,38 @@ class LabelsView(ResultView):
     def _copy(self) -> None:
         if self._result is not None:
             self.copy_text(self._result.summary(), "list")
+
+
+def _parts_table(parent: QWidget) -> QTableWidget:
+    """The input piece by piece: each sentence with what the model makes of it, read-only, plain text."""
+    table = QTableWidget(0, 3, parent)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+    # Wrapped sentences are as tall as the column's width makes them: measure again when it changes.
+    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+    table.setMinimumHeight(120)
+    table.hide()
+    return table
+
+
+def _fill_parts(table: QTableWidget, parts: tuple[Part, ...], title: str) -> None:
+    table.setRowCount(0)
+    table.setVisible(bool(parts))
+    if not parts:
+        return
+    table.setHorizontalHeaderLabels(["Reads as", "Chance", title])
+    table.setAccessibleName(title)
+    table.setRowCount(len(parts))
+    for row, part in enumerate(parts):
+        chance = percent_text(part.best.score) + ("" if part.level == SURE else f", {part.level}")
+        for col, text in enumerate((part.best.shown, chance, part.text)):
+            item = QTableWidgetItem(text)  # plain text: a sentence a person typed is never markup
+            item.setToolTip(plain_tip(part.text))
+            table.setItem(row, col, item)
+    table.resizeRowsToContents()
