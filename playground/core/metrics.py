@@ -104,6 +104,41 @@ class RunHistory:
         self._count = 0
 
 
+def token_steps_ms(record: RunRecord) -> list[float]:
+    """A reply's time per written token: its decoder steps after the first, which read the whole prompt."""
+    return [ns / 1e6 for ns in record.session_runs_ns[1:]]
+
+
+class TokenHistory(RunHistory):
+    """A chat's replies as time per token: a reply's time depends on its length (13 tokens or 200), so
+    "p95 6,744 ms per reply" says nothing; each reply's bar is its median step, and p50/p95 are taken over
+    every written token of the warm replies, the pauses a reader sees while the reply appears."""
+
+    def __init__(self, history: RunHistory) -> None:
+        super().__init__(history.capacity)
+        self.first_token_ms: list[float] = []
+        self._steps: list[float] = []
+        indices = history.index.view()
+        self._count = int(indices[0]) if len(indices) else 0
+        for record in history.records:
+            steps = token_steps_ms(record)
+            each = percentile(steps, 50) if steps else record.ms("model")
+            self.add(RunRecord(record.model_id, record.run_index, {"model": round(each * 1e6)}, (), record.cpu_ns,
+                               record.load_ns, record.threads, record.started_ns, record.input_label))
+            self.first_token_ms.append(record.session_runs_ns[0] / 1e6 if record.session_runs_ns else 0.0)
+            if not record.cold:
+                self._steps.extend(steps)
+
+    def warm_totals(self) -> list[float]:
+        return self._steps
+
+    def p50(self) -> float:
+        return percentile(self._steps, 50)
+
+    def p95(self) -> float:
+        return percentile(self._steps, 95)
+
+
 @dataclass(frozen=True)
 class ResourceSample:
     t: float  # seconds since the sampler started

@@ -8,6 +8,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from playground.core.results import STREAMING_TYPES
+from playground.tasks.registry import TASKS
 from playground.ui import focus, scale
 from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
@@ -225,6 +227,8 @@ class MainWindow(QMainWindow):
     def _on_model_changed(self, card: object) -> None:
         name = getattr(card, "name", "")
         self.setWindowTitle(f"{name} — {TITLE}" if name else TITLE)
+        task = TASKS.get(getattr(card, "task", ""))
+        self.graphs.show_per_token(task is not None and task.result_type in STREAMING_TYPES)
 
     def order_focus(self, *_: object) -> None:
         """Tab goes down the left column, then the centre top to bottom, then the explainer."""

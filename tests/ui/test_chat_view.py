@@ -58,6 +58,10 @@ def test_a_message_runs_when_sent_not_while_typing(qtbot, make_window, require_m
     controller, window = make_window(model_id="smollm2-135m")
     panel = window.input_panel
     assert panel.send_button.isVisible() and "press Enter to send" in panel.text_box.placeholderText()
+    # One way to send: no Run button beside Send; Repeat (to measure) and Stop stay.
+    bar = window.run_bar
+    assert not bar.run_button.isVisible() and bar.repeat_button.isVisible() and bar.stop_button.isVisible()
+    assert window.graphs.latency_title.text() == "Time per token"
     controller.set_param("temperature", 0.0)
     controller.set_param("max_tokens", 4)
     panel.send_button.click()
@@ -72,6 +76,8 @@ def test_a_message_runs_when_sent_not_while_typing(qtbot, make_window, require_m
     assert outcome.result.message == "Name a fruit." and outcome.result.tokens >= 1
     view = window.result_area.current_view
     assert view.reply.toPlainText() == outcome.result.text and "tokens" in view.figures.text()
+    controller.select_model("langid")  # any model that is not a chat: Run is back, and time per run
+    assert bar.run_button.isVisible() and window.graphs.latency_title.text() == "Time per run"
 
 
 def test_save_reply_writes_the_reply_where_the_person_chose(qtbot, tmp_path, monkeypatch):

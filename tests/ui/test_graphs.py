@@ -159,14 +159,18 @@ def test_cpu_and_memory_curves_follow_the_samples_and_wrap(panel):
     _, rss = panel.rss_curve.getOriginalDataset()
     # x is "seconds ago": the newest sample sits at 0, the oldest kept one 599 ticks of 0.2 s before it.
     assert len(xs) == 600 and xs[-1] == 0.0 and xs[0] == pytest.approx(-599 * 0.2)
-    assert proc[-1] == pytest.approx(150.0)
-    assert system[-1] == pytest.approx(40.0 * panel.sampler.cores)  # drawn on the same per-core scale
+    cores = panel.sampler.cores
+    assert proc[-1] == pytest.approx(150.0 / cores)  # 1.5 cores busy, on the scale where 100 is every core
+    assert system[-1] == pytest.approx(40.0)
+    assert panel.cpu_plot.getPlotItem().viewRange()[1][1] == pytest.approx(108.0)  # the top is the whole computer
     assert rss[-1] == pytest.approx(164.9)
     left, right = panel.cpu_plot.getPlotItem().viewRange()[0]
     assert (left, right) == (pytest.approx(-60.0), pytest.approx(0.0))  # a fixed minute: axis text never redrawn
-    said = f"This app 150 %, whole computer 40 % of all {panel.sampler.cores} cores"
+    app = f"{150.0 / cores:.0f} %"
+    said = f"This app {app} of the computer (1.5 of {cores} cores), all programs 40 %"
     assert panel.cpu_plot.accessibleDescription() == said
-    assert "This app: 150 %" in panel.cpu_readout.text() and "whole computer: 40 %" in panel.cpu_readout.text()
+    assert f"This app: {app} of the computer (1.5 of {cores} cores)" in panel.cpu_readout.text()
+    assert "all programs: 40 %" in panel.cpu_readout.text()
     assert panel.memory_readout.text() == "This app uses 165 MB of memory."
 
 
@@ -212,3 +216,29 @@ def test_a_new_run_repaints_its_bars_but_not_the_axes_and_grid_under_them(panel,
     qtbot.waitUntil(lambda: painted["bars"] > 0)
     qtbot.wait(50)
     assert painted["axis"] == 0
+
+
+def reply(run_index: int, prompt_ms: float, token_ms: list[float]) -> RunRecord:
+    steps = (int(prompt_ms * 1e6), *(int(ms * 1e6) for ms in token_ms))
+    return RunRecord("chat", run_index, {"model": sum(steps)}, steps, cpu_ns=0, load_ns=0, threads=1, started_ns=0)
+
+
+def test_a_chat_is_drawn_per_written_token_not_per_reply(panel):
+    # Three replies of very different lengths: per reply they would spread 0.2 s to 4 s; per token they agree.
+    panel.history.add(reply(0, 300.0, [40.0] * 5))
+    panel.history.add(reply(1, 140.0, [20.0] * 9 + [60.0]))
+    panel.history.add(reply(2, 150.0, [21.0] * 199))
+    panel.show_per_token(True)
+    assert panel.latency_title.text() == "Time per token"
+    assert panel.latency.plot.getAxis("left").labelText == "ms per token"
+    heights = panel.latency.bars["model"].opts["height"]
+    assert list(heights) == [pytest.approx(20.0), pytest.approx(21.0)]  # the warm replies' median steps
+    assert list(panel.latency.cold_bars["model"].opts["height"]) == [pytest.approx(40.0)]
+    warm_steps = [20.0] * 9 + [60.0] + [21.0] * 199
+    text = panel.latency_readout.text()
+    assert text.startswith("Last reply: 21.0 ms per token, the first after 150 ms")
+    assert f"typical (p50): {readable.ms(nearest_rank(warm_steps, 50))} ms per token" in text
+    assert f"slow (p95): {readable.ms(nearest_rank(warm_steps, 95))} ms" in text
+    assert panel.latency.p95_line.value() == pytest.approx(nearest_rank(warm_steps, 95))
+    panel.show_per_token(False)  # another model: back to whole runs split into steps
+    assert panel.latency_title.text() == "Time per run" and panel.latency_readout.text().startswith("Last run: ")

@@ -11,12 +11,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from playground.core import readable
-from playground.core.metrics import ResourceSampler, RunHistory
+from playground.core.metrics import ResourceSampler, RunHistory, TokenHistory
 from playground.core.timing import STAGE_WORDS, STAGES
 from playground.ui.plain import PlainLabel, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.widgets.latency import LatencyPlot
-from playground.ui.widgets.plots import INK, make_plot, nice_ceiling
+from playground.ui.widgets.plots import make_plot, nice_ceiling
 
 # Ticks at 10 Hz that take turns: resource curves on one, the latency bars (if a run arrived) on the
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single
@@ -74,7 +74,8 @@ class GraphsPanel(QWidget):
         self._proc = np.zeros(capacity)
         self._sys = np.zeros(capacity)
         self._sums = np.zeros(capacity + 1)
-        self._history_key: tuple[int, int] | None = None
+        self._history_key: tuple[int, int, bool] | None = None
+        self._per_token = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self._build_latency(layout)
@@ -88,7 +89,8 @@ class GraphsPanel(QWidget):
         self.refresh()
 
     def _build_latency(self, layout: QVBoxLayout) -> None:
-        layout.addWidget(_title("Time per run"))
+        self.latency_title = _title("Time per run")
+        layout.addWidget(self.latency_title)
         self.latency_readout = PlainLabel("No runs yet.")
         self.latency_readout.setWordWrap(True)
         layout.addWidget(self.latency_readout)
@@ -98,7 +100,10 @@ class GraphsPanel(QWidget):
         layout.addWidget(self.latency_plot, 4)
         swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(STAGE_WORDS[s])}"
                             for s in STAGES)
-        self.legend_label = rich_label(f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run")
+        self._legends = (f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run",
+                         f"<span style='color:{self.colours['model'].name()}'>■</span>&nbsp;each reply's typical "
+                         "time per token (the first token, which reads your whole message, is counted apart)")
+        self.legend_label = rich_label(self._legends[0])
         self.legend_label.setWordWrap(True)
         self.legend_label.setToolTip("A hatched bar is a cold run: the first run after the model was loaded, "
                                      "which includes warming up.")
@@ -107,7 +112,9 @@ class GraphsPanel(QWidget):
 
     def _build_resources(self, layout: QVBoxLayout) -> None:
         cores = self.sampler.cores
-        layout.addWidget(_title("Processor (CPU): 100 % = one core busy"))
+        # The top of the graph is the whole computer: "this app: 50 %" then reads as half of it, which a
+        # person grasps at once, where "100 % = one core" made 200 % a normal figure on two cores.
+        layout.addWidget(_title("Processor (CPU)"))
         self.cpu_readout = rich_label("")  # figures and colour keys only, all made here
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
@@ -116,14 +123,9 @@ class GraphsPanel(QWidget):
         item.getAxis("bottom").showLabel(False)  # the memory graph right under it says "seconds ago"
         self.proc_curve = item.plot(name="this app", pen=pg.mkPen(PROCESS, width=2))
         self.sys_curve = item.plot(name="whole computer", pen=pg.mkPen(SYSTEM, width=2, style=Qt.PenStyle.DashLine))
-        full = pg.InfiniteLine(100.0 * cores, angle=0, pen=pg.mkPen(INK, width=1, style=Qt.PenStyle.DotLine),
-                               label=f"all {cores} cores busy", labelOpts={
-                                   "color": INK, "position": 0.02, "anchors": [(0, 0), (0, 0)],
-                                   "fill": pg.mkBrush(255, 255, 255, 200)})
-        item.addItem(full)
-        item.setYRange(0, 100.0 * cores * 1.12, padding=0)
-        # Three numbers say it all (idle, half, every core busy) and stay apart in a short graph at any text size.
-        item.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0.0, 50.0 * cores, 100.0 * cores)]])
+        item.setYRange(0, 100.0 * 1.08, padding=0)
+        # Three numbers say it all (idle, half, all busy) and stay apart in a short graph at any text size.
+        item.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0.0, 50.0, 100.0)]])
         item.setXRange(-WINDOW_S, 0, padding=0)
         self.cpu_plot.setMinimumHeight(RESOURCE_MIN_HEIGHT)
         layout.addWidget(self.cpu_plot, 2)
@@ -159,6 +161,16 @@ class GraphsPanel(QWidget):
         else:
             self._timer.start()
 
+    def show_per_token(self, on: bool) -> None:
+        """A chat's graph: time per written token of each reply, since a reply's whole time follows its length."""
+        if on == self._per_token:
+            return
+        self._per_token = on
+        self.latency_title.setText("Time per token" if on else "Time per run")
+        self.legend_label.setText(self._legends[on])
+        self.latency.show_per_token(on)
+        self._draw_latency()
+
     def refresh(self) -> None:
         """Redraw everything from the buffers now; otherwise the 5 Hz timer redraws when a run was added."""
         self._draw_latency()
@@ -174,14 +186,19 @@ class GraphsPanel(QWidget):
         elif self.isVisible() and self._key() != self._history_key:
             self._draw_latency()
 
-    def _key(self) -> tuple[int, int]:
+    def _key(self) -> tuple[int, int, bool]:
         records = self.history.records
-        return (len(records), id(records[-1]) if records else 0)
+        return (len(records), id(records[-1]) if records else 0, self._per_token)
 
     def _draw_latency(self) -> None:
         self._history_key = self._key()
-        self.latency.redraw(self.history)
-        self.latency_readout.setText(self._latency_text())
+        if self._per_token:
+            tokens = TokenHistory(self.history)
+            self.latency.redraw(tokens)
+            self.latency_readout.setText(self._token_text(tokens))
+        else:
+            self.latency.redraw(self.history)
+            self.latency_readout.setText(self._latency_text())
         self.latency_plot.setAccessibleDescription(self.latency_readout.text())
 
     def _latency_text(self) -> str:
@@ -198,6 +215,19 @@ class GraphsPanel(QWidget):
             parts.append("the typical and slow lines appear after the next run")
         return " · ".join(parts)
 
+    def _token_text(self, tokens: TokenHistory) -> str:
+        if not tokens.records:
+            return "No replies yet."
+        each = tokens.total_ms.view()[-1]
+        parts = [f"Last reply: {readable.ms(float(each))} ms per token, the first after "
+                 f"{readable.ms(tokens.first_token_ms[-1])} ms"]
+        if tokens.warm_totals():
+            parts.append(f"typical (p50): {readable.ms(tokens.p50())} ms per token")
+            parts.append(f"slow (p95): {readable.ms(tokens.p95())} ms")
+        else:
+            parts.append("the typical and slow lines appear after the next reply")
+        return " · ".join(parts)
+
     def _draw_resources(self) -> None:
         s = self.sampler
         t = s.t.view()
@@ -208,10 +238,10 @@ class GraphsPanel(QWidget):
                 curve.setData([], [])
             return
         proc = smooth(t, s.process_cpu.view(), SMOOTH_S, self._proc, self._sums)
+        proc /= s.cores  # the sampler counts 100 per busy core; the graph's top is every core
         ago = t - t[-1]  # the axis stays put at "the last minute"; only the curves move
         self.proc_curve.setData(ago, proc)
         system = smooth(t, s.system_cpu.view(), SMOOTH_S, self._sys, self._sums)
-        system *= s.cores  # on the "100 = one core" scale of the app's own curve
         self.sys_curve.setData(ago, system)
         rss = s.rss_mb.view()
         self.rss_curve.setData(ago, rss)
@@ -220,10 +250,11 @@ class GraphsPanel(QWidget):
             self._memory_top = top
             self.memory_plot.getPlotItem().setYRange(0, top, padding=0)
         # The readout doubles as the legend, so nothing covers the curves.
-        self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} %"
-                                 f" &nbsp;·&nbsp; <span style='color:{SYSTEM.name()}'>╍╍</span> whole computer: "
-                                 f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
+        busy = proc[-1] * s.cores / 100.0
+        self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} % of the "
+                                 f"computer ({busy:.1f} of {s.cores} cores) &nbsp;·&nbsp; <span style='color:"
+                                 f"{SYSTEM.name()}'>╍╍</span> all programs: {system[-1]:.0f} %")
         self.memory_readout.setText(f"This app uses {readable.size(rss[-1] * 1e6)} of memory.")
-        self.cpu_plot.setAccessibleDescription(f"This app {proc[-1]:.0f} %, whole computer "
-                                               f"{system[-1] / s.cores:.0f} % of all {s.cores} cores")
+        self.cpu_plot.setAccessibleDescription(f"This app {proc[-1]:.0f} % of the computer ({busy:.1f} of "
+                                               f"{s.cores} cores), all programs {system[-1]:.0f} %")
         self.memory_plot.setAccessibleDescription(self.memory_readout.text())

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.core.card import ModelCard
 from playground.core.session import OPT_LEVELS
 from playground.ui.controller import Controller
+from playground.ui.inputs import entry_of
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.widgets.flow import side_by_side_if_room
@@ -82,6 +84,13 @@ class RunBar(QWidget):
         controller.run_progressed.connect(self._on_progress)
         controller.busy_changed.connect(self._on_busy_changed)
         controller.repeat_changed.connect(self._on_repeat_changed)
+        controller.model_changed.connect(self._on_model_changed)
+        self._on_model_changed(controller.card)
+
+    def _on_model_changed(self, card: ModelCard | None) -> None:
+        # A chat has one way to send a message, its Send button (or Enter) beside the box; a Run button
+        # beside it would be a second way that does the same. Repeat and Stop stay: measuring and stopping.
+        self.run_button.setVisible(entry_of(card) != "message")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -21,6 +21,7 @@ COLD_CLIP = 3.0  # a cold run this many times slower than the slowest warm run i
 COLD_MARK = QColor(0, 0, 0)
 HEADROOM = 1.3  # room above the tallest bar for the cold-run marker and its label
 EMPTY_TEXT = "Run a model: each run adds a bar here,\nsplit into the steps it took."
+EMPTY_TOKENS_TEXT = "Send a message: each reply adds a bar here,\nits time per written token."
 
 
 def cold_brush(colour: QColor) -> QBrush:
@@ -55,6 +56,15 @@ class LatencyPlot:
         self.empty_label = pg.TextItem(EMPTY_TEXT, color=MUTED, anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_label)
         self.y_top = 1.0
+        self.per_token = False
+
+    def show_per_token(self, on: bool) -> None:
+        """Bars per reply in ms per token (a chat), or per run split into steps (everything else)."""
+        self.per_token = on
+        self.plot.setLabel("left", "ms per token" if on else "ms per run")
+        self.plot.setLabel("bottom", "reply number" if on else "run number")
+        self.widget.setAccessibleName("Time per token of each reply" if on else "Time per run, by step")
+        self.empty_label.setText(EMPTY_TOKENS_TEXT if on else EMPTY_TEXT)
 
     def _percentile_line(self, style: Qt.PenStyle, anchor: tuple[int, int]) -> pg.InfiniteLine:
         line = pg.InfiniteLine(angle=0, pen=pg.mkPen(INK, width=2, style=style), label="",
