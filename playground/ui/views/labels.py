@@ -7,13 +7,13 @@ import html
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QScrollArea,
     QSizePolicy,
@@ -98,8 +98,9 @@ class LabelsView(ResultView):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._rows)
-        row = QHBoxLayout()
-        # A picture's labels sit beside the picture, so the eye can check the answer against it.
+        # A picture's labels sit beside it or under it, whichever shows the picture larger (_arrange), so the
+        # eye can check the answer against it and the picture fills the room the list leaves.
+        row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.picture = ImageCanvas(self, placeholder="")
         self.picture.setAccessibleName("The picture the labels are for")
         self.picture.align_top = True
@@ -107,6 +108,9 @@ class LabelsView(ResultView):
         self.picture.setMinimumWidth(PICTURE_MIN_WIDTH)
         row.addWidget(self.picture, 1)
         row.addWidget(scroll, 1)
+        self._arranging = QTimer(self)
+        self._arranging.setSingleShot(True)
+        self._arranging.timeout.connect(self._arrange)
         self.body.addLayout(row, 1)
         self.parts = _parts_table(self)
         self.body.addWidget(self.parts, 1)
@@ -138,8 +142,8 @@ class LabelsView(ResultView):
             self._add_row(rank, label)
         self._grid.setRowStretch(len(items), 1)
         _fill_parts(self.parts, result.parts, result.parts_title)
-        # With the sentences below, the ranking takes only its own height and the table the rest.
-        self._scroll.setMaximumHeight(self._rows.sizeHint().height() + 4 if result.parts else QWIDGETSIZE_MAX)
+        self._arrange()
+        self._arranging.start(0)  # again once the layout has placed the new rows
         # The list keeps room for its names and percentages; the picture beside it gives way (big text, a
         # narrow column) rather than the percentages disappearing behind a scroll bar.
         self._scroll.setMinimumWidth(self._rows.minimumSizeHint().width()
@@ -154,8 +158,39 @@ class LabelsView(ResultView):
         self._decoded = None  # the input it was given: a person's photo or recording
         self.note.hide()
         _fill_parts(self.parts, (), "")
-        self._scroll.setMaximumHeight(QWIDGETSIZE_MAX)
         self._show_picture(None)
+        self._arrange()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arranging.start(0)  # after the layout has given the row its new size
+
+    def _arrange(self) -> None:
+        """Picture beside the list or above it, whichever draws it larger in the room there is; the ranking
+        keeps its own height when something else (the picture above it, the sentences below) wants the rest."""
+        room = self._row.geometry()
+        # Measured against what is on screen: in a scroll area the view may be taller than its viewport, and
+        # sizing the picture by that height would make the view taller still, at every pass.
+        viewport = self.parentWidget()
+        visible = room.height() - max(0, self.height() - viewport.height()) if viewport is not None else room.height()
+        list_width = self._scroll.minimumWidth()
+        list_height = self._rows.sizeHint().height() + 4
+        stacked = False
+        if self._pixels is not None and room.width() > 0 and visible > list_height:
+            h, w = self._pixels.shape[:2]
+            # Side by side the two share the width equally (stretch 1:1), unless the list needs more.
+            beside = min(min(room.width() / 2, room.width() - list_width) / w, visible / h)
+            above = min(room.width() / w, (visible - list_height) / h)
+            stacked = above > beside * 1.15  # a clear gain only: the layout must not flip at every pixel
+        self._row.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
+        self._row.setStretchFactor(self._scroll, 0 if stacked else 1)
+        # The picture keeps all the room the list leaves (its size must not feed back into the room measured
+        # next time), drawn at the bottom of it, right on the list, or at the top beside it.
+        self.picture.align_top, self.picture.align_bottom = not stacked, stacked
+        self.picture.update()
+        short = stacked or bool(self._result is not None and self._result.parts)
+        self._scroll.setMaximumHeight(list_height if short else QWIDGETSIZE_MAX)
+        self._scroll.setMinimumHeight(list_height if stacked else 0)
 
     def _show_picture(self, pixels: Any) -> None:
         if pixels is None or getattr(pixels, "ndim", 0) != 3:

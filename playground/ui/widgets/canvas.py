@@ -93,6 +93,7 @@ class ImageCanvas(QWidget):
         self._zoom = ZoomState()
         self._drag_from: QPointF | None = None
         self.align_top = False  # beside a list that starts at the top, the picture should start there too
+        self.align_bottom = False  # above a list, the picture sits right on it
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -124,6 +125,8 @@ class ImageCanvas(QWidget):
         rect = fit_rect(self._image.width(), self._image.height(), self._area())
         if self.align_top and not rect.isEmpty():
             rect.moveTop(self._area().top())
+        elif self.align_bottom and not rect.isEmpty():
+            rect.moveBottom(self._area().bottom())
         return rect
 
     def image_rect(self) -> QRectF:
