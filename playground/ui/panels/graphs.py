@@ -111,7 +111,6 @@ class GraphsPanel(QWidget):
         layout.addWidget(self.legend_label)
 
     def _build_resources(self, layout: QVBoxLayout) -> None:
-        cores = self.sampler.cores
         # The top of the graph is the whole computer: "this app: 50 %" then reads as half of it, which a
         # person grasps at once, where "100 % = one core" made 200 % a normal figure on two cores.
         layout.addWidget(_title("Processor (CPU)"))

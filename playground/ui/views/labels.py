@@ -29,6 +29,7 @@ from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+from playground.ui.widgets.room import picture_above, visible_height
 
 BAR_TRACK = QColor(226, 230, 235)
 BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
@@ -169,19 +170,10 @@ class LabelsView(ResultView):
         """Picture beside the list or above it, whichever draws it larger in the room there is; the ranking
         keeps its own height when something else (the picture above it, the sentences below) wants the rest."""
         room = self._row.geometry()
-        # Measured against what is on screen: in a scroll area the view may be taller than its viewport, and
-        # sizing the picture by that height would make the view taller still, at every pass.
-        viewport = self.parentWidget()
-        visible = room.height() - max(0, self.height() - viewport.height()) if viewport is not None else room.height()
-        list_width = self._scroll.minimumWidth()
         list_height = self._rows.sizeHint().height() + 4
-        stacked = False
-        if self._pixels is not None and room.width() > 0 and visible > list_height:
-            h, w = self._pixels.shape[:2]
-            # Side by side the two share the width equally (stretch 1:1), unless the list needs more.
-            beside = min(min(room.width() / 2, room.width() - list_width) / w, visible / h)
-            above = min(room.width() / w, (visible - list_height) / h)
-            stacked = above > beside * 1.15  # a clear gain only: the layout must not flip at every pixel
+        stacked = self._pixels is not None and picture_above(
+            room.width(), visible_height(self, room.height()), self._pixels.shape[:2], 0.5,
+            self._scroll.minimumWidth(), list_height)
         self._row.setDirection(QBoxLayout.Direction.TopToBottom if stacked else QBoxLayout.Direction.LeftToRight)
         self._row.setStretchFactor(self._scroll, 0 if stacked else 1)
         # The picture keeps all the room the list leaves (its size must not feed back into the room measured

@@ -6,16 +6,28 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QTransform,
+)
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QSplitter, QWidget
 
 from playground.core.results import TextLine, TextLines
+from playground.core.results.certainty import percent_text
 from playground.ui.plain import PlainLabel, plain_tip
+from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
-from playground.ui.views.labels import percent_text
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
+from playground.ui.widgets.room import picture_above, visible_height
 
 BOX = QColor(255, 176, 0)  # amber, as the face boxes
 CHOSEN = QColor(0, 114, 178)  # the line picked in the list (Okabe–Ito blue)
@@ -113,7 +125,9 @@ class TextLinesView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Text found on the picture")
-        split = QSplitter(Qt.Orientation.Horizontal, self)
+        # The lines beside the picture, or under it when that draws it larger (a wide page in a tall area):
+        # then each line reads in one row across the whole width instead of wrapping in a narrow column.
+        split = self._split = QSplitter(Qt.Orientation.Horizontal, self)
         self.canvas = TextCanvas(split)
         self.canvas.setAccessibleName("Picture with text boxes")
         self.canvas.on_pick = self._pick
@@ -125,10 +139,14 @@ class TextLinesView(ResultView):
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.currentRowChanged.connect(self._row_changed)
+        relative_font(self.list, 2)  # the text read is the answer: as large as a person reads comfortably
         column.addWidget(self.list)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.body.addWidget(split, 1)
+        self._arranging = QTimer(self)
+        self._arranging.setSingleShot(True)
+        self._arranging.timeout.connect(self._arrange)
         self.overlay = QCheckBox("Show the text it read on the picture", self)
         self.overlay.setChecked(True)
         self.overlay.toggled.connect(self._overlay_toggled)
@@ -139,6 +157,7 @@ class TextLinesView(ResultView):
         self._result: TextLines | None = None
         self._decoded: Any = None
         self._pixels: Any = None
+        self._sized_for: tuple[bool, int] | None = None
         self.copy_button = self.add_action("Copy all text", self._copy_text, "Copy every line, top to bottom.")
         self.add_action("Save text…", self._save_text_clicked, "Save the lines as a text file.", saves=True)
         self.add_action("Save picture with boxes…", self._save_picture_clicked,
@@ -156,6 +175,29 @@ class TextLinesView(ResultView):
         self.set_actions_enabled(True)
         self.copy_button.setEnabled(n > 0)
         self.say("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._arranging.start(0)  # after the layout has given the splitter its new size
+
+    def _arrange(self) -> None:
+        room = self._split.geometry()
+        height = visible_height(self, room.height())
+        rows = self.list.count()
+        # Under the picture the list wants a row per line, up to two fifths of the room, then scrolls.
+        needed = (sum(self.list.sizeHintForRow(i) for i in range(rows)) + (2 * rows + 1) * self.list.spacing()
+                  + 2 * self.list.frameWidth() + 4)
+        below = min(needed if rows else 80, int(height * 0.4))
+        stacked = self._pixels is not None and picture_above(room.width(), height, self._pixels.shape[:2], 0.4,
+                                                              0, below)
+        orientation = Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal
+        if orientation != self._split.orientation() or self._sized_for != (stacked, rows):
+            self._split.setOrientation(orientation)
+            total = height if stacked else room.width()
+            self._split.setSizes([total - below, below] if stacked else [total * 3 // 5, total * 2 // 5])
+            self._sized_for = (stacked, rows)  # sizes a person drags stay until the answer changes
+        self.canvas.align_bottom = stacked  # right on the lines it read
+        self.canvas.update()
 
     def show_partial(self, result: TextLines) -> None:
         self._fill(result)
@@ -177,6 +219,7 @@ class TextLinesView(ResultView):
             item.setToolTip(plain_tip(line.text))
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._arranging.start(0)
 
     def clear(self) -> None:
         super().clear()
