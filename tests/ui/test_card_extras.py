@@ -45,10 +45,10 @@ def test_one_click_runs_the_same_photo_on_the_sibling_model(make_window, require
     controller.set_input(paths.samples_dir() / "astronaut.png", "astronaut.png", "sample")
     wait_for_result(qtbot, window)
     (button,) = window.card_view.compare_buttons
-    assert button.text() == "Try the same input with\nMODNet portrait matting"
+    assert button.full_text == "Try the same input with\nMODNet portrait matting"
     button.click()
     outcome = wait_for_result(qtbot, window)
     assert controller.card.id == "modnet" and outcome.record.model_id == "modnet"
     assert outcome.decoded.label == "astronaut.png"
-    assert [b.text() for b in window.card_view.compare_buttons] == [
+    assert [b.full_text for b in window.card_view.compare_buttons] == [
         "Try the same input with\nU²-Net-p background remover"]

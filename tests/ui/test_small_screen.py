@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from playground.paths import samples_dir
 from playground.ui.samples import sample_files
 
 SMALL_SCREEN = (1024, 640)
@@ -44,3 +45,32 @@ def test_the_chosen_model_is_shown_whole_in_the_list(make_window, qtbot):
         qtbot.wait(50)
         rect = tree.visualItemRect(tree.currentItem())
         assert tree.viewport().rect().contains(rect), f"{model_id} is not shown whole in the list"
+
+
+@pytest.mark.parametrize("size", [(1440, 900), SMALL_SCREEN])
+def test_the_left_column_keeps_its_width_whatever_model_is_chosen(make_window, qtbot, size):
+    # The card's "Try the same input with …" button names another model: its length must not move the columns.
+    controller, window = make_window(model_id="magika")
+    window.resize(*size)
+    qtbot.wait(50)
+    widths = {}
+    for card in controller.catalog.cards:
+        controller.select_model(card.id)
+        qtbot.wait(20)
+        widths[card.id] = window.splitters["main"].sizes()[0]
+    assert len(set(widths.values())) == 1, f"the left column changes width: {widths}"
+
+
+@pytest.mark.models
+def test_a_photos_answer_fits_a_small_screen_without_scrolling(make_window, qtbot):
+    # The scroll area sizes a view to its least height, not its preferred one: the list and the buttons
+    # under a picture stay on screen when they fit.
+    controller, window = make_window(model_id="efficientnet-lite0")
+    window.resize(*SMALL_SCREEN)
+    controller.set_input(samples_dir() / "coffee.png", "coffee.png", "sample")
+    qtbot.waitUntil(lambda: window.result_area.current_view is not None and not controller.busy, timeout=30_000)
+    qtbot.wait(50)
+    view = window.result_area.current_view
+    assert view.height() <= view.parentWidget().height()  # nothing below the fold
+    buttons = view.action_buttons()
+    assert buttons and all(b.isVisible() and b.geometry().bottom() < view.height() for b in buttons)

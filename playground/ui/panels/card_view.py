@@ -11,6 +11,7 @@ from playground.core.cpu import int8_caution
 from playground.ui.controller import Controller
 from playground.ui.formatting import measurement_line
 from playground.ui.plain import PlainLabel
+from playground.ui.widgets.fitted_button import FittedButton
 
 
 def _tensor(spec: TensorSpec) -> str:
@@ -153,7 +154,8 @@ class CardView(QWidget):
             if other_id not in self._controller.catalog.ids:
                 continue
             other = self._controller.catalog.get(other_id)
-            button = QPushButton(f"Try the same input with\n{other.name}", self)  # two lines: a narrow column
+            # Two lines, each shortened to the column's width: a long name must not widen the column.
+            button = FittedButton(f"Try the same input with\n{other.name}", self)
             button.setToolTip(f"Switch to {other.name} and run it on what you gave this model, to compare.")
             button.clicked.connect(lambda _=False, model_id=other_id: self._controller.select_model(model_id))
             self._compare_row.addWidget(button)

@@ -77,6 +77,7 @@ class ParamsPanel(QWidget):
             widget.setAccessibleName(param.label)
             widget.setAccessibleDescription(param.help)
             label = PlainLabel(param.label + ":", self)
+            label.setWordWrap(True)  # a long name takes two lines rather than widening the column
             label.setBuddy(widget)
             label.setToolTip(param.help)
             self.form.addRow(label, widget)

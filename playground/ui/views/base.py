@@ -104,6 +104,13 @@ class ResultView(QWidget):
         self.message.hide()
         outer.addWidget(self.message)
 
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        """The least height at this width. The result area's scroll area sizes a view whose text wraps to
+        this; Qt's own answer is the preferred height (a picture's 360 pixels and more), which made a view
+        taller than a small screen, its list and buttons below the fold, while its least height fitted."""
+        layout = self.layout()
+        return layout.totalMinimumHeightForWidth(width) if layout is not None else super().heightForWidth(width)
+
     # --- contract -------------------------------------------------------------------------------
     def show_result(self, result: Any, decoded: Any) -> None:
         raise NotImplementedError
