@@ -1,4 +1,4 @@
-"""Checks this machine for the system libraries Qt needs, and names the Debian packages that provide them."""
+"""Checks this machine for the system libraries Qt and sound need, and names the Debian packages that provide them."""
 
 from __future__ import annotations
 
@@ -20,9 +20,11 @@ DISPLAY = {
     "libxcb-shm.so.0": "libxcb-shm0", "libxcb-glx.so.0": "libxcb-glx0", "libX11-xcb.so.1": "libx11-xcb1",
 }
 
-# QtMultimedia (camera, microphone, playback): without libpulse0 it does not load; without libxrandr2 its
-# FFmpeg backend is silently "not available" (STACK.md).
+# QtMultimedia (the camera): without libpulse0 it does not load; without libxrandr2 its FFmpeg backend is
+# silently "not available" (STACK.md).
 MEDIA = {"libpulse.so.0": "libpulse0", "libXrandr.so.2": "libxrandr2"}
+# The microphone and playback: sounddevice's Linux wheel loads the system's PortAudio.
+SOUND = {"libportaudio.so.2": "libportaudio2"}
 
 
 def missing_packages(libraries: dict[str, str]) -> list[str]:

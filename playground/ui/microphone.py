@@ -1,64 +1,72 @@
-"""Microphone: captures the default sound input with QtMultimedia and hands out mono 16 kHz float blocks."""
+"""Microphone: captures the default sound input through PortAudio and hands out mono 16 kHz float blocks."""
 
 from __future__ import annotations
 
+import time
 from typing import Any, Callable
 
-import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.tasks.listening import RATE
-from playground.ui.multimedia import multimedia, not_installed
+from playground.ui import sound
+from playground.ui.sound import NO_MICROPHONE
+from playground.ui.sound_streams import Capture
 
-NO_MICROPHONE = "No microphone was found on this computer; plug one in, or open a recording instead."
+__all__ = ["BLOCK_MS", "LOST", "NO_MICROPHONE", "Microphone", "microphone_problem"]  # NO_MICROPHONE: said here too
+
 BLOCK_MS = 50  # how often the level meter moves: often enough to look alive, cheap enough to ignore
+LOST = "The microphone stopped working; plug it in again and press Record."
+# A sound server takes up to about 2 s to send the first block of a newly opened input (measured here on
+# PulseAudio); no block for longer than this, first or later, means the device is gone or stuck.
+STALL_S = 5.0
 
 
-def microphone_problem(mm: Any) -> str:
+def microphone_problem(sd: Any) -> str:
     """One sentence saying why nothing can be recorded here, or ""."""
-    if mm is None:
-        return not_installed("Recording")
-    return "" if mm.QMediaDevices.audioInputs() else NO_MICROPHONE
-
-
-def to_mono_float(data: bytes, fmt: Any, mm: Any) -> np.ndarray:
-    """Raw PCM in the device's sample type and channel count → mono float32 in [-1, 1]."""
-    kinds = mm.QAudioFormat.SampleFormat
-    kind = fmt.sampleFormat()
-    if kind == kinds.Float:
-        x = np.frombuffer(data, "<f4")
-    elif kind == kinds.Int32:
-        x = np.frombuffer(data, "<i4").astype(np.float32) / 2147483648.0
-    elif kind == kinds.UInt8:
-        x = (np.frombuffer(data, np.uint8).astype(np.float32) - 128.0) / 128.0
-    else:
-        x = np.frombuffer(data, "<i2").astype(np.float32) / 32768.0
-    channels = max(1, fmt.channelCount())
-    x = x[: len(x) // channels * channels]
-    return x.reshape(-1, channels).mean(axis=1, dtype=np.float32) if channels > 1 else x.astype(np.float32)
+    return sound.problem(sd, "input", "Recording")
 
 
 class Microphone(QObject):
-    """The default input device, opened on start() and closed on stop(); `block` carries the sound."""
+    """The default input device, opened on start() and closed on stop(); `block` carries the sound.
+
+    PortAudio calls back on its own thread, which only queues the samples; a timer in this object's (the GUI)
+    thread takes them from the queue, so `block` and `failed` are always emitted in the GUI thread.
+    """
 
     block = Signal(object)  # np.ndarray, mono float32 at RATE
     failed = Signal(str)  # one sentence: the device stopped or refused
 
-    def __init__(self, parent: QObject | None = None, module: Callable[[], Any] = multimedia) -> None:
+    def __init__(self, parent: QObject | None = None, library: Callable[[], Any] | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self._mm = module()
-        self._source: Any = None
-        self._device_io: Any = None
-        self._format: Any = None
-        self._resampler: Any = None
+        self._library = library or sound.library  # a test may give a stand-in
+        self._sd: Any = None
+        self._loaded = False
+        self._clock = clock
+        self._capture: Capture | None = None
+        self._last_heard = 0.0
+        self._poll = QTimer(self)
+        self._poll.setInterval(BLOCK_MS)
+        self._poll.timeout.connect(self._read)
+
+    @property
+    def sd(self) -> Any:
+        """The sounddevice module (or None), loaded when first needed: PortAudio costs about 50 ms to start."""
+        if not self._loaded:
+            self._sd, self._loaded = self._library(), True
+        return self._sd
+
+    @sd.setter
+    def sd(self, module: Any) -> None:
+        self._sd, self._loaded = module, True
 
     @property
     def problem(self) -> str:
-        return microphone_problem(self._mm)
+        return microphone_problem(self.sd)
 
     @property
     def recording(self) -> bool:
-        return self._source is not None
+        return self._capture is not None
 
     def start(self) -> str:
         """Start capturing; "" or one sentence saying why it could not."""
@@ -66,54 +74,33 @@ class Microphone(QObject):
         problem = self.problem
         if problem:
             return problem
-        mm = self._mm
-        device = mm.QMediaDevices.defaultAudioInput()
-        fmt = mm.QAudioFormat()
-        fmt.setSampleRate(RATE)
-        fmt.setChannelCount(1)
-        fmt.setSampleFormat(mm.QAudioFormat.SampleFormat.Float)
-        if not device.isFormatSupported(fmt):
-            fmt = device.preferredFormat()  # converted and resampled here instead
-        self._format = fmt
-        self._resampler = None
-        if fmt.sampleRate() != RATE:
-            import soxr
-
-            self._resampler = soxr.ResampleStream(fmt.sampleRate(), RATE, 1, dtype="float32", quality="HQ")
-        self._source = mm.QAudioSource(device, fmt, self)
-        self._source.setBufferSize(max(4096, fmt.bytesForDuration(4 * BLOCK_MS * 1000)))
-        self._device_io = self._source.start()
-        if self._device_io is None or self._source.error() != mm.QtAudio.Error.NoError:
-            self.stop()
-            return "The microphone could not be opened; check that no other program holds it and try again."
-        self._device_io.readyRead.connect(self._read)
+        capture = Capture(self.sd, RATE, BLOCK_MS)
+        problem = capture.open()
+        if problem:
+            return problem
+        self._capture = capture
+        self._last_heard = self._clock()
+        self._poll.start()
         return ""
 
     def stop(self) -> None:
-        source, self._source = self._source, None
-        if source is None:
+        capture, self._capture = self._capture, None
+        if capture is None:
             return
-        self._read()  # what was captured up to the press of Stop belongs to the recording
-        source.stop()
-        source.deleteLater()
-        self._device_io = None
-        if self._resampler is not None:
-            tail = self._resampler.resample_chunk(np.zeros(0, np.float32), last=True)
-            if len(tail):
-                self.block.emit(tail)
-            self._resampler = None
+        self._poll.stop()
+        rest = capture.close()  # what was captured up to the press of Stop belongs to the recording
+        if len(rest):
+            self.block.emit(rest)
 
     def _read(self) -> None:
-        if self._device_io is None:
+        capture = self._capture
+        if capture is None:
             return
-        data = bytes(self._device_io.readAll())
-        if self._source is not None and self._source.error() not in (self._mm.QtAudio.Error.NoError,
-                                                                      self._mm.QtAudio.Error.UnderrunError):
-            self.failed.emit("The microphone stopped working; plug it in again and press Record.")
-        if not data:
-            return
-        samples = to_mono_float(data, self._format, self._mm)
-        if self._resampler is not None:
-            samples = self._resampler.resample_chunk(samples)
+        samples = capture.take()
+        now = self._clock()
         if len(samples):
-            self.block.emit(np.ascontiguousarray(samples, np.float32))
+            self._last_heard = now
+            self.block.emit(samples)
+        if capture.ended.is_set() or now - self._last_heard > STALL_S:
+            self.stop()  # closes the device and hands over what it sent before it went
+            self.failed.emit(LOST)

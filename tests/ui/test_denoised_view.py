@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from playground.core.results import Denoised
 from playground.ui.views import create_view
 from playground.ui.widgets import audio
+from tests.ui.fake_sound import FakeSoundDevice
 from tests.ui.test_views import pixels, press, shown, texts
 
 RATE = 48000
@@ -71,15 +72,8 @@ def test_a_silent_recording_says_there_is_nothing_to_remove(qtbot):
     assert not view.figures.isVisible()
 
 
-class _NoOutputs:
-    class QMediaDevices:
-        @staticmethod
-        def audioOutputs():
-            return []
-
-
 def test_without_speakers_both_play_buttons_say_why_in_one_sentence(qtbot, monkeypatch):
-    monkeypatch.setattr(audio, "_multimedia", lambda: _NoOutputs)
+    monkeypatch.setattr(audio, "_library", lambda: FakeSoundDevice(speaker=False))
     view = shown(qtbot, create_view(Denoised))
     view.show_result(tone_under_noise(), None)
     assert not view.play_original.isEnabled() and not view.play_cleaned.isEnabled()
@@ -88,15 +82,8 @@ def test_without_speakers_both_play_buttons_say_why_in_one_sentence(qtbot, monke
     assert view.message.text() == audio.NO_DEVICE
 
 
-class _Speaker:
-    class QMediaDevices:
-        @staticmethod
-        def audioOutputs():
-            return [object()]
-
-
 def test_playing_one_version_turns_its_button_into_stop_and_moves_the_playhead(qtbot, monkeypatch):
-    monkeypatch.setattr(audio, "_multimedia", lambda: _Speaker)
+    monkeypatch.setattr(audio, "_library", FakeSoundDevice)
     view = shown(qtbot, create_view(Denoised))
     played = []
 

@@ -3,16 +3,13 @@ the model on the recording (push-to-talk), and live mode runs it on each utteran
 
 from __future__ import annotations
 
-import enum
-from types import SimpleNamespace
-
-import numpy as np
 import pytest
 import soundfile as sf
 
 from playground import paths
-from playground.ui.microphone import NO_MICROPHONE, to_mono_float
-from playground.ui.multimedia import NOT_INSTALLED
+from playground.ui import sound
+from playground.ui.microphone import NO_MICROPHONE
+from tests.ui.fake_sound import FakeSoundDevice
 
 KWS = "Hey Jarvis. Alexa. What is the weather today?"
 
@@ -30,29 +27,29 @@ def say(qtbot, panel, name: str, block: int = 800) -> None:
         qtbot.wait(1)  # the window keeps living while it listens: finished runs hand over the next utterance
 
 
-def test_sound_from_the_device_becomes_mono_float_whatever_its_format():
-    kinds = enum.Enum("SampleFormat", "UInt8 Int16 Int32 Float")
-    mm = SimpleNamespace(QAudioFormat=SimpleNamespace(SampleFormat=kinds))
-    stereo16 = SimpleNamespace(sampleFormat=lambda: kinds.Int16, channelCount=lambda: 2)
-    pcm = np.array([[16384, 0], [-32768, -32768]], "<i2").tobytes()
-    assert to_mono_float(pcm, stereo16, mm).tolist() == [0.25, -1.0]
-    mono8 = SimpleNamespace(sampleFormat=lambda: kinds.UInt8, channelCount=lambda: 1)
-    assert to_mono_float(bytes([128, 192, 0]), mono8, mm).tolist() == [0.0, 0.5, -1.0]
-    odd = SimpleNamespace(sampleFormat=lambda: kinds.Float, channelCount=lambda: 2)
-    assert to_mono_float(np.array([0.5, 0.1, 0.3], "<f4").tobytes(), odd, mm).tolist() == [pytest.approx(0.3)]
-
-
-def test_the_microphone_button_says_when_there_is_none_and_is_absent_for_pictures(make_window, require_model):
+@pytest.mark.parametrize("library, sentence", [(lambda: None, sound.missing("Recording")),
+                                               (lambda: FakeSoundDevice(microphone=False), NO_MICROPHONE)])
+def test_the_microphone_button_says_when_there_is_none_and_is_absent_for_pictures(make_window, require_model,
+                                                                                  monkeypatch, library, sentence):
     require_model("whisper-tiny-en-int8")
+    monkeypatch.setattr(sound, "library", library)
     controller, window = make_window(model_id="whisper-tiny-en-int8")
     panel, button = window.input_panel.mic_panel, window.input_panel.mic_button
     assert button.isVisible()
-    if panel.problem:  # this machine has no sound input (or no media add-on): said on the button itself
-        assert button.text() == "No microphone" and not button.isEnabled()
-        assert button.toolTip() in (NO_MICROPHONE, NOT_INSTALLED.format(what="Recording"))
+    assert panel.problem == sentence  # said on the button itself, before anyone presses it
+    assert button.text() == "No microphone" and not button.isEnabled()
+    assert button.toolTip() == sentence
     require_model("centerface")
     controller.select_model("centerface")
     assert not button.isVisible() and not panel.isVisible()
+
+
+def test_the_microphone_button_is_offered_when_there_is_one(make_window, require_model, monkeypatch):
+    require_model("whisper-tiny-en-int8")
+    monkeypatch.setattr(sound, "library", FakeSoundDevice)
+    controller, window = make_window(model_id="whisper-tiny-en-int8")
+    button = window.input_panel.mic_button
+    assert button.isVisible() and button.isEnabled() and button.text() == "Microphone"
 
 
 @pytest.mark.models

@@ -16,6 +16,7 @@ from playground.ui.views import create_view
 from playground.ui.views.notes import NotesView
 from playground.ui.widgets import audio
 from playground.ui.widgets.piano_roll import NOTE, SELECTED, key_range, key_ticks
+from tests.ui.fake_sound import FakeSoundDevice
 from tests.ui.test_views import near, pixels, shown
 
 RATE = 22050
@@ -35,16 +36,9 @@ def notes_result(notes=MELODY, seconds: float = 2.4, heard: float = -1.0, loud: 
     return Notes(samples, RATE, found, activation, np.zeros_like(activation), ROW_S, heard)
 
 
-class _Speakers:
-    class QMediaDevices:
-        @staticmethod
-        def audioOutputs():
-            return ["speaker"]
-
-
 @pytest.fixture
 def speakers(monkeypatch):
-    monkeypatch.setattr(audio, "_multimedia", lambda: _Speakers)
+    monkeypatch.setattr(audio, "_library", FakeSoundDevice)
 
 
 def rows(view) -> list[list[str]]:
@@ -170,19 +164,13 @@ def test_play_notes_plays_tones_at_the_keys_and_the_button_becomes_stop(qtbot, s
 
 
 def test_without_speakers_the_play_buttons_say_why_in_one_sentence(qtbot, monkeypatch):
-    monkeypatch.setattr(audio, "_multimedia", lambda: _NoSpeakers)
+    monkeypatch.setattr(audio, "_library", lambda: FakeSoundDevice(speaker=False))
     view = shown(qtbot, create_view(Notes))
     view.show_result(notes_result(), None)
     assert not view.play_notes_button.isEnabled() and not view.play_recording_button.isEnabled()
     assert view.play_note.isVisible() and view.play_note.text() == audio.NO_DEVICE
     assert view.copy_button.isEnabled()
 
-
-class _NoSpeakers:
-    class QMediaDevices:
-        @staticmethod
-        def audioOutputs():
-            return []
 
 
 def test_clear_empties_the_view(qtbot, speakers):

@@ -102,13 +102,13 @@ def test_nothing_heard_is_said_plainly_with_nothing_to_copy_or_save(qtbot, tmp_p
 
 
 def test_without_a_sound_device_play_is_off_and_the_reason_is_written(qtbot, monkeypatch):
-    monkeypatch.setattr(audio, "_multimedia", lambda: None)
+    monkeypatch.setattr(audio, "_library", lambda: None)
     view = shown(qtbot, create_view(Transcript))
     view.show_result(kws_like(), None)
     assert not view.play_button.isEnabled()
-    assert view.play_note.isVisible() and view.play_note.text() == audio.NO_ADDON
+    assert view.play_note.isVisible() and view.play_note.text() == audio.NO_LIBRARY
     view.play_from(1.0)  # a click on a sentence must not crash either
-    assert view.message.text() == audio.NO_ADDON
+    assert view.message.text() == audio.NO_LIBRARY
 
 
 def test_a_recording_read_from_its_file_is_drawn_from_its_envelope_and_played_from_the_file(qtbot, tmp_path):

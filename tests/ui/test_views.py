@@ -22,6 +22,7 @@ from playground.ui.views.labels import BAR_BEST, BAR_OTHER, percent_text
 from playground.ui.views.speech import SPEECH, THRESHOLD
 from playground.ui.widgets import audio
 from playground.ui.widgets.images import rgba_from_qimage
+from tests.ui.fake_sound import FakeSoundDevice
 
 SKY = (40, 90, 160)
 SUBJECT = (230, 60, 40)
@@ -331,17 +332,10 @@ def test_speech_view_with_no_speech_says_so(qtbot):
     assert view.segment_list.item(0).text() == "No speech found"
 
 
-class _NoOutputs:
-    class QMediaDevices:
-        @staticmethod
-        def audioOutputs():
-            return []
-
-
-@pytest.mark.parametrize("multimedia, sentence", [(lambda: None, audio.NO_ADDON),
-                                                  (lambda: _NoOutputs, audio.NO_DEVICE)])
-def test_play_is_disabled_with_the_reason_when_sound_cannot_play(qtbot, monkeypatch, multimedia, sentence):
-    monkeypatch.setattr(audio, "_multimedia", multimedia)
+@pytest.mark.parametrize("library, sentence", [(lambda: None, audio.NO_LIBRARY),
+                                               (lambda: FakeSoundDevice(speaker=False), audio.NO_DEVICE)])
+def test_play_is_disabled_with_the_reason_when_sound_cannot_play(qtbot, monkeypatch, library, sentence):
+    monkeypatch.setattr(audio, "_library", library)
     view = shown(qtbot, create_view(SpeechSegments))
     view.show_result(vad_like(), None)
     assert not view.play_button.isEnabled()
@@ -358,19 +352,3 @@ def test_clear_empties_every_view(qtbot):
         view.clear()
         assert view.headline.text() == ""
         assert not any(b.isEnabled() for b in view.action_buttons())
-
-
-def test_clips_are_converted_to_what_the_sound_device_wants():
-    import enum
-    from types import SimpleNamespace
-
-    kinds = enum.Enum("SampleFormat", "UInt8 Int16 Int32 Float")
-    mm = SimpleNamespace(QAudioFormat=SimpleNamespace(SampleFormat=kinds))
-    device = SimpleNamespace(sampleRate=lambda: 48000, channelCount=lambda: 2, sampleFormat=lambda: kinds.Int16)
-    clip = np.array([0.0, 0.5, -0.5, 2.0], np.float32)  # 2.0 is out of range and must be clipped
-    pcm = np.frombuffer(audio.to_device_format(clip, 16000, device, mm), "<i2").reshape(-1, 2)
-    assert pcm.shape == (12, 2)  # three times the rate, two channels
-    assert (pcm[:, 0] == pcm[:, 1]).all()
-    assert pcm[3, 0] == 16383 and pcm[6, 0] == -16383 and pcm[9, 0] == 32767
-    as_float = SimpleNamespace(sampleRate=lambda: 16000, channelCount=lambda: 1, sampleFormat=lambda: kinds.Float)
-    assert np.frombuffer(audio.to_device_format(clip, 16000, as_float, mm), "<f4").tolist() == [0.0, 0.5, -0.5, 1.0]

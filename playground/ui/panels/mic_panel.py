@@ -17,7 +17,6 @@ from playground.core.media.types import MAX_AUDIO_SECONDS
 from playground.tasks.listening import RATE, Heard, Listener
 from playground.ui.controller import Controller
 from playground.ui.microphone import Microphone
-from playground.ui.multimedia import multimedia
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.plots import make_plot
 
@@ -36,10 +35,10 @@ class MicPanel(QWidget):
     """Opens the microphone only while recording; the recording stays in memory, never on disk."""
 
     def __init__(self, controller: Controller, parent: QWidget | None = None,
-                 module: Callable[[], Any] = multimedia) -> None:
+                 library: Callable[[], Any] | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.microphone = Microphone(self, module)
+        self.microphone = Microphone(self, library)
         self.microphone.block.connect(self.heard)
         self.microphone.failed.connect(self._failed)
         self.listener: Listener | None = None
