@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
+from playground.ui import scale
 from playground.ui.controller import Controller
 
 
@@ -40,6 +41,15 @@ class WindowActions(QObject):
                                  "back of a room: the result, graphs and explainer, without the knobs",
                                  "Ctrl+Shift+P")
         self.projector.setCheckable(True)
+        # Text size: three choices, one checked; the usual zoom keys pick the smaller or larger one.
+        self.text_sizes = QActionGroup(self)
+        self.text_size: dict[str, QAction] = {}
+        for size, keys in ((scale.SMALL, "Ctrl+-"), (scale.DESKTOP, "Ctrl+0"), (scale.LARGE, "Ctrl+=")):
+            action = _action(self, size.title, f"{size.title} in the whole window, graphs included", keys)
+            action.setCheckable(True)
+            self.text_sizes.addAction(action)
+            self.text_size[size.name] = action
+        self.text_size[scale.LARGE.name].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
         self.get_models = _action(self, "&Get all models…", "Download every model that is not on this computer "
                                   "yet, from PyPI, once")
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
@@ -70,7 +80,7 @@ class WindowActions(QObject):
 
     def all(self) -> tuple[QAction, ...]:
         return (self.open, self.paste, self.save_report, self.get_models, self.run, self.repeat, self.stop,
-                self.full_screen, self.projector, self.quit)
+                self.full_screen, self.projector, *self.text_size.values(), self.quit)
 
     def _on_repeat_changed(self, on: bool) -> None:
         if self.repeat.isChecked() != on:

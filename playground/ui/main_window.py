@@ -89,6 +89,9 @@ class MainWindow(QMainWindow):
         self.commands.full_screen.toggled.connect(self.set_full_screen)
         self.commands.projector.setChecked(settings.scale == scale.PROJECTOR.name)
         self.commands.projector.toggled.connect(self.set_projector)
+        for name, action in self.commands.text_size.items():
+            action.setChecked(settings.scale == name)
+            action.triggered.connect(lambda _=False, name=name: self.set_text_size(name))
         self.commands.quit.triggered.connect(self.leave)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.commands.save_report.triggered.connect(self.ask_save_report)
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         a = self.commands
         for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)),
                                ("&Run", (a.run, a.repeat, a.stop)),
-                               ("&View", (a.full_screen, a.projector))):
+                               ("&View", (a.full_screen, None, *a.text_size.values(), None, a.projector))):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
@@ -202,10 +205,21 @@ class MainWindow(QMainWindow):
         chosen = scale.PROJECTOR if on else scale.DESKTOP
         scale.apply(chosen)
         self.settings.scale = chosen.name
+        for name, action in self.commands.text_size.items():
+            action.setChecked(name == chosen.name)
         self.show_expert_controls(not on)
         self._activate_layout()  # the smaller least size now, or the resize below is held to the old one
         if on and not self.isFullScreen() and not self.isMaximized():
             self.resize(*scale.PROJECTOR_SIZE)
+
+    def set_text_size(self, name: str) -> None:
+        """Small, normal or large text in the whole window (ui/scale.py), remembered; leaves the projector size."""
+        if self.commands.projector.isChecked():
+            self.commands.projector.setChecked(False)  # back to the desktop layout, knobs and all
+        chosen = scale.named(name)
+        scale.apply(chosen)
+        self.settings.scale = chosen.name
+        self.commands.text_size[chosen.name].setChecked(True)
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():

@@ -1,4 +1,5 @@
-"""How big the window draws: the desktop's own size, a kiosk's (read from two metres, touched), a projector's.
+"""How big the window draws: the desktop's own size (or the person's smaller or larger text), a kiosk's (read
+from two metres, touched), a projector's.
 
 A scale sets the application's font, the least height of everything a finger presses, and the width of
 scroll bars. Titles and headlines are sized relative to the application's font (`relative_font`), and
@@ -25,16 +26,22 @@ class Scale:
     touch_px: int  # the least height of buttons, fields and list rows; 0: the style's own
     scroll_px: int  # scroll bar width; 0: the style's own
     title: str  # as the View menu and the settings file name it
+    factor: float = 1.0  # with points 0: the desktop's own font size times this
 
 
-DESKTOP = Scale("desktop", 0, 0, 0, "Desktop size")
+DESKTOP = Scale("desktop", 0, 0, 0, "Normal text")
+# A person's own choice of text size, relative to the desktop's: smaller to see more at once, larger for
+# tired or weak eyes. Everything follows the font, graphs included, so one choice resizes the whole window.
+SMALL = Scale("small", 0, 0, 0, "Small text", factor=0.85)
+LARGE = Scale("large", 0, 0, 0, "Large text", factor=1.3)
+TEXT_SIZES = (SMALL, DESKTOP, LARGE)
 # 18 pt is 24 px at 96 dpi: letters about 5 mm high on a 24-inch 1080p screen, readable from two metres;
 # 56 px (15 mm) is a comfortable target for a child's finger.
 KIOSK = Scale("kiosk", 18, 56, 32, "Kiosk size")
 # On a 1280 × 720 projector 14 pt (19 px) is about 1/38 of the picture's height: readable from the back of
 # a room, while the three columns still fit side by side.
 PROJECTOR = Scale("projector", 14, 36, 18, "Projector size")
-SCALES = {scale.name: scale for scale in (DESKTOP, KIOSK, PROJECTOR)}
+SCALES = {scale.name: scale for scale in (*TEXT_SIZES, KIOSK, PROJECTOR)}
 PROJECTOR_SIZE = (1280, 720)
 
 _desktop_font: QFont | None = None  # the platform's own font, kept to go back to
@@ -77,6 +84,8 @@ def apply(scale: Scale) -> None:
     font = QFont(_desktop_font)
     if scale.points:
         font.setPointSizeF(scale.points)
+    elif scale.factor != 1.0:
+        font.setPointSizeF(_desktop_font.pointSizeF() * scale.factor)
     app.setFont(font)
     app.setStyleSheet(style_sheet(scale))
     for widget in app.allWidgets():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from playground.ui import scale
@@ -77,6 +78,7 @@ def test_a_kiosk_is_at_the_kiosk_size_unless_its_file_says_otherwise_and_visitor
     qtbot.addWidget(window)
     try:
         assert window.locked and not window.commands.projector.isEnabled()
+        assert not any(action.isEnabled() for action in window.commands.text_size.values())
         window.resize(1920, 1080)
         window.show()
         qtbot.waitExposed(window)
@@ -87,5 +89,37 @@ def test_a_kiosk_is_at_the_kiosk_size_unless_its_file_says_otherwise_and_visitor
                 QApplication.processEvents()
                 hint = window.minimumSizeHint()
                 assert hint.width() <= 1920 and hint.height() <= 1080, (card.id, hint)
+    finally:
+        controller.shutdown(10.0)
+
+
+def test_a_person_chooses_small_normal_or_large_text_and_it_is_kept(qtbot, tmp_path, desktop_afterwards):
+    desktop_points = QApplication.font().pointSizeF()
+    settings = Settings(tmp_path / "playground.ini")
+    controller, window = build(settings, model_id="langid")
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        sizes = window.commands.text_size
+        assert sizes["desktop"].isChecked() and [a.text() for a in sizes.values()] == [
+            "Small text", "Normal text", "Large text"]
+        view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+        assert all(action in view_menu.actions() for action in sizes.values())
+        title = window.graphs.latency_title
+        axis = window.graphs.cpu_plot.getPlotItem().getAxis("left")
+        sizes["large"].trigger()
+        assert QApplication.font().pointSizeF() == pytest.approx(desktop_points * 1.3)
+        assert title.font().pointSizeF() == pytest.approx(desktop_points * 1.3 + 1.5)  # titles stay titles
+        assert axis.style["tickFont"].pointSizeF() == pytest.approx(desktop_points * 1.3)  # graphs too
+        assert sizes["large"].isChecked() and not sizes["desktop"].isChecked()
+        settings.sync()
+        assert "scale=large" in (tmp_path / "playground.ini").read_text()
+        window.commands.projector.trigger()  # the projector is a size of its own: no text size is ticked
+        assert not any(action.isChecked() for action in sizes.values())
+        sizes["small"].trigger()  # and a text size leaves it, knobs back
+        assert not window.commands.projector.isChecked() and window.params.isVisible()
+        assert QApplication.font().pointSizeF() == pytest.approx(desktop_points * 0.85)
+        assert [QKeySequence(k).toString() for k in ("Ctrl+-", "Ctrl+0", "Ctrl+=")] == [
+            sizes[n].shortcut().toString() for n in ("small", "desktop", "large")]
     finally:
         controller.shutdown(10.0)

@@ -246,12 +246,12 @@ def _parts_table(parent: QWidget) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(True)
     table.verticalHeader().hide()
+    # Each row as tall as its wrapped sentence at the column's width of the moment, measured by the header.
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = table.horizontalHeader()
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-    # Wrapped sentences are as tall as the column's width makes them: measure again when it changes.
-    header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
     table.setMinimumHeight(120)
     table.hide()
     return table
@@ -271,4 +271,3 @@ def _fill_parts(table: QTableWidget, parts: tuple[Part, ...], title: str) -> Non
             item = QTableWidgetItem(text)  # plain text: a sentence a person typed is never markup
             item.setToolTip(plain_tip(part.text))
             table.setItem(row, col, item)
-    table.resizeRowsToContents()
