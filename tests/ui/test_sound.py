@@ -4,8 +4,11 @@ reaches a widget."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
 import time
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -41,6 +44,18 @@ def test_without_portaudio_recording_and_playing_say_what_to_install(qtbot, monk
     player = ClipPlayer()
     assert player.problem() == audio.NO_LIBRARY
     assert player.play(np.zeros(100, np.float32), 16_000) == audio.NO_LIBRARY and not player.playing
+
+
+def test_a_machine_without_portaudio_is_told_which_package_to_install():
+    # sounddevice's own import, with the system's PortAudio nowhere to be found (as before apt-get install).
+    code = ("import ctypes.util\n"
+            "ctypes.util.find_library = lambda name: None\n"
+            "from playground.ui import sound\n"
+            "print(sound.library() is None)\n"
+            "print(sound.problem(sound.library(), 'input', 'Recording'))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.splitlines() == ["True", sound.NO_PORTAUDIO.format(what="Recording")]
 
 
 def test_no_microphone_and_no_speaker_are_said_before_anything_opens(qtbot, monkeypatch):
