@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.results import STREAMING_TYPES
@@ -29,6 +29,7 @@ from playground.ui.panels.run_bar import RunBar
 from playground.ui.plain import PlainLabel
 from playground.ui.privacy import NetworkBadge
 from playground.ui.settings import Settings
+from playground.ui.shortcuts import ShortcutsDialog
 from playground.ui.visits import Visits
 
 TITLE = "Inference Playground"
@@ -143,8 +144,19 @@ class MainWindow(QMainWindow):
             lessons.addAction(page.topic.title).triggered.connect(
                 lambda _=False, topic=page.topic.id: self.show_lessons(topic))
         self.help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = self.shortcuts_action = self.help_menu.addAction("&Keyboard shortcuts")
+        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.addAction(shortcuts)  # F1 works with the menu bar hidden too
         self.help_menu.addAction("&About Inference Playground").triggered.connect(self.show_about)
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Every key the window answers to, from its own actions."""
+        dialog = ShortcutsDialog(self.commands.all(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def show_about(self) -> AboutDialog:
         """Versions, where things live, and every model's credits; not on a kiosk, whose menu bar is hidden."""

@@ -79,6 +79,7 @@ def test_a_kiosk_is_at_the_kiosk_size_unless_its_file_says_otherwise_and_visitor
     try:
         assert window.locked and not window.commands.projector.isEnabled()
         assert not any(action.isEnabled() for action in window.commands.text_size.values())
+        assert not window.shortcuts_action.isEnabled()
         window.resize(1920, 1080)
         window.show()
         qtbot.waitExposed(window)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QPlainTextEdit, QScrollArea, QSizePolicy, 
 from playground.core.card import ModelCard
 from playground.core.pipeline import Outcome
 from playground.core.results import Result
+from playground.ui.announce import Announcer
 from playground.ui.controller import Controller
 from playground.ui.inputs import InputChoice, entry_of, not_here
 from playground.ui.panels.download_panel import DownloadPanel
@@ -89,6 +90,7 @@ class ResultArea(QWidget):
             news.connect(self._on_fetch_news)
         controller.fetcher.failed.connect(self._on_fetch_failed)
         self._views: dict[type, ResultView] = {}
+        self.announcer = Announcer()  # each new answer is said to a screen reader
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
         controller.run_started.connect(self._on_run_started)
@@ -246,7 +248,10 @@ class ResultArea(QWidget):
         view = self.view_for(type(outcome.result))
         view.show_result(outcome.result, outcome.decoded)
         self._show(view)
+        if self._answered is not self._controller.input:
+            self.announcer.forget()  # a new input's answer is news even when it reads like the last one
         self._answered = self._controller.input
+        self.announcer.announce(view, view.headline.text())
         if view.isVisible():
             view.repaint()  # paint now, inside the controller's clock: "draw" is the time until it is on screen
         self._final_shown = True
