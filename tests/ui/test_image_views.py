@@ -164,7 +164,7 @@ def test_a_picture_without_text_says_so_and_offers_nothing_to_copy(qtbot):
 
 
 # --- labels of a picture ------------------------------------------------------------------------------
-def test_a_pictures_labels_sit_beside_the_picture_and_save_as_text(qtbot, tmp_path):
+def test_a_pictures_labels_sit_with_the_picture_and_save_as_text(qtbot, tmp_path):
     from playground.core.media import ImageData
     from playground.core.results import Label, Labels
 
@@ -173,7 +173,8 @@ def test_a_pictures_labels_sit_beside_the_picture_and_save_as_text(qtbot, tmp_pa
     view.show_result(labels, ImageData(pixels=quadrants(), label="coffee.png"))
     assert view.picture.isVisible() and view.picture.image().width() == 400
     assert view.save_to(str(tmp_path / "coffee-labels"))
-    assert (tmp_path / "coffee-labels.txt").read_text(encoding="utf-8") == "1. espresso 0.960\n2. cup 0.010\n"
+    assert (tmp_path / "coffee-labels.txt").read_text(encoding="utf-8") == (
+        "Most likely: espresso — 96 %\n1. espresso 0.960\n2. cup 0.010\n")  # the verdict, then the ranking
     view.show_result(labels, None)  # text has no picture to show
     assert not view.picture.isVisible()
 
