@@ -1,11 +1,12 @@
-"""TranscriptView: what was said in large text, each sentence with its time, playback that seeks to a sentence."""
+"""TranscriptView: what was said, sentence by sentence in large text with its time, and playback that seeks to a
+sentence; the recording's waveform above it. The sentences are the transcript: one list, not the text twice."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from playground.core.errors import InputError
 from playground.core.export import save_result
@@ -49,22 +50,22 @@ class TranscriptView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Transcript")
-        self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
-        self.text.setAccessibleName("What was said")
-        relative_font(self.text, 4)
-        self.body.addWidget(self.text, 1)
         self.wave = WaveStrip("The recording: click to play from there", self)
         self.wave.seek.connect(self.play_from)
         self.body.addWidget(self.wave)
-        self.times_label = PlainLabel("Sentence by sentence — click one to hear it:", self)
-        self.body.addWidget(self.times_label)
         self.pieces = QListWidget(self)
-        self.pieces.setAccessibleName("Sentences with their times; press Enter to play one")
-        relative_font(self.pieces, 1)
+        self.pieces.setAccessibleName("What was said, sentence by sentence with its time; press Enter to play one")
+        self.pieces.setToolTip("Click a sentence to hear it.")
+        self.pieces.setWordWrap(True)  # a long sentence wraps at the width there is, never behind a scroll bar
+        self.pieces.setSpacing(2)
+        relative_font(self.pieces, 3)  # the answer itself: as large as the reply of the chat
         self.pieces.itemClicked.connect(self._row_clicked)
         self.pieces.itemActivated.connect(self._row_clicked)
         self.body.addWidget(self.pieces, 1)
+        self.empty = PlainLabel("", self)  # nothing heard: what to try instead
+        self.empty.setWordWrap(True)
+        self.empty.hide()
+        self.body.addWidget(self.empty)
         self.play_note = self.add_play_note()
         self.player = ClipPlayer(self)
         self.player.playing_changed.connect(self._playing_changed)
@@ -87,8 +88,9 @@ class TranscriptView(ResultView):
             self.headline.setText(f"What was said in {length(result.duration, result.duration >= 60)}")
         else:
             self.headline.setText("No words were heard")
-            self.text.setPlainText("The recording has no speech the model could make out. Try a recording of "
-                                   "someone speaking English, close to the microphone.")
+        self.empty.setText("" if result.text else "The recording has no speech the model could make out. Try a "
+                                                  "recording of someone speaking English, close to the microphone.")
+        self.empty.setVisible(not result.text)
         self.set_actions_enabled(True)
         self.copy_button.setEnabled(bool(result.text))
         self._update_play_button()
@@ -112,7 +114,7 @@ class TranscriptView(ResultView):
         self.player.stop()
         self._result = None
         self._decoded = None  # the input it was given: a person's photo or recording
-        self.text.clear()
+        self.empty.hide()
         self.pieces.clear()
         self.wave.clear()
         self._update_play_button()
@@ -126,17 +128,21 @@ class TranscriptView(ResultView):
                 self.wave.set_audio(result.samples, result.sample_rate)
             elif result.envelope is not None:
                 self.wave.set_envelope(*result.envelope, duration=result.duration)
-        if self.text.toPlainText() != result.text:
-            self.text.setPlainText(result.text)
         said = [p for p in result.phrases if p.text]
         self.wave.set_spans([(p.start, p.end) for p in said])
-        if self.pieces.count() != len(said):
-            self.pieces.clear()
-            for phrase in said:
-                minutes = result.duration >= 60
-                item = QListWidgetItem(sentence_row(phrase, minutes))
+        minutes = result.duration >= 60
+        rows = [sentence_row(phrase, minutes) for phrase in said]
+        # Only what changed: while it is written the last sentence grows, and earlier ones stay put (and selected).
+        for index, (row, phrase) in enumerate(zip(rows, said)):
+            item = self.pieces.item(index)
+            if item is None:
+                item = QListWidgetItem(row)
                 item.setToolTip(f"Play from {length(phrase.start, minutes)}")
                 self.pieces.addItem(item)
+            elif item.text() != row:
+                item.setText(row)
+        while self.pieces.count() > len(rows):
+            self.pieces.takeItem(self.pieces.count() - 1)
 
     # --- playback -------------------------------------------------------------------------------
     def _update_play_button(self) -> None:
