@@ -125,7 +125,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     # folder is removed on the way out and nothing half-built is left.
     signal.signal(signal.SIGTERM, lambda _signum, _frame: _interrupt())
     catalog = _catalog()
-    cards = _selected(catalog, args.ids)
+    # Each with the models it also runs (Whisper listens with the voice detector): fetched, it works.
+    cards = catalog.with_companions(_selected(catalog, args.ids))
     as_json = args.progress == "json"
     fetch_models(cards, progress=JsonProgress(sys.stdout) if as_json else TextProgress(sys.stderr),
                  on_outcome=None if as_json else _print_outcome)

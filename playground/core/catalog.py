@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,10 +52,37 @@ class Catalog:
         groups = {m: tuple(c for c in self.cards if c.modality == m) for m in MODALITIES}
         return {m: cards for m, cards in groups.items() if cards}
 
-    @staticmethod
-    def installed(card: ModelCard) -> bool:
-        """All built files are present. Whether they are intact is for `playground models verify`."""
-        return all((card.folder / f.path).is_file() for f in card.files)
+    def installed(self, card: ModelCard) -> bool:
+        """Ready to run: all its built files are present, and those of every model it also runs ([companions],
+        e.g. the voice detector Whisper listens with). Whether they are intact is for `playground models verify`."""
+        return all(files_present(c) for c in self.needed(card))
+
+    def needed(self, card: ModelCard) -> list[ModelCard]:
+        """The models `card` runs on, companions first (as a fetch installs them), then the card itself; a
+        companion this catalog lacks is left out, and the run says so (Pipeline.companions)."""
+        order: list[ModelCard] = []
+
+        def visit(current: ModelCard) -> None:
+            if any(c.id == current.id for c in order):
+                return
+            order.append(current)  # before its companions: a card naming itself, or a loop, ends here
+            for model_id in current.companions.values():
+                other = next((c for c in self.cards if c.id == model_id), None)
+                if other is not None:
+                    visit(other)
+
+        visit(card)
+        return order[1:] + order[:1]
+
+    def with_companions(self, cards: Iterable[ModelCard]) -> list[ModelCard]:
+        """`cards` and every model they need, each once, companions before the model that needs them."""
+        chosen = {needed.id: needed for card in cards for needed in self.needed(card)}
+        return list(chosen.values())
+
+
+def files_present(card: ModelCard) -> bool:
+    """The card's own built files are all there."""
+    return all((card.folder / f.path).is_file() for f in card.files)
 
 
 def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], None] | None = None) -> Catalog:

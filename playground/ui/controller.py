@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from playground.core import explainers
 from playground.core.card import ModelCard
-from playground.core.catalog import Catalog
+from playground.core.catalog import Catalog, files_present
 from playground.core.errors import PlaygroundError
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.pipeline import Outcome, Pipeline
@@ -128,6 +128,10 @@ class Controller(QObject):
 
     def missing_cards(self) -> list[ModelCard]:
         return [card for card in self.catalog.cards if not self.installed(card)]
+
+    def to_download(self, card: ModelCard) -> list[ModelCard]:
+        """What a Download of `card` fetches: its own files and any model it also runs, where not here yet."""
+        return [needed for needed in self.catalog.needed(card) if not files_present(needed)]
 
     @Slot(tuple)
     def _on_fetched(self, _model_ids: tuple[str, ...]) -> None:

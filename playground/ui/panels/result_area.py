@@ -181,7 +181,7 @@ class ResultArea(QWidget):
 
     def _show_download(self, card: ModelCard) -> None:
         self.downloads.show_card(card, self._controller.missing_cards(), self._controller.fetcher.state,
-                                 self._fetch_problem)
+                                 self._fetch_problem, self._controller.to_download(card))
         self._show(self.downloads)
 
     def _download(self) -> None:
