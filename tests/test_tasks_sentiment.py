@@ -56,13 +56,17 @@ def test_the_build_recorded_its_held_out_accuracy_and_the_data_licence() -> None
     assert "MIT" in facts["training_data"] and facts["everyday_sentences_right"] == "9 of 9"
 
 
-def test_the_file_is_minilm_with_a_three_class_head_and_names_its_labels() -> None:
+def test_the_file_is_a_three_class_head_on_the_sentence_models_own_minilm() -> None:
     card = installed("sentiment")
     model = onnx.load(str(card.path("main")), load_external_data=False)
-    assert [o.name for o in model.graph.output] == ["sentence_embedding", "logits", "probabilities"]
+    assert [i.name for i in model.graph.input] == ["sentence_embedding"]
+    assert [o.name for o in model.graph.output] == ["logits", "probabilities"]
     assert {p.key: p.value for p in model.metadata_props}["labels"] == ",".join(LABELS)
-    assert [n.op_type for n in model.graph.node[-3:]] == ["MatMul", "Add", "Softmax"]
+    assert [n.op_type for n in model.graph.node] == ["MatMul", "Add", "Softmax"]
     assert tuple(card.postprocess["labels"]) == LABELS
+    # MiniLM is on disk once: the sentence similarity model's file, which this head reads from.
+    assert card.companions == {"embedder": "minilm-l6"}
+    assert card.path("main").stat().st_size < 10_000 and not any(card.folder.glob("*minilm*.onnx"))
 
 
 @pytest.mark.parametrize("empty", ["", "   \n\t\n  ", "\x00\x00"])

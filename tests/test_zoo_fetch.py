@@ -368,3 +368,22 @@ def test_a_card_cannot_pin_the_hash_of_a_file_it_says_is_not_reproducible(fake: 
     with pytest.raises(ModelCardError, match=r"key 'files\.main\.sha256' cannot be given for a file that is not "
                                              r"reproducible"):
         fake.card()
+
+
+def test_a_file_an_earlier_build_installed_and_the_card_no_longer_names_is_removed(fake: FakeModel) -> None:
+    downloader = FakeDownloader(fake.wheel)
+    fetch(fake, downloader)
+    # As if the last build had also installed a graph the card has since dropped (now shared with another model).
+    manifest = json.loads((fake.folder / MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["old"] = {"path": "old_graph.onnx", "sha256": "0" * 64, "size": 3, "reproducible": True}
+    manifest["files"]["escape"] = {"path": "../outside.txt", "sha256": "0" * 64, "size": 3, "reproducible": True}
+    (fake.folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (fake.folder / "old_graph.onnx").write_bytes(b"old")
+    (fake.folder / "notes.txt").write_bytes(b"not ours")  # never named by a build: left alone
+    outside = fake.models / "outside.txt"
+    outside.write_bytes(b"a file beside the model folders")
+    (fake.folder / "tiny.onnx").unlink()  # so the next fetch builds again
+    fetch(fake, downloader)
+    assert not (fake.folder / "old_graph.onnx").exists()
+    assert (fake.folder / "notes.txt").exists() and outside.read_bytes() == b"a file beside the model folders"
+    assert (fake.folder / "tiny.onnx").read_bytes() == fake.onnx

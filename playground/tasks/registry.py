@@ -58,8 +58,14 @@ def get_task(name: str) -> Task:
 
 
 def check_card(card: ModelCard) -> None:
-    """Refuse a card whose task this playground lacks, or whose tables that task cannot read."""
-    check_tables(card, get_task(card.task).card_tables)
+    """Refuse a card whose task this playground lacks, whose tables that task cannot read, or that does not name
+    the other models the task runs (its `companion_roles`, e.g. the voice detector Whisper listens with)."""
+    task = get_task(card.task)
+    check_tables(card, task.card_tables)
+    missing = [role for role in getattr(task, "companion_roles", ()) if role not in card.companions]
+    if missing:
+        raise ModelCardError(f"{card.folder / 'model.toml'}: the {card.task} task also runs another model, so the "
+                             f"card needs [companions] {missing[0]} = \"<model id>\".")
 
 
 def checked_catalog(models_dir: Path | None = None) -> Catalog:

@@ -1,5 +1,6 @@
 """Sentiment: a text in, how negative, neutral or positive it reads (MiniLM embedding + a three-class head).
 
+MiniLM runs from the sentence similarity model's own file (the card's companion), the head from this one.
 The whole text is read as one piece, as a person means a review or a message: one answer for it, from
 the first max_tokens word pieces (the rest is named in the note, not dropped silently). The three
 classes come best first, as the labels view ranks them. A text of several sentences is also judged
@@ -25,6 +26,7 @@ from playground.tasks.pieces import sentences
 from playground.tasks.similarity import tokenizer
 
 UNKNOWN = "[UNK]"
+EMBEDDER = "embedder"  # the card's [companions] role of the MiniLM model whose embedding the head reads
 # Past this share of unknown pieces the model is guessing from [CLS] and [SEP] and a few scraps.
 MOSTLY_UNKNOWN = 0.5
 # Sentences judged one by one, at about 1 ms each: past this many the overall verdict is the one to read.
@@ -91,14 +93,14 @@ class SentimentTask:
     entry = "file"
     result_type = Labels
     card_tables = (Preprocess, Postprocess)
+    companion_roles = (EMBEDDER,)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: SentimentContext) -> Outputs:
-        outputs = runner.run(feeds, ["probabilities"])  # the embedding is not shown: no need to copy it out
+        outputs = {"probabilities": _moods(runner, feeds)}
         if ctx.sentence_feeds:
-            # One run each, not a padded batch: the int8 graph scales its activations by the whole batch,
-            # so a sentence's verdict would shift with its neighbours.
-            outputs["sentence_probabilities"] = np.concatenate(
-                [runner.run(one, ["probabilities"])["probabilities"] for one in ctx.sentence_feeds])
+            # One run each, not a padded batch: a sentence gets the verdict it gets alone, whatever its
+            # neighbours (padding changes the sums' order, and with it the last bits).
+            outputs["sentence_probabilities"] = np.concatenate([_moods(runner, one) for one in ctx.sentence_feeds])
         return outputs
 
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, SentimentContext]:
@@ -128,6 +130,12 @@ class SentimentTask:
         parts = _parts(outputs, ctx, names)
         return Labels(items, note=_note(ctx, Preprocess.of(card).max_tokens), certainty=_certainty(items, parts, names),
                       parts=parts, parts_title=PARTS_TITLE if parts else "")
+
+
+def _moods(runner: Runner, feeds: Feeds) -> np.ndarray:
+    """MiniLM's embedding (the sentence model's own file, the card's embedder), then the head's three chances."""
+    embedding = runner.run(feeds, ["sentence_embedding"], role=EMBEDDER)["sentence_embedding"]
+    return runner.run({"sentence_embedding": embedding}, ["probabilities"])["probabilities"]
 
 
 def _feeds(ids: list[int]) -> Feeds:

@@ -99,6 +99,7 @@ class TranscribeTask:
     entry = "file"
     result_type = Transcript
     card_tables = (TranscribePre,)
+    companion_roles = ("vad",)  # the voice detector it listens with (runner.companions["vad"])
 
     def preprocess(self, data: AudioData | LongAudio, card: ModelCard,
                    params: dict[str, Any]) -> tuple[Feeds, TranscribeContext]:

@@ -173,6 +173,7 @@ def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -
     The old manifest goes first and the new one comes last, so an install stopped between the two (a full
     disk, a kill) leaves none, and the next fetch builds again instead of finding the model up to date."""
     manifest = _manifest(card, out, measured)
+    stale = _built_before(card) - {f.path for f in card.files}
     staged = work / MANIFEST
     # Recipes measure with numpy: its scalars become plain JSON numbers.
     staged.write_text(json.dumps(manifest, indent=2, default=lambda v: v.item() if hasattr(v, "item") else str(v))
@@ -183,6 +184,20 @@ def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(out / f.path, target)
     os.replace(staged, card.folder / MANIFEST)
+    for path in stale:  # an earlier build's file this card no longer names (a file renamed, a graph shared now)
+        (card.folder / path).unlink(missing_ok=True)
+
+
+def _built_before(card: ModelCard) -> set[str]:
+    """The files the last build installed, by its manifest: only those are ever removed as stale, and only
+    inside the model's folder, whatever a damaged manifest says."""
+    try:
+        files = json.loads((card.folder / MANIFEST).read_text(encoding="utf-8")).get("files", {})
+        paths = {str(entry["path"]) for entry in files.values()}
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        return set()
+    folder = card.folder.resolve()
+    return {path for path in paths if (card.folder / path).resolve().parent == folder}
 
 
 def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: Progress) -> FetchOutcome:

@@ -1,9 +1,10 @@
-"""Sentiment head on MiniLM (MODELS.md §2.3.2), trained here on VADER's human-rated sentences: one ONNX file.
+"""Sentiment head on MiniLM (MODELS.md §2.3.2), trained here on VADER's human-rated sentences: a 5 KB graph.
 
-The file is the MiniLM graph of zoo/minilm.py with three nodes appended to its sentence_embedding:
-MatMul by W [384, 3], Add b → `logits`, Softmax → `probabilities`, classes negative, neutral, positive
-(metadata key `labels`). One file keeps the model self-contained: the task makes one timed run, and the
-card's hash check covers encoder and head together.
+The file is the head alone: sentence_embedding [batch, 384] → MatMul by W [384, 3], Add b → `logits`,
+Softmax → `probabilities`, classes negative, neutral, positive (metadata key `labels`). The embedding comes
+from the MiniLM sentence model's own file (the card's `[companions] embedder`), so the 87 MB of MiniLM are
+on disk once for the similarity view and the moods, and a session opened for one serves the other.
+The build makes the same MiniLM graph from the same weights (zoo/minilm.py) to train on.
 
 Training data: the four sentence sets that C.J. Hutto and E. Gilbert had rated by at least 20 people each
 on a −4 … +4 scale for the VADER paper (ICWSM 2014), shipped under MIT in the vaderSentiment sdist:
@@ -32,6 +33,7 @@ from onnx import TensorProto, helper, numpy_helper
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.core.train.logistic import LinearHead, fit_logistic, stratified_split
+from playground.zoo.graphinfo import parameter_count
 from playground.zoo.minilm import build_minilm, read_weights
 
 LABELS = ("negative", "neutral", "positive")
@@ -42,6 +44,7 @@ HELD_OUT, SEED = 0.15, 0
 MAX_TOKENS, BATCH, THREADS = 128, 64, 2
 MIN_HELD_OUT = 0.62  # measured 0.682: a build far below it has gone wrong and is not installed
 MAX_EXPORT_DIFF = 1e-4
+OPSET, IR_VERSION = 17, 8  # the head alone; the build uses MiniLM's own, so both files speak the same opset
 
 # MODELS.md §2.3.2's everyday sentences and the class a person gives each; the build checks them.
 EVERYDAY = (("I love this movie, it was fantastic!", 2), ("This is the worst day of my life.", 0),
@@ -126,19 +129,22 @@ class Embedder:
         return np.stack(rows)
 
 
-def add_head(model: onnx.ModelProto, head: LinearHead) -> onnx.ModelProto:
-    """MatMul → Add → Softmax after sentence_embedding; both new tensors become outputs too."""
-    g = model.graph
-    g.initializer.extend([numpy_helper.from_array(head.weights, "sentiment.weight"),
-                          numpy_helper.from_array(head.bias, "sentiment.bias")])
-    g.node.extend([
+def head_model(head: LinearHead, opset: int = OPSET, ir_version: int = IR_VERSION) -> onnx.ModelProto:
+    """sentence_embedding → MatMul → Add → Softmax: `logits` and `probabilities`, one row per sentence."""
+    width, classes = head.weights.shape
+    embedding = helper.make_tensor_value_info("sentence_embedding", TensorProto.FLOAT, ["batch", width])
+    outputs = [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", classes]),
+               helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["batch", classes])]
+    nodes = [
         helper.make_node("MatMul", ["sentence_embedding", "sentiment.weight"], ["sentiment.matmul"],
                          name="sentiment.matmul_node"),
         helper.make_node("Add", ["sentiment.matmul", "sentiment.bias"], ["logits"], name="sentiment.add_node"),
-        helper.make_node("Softmax", ["logits"], ["probabilities"], name="sentiment.softmax_node", axis=-1)])
-    classes = len(LABELS)
-    g.output.extend([helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["batch", classes]),
-                     helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["batch", classes])])
+        helper.make_node("Softmax", ["logits"], ["probabilities"], name="sentiment.softmax_node", axis=-1)]
+    weights = [numpy_helper.from_array(head.weights.astype(np.float32), "sentiment.weight"),
+               numpy_helper.from_array(head.bias.astype(np.float32), "sentiment.bias")]
+    graph = helper.make_graph(nodes, "sentiment_head", [embedding], outputs, weights)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], ir_version=ir_version,
+                              producer_name="inference-playground")
     helper.set_model_props(model, {"labels": ",".join(LABELS)})
     onnx.checker.check_model(model)
     return model
@@ -150,10 +156,12 @@ def _pos_vs_neg(head: LinearHead, x: np.ndarray, y: np.ndarray) -> float:
     return float(((z[:, 2] > z[:, 0]) == (y[y != 1] == 2)).mean())
 
 
-def _check_export(model: onnx.ModelProto, x: np.ndarray, texts: Sequence[str], head: LinearHead,
-                  tokenizer: Path) -> float:
-    """Largest |logit| difference between the finished file under onnxruntime and the numpy head."""
-    logits = Embedder(model, tokenizer)(texts, output="logits")
+def _check_export(model: onnx.ModelProto, x: np.ndarray, head: LinearHead) -> float:
+    """Largest |logit| difference between the finished head under onnxruntime and the numpy head."""
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(model.SerializeToString(), providers=["CPUExecutionProvider"])
+    logits = session.run(["logits"], {"sentence_embedding": x.astype(np.float32)})[0]
     return float(np.abs(logits - head.logits(x)).max())
 
 
@@ -178,8 +186,8 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
     if right < MIN_EVERYDAY:
         raise FetchError(f"The sentiment head got only {right} of {len(EVERYDAY)} everyday sentences right "
                          f"(it must get {MIN_EVERYDAY}), so it was not installed.")
-    model = add_head(minilm, head)
-    diff = _check_export(model, everyday, [s for s, _ in EVERYDAY], head, members["tokenizer"])
+    model = head_model(head, _opset(minilm), minilm.ir_version)
+    diff = _check_export(model, everyday, head)
     if not diff < MAX_EXPORT_DIFF:
         raise FetchError(f"The finished sentiment model disagrees with its trained head (largest difference "
                          f"{diff:.2g}); nothing was installed.")
@@ -187,7 +195,8 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
     (out_dir / card.file("tokenizer").path).write_bytes(members["tokenizer"].read_bytes())
     held = int(test.sum())
     # The held-out figures belong to the trial head: the shipped one has learned from those sentences too.
-    return {"headline": f"A trial version, trained without {held:,} of the rated sentences, got "
+    return {"parameters": parameter_count(model) + parameter_count(minilm),  # the head and the MiniLM it reads
+            "headline": f"A trial version, trained without {held:,} of the rated sentences, got "
                         f"{accuracy * 100:.0f} % of them right; the version that ships then learned from all "
                         f"{len(texts):,}.",
             "held_out_figures": f"from a trial version trained on the other {len(texts) - held:,} sentences, "
@@ -198,3 +207,7 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
             "everyday_sentences_right": f"{right} of {len(EVERYDAY)}",
             "training_data": "VADER human-rated sentences (Hutto & Gilbert 2014), MIT licence",
             "training_seconds": round(time.perf_counter() - started, 1)}
+
+
+def _opset(model: onnx.ModelProto) -> int:
+    return next(o.version for o in model.opset_import if o.domain in ("", "ai.onnx"))
