@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test release-check setup models bench corpus soak bundle clean
+.PHONY: run test release-check setup models bench corpus soak bundle deb clean
 
 run: setup
 	$(BIN)/playground
@@ -51,8 +51,13 @@ soak: setup
 
 # A one-folder app with the models inside (dist/inference-playground/); PyInstaller is a build tool only.
 bundle: setup
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
 	$(BIN)/pyinstaller --noconfirm packaging/playground.spec
+
+# The Debian package (dist/inference-playground_<version>_<arch>.deb) made from that folder with dpkg-deb;
+# install it with `sudo apt install ./dist/inference-playground_*.deb`.
+deb: bundle
+	$(BIN)/python scripts/build_deb.py --bundle dist/inference-playground --out dist
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info
