@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from playground.ui.settings import APPLICATION
 from scripts import build_deb
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,9 @@ def test_the_desktop_entry_validates_and_starts_the_installed_launcher() -> None
     entry = dict(line.split("=", 1) for line in DESKTOP.read_text(encoding="utf-8").splitlines() if "=" in line)
     assert entry["Exec"].split()[0] == "/usr/bin/playground"
     assert (PACKAGING / f"{entry['Icon']}.svg").is_file()
+    # An X11 desktop ties the open window to this entry (its icon, one taskbar button) by the window's class,
+    # which Qt takes from the application's name.
+    assert entry["StartupWMClass"] == APPLICATION
 
 
 def stand_in_bundle(folder: Path) -> Path:
