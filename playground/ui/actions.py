@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QStyle
 
-from playground.ui import scale
+from playground.ui import scale, theme
 from playground.ui.controller import Controller
 
 
@@ -50,6 +50,14 @@ class WindowActions(QObject):
             self.text_sizes.addAction(action)
             self.text_size[size.name] = action
         self.text_size[scale.LARGE.name].setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        # Colours: the desktop's light or dark, or either whatever the desktop does.
+        self.themes = QActionGroup(self)
+        self.theme: dict[str, QAction] = {}
+        for name, title in theme.CHOICES.items():
+            action = _action(self, title, f"{title}: the colours of the whole window, graphs included")
+            action.setCheckable(True)
+            self.themes.addAction(action)
+            self.theme[name] = action
         self.get_models = _action(self, "&Get all models…", "Download every model that is not on this computer "
                                   "yet, from PyPI, once")
         self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)

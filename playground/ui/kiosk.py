@@ -42,6 +42,7 @@ def lock(window: MainWindow) -> None:
     commands.full_screen.setEnabled(False)  # F11 must not shrink the window to reveal the desktop
     commands.projector.setEnabled(False)  # the kiosk's size is its operator's (scale= under [kiosk])
     commands.text_sizes.setEnabled(False)  # likewise: a visitor's Ctrl+= must not outlast the visit
+    commands.themes.setEnabled(False)  # the colours are the operator's (theme= under [display])
     window.shortcuts_action.setEnabled(False)  # it lists a desktop's keys, most of them off on a kiosk
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
     commands.save_report.setEnabled(False)

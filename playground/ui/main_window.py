@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.results import STREAMING_TYPES
 from playground.tasks.registry import TASKS
-from playground.ui import focus, scale
+from playground.ui import focus, scale, theme
 from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
@@ -93,6 +93,11 @@ class MainWindow(QMainWindow):
         for name, action in self.commands.text_size.items():
             action.setChecked(settings.scale == name)
             action.triggered.connect(lambda _=False, name=name: self.set_text_size(name))
+        for name, action in self.commands.theme.items():
+            action.setChecked(settings.theme == name)
+            action.triggered.connect(lambda _=False, name=name: self.set_theme(name))
+        # Following the system: the desktop turning dark at sunset turns the window dark with it.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_desktop_scheme)
         self.commands.quit.triggered.connect(self.leave)
         self.explainer.lessons_button.clicked.connect(self.show_lessons)
         self.commands.save_report.triggered.connect(self.ask_save_report)
@@ -135,7 +140,8 @@ class MainWindow(QMainWindow):
         a = self.commands
         for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)),
                                ("&Run", (a.run, a.repeat, a.stop)),
-                               ("&View", (a.full_screen, None, *a.text_size.values(), None, a.projector))):
+                               ("&View", (a.full_screen, None, *a.text_size.values(), None, a.projector,
+                                          None, *a.theme.values()))):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
@@ -232,6 +238,16 @@ class MainWindow(QMainWindow):
         scale.apply(chosen)
         self.settings.scale = chosen.name
         self.commands.text_size[chosen.name].setChecked(True)
+
+    def set_theme(self, name: str) -> None:
+        """Light, dark or the desktop's own colours (ui/theme.py), now and at the next start."""
+        self.settings.theme = name
+        theme.apply(name)
+        self.commands.theme[name].setChecked(True)
+
+    def _on_desktop_scheme(self, _scheme: object) -> None:
+        if self.settings.theme == "system":
+            theme.apply("system")
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.pin import MAX_DIGITS, check_pin
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 
 TRIES, REST_S = 5, 60
@@ -130,7 +131,7 @@ class OperatorScreen(QDialog):
         if not pin_set:
             warning = PlainLabel(NO_PIN, self)
             warning.setWordWrap(True)
-            warning.setStyleSheet("color: #b00020; font-weight: bold;")
+            theme.themed(warning, "error", "font-weight: bold;")
             layout.addWidget(warning)
         layout.addWidget(PlainLabel("The models visitors see:", self))
         self.models = QListWidget(self)

@@ -6,13 +6,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from playground.core.netwatch import NetWatch, watch
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 
 TIP = ("The playground watches its own process: any connection or name lookup, by any part of it, is counted "
        "here the moment it is asked for. Your photos, recordings, text and results never leave this computer.")
 # Sockets opened outside Python are found by looking, which reads a few small files: every few seconds.
 LOOK_EVERY = 5
-QUIET, ALARM = "color: #1b6e3a;", "color: #b00020; font-weight: bold;"
+QUIET, ALARM = ("ok", ""), ("error", "font-weight: bold;")  # theme roles (ui/theme.py) and extra rules
 
 
 class NetworkBadge(PlainLabel):
@@ -36,4 +37,6 @@ class NetworkBadge(PlainLabel):
         self._ticks += 1
         clean = not self.watched.attempts
         self.setText(("✓ " if clean else "⚠ ") + self.watched.summary())
-        self.setStyleSheet(QUIET if clean else ALARM)
+        role, extra = QUIET if clean else ALARM
+        if self.property(theme.ROLE) != role:
+            theme.themed(self, role, extra)

@@ -201,6 +201,17 @@ class Settings:
         self._set("kiosk/scale" if self.kiosk else "display/scale", name)
 
     @property
+    def theme(self) -> str:
+        """Light, dark, or the desktop's own (ui/theme.py): the View menu's choice, or `theme=` under `[display]`
+        in a kiosk's file."""
+        chosen = self._str("display/theme", "system").strip().lower()
+        return chosen if chosen in ("system", "light", "dark") else "system"
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self._set("display/theme", name)
+
+    @property
     def operator_pin(self) -> str:
         """The salted hash of the operator's PIN (`playground kiosk-pin`), "" when none is set."""
         return self._str("kiosk/pin", "")

@@ -11,7 +11,7 @@ from playground.core.notices import row
 def test_about_says_the_versions_the_folders_and_every_models_credits(make_window):
     controller, window = make_window()
     titles = [a.text() for a in window.help_menu.actions()]
-    assert titles == ["&About Inference Playground"]
+    assert titles == ["&Keyboard shortcuts", "&About Inference Playground"]
     about = window.show_about()
     assert about.isVisible()
     assert f"Version {__version__} · onnxruntime {onnxruntime.__version__} · Qt " in about.versions.text()

@@ -18,7 +18,7 @@ from playground.core.results import RESULT_TYPES, Certainty, Cutout, Detection, 
 from playground.core.results.certainty import CLOSE, PROBABLY, SURE
 from playground.ui.views import VIEWS, create_view
 from playground.ui.views.detections import BOX_COLOUR, LANDMARK_COLOURS
-from playground.ui.views.labels import BAR_BEST, BAR_OTHER, percent_text
+from playground.ui.views.labels import BEST, OTHER, bar_colour, percent_text
 from playground.ui.views.speech import SPEECH, THRESHOLD
 from playground.ui.widgets import audio
 from playground.ui.widgets.images import rgba_from_qimage
@@ -89,11 +89,11 @@ def test_labels_rank_with_bars_whose_painted_widths_follow_the_scores(qtbot):
     for bar in view.bars:
         img = pixels(bar)
         row = img[img.shape[0] // 2]
-        filled = near(row, bar.colour, 12)
+        filled = near(row, bar_colour(bar.colour), 12)
         widths.append(int(filled.sum()))
         assert abs(widths[-1] - bar.width() * bar.score) <= 4  # the fill is the score's share of the track
     assert widths[0] > widths[1] > widths[2] > 0
-    assert view.bars[0].colour == BAR_BEST and view.bars[1].colour == BAR_OTHER
+    assert view.bars[0].colour == BEST and view.bars[1].colour == OTHER
     assert not view.note.isVisible()
 
 

@@ -26,6 +26,7 @@ from playground.core.safe_output import utf8
 from playground.lab import lesson_facts
 from playground.lab.batch import BatchReport, to_csv, to_json
 from playground.lab.batch_sizes import BatchSizes
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -195,7 +196,7 @@ class BatchPage(LessonPage):
             if mask.any():
                 plot.addItem(pg.ScatterPlotItem(index[mask], totals[mask], size=7, brush=brush, pen=None))
         plot.addItem(pg.InfiniteLine(self.deadline.value(), angle=0, label="deadline",
-                                     pen=pg.mkPen("#212121", width=2, style=Qt.PenStyle.DashLine),
-                                     labelOpts={"position": 0.05, "color": "#212121"}))
+                                     pen=pg.mkPen(theme.colour("ink"), width=2, style=Qt.PenStyle.DashLine),
+                                     labelOpts={"position": 0.05, "color": theme.colour("ink")}))
         if len(totals):
             plot.setYRange(0, float(max(np.max(totals), self.deadline.value())) * 1.15, padding=0)

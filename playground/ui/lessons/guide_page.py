@@ -13,6 +13,7 @@ from playground.core import explainers
 from playground.core.errors import PlaygroundError
 from playground.core.pipeline import Outcome
 from playground.lab.guide import GUIDE, GuideState, Run, Step, Tour, guide_facts, load_guide, run_from, tour_for
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -21,10 +22,13 @@ from playground.ui.scale import relative_font
 from playground.ui.settings import Settings
 
 # The chosen tour stands out in colour rather than in bold, which would overflow the button's width.
-TOUR_BUTTON = ("QPushButton { padding: 5px 18px; border: 1px solid #8a8a8a; border-radius: 4px;"
-               " background: #f4f4f4; color: #202020; }"
-               "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
-               "QPushButton:focus { border-color: #0d47a1; }")
+
+
+def tour_button(now: theme.Theme) -> str:
+    return (f"QPushButton {{ padding: 5px 18px; border: 1px solid #8a8a8a; border-radius: 4px;"
+            f" background: {now.button_back}; color: {now.text}; }}"
+            "QPushButton:checked { background: #1565c0; color: white; border-color: #0d47a1; }"
+            "QPushButton:focus { border-color: #0d47a1; }")
 MAX_RUNS_KEPT = 1000  # repeat mode runs many times a second; the tour quotes only recent runs
 RECENT = 20  # runs whose drawing time may still come in
 
@@ -52,7 +56,7 @@ class GuidePage(LessonPage):
             button.setCheckable(True)
             button.setAccessibleName(f"{tour.title} tour")
             button.setToolTip(f"The tour for a {tour.title.lower()} model")
-            button.setStyleSheet(TOUR_BUTTON)
+            theme.themed_sheet(button, tour_button)
             relative_font(button, 1)
             button.clicked.connect(lambda _=False, t=tour: self.choose(t, by_hand=True))
             self.tour_group.addButton(button)
@@ -73,7 +77,7 @@ class GuidePage(LessonPage):
         self.figure_slot.addLayout(row)
         self.tick = PlainLabel("", self)
         self.tick.setAccessibleName("Step done")
-        self.tick.setStyleSheet("color: #1b5e20; font-weight: bold; font-size: 13pt;")
+        theme.themed(self.tick, "ok", "font-weight: bold; font-size: 13pt;")
         self.figure_slot.addWidget(self.tick)
         self.browser.setStyleSheet("font-size: 13pt;")  # read from a step back, at a workshop table
         controller.result_ready.connect(self._on_result)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from playground.lab import lesson_facts
 from playground.lab.compare import Comparison, answer_text, twin_of
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -26,7 +27,7 @@ class Int8Page(LessonPage):
         self.button_row(self.compare_button)
         self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #555;")
+        theme.themed(self.note, "muted")
         self.figure_slot.addWidget(self.note)
         self.bars = TimeBars(self)
         self.figure_slot.addWidget(self.bars)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from playground.core.timing import percentile
 from playground.lab import lesson_facts
 from playground.lab.sweep import Sweep
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -19,7 +20,8 @@ from playground.ui.settings import Settings
 from playground.ui.widgets.plots import make_plot, say_empty
 
 BAR = pg.mkBrush(0, 114, 178, 200)
-LINES = (("p50", 50, "#212121", Qt.PenStyle.SolidLine), ("p95", 95, "#555555", Qt.PenStyle.DashLine),
+# Each line told apart by its dash as well as its colour; ink and muted follow the theme, vermillion reads on both.
+LINES = (("p50", 50, "ink", Qt.PenStyle.SolidLine), ("p95", 95, "muted", Qt.PenStyle.DashLine),
          ("p99", 99, "#d55e00", Qt.PenStyle.DotLine))
 
 
@@ -84,7 +86,8 @@ class LatencyPage(LessonPage):
                                "each warm run's time lands in a bar here."):
             counts, edges = np.histogram(warm, bins=min(30, max(5, len(warm) // 3)))
             plot.addItem(pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], height=counts, brush=BAR, pen=None))
-            for name, q, colour, style in LINES:
+            for name, q, role, style in LINES:
+                colour = role if role.startswith("#") else theme.colour(role)
                 value = percentile(warm, q)
                 line = pg.InfiniteLine(value, angle=90, pen=pg.mkPen(colour, width=2, style=style),
                                        label=name, labelOpts={"position": 0.9, "color": colour})

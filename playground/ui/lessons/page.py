@@ -11,6 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDoubleSpinBox, QFormLayout, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from playground.core import explainers
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.jobs import Measurement
@@ -38,7 +39,7 @@ class LessonPage(QWidget):
         # the main window's error line may be hidden behind this window.
         self.problem = PlainLabel("", self)
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a00000; font-weight: bold;")
+        theme.themed(self.problem, "error", "font-weight: bold;")
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
         self.body.addWidget(self.problem)

@@ -15,6 +15,7 @@ from playground.core.train.trainer import TrainProgress
 from playground.lab import lesson_facts
 from playground.lab.train_lesson import Answer, FineTuned, Trained, answer, fine_tune, train_lesson, training_data
 from playground.tasks.digits import to_mnist
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
 from playground.ui.lessons.page import LessonPage
@@ -48,7 +49,7 @@ class TrainingPage(LessonPage):
         caption = PlainLabel("The line: the share right so far in each pass over the digits. The dots: the share "
                          "right on 1,000 digits kept out of training, after each pass.", self)
         caption.setWordWrap(True)
-        caption.setStyleSheet("color: #555;")
+        theme.themed(caption, "muted")
         self.figure_slot.addWidget(caption)
         self.figure_slot.addLayout(self._drawing_row())
         self.trained: Trained | None = None

@@ -23,6 +23,7 @@ from playground.core.card import ModelCard
 from playground.core.media.long_audio import LongAudio
 from playground.core.pipeline import Outcome
 from playground.tasks.chat import NO_MESSAGE
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.inputs import InputChoice, entry_of
@@ -33,7 +34,6 @@ from playground.ui.plain import PlainLabel
 from playground.ui.samples import sample_files, sample_name
 from playground.ui.widgets.flow import side_by_side_if_room
 
-ERROR_STYLE = "color: #a00000; font-weight: bold;"
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 BIG_TEXT_POINTS = 12  # above this (a kiosk, a projector) the buttons and the samples take a row each
 TYPING_HINT = "Type or paste some text or code here; it runs when you pause typing."
@@ -98,7 +98,7 @@ class InputPanel(QWidget):
         self.current.setWordWrap(True)
         layout.addWidget(self.current)
         self.error = PlainLabel("", self)
-        self.error.setStyleSheet(ERROR_STYLE)
+        theme.themed(self.error, "error", "font-weight: bold;")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Input problem")
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy

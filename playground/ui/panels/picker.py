@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from playground.core import explainers, readable
 from playground.core.built import measured_at_build
 from playground.core.card import ModelCard
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.plain import PlainLabel
 
@@ -26,7 +27,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, details, summary, installed) painted by the delegate
 PAD = 6
 # Secondary lines: #555 on white is 7.5 : 1, readable in small type; the style's placeholder grey was 4 : 1.
-MUTED_TEXT = QColor(85, 85, 85)
 # Fusion's selection blue under white text is 3.7 : 1; this darker blue is 7 : 1.
 SELECTION = QColor(0, 90, 156)
 
@@ -87,7 +87,7 @@ class _EntryDelegate(QStyledItemDelegate):
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         ink = option.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        grey = ink if selected else QColor(MUTED_TEXT)
+        grey = ink if selected else theme.colour("muted")
         bold, small = self._fonts(option)
         flags = int(Qt.TextFlag.TextWordWrap)
         rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.card import ModelCard
 from playground.core.session import OPT_LEVELS
+from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.inputs import entry_of
 from playground.ui.plain import PlainLabel
@@ -29,8 +30,11 @@ from playground.ui.widgets.flow import side_by_side_if_room
 OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
 PROGRESS_HEIGHT = 6
-REPEAT_ON_STYLE = ("QToolButton:checked { background-color: #cfe5f7; border: 2px solid #0072b2; "
-                   "border-radius: 4px; font-weight: bold; }")
+
+
+def repeat_on_style(now: theme.Theme) -> str:
+    return (f"QToolButton:checked {{ background-color: {now.chosen_back}; border: 2px solid #0072b2; "
+            "border-radius: 4px; font-weight: bold; }")
 
 
 class RunBar(QWidget):
@@ -54,7 +58,7 @@ class RunBar(QWidget):
             layout.addWidget(button)
         relative_font(self.run_button, bold=True)  # the one button most people need
         # Repeat stays pressed while it runs; a plain "checked" look is too faint to see from a distance.
-        self.repeat_button.setStyleSheet(REPEAT_ON_STYLE)
+        theme.themed_sheet(self.repeat_button, repeat_on_style)
         self.state = PlainLabel("", self)
         self.state.setAccessibleName("Run state")
         self.state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -12,12 +12,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 
 from playground.core.disk_log import disk_log
 from playground.core.safe_output import utf8
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.widgets.flow import FlowLayout
-
-ERROR_STYLE = "color: #a00000;"
-OK_STYLE = "color: #1b5e20;"
 
 
 def suggested_name(decoded: Any, suffix: str, ext: str) -> str:
@@ -136,7 +134,7 @@ class ResultView(QWidget):
         by itself, and the reason is written out rather than left in a tooltip."""
         note = PlainLabel("", self)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
+        theme.themed(note, "muted")
         note.setAccessibleName("Why sound cannot play")
         note.hide()
         self.body.addWidget(note)
@@ -179,9 +177,9 @@ class ResultView(QWidget):
             button.setVisible(allowed)
 
     def say(self, sentence: str, error: bool = False) -> None:
-        style = ERROR_STYLE if error else OK_STYLE
-        if self.message.styleSheet() != style:  # re-styling costs a re-polish; every result calls say("")
-            self.message.setStyleSheet(style)
+        role = "error" if error else "ok"
+        if self.message.property(theme.ROLE) != role:  # re-styling costs a re-polish; every result calls say("")
+            theme.themed(self.message, role)
         self.message.setText(sentence)
         self.message.setVisible(bool(sentence))
 

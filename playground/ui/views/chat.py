@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from playground.core import readable
 from playground.core.results import Generation
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -18,7 +19,11 @@ from playground.ui.widgets.plots import make_plot
 
 WARNING = ("A tiny model: it writes fluent sentences that are often untrue, and it cannot look anything up. "
            "Check anything that matters.")
-WARNING_STYLE = "background: #fff4e5; color: #5d3a00; border: 1px solid #f0c36d; padding: 6px;"
+
+
+def warning_style(now: theme.Theme) -> str:
+    return (f"background: {now.warn_back}; color: {now.remark}; border: 1px solid {now.warn_border}; "
+            "padding: 6px;")
 SPEED_PEN = pg.mkPen(color=(0, 94, 162), width=2)
 SMOOTHING = 8  # tokens: single steps jitter by a few ms on a shared machine
 
@@ -53,12 +58,12 @@ class ChatView(ResultView):
         self.setAccessibleName("Reply")
         self.warning = PlainLabel(WARNING, self)
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        theme.themed_sheet(self.warning, warning_style)
         self.warning.setAccessibleName("Warning")
         self.body.addWidget(self.warning)
         self.asked = PlainLabel("", self)
         self.asked.setWordWrap(True)
-        self.asked.setStyleSheet("color: #444;")
+        theme.themed(self.asked, "muted")
         self.asked.setAccessibleName("Your message")
         self.body.addWidget(self.asked)
         self.reply = QPlainTextEdit(self)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Denoised
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -19,8 +20,6 @@ from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
 
-NOTE_STYLE = "color: #7a4a00;"  # dark amber on the window's background: a remark, not an error
-FIGURE_STYLE = "color: #333;"
 ESTIMATE = "The model's own estimates: there is no clean recording to compare with."
 CAPTION = "Bright is loud, dark is quiet. The speckles all over a noisy recording are the noise."
 
@@ -66,17 +65,16 @@ class DenoisedView(ResultView):
         self.setAccessibleName("Noise removal")
         self.notes = PlainLabel("", self)
         self.notes.setWordWrap(True)
-        self.notes.setStyleSheet(NOTE_STYLE)
+        theme.themed(self.notes, "remark")  # amber: a remark, not an error
         self.notes.setAccessibleName("About this recording")
         self.body.addWidget(self.notes)
         self.figures = PlainLabel("", self)
         self.figures.setWordWrap(True)
-        self.figures.setStyleSheet(FIGURE_STYLE)
+        theme.themed(self.figures, "text")
         self.figures.setAccessibleName("Estimated improvement")
         relative_font(self.figures, 1)
         self.body.addWidget(self.figures)
         self.plots = pg.GraphicsLayoutWidget(self)
-        self.plots.setBackground("w")
         self.plots.setAccessibleName("Spectrograms of the original and the cleaned recording")
         self.plots.setMinimumHeight(220)  # two spectrograms still readable in a 1024 × 640 window
         no_keyboard_focus(self.plots)
@@ -85,10 +83,11 @@ class DenoisedView(ResultView):
         self.after.plot.setXLink(self.before.plot)
         self.bar = colour_bar((-RANGE_DB, 0.0))
         self.plots.addItem(self.bar, row=0, col=1, rowspan=2)
+        theme.plot(self.plots, self._recolour)
         self.body.addWidget(self.plots, 1)
         self.caption = PlainLabel(CAPTION, self)
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #555;")
+        theme.themed(self.caption, "muted")
         self.body.addWidget(self.caption)
         self.play_note = self.add_play_note()
         self.player = ClipPlayer(self)
@@ -110,6 +109,12 @@ class DenoisedView(ResultView):
         self.clear()
 
     # --- contract -------------------------------------------------------------------------------
+
+    def _recolour(self, now: theme.Theme) -> None:
+        for spectrogram in (self.before, self.after):
+            spectrogram.plot.setTitle(spectrogram.plot.titleLabel.text, color=now.ink, size="11pt")
+        self.bar.axis.setPen(pg.mkPen(now.ink))
+        self.bar.axis.setTextPen(pg.mkPen(now.ink))
     def show_result(self, result: Denoised, decoded: Any = None) -> None:
         self.player.stop()
         self._result, self._decoded = result, decoded

@@ -10,10 +10,11 @@ from PySide6.QtGui import QImage, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
-from playground.ui.views.labels import BAR_BEST, BAR_OTHER, BAR_TRACK, percent_text
+from playground.ui.views.labels import BEST, OTHER, bar_colour, percent_text
 from playground.ui.widgets.images import qimage_from_rgb
 
 
@@ -50,11 +51,11 @@ class DigitBars(QWidget):
             w = slot * 0.64
             track = QRectF(x, top, w, bottom - top)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BAR_TRACK)
+            painter.setBrush(theme.colour("track"))
             painter.drawRoundedRect(track, 4, 4)
             h = (bottom - top) * float(p)
             if h > 0:
-                painter.setBrush(BAR_BEST if digit == best else BAR_OTHER)
+                painter.setBrush(bar_colour(BEST if digit == best else OTHER))
                 painter.drawRoundedRect(QRectF(x, bottom - max(h, 2.0), w, max(h, 2.0)), 4, 4)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(QRectF(digit * slot, bottom, slot, label_h), Qt.AlignmentFlag.AlignCenter, str(digit))

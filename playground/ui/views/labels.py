@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.results import Label, Labels, Part
 from playground.core.results.certainty import SURE, percent_text
+from playground.ui import theme
 from playground.ui.plain import PlainLabel, plain_tip, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -31,9 +32,9 @@ from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
 from playground.ui.widgets.room import picture_above, visible_height
 
-BAR_TRACK = QColor(226, 230, 235)
-BAR_BEST = QColor(0, 94, 162)  # dark blue: readable next to black text, safe for colour-blind eyes
-BAR_OTHER = QColor(86, 150, 210)
+# Bars: the leading one a deep blue (light blue on dark paper), the others a softer blue, both told apart by
+# lightness as well as hue, so colour-blind eyes see the same ranking (ui/theme.py).
+BEST, OTHER = "bar_best", "other"
 # Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
 PICTURE_MIN_WIDTH = 120
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no limit" for a widget's size
@@ -43,7 +44,13 @@ def _name_html(label: Label) -> str:
     """The readable description first, the model's own short name under it in grey."""
     if not label.description or label.description == label.name:
         return html.escape(label.name)
-    return f"{html.escape(label.description)}<br><span style='color:#555'>{html.escape(label.name)}</span>"
+    muted = theme.current().muted
+    return f"{html.escape(label.description)}<br><span style='color:{muted}'>{html.escape(label.name)}</span>"
+
+
+def bar_colour(which: str) -> QColor:
+    """The leading bar's colour or the others', in the current theme."""
+    return theme.colour("bar_best" if which == BEST else "bar_other")
 
 
 class ScoreBar(QWidget):
@@ -52,7 +59,7 @@ class ScoreBar(QWidget):
     def __init__(self, score: float, best: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.score = max(0.0, min(1.0, float(score)))
-        self.colour = BAR_BEST if best else BAR_OTHER
+        self.colour = BEST if best else OTHER
         self.setMinimumSize(80, 18)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(f"confidence {percent_text(self.score)}")
@@ -68,11 +75,11 @@ class ScoreBar(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(BAR_TRACK)
+        painter.setBrush(theme.colour("track"))
         track = QRectF(self.rect())
         painter.drawRoundedRect(track, 4, 4)
         if self.score > 0:
-            painter.setBrush(self.colour)
+            painter.setBrush(bar_colour(self.colour))
             painter.drawRoundedRect(QRectF(0, 0, self.fill_width(), track.height()), 4, 4)
         painter.end()
 
@@ -87,7 +94,7 @@ class LabelsView(ResultView):
         self.setAccessibleName("Ranked labels")
         self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: #444; font-style: italic;")
+        theme.themed(self.note, "muted", "font-style: italic;")
         self.note.hide()
         self.body.addWidget(self.note)
         self._rows = QWidget()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTr
 
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
@@ -66,7 +67,7 @@ class NotesView(ResultView):
         left.addWidget(self.roll, 1)
         self.legend = PlainLabel(LEGEND, self)
         self.legend.setWordWrap(True)
-        self.legend.setStyleSheet("color: #555;")
+        theme.themed(self.legend, "muted")
         left.addWidget(self.legend)
         row.addLayout(left, 3)
         self.note_list = QTreeWidget(self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTabl
 
 from playground.core import readable
 from playground.core.results import Similarities
+from playground.ui import theme
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
@@ -22,10 +23,13 @@ RANKING_TITLE = "The lines, closest in meaning first (1 = the same meaning, 0 = 
 
 
 def cell_colour(score: float) -> QColor:
-    """White at 0, deepening to blue towards 1 and to vermillion towards −1."""
+    """The paper's colour at 0 (white, or near-black in the dark theme), deepening to blue towards 1 and to
+    vermillion towards −1."""
     target, t = (ALIKE, score) if score >= 0 else (UNLIKE, -score)
     t = max(0.0, min(1.0, t))
-    return QColor(*(round(255 + (c - 255) * t) for c in (target.red(), target.green(), target.blue())))
+    paper = theme.colour("paper")
+    ends = zip((paper.red(), paper.green(), paper.blue()), (target.red(), target.green(), target.blue()))
+    return QColor(*(round(base + (c - base) * t) for base, c in ends))
 
 
 def short(sentence: str, width: int = 60) -> str:

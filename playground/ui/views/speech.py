@@ -11,16 +11,15 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from playground.core.results import SpeechSegments
+from playground.ui import theme
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
 from playground.ui.widgets.audio import ClipPlayer
-from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
+from playground.ui.widgets.plots import ink, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope, span_bars
 
-WAVE = QColor(96, 96, 96)
 PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
 THRESHOLD = QColor(213, 94, 0)  # Okabe–Ito vermillion, dashed so it differs by shape too
-THRESHOLD_TEXT = QColor(160, 70, 0)  # the same hue, dark enough to read as text on white (6.2 : 1)
 SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
 SELECTED = QColor(0, 158, 115, 130)
 def _segment_text(i: int, start: float, end: float) -> str:
@@ -41,7 +40,6 @@ class SpeechView(ResultView):
         self._listed: tuple[Any, ...] = ()
         row = QHBoxLayout()
         self.plots = pg.GraphicsLayoutWidget(self)
-        self.plots.setBackground("w")
         self.plots.setAccessibleName("Waveform and speech probability over time")
         self.plots.setMinimumHeight(260)
         no_keyboard_focus(self.plots)
@@ -59,6 +57,7 @@ class SpeechView(ResultView):
         self.body.addLayout(row, 1)
         self.play_note = self.add_play_note()
         self._build_plots()
+        theme.plot(self.plots, self._recolour)  # paper, axes and the ink-drawn lines follow the theme
         self.player = ClipPlayer(self)
         self._playback_problem = self.player.problem()
         self.player.playing_changed.connect(self._playing_changed)
@@ -86,9 +85,10 @@ class SpeechView(ResultView):
         self.wave_plot.addItem(self.wave_shade)
         self.prob_plot.addItem(self.prob_shade)
         self.prob_plot.addItem(self.selected_shade)
-        self.wave_top = pg.PlotDataItem(pen=pg.mkPen(WAVE))
-        self.wave_bottom = pg.PlotDataItem(pen=pg.mkPen(WAVE))
-        self.wave_fill = pg.FillBetweenItem(self.wave_top, self.wave_bottom, brush=pg.mkBrush(WAVE))
+        wave = theme.colour("muted")
+        self.wave_top = pg.PlotDataItem(pen=pg.mkPen(wave))
+        self.wave_bottom = pg.PlotDataItem(pen=pg.mkPen(wave))
+        self.wave_fill = pg.FillBetweenItem(self.wave_top, self.wave_bottom, brush=pg.mkBrush(wave))
         for item in (self.wave_top, self.wave_bottom, self.wave_fill):
             self.wave_plot.addItem(item)
         fill = QColor(PROBABILITY)
@@ -98,13 +98,21 @@ class SpeechView(ResultView):
         self.prob_plot.addItem(self.prob_curve)
         self.threshold_line = pg.InfiniteLine(
             pos=SpeechSegments.threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
-            label="threshold {value:.2f}", labelOpts={"color": THRESHOLD_TEXT, "position": 0.06,
+            label="threshold {value:.2f}", labelOpts={"color": theme.colour("remark"), "position": 0.06,
                                                       "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
-        self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, width=2)) for _ in range(2)]
+        self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(ink(), width=2)) for _ in range(2)]
         for plot, line in zip((self.wave_plot, self.prob_plot), self.playheads):
             line.setVisible(False)
             plot.addItem(line)
+
+    def _recolour(self, now: theme.Theme) -> None:
+        for curve in (self.wave_top, self.wave_bottom):
+            curve.setPen(pg.mkPen(now.muted))
+        self.wave_fill.setBrush(pg.mkBrush(now.muted))
+        self.threshold_line.label.setColor(now.remark)
+        for line in self.playheads:
+            line.setPen(pg.mkPen(now.ink, width=2))
 
     # --- contract -------------------------------------------------------------------------------
     def show_result(self, result: SpeechSegments, decoded: Any = None) -> None:

@@ -17,11 +17,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from playground.ui import theme
 from playground.ui.widgets.images import fit_rect
 from playground.ui.widgets.zoom import STEP, ZoomState
 
-BACKGROUND = QColor(238, 238, 238)
-PLACEHOLDER_TEXT = QColor(90, 90, 90)
 TAG_BACK = QColor(0, 0, 0, 170)
 ZOOM_HELP = "Scroll to zoom, drag to move around, double-click to see the whole picture (keys: + − 0)."
 
@@ -175,7 +174,7 @@ class ImageCanvas(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
         painter = QPainter(self)
-        painter.fillRect(self.rect(), BACKGROUND)
+        painter.fillRect(self.rect(), theme.colour("button_back"))  # a quiet frame, light or dark
         target = self.image_rect()
         if target.isEmpty():
             self._paint_placeholder(painter)
@@ -278,7 +277,7 @@ class ImageCanvas(QWidget):
     def _paint_placeholder(self, painter: QPainter) -> None:
         if not self._placeholder:
             return
-        painter.setPen(PLACEHOLDER_TEXT)
+        painter.setPen(theme.colour("muted"))
         font = painter.font()
         font.setPointSizeF(max(font.pointSizeF(), 11.0))
         painter.setFont(font)

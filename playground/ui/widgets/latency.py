@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QWidget
 from playground.core import readable
 from playground.core.metrics import RunHistory
 from playground.core.timing import STAGE_WORDS, STAGES
-from playground.ui.widgets.plots import INK, MUTED, make_plot, nice_ceiling
+from playground.ui import theme
+from playground.ui.widgets.plots import ink, label_fill, make_plot, muted, nice_ceiling
 
 BAR_WIDTH = 0.8
 MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
 COLD_CLIP = 3.0  # a cold run this many times slower than the slowest warm run is cut off, with its value
-COLD_MARK = QColor(0, 0, 0)
 HEADROOM = 1.3  # room above the tallest bar for the cold-run marker and its label
 EMPTY_TEXT = "Run a model: each run adds a bar here,\nsplit into the steps it took."
 EMPTY_TOKENS_TEXT = "Send a message: each reply adds a bar here,\nits time per written token."
@@ -45,18 +45,31 @@ class LatencyPlot:
                                                  pen=pg.mkPen(None)) for stage in STAGES}
         for bar in (*self.bars.values(), *self.cold_bars.values()):
             self.plot.addItem(bar)
-        self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(COLD_MARK),
-                                             pen=pg.mkPen("w"), name="cold run")
+        self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(ink()),
+                                             pen=pg.mkPen(theme.current().paper), name="cold run")
         self.plot.addItem(self.cold_marks)
-        self.cold_label = pg.TextItem("", color=INK, anchor=(0.5, 1.0), fill=pg.mkBrush(255, 255, 255, 220))
+        self.cold_label = pg.TextItem("", color=ink(), anchor=(0.5, 1.0), fill=label_fill())
         self.plot.addItem(self.cold_label)
         # p95 is never below p50: its label goes above its line and p50's below, so they never collide.
         self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, (1, 0))
         self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, (1, 1))
-        self.empty_label = pg.TextItem(EMPTY_TEXT, color=MUTED, anchor=(0.5, 0.5))
+        self.empty_label = pg.TextItem(EMPTY_TEXT, color=muted(), anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_label)
         self.y_top = 1.0
         self.per_token = False
+        theme.plot(self.widget, self._recolour)
+
+    def _recolour(self, now: theme.Theme) -> None:
+        """The marks and labels drawn in ink, in the new theme's ink and on its paper."""
+        self.cold_marks.setBrush(pg.mkBrush(now.ink))
+        self.cold_marks.setPen(pg.mkPen(now.paper))
+        self.cold_label.setColor(now.ink)
+        self.cold_label.fill = label_fill()
+        self.empty_label.setColor(now.muted)
+        for line in (self.p50_line, self.p95_line):
+            line.setPen(pg.mkPen(now.ink, width=2, style=line.pen.style()))
+            line.label.setColor(now.ink)
+            line.label.fill = label_fill()
 
     def show_per_token(self, on: bool) -> None:
         """Bars per reply in ms per token (a chat), or per run split into steps (everything else)."""
@@ -67,9 +80,9 @@ class LatencyPlot:
         self.empty_label.setText(EMPTY_TOKENS_TEXT if on else EMPTY_TEXT)
 
     def _percentile_line(self, style: Qt.PenStyle, anchor: tuple[int, int]) -> pg.InfiniteLine:
-        line = pg.InfiniteLine(angle=0, pen=pg.mkPen(INK, width=2, style=style), label="",
-                               labelOpts={"color": INK, "position": 0.98, "anchors": [anchor, anchor],
-                                          "fill": pg.mkBrush(255, 255, 255, 200)})
+        line = pg.InfiniteLine(angle=0, pen=pg.mkPen(ink(), width=2, style=style), label="",
+                               labelOpts={"color": ink(), "position": 0.98, "anchors": [anchor, anchor],
+                                          "fill": label_fill()})
         line.setVisible(False)
         self.plot.addItem(line)
         return line

@@ -11,15 +11,14 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Note, Notes, note_name
-from playground.ui.widgets.plots import INK, no_keyboard_focus, style_plot
+from playground.ui import theme
+from playground.ui.widgets.plots import ink, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope
 
 LOWEST, HIGHEST = 21, 108  # the model's 88 keys, A0 to C8
 WAVE = QColor(150, 150, 150)  # lighter than the notes: here the sound is only for finding one's place
 NOTE = QColor(0, 114, 178)  # Okabe–Ito blue
-ONSET = QColor(20, 20, 20)
 SELECTED = QColor(213, 94, 0)  # Okabe–Ito vermillion
-BLACK_KEY = QColor(0, 0, 0, 16)  # rows of the black keys, faintly grey, as on a keyboard
 ACTIVATION = (86, 180, 233)  # Okabe–Ito sky blue: faint behind the notes, so the notes stay the figure
 MIN_KEYS = 15  # the roll never zooms in to fewer keys than this: a single note still has neighbours
 EMPTY_RANGE = (48, 84)  # C3 to C6 when there are no notes to frame
@@ -53,12 +52,18 @@ def key_ticks(low: int, high: int) -> list[list[tuple[float, str]]]:
             [t for t in every if t[1][0] in "EG" and "#" not in t[1]]]
 
 
+def black_keys() -> QColor:
+    """Rows of the black keys, faintly darker (or lighter, on dark paper) than the rest, as on a keyboard."""
+    shade = theme.colour("ink")
+    shade.setAlpha(18)
+    return shade
+
+
 class PianoRoll(pg.GraphicsLayoutWidget):
     """Draws a Notes result; `set_playhead` moves the line that follows playback."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setBackground("w")
         self.setAccessibleName("Piano roll: the notes over time, low keys at the bottom")
         self.setMinimumHeight(300)
         no_keyboard_focus(self)
@@ -76,25 +81,32 @@ class PianoRoll(pg.GraphicsLayoutWidget):
         self.wave_plot.addItem(self.wave_top)
         self.wave_plot.addItem(self.wave_bottom)
         self.wave_plot.addItem(pg.FillBetweenItem(self.wave_top, self.wave_bottom, brush=pg.mkBrush(WAVE)))
-        self.keys = pg.BarGraphItem(x0=[], y0=[], width=[], height=1.0, brush=BLACK_KEY, pen=pg.mkPen(None))
+        self.keys = pg.BarGraphItem(x0=[], y0=[], width=[], height=1.0, brush=black_keys(), pen=pg.mkPen(None))
         self.activation = pg.ImageItem(axisOrder="row-major")
         self.activation.setLookupTable(activation_lut())
         self.activation.setLevels((0.0, 1.0))
         self.bars = pg.BarGraphItem(x0=[], y0=[], width=[], height=0.8, brush=NOTE, pen=pg.mkPen(None))
         # Each onset is a 2-pixel line as tall as its bar: in key units it fits the bar at any zoom, in pixels
         # it stays thin when a long recording squeezes the bars together.
-        self.onset_marks = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(ONSET, width=2))
+        self.onset_marks = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(ink(), width=2))
         self.selected = pg.BarGraphItem(x0=[], y0=[], width=[], height=0.8, brush=None,
                                         pen=pg.mkPen(SELECTED, width=3))
         for z, item in enumerate((self.keys, self.activation, self.bars, self.onset_marks, self.selected)):
             item.setZValue(z - 10)
             self.roll.addItem(item)
-        self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, width=2)) for _ in range(2)]
+        self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(ink(), width=2)) for _ in range(2)]
         for plot, line in zip((self.wave_plot, self.roll), self.playheads):
             line.setVisible(False)
             plot.addItem(line)
+        theme.plot(self, self._recolour)
         self._wave_of: np.ndarray | None = None
         self._keys_shown: tuple[int, int] | None = None
+
+    def _recolour(self, now: theme.Theme) -> None:
+        self.keys.setOpts(brush=black_keys())
+        self.onset_marks.setPen(pg.mkPen(now.ink, width=2))
+        for line in self.playheads:
+            line.setPen(pg.mkPen(now.ink, width=2))
 
     def clear_roll(self) -> None:
         self._wave_of = None

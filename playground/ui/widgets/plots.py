@@ -1,4 +1,4 @@
-"""Plot styling shared by graphs and views: dark ink on white, readable fonts, no surprise mouse menus."""
+"""Plot styling shared by graphs and views: the theme's ink on its paper, readable fonts, no surprise mouse menus."""
 
 from __future__ import annotations
 
@@ -9,9 +9,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
-INK = QColor(33, 33, 33)
-MUTED = QColor(90, 90, 90)
-INK_NAME = "#212121"
+from playground.ui import theme
+
+
+def ink() -> QColor:
+    """Axes, ticks, playheads and labels: the theme's ink (ui/theme.py), dark on light paper, light on dark."""
+    return theme.colour("ink")
+
+
+def muted() -> QColor:
+    return theme.colour("muted")
+
+
+def label_fill() -> pg.QtGui.QBrush:
+    """Behind a label on a graph: the paper, nearly opaque, so the label reads over a line or a bar."""
+    paper = theme.colour("paper")
+    paper.setAlpha(215)
+    return pg.mkBrush(paper)
 
 
 def tick_font() -> QFont:
@@ -20,7 +34,7 @@ def tick_font() -> QFont:
 
 
 def label_style() -> dict[str, str]:
-    return {"color": INK_NAME, "font-size": f"{QApplication.font().pointSizeF() + 1:g}pt"}
+    return {"color": theme.current().ink, "font-size": f"{QApplication.font().pointSizeF() + 1:g}pt"}
 
 
 def left_axis_width() -> int:
@@ -39,8 +53,8 @@ def style_plot(item: pg.PlotItem, left: str, bottom: str, interactive: bool = Fa
         # tick labels and all, half of every graph's repaint. Kept as a picture, it is redrawn only when its
         # range or font changes, and the window's repaints take half as long (scripts/soak.py, the lag).
         axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        axis.setPen(pg.mkPen(INK))
-        axis.setTextPen(pg.mkPen(INK))
+        axis.setPen(pg.mkPen(ink()))
+        axis.setTextPen(pg.mkPen(ink()))
         axis.enableAutoSIPrefix(False)  # units are written in the label; "(x0.001)" puzzles people
     item.setLabel("left", left)
     item.setLabel("bottom", bottom)
@@ -85,7 +99,8 @@ def no_keyboard_focus(widget: QWidget) -> None:
 def make_plot(accessible_name: str, left: str, bottom: str, parent: QWidget | None = None,
               interactive: bool = False) -> pg.PlotWidget:
     """A white PlotWidget with the house style and an accessible name for screen readers."""
-    widget = pg.PlotWidget(parent=parent, background="w")
+    widget = pg.PlotWidget(parent=parent, background=theme.current().paper)
+    theme.plot(widget)
     widget.setAccessibleName(accessible_name)
     no_keyboard_focus(widget)
     style_plot(widget.getPlotItem(), left, bottom, interactive)
@@ -118,7 +133,7 @@ def say_empty(item: pg.PlotItem, text: str) -> bool:
     if empty:
         item.setXRange(0, 1, padding=0)
         item.setYRange(0, 1, padding=0)
-        note = pg.TextItem(text, color=MUTED, anchor=(0.5, 0.5))
+        note = pg.TextItem(text, color=muted(), anchor=(0.5, 0.5))
         font = tick_font()
         font.setPointSizeF(font.pointSizeF() + 2)  # a sentence to read, larger than the ticks it stands in for
         note.setFont(font)

@@ -6,7 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from playground.ui.widgets.plots import INK, label_style, style_plot
+from playground.ui import theme
+from playground.ui.widgets.plots import ink, label_style, style_plot
 
 FRAME = 1024  # 21 ms at 48 kHz: fine enough in time for syllables, in frequency for the hum of a fan
 MAX_COLUMNS = 1200  # more than the plot has pixels across
@@ -44,7 +45,7 @@ class SpectrogramPlot:
     def __init__(self, plot: pg.PlotItem, title: str, time_label: str = "") -> None:
         self.plot = plot
         style_plot(plot, "frequency (kHz)", time_label, interactive=True)
-        plot.setTitle(title, color="#212121", size="11pt")
+        plot.setTitle(title, color=theme.current().ink, size="11pt")
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setColorMap(pg.colormap.get(COLOURS))
         plot.addItem(self.image)
@@ -69,7 +70,7 @@ class SpectrogramPlot:
 def colour_bar(levels: tuple[float, float]) -> pg.ColorBarItem:
     """The key from colour to loudness, fixed (a kiosk visitor must not drag it into nonsense)."""
     bar = pg.ColorBarItem(values=levels, colorMap=pg.colormap.get(COLOURS), interactive=False, width=14)
-    bar.axis.setTextPen(pg.mkPen(INK))
-    bar.axis.setPen(pg.mkPen(INK))
+    bar.axis.setTextPen(pg.mkPen(ink()))
+    bar.axis.setPen(pg.mkPen(ink()))
     bar.axis.setLabel("loudness (dB)", **label_style())
     return bar

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from playground.ui.widgets.plots import INK, make_plot
+from playground.ui import theme
+from playground.ui.widgets.plots import ink, make_plot
 
-WAVE = QColor(96, 96, 96)
 SPAN = QColor(0, 158, 115, 55)  # Okabe–Ito bluish green, see-through
 CHOSEN = QColor(0, 158, 115, 140)
 ENVELOPE_BINS = 3000  # more columns than any screen has pixels; an hour-long clip stays cheap
@@ -65,15 +65,23 @@ class WaveStrip(QWidget):
         item.showGrid(x=True, y=False, alpha=0.18)
         self.spans = pg.BarGraphItem(**span_bars((), -1, 2, SPAN))
         self.chosen = pg.BarGraphItem(**span_bars((), -1, 2, CHOSEN))
-        self.top = pg.PlotDataItem(pen=pg.mkPen(WAVE))
-        self.bottom = pg.PlotDataItem(pen=pg.mkPen(WAVE))
-        fill = pg.FillBetweenItem(self.top, self.bottom, brush=pg.mkBrush(WAVE))
-        self.playhead = pg.InfiniteLine(angle=90, pen=pg.mkPen(INK, width=2))
+        wave = theme.colour("muted")  # the sound is the background here; the spans are what it is about
+        self.top = pg.PlotDataItem(pen=pg.mkPen(wave))
+        self.bottom = pg.PlotDataItem(pen=pg.mkPen(wave))
+        fill = self._fill = pg.FillBetweenItem(self.top, self.bottom, brush=pg.mkBrush(wave))
+        self.playhead = pg.InfiniteLine(angle=90, pen=pg.mkPen(ink(), width=2))
         self.playhead.setVisible(False)
         for part in (self.spans, self.chosen, self.top, self.bottom, fill, self.playhead):
             item.addItem(part)
         self.duration = 0.0
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        theme.plot(self.plot, self._recolour)
+
+    def _recolour(self, now: theme.Theme) -> None:
+        for curve in (self.top, self.bottom):
+            curve.setPen(pg.mkPen(now.muted))
+        self._fill.setBrush(pg.mkBrush(now.muted))
+        self.playhead.setPen(pg.mkPen(now.ink, width=2))
 
     def set_audio(self, samples: np.ndarray, rate: int) -> None:
         self.set_envelope(*envelope(samples, rate), duration=len(samples) / rate if rate else 0.0)
