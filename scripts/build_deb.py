@@ -28,13 +28,16 @@ MAINTAINER = (f"{os.environ.get('DEBFULLNAME') or 'The Inference Playground auth
 # xkbcommon's keyboard tables (xkb-data), the xcb libraries for a window on X11, PulseAudio's client for
 # sound, libxrandr2 for Qt's FFmpeg media backend (without it playback is silently "not available"), and
 # Wayland's libraries for a native window on a Wayland desktop. PySide6's wheels need glibc 2.34 or newer.
+# The microphone and playback go through PortAudio (sounddevice opens libportaudio2 by name, so no link
+# check finds it); PortAudio reaches PulseAudio or PipeWire through ALSA's plugins, hence the Recommends.
 DEPENDS = (
     "libc6 (>= 2.34)", "libgl1", "libegl1", "libdrm2", "libglib2.0-0", "libdbus-1-3", "libfontconfig1",
     "libxkbcommon0", "libxkbcommon-x11-0", "libx11-6", "libx11-xcb1", "libxcb1", "libxcb-cursor0",
     "libxcb-glx0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0", "libxcb-render-util0",
     "libxcb-shape0", "libxcb-shm0", "libxcb-sync1", "libxcb-xfixes0", "libxcb-xkb1", "libxrandr2", "libpulse0",
-    "libwayland-client0", "libwayland-cursor0", "libwayland-egl1",
+    "libwayland-client0", "libwayland-cursor0", "libwayland-egl1", "libportaudio2",
 )
+RECOMMENDS = ("libasound2-plugins | pipewire-alsa",)
 
 SUMMARY = "run AI models on your own photos, sounds and text, offline"
 DESCRIPTION = """\
@@ -127,7 +130,8 @@ def installed_size(tree: Path) -> int:
 def control(version: str, arch: str, size_kib: int) -> str:
     description = "\n".join(f" {line}" for line in DESCRIPTION.splitlines())  # "." alone is a blank line
     fields = {"Package": PACKAGE, "Version": version, "Architecture": arch, "Maintainer": MAINTAINER,
-              "Installed-Size": str(size_kib), "Depends": ", ".join(DEPENDS), "Section": "science",
+              "Installed-Size": str(size_kib), "Depends": ", ".join(DEPENDS),
+              "Recommends": ", ".join(RECOMMENDS), "Section": "science",
               "Priority": "optional", "Description": f"{SUMMARY}\n{description}"}
     return "".join(f"{key}: {value}\n" for key, value in fields.items())
 

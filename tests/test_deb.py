@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from playground.ui.app import APP_ID
 from playground.ui.settings import APPLICATION
 from scripts import build_deb
 
@@ -42,7 +43,7 @@ def test_the_metainfo_validates_and_agrees_with_the_desktop_entry_and_the_versio
     assert out.returncode == 0, out.stdout + out.stderr
     assert not re.search(r"^[EW]: ", out.stdout, re.M), out.stdout  # warnings count: stores reject them
     component = ET.parse(METAINFO).getroot()
-    assert component.findtext("id") == build_deb.APP_ID
+    assert component.findtext("id") == build_deb.APP_ID == APP_ID  # the window names the same entry (Wayland)
     assert component.findtext("launchable") == DESKTOP.name
     assert component.findtext("provides/binary") == "playground"
     assert (component.findtext("metadata_license"), component.findtext("project_license")) == ("CC0-1.0", "MIT")
@@ -120,6 +121,8 @@ def test_the_package_is_named_versioned_and_depends_on_what_qt_needs(small_deb: 
         "inference-playground", VERSION, arch)
     depends = [d.split()[0] for d in field(small_deb, "Depends").split(", ")]
     assert set(QT_NEEDS) <= set(depends) and "libc6" in depends
+    assert "libportaudio2" in depends  # the microphone and playback: opened by name, so no link check sees it
+    assert "libasound2-plugins" in field(small_deb, "Recommends")
     assert re.fullmatch(r".+ <.+@.+>", field(small_deb, "Maintainer"))
     description = field(small_deb, "Description")
     assert "~/.config/inference-playground" in description and "~/.local/share/inference-playground" in description

@@ -15,7 +15,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import checked_catalog, get_task
-from playground.ui import collector, kiosk, qt_messages, scale
+from playground.ui import collector, kiosk, qt_messages, scale, theme
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -25,6 +25,9 @@ log = logging.getLogger("playground")
 SETTINGS_NOTICE_MS = 60_000  # long enough to be read once the window is up; the log keeps it after that
 
 
+APP_ID = "io.github.inference_playground.InferencePlayground"  # as packaging/ names the desktop entry
+
+
 def application(argv: list[str] | None = None) -> QApplication:
     running = QApplication.instance()
     app = running if isinstance(running, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
@@ -32,6 +35,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("Inference Playground")
     app.setApplicationVersion(__version__)
+    # Wayland docks and task bars match a window to its menu entry by this name (the .desktop file's).
+    app.setDesktopFileName(APP_ID)
     return app
 
 
@@ -97,6 +102,7 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
         log.warning(settings.problem)
         print(f"playground: {settings.problem}", file=sys.stderr)
     scale.apply(scale.named(settings.scale))  # before the window is built, so it is laid out at its size
+    theme.apply(settings.theme)  # and drawn in its colours from the first paint
     controller, window = build(settings)
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)

@@ -3,6 +3,7 @@ a virtual microphone that hears whatever is played into it."""
 
 from __future__ import annotations
 
+import ctypes.util
 import os
 import shutil
 import subprocess
@@ -23,6 +24,9 @@ def pulse_server(tmp_path):
     """The server's environment (XDG_RUNTIME_DIR, PULSE_SERVER …) for a process that should use it."""
     if not (shutil.which("pulseaudio") and shutil.which("pactl") and shutil.which("paplay")):
         pytest.skip("PulseAudio is not installed here (Debian: apt-get install pulseaudio pulseaudio-utils)")
+    if ctypes.util.find_library("portaudio") is None:
+        # The app says so in one sentence (tests/ui/test_sound.py checks it); real sound needs the library.
+        pytest.skip("PortAudio is not installed here (Debian: apt-get install libportaudio2)")
     runtime = tmp_path / "run"
     runtime.mkdir(mode=0o700)
     env = dict(os.environ, XDG_RUNTIME_DIR=str(runtime), PULSE_RUNTIME_PATH=str(runtime / "pulse"),
