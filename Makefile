@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test release-check setup models bench corpus soak bundle deb clean
+.PHONY: run test release-check setup models bench corpus soak bundle bundle-starter deb clean
 
 run: setup
 	$(BIN)/playground
@@ -53,6 +53,12 @@ soak: setup
 bundle: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
 	$(BIN)/pyinstaller --noconfirm packaging/playground.spec
+
+# The same with only the welcome page's models inside (packaging/starter-models.txt), the others downloaded from
+# the window: dist/inference-playground-starter/.
+bundle-starter: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
+	PLAYGROUND_BUNDLE=starter $(BIN)/pyinstaller --noconfirm packaging/playground.spec
 
 # The Debian package (dist/inference-playground_<version>_<arch>.deb) made from that folder with dpkg-deb;
 # install it with `sudo apt install ./dist/inference-playground_*.deb`.

@@ -48,18 +48,24 @@ def shipped_cards_dir() -> Path:
     return root() / "models"
 
 
+def bundled() -> bool:
+    """Running from a PyInstaller bundle (a .deb's /opt folder, an installer's Program Files): read-only."""
+    return _frozen_root() is not None
+
+
 def models_dir() -> Path:
-    """Model cards and their built files, together, one folder per model. A checkout and a bundle keep them
-    in models/; an installed copy in the person's data folder, where it may write (core/catalog.py copies
-    the shipped cards there), so a system-wide install never writes into site-packages."""
+    """Model cards and their built files, together, one folder per model. A checkout keeps them in models/;
+    an installed copy and a bundle in the person's data folder, where they may write (core/catalog.py brings
+    the shipped cards there, and a bundle's shipped models as links), so an install never writes into
+    site-packages or /opt, and a model downloaded later sits beside those that came with the app."""
     if os.environ.get("PLAYGROUND_MODELS"):
         return Path(os.environ["PLAYGROUND_MODELS"])
-    return _data_home() / "models" if installed_copy() else shipped_cards_dir()
+    return _data_home() / "models" if installed_copy() or bundled() else shipped_cards_dir()
 
 
 def cards_to_bring() -> Path | None:
     """The shipped cards, when they live apart from the models folder and must be brought there first."""
-    if os.environ.get("PLAYGROUND_MODELS") or not installed_copy():
+    if os.environ.get("PLAYGROUND_MODELS") or not (installed_copy() or bundled()):
         return None
     return shipped_cards_dir()
 

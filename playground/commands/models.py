@@ -146,7 +146,10 @@ def cmd_remove(args: argparse.Namespace) -> int:
     for card in _selected(catalog, [] if args.all else args.ids):
         removed = remove_model(card)
         freed += removed.freed
-        if removed.files:
+        if removed.with_app:
+            print(f"{card.id} comes with the app: its files are part of the installed app, which its uninstall "
+                  "removes")
+        elif removed.files:
             print(f"removed {card.id}: {removed.files} file{'s' if removed.files > 1 else ''}, "
                   f"{_megabytes(removed.freed)} freed")
         else:

@@ -92,7 +92,7 @@ def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], No
     is kept among the broken ones, with its sentence, like a card that is not valid TOML."""
     folder = Path(models_dir) if models_dir is not None else paths.models_dir()
     shipped = paths.cards_to_bring() if models_dir is None else None
-    if shipped is not None and not bring_cards(shipped, folder):
+    if shipped is not None and not bring_cards(shipped, folder, link_models=paths.bundled()):
         folder = shipped  # listed where they were shipped; a fetch then says the folder cannot be written
     cards: list[ModelCard] = []
     broken: list[tuple[str, ModelCardError]] = []

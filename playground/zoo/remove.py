@@ -8,6 +8,7 @@ from pathlib import Path
 from playground.core.built import MANIFEST
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.shipped_cards import comes_with_app
 from playground.zoo import locks
 from playground.zoo.fetch import BUILD_PREFIX, LOCK_FILE, READ_ONLY
 
@@ -17,6 +18,7 @@ class Removed:
     model_id: str
     files: int  # built files deleted (the manifest not counted)
     freed: int  # bytes
+    with_app: bool = False  # its files are the app's own (a bundle's, linked in): nothing was removed
 
 
 def remove_model(card: ModelCard) -> Removed:
@@ -25,6 +27,8 @@ def remove_model(card: ModelCard) -> Removed:
     model plainly not installed, never looking installed with a file missing."""
     if not card.folder.is_dir():
         return Removed(card.id, 0, 0)
+    if comes_with_app(card):
+        return Removed(card.id, 0, 0, with_app=True)
     try:
         with locks.hold(card.folder / LOCK_FILE):
             (card.folder / MANIFEST).unlink(missing_ok=True)

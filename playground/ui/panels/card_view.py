@@ -8,6 +8,7 @@ from playground.core import explainers, readable
 from playground.core.built import measured_at_build, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
+from playground.core.shipped_cards import comes_with_app
 from playground.ui.controller import Controller
 from playground.ui.formatting import measurement_line
 from playground.ui.plain import PlainLabel
@@ -128,7 +129,8 @@ class CardView(QWidget):
         """Offered for a model that is here, while no download runs; never on a kiosk."""
         c, card = self._controller, self._controller.card
         here = card is not None and c.installed(card)
-        self.remove_button.setVisible(here and not c.settings.kiosk)
+        # A model that came with the app is part of it: removing it would free nothing.
+        self.remove_button.setVisible(here and not c.settings.kiosk and card is not None and not comes_with_app(card))
         self.remove_button.setEnabled(not c.fetcher.busy)
         if here:
             assert card is not None
