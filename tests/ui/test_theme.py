@@ -89,3 +89,21 @@ def test_a_kiosk_visitor_cannot_change_the_colours(qtbot, tmp_path, light_afterw
         assert not any(action.isEnabled() for action in window.commands.theme.values())
     finally:
         controller.shutdown(10.0)
+
+
+def test_a_black_symbol_is_drawn_in_the_themes_text_colour_on_a_dark_tile(qapp, light_afterwards):
+    from PySide6.QtGui import QColor, QIcon, QPixmap
+
+    from playground.ui.widgets.welcome import readable_on_theme
+
+    black = QPixmap(32, 32)
+    black.fill(QColor("black"))
+    icon = QIcon(black)
+    assert readable_on_theme(icon, 32) is icon  # light: black reads on a light tile
+    theme.apply("dark")
+    shown = readable_on_theme(icon, 32).pixmap(32, 32).toImage().pixelColor(16, 16)
+    assert shown.name() == DARK.text
+    red = QPixmap(32, 32)
+    red.fill(QColor("#e0301e"))
+    coloured = QIcon(red)
+    assert readable_on_theme(coloured, 32) is coloured  # a coloured symbol keeps its colours

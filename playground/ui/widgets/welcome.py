@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QSizePolicy, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from playground import paths
 from playground.core import readable
 from playground.core.catalog import Catalog
+from playground.ui import theme
 from playground.ui.plain import PlainLabel
 from playground.ui.samples import sample_name
 from playground.ui.scale import relative_font
@@ -111,4 +112,22 @@ class WelcomePage(QWidget):
         symbol = (QStyle.StandardPixmap.SP_MediaVolume if sample is not None and sample.suffix == ".wav" else
                   QStyle.StandardPixmap.SP_FileDialogDetailedView if sample is not None else
                   QStyle.StandardPixmap.SP_DialogResetButton)
-        return style.standardIcon(symbol)
+        return readable_on_theme(style.standardIcon(symbol), grown(TILE_ICON))
+
+
+def readable_on_theme(icon: QIcon, side: int) -> QIcon:
+    """A black symbol (the speaker of Qt's own icons) drawn in the theme's text colour, so it shows on a dark
+    tile too; a coloured one is left as it is."""
+    image = icon.pixmap(side, side).toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    shown = [image.pixelColor(x, y) for x in range(0, image.width(), 4) for y in range(0, image.height(), 4)]
+    opaque = [c for c in shown if c.alpha() > 128]
+    if not opaque or sum(c.lightness() for c in opaque) / len(opaque) > 60 or not theme.current().dark:
+        return icon
+    tinted = QPixmap(image.size())
+    tinted.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tinted)
+    painter.drawImage(0, 0, image)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(tinted.rect(), theme.colour("text"))
+    painter.end()
+    return QIcon(tinted)
