@@ -26,26 +26,31 @@ class WindowActions(QObject):
     def __init__(self, controller: Controller, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.open = _action(self, "&Open file…", "Open a picture, recording or text file",
+        self.open = _action(self, self.tr("&Open file…"), self.tr("Open a picture, recording or text file"),
                             QKeySequence.StandardKey.Open)
-        self.paste = _action(self, "&Paste", "Use the picture or text on the clipboard", QKeySequence.StandardKey.Paste)
-        self.run = _action(self, "&Run", "Run the model on the current input", "Ctrl+R", "F5")
-        self.repeat = _action(self, "Re&peat", "Run the current input again and again until stopped", "Ctrl+Shift+R")
+        self.paste = _action(self, self.tr("&Paste"), self.tr("Use the picture or text on the clipboard"),
+                             QKeySequence.StandardKey.Paste)
+        self.run = _action(self, self.tr("&Run"), self.tr("Run the model on the current input"), "Ctrl+R", "F5")
+        self.repeat = _action(self, self.tr("Re&peat"), self.tr("Run the current input again and again until stopped"),
+                              "Ctrl+Shift+R")
         self.repeat.setCheckable(True)
-        self.stop = _action(self, "&Stop", "Stop the run and the repeat", "Esc")
-        self.save_report = _action(self, "Save lab &report…", "Save everything run so far as one HTML report, "
-                                   "with the runs as CSV and JSON")
-        self.full_screen = _action(self, "&Full screen", "Fill the whole screen", "F11")
+        self.stop = _action(self, self.tr("&Stop"), self.tr("Stop the run and the repeat"), "Esc")
+        self.save_report = _action(self, self.tr("Save lab &report…"), self.tr(
+            "Save everything run so far as one HTML report, with the runs as CSV and JSON"))
+        self.full_screen = _action(self, self.tr("&Full screen"), self.tr("Fill the whole screen"), "F11")
         self.full_screen.setCheckable(True)
-        self.projector = _action(self, "P&rojector size", "Big text in a 1280 × 720 window, readable from the "
-                                 "back of a room: the result, graphs and explainer, without the knobs",
+        self.projector = _action(self, self.tr("P&rojector size"), self.tr(
+            "Big text in a 1280 × 720 window, readable from the back of a room: the result, graphs and explainer, "
+            "without the knobs"),
                                  "Ctrl+Shift+P")
         self.projector.setCheckable(True)
         # Text size: three choices, one checked; the usual zoom keys pick the smaller or larger one.
         self.text_sizes = QActionGroup(self)
         self.text_size: dict[str, QAction] = {}
         for size, keys in ((scale.SMALL, "Ctrl+-"), (scale.DESKTOP, "Ctrl+0"), (scale.LARGE, "Ctrl+=")):
-            action = _action(self, size.title, f"{size.title} in the whole window, graphs included", keys)
+            title = self.tr(size.title)
+            action = _action(self, title, self.tr("{title} in the whole window, graphs included").format(title=title),
+                             keys)
             action.setCheckable(True)
             self.text_sizes.addAction(action)
             self.text_size[size.name] = action
@@ -54,13 +59,15 @@ class WindowActions(QObject):
         self.themes = QActionGroup(self)
         self.theme: dict[str, QAction] = {}
         for name, title in theme.CHOICES.items():
-            action = _action(self, title, f"{title}: the colours of the whole window, graphs included")
+            title = self.tr(title)
+            action = _action(self, title, self.tr("{title}: the colours of the whole window, graphs included").format(
+                title=title))
             action.setCheckable(True)
             self.themes.addAction(action)
             self.theme[name] = action
-        self.get_models = _action(self, "&Get all models…", "Download every model that is not on this computer "
-                                  "yet, from PyPI, once")
-        self.quit = _action(self, "&Quit", "Close the playground", QKeySequence.StandardKey.Quit)
+        self.get_models = _action(self, self.tr("&Get all models…"), self.tr(
+            "Download every model that is not on this computer yet, from PyPI, once"))
+        self.quit = _action(self, self.tr("&Quit"), self.tr("Close the playground"), QKeySequence.StandardKey.Quit)
         # The usual media symbols, so the three buttons read at a glance, before their words do.
         style = QApplication.style()
         for action, icon in ((self.run, QStyle.StandardPixmap.SP_MediaPlay),

@@ -15,7 +15,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import checked_catalog, get_task
-from playground.ui import collector, kiosk, qt_messages, scale, theme
+from playground.ui import collector, i18n, kiosk, qt_messages, scale, theme
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -103,6 +103,7 @@ def run_app(argv: list[str] | None = None, kiosk: bool = False, config: str | No
         print(f"playground: {settings.problem}", file=sys.stderr)
     scale.apply(scale.named(settings.scale))  # before the window is built, so it is laid out at its size
     theme.apply(settings.theme)  # and drawn in its colours from the first paint
+    i18n.install(i18n.choose(settings.language))  # and in its language, before any string is made
     controller, window = build(settings)
     _install_excepthooks(controller)
     app.aboutToQuit.connect(controller.shutdown)

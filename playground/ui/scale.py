@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
+from playground.ui.i18n import QT_TRANSLATE_NOOP
 from playground.ui.widgets.plots import restyle_plot
 
 RELATIVE_POINTS, RELATIVE_BOLD = "relative_points", "relative_bold"  # widget properties relative_font sets
@@ -29,11 +30,12 @@ class Scale:
     factor: float = 1.0  # with points 0: the desktop's own font size times this
 
 
-DESKTOP = Scale("desktop", 0, 0, 0, "Normal text")
+# The titles are the View menu's words: marked for translation here, translated where the menu is made.
+DESKTOP = Scale("desktop", 0, 0, 0, QT_TRANSLATE_NOOP("WindowActions", "Normal text"))
 # A person's own choice of text size, relative to the desktop's: smaller to see more at once, larger for
 # tired or weak eyes. Everything follows the font, graphs included, so one choice resizes the whole window.
-SMALL = Scale("small", 0, 0, 0, "Small text", factor=0.85)
-LARGE = Scale("large", 0, 0, 0, "Large text", factor=1.3)
+SMALL = Scale("small", 0, 0, 0, QT_TRANSLATE_NOOP("WindowActions", "Small text"), factor=0.85)
+LARGE = Scale("large", 0, 0, 0, QT_TRANSLATE_NOOP("WindowActions", "Large text"), factor=1.3)
 TEXT_SIZES = (SMALL, DESKTOP, LARGE)
 # 18 pt is 24 px at 96 dpi: letters about 5 mm high on a 24-inch 1080p screen, readable from two metres;
 # 56 px (15 mm) is a comfortable target for a child's finger.

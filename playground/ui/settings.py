@@ -212,6 +212,16 @@ class Settings:
         self._set("display/theme", name)
 
     @property
+    def language(self) -> str:
+        """The window's language (ui/i18n.py): a code such as "de", or "system" (the default) for the desktop's,
+        when it is offered; `language=` under `[display]` in a kiosk's file."""
+        return self._str("display/language", "system").strip().lower() or "system"
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self._set("display/language", code)
+
+    @property
     def operator_pin(self) -> str:
         """The salted hash of the operator's PIN (`playground kiosk-pin`), "" when none is set."""
         return self._str("kiosk/pin", "")

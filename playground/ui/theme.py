@@ -19,10 +19,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
+from playground.ui.i18n import QT_TRANSLATE_NOOP
+
 # Widget properties: a text role and its extra rules (themed), a style sheet maker (themed_sheet), and a
 # graph's own repaint (plot). Kept on the widget, so nothing outlives it.
 ROLE, EXTRA, SHEET, RECOLOUR = "theme_role", "theme_extra", "theme_sheet", "theme_recolour"
-CHOICES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+# The View menu's words, marked for translation here and translated where the menu is made.
+CHOICES = {"system": QT_TRANSLATE_NOOP("WindowActions", "Follow the system"),
+           "light": QT_TRANSLATE_NOOP("WindowActions", "Light"), "dark": QT_TRANSLATE_NOOP("WindowActions", "Dark")}
 
 
 @dataclass(frozen=True)

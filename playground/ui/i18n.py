@@ -1,0 +1,71 @@
+"""The person's language: which one the window speaks, and Qt's translators that make it speak it.
+
+Every string the window shows goes through Qt's translation machinery (`tr` in a widget, `translate` here);
+the translations live in `assets/translations/<code>.ts` (edited with Qt Linguist) and are compiled to `.qm`
+by `make translations`. A language is offered only when it is complete: its `.qm` file and its explainers
+and lessons (`assets/explainers/<code>/`) are both there, because one screen in two languages is worse than
+one in English. The choice is a setting; by default the system's language, if it is offered, else English.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from playground import paths
+
+ENGLISH = "en"
+NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}  # each in its own language
+
+_installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer to an installed translator
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks `text` for translation under `context` where it is defined, for `translate` where it is shown."""
+    return text
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the window's language, as the translation for `context` (the class that shows it) has it."""
+    return QCoreApplication.translate(context, text)
+
+
+def translations_dir() -> Path:
+    return paths.assets_dir() / "translations"
+
+
+def offered() -> dict[str, str]:
+    """Code → name of every language the window can speak whole: English, and each complete translation."""
+    codes = [ENGLISH] + sorted(p.stem for p in translations_dir().glob("*.qm")
+                               if (paths.explainers_dir() / p.stem).is_dir())
+    return {code: NAMES.get(code, code) for code in codes}
+
+
+def choose(setting: str, system: QLocale | None = None) -> str:
+    """The language to speak: the setting's if it is offered; else ("system", or one no longer shipped) the
+    system's if it is offered; else English."""
+    languages = offered()
+    if setting in languages:
+        return setting
+    system_code = (system or QLocale.system()).name().split("_")[0]
+    return system_code if system_code in languages else ENGLISH
+
+
+def install(code: str) -> str:
+    """Make the application speak `code` (from `choose`): its own strings, Qt's (the file dialog's buttons),
+    and numbers and dates in that language's way. Returns the code spoken."""
+    app = QCoreApplication.instance()
+    assert app is not None, "a language is installed into the running application"
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if code != ENGLISH:
+        qt_own = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        for name, folder in ((code, str(translations_dir())), (f"qtbase_{code}", qt_own)):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                _installed.append(translator)
+    QLocale.setDefault(QLocale(code))
+    return code

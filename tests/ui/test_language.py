@@ -1,0 +1,72 @@
+"""The window's language: offered only when complete, chosen by the setting or the system, and spoken through
+Qt's translators, numbers included."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale
+
+from playground import paths
+from playground.ui import i18n
+from playground.ui.actions import WindowActions
+
+GERMAN = {"&Run": "&Ausführen", "Small text": "Kleine Schrift",
+          "{title} in the whole window, graphs included": "{title} im ganzen Fenster, die Grafiken auch"}
+
+
+def compiled(folder: Path, code: str, messages: dict[str, str]) -> Path:
+    """A translation file as Qt Linguist saves one, compiled with Qt's lrelease."""
+    rows = "".join(f"<message><source>{s}</source><translation>{t}</translation></message>"
+                   for s, t in ((s.replace("&", "&amp;"), t.replace("&", "&amp;")) for s, t in messages.items()))
+    ts = folder / f"{code}.ts"
+    ts.write_text(f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="{code}">'
+                  f"<context><name>WindowActions</name>{rows}</context></TS>", encoding="utf-8")
+    lrelease = Path(__import__("sys").executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), str(ts), "-qm", str(folder / f"{code}.qm")], check=True, capture_output=True)
+    return folder / f"{code}.qm"
+
+
+@pytest.fixture
+def english_afterwards(qapp):
+    yield
+    i18n.install(i18n.ENGLISH)
+
+
+@pytest.fixture
+def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    translations = tmp_path / "translations"
+    translations.mkdir()
+    compiled(translations, "de", GERMAN)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: translations)
+    explainers = tmp_path / "explainers"
+    monkeypatch.setattr(paths, "explainers_dir", lambda: explainers)
+    return explainers
+
+
+def test_only_english_is_offered_until_a_translation_is_complete():
+    assert i18n.offered() == {"en": "English"}  # what this version ships
+    assert i18n.choose("system", QLocale("de_DE")) == "en" and i18n.choose("de") == "en"
+
+
+def test_a_translation_without_its_explainers_is_not_offered(german: Path):
+    assert "de" not in i18n.offered()  # its .qm is there, but the lessons would be in English beside it
+    (german / "de").mkdir(parents=True)
+    assert i18n.offered() == {"en": "English", "de": "Deutsch"}
+    assert i18n.choose("system", QLocale("de_AT")) == "de" and i18n.choose("system", QLocale("fr_FR")) == "en"
+    assert i18n.choose("en", QLocale("de_DE")) == "en"  # the setting wins over the system
+
+
+def test_the_window_speaks_the_chosen_language_numbers_included(qtbot, make_window, german, english_afterwards):
+    (german / "de").mkdir(parents=True)
+    controller, window = make_window(model_id="langid")
+    i18n.install("de")
+    actions = WindowActions(controller)
+    small = actions.text_size["small"]
+    assert actions.run.text() == "&Ausführen" and small.text() == "Kleine Schrift"
+    assert small.statusTip() == "Kleine Schrift im ganzen Fenster, die Grafiken auch"
+    assert QLocale().toString(1234.5, "f", 1) == "1.234,5"
+    i18n.install("en")
+    assert WindowActions(controller).run.text() == "&Run" and QLocale().toString(1234.5, "f", 1) == "1,234.5"
