@@ -9,6 +9,7 @@ import pytest
 
 from playground.core.errors import FetchError
 from playground.tasks.log_mel import log_mel, mel_filters
+from playground.tasks.whisper_decode import DOUBT, unsure_words
 from playground.tasks.whisper_text import EOT, detokenize, suppression
 from playground.zoo.ctranslate2 import read_checkpoint
 from tests.known import Runs
@@ -188,3 +189,30 @@ def test_a_model_whose_companion_is_missing_says_which_one(tmp_path):
     assert card.companions == {"vad": "silero-vad"}
     with pytest.raises(ModelMissingError, match=r"also needs the model 'silero-vad', which this playground does not"):
         Pipeline().companions(card)
+
+
+def test_a_word_is_unsure_when_its_least_likely_piece_is_under_the_doubt_line():
+    vocab = ("ĠThe", "Ġround", "f", "ark", ",", "Ġdog", ".")
+    padded = vocab + ("",) * (EOT - len(vocab)) + ("<|endoftext|>",)
+    ids = [0, 1, 2, 3, 4, 5, 6]
+    # "roundfark" has a piece at 0.2; the comma after it (0.1) and the full stop (0.19) are punctuation only.
+    chances = [0.9, 0.8, 0.2, 0.45, 0.1, 0.95, 0.19]
+    assert unsure_words(ids, chances, padded) == ("roundfark",)
+    assert unsure_words(ids, [0.9] * 7, padded) == ()
+    assert DOUBT == 0.3
+
+
+@pytest.mark.models
+@pytest.mark.parametrize("model_id", ["whisper-tiny-en", "whisper-tiny-en-int8"])
+def test_the_words_it_misheard_are_the_ones_it_says_it_was_unsure_of(run, model_id):
+    # Clearly spoken sentences: no word in doubt. The noisy recording's first sentence ("But with round hearts
+    # jumped over the rainy nod", for "The quick brown fox jumped over the lazy dog") is mostly guesses.
+    clear = run(model_id, "en_gb16k.wav").result
+    assert clear.unsure == () and "unsure" not in clear.summary()
+    weather = run(model_id, "kws_test16k.wav").result
+    assert weather.phrases[-1].text == "What is the weather today?" and weather.phrases[-1].unsure == ()
+    noisy = run(model_id, "noisy48k.wav").result.phrases[0]
+    assert noisy.text.startswith("But with round hearts") and len(noisy.unsure) >= 3
+    assert set(noisy.unsure) <= {"But", "with", "round", "hearts", "jumped", "over", "the", "rainy", "nod"}
+    assert {"hearts", "But"} <= set(noisy.unsure)
+    assert run(model_id, "noisy48k.wav").result.to_dict()["phrases"][0]["unsure"] == list(noisy.unsure)

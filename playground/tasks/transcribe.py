@@ -135,7 +135,7 @@ class TranscribeTask:
             picked += heard.picked
             for sentence in heard.sentences:
                 said_from, said_to = fit_to_speech(start + sentence.start, start + sentence.end, speech)
-                phrases.append(Phrase(said_from, said_to, sentence.text))
+                phrases.append(Phrase(said_from, said_to, sentence.text, sentence.doubtful))
             if runner.listening and done + 1 < len(spans):
                 runner.report(base + (1 - base) * (done + 1) / len(spans), self._transcript(ctx, phrases))
         ctx.phrases.extend(phrases)

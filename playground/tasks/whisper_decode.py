@@ -19,6 +19,10 @@ MAX_TOKENS = 224  # half the decoder's 448 positions, as the reference decoder a
 FIRST_TIME = NO_TIMESTAMPS + 1  # <|0.00|>; each following id is 20 ms later, up to <|30.00|>
 SECONDS_PER_TIME = 0.02
 SENTENCE_ENDS = (".", "?", "!")
+# A word whose least likely piece the decoder gave less than this is one it was unsure of, and the
+# transcript says so. Measured on the samples: a misheard word ("roundfark", "rainy nod") scores 0.14–0.26,
+# a clearly spoken one 0.5 and up; punctuation is left out (a full stop at 0.19 says nothing about a word).
+DOUBT = 0.3
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Sentence:
     start: float  # seconds from the start of the piece
     end: float
     text: str
+    doubtful: tuple[str, ...] = ()  # its words the model was unsure of (DOUBT), in order
 
 
 @dataclass(frozen=True, eq=False)
@@ -70,20 +75,41 @@ def decode_piece(runner: Runner, mel: np.ndarray, suppress: list[int], vocab: tu
     """The sentences Whisper hears in one piece (mel [1, 80, 3000] of a piece `duration` seconds long),
     never picking the `suppress` ids (the model's config) or any special token but the end."""
     decoder = _Decoder(runner, mel, suppress)
-    ids, scores = _greedy(decoder)
+    ids, scores, chances = _greedy(decoder)
     parts = split_sentences(ids, vocab)
     if not parts:
         return Heard([], scores, ids)
     bounds = _boundaries(decoder, parts, duration) if len(parts) > 1 else []
     edges = [0.0] + [t for pair in bounds for t in pair] + [duration]
-    return Heard([Sentence(edges[2 * i], edges[2 * i + 1], detokenize(part, vocab)) for i, part in enumerate(parts)],
-                 scores, ids)
+    likely = dict(zip(range(len(ids)), chances))
+    sentences, at = [], 0
+    for i, part in enumerate(parts):
+        while ids[at:at + len(part)] != part:  # the parts are runs of ids in order (an empty one left out)
+            at += 1
+        doubtful = unsure_words(part, [likely[k] for k in range(at, at + len(part))], vocab)
+        sentences.append(Sentence(edges[2 * i], edges[2 * i + 1], detokenize(part, vocab), doubtful))
+        at += len(part)
+    return Heard(sentences, scores, ids)
 
 
-def _greedy(decoder: _Decoder) -> tuple[list[int], np.ndarray]:
-    """The reference decoding: no timestamps, argmax, no blank or end first, at most MAX_TOKENS; and the
-    last step's scores as the model gave them."""
-    new, picked = [SOT, NO_TIMESTAMPS], []
+def unsure_words(ids: list[int], chances: list[float], vocab: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a sentence whose least likely piece (punctuation aside) is under DOUBT. A piece starting
+    with a space (Ġ) starts a word; the others continue it."""
+    words: list[tuple[list[int], float]] = []
+    for token, chance in zip(ids, chances):
+        if vocab[token].startswith("Ġ") or not words:
+            words.append(([], 1.0))
+        pieces, least = words[-1]
+        pieces.append(token)
+        if any(ch.isalnum() for ch in detokenize([token], vocab)):
+            words[-1] = (pieces, min(least, chance))
+    return tuple(detokenize(pieces, vocab).strip(".,!?;:\"'") for pieces, least in words if least < DOUBT)
+
+
+def _greedy(decoder: _Decoder) -> tuple[list[int], np.ndarray, list[float]]:
+    """The reference decoding: no timestamps, argmax, no blank or end first, at most MAX_TOKENS; the last
+    step's scores as the model gave them; and how likely each picked piece was."""
+    new, picked, chances = [SOT, NO_TIMESTAMPS], [], []
     for step in range(MAX_TOKENS):
         scores = decoder(new)
         logits = scores + decoder.mask
@@ -93,8 +119,10 @@ def _greedy(decoder: _Decoder) -> tuple[list[int], np.ndarray]:
         if token == EOT:
             break
         picked.append(token)
+        # Its probability: softmax at the top score is 1 / Σ exp(logit − top) (suppressed ids are −inf: 0 here).
+        chances.append(1.0 / float(np.exp(logits - logits[token], dtype=np.float64).sum()))
         new = [token]
-    return picked, np.array(scores, np.float32)  # a copy: the decoder's output buffers are its own
+    return picked, np.array(scores, np.float32), chances  # a copy: the decoder's output buffers are its own
 
 
 def split_sentences(ids: list[int], vocab: tuple[str, ...]) -> list[list[int]]:

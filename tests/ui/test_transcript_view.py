@@ -150,3 +150,29 @@ def test_a_stop_while_writing_keeps_the_sentences_and_says_they_are_not_all(qtbo
     view.show_result(full, None)
     view.show_stopped()  # a finished answer is left as it is
     assert view.headline.text() == "What was said in 11.4 s"
+
+
+def test_the_words_the_model_was_unsure_of_are_underlined_said_and_counted(qtbot):
+    from playground.ui import theme
+    from playground.ui.widgets.images import rgba_from_qimage
+    from playground.ui.widgets.unsure_text import UNSURE_ROLE, unsure_spans
+
+    said = (Phrase(0.0, 3.1, "The quick roundfark stump, sober, lazy dog.", ("roundfark", "lazy")),
+            Phrase(3.5, 8.1, "Please call stellar.", ()))
+    view = shown(qtbot, create_view(Transcript), 900, 640)
+    view.show_result(Transcript(np.zeros(int(8.1 * RATE), np.float32), RATE, said), None)
+    assert view.headline.text() == "What was said in 8.1 s — 2 words it was unsure of, underlined"
+    first, second = view.pieces.item(0), view.pieces.item(1)
+    assert first.data(UNSURE_ROLE) == ("roundfark", "lazy") and second.data(UNSURE_ROLE) == ()
+    assert first.data(Qt.ItemDataRole.AccessibleTextRole).endswith("(unsure of: roundfark, lazy)")
+    assert "unsure of: roundfark, lazy" in first.toolTip()
+    assert unsure_spans("a lazy lazy dog", ("lazy", "lazy")) == [(2, 4), (7, 4)]
+    assert unsure_spans("flamestore", ("store",)) == []  # whole words only
+    # The row is painted with the remark colour where the words are; the clear row has none of it.
+    pixels = rgba_from_qimage(view.pieces.viewport().grab().toImage())[..., :3].astype(int)
+    remark = theme.colour("remark")
+    near = np.abs(pixels - [remark.red(), remark.green(), remark.blue()]).max(axis=-1) <= 40
+    first_rect, second_rect = view.pieces.visualItemRect(first), view.pieces.visualItemRect(second)
+    ratio = view.pieces.viewport().devicePixelRatioF()
+    rows = lambda r: near[int(r.top() * ratio):int(r.bottom() * ratio)]  # noqa: E731
+    assert rows(first_rect).sum() > 30 and rows(second_rect).sum() == 0

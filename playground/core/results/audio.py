@@ -49,6 +49,7 @@ class Phrase:
     start: float  # seconds into the recording
     end: float
     text: str
+    unsure: tuple[str, ...] = ()  # words in it the model was unsure of (tasks/whisper_decode.DOUBT)
 
 
 @dataclass(frozen=True, eq=False)
@@ -81,14 +82,22 @@ class Transcript:
         cues = [p for p in self.phrases if p.text]
         return "".join(f"{i}\n{stamp(p.start)} --> {stamp(p.end)}\n{p.text}\n\n" for i, p in enumerate(cues, 1))
 
+    @property
+    def unsure(self) -> tuple[str, ...]:
+        """Every word the model was unsure of, in order."""
+        return tuple(word for p in self.phrases if p.text for word in p.unsure)
+
     def summary(self) -> str:
         if not self.text:
             return f"no words heard in {self.duration:.1f} s"
-        return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}" for p in self.phrases if p.text)
+        return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}" + (f"  (unsure of: {', '.join(p.unsure)})"
+                                                                     if p.unsure else "")
+                         for p in self.phrases if p.text)
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "transcript", "text": self.text, "duration": round(self.duration, 3),
-                "phrases": [{"start": round(p.start, 3), "end": round(p.end, 3), "text": p.text} for p in self.phrases]}
+                "phrases": [{"start": round(p.start, 3), "end": round(p.end, 3), "text": p.text,
+                             "unsure": list(p.unsure)} for p in self.phrases]}
 
 
 NOTE_NAMES = ("C", "C#", "D", "D#", "E", "F", "F#", "G", "G#", "A", "A#", "B")

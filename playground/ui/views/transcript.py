@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from playground.core.errors import InputError
@@ -15,6 +16,7 @@ from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name, writable_problem
 from playground.ui.widgets.audio import ClipPlayer
+from playground.ui.widgets.unsure_text import UNSURE_ROLE, UnsureDelegate
 from playground.ui.widgets.wave_strip import WaveStrip
 
 LONG_PLAY_S = 300.0
@@ -59,6 +61,8 @@ class TranscriptView(ResultView):
         self.pieces.setWordWrap(True)  # a long sentence wraps at the width there is, never behind a scroll bar
         self.pieces.setSpacing(2)
         relative_font(self.pieces, 3)  # the answer itself: as large as the reply of the chat
+        # The words the model was unsure of are underlined, as a spelling checker marks a word.
+        self.pieces.setItemDelegate(UnsureDelegate(self.pieces))
         self.pieces.itemClicked.connect(self._row_clicked)
         self.pieces.itemActivated.connect(self._row_clicked)
         self.body.addWidget(self.pieces, 1)
@@ -85,7 +89,9 @@ class TranscriptView(ResultView):
         self._decoded = decoded
         self._fill(result)
         if result.text:
-            self.headline.setText(f"What was said in {length(result.duration, result.duration >= 60)}")
+            unsure = len(result.unsure)
+            doubt = (f" — {unsure} word{'' if unsure == 1 else 's'} it was unsure of, underlined" if unsure else "")
+            self.headline.setText(f"What was said in {length(result.duration, result.duration >= 60)}{doubt}")
         else:
             self.headline.setText("No words were heard")
         self.empty.setText("" if result.text else "The recording has no speech the model could make out. Try a "
@@ -137,10 +143,16 @@ class TranscriptView(ResultView):
             item = self.pieces.item(index)
             if item is None:
                 item = QListWidgetItem(row)
-                item.setToolTip(f"Play from {length(phrase.start, minutes)}")
                 self.pieces.addItem(item)
             elif item.text() != row:
                 item.setText(row)
+            if item.data(UNSURE_ROLE) != phrase.unsure:
+                item.setData(UNSURE_ROLE, phrase.unsure)
+                doubt = f" The model was unsure of: {', '.join(phrase.unsure)}." if phrase.unsure else ""
+                item.setToolTip(f"Play from {length(phrase.start, minutes)}.{doubt}")
+                # A screen reader hears the doubt too, not only sees a dotted line.
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, row + (f" (unsure of: {', '.join(phrase.unsure)})"
+                                                                        if phrase.unsure else ""))
         while self.pieces.count() > len(rows):
             self.pieces.takeItem(self.pieces.count() - 1)
 
