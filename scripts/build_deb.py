@@ -79,7 +79,8 @@ def _write(target: Path, text: str) -> None:
 def _copy_tree(source: Path, target: Path) -> None:
     """A copy with Debian's modes for files: 0755 for programs, 0644 for the rest, whatever the build's umask
     was (stage() sets the folders'); symlinks (PyInstaller links libraries into place, relative inside the
-    bundle) stay links."""
+    bundle) stay links, and hard links (two models sharing a weights file) stay hard links, stored once."""
+    copied: dict[tuple[int, int], Path] = {}
     for folder, dirs, files in os.walk(source):
         here = target / Path(folder).relative_to(source)
         here.mkdir(parents=True, exist_ok=True)
@@ -90,7 +91,12 @@ def _copy_tree(source: Path, target: Path) -> None:
                 if name in dirs:
                     dirs.remove(name)  # a linked folder is not walked twice
             elif name in files:
+                inode = (path.stat().st_dev, path.stat().st_ino)
+                if inode in copied:
+                    os.link(copied[inode], here / name)
+                    continue
                 _copy(path, here / name, executable=bool(path.stat().st_mode & stat.S_IXUSR))
+                copied[inode] = here / name
 
 
 def stage(bundle: Path, tree: Path) -> None:
@@ -117,9 +123,16 @@ def stage(bundle: Path, tree: Path) -> None:
 
 
 def installed_size(tree: Path) -> int:
-    """KiB, counted as dpkg-gencontrol does: each file and link rounded up to whole KiB, 1 KiB for a folder."""
+    """KiB, counted as dpkg-gencontrol does: each file and link rounded up to whole KiB, 1 KiB for a folder; a
+    file hard-linked under two names is on the disk once, and counted once."""
     total = 0
+    seen: set[tuple[int, int]] = set()
     for path in tree.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            inode = (path.stat().st_dev, path.stat().st_ino)
+            if inode in seen:
+                continue
+            seen.add(inode)
         if path.is_symlink() or path.is_file():
             total += -(-path.lstat().st_size // 1024)
         else:

@@ -36,6 +36,7 @@ from playground.zoo.download import Downloader, PackageDownloader, PipDownloader
 from playground.zoo.index import IndexDownloader
 from playground.zoo.progress import NullProgress, Progress
 from playground.zoo.recipes import RECIPES, revision
+from playground.zoo.share import link_if_shared
 from playground.zoo.source import cached_source
 
 BUILD_PREFIX = ".build-"
@@ -182,6 +183,7 @@ def _install(card: ModelCard, out: Path, measured: dict[str, Any], work: Path) -
     for f in card.files:
         target = card.folder / f.path
         target.parent.mkdir(parents=True, exist_ok=True)
+        link_if_shared(out / f.path, card.folder, f.sha256 or sha256_of(out / f.path))  # a twin's, on disk once
         os.replace(out / f.path, target)
     os.replace(staged, card.folder / MANIFEST)
     for path in stale:  # an earlier build's file this card no longer names (a file renamed, a graph shared now)

@@ -35,7 +35,9 @@ Dims = Mapping[str, list[int | str]]
 # efficientnet_lite0_int8 2: the weights' bits follow the processor (7 where 8-bit products overflow).
 # sentiment_train 2: the recorded accuracy is said to be the trial head's, not the shipped one's.
 # sentiment_train 3: the head alone, reading MiniLM's embedding from the sentence model's own file.
-REVISIONS: dict[str, int] = {"efficientnet_lite0_int8": 2, "sentiment_train": 3}
+# smollm_*_from_gguf 2: the weights in a file of their own, shared by the two builds.
+REVISIONS: dict[str, int] = {"efficientnet_lite0_int8": 2, "sentiment_train": 3, "smollm_from_gguf": 2,
+                             "smollm_int8_from_gguf": 2}
 
 
 def revision(recipe: str) -> int:

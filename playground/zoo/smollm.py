@@ -194,8 +194,17 @@ def _recipe(members: Mapping[str, Path], out_dir: Path, card: ModelCard, int8_ac
     gguf = LlamaGGUF(members["model"])
     (out_dir / card.file("tokenizer").path).write_text(gguf.tokenizer_json(), encoding="utf-8")
     model = build_smollm(gguf, int8_activations)
-    onnx.save(model, str(out_dir / card.file("main").path))
-    return {"parameters": parameter_count(model)}
+    count = parameter_count(model)
+    # The weights go to a file of their own beside the graph, the same bytes for both builds (they differ only
+    # in how the products are computed): a fetch links the second to the first (zoo/share.py), so the 118 MB
+    # are on disk once. The graph names the file; onnxruntime reads it from the graph's own folder.
+    graph, weights = out_dir / card.file("main").path, out_dir / card.file("weights").path
+    onnx.save_model(model, str(graph), save_as_external_data=True, all_tensors_to_one_file=True,
+                    location=weights.name, size_threshold=1024)
+    # onnx writes the weights file readable by its owner only; it gets the graph's mode (the umask's), so an
+    # install another user runs from can read it.
+    weights.chmod(graph.stat().st_mode & 0o777)
+    return {"parameters": count}
 
 
 def smollm_from_gguf(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> dict[str, object]:
