@@ -45,3 +45,18 @@ def test_remove_without_a_model_says_what_to_give(models: Path, capsys) -> None:
     assert capsys.readouterr().err == ("playground: Name the models to remove (see 'playground models list'), or give "
                                        "--all for every one.\n")
     assert load_catalog(models).installed(load_catalog(models).get(SMALL)), "nothing was removed"
+
+
+def test_removing_one_of_two_models_that_share_a_file_frees_only_its_own(tmp_path: Path) -> None:
+    from playground.zoo.remove import remove_model
+    from tests.tiny_models import scale_model, write_card
+
+    for model_id in ("chat", "chat-int8"):
+        write_card(tmp_path, model_id, scale_model())
+    shared = tmp_path / "chat-int8" / "main.onnx"
+    shared.unlink()
+    shared.hardlink_to(tmp_path / "chat" / "main.onnx")  # as a fetch links twins' identical files
+    removed = remove_model(load_catalog(tmp_path).get("chat-int8"))
+    assert removed.files == 1 and removed.freed == 0  # the blocks stay: the other model still has them
+    assert (tmp_path / "chat" / "main.onnx").is_file() and load_catalog(tmp_path).installed(
+        load_catalog(tmp_path).get("chat"))

@@ -37,9 +37,10 @@ def remove_model(card: ModelCard) -> Removed:
             for f in card.files:
                 path = card.folder / f.path
                 if path.is_file():
-                    size = path.stat().st_size
+                    info = path.stat()
                     path.unlink()
-                    files, freed = files + 1, freed + size
+                    # A file another model shares (zoo/share.py) stays on disk for it: nothing is freed.
+                    files, freed = files + 1, freed + (info.st_size if info.st_nlink == 1 else 0)
                     _prune_empty(path.parent, card)
     except OSError as exc:
         why = "it cannot be written" if exc.errno in READ_ONLY else exc.strerror
