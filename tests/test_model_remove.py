@@ -56,7 +56,9 @@ def test_removing_one_of_two_models_that_share_a_file_frees_only_its_own(tmp_pat
     shared = tmp_path / "chat-int8" / "main.onnx"
     shared.unlink()
     shared.hardlink_to(tmp_path / "chat" / "main.onnx")  # as a fetch links twins' identical files
-    removed = remove_model(load_catalog(tmp_path).get("chat-int8"))
+    twin = load_catalog(tmp_path).get("chat-int8")
+    assert twin.own_bytes < twin.size_bytes  # what Remove offers to free: not the shared file
+    removed = remove_model(twin)
     assert removed.files == 1 and removed.freed == 0  # the blocks stay: the other model still has them
     assert (tmp_path / "chat" / "main.onnx").is_file() and load_catalog(tmp_path).installed(
         load_catalog(tmp_path).get("chat"))

@@ -223,6 +223,12 @@ class ModelCard:
         """Bytes of the built files present on disk (0 when not fetched yet)."""
         return sum((self.folder / f.path).stat().st_size for f in self.files if (self.folder / f.path).is_file())
 
+    @property
+    def own_bytes(self) -> int:
+        """Bytes removing it would free: its files but those it shares with another model (a hard link)."""
+        stats = [(self.folder / f.path).stat() for f in self.files if (self.folder / f.path).is_file()]
+        return sum(st.st_size for st in stats if st.st_nlink == 1)
+
     def param(self, name: str) -> Param:
         for p in self.params:
             if p.name == name:

@@ -134,14 +134,14 @@ class CardView(QWidget):
         self.remove_button.setEnabled(not c.fetcher.busy)
         if here:
             assert card is not None
-            self.remove_button.setToolTip(f"Delete its {readable.size(card.size_bytes)} of files; Download brings "
+            self.remove_button.setToolTip(f"Delete its {readable.size(card.own_bytes)} of files; Download brings "
                                           "them back")
 
     def _remove(self) -> None:
         card = self._controller.card
         if card is None or not self._controller.installed(card):
             return
-        question = (f"Remove {card.name} from this computer? It frees {readable.size(card.size_bytes)}. Its card "
+        question = (f"Remove {card.name} from this computer? It frees {readable.size(card.own_bytes)}. Its card "
                     "stays in the list: Download brings it back from the package already downloaded, with no "
                     "network needed.")
         if self.confirm(self, question):
