@@ -69,6 +69,22 @@ def test_keys_zoom_and_the_zoom_is_said_on_screen(qtbot):
     assert canvas.zoom == 1.0  # "fit" is as far out as it goes
 
 
+def test_a_focused_picture_shows_a_ring_where_the_keys_go(qtbot):
+    from playground.ui import theme
+
+    canvas = shown(qtbot, ImageCanvas(), 600, 450)
+    canvas.set_image(qimage_from_rgb(quadrants()))
+    ring = theme.colour("highlight")
+    wanted = [ring.red(), ring.green(), ring.blue()]
+    edge = lambda img: np.concatenate([img[1, 10:-10], img[-2, 10:-10], img[10:-10, 1], img[10:-10, -2]])  # noqa: E731
+    canvas.clearFocus()
+    qtbot.waitUntil(lambda: not canvas.hasFocus(), timeout=2000)
+    assert not (np.abs(edge(grab(canvas)) - wanted).max(axis=-1) <= 30).any()
+    canvas.setFocus()
+    qtbot.waitUntil(canvas.hasFocus, timeout=2000)
+    assert (np.abs(edge(grab(canvas)) - wanted).max(axis=-1) <= 30).mean() > 0.95
+
+
 def test_far_zoom_shows_real_pixels_and_paints_only_what_is_visible(qtbot):
     big = np.zeros((3000, 4000, 3), np.uint8)
     big[::2, ::2] = 255  # a one-pixel checker: only crisp pixels keep it black and white

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QPixmap,
     QTransform,
     QWheelEvent,
@@ -73,6 +74,9 @@ def draw_visible(painter: QPainter, target: QRectF, image: QImage, visible: QRec
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, target.width() / image.width() < 3.0)
     painter.drawImage(part, image, source)
     painter.restore()
+
+
+FOCUS_RING = 2  # pixels
 
 
 class ImageCanvas(QWidget):
@@ -185,6 +189,10 @@ class ImageCanvas(QWidget):
             self.paint_overlay(painter, target)
             if self._zoom.zoomed:
                 self._paint_zoom_tag(painter)
+        if self.hasFocus():  # where the keys (+ − 0, arrows) go: a visible ring, as a focused button has
+            painter.setPen(QPen(theme.colour("highlight"), FOCUS_RING))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     def paint_image(self, painter: QPainter, target: QRectF) -> None:
