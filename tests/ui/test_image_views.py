@@ -70,15 +70,22 @@ def test_keys_zoom_and_the_zoom_is_said_on_screen(qtbot):
 
 
 def test_a_focused_picture_shows_a_ring_where_the_keys_go(qtbot):
+    from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
     from playground.ui import theme
 
-    canvas = shown(qtbot, ImageCanvas(), 600, 450)
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    field, canvas = QLineEdit(window), ImageCanvas(window)
+    layout.addWidget(field)
+    layout.addWidget(canvas)
+    shown(qtbot, window, 600, 500)
     canvas.set_image(qimage_from_rgb(quadrants()))
     ring = theme.colour("highlight")
     wanted = [ring.red(), ring.green(), ring.blue()]
     edge = lambda img: np.concatenate([img[1, 10:-10], img[-2, 10:-10], img[10:-10, 1], img[10:-10, -2]])  # noqa: E731
-    canvas.clearFocus()
-    qtbot.waitUntil(lambda: not canvas.hasFocus(), timeout=2000)
+    field.setFocus()  # the keys go elsewhere: no ring
+    qtbot.waitUntil(field.hasFocus, timeout=2000)
     assert not (np.abs(edge(grab(canvas)) - wanted).max(axis=-1) <= 30).any()
     canvas.setFocus()
     qtbot.waitUntil(canvas.hasFocus, timeout=2000)
