@@ -60,13 +60,12 @@ bundle-starter: setup
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pyinstaller==6.22.3
 	PLAYGROUND_BUNDLE=starter $(BIN)/pyinstaller --noconfirm packaging/playground.spec
 
-# Translations: every string the window shows, collected from the code into assets/translations/<code>.ts (each
-# made with `pyside6-lupdate playground/ui -ts assets/translations/<code>.ts`, translated in Qt Linguist), then
-# compiled to the .qm files the window loads (ui/i18n.py). A language is offered once its explainers are there too.
+# Translations: every string the window, the tasks and the lessons show, collected from the code into
+# assets/translations/<code>.ts (start a language with `make translations LANG_CODE=de`, translate it in Qt
+# Linguist), then compiled to the .qm files the window loads. A language is offered once its explainers are
+# there too (assets/explainers/<code>/): ui/i18n.py.
 translations: setup
-	@ls assets/translations/*.ts >/dev/null 2>&1 || { echo "No translation yet: start one with $(BIN)/pyside6-lupdate playground/ui -extensions py -ts assets/translations/<code>.ts"; exit 1; }
-	$(BIN)/pyside6-lupdate playground/ui -extensions py -ts assets/translations/*.ts
-	for ts in assets/translations/*.ts; do $(BIN)/pyside6-lrelease $$ts; done
+	$(BIN)/python scripts/translations.py $(LANG_CODE)
 
 # The Debian package (dist/inference-playground_<version>_<arch>.deb) made from that folder with dpkg-deb;
 # install it with `sudo apt install ./dist/inference-playground_*.deb`.

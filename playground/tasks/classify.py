@@ -28,6 +28,7 @@ from playground.core.media import ImageData
 from playground.core.results import Label, Labels, Rule
 from playground.core.results.certainty import judge
 from playground.core.task import Feeds, Outputs, SingleRunTask
+from playground.core.words import QT_TRANSLATE_NOOP
 from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resample_filter
 
@@ -132,7 +133,8 @@ class ClassifyTask(SingleRunTask):
 # Among 1,000 classes a photo the model knows well mostly scores above 60 %; a picture unlike its training
 # photos (the moon, a drawing, a screenshot) mostly stays under 20 %, spread over loosely related classes.
 # Sibling classes (tiger cat, tabby, Egyptian cat) often split a right answer: that is said as a close call.
-RULE = Rule(sure=0.6, low=0.2, close=0.7, guess_reason="the picture may show something it never learned")
+RULE = Rule(sure=0.6, low=0.2, close=0.7,
+            guess_reason=QT_TRANSLATE_NOOP("Certainty", "the picture may show something it never learned"))
 
 
 # The crop always drops a border; a 2:1 panorama still shows 38 % of itself, a 3:1 strip only 26 %.

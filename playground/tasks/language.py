@@ -24,6 +24,7 @@ from playground.core.results import Label, Labels, Part, Rule
 from playground.core.results.certainty import CLOSE, Certainty, a_guess, judge
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.knobs import param
 from playground.tasks.pieces import sentences
 
@@ -38,7 +39,7 @@ PARTS_TITLE = "Sentence by sentence"
 MIXED_SHARE = 0.25
 # With the mix ruled out, a long text's winner is a sure answer; the rule catches the short and the odd.
 RULE = Rule(sure=0.9, low=0.5, close=0.5,
-            guess_reason="the text may be in a language the model does not know, or in several")
+            guess_reason=QT_TRANSLATE_NOOP("Certainty", "the text may be in a language the model does not know, or in several"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -182,7 +183,7 @@ def _certainty(items: tuple[Label, ...], parts: tuple[Part, ...], ctx: LanguageC
                card: ModelCard) -> Certainty:
     """Short texts are guesses; a text whose pieces are in several languages says so; else the score's rule."""
     if ctx.letters < Postprocess.of(card).few_letters:
-        return a_guess(items[0].shown, "There are too few letters to be sure (see the note).")
+        return a_guess(items[0].shown, translate("Certainty", "There are too few letters to be sure (see the note)."))
     shares: dict[str, int] = {}
     for part, weight in zip(parts, ctx.weights):
         shares[part.best.shown] = shares.get(part.best.shown, 0) + weight
@@ -190,9 +191,11 @@ def _certainty(items: tuple[Label, ...], parts: tuple[Part, ...], ctx: LanguageC
     others = total - shares.get(items[0].shown, 0)
     if total and others >= MIXED_SHARE * total and len(shares) > 1:
         ranked = sorted(shares, key=lambda name: -shares[name])
-        named = ", ".join(ranked[:3]) + (f" and {len(ranked) - 3} more" if len(ranked) > 3 else "")
-        return Certainty(CLOSE, f"Several languages: {named}. Each sentence's language is listed "
-                                "below; the ranking treats the text as one.")
+        more = translate("Certainty", "{named} and {more} more").format(named=", ".join(ranked[:3]),
+                                                                        more=len(ranked) - 3)
+        named = more if len(ranked) > 3 else ", ".join(ranked)
+        return Certainty(CLOSE, translate("Certainty", "Several languages: {named}. Each sentence's language is listed "
+                                                       "below; the ranking treats the text as one.").format(named=named))
     return judge([(lab.shown, lab.score) for lab in items[:2]], RULE)
 
 

@@ -22,6 +22,7 @@ from playground.core.media import TextData
 from playground.core.results import Label, Labels, Part, Rule
 from playground.core.results.certainty import CLOSE, Certainty, judge, percent_text
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.pieces import sentences
 from playground.tasks.similarity import tokenizer
 
@@ -35,7 +36,8 @@ PARTS_TITLE = "Sentence by sentence"
 # Three moods: chance is 33 %. Under 45 % no mood stands out; the runner-up within 80 % of the winner
 # ("negative 46 %, neutral 45 %") is a close call, not an answer.
 RULE = Rule(sure=0.7, low=0.45, close=0.8,
-            guess_reason="no mood stands out: the text may be mixed, or say nothing about how it feels")
+            guess_reason=QT_TRANSLATE_NOOP("Certainty", "no mood stands out: the text may be mixed, or say nothing "
+                                                        "about how it feels"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -164,6 +166,8 @@ def _certainty(items: tuple[Label, ...], parts: tuple[Part, ...], names: tuple[s
     counts = {name: sum(p.best.name == name for p in parts) for name in dict.fromkeys(p.best.name for p in parts)}
     split = ", ".join(f"{n} {name}" for name, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     if names[0] in counts and names[-1] in counts:
-        return Certainty(CLOSE, f"Mixed: its {len(parts)} sentences are {split}. As a whole it reads "
-                                f"{items[0].name} ({percent_text(items[0].score)}).")
-    return Certainty(overall.level, f"{overall.headline.rstrip('.')}. Its {len(parts)} sentences: {split}.")
+        return Certainty(CLOSE, translate("Certainty", "Mixed: its {count} sentences are {split}. As a whole it "
+                                                       "reads {name} ({top}).").format(
+            count=len(parts), split=split, name=items[0].name, top=percent_text(items[0].score)))
+    return Certainty(overall.level, translate("Certainty", "{verdict}. Its {count} sentences: {split}.").format(
+        verdict=overall.headline.rstrip("."), count=len(parts), split=split))

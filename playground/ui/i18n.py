@@ -14,16 +14,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from playground import paths
+from playground.core import words
+from playground.core.words import QT_TRANSLATE_NOOP  # noqa: F401 - the window's strings mark with it too
 
 ENGLISH = "en"
 NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}  # each in its own language
 
 _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer to an installed translator
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
-    """Marks `text` for translation under `context` where it is defined, for `translate` where it is shown."""
-    return text
 
 
 def translate(context: str, text: str) -> str:
@@ -68,4 +65,6 @@ def install(code: str) -> str:
                 app.installTranslator(translator)
                 _installed.append(translator)
     QLocale.setDefault(QLocale(code))
+    # The core's sentences (errors, verdicts, lessons) through the same translators (core/words.py).
+    words.install(None if code == ENGLISH else QCoreApplication.translate)
     return code

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from playground import paths
 from playground.ui import i18n
@@ -70,3 +70,43 @@ def test_the_window_speaks_the_chosen_language_numbers_included(qtbot, make_wind
     assert QLocale().toString(1234.5, "f", 1) == "1.234,5"
     i18n.install("en")
     assert WindowActions(controller).run.text() == "&Run" and QLocale().toString(1234.5, "f", 1) == "1,234.5"
+
+
+class Pseudo(QTranslator):
+    """Every string it is asked for comes back bracketed: what goes through the translators shows it."""
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return f"⟦{source}⟧"
+
+    def isEmpty(self):
+        return False
+
+
+def test_the_cores_sentences_go_through_the_windows_translators_too(qapp, english_afterwards):
+    from playground.core import words
+    from playground.core.results.certainty import judge
+    from playground.tasks import classify
+
+    pseudo = Pseudo()
+    qapp.installTranslator(pseudo)
+    try:
+        words.install(QCoreApplication.translate)  # as i18n.install does for any language but English
+        said = judge([("bobsled", 0.13), ("helmet", 0.12)], classify.RULE).headline
+        # The template and the reason are translated, the model's own word is not.
+        assert said == "⟦Not sure: the best guess, bobsled, has only 13 %, so ⟦the picture may show something it never learned⟧.⟧"
+    finally:
+        qapp.removeTranslator(pseudo)
+        words.install(None)
+    assert judge([("espresso", 0.96)], classify.RULE).headline == "Most likely: espresso — 96 %"
+
+
+def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
+    # `make translations` relies on lupdate finding every tr(), translate() and QT_TRANSLATE_NOOP() call.
+    lupdate = Path(__import__("sys").executable).parent / "pyside6-lupdate"
+    sources = sorted(str(p) for p in (paths.root() / "playground").rglob("*.py"))
+    out = subprocess.run([str(lupdate), *sources, "-ts", str(tmp_path / "xx.ts")], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    text = (tmp_path / "xx.ts").read_text(encoding="utf-8")
+    for source in ("Most likely: {name} — {top}", "&amp;Run", "Small text", "no mood stands out: the text may be "
+                   "mixed, or say nothing about how it feels"):
+        assert f"<source>{source}</source>" in text, source

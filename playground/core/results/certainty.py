@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from playground.core.words import translate
+
 SURE, PROBABLY, CLOSE, GUESS = "sure", "probably", "close call", "guess"
 LEVELS = (SURE, PROBABLY, CLOSE, GUESS)
 
@@ -45,20 +47,22 @@ class Certainty:
 def judge(ranked: Sequence[tuple[str, float]], rule: Rule) -> Certainty:
     """The level and headline for (name, score) pairs, best first; an empty list gives no headline."""
     if not ranked:
-        return Certainty(GUESS, "The model gave no answer for this input.")
+        return Certainty(GUESS, translate("Certainty", "The model gave no answer for this input."))
     name, top = ranked[0]
     second = ranked[1] if len(ranked) > 1 else None
     if top < rule.low:
-        return Certainty(GUESS, f"Not sure: the best guess, {name}, has only {percent_text(top)}, "
-                                f"so {rule.guess_reason}.")
+        return Certainty(GUESS, translate("Certainty", "Not sure: the best guess, {name}, has only {top}, so {reason}.")
+                         .format(name=name, top=percent_text(top), reason=translate("Certainty", rule.guess_reason)))
     if second is not None and second[1] >= rule.close * top:
-        return Certainty(CLOSE, f"A close call between {name} ({percent_text(top)}) and {second[0]} "
-                                f"({percent_text(second[1])}).")
+        return Certainty(CLOSE, translate("Certainty", "A close call between {name} ({top}) and {other} ({second}).")
+                         .format(name=name, top=percent_text(top), other=second[0], second=percent_text(second[1])))
     if top >= rule.sure:
-        return Certainty(SURE, f"Most likely: {name} — {percent_text(top)}")
-    return Certainty(PROBABLY, f"Probably {name} — {percent_text(top)}, but the model is not sure.")
+        return Certainty(SURE, translate("Certainty", "Most likely: {name} — {top}").format(name=name,
+                                                                                       top=percent_text(top)))
+    return Certainty(PROBABLY, translate("Certainty", "Probably {name} — {top}, but the model is not sure.").format(
+        name=name, top=percent_text(top)))
 
 
 def a_guess(name: str, reason: str) -> Certainty:
     """For a task that knows, from the input itself, that its answer can only be a guess."""
-    return Certainty(GUESS, f"A guess: {name}. {reason}")
+    return Certainty(GUESS, translate("Certainty", "A guess: {name}. {reason}").format(name=name, reason=reason))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.core.results.certainty import Certainty, percent_text
+from playground.core.words import translate
 
 
 @dataclass(frozen=True)
@@ -45,9 +46,9 @@ class Labels:
         if self.certainty is not None:
             return self.certainty.headline
         if not self.items:
-            return "The model gave no labels for this input."
+            return translate("Certainty", "The model gave no labels for this input.")
         best = self.items[0]
-        return f"Most likely: {best.shown} — {percent_text(best.score)}"
+        return translate("Certainty", "Most likely: {name} — {top}").format(name=best.shown, top=percent_text(best.score))
 
     def summary(self) -> str:
         lines = [f"{i + 1}. {lab.name} {lab.score:.3f}" + (f"  ({lab.description})" if lab.description else "")

@@ -1,0 +1,29 @@
+"""The sentences the core, the tasks and the lessons write for a person, in the window's language.
+
+These layers never import Qt, so they cannot call Qt's translators themselves: they call `translate` here,
+with the same (context, text) a widget's `tr` would use, and the window installs Qt's own function at start
+(ui/i18n.py). Qt's lupdate finds these calls as it finds the window's, so one translation file holds both.
+Until a window installs one, the text comes back as it is: the command line speaks English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_translator: Callable[[str, str], str] | None = None
+
+
+def translate(context: str, text: str) -> str:
+    """`text` in the window's language; a template with {names} is translated whole, then filled."""
+    return _translator(context, text) if _translator is not None else text
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name Qt's lupdate looks for
+    """Marks `text` for translation under `context` where it is defined, for `translate` where it is shown."""
+    return text
+
+
+def install(translator: Callable[[str, str], str] | None) -> None:
+    """The function that translates from now on (Qt's, from the window), or None for the text as written."""
+    global _translator
+    _translator = translator
