@@ -31,6 +31,16 @@ def ways_to_open(sd: Any, kind: str, device: dict[str, Any], rate: int) -> tuple
     return None
 
 
+def default_way(sd: Any, kind: str, rate: int, missing: str) -> tuple[tuple[int, int] | None, str]:
+    """The default device's (rate, channels) for `kind` ("input" or "output"), or None and the sentence why:
+    `missing` when there is no such device, another when it takes no format the app can give or read."""
+    device = default_device(sd, kind)
+    if device is None:
+        return None, missing
+    way = ways_to_open(sd, kind, device, rate)
+    return (way, "") if way is not None else (None, opening_failed(ValueError("no format"), kind))
+
+
 class Capture:
     """The default input as mono float32 at `rate`, however the device records; take() gives what arrived."""
 
@@ -47,12 +57,9 @@ class Capture:
     def open(self) -> str:
         """Start recording; "" or one sentence saying why it could not."""
         sd = self._sd
-        device = default_device(sd, "input")
-        if device is None:
-            return NO_MICROPHONE
-        way = ways_to_open(sd, "input", device, self.rate)
+        way, problem = default_way(sd, "input", self.rate, NO_MICROPHONE)
         if way is None:
-            return opening_failed(ValueError("no format"), "input")
+            return problem
         rate, channels = way
         try:
             if rate != self.rate:
@@ -163,12 +170,9 @@ class Playback:
     def open(self) -> str:
         """Start playing; "" or one sentence saying why it could not."""
         sd = self._sd
-        device = default_device(sd, "output")
-        if device is None:
-            return NO_SPEAKER
-        way = ways_to_open(sd, "output", device, self._rate)
+        way, problem = default_way(sd, "output", self._rate, NO_SPEAKER)
         if way is None:
-            return opening_failed(ValueError("no format"), "output")
+            return problem
         self.out_rate, channels = way
         try:
             self._feed = Feed(self._samples, self._rate, self.out_rate)

@@ -1,5 +1,5 @@
-"""At 1.5× and 2× (a high-DPI screen, QT_SCALE_FACTOR) the window still fits a 1024 × 640 screen in logical pixels,
-draws at the screen's full resolution."""
+"""At 1.5× and 2× (a high-DPI screen, QT_SCALE_FACTOR) the window still fits a 1024 × 640 screen in logical pixels
+and draws at the screen's full resolution."""
 
 from __future__ import annotations
 
