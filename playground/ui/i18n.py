@@ -24,7 +24,9 @@ _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer to an 
 
 
 def translate(context: str, text: str) -> str:
-    """`text` in the window's language, as the translation for `context` (the class that shows it) has it."""
+    """`text` in the window's language, as the translation for `context` (the class that shows it) has it.
+    Called with two literal strings, as Qt's own is: lupdate finds the calls by this name. Sentences avoid
+    counted plurals ("%n model(s)"): lupdate marks a plural only where the count is a literal number."""
     return QCoreApplication.translate(context, text)
 
 

@@ -15,6 +15,7 @@ from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
+from playground.ui.i18n import translate
 from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
@@ -32,7 +33,7 @@ from playground.ui.settings import Settings
 from playground.ui.shortcuts import ShortcutsDialog
 from playground.ui.visits import Visits
 
-TITLE = "Inference Playground"
+TITLE = "Inference Playground"  # a name: the same in every language
 NOTICE_MS = 10_000  # a notice in the status line: long enough to read, then the usual line comes back
 
 
@@ -138,23 +139,24 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.commands
-        for title, actions in (("&File", (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)),
-                               ("&Run", (a.run, a.repeat, a.stop)),
-                               ("&View", (a.full_screen, None, *a.text_size.values(), None, a.projector,
-                                          None, *a.theme.values()))):
+        file_menu = (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)
+        view_menu = (a.full_screen, None, *a.text_size.values(), None, a.projector, None, *a.theme.values())
+        for title, actions in ((translate("MainWindow", "&File"), file_menu),
+                               (translate("MainWindow", "&Run"), (a.run, a.repeat, a.stop)),
+                               (translate("MainWindow", "&View"), view_menu)):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
-        lessons = self.menuBar().addMenu("&Learn")
+        lessons = self.menuBar().addMenu(translate("MainWindow", "&Learn"))
         for page in PAGES:  # each idea two clicks away: the menu, then the idea
             lessons.addAction(page.topic.title).triggered.connect(
                 lambda _=False, topic=page.topic.id: self.show_lessons(topic))
-        self.help_menu = self.menuBar().addMenu("&Help")
-        shortcuts = self.shortcuts_action = self.help_menu.addAction("&Keyboard shortcuts")
+        self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        shortcuts = self.shortcuts_action = self.help_menu.addAction(translate("MainWindow", "&Keyboard shortcuts"))
         shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         shortcuts.triggered.connect(self.show_shortcuts)
         self.addAction(shortcuts)  # F1 works with the menu bar hidden too
-        self.help_menu.addAction("&About Inference Playground").triggered.connect(self.show_about)
+        self.help_menu.addAction(translate("MainWindow", "&About Inference Playground")).triggered.connect(self.show_about)
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
 
     def show_shortcuts(self) -> ShortcutsDialog:
@@ -176,24 +178,28 @@ class MainWindow(QMainWindow):
         bar, fetcher = self.statusBar(), self.controller.fetcher
         fetcher.changed.connect(lambda state: bar.showMessage(
             f"{state.model_id}: {state_words(state)}" if state.step == "remove" else
-            f"Getting models · {state_words(state)}"))
-        fetcher.removed.connect(lambda ids: bar.showMessage(
-            f"Removed {', '.join(ids)}: its disk space is free again, and Download brings it back.", NOTICE_MS))
-        fetcher.finished.connect(lambda ids: bar.showMessage(
-            f"Downloaded {len(ids)} model{'' if len(ids) == 1 else 's'}: ready, and working offline from now on.",
-            NOTICE_MS))
+            translate("MainWindow", "Getting models · {step}").format(step=state_words(state))))
+        fetcher.removed.connect(lambda ids: bar.showMessage(translate(
+            "MainWindow", "Removed {models}: its disk space is free again, and Download brings it back.").format(
+                models=", ".join(ids)), NOTICE_MS))
+        fetcher.finished.connect(lambda ids: bar.showMessage(translate(
+            "MainWindow", "Downloaded {models}: ready, and working offline from now on.").format(
+                models=", ".join(ids)), NOTICE_MS))
         fetcher.failed.connect(lambda sentence: bar.showMessage(sentence, NOTICE_MS))
-        fetcher.cancelled.connect(lambda: bar.showMessage("Download cancelled: nothing half-built was kept.", NOTICE_MS))
+        fetcher.cancelled.connect(lambda: bar.showMessage(
+            translate("MainWindow", "Download cancelled: nothing half-built was kept."), NOTICE_MS))
 
     def ask_save_report(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Save the lab report", str(Path.home() / "lab-report.html"),
-                                              "Web page (*.html)")
+        name, _ = QFileDialog.getSaveFileName(self, translate("MainWindow", "Save the lab report"),
+                                              str(Path.home() / "lab-report.html"),
+                                              translate("MainWindow", "Web page (*.html)"))
         if name:
             self.save_report(Path(name))
 
     def save_report(self, target: Path) -> str:
         """The session as a report beside its CSV and JSON; the status line says what happened."""
-        sentence = save_lab_report(self.controller, {"The graphs at the end of the session": self.graphs}, target)
+        graphs = translate("MainWindow", "The graphs at the end of the session")
+        sentence = save_lab_report(self.controller, {graphs: self.graphs}, target)
         self.statusBar().showMessage(sentence, NOTICE_MS)
         return sentence
 

@@ -108,5 +108,26 @@ def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
     assert out.returncode == 0, out.stderr
     text = (tmp_path / "xx.ts").read_text(encoding="utf-8")
     for source in ("Most likely: {name} — {top}", "&amp;Run", "Small text", "no mood stands out: the text may be "
-                   "mixed, or say nothing about how it feels"):
+                   "mixed, or say nothing about how it feels", "&amp;Keyboard shortcuts",
+                   "Downloaded {models}: ready, and working offline from now on."):
         assert f"<source>{source}</source>" in text, source
+
+
+def test_every_menu_and_command_of_the_window_is_translated(qtbot, english_afterwards):
+    from playground.ui.app import build
+    from playground.ui.settings import Settings
+
+    pseudo = Pseudo()
+    QCoreApplication.instance().installTranslator(pseudo)
+    try:
+        controller, window = build(Settings(), model_id="langid")
+        qtbot.addWidget(window)
+        menus = [a for a in window.menuBar().actions()]
+        learn = next(a for a in menus if "Learn" in a.text())
+        items = [item for menu in menus if menu is not learn for item in menu.menu().actions()
+                 if not item.isSeparator()]
+        untranslated = [a.text() for a in menus + items if not a.text().startswith("⟦")]
+        assert untranslated == []
+        controller.shutdown(10.0)
+    finally:
+        QCoreApplication.instance().removeTranslator(pseudo)
