@@ -113,7 +113,7 @@ def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
         assert f"<source>{source}</source>" in text, source
 
 
-def test_every_menu_and_command_of_the_window_is_translated(qtbot, english_afterwards):
+def test_every_menu_command_and_run_control_of_the_window_is_translated(qtbot, english_afterwards):
     from playground.ui.app import build
     from playground.ui.settings import Settings
 
@@ -127,6 +127,14 @@ def test_every_menu_and_command_of_the_window_is_translated(qtbot, english_after
         items = [item for menu in menus if menu is not learn for item in menu.menu().actions()
                  if not item.isSeparator()]
         untranslated = [a.text() for a in menus + items if not a.text().startswith("⟦")]
+        # The run bar: its labels, the optimisation levels, and what a screen reader hears.
+        from PySide6.QtWidgets import QLabel, QToolButton
+
+        bar = window.run_bar
+        texts = [w.text() for w in bar.findChildren(QLabel) if w.text()]
+        texts += [bar.opt.itemText(i) for i in range(bar.opt.count())]
+        texts += [w.accessibleName() for w in bar.findChildren(QToolButton)]
+        untranslated += [t for t in texts if not t.startswith("⟦")]
         assert untranslated == []
         controller.shutdown(10.0)
     finally:

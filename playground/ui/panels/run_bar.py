@@ -22,12 +22,14 @@ from playground.core.card import ModelCard
 from playground.core.session import OPT_LEVELS
 from playground.ui import theme
 from playground.ui.controller import Controller
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.inputs import entry_of
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.widgets.flow import side_by_side_if_room
 
-OPT_LABELS = {"disabled": "none", "basic": "basic", "extended": "extended", "all": "all (fastest)"}
+OPT_LABELS = {"disabled": QT_TRANSLATE_NOOP("RunBar", "none"), "basic": QT_TRANSLATE_NOOP("RunBar", "basic"),
+              "extended": QT_TRANSLATE_NOOP("RunBar", "extended"), "all": QT_TRANSLATE_NOOP("RunBar", "all (fastest)")}
 BUTTON_HEIGHT = 36  # big enough for a finger on a kiosk touch screen and an unsteady mouse
 PROGRESS_HEIGHT = 6
 
@@ -51,16 +53,16 @@ class RunBar(QWidget):
         outer.addLayout(self._row)
         layout = QHBoxLayout()
         self._row.addLayout(layout)
-        self.run_button = self._tool(run, "Run")
-        self.repeat_button = self._tool(repeat, "Repeat")
-        self.stop_button = self._tool(stop, "Stop")
+        self.run_button = self._tool(run, translate("RunBar", "Run"))
+        self.repeat_button = self._tool(repeat, translate("RunBar", "Repeat"))
+        self.stop_button = self._tool(stop, translate("RunBar", "Stop"))
         for button in (self.run_button, self.repeat_button, self.stop_button):
             layout.addWidget(button)
         relative_font(self.run_button, bold=True)  # the one button most people need
         # Repeat stays pressed while it runs; a plain "checked" look is too faint to see from a distance.
         theme.themed_sheet(self.repeat_button, repeat_on_style)
         self.state = PlainLabel("", self)
-        self.state.setAccessibleName("Run state")
+        self.state.setAccessibleName(translate("RunBar", "Run state"))
         self.state.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         layout.addStretch(1)
         runtime = QHBoxLayout()
@@ -70,13 +72,14 @@ class RunBar(QWidget):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress.setAccessibleName("Run progress")
+        self.progress.setAccessibleName(translate("RunBar", "Run progress"))
         self.progress.setFixedHeight(PROGRESS_HEIGHT)
         self.progress.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         strip = QHBoxLayout()
         strip.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
         # A fixed width: its changing text must not move the bar or widen the window.
-        self.state.setFixedWidth(self.state.fontMetrics().horizontalAdvance("Repeating: run 000000") + 8)
+        widest = translate("RunBar", "Repeating: run {number}").format(number="000000")
+        self.state.setFixedWidth(self.state.fontMetrics().horizontalAdvance(widest) + 8)
         strip.addWidget(self.state)
         outer.addLayout(strip)
         self._fit()
@@ -109,16 +112,16 @@ class RunBar(QWidget):
         self.threads.setRange(1, max(1, os.cpu_count() or 1))
         self.threads.setValue(self._controller.options.threads)
         self.threads.setKeyboardTracking(False)
-        self._labelled(layout, "Threads:", self.threads, "Threads",
-                       "How many processor threads the model may use. On small computers one is often fastest, "
-                       "and leaves a core for the window.")
+        self._labelled(layout, translate("RunBar", "Threads:"), self.threads, translate("RunBar", "Threads"),
+                       translate("RunBar", "How many processor threads the model may use. On small computers one is "
+                                           "often fastest, and leaves a core for the window."))
         self.opt = QComboBox(self)
         for level in OPT_LEVELS:
-            self.opt.addItem(OPT_LABELS[level], level)
+            self.opt.addItem(translate("RunBar", OPT_LABELS[level]), level)
         self.opt.setCurrentIndex(OPT_LEVELS.index(self._controller.options.opt_level))
-        self._labelled(layout, "Optimisation:", self.opt, "Graph optimisation",
-                       "How much onnxruntime rewrites the model before running it: more takes longer to load "
-                       "but usually runs faster. Changing it loads the model again.")
+        self._labelled(layout, translate("RunBar", "Optimisation:"), self.opt, translate("RunBar", "Graph optimisation"),
+                       translate("RunBar", "How much onnxruntime rewrites the model before running it: more takes "
+                                           "longer to load but usually runs faster. Changing it loads the model again."))
 
     def show_expert(self, on: bool) -> None:
         """Threads and graph optimisation: an engineer's controls, hidden from a kiosk's visitors."""
@@ -164,12 +167,13 @@ class RunBar(QWidget):
         # Busy (moving) until a looping task reports a fraction: most runs are one step.
         self.progress.setRange(0, 0)
         self._runs += 1
-        self.state.setText(f"Repeating: run {self._runs}" if self._controller.repeat else "Working…")
+        self.state.setText(translate("RunBar", "Repeating: run {number}").format(number=self._runs)
+                           if self._controller.repeat else translate("RunBar", "Working…"))
 
     def _on_repeat_changed(self, on: bool) -> None:
         self._runs = 0
         if not on:
-            self.state.setText("Working…" if self._controller.busy else "")
+            self.state.setText(translate("RunBar", "Working…") if self._controller.busy else "")
 
     def _on_progress(self, fraction: float, _partial: object) -> None:
         self.progress.setRange(0, 1000)
