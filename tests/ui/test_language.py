@@ -113,7 +113,7 @@ def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
         assert f"<source>{source}</source>" in text, source
 
 
-def test_every_menu_command_and_run_control_of_the_window_is_translated(qtbot, english_afterwards):
+def test_the_windows_menus_run_bar_and_input_panel_are_translated(qtbot, english_afterwards):
     from playground.ui.app import build
     from playground.ui.settings import Settings
 
@@ -134,6 +134,15 @@ def test_every_menu_command_and_run_control_of_the_window_is_translated(qtbot, e
         texts = [w.text() for w in bar.findChildren(QLabel) if w.text()]
         texts += [bar.opt.itemText(i) for i in range(bar.opt.count())]
         texts += [w.accessibleName() for w in bar.findChildren(QToolButton)]
+        # The input panel: its buttons, the hint in the text box, the sample list's prompt, the input line.
+        from PySide6.QtWidgets import QPushButton
+
+        panel = window.input_panel
+        # The recorder's and the camera's own panels are the next to be marked; the drawing pad's is done.
+        later = (panel.mic_panel, panel.camera_panel)
+        texts += [b.text() for b in panel.findChildren(QPushButton)
+                  if b.text() and not any(part.isAncestorOf(b) for part in later)]
+        texts += [panel.text_box.placeholderText(), panel.samples.placeholderText(), panel.current.text()]
         untranslated += [t for t in texts if not t.startswith("⟦")]
         assert untranslated == []
         controller.shutdown(10.0)

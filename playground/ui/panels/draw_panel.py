@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from playground.ui.controller import Controller
+from playground.ui.i18n import translate
 from playground.ui.live import LiveFeeder
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.draw_pad import DrawPad
@@ -26,14 +27,15 @@ class DrawPanel(QWidget):
         self.pad = DrawPad(self)
         layout.addWidget(self.pad, 1)
         side = QVBoxLayout()
-        self.hint = PlainLabel("Draw one digit, big, in the middle of the board. The model guesses while you "
-                           "draw: watch the bars change with every stroke.", self)
+        self.hint = PlainLabel(translate("DrawPanel", "Draw one digit, big, in the middle of the board. The model "
+                                                      "guesses while you draw: watch the bars change with every stroke."),
+                               self)
         self.hint.setWordWrap(True)
         side.addWidget(self.hint)
-        self.undo_button = QPushButton("Undo stroke", self)
-        self.undo_button.setToolTip("Take back the last stroke (Ctrl+Z)")
-        self.clear_button = QPushButton("Clear", self)
-        self.clear_button.setToolTip("Wipe the board (Delete)")
+        self.undo_button = QPushButton(translate("DrawPanel", "Undo stroke"), self)
+        self.undo_button.setToolTip(translate("DrawPanel", "Take back the last stroke (Ctrl+Z)"))
+        self.clear_button = QPushButton(translate("DrawPanel", "Clear"), self)
+        self.clear_button.setToolTip(translate("DrawPanel", "Wipe the board (Delete)"))
         for button in (self.undo_button, self.clear_button):
             button.setMinimumHeight(40)
             side.addWidget(button)

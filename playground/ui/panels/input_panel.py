@@ -26,6 +26,7 @@ from playground.tasks.chat import NO_MESSAGE
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.inputs import InputChoice, entry_of
 from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
@@ -36,30 +37,37 @@ from playground.ui.widgets.flow import side_by_side_if_room
 
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 BIG_TEXT_POINTS = 12  # above this (a kiosk, a projector) the buttons and the samples take a row each
-TYPING_HINT = "Type or paste some text or code here; it runs when you pause typing."
-SEND_HINT = "Type a message and press Enter to send it (Shift+Enter starts a new line)."
-MIC_TIP = "Record from the microphone and run the model on what you say"
-_NOUNS = {"image": ("picture", "Pictures"), "audio": ("recording", "Recordings"), "text": ("text file", "Text")}
+TYPING_HINT = QT_TRANSLATE_NOOP("InputPanel", "Type or paste some text or code here; it runs when you pause typing.")
+SEND_HINT = QT_TRANSLATE_NOOP("InputPanel", "Type a message and press Enter to send it (Shift+Enter starts a new line).")
+MIC_TIP = QT_TRANSLATE_NOOP("InputPanel", "Record from the microphone and run the model on what you say")
+CAMERA_TIP = QT_TRANSLATE_NOOP("InputPanel", "Show the camera and run the model on what it sees")
+# What the Open dialog asks for, and the name of its file filter, by the kind of input.
+_OPEN = {"image": (QT_TRANSLATE_NOOP("InputPanel", "Open a picture"), QT_TRANSLATE_NOOP("InputPanel", "Pictures")),
+         "audio": (QT_TRANSLATE_NOOP("InputPanel", "Open a recording"), QT_TRANSLATE_NOOP("InputPanel", "Recordings")),
+         "text": (QT_TRANSLATE_NOOP("InputPanel", "Open a text file"), QT_TRANSLATE_NOOP("InputPanel", "Text"))}
 
 
 def file_filter(modality: str) -> str:
-    noun = _NOUNS.get(modality, ("file", "Files"))[1]
+    noun = translate("InputPanel", _OPEN.get(modality, ("", QT_TRANSLATE_NOOP("InputPanel", "Files")))[1])
     patterns = " ".join(f"*{ext}" for ext in media.SUPPORTED.get(modality, ()))
-    return f"{noun} ({patterns});;All files (*)"
+    return f"{noun} ({patterns});;" + translate("InputPanel", "All files (*)")
 
 
 def describe(decoded: Any) -> str:
     """What the model was actually given, in a few words."""
     if isinstance(decoded, media.ImageData):
         h, w = decoded.pixels.shape[:2]
-        return f"{decoded.label}: {w} × {h} pixels"
+        return translate("InputPanel", "{name}: {w} × {h} pixels").format(name=decoded.label, w=w, h=h)
     if isinstance(decoded, LongAudio):
-        return f"{decoded.label}: {decoded.seconds / 60:.0f} minutes of sound at {decoded.sample_rate / 1000:g} kHz"
+        return translate("InputPanel", "{name}: {minutes:.0f} minutes of sound at {khz:g} kHz").format(
+            name=decoded.label, minutes=decoded.seconds / 60, khz=decoded.sample_rate / 1000)
     if isinstance(decoded, media.AudioData):
         seconds = len(decoded.samples) / decoded.sample_rate if decoded.sample_rate else 0.0
-        return f"{decoded.label}: {seconds:.1f} s of sound at {decoded.sample_rate / 1000:g} kHz"
+        return translate("InputPanel", "{name}: {seconds:.1f} s of sound at {khz:g} kHz").format(
+            name=decoded.label, seconds=seconds, khz=decoded.sample_rate / 1000)
     if isinstance(decoded, media.TextData):
-        return f"{decoded.label}: {len(decoded.text):,} characters" + (" (shortened)" if decoded.truncated else "")
+        said = translate("InputPanel", "{name}: {count:,} characters").format(name=decoded.label, count=len(decoded.text))
+        return said + (translate("InputPanel", " (shortened)") if decoded.truncated else "")
     return getattr(decoded, "label", "")
 
 
@@ -72,15 +80,16 @@ class InputPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._source_row())
         self.text_box = QPlainTextEdit(self)
-        self.text_box.setPlaceholderText(TYPING_HINT)
-        self.text_box.setAccessibleName("Text input")
+        self.text_box.setPlaceholderText(translate("InputPanel", TYPING_HINT))
+        self.text_box.setAccessibleName(translate("InputPanel", "Text input"))
         self.text_box.setTabChangesFocus(True)  # Tab must move on, so every control stays reachable
         self.text_box.setAcceptDrops(False)  # a dropped file is an input, not text to insert
         self.text_box.setMaximumHeight(110)
         self.text_box.installEventFilter(self)
         text_row = QHBoxLayout()
         text_row.addWidget(self.text_box, 1)
-        self.send_button = self._button("Send", "Send the message to the model (Enter)", self.send)
+        self.send_button = self._button(translate("InputPanel", "Send"),
+                                        translate("InputPanel", "Send the message to the model (Enter)"), self.send)
         self.send_button.hide()
         text_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
         layout.addLayout(text_row)
@@ -93,14 +102,14 @@ class InputPanel(QWidget):
         self.mic_panel = MicPanel(controller, self)
         self.mic_panel.hide()
         layout.addWidget(self.mic_panel)
-        self.current = PlainLabel("No input yet.", self)
-        self.current.setAccessibleName("Current input")
+        self.current = PlainLabel(translate("InputPanel", "No input yet."), self)
+        self.current.setAccessibleName(translate("InputPanel", "Current input"))
         self.current.setWordWrap(True)
         layout.addWidget(self.current)
         self.error = PlainLabel("", self)
         theme.themed(self.error, "error", "font-weight: bold;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Input problem")
+        self.error.setAccessibleName(translate("InputPanel", "Input problem"))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # commands to copy
         self.error.hide()
         layout.addWidget(self.error)
@@ -124,12 +133,15 @@ class InputPanel(QWidget):
         self.source_rows = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row = QHBoxLayout()
         self.source_rows.addLayout(row)
-        self.open_button = self._button("Open file…", "Open a file from this computer (Ctrl+O)", self.open_file)
-        self.paste_button = self._button("Paste", "Use the picture or text on the clipboard (Ctrl+V)", self.paste)
-        self.camera_button = self._button("Camera", "Show the camera and run the model on what it sees",
+        self.open_button = self._button(translate("InputPanel", "Open file…"),
+                                        translate("InputPanel", "Open a file from this computer (Ctrl+O)"), self.open_file)
+        self.paste_button = self._button(translate("InputPanel", "Paste"),
+                                         translate("InputPanel", "Use the picture or text on the clipboard (Ctrl+V)"), self.paste)
+        self.camera_button = self._button(translate("InputPanel", "Camera"), translate("InputPanel", CAMERA_TIP),
                                           self.toggle_camera)
         self.camera_button.setCheckable(True)
-        self.mic_button = self._button("Microphone", MIC_TIP, self.toggle_microphone)
+        self.mic_button = self._button(translate("InputPanel", "Microphone"), translate("InputPanel", MIC_TIP),
+                                       self.toggle_microphone)
         self.mic_button.setCheckable(True)
         row.addWidget(self.open_button)
         row.addWidget(self.paste_button)
@@ -140,8 +152,8 @@ class InputPanel(QWidget):
         self.source_rows.addLayout(row, 1)
         self.samples_label = PlainLabel("or try a sample:", self)
         self.samples = QComboBox(self)
-        self.samples.setAccessibleName("Sample inputs")
-        self.samples.setPlaceholderText("Choose a sample…")
+        self.samples.setAccessibleName(translate("InputPanel", "Sample inputs"))
+        self.samples.setPlaceholderText(translate("InputPanel", "Choose a sample…"))
         self.samples.setMinimumContentsLength(16)
         self.samples.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.samples.activated.connect(self._on_sample_chosen)
@@ -177,8 +189,8 @@ class InputPanel(QWidget):
 
     def open_file(self) -> None:
         modality = self._card.modality if self._card else "image"
-        noun = _NOUNS.get(modality, ("file", ""))[0]
-        name, _ = QFileDialog.getOpenFileName(self, f"Open a {noun}", str(Path.home()), file_filter(modality))
+        title = translate("InputPanel", _OPEN.get(modality, (QT_TRANSLATE_NOOP("InputPanel", "Open a file"), ""))[0])
+        name, _ = QFileDialog.getOpenFileName(self, title, str(Path.home()), file_filter(modality))
         if name:
             self.open_path(Path(name), "file")
 
@@ -284,7 +296,7 @@ class InputPanel(QWidget):
         self.samples.setVisible(self.samples.count() > 0)
         self.text_box.setVisible(card is not None and card.modality == "text")
         self.send_button.setVisible(self._sends())
-        self.text_box.setPlaceholderText(SEND_HINT if self._sends() else TYPING_HINT)
+        self.text_box.setPlaceholderText(translate("InputPanel", SEND_HINT if self._sends() else TYPING_HINT))
         self._typing.stop()
         self.draw_panel.setVisible(entry_of(card) == "drawing")
         self._offer_camera(card is not None and card.modality == "image")
@@ -303,8 +315,8 @@ class InputPanel(QWidget):
         self.camera_button.setVisible(self.files or not problem)
         # Said on the control itself, before anyone presses it: no camera, no surprise.
         self.camera_button.setEnabled(not problem)
-        self.camera_button.setText("No camera" if problem else "Camera")
-        self.camera_button.setToolTip(problem or "Show the camera and run the model on what it sees")
+        self.camera_button.setText(translate("InputPanel", "No camera") if problem else translate("InputPanel", "Camera"))
+        self.camera_button.setToolTip(problem or translate("InputPanel", CAMERA_TIP))
         self.camera_button.setAccessibleDescription(problem or self.camera_button.toolTip())
 
     def toggle_microphone(self, on: bool) -> None:
@@ -325,19 +337,19 @@ class InputPanel(QWidget):
         self.mic_button.setVisible(self.files or not problem)  # as the camera's, on a kiosk
         # Said on the control itself, before anyone presses it, like the camera.
         self.mic_button.setEnabled(not problem)
-        self.mic_button.setText("No microphone" if problem else "Microphone")
-        self.mic_button.setToolTip(problem or MIC_TIP)
-        self.mic_button.setAccessibleDescription(problem or MIC_TIP)
+        self.mic_button.setText(translate("InputPanel", "No microphone") if problem else translate("InputPanel", "Microphone"))
+        self.mic_button.setToolTip(problem or translate("InputPanel", MIC_TIP))
+        self.mic_button.setAccessibleDescription(problem or translate("InputPanel", MIC_TIP))
 
     def _on_input_changed(self, choice: InputChoice | None) -> None:
         self.clear_error()
         if choice is None:
             self.samples.setCurrentIndex(-1)
-            self.current.setText("No input yet." if self._card is None or self._card.modality != "text"
-                                 else "No input yet: type or paste some text, or open a file." if self.files
-                                 else "No input yet: type or paste some text.")
+            self.current.setText(translate("InputPanel", "No input yet.") if self._card is None or self._card.modality != "text"
+                                 else translate("InputPanel", "No input yet: type or paste some text, or open a file.")
+                                 if self.files else translate("InputPanel", "No input yet: type or paste some text."))
             return
-        self.current.setText(f"Input: {choice.label}")
+        self.current.setText(translate("InputPanel", "Input: {what}").format(what=choice.label))
         self.samples.setCurrentIndex(self._sample_index(choice) if choice.origin == "sample" else -1)
         if choice.origin != "typed" and self._takes_text():
             self._show_file_text(choice)
@@ -360,7 +372,7 @@ class InputPanel(QWidget):
             self.text_box.blockSignals(False)
 
     def _on_result(self, outcome: Outcome) -> None:
-        line = f"Input: {describe(outcome.decoded)}"
+        line = translate("InputPanel", "Input: {what}").format(what=describe(outcome.decoded))
         notes = getattr(outcome.decoded, "notes", ())
         self.current.setText(line + (f" ({'; '.join(notes)})" if notes else ""))
         choice = self._controller.input
