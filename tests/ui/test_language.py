@@ -138,10 +138,9 @@ def test_the_windows_menus_run_bar_and_input_panel_are_translated(qtbot, english
         from PySide6.QtWidgets import QPushButton
 
         panel = window.input_panel
-        # The recorder's and the camera's own panels are the next to be marked; the drawing pad's is done.
-        later = (panel.mic_panel, panel.camera_panel)
-        texts += [b.text() for b in panel.findChildren(QPushButton)
-                  if b.text() and not any(part.isAncestorOf(b) for part in later)]
+        from PySide6.QtWidgets import QCheckBox
+
+        texts += [b.text() for b in panel.findChildren(QPushButton) + panel.findChildren(QCheckBox) if b.text()]
         texts += [panel.text_box.placeholderText(), panel.samples.placeholderText(), panel.current.text()]
         untranslated += [t for t in texts if not t.startswith("⟦")]
         assert untranslated == []

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, 
 
 from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.live import LiveFeeder, rate_of
 from playground.ui.multimedia import multimedia, not_installed
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.canvas import ImageCanvas
 from playground.ui.widgets.images import rgba_from_qimage
 
-NO_CAMERA = "No camera was found on this computer; plug one in, or open a photo instead."
+NO_CAMERA = QT_TRANSLATE_NOOP("CameraPanel", "No camera was found on this computer; plug one in, or open a photo instead.")
 PREVIEW_INTERVAL_MS = 33  # the preview repaints at most 30 times a second, whatever the camera sends
 STATS_INTERVAL_MS = 500
 
@@ -28,7 +29,7 @@ def camera_problem(mm: Any) -> str:
     """One sentence saying why there is no camera here, or ""."""
     if mm is None:
         return not_installed("The camera")
-    return "" if mm.QMediaDevices.videoInputs() else NO_CAMERA
+    return "" if mm.QMediaDevices.videoInputs() else translate("CameraPanel", NO_CAMERA)
 
 
 def frame_pixels(image: QImage) -> np.ndarray:
@@ -54,17 +55,18 @@ class CameraPanel(QWidget):
         self.feeder = LiveFeeder(controller, "camera frame", "camera", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.preview = ImageCanvas(self, placeholder="The camera picture appears here.")
-        self.preview.setAccessibleName("Camera preview")
+        self.preview = ImageCanvas(self, placeholder=translate("CameraPanel", "The camera picture appears here."))
+        self.preview.setAccessibleName(translate("CameraPanel", "Camera preview"))
         self.preview.setMinimumSize(240, 180)
         layout.addWidget(self.preview, 1)
         row = QHBoxLayout()
-        self.snap_button = QPushButton("Run on this frame", self)
-        self.snap_button.setToolTip("Give the model the picture the camera shows right now.")
+        self.snap_button = QPushButton(translate("CameraPanel", "Run on this frame"), self)
+        self.snap_button.setToolTip(translate("CameraPanel", "Give the model the picture the camera shows right now."))
         self.snap_button.clicked.connect(self.use_frame)
-        self.live_box = QCheckBox("Live: run on every frame it can", self)
-        self.live_box.setToolTip("The model runs again as soon as it finishes, always on the newest frame; "
-                                 "frames that arrive while it is busy are skipped and counted.")
+        self.live_box = QCheckBox(translate("CameraPanel", "Live: run on every frame it can"), self)
+        self.live_box.setToolTip(translate("CameraPanel", "The model runs again as soon as it finishes, always on the "
+                                                          "newest frame; frames that arrive while it is busy are "
+                                                          "skipped and counted."))
         self.live_box.toggled.connect(self._live_toggled)
         row.addWidget(self.snap_button)
         row.addWidget(self.live_box)
@@ -72,7 +74,7 @@ class CameraPanel(QWidget):
         layout.addLayout(row)
         self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Camera status")
+        self.status.setAccessibleName(translate("CameraPanel", "Camera status"))
         layout.addWidget(self.status)
         self._paint_clock = QElapsedTimer()
         self._stats = QTimer(self, interval=STATS_INTERVAL_MS)
@@ -103,7 +105,7 @@ class CameraPanel(QWidget):
             self._camera.errorOccurred.connect(self._on_camera_error)
         self._waiting_for_frame = True
         self._camera.start()
-        self.status.setText("Starting the camera…")
+        self.status.setText(translate("CameraPanel", "Starting the camera…"))
         self._stats.start()
         return True
 
@@ -117,7 +119,9 @@ class CameraPanel(QWidget):
     def _on_camera_error(self, _error: Any, text: str) -> None:
         self.live_box.setChecked(False)
         self._set_enabled(False)
-        self.status.setText(f"The camera stopped working ({text or 'no reason given'}); unplug it and try again.")
+        why = text or translate("CameraPanel", "no reason given")
+        self.status.setText(translate("CameraPanel", "The camera stopped working ({why}); unplug it and try again.")
+                            .format(why=why))
 
     # --- frames -----------------------------------------------------------------------------------------
     def _on_video_frame(self, frame: Any) -> None:
@@ -161,12 +165,13 @@ class CameraPanel(QWidget):
     def _show_stats(self) -> None:
         if self.problem and not self.frames:
             return
-        camera = f"Camera: {rate_of(self._frame_times):.1f} frames/s"
+        camera = translate("CameraPanel", "Camera: {rate:.1f} frames/s").format(rate=rate_of(self._frame_times))
         if not self.feeder.active:
-            self.status.setText(camera + ". Press “Run on this frame”, or tick Live.")
+            self.status.setText(camera + translate("CameraPanel", ". Press “Run on this frame”, or tick Live."))
             return
-        self.status.setText(f"{camera} · the model answered {self.feeder.run_rate():.1f} times/s · "
-                            f"{self.feeder.dropped} frames skipped while it was busy")
+        self.status.setText(translate("CameraPanel", "{camera} · the model answered {rate:.1f} times/s · {dropped} frames "
+                                           "skipped while it was busy").format(
+            camera=camera, rate=self.feeder.run_rate(), dropped=self.feeder.dropped))
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)
         self.close_camera()

@@ -16,6 +16,7 @@ from playground.core.media import AudioData
 from playground.core.media.types import MAX_AUDIO_SECONDS
 from playground.tasks.listening import RATE, Heard, Listener
 from playground.ui.controller import Controller
+from playground.ui.i18n import translate
 from playground.ui.microphone import Microphone
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.plots import make_plot
@@ -48,12 +49,14 @@ class MicPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        self.record_button = QPushButton("● Record", self)
+        self.record_button = QPushButton(translate("MicPanel", "● Record"), self)
         self.record_button.setCheckable(True)
-        self.record_button.setToolTip("Start recording; press again to stop and run the model on what you said.")
+        self.record_button.setToolTip(translate("MicPanel", "Start recording; press again to stop and run the model on what "
+                                                     "you said."))
         self.record_button.toggled.connect(self._record_toggled)
-        self.live_box = QCheckBox("Live: run on each sentence as soon as you pause", self)
-        self.live_box.setToolTip("While you keep recording, every finished utterance goes to the model at once.")
+        self.live_box = QCheckBox(translate("MicPanel", "Live: run on each sentence as soon as you pause"), self)
+        self.live_box.setToolTip(translate("MicPanel", "While you keep recording, every finished utterance goes to the model at "
+                                                "once."))
         self.time_label = PlainLabel("", self)
         row.addWidget(self.record_button)
         row.addWidget(self.live_box)
@@ -63,18 +66,19 @@ class MicPanel(QWidget):
         meters = QHBoxLayout()
         self.level = QProgressBar(self)
         self.level.setRange(0, int(-FLOOR_DB))
-        self.level.setAccessibleName("Loudness")
-        self.level.setFormat("quiet")
-        meters.addWidget(PlainLabel("Loudness", self))
+        self.level.setAccessibleName(translate("MicPanel", "Loudness"))
+        self.level.setFormat(translate("MicPanel", "quiet"))
+        meters.addWidget(PlainLabel(translate("MicPanel", "Loudness"), self))
         meters.addWidget(self.level, 1)
         self.speech = QProgressBar(self)
         self.speech.setRange(0, 100)
-        self.speech.setAccessibleName("Speech probability")
-        self.speech.setFormat("speech %p %")
-        meters.addWidget(PlainLabel("Speech", self))
+        self.speech.setAccessibleName(translate("MicPanel", "Speech probability"))
+        self.speech.setFormat(translate("MicPanel", "speech %p %"))
+        meters.addWidget(PlainLabel(translate("MicPanel", "Speech"), self))
         meters.addWidget(self.speech, 1)
         layout.addLayout(meters)
-        self.graph = make_plot("Speech probability over the last seconds", "speech", "seconds ago", self)
+        self.graph = make_plot(translate("MicPanel", "Speech probability over the last seconds"), translate("MicPanel", "speech"),
+                               translate("MicPanel", "seconds ago"), self)
         self.graph.setMinimumHeight(90)
         self.graph.setMaximumHeight(120)
         self.graph.setYRange(0, 1, padding=0.05)
@@ -84,13 +88,13 @@ class MicPanel(QWidget):
         self.graph.addItem(self.threshold)
         layout.addWidget(self.graph)
         self.live_list = QListWidget(self)
-        self.live_list.setAccessibleName("What the model made of each utterance")
+        self.live_list.setAccessibleName(translate("MicPanel", "What the model made of each utterance"))
         self.live_list.setMaximumHeight(110)
         self.live_list.hide()
         layout.addWidget(self.live_list)
         self.status = PlainLabel("", self)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Microphone status")
+        self.status.setAccessibleName(translate("MicPanel", "Microphone status"))
         layout.addWidget(self.status)
         controller.result_ready.connect(self._on_result)
         controller.busy_changed.connect(self._on_busy_changed)
@@ -121,9 +125,9 @@ class MicPanel(QWidget):
         self.live_list.clear()
         self.live_list.setVisible(self.live_box.isChecked())
         self.live_box.setEnabled(self.listener.vad is not None)
-        self.record_button.setText("■ Stop")
-        self.status.setText("Recording… speak now." if not self.live_box.isChecked() else
-                            "Recording… each sentence is run as soon as you pause.")
+        self.record_button.setText(translate("MicPanel", "■ Stop"))
+        self.status.setText(translate("MicPanel", "Recording… speak now.") if not self.live_box.isChecked() else
+                            translate("MicPanel", "Recording… each sentence is run as soon as you pause."))
         self._set_checked(True)
         return True
 
@@ -143,10 +147,12 @@ class MicPanel(QWidget):
             return
         samples = listener.samples().copy()
         if not len(samples):
-            self.status.setText("Nothing was recorded; check that the microphone is not muted and try again.")
+            self.status.setText(translate("MicPanel", "Nothing was recorded; check that the microphone is not muted and try "
+                                               "again."))
             return
-        self.status.setText(f"Recorded {clock(len(samples) / RATE)}.")
-        self._controller.set_input(AudioData(samples, RATE, "your recording"), "your recording", "microphone")
+        self.status.setText(translate("MicPanel", "Recorded {length}.").format(length=clock(len(samples) / RATE)))
+        label = translate("MicPanel", "your recording")
+        self._controller.set_input(AudioData(samples, RATE, label), label, "microphone")
 
     def heard(self, block: np.ndarray) -> None:
         """A block of sound from the microphone (or a test)."""
@@ -159,14 +165,15 @@ class MicPanel(QWidget):
                 self._send_utterance(self.listener, span)
         if heard.full:
             self.stop()
-            self.status.setText(f"Recording stopped after {MAX_AUDIO_SECONDS // 60} minutes, the longest "
-                                "recording the playground takes; what was recorded went to the model.")
+            self.status.setText(translate("MicPanel", "Recording stopped after {minutes} minutes, the longest recording the "
+                                               "playground takes; what was recorded went to the model.").format(
+                minutes=MAX_AUDIO_SECONDS // 60))
 
     def _show(self, heard: Heard) -> None:
         db = max(heard.level_db, FLOOR_DB)
         self.level.setValue(int(round(db - FLOOR_DB)))
-        self.level.setFormat("too loud: it clips" if heard.peak >= CLIPPING else
-                             ("quiet" if heard.level_db <= FLOOR_DB else f"{heard.level_db:.0f} dB"))
+        self.level.setFormat(translate("MicPanel", "too loud: it clips") if heard.peak >= CLIPPING else
+                             (translate("MicPanel", "quiet") if heard.level_db <= FLOOR_DB else f"{heard.level_db:.0f} dB"))
         if heard.probabilities:
             self._probs.extend(heard.probabilities)
             p = np.fromiter(self._probs, float)
@@ -180,7 +187,7 @@ class MicPanel(QWidget):
     def _send_utterance(self, listener: Listener, span: tuple[float, float]) -> None:
         start, end = span
         piece = listener.samples()[int(start * RATE):int(end * RATE)].copy()
-        label = f"what you said at {clock(start)}"
+        label = translate("MicPanel", "what you said at {time}").format(time=clock(start))
         self._live_labels[label] = start
         self._queue.append(AudioData(piece, RATE, label))
         self._next()
@@ -203,7 +210,8 @@ class MicPanel(QWidget):
         text = getattr(result, "text", None)
         said = text if isinstance(text, str) else (result.summary() if hasattr(result, "summary") else "")
         self.live_list.show()
-        self.live_list.addItem(f"{clock(start)}   {said or '(no words)'}")
+        nothing = translate("MicPanel", "(no words)")
+        self.live_list.addItem(f"{clock(start)}   {said or nothing}")
         self.live_list.scrollToBottom()
 
     # --- state ----------------------------------------------------------------------------------
@@ -219,10 +227,10 @@ class MicPanel(QWidget):
         self.record_button.blockSignals(False)
 
     def _idle(self) -> None:
-        self.record_button.setText("● Record")
+        self.record_button.setText(translate("MicPanel", "● Record"))
         self.live_box.setEnabled(True)
         self.level.setValue(0)
-        self.level.setFormat("quiet")
+        self.level.setFormat(translate("MicPanel", "quiet"))
         self.speech.setValue(0)
 
     def _failed(self, sentence: str) -> None:
