@@ -8,12 +8,19 @@ from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Callable, TypeVar
 
+from playground.core.words import QT_TRANSLATE_NOOP
+
 T = TypeVar("T")
 
 # The order the stacked latency graph draws and the explainer names them.
 STAGES: tuple[str, ...] = ("decode", "preprocess", "model", "postprocess", "render")
 # Each stage as the screen and the texts name it: drawing the answer is "draw" to a person.
-STAGE_WORDS: dict[str, str] = {**{s: s for s in STAGES}, "render": "draw"}
+# What the window calls each stage (marked for translation, core/words.py): "render" is "draw" to a person.
+STAGE_WORDS: dict[str, str] = {"decode": QT_TRANSLATE_NOOP("Stages", "decode"),
+                               "preprocess": QT_TRANSLATE_NOOP("Stages", "preprocess"),
+                               "model": QT_TRANSLATE_NOOP("Stages", "model"),
+                               "postprocess": QT_TRANSLATE_NOOP("Stages", "postprocess"),
+                               "render": QT_TRANSLATE_NOOP("Stages", "draw")}
 
 
 @dataclass(frozen=True)

@@ -113,7 +113,7 @@ def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
         assert f"<source>{source}</source>" in text, source
 
 
-def test_the_windows_menus_run_bar_and_input_panel_are_translated(qtbot, english_afterwards):
+def test_the_windows_menus_run_bar_input_panel_and_graphs_are_translated(qtbot, english_afterwards):
     from playground.ui.app import build
     from playground.ui.settings import Settings
 
@@ -143,6 +143,10 @@ def test_the_windows_menus_run_bar_and_input_panel_are_translated(qtbot, english
         texts += [b.text() for b in panel.findChildren(QPushButton) + panel.findChildren(QCheckBox) if b.text()]
         texts += [panel.text_box.placeholderText(), panel.samples.placeholderText(), panel.current.text()]
         untranslated += [t for t in texts if not t.startswith("⟦")]
+        # The graphs: every title, readout and legend (the rich ones hold their words among colour keys).
+        window.graphs.refresh()
+        labels = [w.text() for w in window.graphs.findChildren(QLabel) if w.text()]
+        untranslated += [t for t in labels if "⟦" not in t]
         assert untranslated == []
         controller.shutdown(10.0)
     finally:

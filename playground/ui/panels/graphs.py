@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from playground.core import readable
 from playground.core.metrics import ResourceSampler, RunHistory, TokenHistory
 from playground.core.timing import STAGE_WORDS, STAGES
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.widgets.latency import LatencyPlot
@@ -68,7 +69,7 @@ class GraphsPanel(QWidget):
     def __init__(self, history: RunHistory, sampler: ResourceSampler, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.history, self.sampler = history, sampler
-        self.setAccessibleName("Performance graphs")
+        self.setAccessibleName(translate("Graphs", "Performance graphs"))
         self.colours = stage_colors()
         capacity = sampler.t.capacity
         self._proc = np.zeros(capacity)
@@ -89,35 +90,38 @@ class GraphsPanel(QWidget):
         self.refresh()
 
     def _build_latency(self, layout: QVBoxLayout) -> None:
-        self.latency_title = _title("Time per run")
+        self.latency_title = _title(translate("Graphs", "Time per run"))
         layout.addWidget(self.latency_title)
-        self.latency_readout = PlainLabel("No runs yet.")
+        self.latency_readout = PlainLabel(translate("Graphs", "No runs yet."))
         self.latency_readout.setWordWrap(True)
         layout.addWidget(self.latency_readout)
         self.latency = LatencyPlot(self.colours, self)
         self.latency_plot = self.latency.widget
         self.latency_plot.setMinimumHeight(LATENCY_MIN_HEIGHT)
         layout.addWidget(self.latency_plot, 4)
-        swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{html.escape(STAGE_WORDS[s])}"
-                            for s in STAGES)
-        self._legends = (f"{swatches} &nbsp;▨&nbsp;cold&nbsp;run",
-                         f"<span style='color:{self.colours['model'].name()}'>■</span>&nbsp;each reply's typical "
-                         "time per token (the first token, which reads your whole message, is counted apart)")
+        stage = lambda s: html.escape(translate("Stages", STAGE_WORDS[s]))  # noqa: E731
+        swatches = " ".join(f"<span style='color:{self.colours[s].name()}'>■</span>&nbsp;{stage(s)}" for s in STAGES)
+        cold = html.escape(translate("Graphs", "cold run")).replace(" ", "&nbsp;")
+        per_token = html.escape(translate("Graphs", "each reply's typical time per token (the first token, which reads "
+                                               "your whole message, is counted apart)"))
+        self._legends = (f"{swatches} &nbsp;▨&nbsp;{cold}",
+                         f"<span style='color:{self.colours['model'].name()}'>■</span>&nbsp;{per_token}")
         self.legend_label = rich_label(self._legends[0])
         self.legend_label.setWordWrap(True)
-        self.legend_label.setToolTip("A hatched bar is a cold run: the first run after the model was loaded, "
-                                     "which includes warming up.")
-        self.legend_label.setAccessibleName("Legend of the time per run graph")
+        self.legend_label.setToolTip(translate("Graphs", "A hatched bar is a cold run: the first run after the model was "
+                                                    "loaded, which includes warming up."))
+        self.legend_label.setAccessibleName(translate("Graphs", "Legend of the time per run graph"))
         layout.addWidget(self.legend_label)
 
     def _build_resources(self, layout: QVBoxLayout) -> None:
         # The top of the graph is the whole computer: "this app: 50 %" then reads as half of it, which a
         # person grasps at once, where "100 % = one core" made 200 % a normal figure on two cores.
-        layout.addWidget(_title("Processor (CPU)"))
+        layout.addWidget(_title(translate("Graphs", "Processor (CPU)")))
         self.cpu_readout = rich_label("")  # figures and colour keys only, all made here
         self.cpu_readout.setWordWrap(True)
         layout.addWidget(self.cpu_readout)
-        self.cpu_plot = make_plot("Processor use", "CPU (%)", "seconds ago", self)
+        self.cpu_plot = make_plot(translate("Graphs", "Processor use"), translate("Graphs", "CPU (%)"),
+                                  translate("Graphs", "seconds ago"), self)
         item = self.cpu_plot.getPlotItem()
         item.getAxis("bottom").showLabel(False)  # the memory graph right under it says "seconds ago"
         self.proc_curve = item.plot(name="this app", pen=pg.mkPen(PROCESS, width=2))
@@ -129,12 +133,12 @@ class GraphsPanel(QWidget):
         self.cpu_plot.setMinimumHeight(RESOURCE_MIN_HEIGHT)
         layout.addWidget(self.cpu_plot, 2)
         row = QHBoxLayout()  # one short line: title and figure side by side leave the room to the graphs
-        row.addWidget(_title("Memory"))
+        row.addWidget(_title(translate("Graphs", "Memory")))
         self.memory_readout = PlainLabel("")
         self.memory_readout.setWordWrap(True)
         row.addWidget(self.memory_readout, 1)
         layout.addLayout(row)
-        self.memory_plot = make_plot("Memory use", "MB", "seconds ago", self)
+        self.memory_plot = make_plot(translate("Graphs", "Memory use"), "MB", translate("Graphs", "seconds ago"), self)
         self.rss_curve = self.memory_plot.getPlotItem().plot(pen=pg.mkPen(MEMORY, width=2), fillLevel=0,
                                                              brush=pg.mkBrush(0, 158, 115, 40))
         self.memory_plot.setXLink(self.cpu_plot)
@@ -165,7 +169,7 @@ class GraphsPanel(QWidget):
         if on == self._per_token:
             return
         self._per_token = on
-        self.latency_title.setText("Time per token" if on else "Time per run")
+        self.latency_title.setText(translate("Graphs", "Time per token") if on else translate("Graphs", "Time per run"))
         self.legend_label.setText(self._legends[on])
         self.latency.show_per_token(on)
         self._draw_latency()
@@ -203,36 +207,37 @@ class GraphsPanel(QWidget):
     def _latency_text(self) -> str:
         records = self.history.records
         if not records:
-            return "No runs yet."
+            return translate("Graphs", "No runs yet.")
         last = records[-1]
-        parts = [f"Last run: {readable.ms(last.total_ns / 1e6)} ms{' (cold)' if last.cold else ''}, "
-                 f"model {readable.ms(last.ms('model'))} ms"]
+        last_run = (translate("Graphs", "Last run: {total} ms (cold), model {model} ms") if last.cold else
+                    translate("Graphs", "Last run: {total} ms, model {model} ms"))
+        parts = [last_run.format(total=readable.ms(last.total_ns / 1e6), model=readable.ms(last.ms("model")))]
         if self.history.warm_totals():
-            parts.append(f"typical (p50): {readable.ms(self.history.p50())} ms")
-            parts.append(f"slow (p95): {readable.ms(self.history.p95())} ms")
+            parts.append(translate("Graphs", "typical (p50): {ms} ms").format(ms=readable.ms(self.history.p50())))
+            parts.append(translate("Graphs", "slow (p95): {ms} ms").format(ms=readable.ms(self.history.p95())))
         else:
-            parts.append("the typical and slow lines appear after the next run")
+            parts.append(translate("Graphs", "the typical and slow lines appear after the next run"))
         return " · ".join(parts)
 
     def _token_text(self, tokens: TokenHistory) -> str:
         if not tokens.records:
-            return "No replies yet."
+            return translate("Graphs", "No replies yet.")
         each = tokens.total_ms.view()[-1]
-        parts = [f"Last reply: {readable.ms(float(each))} ms per token, the first after "
-                 f"{readable.ms(tokens.first_token_ms[-1])} ms"]
+        parts = [translate("Graphs", "Last reply: {each} ms per token, the first after {first} ms").format(
+            each=readable.ms(float(each)), first=readable.ms(tokens.first_token_ms[-1]))]
         if tokens.warm_totals():
-            parts.append(f"typical (p50): {readable.ms(tokens.p50())} ms per token")
-            parts.append(f"slow (p95): {readable.ms(tokens.p95())} ms")
+            parts.append(translate("Graphs", "typical (p50): {ms} ms per token").format(ms=readable.ms(tokens.p50())))
+            parts.append(translate("Graphs", "slow (p95): {ms} ms").format(ms=readable.ms(tokens.p95())))
         else:
-            parts.append("the typical and slow lines appear after the next reply")
+            parts.append(translate("Graphs", "the typical and slow lines appear after the next reply"))
         return " · ".join(parts)
 
     def _draw_resources(self) -> None:
         s = self.sampler
         t = s.t.view()
         if not len(t):
-            self.cpu_readout.setText("Measuring…")
-            self.memory_readout.setText("Measuring…")
+            self.cpu_readout.setText(translate("Graphs", "Measuring…"))
+            self.memory_readout.setText(translate("Graphs", "Measuring…"))
             for curve in (self.proc_curve, self.sys_curve, self.rss_curve):
                 curve.setData([], [])
             return
@@ -250,10 +255,14 @@ class GraphsPanel(QWidget):
             self.memory_plot.getPlotItem().setYRange(0, top, padding=0)
         # The readout doubles as the legend, so nothing covers the curves.
         busy = proc[-1] * s.cores / 100.0
-        self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> This app: {proc[-1]:.0f} % of the "
-                                 f"computer ({busy:.1f} of {s.cores} cores) &nbsp;·&nbsp; <span style='color:"
-                                 f"{SYSTEM.name()}'>╍╍</span> all programs: {system[-1]:.0f} %")
-        self.memory_readout.setText(f"This app uses {readable.size(rss[-1] * 1e6)} of memory.")
-        self.cpu_plot.setAccessibleDescription(f"This app {proc[-1]:.0f} % of the computer ({busy:.1f} of "
-                                               f"{s.cores} cores), all programs {system[-1]:.0f} %")
+        app = translate("Graphs", "This app: {app:.0f} % of the computer ({busy:.1f} of {cores} cores)").format(
+            app=proc[-1], busy=busy, cores=s.cores)
+        everyone = translate("Graphs", "all programs: {all:.0f} %").format(all=system[-1])
+        self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> {html.escape(app)} &nbsp;·&nbsp; "
+                                 f"<span style='color:{SYSTEM.name()}'>╍╍</span> {html.escape(everyone)}")
+        self.memory_readout.setText(translate("Graphs", "This app uses {size} of memory.").format(
+            size=readable.size(rss[-1] * 1e6)))
+        self.cpu_plot.setAccessibleDescription(translate(
+            "Graphs", "This app {app:.0f} % of the computer ({busy:.1f} of {cores} cores), all programs {all:.0f} %").format(
+            app=proc[-1], busy=busy, cores=s.cores, all=system[-1]))
         self.memory_plot.setAccessibleDescription(self.memory_readout.text())

@@ -14,14 +14,15 @@ from playground.core import readable
 from playground.core.metrics import RunHistory
 from playground.core.timing import STAGE_WORDS, STAGES
 from playground.ui import theme
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.widgets.plots import ink, label_fill, make_plot, muted, nice_ceiling
 
 BAR_WIDTH = 0.8
 MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
 COLD_CLIP = 3.0  # a cold run this many times slower than the slowest warm run is cut off, with its value
 HEADROOM = 1.3  # room above the tallest bar for the cold-run marker and its label
-EMPTY_TEXT = "Run a model: each run adds a bar here,\nsplit into the steps it took."
-EMPTY_TOKENS_TEXT = "Send a message: each reply adds a bar here,\nits time per written token."
+EMPTY_TEXT = QT_TRANSLATE_NOOP("LatencyPlot", "Run a model: each run adds a bar here,\nsplit into the steps it took.")
+EMPTY_TOKENS_TEXT = QT_TRANSLATE_NOOP("LatencyPlot", "Send a message: each reply adds a bar here,\nits time per written token.")
 
 
 def cold_brush(colour: QColor) -> QBrush:
@@ -35,25 +36,27 @@ class LatencyPlot:
 
     def __init__(self, colours: dict[str, QColor], parent: QWidget | None = None) -> None:
         self.colours = colours
-        self.widget = make_plot("Time per run, by step", "ms per run", "run number", parent)
+        self.widget = make_plot(translate("LatencyPlot", "Time per run, by step"), translate("LatencyPlot", "ms per run"),
+                                translate("LatencyPlot", "run number"), parent)
         self.plot = self.widget.getPlotItem()
         # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
         # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
         self.bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=colours[stage],
-                                            pen=pg.mkPen(None), name=STAGE_WORDS[stage]) for stage in STAGES}
+                                            pen=pg.mkPen(None), name=translate("Stages", STAGE_WORDS[stage]))
+                     for stage in STAGES}
         self.cold_bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=cold_brush(colours[stage]),
                                                  pen=pg.mkPen(None)) for stage in STAGES}
         for bar in (*self.bars.values(), *self.cold_bars.values()):
             self.plot.addItem(bar)
         self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(ink()),
-                                             pen=pg.mkPen(theme.current().paper), name="cold run")
+                                             pen=pg.mkPen(theme.current().paper), name=translate("LatencyPlot", "cold run"))
         self.plot.addItem(self.cold_marks)
         self.cold_label = pg.TextItem("", color=ink(), anchor=(0.5, 1.0), fill=label_fill())
         self.plot.addItem(self.cold_label)
         # p95 is never below p50: its label goes above its line and p50's below, so they never collide.
         self.p50_line = self._percentile_line(Qt.PenStyle.SolidLine, (1, 0))
         self.p95_line = self._percentile_line(Qt.PenStyle.DashLine, (1, 1))
-        self.empty_label = pg.TextItem(EMPTY_TEXT, color=muted(), anchor=(0.5, 0.5))
+        self.empty_label = pg.TextItem(translate("LatencyPlot", EMPTY_TEXT), color=muted(), anchor=(0.5, 0.5))
         self.plot.addItem(self.empty_label)
         self.y_top = 1.0
         self.per_token = False
@@ -74,10 +77,11 @@ class LatencyPlot:
     def show_per_token(self, on: bool) -> None:
         """Bars per reply in ms per token (a chat), or per run split into steps (everything else)."""
         self.per_token = on
-        self.plot.setLabel("left", "ms per token" if on else "ms per run")
-        self.plot.setLabel("bottom", "reply number" if on else "run number")
-        self.widget.setAccessibleName("Time per token of each reply" if on else "Time per run, by step")
-        self.empty_label.setText(EMPTY_TOKENS_TEXT if on else EMPTY_TEXT)
+        self.plot.setLabel("left", translate("LatencyPlot", "ms per token") if on else translate("LatencyPlot", "ms per run"))
+        self.plot.setLabel("bottom", translate("LatencyPlot", "reply number") if on else translate("LatencyPlot", "run number"))
+        self.widget.setAccessibleName(translate("LatencyPlot", "Time per token of each reply") if on else
+                                      translate("LatencyPlot", "Time per run, by step"))
+        self.empty_label.setText(translate("LatencyPlot", EMPTY_TOKENS_TEXT if on else EMPTY_TEXT))
 
     def _percentile_line(self, style: Qt.PenStyle, anchor: tuple[int, int]) -> pg.InfiniteLine:
         line = pg.InfiniteLine(angle=0, pen=pg.mkPen(ink(), width=2, style=style), label="",
@@ -138,7 +142,7 @@ class LatencyPlot:
         tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
         self.cold_marks.setData(x[cold], tops)
         last = int(np.flatnonzero(cold)[-1])
-        self.cold_label.setText(f"cold run {readable.ms(float(totals[last]))} ms")
+        self.cold_label.setText(translate("LatencyPlot", "cold run {ms} ms").format(ms=readable.ms(float(totals[last]))))
         # Centred over its bar, but written away from a plot edge it would be cut off by.
         left, right = self.plot.viewRange()[0]
         where = (x[last] - left) / max(right - left, 1e-9)
