@@ -113,7 +113,7 @@ def test_every_marked_string_is_found_by_qts_own_tool(tmp_path: Path):
         assert f"<source>{source}</source>" in text, source
 
 
-def test_the_windows_menus_run_bar_input_panel_and_graphs_are_translated(qtbot, english_afterwards):
+def test_the_windows_controls_are_translated_region_by_region(qtbot, english_afterwards):
     from playground.ui.app import build
     from playground.ui.settings import Settings
 
@@ -147,6 +147,17 @@ def test_the_windows_menus_run_bar_input_panel_and_graphs_are_translated(qtbot, 
         window.graphs.refresh()
         labels = [w.text() for w in window.graphs.findChildren(QLabel) if w.text()]
         untranslated += [t for t in labels if "⟦" not in t]
+        # The left column and the explainer: titles, buttons, the model groups, what a screen reader hears.
+        tree = window.picker.tree
+        texts = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+        for region in (window.picker, window.card_view, window.explainer):
+            texts += [w.text() for w in region.findChildren(QLabel) + region.findChildren(QPushButton)
+                      if w.text() and w.isVisibleTo(window)]
+        # The knobs' names come from the model's card, translated with the cards; the panel's own words here.
+        texts += [window.params.title.text(), window.params.reset.text()]
+        texts += [tree.accessibleName(), window.card_view.browser.accessibleName(),
+                  window.explainer.browser.accessibleName()]
+        untranslated += [t for t in texts if not t.startswith("⟦")]
         assert untranslated == []
         controller.shutdown(10.0)
     finally:

@@ -11,6 +11,7 @@ from playground.core.cpu import int8_caution
 from playground.core.shipped_cards import comes_with_app
 from playground.ui.controller import Controller
 from playground.ui.formatting import measurement_line
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.fitted_button import FittedButton
 
@@ -82,7 +83,7 @@ def _built_line(card: ModelCard, f, installed: bool) -> str:  # noqa: ANN001 - a
 
 
 def _confirm(parent: QWidget, question: str) -> bool:
-    answer = QMessageBox.question(parent, "Remove the model", question,
+    answer = QMessageBox.question(parent, translate("CardView", "Remove the model"), question,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
                                   QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
@@ -94,14 +95,14 @@ class CardView(QWidget):
         self._controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = PlainLabel("Model card", self)
+        title = PlainLabel(translate("CardView", "Model card"), self)
         title.setStyleSheet("font-weight: bold;")
         # Beside the title, a flat tool button no taller than the title's text: the left column's smallest
         # height, and with it the projector's 1280 × 720 window, stays as it was.
         self.remove_button = QToolButton(self)
-        self.remove_button.setText("Remove…")
+        self.remove_button.setText(translate("CardView", "Remove…"))
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setAccessibleName("Remove this model from this computer")
+        self.remove_button.setAccessibleName(translate("CardView", "Remove this model from this computer"))
         self.remove_button.setMaximumHeight(title.sizeHint().height())
         self.remove_button.clicked.connect(self._remove)
         header = QHBoxLayout()
@@ -112,13 +113,13 @@ class CardView(QWidget):
         self.confirm = _confirm  # a test answers in its place
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # the app never touches the network, not even for a link
-        self.browser.setAccessibleName("Model card")
+        self.browser.setAccessibleName(translate("CardView", "Model card"))
         title.setBuddy(self.browser)
         layout.addWidget(self.browser)
         self._compare_row = QHBoxLayout()
         layout.addLayout(self._compare_row)
         self.compare_buttons: list[QPushButton] = []
-        self.browser.setMarkdown("Pick a model from the list to read its card.")
+        self.browser.setMarkdown(translate("CardView", "Pick a model from the list to read its card."))
         controller.model_changed.connect(self._on_model_changed)
         for news in (controller.installed_changed, controller.fetcher.changed, controller.fetcher.failed,
                      controller.fetcher.cancelled, controller.fetcher.finished, controller.fetcher.removed):
@@ -134,16 +135,16 @@ class CardView(QWidget):
         self.remove_button.setEnabled(not c.fetcher.busy)
         if here:
             assert card is not None
-            self.remove_button.setToolTip(f"Delete its {readable.size(card.own_bytes)} of files; Download brings "
-                                          "them back")
+            self.remove_button.setToolTip(translate("CardView", "Delete its {size} of files; Download brings them "
+                                                                "back").format(size=readable.size(card.own_bytes)))
 
     def _remove(self) -> None:
         card = self._controller.card
         if card is None or not self._controller.installed(card):
             return
-        question = (f"Remove {card.name} from this computer? It frees {readable.size(card.own_bytes)}. Its card "
-                    "stays in the list: Download brings it back from the package already downloaded, with no "
-                    "network needed.")
+        question = translate("CardView", "Remove {model} from this computer? It frees {size}. Its card stays in the "
+                                         "list: Download brings it back from the package already downloaded, with no "
+                                         "network needed.").format(model=card.name, size=readable.size(card.own_bytes))
         if self.confirm(self, question):
             self._controller.remove(card.id)
 
@@ -157,8 +158,9 @@ class CardView(QWidget):
                 continue
             other = self._controller.catalog.get(other_id)
             # Two lines, each shortened to the column's width: a long name must not widen the column.
-            button = FittedButton(f"Try the same input with\n{other.name}", self)
-            button.setToolTip(f"Switch to {other.name} and run it on what you gave this model, to compare.")
+            button = FittedButton(translate("CardView", "Try the same input with\n{model}").format(model=other.name), self)
+            button.setToolTip(translate("CardView", "Switch to {model} and run it on what you gave this model, to compare.")
+                              .format(model=other.name))
             button.clicked.connect(lambda _=False, model_id=other_id: self._controller.select_model(model_id))
             self._compare_row.addWidget(button)
             self.compare_buttons.append(button)
@@ -167,7 +169,7 @@ class CardView(QWidget):
         self._fill_compare(card)
         self._update_remove()
         if card is None:
-            self.browser.setMarkdown("Pick a model from the list to read its card.")
+            self.browser.setMarkdown(translate("CardView", "Pick a model from the list to read its card."))
             return
         self.browser.setMarkdown(card_markdown(card, self._controller.installed(card), self._controller.settings.kiosk))
         self.browser.verticalScrollBar().setValue(0)

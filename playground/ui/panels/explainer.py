@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTextBrowser,
 from playground.core import explainers
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 
 LIVE_TOPICS = ("cpu", "memory")  # they quote the sampler, which moves even when nothing runs
@@ -24,25 +25,25 @@ class ExplainerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
-        title = PlainLabel("Explain:", self)
+        title = PlainLabel(translate("ExplainerPanel", "Explain:"), self)
         title.setStyleSheet("font-weight: bold;")
         self.topic = QComboBox(self)
-        self.topic.setAccessibleName("Explainer topic")
+        self.topic.setAccessibleName(translate("ExplainerPanel", "Explainer topic"))
         self.topic.setMinimumContentsLength(10)
         self.topic.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         title.setBuddy(self.topic)
         row.addWidget(title)
         row.addWidget(self.topic, 1)
         # Longer demonstrations (what a run costs, device or cloud) live in their own window; the window opens it.
-        self.lessons_button = QPushButton("Lessons…", self)
-        self.lessons_button.setToolTip("Open the lessons: live demonstrations of what inference costs and where "
-                                       "it should run")
-        self.lessons_button.setAccessibleName("Lessons")
+        self.lessons_button = QPushButton(translate("ExplainerPanel", "Lessons…"), self)
+        self.lessons_button.setToolTip(translate("ExplainerPanel", "Open the lessons: live demonstrations of what "
+                                                                   "inference costs and where it should run"))
+        self.lessons_button.setAccessibleName(translate("ExplainerPanel", "Lessons"))
         row.addWidget(self.lessons_button)
         layout.addLayout(row)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName("Explanation")
+        self.browser.setAccessibleName(translate("ExplainerPanel", "Explanation"))
         layout.addWidget(self.browser, 1)
         self._shown = ""
         self._live = QTimer(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from playground.core.card import ModelCard, Param
 from playground.ui.controller import Controller
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 
 
@@ -49,13 +50,13 @@ class ParamsPanel(QWidget):
         self._widgets: dict[str, QWidget] = {}
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.title = PlainLabel("Settings for this model", self)
+        self.title = PlainLabel(translate("ParamsPanel", "Settings for this model"), self)
         self.title.setStyleSheet("font-weight: bold;")
         outer.addWidget(self.title)
         self.form = QFormLayout()
         outer.addLayout(self.form)
-        self.reset = QPushButton("Reset to defaults", self)
-        self.reset.setAccessibleName("Reset settings to defaults")
+        self.reset = QPushButton(translate("ParamsPanel", "Reset to defaults"), self)
+        self.reset.setAccessibleName(translate("ParamsPanel", "Reset settings to defaults"))
         self.reset.clicked.connect(self._reset)
         outer.addWidget(self.reset)
         outer.addStretch(1)

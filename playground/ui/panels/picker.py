@@ -20,9 +20,11 @@ from playground.core.built import measured_at_build
 from playground.core.card import ModelCard
 from playground.ui import theme
 from playground.ui.controller import Controller
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 
-GROUP_TITLES = {"text": "Text", "image": "Image", "audio": "Audio"}
+GROUP_TITLES = {"text": QT_TRANSLATE_NOOP("ModelPicker", "Text"), "image": QT_TRANSLATE_NOOP("ModelPicker", "Image"),
+                "audio": QT_TRANSLATE_NOOP("ModelPicker", "Audio")}
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, details, summary, installed) painted by the delegate
 PAD = 6
@@ -39,8 +41,9 @@ def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
         headline = measured_at_build(card).get("headline", "")
         summary = f"{card.summary} {headline}" if isinstance(headline, str) and headline else card.summary
         return card.name, f"{task} · {readable.size(card.size_bytes)} · {card.license}", summary
-    return (card.name, f"{task} · not installed · {card.license}",
-            f"{card.summary} Pick it to download it.")
+    not_here = translate("ModelPicker", "not installed")
+    return (card.name, f"{task} · {not_here} · {card.license}",
+            translate("ModelPicker", "{summary} Pick it to download it.").format(summary=card.summary))
 
 
 class _EntryDelegate(QStyledItemDelegate):
@@ -118,7 +121,7 @@ class ModelPicker(QWidget):
         self._controller = controller
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        title = PlainLabel("Models", self)
+        title = PlainLabel(translate("ModelPicker", "Models"), self)
         title.setStyleSheet("font-weight: bold;")
         layout.addWidget(title)
         self.tree = _Tree(self)
@@ -138,9 +141,10 @@ class ModelPicker(QWidget):
             palette.setColor(group, QPalette.ColorRole.Highlight, SELECTION)
             palette.setColor(group, QPalette.ColorRole.HighlightedText, QColor(255, 255, 255))
         self.tree.setPalette(palette)
-        self.tree.setAccessibleName("Model list")
+        self.tree.setAccessibleName(translate("ModelPicker", "Model list"))
         self.tree.setMinimumWidth(220)
-        self.tree.setAccessibleDescription("Models grouped by the kind of input they take: text, image or audio.")
+        self.tree.setAccessibleDescription(translate("ModelPicker", "Models grouped by the kind of input they take: text, image "
+                                                          "or audio."))
         title.setBuddy(self.tree)
         layout.addWidget(self.tree)
         self._items: dict[str, QTreeWidgetItem] = {}
@@ -154,7 +158,7 @@ class ModelPicker(QWidget):
     def _fill(self) -> None:
         catalog = self._controller.catalog
         for modality, cards in catalog.by_modality().items():
-            group = QTreeWidgetItem(self.tree, [GROUP_TITLES.get(modality, modality.title())])
+            group = QTreeWidgetItem(self.tree, [translate("ModelPicker", GROUP_TITLES.get(modality, modality.title()))])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)
             font.setBold(True)
@@ -167,7 +171,8 @@ class ModelPicker(QWidget):
                 self._items[card.id] = item
             group.setExpanded(True)
         if not self._items:
-            empty = QTreeWidgetItem(self.tree, [f"No models were found in {catalog.folder}."])
+            empty = QTreeWidgetItem(self.tree, [translate("ModelPicker", "No models were found in {folder}.").format(
+                folder=catalog.folder)])
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
 
     def _describe(self, item: QTreeWidgetItem, card: ModelCard) -> None:
