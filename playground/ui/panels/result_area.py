@@ -12,6 +12,7 @@ from playground.core.pipeline import Outcome
 from playground.core.results import Result
 from playground.ui.announce import Announcer
 from playground.ui.controller import Controller
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.inputs import InputChoice, entry_of, not_here
 from playground.ui.panels.download_panel import DownloadPanel
 from playground.ui.samples import sample_files
@@ -20,18 +21,20 @@ from playground.ui.widgets.start_page import StartPage
 from playground.ui.widgets.welcome import WelcomePage
 
 # What to do first, said once in large type; the sample buttons under it are the quickest answer.
-WAITING = {"image": ("Try it on one of these pictures:", "…or open your own photo, paste one, or drop one here."),
-           "audio": ("Try it on one of these recordings:", "…or open your own recording, or drop one here."),
-           "text": ("Try it on one of these files:", "…or type or paste some text above, open a file, or drop one "
-                    "here.")}
-NO_SAMPLES = {"image": "Open a photo, paste one or drop one here: the answer appears here.",
-              "audio": "Open a recording or drop one here: the answer appears here.",
-              "text": "Type or paste some text above, or open a file: the answer appears here."}
+WAITING = {"image": (QT_TRANSLATE_NOOP("ResultArea", "Try it on one of these pictures:"),
+                     QT_TRANSLATE_NOOP("ResultArea", "…or open your own photo, paste one, or drop one here.")),
+           "audio": (QT_TRANSLATE_NOOP("ResultArea", "Try it on one of these recordings:"),
+                     QT_TRANSLATE_NOOP("ResultArea", "…or open your own recording, or drop one here.")),
+           "text": (QT_TRANSLATE_NOOP("ResultArea", "Try it on one of these files:"),
+                    QT_TRANSLATE_NOOP("ResultArea", "…or type or paste some text above, open a file, or drop one here."))}
+NO_SAMPLES = {"image": QT_TRANSLATE_NOOP("ResultArea", "Open a photo, paste one or drop one here: the answer appears here."),
+              "audio": QT_TRANSLATE_NOOP("ResultArea", "Open a recording or drop one here: the answer appears here."),
+              "text": QT_TRANSLATE_NOOP("ResultArea", "Type or paste some text above, or open a file: the answer appears here.")}
 # A kiosk's visitor can open no file: only what they can do there.
-NO_SAMPLES_KIOSK = {"image": "Paste a picture, or use the camera: the answer appears here.",
-                    "audio": "Use the microphone: the answer appears here.",
-                    "text": "Type or paste some text above: the answer appears here."}
-DRAWING = "Draw on the pad above: the answer appears here as you draw."
+NO_SAMPLES_KIOSK = {"image": QT_TRANSLATE_NOOP("ResultArea", "Paste a picture, or use the camera: the answer appears here."),
+                    "audio": QT_TRANSLATE_NOOP("ResultArea", "Use the microphone: the answer appears here."),
+                    "text": QT_TRANSLATE_NOOP("ResultArea", "Type or paste some text above: the answer appears here.")}
+DRAWING = QT_TRANSLATE_NOOP("ResultArea", "Draw on the pad above: the answer appears here as you draw.")
 
 
 class SummaryView(ResultView):
@@ -41,7 +44,7 @@ class SummaryView(ResultView):
         super().__init__(parent)
         self.text = QPlainTextEdit(self)
         self.text.setReadOnly(True)
-        self.text.setAccessibleName("Result as text")
+        self.text.setAccessibleName(translate("ResultArea", "Result as text"))
         self.body.addWidget(self.text)
 
     def show_result(self, result: Result, _decoded: object) -> None:
@@ -74,7 +77,7 @@ class ResultArea(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.stack = QStackedWidget(self)
-        self.stack.setAccessibleName("Result")
+        self.stack.setAccessibleName(translate("ResultArea", "Result"))
         self.stack.currentChanged.connect(self._size_by_current)
         layout.addWidget(self.stack)
         self.hint = StartPage(self._sample_chosen, self)
@@ -156,7 +159,7 @@ class ResultArea(QWidget):
             self._show(self.welcome)
             return
         if card is None:
-            self.hint.show_message(message or "Pick a model from the list on the left.")
+            self.hint.show_message(message or translate("ResultArea", "Pick a model from the list on the left."))
         elif not self._controller.installed(card) and self._kiosk:
             self.hint.show_message(message or not_here(card, kiosk=True))
         elif not self._controller.installed(card):
@@ -166,11 +169,12 @@ class ResultArea(QWidget):
             self.hint.show_message(message)
         else:
             samples = tuple(sample_files(card))
-            title, more = WAITING.get(card.modality, ("Try it on a sample:", ""))
+            title, more = WAITING.get(card.modality, (QT_TRANSLATE_NOOP("ResultArea", "Try it on a sample:"), ""))
             first = (DRAWING if entry_of(card) == "drawing" else
                      (NO_SAMPLES_KIOSK if self._kiosk else NO_SAMPLES).get(card.modality, ""))
-            self.hint.show_message(title if samples else first,
-                                   more if samples and not self._kiosk else "", samples, f"Run {card.name} on")
+            said = translate("ResultArea", title if samples else first) if (title if samples else first) else ""
+            also = translate("ResultArea", more) if more and samples and not self._kiosk else ""
+            self.hint.show_message(said, also, samples, translate("ResultArea", "Run {model} on").format(model=card.name))
         self._show(self.hint)
 
     def _start(self, model_id: str, sample: Path | None) -> None:
@@ -217,7 +221,8 @@ class ResultArea(QWidget):
     def _on_run_started(self) -> None:
         if self.current_view is None:  # a result already on screen stays until the new one replaces it
             choice = self._controller.input
-            self._show_start(f"Working on {choice.label if choice else 'your input'}…")
+            what = choice.label if choice else translate("ResultArea", "your input")
+            self._show_start(translate("ResultArea", "Working on {what}…").format(what=what))
 
     def _on_run_failed(self, _sentence: str) -> None:
         # The reason is shown next to the input; an old answer left here would look like this input's.
@@ -230,7 +235,8 @@ class ResultArea(QWidget):
         elif self._answered is not choice:
             # Stopped before the new input's answer came: the one on screen is an earlier input's, and left
             # there it would read as this one's.
-            self._show_start(f"Stopped before the answer for {choice.label if choice else 'your input'} came.")
+            what = choice.label if choice else translate("ResultArea", "your input")
+            self._show_start(translate("ResultArea", "Stopped before the answer for {what} came.").format(what=what))
         else:
             self.current_view.show_stopped()  # a part-finished answer stays on screen, and says it is one
 
