@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core import media
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.samples import sample_name
 from playground.ui.scale import relative_font
@@ -57,7 +58,7 @@ class StartPage(QWidget):
         super().__init__(parent)
         self._choose = choose
         self._icons: dict[Path, QIcon] = {}
-        self.setAccessibleName("Result hint")
+        self.setAccessibleName(translate("StartPage", "Result hint"))
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         self.message = PlainLabel("", self)
@@ -135,7 +136,7 @@ class StartPage(QWidget):
                                   else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setFixedWidth(grown(BUTTON_WIDTH))
         button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        button.setAccessibleName(f"Sample {sample_name(path)}")
+        button.setAccessibleName(translate("StartPage", "Sample {name}").format(name=sample_name(path)))
         button.setToolTip(f"{verb} {path.name}".strip())
         button.clicked.connect(self._clicked)
         return button
