@@ -26,19 +26,23 @@ from PySide6.QtWidgets import (
 from playground import __version__, paths
 from playground.core.catalog import Catalog
 from playground.core.notices import credited
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 
 
 def versions_line() -> str:
-    return (f"Version {__version__} · onnxruntime {onnxruntime.__version__} · Qt {qVersion()} (PySide6 "
-            f"{PySide6.__version__}) · Python {platform.python_version()}")
+    line = translate("AboutDialog", "Version {version} · onnxruntime {ort} · Qt {qt} (PySide6 {pyside}) · Python {python}")
+    return line.format(
+        version=__version__, ort=onnxruntime.__version__, qt=qVersion(), pyside=PySide6.__version__,
+        python=platform.python_version())
 
 
 def places(settings_path: str) -> list[tuple[str, str]]:
     """(what, where) for every folder the app reads or writes."""
-    return [("Models", str(paths.models_dir())), ("Downloaded packages", str(paths.cache_dir())),
-            ("Settings", settings_path), ("Log", str(paths.log_dir()))]
+    return [(translate("AboutDialog", "Models"), str(paths.models_dir())),
+            (translate("AboutDialog", "Downloaded packages"), str(paths.cache_dir())),
+            (translate("AboutDialog", "Settings"), settings_path), (translate("AboutDialog", "Log"), str(paths.log_dir()))]
 
 
 def credit_rows(catalog: Catalog) -> list[tuple[str, str, str, str]]:
@@ -55,27 +59,29 @@ def credit_rows(catalog: Catalog) -> list[tuple[str, str, str, str]]:
 class AboutDialog(QDialog):
     def __init__(self, catalog: Catalog, settings_path: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("About Inference Playground")
+        self.setWindowTitle(translate("AboutDialog", "About Inference Playground"))
         self.resize(1000, 680)
         layout = QVBoxLayout(self)
         title = PlainLabel("Inference Playground", self)
         relative_font(title, 6)
         layout.addWidget(title)
-        layout.addWidget(PlainLabel("Runs bundled models on your own photos, recordings and text, on this computer: "
-                                    "nothing you give it leaves this computer.", self))
+        layout.addWidget(PlainLabel(translate("AboutDialog", "Runs bundled models on your own photos, recordings and text, on "
+                                                   "this computer: nothing you give it leaves this computer."), self))
         self.versions = PlainLabel(versions_line(), self)
         layout.addWidget(self.versions)
         self.places = PlainLabel("\n".join(f"{what}: {where}" for what, where in places(settings_path)), self)
         self.places.setWordWrap(True)
         layout.addWidget(self.places)
         shown = len(credited(catalog.cards))
-        layout.addWidget(PlainLabel(f"The models, who made them and under which licence ({shown} credited by the "
-                                    "app; the full texts are in THIRD_PARTY_NOTICES.md and licenses/ beside it):",
-                                    self))
+        layout.addWidget(PlainLabel(translate("AboutDialog", "The models, who made them and under which licence ({count} "
+                                                   "credited by the app; the full texts are in THIRD_PARTY_NOTICES.md "
+                                                   "and licenses/ beside it):").format(count=shown), self))
         rows = credit_rows(catalog)
         self.table = QTableWidget(len(rows), 4, self)
-        self.table.setHorizontalHeaderLabels(["Model", "Licence", "Made by, and from", "Taken from the package"])
-        self.table.setAccessibleName("Models, licences and credits")
+        self.table.setHorizontalHeaderLabels([translate("AboutDialog", "Model"), translate("AboutDialog", "Licence"),
+                                              translate("AboutDialog", "Made by, and from"),
+                                              translate("AboutDialog", "Taken from the package")])
+        self.table.setAccessibleName(translate("AboutDialog", "Models, licences and credits"))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)  # plain text, whatever a card says

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from playground.ui.i18n import translate
 from playground.ui.widgets.canvas import ZOOM_HELP
 
 
@@ -26,15 +27,16 @@ def _native(key: QKeySequence.StandardKey) -> str:
 def control_keys() -> tuple[tuple[str, str], ...]:
     """Keys that belong to one control rather than to a window action (input_panel, canvas, draw_panel)."""
     return (
-        ("Show this list of keys", _native(QKeySequence.StandardKey.HelpContents)),
-        ("Move to the next or the previous control", "Tab, Shift+Tab"),
-        ("Press the button or tick the box that has the focus", "Space"),
-        ("Send a message to a chat model", "Enter"),
-        ("Start a new line in a message", "Shift+Enter"),
-        ("Zoom a picture in or out, or see all of it", "+, −, 0 (with the picture focused)"),
-        ("Move around a zoomed picture", "Arrow keys"),
-        ("Undo the last stroke on the drawing pad", _native(QKeySequence.StandardKey.Undo)),
-        ("Clear the drawing pad", _native(QKeySequence.StandardKey.Delete)),
+        (translate("Shortcuts", "Show this list of keys"), _native(QKeySequence.StandardKey.HelpContents)),
+        (translate("Shortcuts", "Move to the next or the previous control"), "Tab, Shift+Tab"),
+        (translate("Shortcuts", "Press the button or tick the box that has the focus"), "Space"),
+        (translate("Shortcuts", "Send a message to a chat model"), "Enter"),
+        (translate("Shortcuts", "Start a new line in a message"), "Shift+Enter"),
+        (translate("Shortcuts", "Zoom a picture in or out, or see all of it"),
+         translate("Shortcuts", "+, −, 0 (with the picture focused)")),
+        (translate("Shortcuts", "Move around a zoomed picture"), translate("Shortcuts", "Arrow keys")),
+        (translate("Shortcuts", "Undo the last stroke on the drawing pad"), _native(QKeySequence.StandardKey.Undo)),
+        (translate("Shortcuts", "Clear the drawing pad"), _native(QKeySequence.StandardKey.Delete)),
     )
 
 
@@ -52,13 +54,13 @@ def action_rows(actions: tuple[QAction, ...]) -> list[tuple[str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: tuple[QAction, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
         self.resize(620, 560)
         layout = QVBoxLayout(self)
         rows = action_rows(actions) + list(control_keys())
         self.table = QTableWidget(len(rows), 2, self)
-        self.table.setHorizontalHeaderLabels(["What", "Keys"])
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels([translate("Shortcuts", "What"), translate("Shortcuts", "Keys")])
+        self.table.setAccessibleName(translate("Shortcuts", "Keyboard shortcuts"))
         self.table.setAccessibleDescription(ZOOM_HELP)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
