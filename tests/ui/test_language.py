@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from playground import paths
 from playground.ui import i18n
 from playground.ui.actions import WindowActions
+from playground.ui.i18n import translate
 
 GERMAN = {"&Run": "&Ausführen", "Small text": "Kleine Schrift",
           "{title} in the whole window, graphs included": "{title} im ganzen Fenster, die Grafiken auch"}
@@ -160,5 +161,22 @@ def test_the_windows_controls_are_translated_region_by_region(qtbot, english_aft
         untranslated += [t for t in texts if not t.startswith("⟦")]
         assert untranslated == []
         controller.shutdown(10.0)
+    finally:
+        QCoreApplication.instance().removeTranslator(pseudo)
+
+
+def test_a_views_sentences_and_the_thing_it_names_are_translated_apart(qtbot, english_afterwards):
+    from playground.core.results import Label, Labels
+    from playground.ui.views import create_view
+
+    pseudo = Pseudo()
+    QCoreApplication.instance().installTranslator(pseudo)
+    try:
+        view = create_view(Labels)
+        qtbot.addWidget(view)
+        view.show_result(Labels((Label("espresso", 0.96),)), None)
+        view.copy_text("espresso", translate("ResultView", "list"))
+        # The sentence is a template translated whole; the thing copied is translated on its own inside it.
+        assert view.message.text() == "⟦Copied the ⟦list⟧.⟧"
     finally:
         QCoreApplication.instance().removeTranslator(pseudo)

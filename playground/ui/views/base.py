@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QVBoxLayout, QWi
 from playground.core.disk_log import disk_log
 from playground.core.safe_output import utf8
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.widgets.flow import FlowLayout
@@ -29,13 +30,14 @@ def writable_problem(path: Path) -> str:
     """A plain sentence saying why `path` cannot be written, or "" when it looks fine."""
     folder = path.parent
     if not folder.is_dir():
-        return f"The folder “{folder}” does not exist; choose another folder."
+        return translate("ResultView", "The folder “{folder}” does not exist; choose another folder.").format(folder=folder)
     if not os.access(folder, os.W_OK):
-        return f"This computer does not allow saving in “{folder}”; choose another folder."
+        return translate("ResultView", "This computer does not allow saving in “{folder}”; choose another folder.").format(
+            folder=folder)
     if path.is_dir():
-        return f"“{path.name}” is a folder; type a file name."
+        return translate("ResultView", "“{name}” is a folder; type a file name.").format(name=path.name)
     if path.exists() and not os.access(path, os.W_OK):
-        return f"“{path.name}” is read-only; choose another name."
+        return translate("ResultView", "“{name}” is read-only; choose another name.").format(name=path.name)
     return ""
 
 
@@ -98,7 +100,7 @@ class ResultView(QWidget):
         outer.addLayout(self.action_row)
         self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(translate("ResultView", "Message"))
         self.message.hide()
         outer.addWidget(self.message)
 
@@ -135,7 +137,7 @@ class ResultView(QWidget):
         note = PlainLabel("", self)
         note.setWordWrap(True)
         theme.themed(note, "muted")
-        note.setAccessibleName("Why sound cannot play")
+        note.setAccessibleName(translate("ResultView", "Why sound cannot play"))
         note.hide()
         self.body.addWidget(note)
         return note
@@ -191,34 +193,43 @@ class ResultView(QWidget):
 
     def save_image(self, image: QImage, path: str | os.PathLike[str], what: str) -> bool:
         """Writes a PNG and says where it went, or one sentence on why it could not."""
-        empty = f"There is no {what} to save yet; run the model first." if image.isNull() else ""
-        return self._save(Path(path), ".png", what, empty, lambda target: write_png(image, target))
+        return self._save(Path(path), ".png", what, self._nothing(what) if image.isNull() else "",
+                          lambda target: write_png(image, target))
 
     def save_text(self, text: str, path: str | os.PathLike[str], what: str) -> bool:
         """Writes UTF-8 text (all or nothing, like pictures) and says where it went."""
-        empty = f"There is no {what} to save yet; run the model first." if not text.strip() else ""
-        return self._save(Path(path), ".txt", what, empty, lambda target: write_bytes(utf8(text), target))
+        return self._save(Path(path), ".txt", what, self._nothing(what) if not text.strip() else "",
+                          lambda target: write_bytes(utf8(text), target))
+
+    # Saving and copying say what they did with `what`, the thing as the view names it, translated on its own
+    # ("picture"); each sentence is a template translated whole, so a language whose nouns take articles by
+    # gender writes its templates without one ("Gespeichert: {what} in „{name}“").
+    @staticmethod
+    def _nothing(what: str) -> str:
+        """`what` is the thing saved, as the view names it through translate("ResultView", …): "picture"."""
+        return translate("ResultView", "There is no {what} to save yet; run the model first.").format(what=what)
 
     def _save(self, target: Path, suffix: str, what: str, empty: str, write: Any) -> bool:
         if target.is_dir():
-            self.say(f"“{target.name}” is a folder; type a file name to save the {what} as.", error=True)
+            self.say(translate("ResultView", "“{name}” is a folder; type a file name to save the {what} as.").format(
+                name=target.name, what=what), error=True)
             return False
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         problem = empty or writable_problem(target)
         if not problem and not write(target):
-            problem = (f"The {what} could not be written to “{target}”; check the disk has space "
-                       "and try another folder.")
+            problem = translate("ResultView", "The {what} could not be written to “{target}”; check the disk has space and "
+                                     "try another folder.").format(what=what, target=target)
         if problem:
             self.say(problem, error=True)
             return False
-        self.say(f"Saved the {what} to “{target.name}”.")
+        self.say(translate("ResultView", "Saved the {what} to “{name}”.").format(what=what, name=target.name))
         return True
 
     def copy_text(self, text: str, what: str) -> None:
         QGuiApplication.clipboard().setText(text)
-        self.say(f"Copied the {what}.")
+        self.say(translate("ResultView", "Copied the {what}.").format(what=what))
 
     def copy_image(self, image: QImage, what: str) -> None:
         QGuiApplication.clipboard().setImage(image)
-        self.say(f"Copied the {what}.")
+        self.say(translate("ResultView", "Copied the {what}.").format(what=what))

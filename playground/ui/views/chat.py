@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from playground.core import readable
 from playground.core.results import Generation
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -134,7 +135,7 @@ class ChatView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_text(self._result.text, "reply")
+            self.copy_text(self._result.text, translate("ResultView", "reply"))
 
     def _save_clicked(self) -> None:
         if self._result is None:
@@ -142,4 +143,4 @@ class ChatView(ResultView):
         path = self.ask_save_path("Save the reply", suggested_name(self._decoded, "reply", "txt"),
                                   "Text (*.txt)")
         if path:
-            self.save_text(self._result.text, path, "reply")
+            self.save_text(self._result.text, path, translate("ResultView", "reply"))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Cutout
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, qimage_from_rgba, same_pixels
@@ -72,7 +73,7 @@ class CutoutView(ResultView):
         self.wipe.clear()
 
     def save_to(self, path: str) -> bool:
-        return self.save_image(self._rgba, path, "cut-out")
+        return self.save_image(self._rgba, path, translate("ResultView", "cut-out"))
 
     def _save_clicked(self) -> None:
         if self._result is None:
@@ -84,4 +85,4 @@ class CutoutView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_image(self._rgba, "cut-out")
+            self.copy_image(self._rgba, translate("ResultView", "cut-out"))

@@ -13,6 +13,7 @@ from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Denoised
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -221,7 +222,8 @@ class DenoisedView(ResultView):
     def save_to(self, path: str) -> bool:
         """Writes the cleaned recording as 16-bit WAV (all or nothing) and says where it went."""
         result = self._result
-        empty = "" if result is not None else "There is no cleaned recording to save yet; run the model first."
+        what = translate("ResultView", "cleaned recording")
+        empty = "" if result is not None else self._nothing(what)
 
         def write(target: Path) -> bool:
             try:
@@ -230,7 +232,7 @@ class DenoisedView(ResultView):
                 return False
             return True
 
-        return self._save(Path(path), ".wav", "cleaned recording", empty, write)
+        return self._save(Path(path), ".wav", what, empty, write)
 
     def _save_clicked(self) -> None:
         if self._result is not None:
@@ -241,4 +243,4 @@ class DenoisedView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_text(self._result.summary(), "summary")
+            self.copy_text(self._result.summary(), translate("ResultView", "summary"))

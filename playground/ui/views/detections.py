@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, 
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Detection, Detections
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.canvas import ImageCanvas
@@ -131,7 +132,7 @@ class DetectionsView(ResultView):
 
     def save_to(self, path: str) -> bool:
         image = annotated_image(self._result) if self._result is not None else QImage()
-        return self.save_image(image, path, "picture")
+        return self.save_image(image, path, translate("ResultView", "picture"))
 
     def _save_clicked(self) -> None:
         if self._result is None:
@@ -143,4 +144,4 @@ class DetectionsView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_image(annotated_image(self._result), "picture")
+            self.copy_image(annotated_image(self._result), translate("ResultView", "picture"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from playground.core.results import DigitGuess
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -125,7 +126,7 @@ class DigitView(ResultView):
         self.seen.clear()
 
     def save_to(self, path: str) -> bool:
-        return self.save_image(self._drawing, path, "drawing")
+        return self.save_image(self._drawing, path, translate("ResultView", "drawing"))
 
     def _save_clicked(self) -> None:
         if self._result is not None:
@@ -136,4 +137,4 @@ class DigitView(ResultView):
     def _copy(self) -> None:
         if self._result is not None:
             probs = ", ".join(f"{d}: {p:.3f}" for d, p in enumerate(self._result.probabilities))
-            self.copy_text(f"{self._result.digit} ({probs})", "guess")
+            self.copy_text(f"{self._result.digit} ({probs})", translate("ResultView", "guess"))

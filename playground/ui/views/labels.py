@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from playground.core.results import Label, Labels, Part
 from playground.core.results.certainty import SURE, percent_text
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel, plain_tip, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -203,7 +204,7 @@ class LabelsView(ResultView):
         self.picture.show()
 
     def save_to(self, path: str) -> bool:
-        return self.save_text(self._result.summary() + "\n" if self._result else "", path, "list")
+        return self.save_text(self._result.summary() + "\n" if self._result else "", path, translate("ResultView", "list"))
 
     def _save_clicked(self) -> None:
         if self._result is not None:
@@ -243,7 +244,7 @@ class LabelsView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_text(self._result.summary(), "list")
+            self.copy_text(self._result.summary(), translate("ResultView", "list"))
 
 
 def _parts_table(parent: QWidget) -> QTableWidget:

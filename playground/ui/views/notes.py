@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTr
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
@@ -230,4 +231,4 @@ class NotesView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None and self._result.notes:
-            self.copy_text(self._result.text(), "notes")
+            self.copy_text(self._result.text(), translate("ResultView", "notes"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTabl
 from playground.core import readable
 from playground.core.results import Similarities
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
@@ -153,10 +154,10 @@ class SimilarityView(ResultView):
         if result.searching:
             rows = ["score\tline\tsentence"] + [f"{score:.3f}\t{i + 1}\t{result.sentences[i]}"
                                                  for i, score in result.ranked()]
-            self.copy_text("\n".join(rows), "ranking")
+            self.copy_text("\n".join(rows), translate("ResultView", "ranking"))
             return
         assert result.matrix is not None, "not searching: every pair was compared"
         n = len(result.sentences)
         rows = ["\t" + "\t".join(str(j + 1) for j in range(n))]
         rows += [f"{i + 1}\t" + "\t".join(f"{v:.3f}" for v in row) for i, row in enumerate(result.matrix)]
-        self.copy_text("\n".join(rows), "table of scores")
+        self.copy_text("\n".join(rows), translate("ResultView", "table of scores"))

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
 from playground.core.results import SpeechSegments
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
 from playground.ui.widgets.audio import ClipPlayer
@@ -260,4 +261,4 @@ class SpeechView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_text(self._result.summary(), "segment times")
+            self.copy_text(self._result.summary(), translate("ResultView", "segment times"))

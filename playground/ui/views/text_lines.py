@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QListWidgetIt
 
 from playground.core.results import TextLine, TextLines
 from playground.core.results.certainty import percent_text
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -244,14 +245,14 @@ class TextLinesView(ResultView):
 
     def _copy_text(self) -> None:
         if self._result is not None and self._result.lines:
-            self.copy_text(self._result.text, "text")
+            self.copy_text(self._result.text, translate("ResultView", "text"))
 
     def save_text_to(self, path: str) -> bool:
-        return self.save_text(self._result.text + "\n" if self._result else "", path, "text")
+        return self.save_text(self._result.text + "\n" if self._result else "", path, translate("ResultView", "text"))
 
     def save_picture_to(self, path: str) -> bool:
         image = annotated_image(self._result, self.overlay.isChecked()) if self._result else QImage()
-        return self.save_image(image, path, "picture with boxes")
+        return self.save_image(image, path, translate("ResultView", "picture with boxes"))
 
     def _save_text_clicked(self) -> None:
         if self._result is not None:

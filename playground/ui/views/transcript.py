@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Phrase, Transcript
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name, writable_problem
@@ -220,9 +221,11 @@ class TranscriptView(ResultView):
         if target.suffix.lower() not in (".txt", ".srt"):
             target = target.with_name(target.name + ".txt")
         if self._result is None or not self._result.text:
-            self.say("There are no words to save yet; run the model on a recording with speech.", error=True)
+            self.say(translate("TranscriptView", "There are no words to save yet; run the model on a recording with "
+                                                 "speech."), error=True)
             return False
-        what = "subtitles" if target.suffix.lower() == ".srt" else "text"
+        what = (translate("ResultView", "subtitles") if target.suffix.lower() == ".srt" else
+                translate("ResultView", "text"))
         problem = writable_problem(target)
         if not problem:
             try:
@@ -232,7 +235,7 @@ class TranscriptView(ResultView):
         if problem:
             self.say(problem, error=True)
             return False
-        self.say(f"Saved the {what} to “{target.name}”.")
+        self.say(translate("ResultView", "Saved the {what} to “{name}”.").format(what=what, name=target.name))
         return True
 
     def _save_clicked(self) -> None:
@@ -244,4 +247,4 @@ class TranscriptView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None and self._result.text:
-            self.copy_text(self._result.text, "text")
+            self.copy_text(self._result.text, translate("ResultView", "text"))

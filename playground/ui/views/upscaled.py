@@ -8,6 +8,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Upscaled
+from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.images import qimage_from_rgb, same_pixels
@@ -79,7 +80,7 @@ class UpscaledView(ResultView):
         self.wipe.clear()
 
     def save_to(self, path: str) -> bool:
-        return self.save_image(self._after, path, "enlarged picture")
+        return self.save_image(self._after, path, translate("ResultView", "enlarged picture"))
 
     def _save_clicked(self) -> None:
         if self._result is None:
@@ -91,4 +92,4 @@ class UpscaledView(ResultView):
 
     def _copy(self) -> None:
         if self._result is not None:
-            self.copy_image(self._after, "enlarged picture")
+            self.copy_image(self._after, translate("ResultView", "enlarged picture"))
