@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLockFile, QSettings
 
 from playground.core.session import DEFAULT_OPT_LEVEL, DEFAULT_THREADS, OPT_LEVELS
 
@@ -36,6 +36,7 @@ class Settings:
     def __init__(self, path: Path | str | None = None, *, kiosk: bool = False) -> None:
         path = path or os.environ.get(SETTINGS_ENV) or None
         self._q = _open(path)
+        clear_interrupted_writes(Path(self._q.fileName()))
         self.problem = ""
         self._memory: dict[str, Any] | None = None  # changes kept in memory only: a kiosk's, or a file that stayed
         self._kiosk = False
@@ -243,6 +244,28 @@ class Settings:
         writes a new file and renames it over the old one. A kiosk never writes."""
         if self._memory is None:
             self._q.sync()
+
+
+# QSaveFile's temporary beside the file it replaces: the name, a dot and six letters or digits.
+_INTERRUPTED = re.compile(r"\.[A-Za-z0-9]{6}$")
+
+
+def clear_interrupted_writes(file: Path) -> None:
+    """A write cut off midway (a power cut, a kill) leaves QSettings' temporary copy beside the file: the file
+    itself is whole (old or new), the leftover is removed. Only with Qt's own lock on the file taken, which a
+    dead writer's stale lock gives up, so a write another window is making at this moment is never touched."""
+    lock = QLockFile(f"{file}.lock")
+    if not lock.tryLock(100):
+        return
+    try:
+        for leftover in file.parent.glob(f"{file.name}.*"):
+            suffix = leftover.name[len(file.name):]
+            if _INTERRUPTED.fullmatch(suffix) and suffix != ".broken" and leftover.is_file():
+                leftover.unlink(missing_ok=True)
+    except OSError:
+        pass  # a folder that cannot be listed or written: QSettings says so where it matters
+    finally:
+        lock.unlock()
 
 
 def _open(path: Path | str | None) -> QSettings:
