@@ -74,8 +74,16 @@ def samples_dir() -> Path:
     return assets_dir() / "samples"
 
 
-def explainers_dir() -> Path:
+def explainers_root() -> Path:
+    """One folder per language (`en`, `de`, ...), each holding the same explainers and lesson tours."""
     return assets_dir() / "explainers"
+
+
+def explainers_dir(language: str | None = None) -> Path:
+    """The explainers in `language`, by default the one the window speaks (core/words.py)."""
+    from playground.core import words  # paths is imported before the core: no cycle at start
+
+    return explainers_root() / (language or words.language())
 
 
 def cache_dir() -> Path:

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+ENGLISH = "en"
 _translator: Callable[[str, str], str] | None = None
+_language = ENGLISH
 
 
 def translate(context: str, text: str) -> str:
@@ -23,7 +25,14 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
     return text
 
 
-def install(translator: Callable[[str, str], str] | None) -> None:
-    """The function that translates from now on (Qt's, from the window), or None for the text as written."""
-    global _translator
+def language() -> str:
+    """The code of the language spoken ("en" until a window installs another): explainers and cards follow it."""
+    return _language
+
+
+def install(translator: Callable[[str, str], str] | None, code: str = ENGLISH) -> None:
+    """The function that translates from now on (Qt's, from the window) and the language it speaks, or None
+    and English for the text as written."""
+    global _translator, _language
     _translator = translator
+    _language = code if translator is not None else ENGLISH

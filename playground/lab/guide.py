@@ -1,5 +1,5 @@
-"""The guided tours, one per kind of input: steps read from assets/lessons/guide.toml, the check of each step
-judged from what the window shows, and the sentences that say what was measured."""
+"""The guided tours, one per kind of input: steps read from assets/explainers/<language>/guide.toml, the
+check of each step judged from what the window shows, and the sentences that say what was measured."""
 
 from __future__ import annotations
 
@@ -125,7 +125,7 @@ class Tour:
 
 
 def load_guide(path: Path | None = None) -> tuple[Tour, ...]:
-    path = path or paths.assets_dir() / "lessons" / "guide.toml"
+    path = path or paths.explainers_dir() / "guide.toml"
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8"))
         tours = tuple(Tour(t["id"], t["title"], t["modality"],

@@ -37,7 +37,7 @@ def translations_dir() -> Path:
 def offered() -> dict[str, str]:
     """Code → name of every language the window can speak whole: English, and each complete translation."""
     codes = [ENGLISH] + sorted(p.stem for p in translations_dir().glob("*.qm")
-                               if (paths.explainers_dir() / p.stem).is_dir())
+                               if (paths.explainers_root() / p.stem).is_dir())
     return {code: NAMES.get(code, code) for code in codes}
 
 
@@ -68,5 +68,5 @@ def install(code: str) -> str:
                 _installed.append(translator)
     QLocale.setDefault(QLocale(code))
     # The core's sentences (errors, verdicts, lessons) through the same translators (core/words.py).
-    words.install(None if code == ENGLISH else QCoreApplication.translate)
+    words.install(None if code == ENGLISH else QCoreApplication.translate, code)
     return code

@@ -43,7 +43,7 @@ def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     compiled(translations, "de", GERMAN)
     monkeypatch.setattr(i18n, "translations_dir", lambda: translations)
     explainers = tmp_path / "explainers"
-    monkeypatch.setattr(paths, "explainers_dir", lambda: explainers)
+    monkeypatch.setattr(paths, "explainers_root", lambda: explainers)
     return explainers
 
 
