@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from playground.core import card_text, words
 from playground.core.errors import InputError, ModelCardError
 
 CARD_NAME = "model.toml"  # each model's folder holds its card under this name
@@ -422,5 +423,7 @@ def parse_card(path: Path) -> ModelCard:
         compare_with=_names(r, "compare_with"), companions=_companions(r), credits=_credits(r),
     )
     r.read.add("samples")  # read above only where the card has it
+    texts = card_text.read(path, r.get("text", dict, {}), tuple(p.name for p in card.params))
     r.unknown()
-    return card
+    # In the language the window speaks (core/words.py); the command line reads the card as written.
+    return card_text.speaking(card, texts, words.language())
