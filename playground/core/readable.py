@@ -3,7 +3,8 @@ a long quote cut to fit.
 
 Every text the app builds takes its numbers from here, so none says "7.2e+02", "nan", "1 cores" or
 "0 MB". A value that is not a number (NaN, infinite) reads as "unknown": it is a gap in what was
-measured, and a sentence must not pretend otherwise.
+measured, and a sentence must not pretend otherwise. Numbers and words follow the language the window
+speaks (core/words.py): 1,234.5 in English is 1.234,5 in German; the command line reads English.
 """
 
 from __future__ import annotations
@@ -11,7 +12,40 @@ from __future__ import annotations
 import math
 import numbers
 
-UNKNOWN = "unknown"
+from playground.core import words
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
+# Thousands and decimal separators where they differ from English's "1,234.5".
+_SEPARATORS = {"de": (".", ","), "es": (".", ","), "fr": ("\u202f", ",")}
+# Every noun `plural` is given, in both forms, for the translators (a test keeps the list whole).
+NOUNS = (
+    QT_TRANSLATE_NOOP("Plural", "byte"), QT_TRANSLATE_NOOP("Plural", "bytes"),
+    QT_TRANSLATE_NOOP("Plural", "time"), QT_TRANSLATE_NOOP("Plural", "times"),
+    QT_TRANSLATE_NOOP("Plural", "thread"), QT_TRANSLATE_NOOP("Plural", "threads"),
+    QT_TRANSLATE_NOOP("Plural", "warm run"), QT_TRANSLATE_NOOP("Plural", "warm runs"),
+    QT_TRANSLATE_NOOP("Plural", "token"), QT_TRANSLATE_NOOP("Plural", "tokens"),
+    QT_TRANSLATE_NOOP("Plural", "file"), QT_TRANSLATE_NOOP("Plural", "files"),
+    QT_TRANSLATE_NOOP("Plural", "number"), QT_TRANSLATE_NOOP("Plural", "numbers"),
+    QT_TRANSLATE_NOOP("Plural", "whole number"), QT_TRANSLATE_NOOP("Plural", "whole numbers"),
+    QT_TRANSLATE_NOOP("Plural", "handwritten digit"), QT_TRANSLATE_NOOP("Plural", "handwritten digits"),
+    QT_TRANSLATE_NOOP("Plural", "drawing"), QT_TRANSLATE_NOOP("Plural", "drawings"),
+    QT_TRANSLATE_NOOP("Plural", "answer"), QT_TRANSLATE_NOOP("Plural", "answers"),
+    QT_TRANSLATE_NOOP("Plural", "piece"), QT_TRANSLATE_NOOP("Plural", "pieces"),
+    QT_TRANSLATE_NOOP("Plural", "run"), QT_TRANSLATE_NOOP("Plural", "runs"),
+    QT_TRANSLATE_NOOP("Plural", "score"), QT_TRANSLATE_NOOP("Plural", "scores"),
+)
+
+
+def local(number: str) -> str:
+    """A number written the English way ("1,234.5") as the language spoken writes it ("1.234,5")."""
+    separators = _SEPARATORS.get(words.language())
+    if separators is None:
+        return number
+    return number.translate(str.maketrans(",.", "".join(separators)))
+
+
+def _unknown() -> str:
+    return translate("Readable", "unknown")
 
 
 def _finite(x: float) -> bool:
@@ -22,7 +56,7 @@ def _finite(x: float) -> bool:
 def sig(x: float, digits: int = 2) -> str:
     """x to at most `digits` significant digits, in full: 0.000056, 720, 1,500, 4 (never 5.6e-05)."""
     if not _finite(x):
-        return UNKNOWN
+        return _unknown()
     if x == 0:
         return "0"
     places = digits - 1 - math.floor(math.log10(abs(x)))
@@ -30,15 +64,17 @@ def sig(x: float, digits: int = 2) -> str:
     if rounded and math.floor(math.log10(abs(rounded))) != math.floor(math.log10(abs(x))):
         places -= 1  # 9.96 at two digits is 10, not 10.0
     text = f"{rounded:,.{max(places, 0)}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text  # 4 files a second, not 4.00
+    return local(text.rstrip("0").rstrip(".") if "." in text else text)  # 4 files a second, not 4.00
 
 
 def plural(n: float, word: str, many: str = "") -> str:
-    """1 core, 2 cores, 1,503 runs; `many` for a word that does not take an s (1 child, 2 children)."""
+    """1 core, 2 cores, 1,503 runs; `many` for a word that does not take an s (1 child, 2 children). The
+    words are translated as listed in NOUNS."""
+    many = translate("Plural", many or word + "s")
     if not _finite(n):
-        return f"an {UNKNOWN} number of {many or word + 's'}"
-    shown = f"{n:,.0f}" if float(n).is_integer() else sig(n, 2)
-    return f"{shown} {word if shown == '1' else many or word + 's'}"
+        return translate("Readable", "an unknown number of {things}").format(things=many)
+    shown = local(f"{n:,.0f}") if float(n).is_integer() else sig(n, 2)
+    return f"{shown} {translate('Plural', word) if shown == '1' else many}"
 
 
 def shortened(text: str, width: int) -> str:
@@ -48,83 +84,89 @@ def shortened(text: str, width: int) -> str:
 
 def times(n: int) -> str:
     """once, twice, 3 times."""
-    return {1: "once", 2: "twice"}.get(n, plural(n, "time"))
+    if n == 1:
+        return translate("Readable", "once")
+    return translate("Readable", "twice") if n == 2 else plural(n, "time")
 
 
 def count(n: float) -> str:
     """A count rounded as a person says it: 850, 15,000, 1.5 million, 2.3 billion."""
     if not _finite(n):
-        return UNKNOWN
+        return _unknown()
     if abs(n) < 10_000:
-        return f"{n:,.0f}"
-    for word, size in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        return local(f"{n:,.0f}")
+    for word, size in ((QT_TRANSLATE_NOOP("Readable", "{n} trillion"), 1e12),
+                       (QT_TRANSLATE_NOOP("Readable", "{n} billion"), 1e9),
+                       (QT_TRANSLATE_NOOP("Readable", "{n} million"), 1e6)):
         if abs(n) >= size:
             value = n / size
-            return f"{sig(value, 2 if abs(value) < 100 else 3)} {word}"
+            return translate("Readable", word).format(n=sig(value, 2 if abs(value) < 100 else 3))
     return sig(n, 2)
 
 
 def size(n_bytes: float) -> str:
     """204 bytes, 35 kB, 2.3 MB, 1.2 GB (powers of 1,000, as files are sold and shown by most desktops)."""
     if not _finite(n_bytes):
-        return f"an {UNKNOWN} size"
+        return translate("Readable", "an unknown size")
     if n_bytes < 1000:
         return plural(int(n_bytes), "byte")
     for unit, step in (("GB", 1e9), ("MB", 1e6)):
         if n_bytes >= step:
             value = n_bytes / step
-            return f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}"
+            return local(f"{value:,.1f} {unit}" if value < 100 else f"{value:,.0f} {unit}")
     return f"{n_bytes / 1000:.0f} kB"
 
 
 def ms(value: float) -> str:
     """Milliseconds, without the unit: 0.14, 7.3, 251 (the graphs use it too, so numbers agree)."""
     if not _finite(value):
-        return UNKNOWN
+        return _unknown()
     if value < 0.01:
         return sig(value, 1) if value > 0 else "0"
     if value < 1:
-        return f"{value:.2f}"
+        return local(f"{value:.2f}")
     if value < 100:
-        return f"{value:.1f}"
-    return f"{value:,.0f}"
+        return local(f"{value:.1f}")
+    return local(f"{value:,.0f}")
 
 
 def duration(seconds: float) -> str:
     """0.4 s, 12 minutes, 3.5 hours, 41 days, 2.5 years: the unit a person would pick."""
     if not _finite(seconds):
-        return f"an {UNKNOWN} time"
+        return translate("Readable", "an unknown time")
     if seconds < 1:
         return f"{ms(seconds * 1000)} ms"
     if seconds < 60:
-        return f"{seconds:.2g} s" if seconds < 10 else f"{seconds:.0f} s"
-    for unit, step in (("years", 365.25 * 86400), ("days", 86400), ("hours", 3600), ("minutes", 60)):
-        if seconds >= step * (2 if unit in ("days", "years") else 1):
+        return local(f"{seconds:.2g} s" if seconds < 10 else f"{seconds:.0f} s")
+    for unit, step in ((QT_TRANSLATE_NOOP("Readable", "{n} years"), 365.25 * 86400),
+                       (QT_TRANSLATE_NOOP("Readable", "{n} days"), 86400),
+                       (QT_TRANSLATE_NOOP("Readable", "{n} hours"), 3600),
+                       (QT_TRANSLATE_NOOP("Readable", "{n} minutes"), 60)):
+        if seconds >= step * (2 if step >= 86400 else 1):
             value = seconds / step
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:,.0f} {unit}"
+            return translate("Readable", unit).format(n=local(f"{value:.1f}" if value < 10 else f"{value:,.0f}"))
     return f"{seconds:.0f} s"
 
 
 def money(dollars: float) -> str:
     """$1,240, $12.40, $0.35, 0.14 cents, less than a hundredth of a cent: never a long tail of zeros."""
     if not _finite(dollars):
-        return f"an {UNKNOWN} amount"
+        return translate("Readable", "an unknown amount")
     if dollars <= 0:
-        return "nothing"
-    if dollars >= 100:
-        return f"${dollars:,.0f}"
+        return translate("Readable", "nothing")
     if dollars >= 0.01:
-        return f"${dollars:,.2f}"
+        amount = local(f"{dollars:,.0f}" if dollars >= 100 else f"{dollars:,.2f}")
+        return translate("Readable", "${amount}").format(amount=amount)
     cents = dollars * 100
     if cents < 0.01:
-        return "less than a hundredth of a cent"
-    return f"{sig(cents, 2)} cents"
+        return translate("Readable", "less than a hundredth of a cent")
+    return translate("Readable", "{n} cents").format(n=sig(cents, 2))
 
 
 def energy(joules: float) -> str:
     """12 mJ, 0.35 J, 4.2 kJ, 56 Wh, 1.3 kWh: the unit of an electricity bill once there is enough of it."""
     if not _finite(joules):
-        return f"an {UNKNOWN} amount of energy"
+        return translate("Readable", "an unknown amount of energy")
     if joules <= 0:
         return "0 J"
     if joules < 1:
@@ -142,17 +184,17 @@ def percent(share: float, decimals: int = 0) -> str:
     """0.953 → "95 %": the space the texts use; never "0 %" for something that happened, nor "100 %" for
     something short of all."""
     if not _finite(share):
-        return f"an {UNKNOWN} share"
+        return translate("Readable", "an unknown share")
     value, step = share * 100, 10.0 ** -decimals
     if 0 < value < step / 2:
-        return f"under {step:g} %"
+        return translate("Readable", "under {n} %").format(n=local(f"{step:g}"))
     if 100 - step / 2 <= value < 100:
-        return f"over {100 - step:.{decimals}f} %"
-    return f"{value:.{decimals}f} %"
+        return translate("Readable", "over {n} %").format(n=local(f"{100 - step:.{decimals}f}"))
+    return local(f"{value:.{decimals}f} %")
 
 
 def ratio(x: float) -> str:
     """How many times: 1.4, 3.1, 12, 720, 2,800 (two significant digits, three from 100)."""
     if not _finite(x):
-        return UNKNOWN
+        return _unknown()
     return sig(x, 2 if abs(x) < 100 else 3)
