@@ -15,6 +15,7 @@ from playground.core.built import MANIFEST, measured_in
 from playground.core.card import ModelCard
 from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.timing import STAGES, RunRecord
+from playground.core.words import translate
 
 # A file may hold two texts: the one above this line once something has run, the one below before that.
 BEFORE_FIRST_RUN = "<!-- before the first run -->"
@@ -31,9 +32,24 @@ _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Topic:
+    """A text to read; its title is its file's first heading, so it speaks the language the file is in."""
+
     id: str
-    title: str
+    english_title: str  # where the file cannot be read
     filename: str
+    folder: Path | None = None  # the language's folder by default (paths.explainers_dir)
+
+    @property
+    def title(self) -> str:
+        return _title((self.folder or paths.explainers_dir()) / self.filename, self.english_title)
+
+
+def _title(path: Path, fallback: str) -> str:
+    try:
+        match = _HEADING.search(_read(path))
+    except OSError:
+        match = None
+    return match.group(1).strip() if match else fallback
 
 
 GENERAL_TOPICS: tuple[Topic, ...] = (
@@ -60,12 +76,7 @@ def _read_version(path: str, mtime_ns: int) -> str:
 def task_topic(task: str, folder: Path | None = None) -> Topic:
     """The topic about one task; its title is the file's first heading (so the text names itself)."""
     filename = f"task_{task}.md"
-    path = (folder or paths.explainers_dir()) / filename
-    try:
-        match = _HEADING.search(_read(path))
-    except OSError:
-        match = None
-    return Topic(f"task:{task}", match.group(1).strip() if match else task.replace("_", " ").capitalize(), filename)
+    return Topic(f"task:{task}", task.replace("_", " ").capitalize(), filename, folder)
 
 
 def topics_for(task: str | None, folder: Path | None = None) -> tuple[Topic, ...]:
@@ -78,28 +89,30 @@ def topics_for(task: str | None, folder: Path | None = None) -> tuple[Topic, ...
 def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, card: ModelCard | None = None,
           load_ns: int = 0) -> dict[str, str]:
     """Every placeholder a topic may use, as display text ("—" where nothing is known yet)."""
-    values: dict[str, str] = {"model_name": card.name if card else "the model", "task": card.task if card else ""}
+    values: dict[str, str] = {"model_name": card.name if card else translate("Explainers", "the model"),
+                              "task": card.task if card else ""}
     records = history.records if history is not None else []
     last = records[-1] if records else None
     for stage in STAGES:
         values[f"{stage}_ms"] = readable.ms(last.ms(stage)) if last else "—"
     values["draw_ms"] = values["render_ms"]
     values["total_ms"] = readable.ms(last.total_ns / 1e6) if last else "—"
-    values["input_label"] = literal(last.input_label or "your input") if last else "—"
+    values["input_label"] = literal(last.input_label or translate("Explainers", "your input")) if last else "—"
     runs = len(last.session_runs_ns) if last else 0
     values["session_runs"] = str(runs)
     values["session_runs_text"] = readable.times(runs)
     values["per_run_ms"] = readable.ms(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
-    values["run_kind"] = ("cold" if last.cold else "warm") if last else "—"
+    values["run_kind"] = (translate("Explainers", "cold") if last.cold else translate("Explainers", "warm")) \
+        if last else "—"
     # A decoder's first run reads the whole prompt; each later run reads one more token.
     values["first_run_ms"] = readable.ms(last.session_runs_ns[0] / 1e6) if last and runs else "—"
     steps = sorted(last.session_runs_ns[1:]) if last else []
     step_ns = steps[len(steps) // 2] if steps else 0
     values["step_ms"] = readable.ms(step_ns / 1e6) if step_ns else "—"
-    values["steps_per_s"] = f"{1e9 / step_ns:.0f}" if step_ns else "—"
-    values["step_sentence"] = (f"Each later run read just one new token: {values['step_ms']} ms, so about "
-                               f"{values['steps_per_s']} tokens a second" if step_ns else
-                               "There was no later run: the reply ended with its first token")
+    values["steps_per_s"] = readable.local(f"{1e9 / step_ns:,.0f}") if step_ns else "—"
+    values["step_sentence"] = (translate("Explainers", "Each later run read just one new token: {step_ms} ms, so "
+                                         "about {steps_per_s} tokens a second").format(**values) if step_ns else
+                               translate("Explainers", "There was no later run: the reply ended with its first token"))
     cold = next((r for r in reversed(records) if r.cold), None)
     values["cold_ms"] = readable.ms(cold.total_ns / 1e6) if cold else "—"
     warm = history.warm_totals() if history is not None else []
@@ -116,7 +129,7 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     values.update(_phrases(values, len(warm), cold is not None, load_ns))
     values.update(_resource_facts(sampler))
     values["digits_training"] = _digits_training()
-    values["model_size"] = readable.size(card.size_bytes) if card and card.size_bytes else "an unknown size"
+    values["model_size"] = readable.size(card.size_bytes if card and card.size_bytes else float("nan"))
     return values
 
 
@@ -124,52 +137,66 @@ def _phrases(values: dict[str, str], warm: int, has_cold: bool, load_ns: int) ->
     """Whole clauses for facts that may be missing, so a text never says "— ms" or "the 0 warm runs"."""
     # Nearest rank: a percentile is one of the runs, so "at most"; below 20 runs p95 is the slowest.
     if warm >= 20:
-        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs took at most "
-                      f"**{values['p50_ms']} ms**. The dashed line is p95: 95 in 100 took at most "
-                      f"{values['p95_ms']} ms.")
+        warm_lines = translate("Explainers", "The solid line is the median (p50): half of the {warm} warm runs took "
+                               "at most **{p50_ms} ms**. The dashed line is p95: 95 in 100 took at most {p95_ms} ms.")
     elif warm >= 2:
-        warm_lines = (f"The solid line is the median (p50): half of the {warm} warm runs took at most "
-                      f"**{values['p50_ms']} ms**. The dashed line, p95, is the slowest ({values['p95_ms']} ms) "
-                      "until 20 runs are in.")
+        warm_lines = translate("Explainers", "The solid line is the median (p50): half of the {warm} warm runs took "
+                               "at most **{p50_ms} ms**. The dashed line, p95, is the slowest ({p95_ms} ms) until "
+                               "20 runs are in.")
     elif warm == 1:
-        warm_lines = (f"The one warm run so far took **{values['p50_ms']} ms**; the solid line (the median, p50) "
-                      "and the dashed line (p95) sit on it until more runs come in.")
+        warm_lines = translate("Explainers", "The one warm run so far took **{p50_ms} ms**; the solid line (the "
+                               "median, p50) and the dashed line (p95) sit on it until more runs come in.")
     else:
-        warm_lines = "The solid line (the median, p50) and the dashed line (p95) appear once a warm run is in."
+        warm_lines = translate("Explainers", "The solid line (the median, p50) and the dashed line (p95) appear once "
+                               "a warm run is in.")
     if has_cold:
-        cold_note = f" ({values['cold_ms']} ms here)"
-        cold_compare = f"here it took {values['cold_ms']} ms"
+        cold_note = translate("Explainers", " ({cold_ms} ms here)")
+        cold_compare = (translate("Explainers", "here it took {cold_ms} ms; a typical warm run takes {p50_ms} ms.")
+                        if warm else translate("Explainers", "here it took {cold_ms} ms. Run it again to see a "
+                                               "warm run."))
     else:
-        cold_note = "; none is shown here, because the model was already loaded"
-        cold_compare = "this model was already loaded, so every run shown is warm"
-    typical = (f"; a typical warm run takes {values['p50_ms']} ms." if warm
-               else ". Run it again to see a warm run.")
-    return {"warm_lines": warm_lines, "cold_note": cold_note, "cold_compare": cold_compare + typical,
-            "load_sentence": f"Loading the model took {values['load_ms']} ms. " if load_ns else ""}
+        cold_note = translate("Explainers", "; none is shown here, because the model was already loaded")
+        cold_compare = (translate("Explainers", "this model was already loaded, so every run shown is warm; a "
+                                  "typical warm run takes {p50_ms} ms.") if warm else
+                        translate("Explainers", "this model was already loaded, so every run shown is warm. Run it "
+                                  "again to see a warm run."))
+    load = translate("Explainers", "Loading the model took {load_ms} ms. ") if load_ns else ""
+    figures = {**values, "warm": str(warm)}
+    return {"warm_lines": warm_lines.format(**figures), "cold_note": cold_note.format(**figures),
+            "cold_compare": cold_compare.format(**figures), "load_sentence": load.format(**figures)}
 
 
 def _resource_facts(sampler: ResourceSampler | None) -> dict[str, str]:
     """The graphs' live figures, as clauses that still read when nothing has been sampled yet."""
     cores = sampler.cores if sampler is not None else (os.cpu_count() or 1)
-    top = ("This computer has one core, so the top is 100 %." if cores == 1 else
-           f"This computer has {cores} cores, so the top is {100 * cores} %.")
+    top = (translate("Explainers", "This computer has one core, so the top is 100 %.") if cores == 1 else
+           translate("Explainers", "This computer has {cores} cores, so the top is {top} %.").format(
+               cores=cores, top=readable.count(100 * cores)))
     if sampler is None or len(sampler.t) == 0:
         return {"cores_sentence": top, "process_cpu_now": "", "memory_now": "."}
     return {"cores_sentence": top,
-            "process_cpu_now": f": about **{readable.sig(sampler.smoothed(sampler.process_cpu), 2)} %** right now",
-            "memory_now": (f": **{readable.size(sampler.rss_mb.last() * 1e6)}** now, at most "
-                           f"{readable.size(float(sampler.rss_mb.view().max()) * 1e6)} so far.")}
+            "process_cpu_now": translate("Explainers", ": about **{share} %** right now").format(
+                share=readable.sig(sampler.smoothed(sampler.process_cpu), 2)),
+            "memory_now": translate("Explainers", ": **{now}** now, at most {most} so far.").format(
+                now=readable.size(sampler.rss_mb.last() * 1e6),
+                most=readable.size(float(sampler.rss_mb.view().max()) * 1e6))}
+
+
+def _digits_training() -> str:
+    """How long the digit reader's training took when it was built on this computer, from its build record."""
+    seconds = _digits_training_seconds()
+    if seconds is None:
+        return translate("Explainers", "a minute or so on a desktop, when it is fetched")
+    return translate("Explainers", "{time} on this computer").format(time=readable.duration(seconds))
 
 
 @functools.lru_cache(maxsize=1)
-def _digits_training() -> str:
-    """How long the digit reader's training took when it was built on this computer, from its build record."""
+def _digits_training_seconds() -> float | None:
     try:
         manifest = json.loads((paths.models_dir() / "digits" / MANIFEST).read_text(encoding="utf-8"))
-        seconds = measured_in(manifest)["training_seconds"]
-        return f"{readable.duration(float(seconds))} on this computer"
+        return float(measured_in(manifest)["training_seconds"])
     except (OSError, ValueError, KeyError, TypeError):
-        return "a minute or so on a desktop, when it is fetched"
+        return None
 
 
 def _cpu_share(last: RunRecord | None) -> str:
@@ -181,8 +208,9 @@ def _cpu_share(last: RunRecord | None) -> str:
         return ""
     share = last.cpu_ns / busy_ns
     if share > 1.05:
-        return (f", {readable.ratio(share)} times the time you waited: more than one core worked at once")
-    return f", {readable.percent(share)} of the time you waited"
+        return translate("Explainers", ", {ratio} times the time you waited: more than one core worked at "
+                         "once").format(ratio=readable.ratio(share))
+    return translate("Explainers", ", {share} of the time you waited").format(share=readable.percent(share))
 
 
 def literal(text: str) -> str:
@@ -204,7 +232,8 @@ def render(topic: Topic, values: dict[str, str], has_run: bool, folder: Path | N
     try:
         text = _read(path)
     except OSError:
-        return f"# {topic.title}\n\nThis explanation is missing from this copy of the playground ({path.name})."
+        missing = translate("Explainers", "This explanation is missing from this copy of the playground ({file}).")
+        return f"# {topic.title}\n\n" + missing.format(file=path.name)
     after, marker, before = text.partition(BEFORE_FIRST_RUN)
     before, kiosk_marker, kiosk = before.partition(WITHOUT_FILES)
     if kiosk_marker and not files:
@@ -227,17 +256,20 @@ def status_line(history: RunHistory, load_ns: int = 0, files: bool = True) -> st
     """One line for the status bar: last run, typical warm run, the cold run and the load (files=False: a
     kiosk, where no file can be opened, so none is offered)."""
     if not history.records:
-        return ("Ready: pick a sample or open a file, and the model runs on it at once." if files else
-                "Ready: pick a sample, and the model runs on it at once.")
+        return (translate("Explainers", "Ready: pick a sample or open a file, and the model runs on it at once.")
+                if files else translate("Explainers", "Ready: pick a sample, and the model runs on it at once."))
     last = history.records[-1]
-    parts = [f"Last run {readable.ms(last.total_ns / 1e6)} ms ({'cold' if last.cold else 'warm'})"]
+    ms = readable.ms(last.total_ns / 1e6)
+    parts = [translate("Explainers", "Last run {ms} ms (cold)").format(ms=ms) if last.cold else
+             translate("Explainers", "Last run {ms} ms (warm)").format(ms=ms)]
     warm = history.warm_totals()
     if warm:
-        parts.append(f"typical {readable.ms(history.p50())} ms over {readable.plural(len(warm), 'warm run')}")
+        parts.append(translate("Explainers", "typical {ms} ms over {runs}").format(
+            ms=readable.ms(history.p50()), runs=readable.plural(len(warm), "warm run")))
     cold = next((r for r in reversed(history.records) if r.cold), None)
     if cold is not None and cold is not last:
-        parts.append(f"first (cold) run {readable.ms(cold.total_ns / 1e6)} ms")
+        parts.append(translate("Explainers", "first (cold) run {ms} ms").format(ms=readable.ms(cold.total_ns / 1e6)))
     if load_ns:
-        parts.append(f"model loaded in {readable.ms(load_ns / 1e6)} ms")
+        parts.append(translate("Explainers", "model loaded in {ms} ms").format(ms=readable.ms(load_ns / 1e6)))
     parts.append(readable.plural(last.threads, "thread"))
     return " · ".join(parts)
