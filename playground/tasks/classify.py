@@ -28,7 +28,7 @@ from playground.core.media import ImageData
 from playground.core.results import Label, Labels, Rule
 from playground.core.results.certainty import judge
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.core.words import QT_TRANSLATE_NOOP
+from playground.core.words import QT_TRANSLATE_NOOP, language
 from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resample_filter
 
@@ -157,7 +157,10 @@ def softmax(logits: np.ndarray) -> np.ndarray:
 
 
 def labels_path(card: ModelCard) -> Path:
-    return paths.assets_dir() / "labels" / f"{Postprocess.of(card).labels}.txt"
+    """The list in the language spoken (`<labels>.<code>.txt`) where there is one, else the English `<labels>.txt`."""
+    folder, name = paths.assets_dir() / "labels", Postprocess.of(card).labels
+    spoken = folder / f"{name}.{language()}.txt"
+    return spoken if spoken.is_file() else folder / f"{name}.txt"
 
 
 def class_names(card: ModelCard) -> tuple[str, ...]:
