@@ -9,6 +9,7 @@ import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from playground.ui import sound
+from playground.ui.i18n import translate
 from playground.ui.sound_streams import Playback
 
 NO_LIBRARY = sound.missing("Playing sound")
@@ -25,7 +26,7 @@ def _library() -> Any:
 
 def playback_problem() -> str:
     """One sentence saying why sound cannot be played here, or "" when it can."""
-    return sound.problem(_library(), "output", "Playing sound")
+    return sound.problem(_library(), "output", translate("ClipPlayer", "Playing sound"))
 
 
 class ClipPlayer(QObject):
@@ -68,7 +69,7 @@ class ClipPlayer(QObject):
         if problem:
             return problem
         if not rate or rate <= 0:
-            return "This recording has no sample rate, so it cannot be played."
+            return translate("ClipPlayer", "This recording has no sample rate, so it cannot be played.")
         playback = Playback(_library(), samples, int(rate))
         problem = playback.open()
         if problem:

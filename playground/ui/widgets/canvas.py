@@ -19,11 +19,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from playground.ui import theme
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.widgets.images import fit_rect
 from playground.ui.widgets.zoom import STEP, ZoomState
 
 TAG_BACK = QColor(0, 0, 0, 170)
-ZOOM_HELP = "Scroll to zoom, drag to move around, double-click to see the whole picture (keys: + − 0)."
+ZOOM_HELP = QT_TRANSLATE_NOOP("ImageCanvas", "Scroll to zoom, drag to move around, double-click to see the whole "
+                                             "picture (keys: + − 0).")
 
 
 class ScaledCopy:
@@ -100,7 +102,7 @@ class ImageCanvas(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(160, 120)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setToolTip(ZOOM_HELP)
+        self.setToolTip(translate("ImageCanvas", ZOOM_HELP))
 
     def sizeHint(self) -> QSize:
         return QSize(480, 360)
@@ -206,7 +208,8 @@ class ImageCanvas(QWidget):
         font = QFont(painter.font())
         font.setPixelSize(13)
         painter.setFont(font)
-        text = f"{self._zoom.zoom * 100:.0f} % · double-click to fit"
+        text = translate("ImageCanvas", "{percent} % · double-click to fit").format(
+            percent=f"{self._zoom.zoom * 100:.0f}")
         rect = painter.fontMetrics().boundingRect(text).adjusted(-7, -4, 7, 4)
         rect.moveBottomLeft(self.rect().bottomLeft() + QPointF(10, -10).toPoint())
         painter.setPen(Qt.PenStyle.NoPen)

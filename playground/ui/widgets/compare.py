@@ -17,6 +17,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from playground.ui.i18n import translate
 from playground.ui.widgets.canvas import ImageCanvas, ScaledCopy
 from playground.ui.widgets.images import checkerboard_brush
 
@@ -36,7 +37,7 @@ class CompareCanvas(ImageCanvas):
     resized = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, placeholder="The photo and its cut-out appear here.")
+        super().__init__(parent, placeholder=translate("CompareCanvas", "The photo and its cut-out appear here."))
         self._cutout = QImage()
         self._scaled_cutout = ScaledCopy()
         self._scaled_original = ScaledCopy()
@@ -98,9 +99,11 @@ class CompareCanvas(ImageCanvas):
         font.setPixelSize(14)
         painter.setFont(font)
         if self._wipe > 0.12:
-            self._paint_tag(painter, "Before", QPointF(target.left() + 6, target.top() + 6), left=True)
+            self._paint_tag(painter, translate("CompareCanvas", "Before"), QPointF(target.left() + 6, target.top() + 6),
+                            left=True)
         if self._wipe < 0.88:
-            self._paint_tag(painter, "After", QPointF(target.right() - 6, target.top() + 6), left=False)
+            self._paint_tag(painter, translate("CompareCanvas", "After"), QPointF(target.right() - 6, target.top() + 6),
+                            left=False)
 
     def _paint_knob(self, painter: QPainter, centre: QPointF) -> None:
         painter.setPen(QPen(HANDLE_RIM, 2))

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from playground.ui.i18n import translate
 from playground.ui.widgets.images import rgba_from_qimage
 
 BOARD = QColor(24, 28, 34)  # a dark board with white chalk: the way the digit model saw its examples
@@ -28,8 +29,8 @@ class DrawPad(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(200, 200)
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setAccessibleName("Drawing board")
-        self.setAccessibleDescription("Draw one digit with the mouse or a finger.")
+        self.setAccessibleName(translate("DrawPad", "Drawing board"))
+        self.setAccessibleDescription(translate("DrawPad", "Draw one digit with the mouse or a finger."))
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def sizeHint(self) -> QSize:
@@ -109,7 +110,8 @@ class DrawPad(QWidget):
                                    -board.height() * 0.15)
             painter.drawRoundedRect(inner, 8, 8)
             painter.setPen(QColor(255, 255, 255, 150))
-            painter.drawText(board, Qt.AlignmentFlag.AlignCenter, "Draw a digit here\n0 1 2 3 4 5 6 7 8 9")
+            painter.drawText(board, Qt.AlignmentFlag.AlignCenter,
+                             translate("DrawPad", "Draw a digit here") + "\n0 1 2 3 4 5 6 7 8 9")
         self._paint_strokes(painter, board, INK)
         painter.end()
 

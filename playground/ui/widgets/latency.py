@@ -22,7 +22,8 @@ MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
 COLD_CLIP = 3.0  # a cold run this many times slower than the slowest warm run is cut off, with its value
 HEADROOM = 1.3  # room above the tallest bar for the cold-run marker and its label
 EMPTY_TEXT = QT_TRANSLATE_NOOP("LatencyPlot", "Run a model: each run adds a bar here,\nsplit into the steps it took.")
-EMPTY_TOKENS_TEXT = QT_TRANSLATE_NOOP("LatencyPlot", "Send a message: each reply adds a bar here,\nits time per written token.")
+EMPTY_TOKENS_TEXT = QT_TRANSLATE_NOOP("LatencyPlot", "Send a message: each reply adds a bar here,\nits time per "
+                                                     "written token.")
 
 
 def cold_brush(colour: QColor) -> QBrush:
@@ -36,8 +37,8 @@ class LatencyPlot:
 
     def __init__(self, colours: dict[str, QColor], parent: QWidget | None = None) -> None:
         self.colours = colours
-        self.widget = make_plot(translate("LatencyPlot", "Time per run, by step"), translate("LatencyPlot", "ms per run"),
-                                translate("LatencyPlot", "run number"), parent)
+        self.widget = make_plot(translate("LatencyPlot", "Time per run, by step"),
+                                translate("LatencyPlot", "ms per run"), translate("LatencyPlot", "run number"), parent)
         self.plot = self.widget.getPlotItem()
         # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
         # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
@@ -49,7 +50,8 @@ class LatencyPlot:
         for bar in (*self.bars.values(), *self.cold_bars.values()):
             self.plot.addItem(bar)
         self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(ink()),
-                                             pen=pg.mkPen(theme.current().paper), name=translate("LatencyPlot", "cold run"))
+                                             pen=pg.mkPen(theme.current().paper),
+                                             name=translate("LatencyPlot", "cold run"))
         self.plot.addItem(self.cold_marks)
         self.cold_label = pg.TextItem("", color=ink(), anchor=(0.5, 1.0), fill=label_fill())
         self.plot.addItem(self.cold_label)
@@ -77,8 +79,10 @@ class LatencyPlot:
     def show_per_token(self, on: bool) -> None:
         """Bars per reply in ms per token (a chat), or per run split into steps (everything else)."""
         self.per_token = on
-        self.plot.setLabel("left", translate("LatencyPlot", "ms per token") if on else translate("LatencyPlot", "ms per run"))
-        self.plot.setLabel("bottom", translate("LatencyPlot", "reply number") if on else translate("LatencyPlot", "run number"))
+        self.plot.setLabel("left", translate("LatencyPlot", "ms per token") if on else
+                           translate("LatencyPlot", "ms per run"))
+        self.plot.setLabel("bottom", translate("LatencyPlot", "reply number") if on else
+                           translate("LatencyPlot", "run number"))
         self.widget.setAccessibleName(translate("LatencyPlot", "Time per token of each reply") if on else
                                       translate("LatencyPlot", "Time per run, by step"))
         self.empty_label.setText(translate("LatencyPlot", EMPTY_TOKENS_TEXT if on else EMPTY_TEXT))
@@ -142,7 +146,8 @@ class LatencyPlot:
         tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
         self.cold_marks.setData(x[cold], tops)
         last = int(np.flatnonzero(cold)[-1])
-        self.cold_label.setText(translate("LatencyPlot", "cold run {ms} ms").format(ms=readable.ms(float(totals[last]))))
+        self.cold_label.setText(translate("LatencyPlot", "cold run {ms} ms").format(
+            ms=readable.ms(float(totals[last]))))
         # Centred over its bar, but written away from a plot edge it would be cut off by.
         left, right = self.plot.viewRange()[0]
         where = (x[last] - left) / max(right - left, 1e-9)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core.results import Note, Notes, note_name
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.widgets.plots import ink, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope
 
@@ -64,15 +65,15 @@ class PianoRoll(pg.GraphicsLayoutWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Piano roll: the notes over time, low keys at the bottom")
+        self.setAccessibleName(translate("PianoRoll", "Piano roll: the notes over time, low keys at the bottom"))
         self.setMinimumHeight(300)
         no_keyboard_focus(self)
         self.wave_plot = self.addPlot(row=0, col=0)
-        style_plot(self.wave_plot, "sound", "", interactive=True)
+        style_plot(self.wave_plot, translate("PianoRoll", "sound"), "", interactive=True)
         for side in ("bottom", "left"):
             self.wave_plot.getAxis(side).setStyle(showValues=False)
         self.roll = self.addPlot(row=1, col=0)
-        style_plot(self.roll, "note", "time (s)", interactive=True)
+        style_plot(self.roll, translate("PianoRoll", "note"), translate("PianoRoll", "time (s)"), interactive=True)
         self.roll.showGrid(x=True, y=False)
         self.ci.layout.setRowStretchFactor(1, 5)
         self.wave_plot.setXLink(self.roll)

@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.widgets.plots import ink, label_style, style_plot
 
 FRAME = 1024  # 21 ms at 48 kHz: fine enough in time for syllables, in frequency for the hum of a fan
@@ -44,7 +45,7 @@ class SpectrogramPlot:
 
     def __init__(self, plot: pg.PlotItem, title: str, time_label: str = "") -> None:
         self.plot = plot
-        style_plot(plot, "frequency (kHz)", time_label, interactive=True)
+        style_plot(plot, translate("SpectrogramPlot", "frequency (kHz)"), time_label, interactive=True)
         plot.setTitle(title, color=theme.current().ink, size="11pt")
         self.image = pg.ImageItem(axisOrder="col-major")
         self.image.setColorMap(pg.colormap.get(COLOURS))
@@ -72,5 +73,5 @@ def colour_bar(levels: tuple[float, float]) -> pg.ColorBarItem:
     bar = pg.ColorBarItem(values=levels, colorMap=pg.colormap.get(COLOURS), interactive=False, width=14)
     bar.axis.setTextPen(pg.mkPen(ink()))
     bar.axis.setPen(pg.mkPen(ink()))
-    bar.axis.setLabel("loudness (dB)", **label_style())
+    bar.axis.setLabel(translate("SpectrogramPlot", "loudness (dB)"), **label_style())
     return bar

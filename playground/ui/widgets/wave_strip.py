@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from playground.ui import theme
+from playground.ui.i18n import translate
 from playground.ui.widgets.plots import ink, make_plot
 
 SPAN = QColor(0, 158, 115, 55)  # Okabe–Ito bluish green, see-through
@@ -55,7 +56,7 @@ class WaveStrip(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.plot = make_plot(accessible_name, "", "time (s)", self)
+        self.plot = make_plot(accessible_name, "", translate("WaveStrip", "time (s)"), self)
         self.plot.setMinimumHeight(110)
         self.plot.setMaximumHeight(150)
         self.plot.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -45,7 +45,8 @@ STARTS = (
     Start(QT_TRANSLATE_NOOP("WelcomePage", "Draw a digit"), "digits", "",
           QT_TRANSLATE_NOOP("WelcomePage", "guesses as you draw")),
 )
-TITLE = QT_TRANSLATE_NOOP("WelcomePage", "Watch a trained model answer your own photo, voice or words, on this computer.")
+TITLE = QT_TRANSLATE_NOOP("WelcomePage", "Watch a trained model answer your own photo, voice or words, on this "
+                                         "computer.")
 MORE = QT_TRANSLATE_NOOP("WelcomePage", "Pick one to start; every other model is in the list on the left, and Learn "
                                         "explains what you see. Nothing you give it leaves this computer.")
 
@@ -100,7 +101,8 @@ class WelcomePage(QWidget):
                 lines.append(translate("WelcomePage", "({size} to download)").format(size=size))
             tile = QToolButton(self)
             tile.setText("\n".join(lines))
-            tile.setAccessibleName(translate("WelcomePage", "Start with {what}: {model}").format(what=title, model=card.name))
+            tile.setAccessibleName(translate("WelcomePage", "Start with {what}: {model}").format(
+                what=title, model=card.name))
             tile.setToolTip(f"{card.name}: {card.summary}")
             tile.setIcon(self._icon(sample))
             side = grown(TILE_ICON)

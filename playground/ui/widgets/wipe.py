@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QSlider, QStyle, QVBoxLayout, QWidget
 
+from playground.ui.i18n import translate
 from playground.ui.widgets.compare import CompareCanvas
 
 SLIDER_STEPS = 1000
@@ -23,12 +24,12 @@ class WipePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         self.canvas = CompareCanvas(self)
-        self.canvas.setAccessibleName("Before and after")
+        self.canvas.setAccessibleName(translate("WipePanel", "Before and after"))
         layout.addWidget(self.canvas, 1)
         self._row = QHBoxLayout()
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setRange(0, SLIDER_STEPS)
-        self.slider.setAccessibleName("Compare before and after")
+        self.slider.setAccessibleName(translate("WipePanel", "Compare before and after"))
         self.slider.setToolTip(tip)
         self._row.addWidget(self.slider, 1)
         layout.addLayout(self._row)
