@@ -30,10 +30,11 @@ def writable_problem(path: Path) -> str:
     """A plain sentence saying why `path` cannot be written, or "" when it looks fine."""
     folder = path.parent
     if not folder.is_dir():
-        return translate("ResultView", "The folder “{folder}” does not exist; choose another folder.").format(folder=folder)
-    if not os.access(folder, os.W_OK):
-        return translate("ResultView", "This computer does not allow saving in “{folder}”; choose another folder.").format(
+        return translate("ResultView", "The folder “{folder}” does not exist; choose another folder.").format(
             folder=folder)
+    if not os.access(folder, os.W_OK):
+        return translate("ResultView", "This computer does not allow saving in “{folder}”; choose another "
+                                       "folder.").format(folder=folder)
     if path.is_dir():
         return translate("ResultView", "“{name}” is a folder; type a file name.").format(name=path.name)
     if path.exists() and not os.access(path, os.W_OK):
@@ -144,7 +145,7 @@ class ResultView(QWidget):
 
     def add_action(self, text: str, slot: Any, tip: str = "", saves: bool = False) -> QPushButton:
         button = QPushButton(text, self)
-        button.setAccessibleName(text.lstrip("▶■ ").rstrip("…"))
+        button.setAccessibleName(text.lstrip("▶■ ").rstrip("… "))  # "Speichern …" reads without the dots too
         button.setToolTip(tip)
         button.setEnabled(False)
         button.clicked.connect(slot)
@@ -211,15 +212,15 @@ class ResultView(QWidget):
 
     def _save(self, target: Path, suffix: str, what: str, empty: str, write: Any) -> bool:
         if target.is_dir():
-            self.say(translate("ResultView", "“{name}” is a folder; type a file name to save the {what} as.").format(
-                name=target.name, what=what), error=True)
+            self.say(translate("ResultView", "“{name}” is a folder; type a file name to save the {what} "
+                                             "as.").format(name=target.name, what=what), error=True)
             return False
         if target.suffix.lower() != suffix:
             target = target.with_name(target.name + suffix)
         problem = empty or writable_problem(target)
         if not problem and not write(target):
-            problem = translate("ResultView", "The {what} could not be written to “{target}”; check the disk has space and "
-                                     "try another folder.").format(what=what, target=target)
+            problem = translate("ResultView", "The {what} could not be written to “{target}”; check the disk has "
+                                              "space and try another folder.").format(what=what, target=target)
         if problem:
             self.say(problem, error=True)
             return False

@@ -24,20 +24,23 @@ class CutoutView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Background removal")
+        self.setAccessibleName(translate("CutoutView", "Background removal"))
         self.hint = PlainLabel("", self)
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
-        self.wipe = WipePanel(self, "Slide to wipe between the original photo and the cut-out.")
+        self.wipe = WipePanel(self, translate("CutoutView", "Slide to wipe between the original photo and the "
+                                                            "cut-out."))
         self.canvas, self.slider = self.wipe.canvas, self.wipe.slider
         self.body.addWidget(self.wipe, 1)
         self._result: Cutout | None = None
         self._decoded: Any = None
         self._rgba = QImage()
         self._pixels: tuple[Any, Any] = (None, None)
-        self.add_action("Save cut-out…", self._save_clicked,
-                        "Save the cut-out as a PNG file with a transparent background.", saves=True)
-        self.add_action("Copy cut-out", self._copy, "Copy the cut-out to the clipboard.")
+        self.add_action(translate("CutoutView", "Save cut-out…"), self._save_clicked,
+                        translate("CutoutView", "Save the cut-out as a PNG file with a transparent background."),
+                        saves=True)
+        self.add_action(translate("CutoutView", "Copy cut-out"), self._copy,
+                        translate("CutoutView", "Copy the cut-out to the clipboard."))
         self.finish_actions()
         self.clear()
 
@@ -49,17 +52,19 @@ class CutoutView(ResultView):
             self._pixels = (result.image, result.alpha)
             self._rgba = qimage_from_rgba(result.rgba())
         share = result.foreground_fraction
-        self.headline.setText(f"The subject covers {share * 100:.0f} % of the picture")
+        self.headline.setText(translate("CutoutView", "The subject covers {percent} % of the picture").format(
+            percent=f"{share * 100:.0f}"))
         if share < NOTHING_FOUND:
-            self.hint.setText("The model found no clear subject. Try a photo of one person, pet or thing "
-                              "in front of a plainer background.")
+            self.hint.setText(translate("CutoutView", "The model found no clear subject. Try a photo of one person, "
+                                                      "pet or thing in front of a plainer background."))
         else:
-            self.hint.setText("Drag across the picture to compare; scroll to zoom. The squares show where "
-                              "the background became see-through.")
+            self.hint.setText(translate("CutoutView", "Drag across the picture to compare; scroll to zoom. The "
+                                                      "squares show where the background became see-through."))
         if changed:
             self.wipe.set_pair(qimage_from_rgb(result.image), self._rgba)
         h, w = result.image.shape[:2]
-        self.canvas.setAccessibleDescription(f"foreground {share:.0%} of {w}×{h} pixels")
+        self.canvas.setAccessibleDescription(translate("CutoutView", "foreground {share} of {width}×{height} pixels")
+                                             .format(share=f"{share:.0%}", width=w, height=h))
         self.set_actions_enabled(True)
         self.say("")
 
@@ -78,8 +83,9 @@ class CutoutView(ResultView):
     def _save_clicked(self) -> None:
         if self._result is None:
             return
-        path = self.ask_save_path("Save cut-out", suggested_name(self._decoded, "cutout", "png"),
-                                  "PNG image with transparency (*.png)")
+        path = self.ask_save_path(translate("CutoutView", "Save cut-out"),
+                                  suggested_name(self._decoded, "cutout", "png"),
+                                  translate("CutoutView", "PNG image with transparency (*.png)"))
         if path:
             self.save_to(path)
 

@@ -13,7 +13,7 @@ from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Denoised
 from playground.ui import theme
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -21,8 +21,9 @@ from playground.ui.widgets.audio import ClipPlayer
 from playground.ui.widgets.plots import no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
 
-ESTIMATE = "The model's own estimates: there is no clean recording to compare with."
-CAPTION = "Bright is loud, dark is quiet. The speckles all over a noisy recording are the noise."
+ESTIMATE = QT_TRANSLATE_NOOP("DenoisedView", "The model's own estimates: there is no clean recording to compare with.")
+CAPTION = QT_TRANSLATE_NOOP("DenoisedView", "Bright is loud, dark is quiet. The speckles all over a noisy recording "
+                                            "are the noise.")
 
 
 def percent(share: float) -> str:
@@ -32,12 +33,15 @@ def percent(share: float) -> str:
 
 def headline(result: Denoised) -> str:
     if result.snr_before_db is None:
-        return "Nothing to remove: the recording is silent"
+        return translate("DenoisedView", "Nothing to remove: the recording is silent")
     if result.removed_share > 0.9:
-        return f"Took away nearly everything: {percent(result.removed_share)} of the sound was noise"
+        return translate("DenoisedView", "Took away nearly everything: {percent} of the sound was noise").format(
+            percent=percent(result.removed_share))
     if result.pause_reduction_db is not None:
-        return f"Noise removed: between the words it is {result.pause_reduction_db:.0f} dB quieter"
-    return f"Noise removed: the sound has {percent(result.removed_share)} less energy"
+        return translate("DenoisedView", "Noise removed: between the words it is {db} dB quieter").format(
+            db=f"{result.pause_reduction_db:.0f}")
+    return translate("DenoisedView", "Noise removed: the sound has {percent} less energy").format(
+        percent=percent(result.removed_share))
 
 
 def figures(result: Denoised) -> str:
@@ -46,14 +50,17 @@ def figures(result: Denoised) -> str:
         return ""
     lines = []
     if result.pause_reduction_db is not None:
-        lines.append(f"• Where nobody speaks, the sound is {result.pause_reduction_db:.0f} dB quieter "
-                     "(every 10 dB sounds about half as loud).")
+        lines.append("• " + translate("DenoisedView", "Where nobody speaks, the sound is {db} dB quieter (every "
+                                                      "10 dB sounds about half as loud).").format(
+            db=f"{result.pause_reduction_db:.0f}"))
     # A net figure: the deep filter can also make a band louder, which this share has already offset.
-    lines.append(f"• Overall, the cleaned sound has {percent(result.removed_share)} less energy than the recording: "
-                 "mostly noise taken away.")
+    lines.append("• " + translate("DenoisedView", "Overall, the cleaned sound has {percent} less energy than the "
+                                                  "recording: mostly noise taken away.").format(
+        percent=percent(result.removed_share)))
     if result.removed_share <= 0.9:
-        lines.append(f"• Before cleaning, the voice was about {result.snr_before_db:.0f} dB louder than the noise.")
-    return "\n".join(lines + [ESTIMATE])
+        lines.append("• " + translate("DenoisedView", "Before cleaning, the voice was about {db} dB louder than the "
+                                                      "noise.").format(db=f"{result.snr_before_db:.0f}"))
+    return "\n".join(lines + [translate("DenoisedView", ESTIMATE)])
 
 
 class DenoisedView(ResultView):
@@ -63,30 +70,34 @@ class DenoisedView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Noise removal")
+        self.setAccessibleName(translate("DenoisedView", "Noise removal"))
         self.notes = PlainLabel("", self)
         self.notes.setWordWrap(True)
         theme.themed(self.notes, "remark")  # amber: a remark, not an error
-        self.notes.setAccessibleName("About this recording")
+        self.notes.setAccessibleName(translate("DenoisedView", "About this recording"))
         self.body.addWidget(self.notes)
         self.figures = PlainLabel("", self)
         self.figures.setWordWrap(True)
         theme.themed(self.figures, "text")
-        self.figures.setAccessibleName("Estimated improvement")
+        self.figures.setAccessibleName(translate("DenoisedView", "Estimated improvement"))
         relative_font(self.figures, 1)
         self.body.addWidget(self.figures)
         self.plots = pg.GraphicsLayoutWidget(self)
-        self.plots.setAccessibleName("Spectrograms of the original and the cleaned recording")
+        self.plots.setAccessibleName(translate("DenoisedView", "Spectrograms of the original and the cleaned "
+                                                               "recording"))
         self.plots.setMinimumHeight(220)  # two spectrograms still readable in a 1024 × 640 window
         no_keyboard_focus(self.plots)
-        self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0), "Before: the original recording")
-        self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0), "After: cleaned by the model", "time (s)")
+        self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0),
+                                      translate("DenoisedView", "Before: the original recording"))
+        self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0),
+                                     translate("DenoisedView", "After: cleaned by the model"),
+                                     translate("DenoisedView", "time (s)"))
         self.after.plot.setXLink(self.before.plot)
         self.bar = colour_bar((-RANGE_DB, 0.0))
         self.plots.addItem(self.bar, row=0, col=1, rowspan=2)
         theme.plot(self.plots, self._recolour)
         self.body.addWidget(self.plots, 1)
-        self.caption = PlainLabel(CAPTION, self)
+        self.caption = PlainLabel(translate("DenoisedView", CAPTION), self)
         self.caption.setWordWrap(True)
         theme.themed(self.caption, "muted")
         self.body.addWidget(self.caption)
@@ -99,13 +110,16 @@ class DenoisedView(ResultView):
         self._result: Denoised | None = None
         self._decoded: Any = None
         self._drawn: tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray, float]] | None = None
-        self.play_original = self.add_action("▶ Play original", self._play_original_clicked,
-                                             "Play the recording as it was.")
-        self.play_cleaned = self.add_action("▶ Play cleaned", self._play_cleaned_clicked,
-                                            "Play the recording with the noise taken away.")
-        self.add_action("Save cleaned recording…", self._save_clicked,
-                        "Save the cleaned recording as a WAV file.", saves=True)
-        self.add_action("Copy summary", self._copy, "Copy the estimates as text.")
+        self.play_original = self.add_action("▶ " + translate("DenoisedView", "Play original"),
+                                             self._play_original_clicked,
+                                             translate("DenoisedView", "Play the recording as it was."))
+        self.play_cleaned = self.add_action("▶ " + translate("DenoisedView", "Play cleaned"),
+                                            self._play_cleaned_clicked,
+                                            translate("DenoisedView", "Play the recording with the noise taken away."))
+        self.add_action(translate("DenoisedView", "Save cleaned recording…"), self._save_clicked,
+                        translate("DenoisedView", "Save the cleaned recording as a WAV file."), saves=True)
+        self.add_action(translate("DenoisedView", "Copy summary"), self._copy,
+                        translate("DenoisedView", "Copy the estimates as text."))
         self.finish_actions()
         self.clear()
 
@@ -162,27 +176,31 @@ class DenoisedView(ResultView):
         self._update_play_buttons()
 
     # --- playback -------------------------------------------------------------------------------
-    def _buttons(self) -> dict[str, tuple[QPushButton, str]]:
-        return {"original": (self.play_original, "original"), "cleaned": (self.play_cleaned, "cleaned")}
+    def _buttons(self) -> dict[str, tuple[QPushButton, str, str]]:
+        """Each play button with its name and its tooltip while it is not playing."""
+        return {"original": (self.play_original, translate("DenoisedView", "Play original"),
+                             translate("DenoisedView", "Play the recording as it was.")),
+                "cleaned": (self.play_cleaned, translate("DenoisedView", "Play cleaned"),
+                            translate("DenoisedView", "Play the cleaned recording."))}
 
     def _update_play_buttons(self) -> None:
         problem = self._playback_problem
         self.play_note.setText(problem)
         self.play_note.setVisible(bool(problem) and self._result is not None)
-        for which, (button, word) in self._buttons().items():
+        for which, (button, name, tip) in self._buttons().items():
             if problem:
                 button.setEnabled(False)
                 button.setToolTip(problem)
                 continue
             button.setEnabled(self._result is not None)
             if self._playing == which:
-                button.setText("■ Stop")
-                button.setAccessibleName("Stop playing")
-                button.setToolTip("Stop playing.")
+                button.setText("■ " + translate("DenoisedView", "Stop"))
+                button.setAccessibleName(translate("DenoisedView", "Stop playing"))
+                button.setToolTip(translate("DenoisedView", "Stop playing."))
             else:
-                button.setText(f"▶ Play {word}")
-                button.setAccessibleName(f"Play {word}")
-                button.setToolTip(f"Play the {'recording as it was' if which == 'original' else 'cleaned recording'}.")
+                button.setText("▶ " + name)
+                button.setAccessibleName(name)
+                button.setToolTip(tip)
 
     def _play(self, which: str) -> None:
         if self._playing == which:
@@ -236,8 +254,9 @@ class DenoisedView(ResultView):
 
     def _save_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save cleaned recording", suggested_name(self._decoded, "cleaned", "wav"),
-                                      "WAV sound (*.wav)")
+            path = self.ask_save_path(translate("DenoisedView", "Save cleaned recording"),
+                                      suggested_name(self._decoded, "cleaned", "wav"),
+                                      translate("DenoisedView", "WAV sound (*.wav)"))
             if path:
                 self.save_to(path)
 

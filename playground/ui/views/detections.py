@@ -59,6 +59,31 @@ def _draw_tag(painter: QPainter, metrics: QFontMetricsF, box: QRectF, text: str)
     painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, text)
 
 
+def found_words(what: str, n: int) -> tuple[str, str]:
+    """The headline and the hint for `n` of `what` (the result's own noun, "face"): whole sentences for the kinds
+    a task names, so a language writes each with its own plural; any other noun goes in as it is."""
+    if what == "face":
+        if not n:
+            return (translate("DetectionsView", "No faces found"),
+                    translate("DetectionsView", "Try a picture where the faces are larger or clearer, or lower the "
+                                                "confidence threshold."))
+        headline = (translate("DetectionsView", "1 face found") if n == 1 else
+                    translate("DetectionsView", "{count} faces found").format(count=n))
+    elif what == "object":
+        if not n:
+            return (translate("DetectionsView", "No objects found"),
+                    translate("DetectionsView", "Try a picture where the objects are larger or clearer, or lower the "
+                                                "confidence threshold."))
+        headline = (translate("DetectionsView", "1 object found") if n == 1 else
+                    translate("DetectionsView", "{count} objects found").format(count=n))
+    else:
+        if not n:
+            return (translate("DetectionsView", "Found: none ({what})").format(what=what),
+                    translate("DetectionsView", "Try a larger or clearer picture, or lower the confidence threshold."))
+        headline = translate("DetectionsView", "Found: {count} ({what})").format(count=n, what=what)
+    return headline, translate("DetectionsView", "The number by each box is how sure the model is.")
+
+
 def annotated_image(result: Detections) -> QImage:
     """The full-size picture with everything drawn on it, as it is saved."""
     image = qimage_from_rgb(result.image).convertToFormat(QImage.Format.Format_ARGB32)
@@ -73,7 +98,8 @@ class DetectionCanvas(ImageCanvas):
     """The picture scaled to the widget, boxes drawn at screen thickness."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, placeholder="The picture with the faces marked appears here.")
+        super().__init__(parent, placeholder=translate("DetectionCanvas", "The picture with the faces marked appears "
+                                                                          "here."))
         self.items: tuple[Detection, ...] = ()
 
     def paint_overlay(self, painter: QPainter, target: QRectF) -> None:
@@ -87,28 +113,28 @@ class DetectionsView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Detected faces")
+        self.setAccessibleName(translate("DetectionsView", "Detected faces"))
         self.hint = PlainLabel("", self)
         self.hint.setWordWrap(True)
         self.hint.hide()
         self.body.addWidget(self.hint)
         self.canvas = DetectionCanvas(self)
-        self.canvas.setAccessibleName("Picture with detections")
+        self.canvas.setAccessibleName(translate("DetectionsView", "Picture with detections"))
         self.body.addWidget(self.canvas, 1)
         self._result: Detections | None = None
         self._pixels: Any = None
         self._decoded: Any = None
-        self.save_button = self.add_action("Save picture…", self._save_clicked,
-                                           "Save the picture with the boxes drawn on it as a PNG file.", saves=True)
-        self.add_action("Copy picture", self._copy, "Copy the picture with the boxes to the clipboard.")
+        self.save_button = self.add_action(
+            translate("DetectionsView", "Save picture…"), self._save_clicked,
+            translate("DetectionsView", "Save the picture with the boxes drawn on it as a PNG file."), saves=True)
+        self.add_action(translate("DetectionsView", "Copy picture"), self._copy,
+                        translate("DetectionsView", "Copy the picture with the boxes to the clipboard."))
         self.finish_actions()
 
     def show_result(self, result: Detections, decoded: Any = None) -> None:
         self._result, self._decoded = result, decoded
-        n, what = len(result.items), result.what
-        self.headline.setText(f"{n} {what}{'' if n == 1 else 's'} found" if n else f"No {what}s found")
-        hint = ("The number by each box is how sure the model is." if n
-                else f"Try a picture where the {what}s are larger or clearer, or lower the confidence threshold.")
+        headline, hint = found_words(result.what, len(result.items))
+        self.headline.setText(headline)
         self.hint.setText(hint)
         self.hint.show()
         self.canvas.items = result.items
@@ -138,7 +164,8 @@ class DetectionsView(ResultView):
         if self._result is None:
             return
         name = suggested_name(self._decoded, f"{self._result.what}s", "png")
-        path = self.ask_save_path("Save picture", name, "PNG image (*.png)")
+        path = self.ask_save_path(translate("DetectionsView", "Save picture"), name,
+                                  translate("DetectionsView", "PNG image (*.png)"))
         if path:
             self.save_to(path)
 

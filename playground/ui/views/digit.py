@@ -27,7 +27,7 @@ class DigitBars(QWidget):
         self.probabilities = np.zeros(10, np.float32)
         self.setMinimumSize(300, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Probability of each digit")
+        self.setAccessibleName(translate("DigitBars", "Probability of each digit"))
 
     def sizeHint(self) -> QSize:
         return QSize(420, 220)
@@ -35,8 +35,8 @@ class DigitBars(QWidget):
     def set_probabilities(self, probabilities: np.ndarray) -> None:
         self.probabilities = np.clip(np.asarray(probabilities, np.float32), 0.0, 1.0)
         best = int(np.argmax(self.probabilities))
-        self.setAccessibleDescription(", ".join(f"{d}: {percent_text(float(p))}"
-                                                for d, p in enumerate(self.probabilities)) + f"; best {best}")
+        each = ", ".join(f"{d}: {percent_text(float(p))}" for d, p in enumerate(self.probabilities))
+        self.setAccessibleDescription(translate("DigitBars", "{each}; best {digit}").format(each=each, digit=best))
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
@@ -77,7 +77,7 @@ class DigitView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Digit guess")
+        self.setAccessibleName(translate("DigitView", "Digit guess"))
         relative_font(self.headline, 14, bold=True)
         row = QHBoxLayout()
         self.bars = DigitBars(self)
@@ -86,9 +86,10 @@ class DigitView(ResultView):
         self.seen = PlainLabel(self)
         self.seen.setFixedSize(112, 112)  # 28 × 28 at 4×: every pixel the model saw is a visible square
         self.seen.setScaledContents(True)
-        self.seen.setAccessibleName("What the model sees")
+        self.seen.setAccessibleName(translate("DigitView", "What the model sees"))
         self.seen.setStyleSheet("border: 1px solid #888;")
-        caption = PlainLabel("What the model sees: your drawing shrunk to 28 × 28 pixels and centred.", self)
+        caption = PlainLabel(translate("DigitView", "What the model sees: your drawing shrunk to 28 × 28 pixels and "
+                                                    "centred."), self)
         caption.setWordWrap(True)
         caption.setMaximumWidth(160)
         side.addWidget(self.seen)
@@ -99,9 +100,10 @@ class DigitView(ResultView):
         self._result: DigitGuess | None = None
         self._drawing = QImage()
         self._decoded: Any = None
-        self.add_action("Copy as text", self._copy, "Copy the guess and the ten probabilities.")
-        self.add_action("Save drawing…", self._save_clicked, "Save the drawing the guess was made on, as a PNG file.",
-                        saves=True)
+        self.add_action(translate("DigitView", "Copy as text"), self._copy,
+                        translate("DigitView", "Copy the guess and the ten probabilities."))
+        self.add_action(translate("DigitView", "Save drawing…"), self._save_clicked,
+                        translate("DigitView", "Save the drawing the guess was made on, as a PNG file."), saves=True)
         self.finish_actions()
         self.clear()
 
@@ -110,8 +112,10 @@ class DigitView(ResultView):
         pixels = getattr(decoded, "pixels", None)
         self._drawing = qimage_from_rgb(pixels) if pixels is not None else QImage()
         sure = result.confidence
-        hedge = "" if sure >= 0.8 else " maybe" if sure >= 0.4 else " — a wild guess"
-        self.headline.setText(f"{result.digit}{hedge}   ({percent_text(sure)} sure)")
+        template = (translate("DigitView", "{digit}   ({percent} sure)") if sure >= 0.8 else
+                    translate("DigitView", "{digit} maybe   ({percent} sure)") if sure >= 0.4 else
+                    translate("DigitView", "{digit} — a wild guess   ({percent} sure)"))
+        self.headline.setText(template.format(digit=result.digit, percent=percent_text(sure)))
         self.bars.set_probabilities(result.probabilities)
         self.seen.setPixmap(QPixmap.fromImage(seen_image(result.seen)))
         self.set_actions_enabled(True)
@@ -130,7 +134,9 @@ class DigitView(ResultView):
 
     def _save_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save drawing", suggested_name(self._decoded, "digit", "png"), "PNG image (*.png)")
+            path = self.ask_save_path(translate("DigitView", "Save drawing"),
+                                      suggested_name(self._decoded, "digit", "png"),
+                                      translate("DigitView", "PNG image (*.png)"))
             if path:
                 self.save_to(path)
 

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core.results import Label, Labels, Part
-from playground.core.results.certainty import SURE, percent_text
+from playground.core.results.certainty import CLOSE, GUESS, PROBABLY, SURE, percent_text
 from playground.ui import theme
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel, plain_tip, rich_label
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
@@ -39,6 +39,10 @@ BEST, OTHER = "bar_best", "other"
 # Beside the list, the picture gives way first: in a 1024-pixel window the list keeps its names and numbers.
 PICTURE_MIN_WIDTH = 120
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no limit" for a widget's size
+# How sure the model is of a piece, as the table says it (the levels themselves are keys the code compares).
+LEVEL_WORDS = {PROBABLY: QT_TRANSLATE_NOOP("LabelsView", "probably"),
+               CLOSE: QT_TRANSLATE_NOOP("LabelsView", "close call"),
+               GUESS: QT_TRANSLATE_NOOP("LabelsView", "guess")}
 
 
 def _name_html(label: Label) -> str:
@@ -63,7 +67,7 @@ class ScoreBar(QWidget):
         self.colour = BEST if best else OTHER
         self.setMinimumSize(80, 18)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(f"confidence {percent_text(self.score)}")
+        self.setAccessibleName(translate("ScoreBar", "confidence {percent}").format(percent=percent_text(self.score)))
 
     def sizeHint(self) -> QSize:
         return QSize(240, 20)
@@ -92,7 +96,7 @@ class LabelsView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Ranked labels")
+        self.setAccessibleName(translate("LabelsView", "Ranked labels"))
         self.note = PlainLabel("", self)
         self.note.setWordWrap(True)
         theme.themed(self.note, "muted", "font-style: italic;")
@@ -111,7 +115,7 @@ class LabelsView(ResultView):
         # eye can check the answer against it and the picture fills the room the list leaves.
         row = self._row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.picture = ImageCanvas(self, placeholder="")
-        self.picture.setAccessibleName("The picture the labels are for")
+        self.picture.setAccessibleName(translate("LabelsView", "The picture the labels are for"))
         self.picture.align_top = True
         self.picture.hide()
         self.picture.setMinimumWidth(PICTURE_MIN_WIDTH)
@@ -128,8 +132,10 @@ class LabelsView(ResultView):
         self._decoded: object = None
         self._pixels: np.ndarray | None = None  # the picture shown, an (H, W, 3) array
         self._shown: tuple = ()
-        self.add_action("Copy as text", self._copy, "Copy the ranked list to the clipboard.")
-        self.add_action("Save as text…", self._save_clicked, "Save the ranked list as a text file.", saves=True)
+        self.add_action(translate("LabelsView", "Copy as text"), self._copy,
+                        translate("LabelsView", "Copy the ranked list to the clipboard."))
+        self.add_action(translate("LabelsView", "Save as text…"), self._save_clicked,
+                        translate("LabelsView", "Save the ranked list as a text file."), saves=True)
         self.finish_actions()
 
     def show_result(self, result: Labels, decoded: Any = None) -> None:
@@ -204,12 +210,14 @@ class LabelsView(ResultView):
         self.picture.show()
 
     def save_to(self, path: str) -> bool:
-        return self.save_text(self._result.summary() + "\n" if self._result else "", path, translate("ResultView", "list"))
+        return self.save_text(self._result.summary() + "\n" if self._result else "", path,
+                              translate("ResultView", "list"))
 
     def _save_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save the list", suggested_name(self._decoded, "labels", "txt"),
-                                      "Text file (*.txt)")
+            path = self.ask_save_path(translate("LabelsView", "Save the list"),
+                                      suggested_name(self._decoded, "labels", "txt"),
+                                      translate("LabelsView", "Text file (*.txt)"))
             if path:
                 self.save_to(path)
 
@@ -270,11 +278,12 @@ def _fill_parts(table: QTableWidget, parts: tuple[Part, ...], title: str) -> Non
     table.setVisible(bool(parts))
     if not parts:
         return
-    table.setHorizontalHeaderLabels(["Reads as", "Chance", title])
+    table.setHorizontalHeaderLabels([translate("LabelsView", "Reads as"), translate("LabelsView", "Chance"), title])
     table.setAccessibleName(title)
     table.setRowCount(len(parts))
     for row, part in enumerate(parts):
-        chance = percent_text(part.best.score) + ("" if part.level == SURE else f", {part.level}")
+        level = "" if part.level == SURE else translate("LabelsView", LEVEL_WORDS.get(part.level, part.level))
+        chance = percent_text(part.best.score) + (f", {level}" if level else "")
         for col, text in enumerate((part.best.shown, chance, part.text)):
             item = QTableWidgetItem(text)  # plain text: a sentence a person typed is never markup
             item.setToolTip(plain_tip(part.text))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTr
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
 from playground.ui import theme
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
@@ -22,9 +22,10 @@ NAMED_IN_HEADLINE = 8  # a tune this short is read out note by note in the headl
 SILENT = 1e-4  # a peak below this (-80 dBFS) is silence, whatever the file says
 
 
-COLUMNS = ("Note", "Start (s)", "End (s)", "Pitch (Hz)")
-LEGEND = ("Each bar is a note; the dark tick marks where it starts. The pale blue shows how sure the model was "
-          "that a key sounded.")
+COLUMNS = (QT_TRANSLATE_NOOP("NotesView", "Note"), QT_TRANSLATE_NOOP("NotesView", "Start (s)"),
+           QT_TRANSLATE_NOOP("NotesView", "End (s)"), QT_TRANSLATE_NOOP("NotesView", "Pitch (Hz)"))
+LEGEND = QT_TRANSLATE_NOOP("NotesView", "Each bar is a note; the dark tick marks where it starts. The pale blue shows "
+                                        "how sure the model was that a key sounded.")
 
 
 def note_row(note: Note) -> list[str]:
@@ -35,13 +36,16 @@ def headline(result: Notes) -> str:
     notes = result.notes
     if not notes:
         if float(np.abs(result.samples).max(initial=0.0)) < SILENT:
-            return "No notes: the recording is silent"
-        return f"No notes found in {result.duration:.1f} s"
+            return translate("NotesView", "No notes: the recording is silent")
+        return translate("NotesView", "No notes found in {seconds} s").format(seconds=f"{result.duration:.1f}")
     n = len(notes)
     if n <= NAMED_IN_HEADLINE:
-        return f"{n} note{'' if n == 1 else 's'}: {' '.join(x.name for x in notes)}"
+        names = " ".join(x.name for x in notes)  # note names (C4, F#5) are the same in every language here
+        return (translate("NotesView", "1 note: {names}").format(names=names) if n == 1 else
+                translate("NotesView", "{count} notes: {names}").format(count=n, names=names))
     low, high = min(notes, key=lambda x: x.midi), max(notes, key=lambda x: x.midi)
-    return f"{n} notes from {low.name} to {high.name} in {result.duration:.1f} s"
+    return translate("NotesView", "{count} notes from {low} to {high} in {seconds} s").format(
+        count=n, low=low.name, high=high.name, seconds=f"{result.duration:.1f}")
 
 
 def _item(note: Note) -> QTreeWidgetItem:
@@ -59,21 +63,22 @@ class NotesView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Notes found in the recording")
+        self.setAccessibleName(translate("NotesView", "Notes found in the recording"))
         self._result: Notes | None = None
         self._listed: tuple[Any, ...] = ()
         row = QHBoxLayout()
         left = QVBoxLayout()
         self.roll = PianoRoll(self)
         left.addWidget(self.roll, 1)
-        self.legend = PlainLabel(LEGEND, self)
+        self.legend = PlainLabel(translate("NotesView", LEGEND), self)
         self.legend.setWordWrap(True)
         theme.themed(self.legend, "muted")
         left.addWidget(self.legend)
         row.addLayout(left, 3)
         self.note_list = QTreeWidget(self)
-        self.note_list.setAccessibleName("Notes, in order")
-        self.note_list.setHeaderLabels(list(COLUMNS))
+        self.note_list.setAccessibleName(translate("NotesView", "Notes, in order"))
+        columns = [translate("NotesView", column) for column in COLUMNS]
+        self.note_list.setHeaderLabels(columns)
         self.note_list.setRootIsDecorated(False)
         self.note_list.setUniformRowHeights(True)  # thousands of rows in a long piece stay quick to scroll
         self.note_list.setAlternatingRowColors(True)
@@ -85,7 +90,7 @@ class NotesView(ResultView):
         # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size.
         metrics = self.note_list.fontMetrics()
         widest = sum(max(metrics.horizontalAdvance(a), metrics.horizontalAdvance(b)) + 14  # + cell margins
-                     for a, b in zip(COLUMNS, note_row(Note(888.88, 899.99, 61, 1.0, 4186.0))))
+                     for a, b in zip(columns, note_row(Note(888.88, 899.99, 61, 1.0, 4186.0))))
         scroll_bar = self.note_list.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.note_list.setMinimumWidth(widest + scroll_bar + 6)
         self.note_list.setMaximumWidth(widest + scroll_bar + 60)  # the piano roll gets the rest
@@ -98,10 +103,11 @@ class NotesView(ResultView):
         self._playing = ""  # "notes" or "recording" while one plays
         self.player.playing_changed.connect(self._playing_changed)
         self.player.position_changed.connect(self.roll.set_playhead)
-        self.play_notes_button = self.add_action("▶ Play notes", self._play_notes)
-        self.play_recording_button = self.add_action("▶ Play recording", self._play_recording)
-        self.copy_button = self.add_action("Copy notes", self._copy, "Copy the notes as a table (start, end, note, "
-                                                                     "MIDI number, pitch, amplitude).")
+        self.play_notes_button = self.add_action("▶ " + translate("NotesView", "Play notes"), self._play_notes)
+        self.play_recording_button = self.add_action("▶ " + translate("NotesView", "Play recording"),
+                                                     self._play_recording)
+        self.copy_button = self.add_action(translate("NotesView", "Copy notes"), self._copy, translate(
+            "NotesView", "Copy the notes as a table (start, end, note, MIDI number, pitch, amplitude)."))
         self.finish_actions()
         self.clear()
 
@@ -120,8 +126,11 @@ class NotesView(ResultView):
         result = self._result
         if result is not None and not result.finished:
             n = len(result.notes)
-            self.headline.setText(f"Stopped after {result.heard:.1f} of {result.duration:.1f} s: "
-                                  f"{n} note{'' if n == 1 else 's'} found by then")
+            template = (translate("NotesView", "Stopped after {heard} of {duration} s: 1 note found by then")
+                        if n == 1 else
+                        translate("NotesView", "Stopped after {heard} of {duration} s: {count} notes found by then"))
+            self.headline.setText(template.format(heard=f"{result.heard:.1f}", duration=f"{result.duration:.1f}",
+                                                  count=n))
 
     def clear(self) -> None:
         super().clear()
@@ -141,8 +150,10 @@ class NotesView(ResultView):
             self.headline.setText(headline(result))
         else:
             n = len(result.notes)
-            self.headline.setText(f"Listening… {result.heard:.1f} of {result.duration:.1f} s, "
-                                  f"{n} note{'' if n == 1 else 's'} so far")
+            template = (translate("NotesView", "Listening… {heard} of {duration} s, 1 note so far") if n == 1 else
+                        translate("NotesView", "Listening… {heard} of {duration} s, {count} notes so far"))
+            self.headline.setText(template.format(heard=f"{result.heard:.1f}", duration=f"{result.duration:.1f}",
+                                                  count=n))
         self.set_actions_enabled(result.finished)
         self._update_buttons()
 
@@ -162,7 +173,8 @@ class NotesView(ResultView):
         self.note_list.clear()
         self.note_list.addTopLevelItems([_item(note) for note in result.notes])
         if not result.notes:
-            empty = QTreeWidgetItem(["No notes found" if result.finished else "No notes yet"])
+            empty = QTreeWidgetItem([translate("NotesView", "No notes found") if result.finished else
+                                     translate("NotesView", "No notes yet")])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.note_list.addTopLevelItem(empty)
         elif chosen in result.notes:
@@ -188,16 +200,17 @@ class NotesView(ResultView):
         self.play_note.setText(problem)
         self.play_note.setVisible(bool(problem) and self._result is not None)
         done = self._result if self._result is not None and self._result.finished else None
-        buttons = ((self.play_notes_button, "notes", "Play notes", "Play the notes found, as plain tones.",
+        buttons = ((self.play_notes_button, "notes", translate("NotesView", "Play notes"),
+                    translate("NotesView", "Play the notes found, as plain tones."),
                     done is not None and bool(done.notes)),
-                   (self.play_recording_button, "recording", "Play recording", "Play the recording itself.",
-                    done is not None and len(done.samples) > 0))
+                   (self.play_recording_button, "recording", translate("NotesView", "Play recording"),
+                    translate("NotesView", "Play the recording itself."), done is not None and len(done.samples) > 0))
         for button, what, text, tip, usable in buttons:
             playing = self._playing == what
             button.setEnabled(bool(usable) and not problem)
-            button.setText("■ Stop" if playing else f"▶ {text}")
-            button.setAccessibleName("Stop playing" if playing else text)
-            button.setToolTip(problem or ("Stop playing." if playing else tip))
+            button.setText("■ " + translate("NotesView", "Stop") if playing else f"▶ {text}")
+            button.setAccessibleName(translate("NotesView", "Stop playing") if playing else text)
+            button.setToolTip(problem or (translate("NotesView", "Stop playing.") if playing else tip))
         self.copy_button.setEnabled(done is not None and bool(done.notes))
 
     def _play_notes(self) -> None:

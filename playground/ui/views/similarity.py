@@ -12,15 +12,16 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QListWidget, QTabl
 from playground.core import readable
 from playground.core.results import Similarities
 from playground.ui import theme
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel, plain_tip
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
 
 ALIKE = QColor(0, 94, 162)  # dark blue, as the label bars: the more alike, the deeper
 UNLIKE = QColor(213, 94, 0)  # Okabe–Ito vermillion for opposite meanings (below 0)
-GRID_TITLE = "How alike each pair is (1 = the same meaning, 0 = unrelated):"
-RANKING_TITLE = "The lines, closest in meaning first (1 = the same meaning, 0 = unrelated):"
+GRID_TITLE = QT_TRANSLATE_NOOP("SimilarityView", "How alike each pair is (1 = the same meaning, 0 = unrelated):")
+RANKING_TITLE = QT_TRANSLATE_NOOP("SimilarityView", "The lines, closest in meaning first (1 = the same meaning, "
+                                                    "0 = unrelated):")
 
 
 def cell_colour(score: float) -> QColor:
@@ -35,6 +36,11 @@ def cell_colour(score: float) -> QColor:
 
 def short(sentence: str, width: int = 60) -> str:
     return readable.shortened(sentence, width)
+
+
+def as_read(sentence: str, cut: bool) -> str:
+    """The sentence, and a note when the model read only its start."""
+    return sentence + ("   " + translate("SimilarityView", "(only its start was read)") if cut else "")
 
 
 def score_item(score: float, tip: str) -> QTableWidgetItem:
@@ -63,25 +69,28 @@ class SimilarityView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Sentence similarity")
+        self.setAccessibleName(translate("SimilarityView", "Sentence similarity"))
         self.sentence_list = QListWidget(self)
-        self.sentence_list.setAccessibleName("The sentences, numbered")
+        self.sentence_list.setAccessibleName(translate("SimilarityView", "The sentences, numbered"))
         relative_font(self.sentence_list, 1)
         self.sentence_list.setMaximumHeight(150)
         self.body.addWidget(self.sentence_list)
-        self.grid_label = PlainLabel(GRID_TITLE, self)
+        self.grid_label = PlainLabel(translate("SimilarityView", GRID_TITLE), self)
         self.body.addWidget(self.grid_label)
-        self.grid = _table(self, "Similarity of every pair of sentences")
+        self.grid = _table(self, translate("SimilarityView", "Similarity of every pair of sentences"))
         self.body.addWidget(self.grid, 1)
-        self.ranking = _table(self, "The lines ranked by closeness to the search")
+        self.ranking = _table(self, translate("SimilarityView", "The lines ranked by closeness to the search"))
         self.ranking.setColumnCount(3)
-        self.ranking.setHorizontalHeaderLabels(["Score", "Line", "Sentence"])
+        self.ranking.setHorizontalHeaderLabels([translate("SimilarityView", "Score"),
+                                                translate("SimilarityView", "Line"),
+                                                translate("SimilarityView", "Sentence")])
         self.ranking.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.ranking.verticalHeader().hide()  # the rank is the row's place; the line number is its own column
         self.ranking.setWordWrap(True)
         self.body.addWidget(self.ranking, 1)
         self._result: Similarities | None = None
-        self.add_action("Copy table", self._copy, "Copy the scores as tab-separated text.")
+        self.add_action(translate("SimilarityView", "Copy table"), self._copy,
+                        translate("SimilarityView", "Copy the scores as tab-separated text."))
         self.finish_actions()
         self.clear()
 
@@ -90,7 +99,7 @@ class SimilarityView(ResultView):
         self.sentence_list.setVisible(not result.searching)  # the ranking lists every line itself
         self.grid.setVisible(not result.searching)
         self.ranking.setVisible(result.searching)
-        self.grid_label.setText(RANKING_TITLE if result.searching else GRID_TITLE)
+        self.grid_label.setText(translate("SimilarityView", RANKING_TITLE if result.searching else GRID_TITLE))
         if result.searching:
             self._show_ranking(result)
         else:
@@ -103,13 +112,14 @@ class SimilarityView(ResultView):
         assert matrix is not None, "not searching: every pair was compared"
         best = result.most_alike()
         if best is None:
-            self.headline.setText("One sentence: type a second line to compare it with")
+            self.headline.setText(translate("SimilarityView", "One sentence: type a second line to compare it with"))
         else:
             i, j, score = best
-            self.headline.setText(f"Most alike: {i + 1} and {j + 1} ({score:.2f})")
+            self.headline.setText(translate("SimilarityView", "Most alike: {first} and {second} ({score})").format(
+                first=i + 1, second=j + 1, score=f"{score:.2f}"))
         self.sentence_list.clear()
         for i, (sentence, cut) in enumerate(zip(result.sentences, result.cut)):
-            self.sentence_list.addItem(f"{i + 1}.  {sentence}" + ("   (only its start was read)" if cut else ""))
+            self.sentence_list.addItem(f"{i + 1}.  {as_read(sentence, cut)}")
         n = len(result.sentences)
         self.grid.clear()
         self.grid.setRowCount(n)
@@ -126,15 +136,15 @@ class SimilarityView(ResultView):
     def _show_ranking(self, result: Similarities) -> None:
         ranked = result.ranked()
         best, score = ranked[0]
-        self.headline.setText(f"Closest to “{short(result.query, 40)}”: line {best + 1} ({score:.2f})")
+        self.headline.setText(translate("SimilarityView", "Closest to “{query}”: line {line} ({score})").format(
+            query=short(result.query, 40), line=best + 1, score=f"{score:.2f}"))
         self.ranking.setRowCount(len(ranked))
         for row, (i, score) in enumerate(ranked):
             self.ranking.setItem(row, 0, score_item(score, f"{score:.3f}"))
             line = QTableWidgetItem(str(i + 1))
             line.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.ranking.setItem(row, 1, line)
-            text = result.sentences[i] + ("   (only its start was read)" if result.cut[i] else "")
-            self.ranking.setItem(row, 2, QTableWidgetItem(text))
+            self.ranking.setItem(row, 2, QTableWidgetItem(as_read(result.sentences[i], result.cut[i])))
         self.ranking.scrollToTop()
 
     def clear(self) -> None:

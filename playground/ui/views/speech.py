@@ -35,18 +35,18 @@ class SpeechView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Speech found in the recording")
+        self.setAccessibleName(translate("SpeechView", "Speech found in the recording"))
         self._result: SpeechSegments | None = None
         self._wave_of: np.ndarray | None = None
         self._listed: tuple[Any, ...] = ()
         row = QHBoxLayout()
         self.plots = pg.GraphicsLayoutWidget(self)
-        self.plots.setAccessibleName("Waveform and speech probability over time")
+        self.plots.setAccessibleName(translate("SpeechView", "Waveform and speech probability over time"))
         self.plots.setMinimumHeight(260)
         no_keyboard_focus(self.plots)
         row.addWidget(self.plots, 3)
         self.segment_list = QListWidget(self)
-        self.segment_list.setAccessibleName("Speech segments")
+        self.segment_list.setAccessibleName(translate("SpeechView", "Speech segments"))
         relative_font(self.segment_list, 1)
         # Wide enough for a row of a quarter-hour recording in the list's own font, whatever its size; the
         # waveform gets the rest of the width.
@@ -64,18 +64,20 @@ class SpeechView(ResultView):
         self.player.playing_changed.connect(self._playing_changed)
         self.player.position_changed.connect(self._position_changed)
         self._play_from = 0.0
-        self.play_button = self.add_action("▶ Play", self._play_clicked)
-        self.add_action("Copy times", self._copy, "Copy the list of speech segments to the clipboard.")
+        self.play_button = self.add_action("▶ " + translate("SpeechView", "Play"), self._play_clicked)
+        self.add_action(translate("SpeechView", "Copy times"), self._copy,
+                        translate("SpeechView", "Copy the list of speech segments to the clipboard."))
         self.finish_actions()
         self.clear()
 
     def _build_plots(self) -> None:
         self.wave_plot = self.plots.addPlot(row=0, col=0)
-        style_plot(self.wave_plot, "sound", "", interactive=True)
+        style_plot(self.wave_plot, translate("SpeechView", "sound"), "", interactive=True)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
         self.wave_plot.getAxis("left").setStyle(showValues=False)
         self.prob_plot = self.plots.addPlot(row=1, col=0)
-        style_plot(self.prob_plot, "speech probability", "time (s)", interactive=True)
+        style_plot(self.prob_plot, translate("SpeechView", "speech probability"), translate("SpeechView", "time (s)"),
+                   interactive=True)
         self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.wave_plot.setXLink(self.prob_plot)
         self.prob_plot.setYRange(0, 1, padding=0.02)
@@ -99,8 +101,8 @@ class SpeechView(ResultView):
         self.prob_plot.addItem(self.prob_curve)
         self.threshold_line = pg.InfiniteLine(
             pos=SpeechSegments.threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
-            label="threshold {value:.2f}", labelOpts={"color": theme.colour("remark"), "position": 0.06,
-                                                      "anchors": [(0, 1), (0, 1)]})
+            label=translate("SpeechView", "threshold {value:.2f}"),
+            labelOpts={"color": theme.colour("remark"), "position": 0.06, "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
         self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(ink(), width=2)) for _ in range(2)]
         for plot, line in zip((self.wave_plot, self.prob_plot), self.playheads):
@@ -130,8 +132,11 @@ class SpeechView(ResultView):
         result = self._result
         if result is not None and not self._final:
             n = len(result.segments)
-            self.headline.setText(f"Stopped after {self._heard(result):.1f} of {result.duration:.1f} s: "
-                                  f"{n} speech segment{'' if n == 1 else 's'} found by then")
+            template = (translate("SpeechView", "Stopped after {heard} of {duration} s: 1 speech segment found by then")
+                        if n == 1 else translate("SpeechView", "Stopped after {heard} of {duration} s: {count} speech "
+                                                               "segments found by then"))
+            self.headline.setText(template.format(heard=f"{self._heard(result):.1f}",
+                                                  duration=f"{result.duration:.1f}", count=n))
             self.set_actions_enabled(True)
 
     @staticmethod
@@ -172,12 +177,16 @@ class SpeechView(ResultView):
         self._shade(result.segments)
         self._fill_list(result.segments, final)
         n = len(result.segments)
-        if final:
-            self.headline.setText(
-                f"{n} speech segment{'' if n == 1 else 's'}: {result.speech_seconds:.1f} s of speech "
-                f"in {result.duration:.1f} s" if n else f"No speech found in {result.duration:.1f} s")
+        duration = f"{result.duration:.1f}"
+        if final and not n:
+            self.headline.setText(translate("SpeechView", "No speech found in {duration} s").format(duration=duration))
+        elif final:
+            template = (translate("SpeechView", "1 speech segment: {speech} s of speech in {duration} s") if n == 1
+                        else translate("SpeechView", "{count} speech segments: {speech} s of speech in {duration} s"))
+            self.headline.setText(template.format(count=n, speech=f"{result.speech_seconds:.1f}", duration=duration))
         else:
-            self.headline.setText(f"Listening… {self._heard(result):.1f} of {result.duration:.1f} s")
+            self.headline.setText(translate("SpeechView", "Listening… {heard} of {duration} s").format(
+                heard=f"{self._heard(result):.1f}", duration=duration))
         self._final = final
         self.set_actions_enabled(final)
         self._update_play_button()
@@ -197,7 +206,8 @@ class SpeechView(ResultView):
         for i, (start, end) in enumerate(segments):
             self.segment_list.addItem(QListWidgetItem(_segment_text(i, start, end)))
         if not segments:
-            empty = QListWidgetItem("No speech found" if final else "No speech yet")
+            empty = QListWidgetItem(translate("SpeechView", "No speech found") if final else
+                                    translate("SpeechView", "No speech yet"))
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             self.segment_list.addItem(empty)
         elif 0 <= row < len(segments):
@@ -225,14 +235,14 @@ class SpeechView(ResultView):
             return
         self.play_button.setEnabled(self._result is not None and len(self._result.samples) > 0)
         if self.player.playing:
-            self.play_button.setText("■ Stop")
-            self.play_button.setAccessibleName("Stop playing")
-            self.play_button.setToolTip("Stop playing.")
+            self.play_button.setText("■ " + translate("SpeechView", "Stop"))
+            self.play_button.setAccessibleName(translate("SpeechView", "Stop playing"))
+            self.play_button.setToolTip(translate("SpeechView", "Stop playing."))
         else:
-            what = "the chosen segment" if self.selected_segment() else "the whole recording"
-            self.play_button.setText("▶ Play")
-            self.play_button.setAccessibleName("Play")
-            self.play_button.setToolTip(f"Play {what}.")
+            self.play_button.setText("▶ " + translate("SpeechView", "Play"))
+            self.play_button.setAccessibleName(translate("SpeechView", "Play"))
+            self.play_button.setToolTip(translate("SpeechView", "Play the chosen segment.") if self.selected_segment()
+                                        else translate("SpeechView", "Play the whole recording."))
 
     def _play_clicked(self) -> None:
         if self.player.playing:

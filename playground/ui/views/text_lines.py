@@ -96,7 +96,8 @@ class TextCanvas(ImageCanvas):
     """The picture with a box around every line; clicking a box picks its line in the list."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, placeholder="The picture and the text found on it appear here.")
+        super().__init__(parent, placeholder=translate("TextCanvas", "The picture and the text found on it appear "
+                                                                     "here."))
         self.lines: tuple[TextLine, ...] = ()
         self.show_text = True
         self.chosen = -1
@@ -125,18 +126,18 @@ class TextLinesView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Text found on the picture")
+        self.setAccessibleName(translate("TextLinesView", "Text found on the picture"))
         # The lines beside the picture, or under it when that draws it larger (a wide page in a tall area):
         # then each line reads in one row across the whole width instead of wrapping in a narrow column.
         split = self._split = QSplitter(Qt.Orientation.Horizontal, self)
         self.canvas = TextCanvas(split)
-        self.canvas.setAccessibleName("Picture with text boxes")
+        self.canvas.setAccessibleName(translate("TextLinesView", "Picture with text boxes"))
         self.canvas.on_pick = self._pick
         side = QWidget(split)
         column = QHBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget(side)
-        self.list.setAccessibleName("Lines read")
+        self.list.setAccessibleName(translate("TextLinesView", "Lines read"))
         self.list.setWordWrap(True)
         self.list.setSpacing(3)
         self.list.currentRowChanged.connect(self._row_changed)
@@ -148,7 +149,7 @@ class TextLinesView(ResultView):
         self._arranging = QTimer(self)
         self._arranging.setSingleShot(True)
         self._arranging.timeout.connect(self._arrange)
-        self.overlay = QCheckBox("Show the text it read on the picture", self)
+        self.overlay = QCheckBox(translate("TextLinesView", "Show the text it read on the picture"), self)
         self.overlay.setChecked(True)
         self.overlay.toggled.connect(self._overlay_toggled)
         self.body.addWidget(self.overlay)
@@ -159,10 +160,13 @@ class TextLinesView(ResultView):
         self._decoded: Any = None
         self._pixels: Any = None
         self._sized_for: tuple[bool, int] | None = None
-        self.copy_button = self.add_action("Copy all text", self._copy_text, "Copy every line, top to bottom.")
-        self.add_action("Save text…", self._save_text_clicked, "Save the lines as a text file.", saves=True)
-        self.add_action("Save picture with boxes…", self._save_picture_clicked,
-                        "Save the picture with the boxes drawn on it as a PNG file.", saves=True)
+        self.copy_button = self.add_action(translate("TextLinesView", "Copy all text"), self._copy_text,
+                                           translate("TextLinesView", "Copy every line, top to bottom."))
+        self.add_action(translate("TextLinesView", "Save text…"), self._save_text_clicked,
+                        translate("TextLinesView", "Save the lines as a text file."), saves=True)
+        self.add_action(translate("TextLinesView", "Save picture with boxes…"), self._save_picture_clicked,
+                        translate("TextLinesView", "Save the picture with the boxes drawn on it as a PNG file."),
+                        saves=True)
         self.finish_actions()
         self.clear()
 
@@ -170,9 +174,11 @@ class TextLinesView(ResultView):
         self._decoded = decoded
         self._fill(result)
         n = len(result.lines)
-        self.headline.setText(f"{n} line{'' if n == 1 else 's'} of text found" if n else "No text found")
-        self.empty.setText("" if n else "The model found no printed text here. Try a sharper photo of a page, "
-                                        "a sign or a screenshot.")
+        self.headline.setText(translate("TextLinesView", "No text found") if not n else
+                              translate("TextLinesView", "1 line of text found") if n == 1 else
+                              translate("TextLinesView", "{count} lines of text found").format(count=n))
+        self.empty.setText("" if n else translate("TextLinesView", "The model found no printed text here. Try a "
+                                                                   "sharper photo of a page, a sign or a screenshot."))
         self.set_actions_enabled(True)
         self.copy_button.setEnabled(n > 0)
         self.say("")
@@ -202,7 +208,8 @@ class TextLinesView(ResultView):
 
     def show_partial(self, result: TextLines) -> None:
         self._fill(result)
-        self.headline.setText(f"Reading… {len(result.lines)} lines so far")
+        self.headline.setText(translate("TextLinesView", "Reading… {count} lines so far").format(
+            count=len(result.lines)))
 
     def _fill(self, result: TextLines) -> None:
         self._result = result
@@ -215,8 +222,10 @@ class TextLinesView(ResultView):
         self.list.blockSignals(True)
         self.list.clear()
         for line in result.lines:
-            turned = "  (was upside down)" if line.flipped else ""
-            item = QListWidgetItem(f"{line.text}\n{percent_text(line.score)} sure{turned}")
+            # What was read is the model's own; the line under it is ours.
+            sure = (translate("TextLinesView", "{percent} sure  (was upside down)") if line.flipped else
+                    translate("TextLinesView", "{percent} sure")).format(percent=percent_text(line.score))
+            item = QListWidgetItem(f"{line.text}\n{sure}")
             item.setToolTip(plain_tip(line.text))
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -256,13 +265,16 @@ class TextLinesView(ResultView):
 
     def _save_text_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save text", suggested_name(self._decoded, "text", "txt"), "Text file (*.txt)")
+            path = self.ask_save_path(translate("TextLinesView", "Save text"),
+                                      suggested_name(self._decoded, "text", "txt"),
+                                      translate("TextLinesView", "Text file (*.txt)"))
             if path:
                 self.save_text_to(path)
 
     def _save_picture_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save picture with boxes", suggested_name(self._decoded, "text-boxes", "png"),
-                                      "PNG image (*.png)")
+            path = self.ask_save_path(translate("TextLinesView", "Save picture with boxes"),
+                                      suggested_name(self._decoded, "text-boxes", "png"),
+                                      translate("TextLinesView", "PNG image (*.png)"))
             if path:
                 self.save_picture_to(path)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Phrase, Transcript
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name, writable_problem
@@ -21,7 +21,7 @@ from playground.ui.widgets.unsure_text import UNSURE_ROLE, UnsureDelegate
 from playground.ui.widgets.wave_strip import WaveStrip
 
 LONG_PLAY_S = 300.0
-WRITING = "Writing down what was said…"
+WRITING = QT_TRANSLATE_NOOP("TranscriptView", "Writing down what was said…")
 
 
 def clock(seconds: float) -> str:
@@ -52,13 +52,14 @@ class TranscriptView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Transcript")
-        self.wave = WaveStrip("The recording: click to play from there", self)
+        self.setAccessibleName(translate("TranscriptView", "Transcript"))
+        self.wave = WaveStrip(translate("TranscriptView", "The recording: click to play from there"), self)
         self.wave.seek.connect(self.play_from)
         self.body.addWidget(self.wave)
         self.pieces = QListWidget(self)
-        self.pieces.setAccessibleName("What was said, sentence by sentence with its time; press Enter to play one")
-        self.pieces.setToolTip("Click a sentence to hear it.")
+        self.pieces.setAccessibleName(translate("TranscriptView", "What was said, sentence by sentence with its time; "
+                                                                  "press Enter to play one"))
+        self.pieces.setToolTip(translate("TranscriptView", "Click a sentence to hear it."))
         self.pieces.setWordWrap(True)  # a long sentence wraps at the width there is, never behind a scroll bar
         self.pieces.setSpacing(2)
         relative_font(self.pieces, 3)  # the answer itself: as large as the reply of the chat
@@ -78,10 +79,14 @@ class TranscriptView(ResultView):
         self._offset = 0.0  # where in the recording the clip being played starts
         self._result: Transcript | None = None
         self._decoded: Any = None
-        self.play_button = self.add_action("▶ Play", self._play_clicked, "Play the recording.")
-        self.copy_button = self.add_action("Copy text", self._copy, "Copy what was said.")
-        self.add_action("Save text…", self._save_clicked,
-                        "Save what was said as text, or with its times as subtitles (.srt).", saves=True)
+        self.play_button = self.add_action("▶ " + translate("TranscriptView", "Play"), self._play_clicked,
+                                           translate("TranscriptView", "Play the recording."))
+        self.copy_button = self.add_action(translate("TranscriptView", "Copy text"), self._copy,
+                                           translate("TranscriptView", "Copy what was said."))
+        self.add_action(translate("TranscriptView", "Save text…"), self._save_clicked,
+                        translate("TranscriptView", "Save what was said as text, or with its times as subtitles "
+                                                    "(.srt)."),
+                        saves=True)
         self.finish_actions()
         self.clear()
 
@@ -91,12 +96,17 @@ class TranscriptView(ResultView):
         self._fill(result)
         if result.text:
             unsure = len(result.unsure)
-            doubt = (f" — {unsure} word{'' if unsure == 1 else 's'} it was unsure of, underlined" if unsure else "")
-            self.headline.setText(f"What was said in {length(result.duration, result.duration >= 60)}{doubt}")
+            template = (translate("TranscriptView", "What was said in {length}") if not unsure else
+                        translate("TranscriptView", "What was said in {length} — 1 word it was unsure of, underlined")
+                        if unsure == 1 else
+                        translate("TranscriptView", "What was said in {length} — {count} words it was unsure of, "
+                                                    "underlined"))
+            self.headline.setText(template.format(length=length(result.duration, result.duration >= 60), count=unsure))
         else:
-            self.headline.setText("No words were heard")
-        self.empty.setText("" if result.text else "The recording has no speech the model could make out. Try a "
-                                                  "recording of someone speaking English, close to the microphone.")
+            self.headline.setText(translate("TranscriptView", "No words were heard"))
+        self.empty.setText("" if result.text else translate(
+            "TranscriptView", "The recording has no speech the model could make out. Try a recording of someone "
+                              "speaking English, close to the microphone."))
         self.empty.setVisible(not result.text)
         self.set_actions_enabled(True)
         self.copy_button.setEnabled(bool(result.text))
@@ -105,13 +115,15 @@ class TranscriptView(ResultView):
 
     def show_partial(self, result: Transcript) -> None:
         self._fill(result)
-        self.headline.setText(WRITING)
+        self.headline.setText(translate("TranscriptView", WRITING))
 
     def show_stopped(self) -> None:
         """Stopped while writing: what was written so far stays, and the headline says it is not all."""
-        if self._result is not None and self.headline.text() == WRITING:
+        if self._result is not None and self.headline.text() == translate("TranscriptView", WRITING):
             n = len(self._said())
-            self.headline.setText(f"Stopped: {n} sentence{'' if n == 1 else 's'} written down before the Stop")
+            self.headline.setText(
+                translate("TranscriptView", "Stopped: 1 sentence written down before the Stop") if n == 1 else
+                translate("TranscriptView", "Stopped: {count} sentences written down before the Stop").format(count=n))
             self.set_actions_enabled(True)
             self.copy_button.setEnabled(n > 0)
             self._update_play_button()
@@ -149,11 +161,14 @@ class TranscriptView(ResultView):
                 item.setText(row)
             if item.data(UNSURE_ROLE) != phrase.unsure:
                 item.setData(UNSURE_ROLE, phrase.unsure)
-                doubt = f" The model was unsure of: {', '.join(phrase.unsure)}." if phrase.unsure else ""
-                item.setToolTip(f"Play from {length(phrase.start, minutes)}.{doubt}")
+                words, start = ", ".join(phrase.unsure), length(phrase.start, minutes)  # the words are the model's
+                item.setToolTip(translate("TranscriptView", "Play from {time}. The model was unsure of: {words}.")
+                                .format(time=start, words=words) if phrase.unsure else
+                                translate("TranscriptView", "Play from {time}.").format(time=start))
                 # A screen reader hears the doubt too, not only sees a dotted line.
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, row + (f" (unsure of: {', '.join(phrase.unsure)})"
-                                                                        if phrase.unsure else ""))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             translate("TranscriptView", "{row} (unsure of: {words})").format(row=row, words=words)
+                             if phrase.unsure else row)
         while self.pieces.count() > len(rows):
             self.pieces.takeItem(self.pieces.count() - 1)
 
@@ -164,8 +179,10 @@ class TranscriptView(ResultView):
         self.play_note.setVisible(bool(problem))
         playable = self._result is not None and self._result.duration > 0 and not problem
         self.play_button.setEnabled(playable)
-        self.play_button.setToolTip(problem or ("Stop playing." if self.player.playing else "Play the recording."))
-        self.play_button.setText("■ Stop" if self.player.playing else "▶ Play")
+        self.play_button.setToolTip(problem or (translate("TranscriptView", "Stop playing.") if self.player.playing
+                                                else translate("TranscriptView", "Play the recording.")))
+        self.play_button.setText("■ " + translate("TranscriptView", "Stop") if self.player.playing else
+                                 "▶ " + translate("TranscriptView", "Play"))
 
     def play_from(self, seconds: float) -> None:
         """Play the recording from `seconds` on (a clicked sentence, a click on the waveform)."""
@@ -240,8 +257,9 @@ class TranscriptView(ResultView):
 
     def _save_clicked(self) -> None:
         if self._result is not None:
-            path = self.ask_save_path("Save text", suggested_name(self._decoded, "transcript", "txt"),
-                                      "Text file (*.txt);;Subtitles with times (*.srt)")
+            path = self.ask_save_path(translate("TranscriptView", "Save text"),
+                                      suggested_name(self._decoded, "transcript", "txt"),
+                                      translate("TranscriptView", "Text file (*.txt);;Subtitles with times (*.srt)"))
             if path:
                 self.save_to(path)
 

@@ -26,20 +26,22 @@ class UpscaledView(ResultView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Upscaled picture")
+        self.setAccessibleName(translate("UpscaledView", "Upscaled picture"))
         self.hint = PlainLabel("", self)
         self.hint.setWordWrap(True)
         self.body.addWidget(self.hint)
-        self.wipe = WipePanel(self, "Slide to wipe between the stretched original and the model's enlargement.")
+        self.wipe = WipePanel(self, translate("UpscaledView", "Slide to wipe between the stretched original and the "
+                                                              "model's enlargement."))
         self.canvas, self.slider = self.wipe.canvas, self.wipe.slider
         self.body.addWidget(self.wipe, 1)
         self._result: Upscaled | None = None
         self._decoded: Any = None
         self._after = QImage()
         self._shown: tuple[Any, Any] = (None, None)
-        self.add_action("Save enlarged picture…", self._save_clicked, "Save the enlarged picture as a PNG file.",
-                        saves=True)
-        self.add_action("Copy enlarged picture", self._copy, "Copy the enlarged picture to the clipboard.")
+        self.add_action(translate("UpscaledView", "Save enlarged picture…"), self._save_clicked,
+                        translate("UpscaledView", "Save the enlarged picture as a PNG file."), saves=True)
+        self.add_action(translate("UpscaledView", "Copy enlarged picture"), self._copy,
+                        translate("UpscaledView", "Copy the enlarged picture to the clipboard."))
         self.finish_actions()
         self.clear()
 
@@ -48,17 +50,22 @@ class UpscaledView(ResultView):
         self._show(result)
         h, w = result.image.shape[:2]
         oh, ow = result.result.shape[:2]
-        self.headline.setText(f"{result.scale}× larger: {w} × {h} → {ow} × {oh} pixels")
-        tiles = f" The model worked on {result.tiles} overlapping tiles, one after another." if result.tiles > 1 else ""
-        self.hint.setText("Left of the line: the original simply stretched. Right: what the model drew. "
-                          "Scroll to zoom in on an edge or a line of text." + tiles)
+        larger = translate("UpscaledView", "{scale}× larger: {width} × {height} → {new_width} × {new_height} "
+                                           "pixels")
+        self.headline.setText(larger.format(scale=result.scale, width=w, height=h, new_width=ow, new_height=oh))
+        hint = translate("UpscaledView", "Left of the line: the original simply stretched. Right: what the model drew. "
+                                         "Scroll to zoom in on an edge or a line of text.")
+        if result.tiles > 1:
+            hint += " " + translate("UpscaledView", "The model worked on {count} overlapping tiles, one after "
+                                                    "another.").format(count=result.tiles)
+        self.hint.setText(hint)
         self.set_actions_enabled(True)
         self.say("")
 
     def show_partial(self, result: Upscaled) -> None:
         """Tiles done so far; the rest of the picture is still the stretched original."""
         self._show(result)
-        self.headline.setText(f"Enlarging… {result.tiles} tiles done")
+        self.headline.setText(translate("UpscaledView", "Enlarging… {count} tiles done").format(count=result.tiles))
 
     def _show(self, result: Upscaled) -> None:
         self._result = result
@@ -68,7 +75,8 @@ class UpscaledView(ResultView):
             self._after = qimage_from_rgb(result.result)
             self.wipe.set_pair(qimage_from_rgb(result.image), self._after)
         oh, ow = result.result.shape[:2]
-        self.canvas.setAccessibleDescription(f"enlarged to {ow}×{oh} pixels")
+        self.canvas.setAccessibleDescription(translate("UpscaledView", "enlarged to {width}×{height} pixels").format(
+            width=ow, height=oh))
 
     def clear(self) -> None:
         super().clear()
@@ -85,8 +93,9 @@ class UpscaledView(ResultView):
     def _save_clicked(self) -> None:
         if self._result is None:
             return
-        path = self.ask_save_path("Save enlarged picture", suggested_name(self._decoded, "x4", "png"),
-                                  "PNG image (*.png)")
+        path = self.ask_save_path(translate("UpscaledView", "Save enlarged picture"),
+                                  suggested_name(self._decoded, "x4", "png"),
+                                  translate("UpscaledView", "PNG image (*.png)"))
         if path:
             self.save_to(path)
 
