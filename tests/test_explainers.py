@@ -15,6 +15,25 @@ from playground.core.timing import RunRecord
 from playground.tasks.registry import TASKS
 
 MS = 1_000_000
+# Every language folder is held to the same checks as English.
+LANGUAGES = sorted(p.name for p in paths.explainers_root().iterdir() if p.is_dir())
+# What each language's texts write around the figures these tests look for (the figures themselves are filled
+# in by explainers.facts, which speaks English here, outside the window).
+SAYS = {
+    "en": {"rows": ("| decode | 2.2", "| preprocess | 3.5", "| model | 30.0", "| postprocess | 1.8", "| draw | 4.5"),
+           "warm_run": "**warm** run", "worked_on": "CenterFace face finder worked on **astronaut.png**",
+           "nothing_yet": ("Nothing has run yet", "it runs at once"), "cold_marked": "marked (52.0 ms here)",
+           "inference_row": "| **Inference** | it turns your input into numbers | 12.0 ms just now |",
+           "digit_reader": "{took} for the digit reader",
+           "review": ("**Post-processing and review**", "a person checks what matters")},
+    "de": {"rows": ("| Dekodieren | 2.2", "| Vorverarbeitung | 3.5", "| Modell | 30.0", "| Nachverarbeitung | 1.8",
+                    "| Zeichnen | 4.5"),
+           "warm_run": "Durchlauf war **warm**", "worked_on": "CenterFace face finder hat **astronaut.png**",
+           "nothing_yet": ("Noch ist nichts gelaufen", "Es läuft sofort"), "cold_marked": "markiert (52.0 ms here)",
+           "inference_row": "| **Inferenz** | es verwandelt deine Eingabe in Zahlen | gerade eben 12.0 ms |",
+           "digit_reader": "{took} beim Ziffernleser",
+           "review": ("**Nachverarbeitung und Prüfung**", "ein Mensch prüft, was wichtig ist")},
+}
 
 
 def record(run_index: int, model_ms: float, load_ms: float = 0.0, threads: int = 1) -> RunRecord:
@@ -39,55 +58,66 @@ def history():
     return h
 
 
-def all_topics():
-    return explainers.GENERAL_TOPICS + tuple(explainers.task_topic(task) for task in sorted(TASKS))
+def all_topics(language: str = "en"):
+    folder = paths.explainers_dir(language)
+    return explainers.GENERAL_TOPICS + tuple(explainers.task_topic(task, folder) for task in sorted(TASKS))
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("topic", all_topics(), ids=lambda t: t.id)
 @pytest.mark.parametrize("has_run", [True, False], ids=["after a run", "before any run"])
-def test_every_topic_renders_completely_and_briefly(topic, has_run, history, card):
+def test_every_topic_renders_completely_and_briefly(topic, has_run, language, history, card):
     values = explainers.facts(history if has_run else RunHistory(), None, card, 27 * MS if has_run else 0)
-    text = explainers.render(topic, values, has_run)
+    text = explainers.render(topic, values, has_run, paths.explainers_dir(language))
     assert text.startswith("# ")
     assert not re.search(r"\{\w+\}", text), "a placeholder was left unfilled"
     assert 20 <= explainers.word_count(text) <= explainers.MAX_WORDS
     assert "<!--" not in text
 
 
-def test_every_task_has_its_own_topic_named_by_its_heading():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_task_has_its_own_topic_named_by_its_heading(language):
+    folder = paths.explainers_dir(language)
     for task in TASKS:
-        topic = explainers.task_topic(task)
-        assert (paths.explainers_dir() / topic.filename).is_file(), f"no explainer for the task {task}"
+        topic = explainers.task_topic(task, folder)
+        assert (folder / topic.filename).is_file(), f"no explainer for the task {task}"
         assert topic.title != task and topic.title[0].isupper()
 
 
-def test_this_run_quotes_each_stage_of_the_last_run(history, card):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_this_run_quotes_each_stage_of_the_last_run(language, history, card):
+    says = SAYS[language]
     values = explainers.facts(history, None, card, 27 * MS)
     topic = next(t for t in explainers.GENERAL_TOPICS if t.id == "this_run")
-    text = explainers.render(topic, values, has_run=True)
-    for row in ("| decode | 2.2", "| preprocess | 3.5", "| model | 30.0", "| postprocess | 1.8", "| draw | 4.5"):
+    text = explainers.render(topic, values, has_run=True, folder=paths.explainers_dir(language))
+    for row in says["rows"]:
         assert row in text
     assert "**42.0 ms**" in text  # 2.25 + 3.5 + 30 + 1.75 + 4.5
-    assert "**warm** run" in text and "took 52.0 ms" in text  # the cold run: 40 ms model + 12 ms stages
+    assert says["warm_run"] in text and "took 52.0 ms" in text  # the cold run: 40 ms model + 12 ms stages
     assert "typical warm run takes 25.0 ms" in text  # nearest-rank median of 24, 25, 26, 42
     assert "Loading the model took 27.0 ms" in text and "1 thread" in text
-    assert "CenterFace face finder worked on **astronaut.png**" in text
+    assert says["worked_on"] in text
 
 
-def test_the_latency_topic_quotes_the_percentiles(history, card):
-    text = explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_latency_topic_quotes_the_percentiles(language, history, card):
+    text = explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True,
+                             paths.explainers_dir(language))
     assert "4 warm runs" in text and "**25.0 ms**" in text
     assert "half of the 4 warm runs took at most **25.0 ms**" in text
     assert "The dashed line, p95, is the slowest (42.0 ms) until 20 runs are in." in text  # 4 runs: no p95 yet
 
 
-def test_before_any_run_the_text_is_friendly_and_has_no_blanks(card):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_before_any_run_the_text_is_friendly_and_has_no_blanks(language, card):
+    folder = paths.explainers_dir(language)
     values = explainers.facts(RunHistory(), None, card)
-    for topic in all_topics():
-        text = explainers.render(topic, values, has_run=False)
+    for topic in all_topics(language):
+        text = explainers.render(topic, values, has_run=False, folder=folder)
         assert "—" not in text, f"{topic.id} shows a blank number before any run"
-    this_run = explainers.render(explainers.GENERAL_TOPICS[1], values, has_run=False)
-    assert "Nothing has run yet" in this_run and "it runs at once" in this_run  # no Run button to hunt for
+    this_run = explainers.render(explainers.GENERAL_TOPICS[1], values, has_run=False, folder=folder)
+    nothing_yet, at_once = SAYS[language]["nothing_yet"]
+    assert nothing_yet in this_run and at_once in this_run  # no Run button to hunt for
 
 
 def test_the_task_topic_comes_right_after_what_inference_is():
@@ -127,25 +157,28 @@ SITUATIONS = {
 }
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("situation", SITUATIONS, ids=list(SITUATIONS))
-def test_after_any_run_no_topic_shows_a_blank_or_a_count_of_nothing(situation, card):
+def test_after_any_run_no_topic_shows_a_blank_or_a_count_of_nothing(situation, language, card):
     history = SITUATIONS[situation]
     load = 27 * MS if history.records[0].cold else 0
     values = explainers.facts(history, None, card, load)
-    for topic in all_topics():
-        text = explainers.render(topic, values, has_run=True)
+    for topic in all_topics(language):
+        text = explainers.render(topic, values, has_run=True, folder=paths.explainers_dir(language))
         assert "—" not in text and "the 0 " not in text and "1 warm runs" not in text, f"{topic.id}: {text}"
         assert explainers.word_count(text) <= explainers.MAX_WORDS
 
 
-def test_the_cold_and_warm_sentences_say_what_is_known(card):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_cold_and_warm_sentences_say_what_is_known(language, card):
+    folder = paths.explainers_dir(language)
     latency, this_run = explainers.GENERAL_TOPICS[2], explainers.GENERAL_TOPICS[1]
     alone = explainers.facts(SITUATIONS["the cold run alone"], None, card, 27 * MS)
-    assert "marked (52.0 ms here)" in explainers.render(latency, alone, True)
-    assert "appear once a warm run is in" in explainers.render(latency, alone, True)
-    assert "here it took 52.0 ms. Run it again to see a warm run." in explainers.render(this_run, alone, True)
+    assert SAYS[language]["cold_marked"] in explainers.render(latency, alone, True, folder)
+    assert "appear once a warm run is in" in explainers.render(latency, alone, True, folder)
+    assert "here it took 52.0 ms. Run it again to see a warm run." in explainers.render(this_run, alone, True, folder)
     loaded_before = explainers.facts(SITUATIONS["warm runs only"], None, card)
-    text = explainers.render(this_run, loaded_before, True)
+    text = explainers.render(this_run, loaded_before, True, folder)
     assert "already loaded, so every run shown is warm; a typical warm run takes 25.0 ms." in text
     assert "Loading the model took" not in text  # not known in this history: not made up
     assert "(once)" in text  # one session.run, said as a person would
@@ -156,22 +189,26 @@ def test_the_graphs_and_the_explainers_write_milliseconds_the_same_way():
         ["0.14", "7.3", "52.0", "251", "1,234"]
 
 
-def test_the_stages_table_quotes_this_run_and_the_training_this_computer_did():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stages_table_quotes_this_run_and_the_training_this_computer_did(language):
+    says = SAYS[language]
     history = RunHistory()
     history.add(record(0, 12.0))
     stages = next(t for t in explainers.GENERAL_TOPICS if t.id == "stages")
-    text = " ".join(explainers.render(stages, explainers.facts(history), True).split())
-    assert "| **Inference** | it turns your input into numbers | 12.0 ms just now |" in text
+    text = " ".join(explainers.render(stages, explainers.facts(history), True, paths.explainers_dir(language)).split())
+    assert says["inference_row"] in text
     # The digit reader's build record says how long its training took here; without one, a rough figure.
     measured = measured_at_build(load_catalog().get("digits")).get("training_seconds")
     took = f"{readable.duration(measured)} on this computer" if measured else "a minute or so on a desktop"
-    assert f"{took} for the digit reader" in text
-    assert "**Post-processing and review**" in text and "a person checks what matters" in text
+    assert says["digit_reader"].format(took=took) in text
+    assert all(words in text for words in says["review"])
 
 
-def test_the_latency_topic_quotes_p95_once_twenty_runs_support_it(card):
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_latency_topic_quotes_p95_once_twenty_runs_support_it(language, card):
     history = RunHistory()
     for i in range(21):
         history.add(record(i, 10.0 + i))
-    text = " ".join(explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True).split())
+    text = " ".join(explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True,
+                                      paths.explainers_dir(language)).split())
     assert "half of the 20 warm runs took at most" in text and "95 in 100 took at most" in text

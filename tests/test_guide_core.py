@@ -8,7 +8,8 @@ import re
 import numpy as np
 import pytest
 
-from playground.core import explainers, results
+from playground import paths
+from playground.core import explainers, results, words
 from playground.core.catalog import load_catalog
 from playground.core.errors import ModelCardError
 from playground.core.media.types import AudioData
@@ -31,7 +32,17 @@ from playground.lab.guide import (
     warmup_sentence,
 )
 
+LANGUAGES = sorted(p.name for p in paths.explainers_root().iterdir() if p.is_dir())
 BAD = re.compile(r"nan|inf\b|\d[eE][-+]?\d|\b1 (cores|threads|tokens|runs)\b|\b0\.00\b|—|\{\w+\}")
+
+
+@pytest.fixture(params=LANGUAGES)
+def language(request):
+    """Each language's tours, read with the model cards in the same language, as the window would show them."""
+    if request.param != words.ENGLISH:
+        words.install(lambda context, text: text, request.param)
+    yield request.param
+    words.install(None)
 
 
 def run(ms: float = 10.0, cold: bool = False, threads: int = 1, model: str = "m", **kw) -> Run:
@@ -71,9 +82,9 @@ def test_the_int8_check_wants_a_warm_run_of_an_int8_model():
     assert not CHECKS["ran_int8"](state(run(), tags=("float32",)))
 
 
-def test_there_is_a_tour_per_kind_of_input_on_a_real_model_with_an_int8_twin():
-    catalog = load_catalog()
-    tours = load_guide()
+def test_there_is_a_tour_per_kind_of_input_on_a_real_model_with_an_int8_twin(language):
+    catalog = load_catalog()  # the cards' names in the language of the tours, which name them
+    tours = load_guide(paths.explainers_dir(language) / "guide.toml")
     assert [(t.id, t.modality) for t in tours] == [("photo", "image"), ("sound", "audio"), ("text", "text")]
     for tour in tours:
         assert 4 <= len(tour.steps) <= 6 and all(s.done in CHECKS for s in tour.steps)
@@ -87,8 +98,9 @@ def test_there_is_a_tour_per_kind_of_input_on_a_real_model_with_an_int8_twin():
     assert tour_for(tours, "") is tours[0]
 
 
-def test_every_placeholder_in_the_tours_is_filled():
-    text = " ".join(s.text + s.done_text for t in load_guide() for s in t.steps)
+def test_every_placeholder_in_the_tours_is_filled(language):
+    text = " ".join(s.text + s.done_text for t in load_guide(paths.explainers_dir(language) / "guide.toml")
+                    for s in t.steps)
     names = set(re.findall(r"\{(\w+)\}", text))
     known = set(guide_facts(state(), "")) | set(explainers.facts(None))
     assert names and names <= known, names - known

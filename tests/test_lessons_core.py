@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from playground import paths
 from playground.core import explainers
 from playground.core.energy import EnergyCounter
 from playground.core.metrics import RunHistory
@@ -19,6 +20,15 @@ from playground.lab.cloud import CloudSetting, estimate, result_bytes, upload_by
 from playground.lab.cost import CostFigures, cost_figures
 
 MS = 1_000_000
+LANGUAGES = sorted(p.name for p in paths.explainers_root().iterdir() if p.is_dir())
+# What each language's lesson texts write around the figures these tests look for (the figures are filled in by
+# lesson_facts, which speaks English here, outside the window).
+SAYS = {"en": {"cost_row": "| 1,000 | 36 s | 0.05 cents |",
+               "upload_row": "| upload your photo, 2.3 MB, at 10 Mbit/s | 1,840 ms |",
+               "returned": "On cat.png, the model returned:"},
+        "de": {"cost_row": "| 1.000 | 36 s | 0.05 cents |",
+               "upload_row": "| Hochladen (photo, 2.3 MB, mit 10 Mbit/s) | 1,840 ms |",
+               "returned": "Für cat.png lieferte the model:"}}
 
 
 def record(index: int, cpu_ms: float, total_ms: float = 20.0, energy_uj: int | None = None) -> RunRecord:
@@ -81,8 +91,10 @@ def test_what_would_be_uploaded_and_sent_back(tmp_path: Path):
     assert result_bytes(upscaled) > 150_000  # the picture comes back, not just its figures
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("measured", [False, True], ids=["estimated energy", "measured energy"])
-def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
+def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured, language):
+    folder, says = paths.explainers_dir(language), SAYS[language]
     history = RunHistory()
     for i, cpu in enumerate((400.0, 36.0, 31.0, 38.0)):
         history.add(record(i, cpu, total_ms=24.0, energy_uj=310_000 if measured else None))
@@ -91,20 +103,21 @@ def test_the_lesson_texts_quote_the_figures_in_full_and_briefly(measured):
     cloud = estimate(2_300_000, 900, lesson_facts.device_ms(last), setting)  # 24 ms: the stages but drawing
     values = {**explainers.facts(history), **lesson_facts.cost_facts(cost_figures(history.records)),
               **lesson_facts.cloud_facts(last, cloud, setting, "image")}
-    cost = " ".join(explainers.render(lesson_facts.COST, values, True).split())  # as read, lines joined
-    assert "**36.0 ms**" in cost and "$0.50" in cost and "| 1,000 | 36 s | 0.05 cents |" in cost
+    cost = " ".join(explainers.render(lesson_facts.COST, values, True, folder).split())  # as read, lines joined
+    assert "**36.0 ms**" in cost and "$0.50" in cost and says["cost_row"] in cost
     assert "(the median of 3 warm runs)" in cost and "One dollar buys about 2 million runs." in cost
     assert ("**310 mJ**" in cost) == measured and ("Estimated, as this computer hides" in cost) != measured
-    where = " ".join(explainers.render(lesson_facts.CLOUD, values, True).split())
+    where = " ".join(explainers.render(lesson_facts.CLOUD, values, True, folder).split())
     assert "**24.0 ms**" in where and "| 6.0 ms |" in where
-    assert "| upload your photo, 2.3 MB, at 10 Mbit/s | 1,840 ms |" in where
+    assert says["upload_row"] in where
     assert f"**{cloud.total_ms:,.0f} ms**" in where and "times as long as here" in where
-    for text in (cost, where, *(explainers.render(t, {}, False) for t in lesson_facts.LESSON_TOPICS)):
+    for text in (cost, where, *(explainers.render(t, {}, False, folder) for t in lesson_facts.LESSON_TOPICS)):
         assert text.startswith("# ") and not re.search(r"\{\w+\}", text), text
         assert 20 <= explainers.word_count(text) <= explainers.MAX_WORDS
 
 
-def test_raw_outputs_are_described_beside_what_the_app_made_of_them():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_raw_outputs_are_described_beside_what_the_app_made_of_them(language):
     logits = np.array([[0.5, 7.5, -3.25, 7.25] + [0.0] * 8], np.float32)
     said = lesson_post.describe_raw("logits", logits)
     assert said == ("`logits`: 1 × 12 numbers from -3.25 to 7.5 (the largest: 7.5 at position 1, 7.25 at position 3, "
@@ -114,8 +127,9 @@ def test_raw_outputs_are_described_beside_what_the_app_made_of_them():
     labels = Labels((Label("n02123045", 0.9, "tabby cat"),))
     facts = lesson_post.post_facts({"logits": logits, "runs_ns": np.array([5, 6])}, labels, "cat.png")
     assert facts["raw_lines"] == f"- {said}" and "named the best: **tabby cat**" in facts["post_steps"]
-    text = " ".join(explainers.render(lesson_facts.POST, {**explainers.facts(None), **facts}, True).split())
-    assert "On cat.png, the model returned:" in text and not re.search(r"\{\w+\}", text)
+    text = " ".join(explainers.render(lesson_facts.POST, {**explainers.facts(None), **facts}, True,
+                                      paths.explainers_dir(language)).split())
+    assert SAYS[language]["returned"] in text and not re.search(r"\{\w+\}", text)
     assert lesson_post.post_facts(None, labels, "") == {}
 
 
@@ -129,12 +143,14 @@ def test_softmax_is_said_only_where_the_app_applied_it_and_suppression_keeps_rat
     assert "kept the surest and dropped the others (non-maximum suppression)" in boxes and "merge" not in boxes
 
 
-def test_a_chat_is_priced_per_token_of_its_reply():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_chat_is_priced_per_token_of_its_reply(language):
     figures = CostFigures(5, 1.2, 1.0, 0.05, 10.0)
     facts = lesson_facts.cost_facts(figures, reply_tokens=60)
     # 1.2 CPU-seconds at $0.05 an hour for 60 tokens: $0.0000167 a reply, $0.28 a million tokens.
     assert facts["per_dollar_sentence"] == ("The last reply was 60 tokens (word pieces), so a million tokens would "
                                            "cost $0.28. Chat services price their answers the same way.")
-    text = explainers.render(lesson_facts.COST, {**explainers.facts(None), **facts}, True)
+    text = explainers.render(lesson_facts.COST, {**explainers.facts(None), **facts}, True,
+                             paths.explainers_dir(language))
     assert explainers.word_count(text) <= explainers.MAX_WORDS
     assert "buys about" in lesson_facts.cost_facts(figures)["per_dollar_sentence"]
