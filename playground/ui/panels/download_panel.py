@@ -102,7 +102,9 @@ class DownloadPanel(QWidget):
             return
         bring = bring or [card]
         size = readable.size(download_size(bring))
-        packages = " and ".join(dict.fromkeys(p.pypi for needed in bring for p in needed.source.packages))
+        names = list(dict.fromkeys(p.pypi for needed in bring for p in needed.source.packages))
+        packages = "".join(names) if len(names) < 2 else translate("DownloadPanel", "{names} and {last}").format(
+            names=", ".join(names[:-1]), last=names[-1])
         self.title.setText(translate("DownloadPanel", "{model} is not on this computer yet.").format(model=card.name)
                            if any(c.id == card.id for c in bring) else
                            translate("DownloadPanel", "{model} also needs {others}, which is not here yet.").format(
