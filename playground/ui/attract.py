@@ -18,10 +18,11 @@ from PySide6.QtWidgets import QWidget
 
 from playground.lab.lesson_facts import POST, PRIVACY
 from playground.ui.controller import Controller
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import banner, place_banner
 from playground.ui.samples import sample_files
 
-INVITATION = "Touch to try it yourself"
+INVITATION = QT_TRANSLATE_NOOP("AttractLoop", "Touch to try it yourself")
 STEP_MS = 8000  # long enough to see an answer and read the headline, short enough to keep moving
 MODELS_PER_LESSON = 3
 # Lessons that read well without anyone pressing their buttons: how the last model's numbers became its
@@ -40,7 +41,7 @@ class AttractLoop(QObject):
         super().__init__(window)
         self._controller = controller
         self._show_lesson, self._hide_lessons = show_lesson, hide_lessons
-        self.banner = banner(window, "attract_banner", BANNER_STYLE, INVITATION)
+        self.banner = banner(window, "attract_banner", BANNER_STYLE, translate("AttractLoop", INVITATION))
         self.timer = QTimer(self)
         self.timer.setInterval(step_ms)
         self.timer.timeout.connect(self.step)

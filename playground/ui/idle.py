@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from playground.ui.i18n import translate
 from playground.ui.plain import banner, place_banner
 
 # What a person does: touching, typing, moving or clicking the mouse, scrolling.
@@ -41,6 +42,7 @@ class IdleReset(QObject):
         self._last = clock()
         self._window = window
         self.banner = banner(window, "starting_over_soon", BANNER_STYLE)
+        self.banner.setAccessibleName(translate("IdleReset", "Starting over soon"))
         self.timer = QTimer(self)
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.tick)
@@ -72,7 +74,8 @@ class IdleReset(QObject):
             self._show_countdown(math.ceil(left))
 
     def _show_countdown(self, seconds: int) -> None:
-        self.banner.setText(f"Still there? Touch to keep going.\nStarting over for the next visitor in {seconds} s.")
+        self.banner.setText(translate("IdleReset", "Still there? Touch to keep going.\nStarting over for the next "
+                                                   "visitor in {seconds} s.").format(seconds=seconds))
         place_banner(self.banner, self._window.height() // 3, 900, 160)
         self.banner.show()
 

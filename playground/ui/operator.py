@@ -29,11 +29,14 @@ from PySide6.QtWidgets import (
 
 from playground.core.pin import MAX_DIGITS, check_pin
 from playground.ui import theme
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 
 TRIES, REST_S = 5, 60
-NO_PIN = ("No operator PIN is set, so anyone who finds the keys can reach this screen: set one with "
-          "'playground kiosk-pin --config FILE' and restart the kiosk.")
+NO_PIN = QT_TRANSLATE_NOOP("OperatorScreen", "No operator PIN is set, so anyone who finds the keys can reach this "
+                                             "screen: set one with 'playground kiosk-pin --config FILE' and restart "
+                                             "the kiosk.")
+KEY_NAMES = {"⌫": QT_TRANSLATE_NOOP("PinPad", "Delete the last digit"), "✓": QT_TRANSLATE_NOOP("PinPad", "Enter")}
 BIG = "font-size: 22px; min-height: 56px; min-width: 72px;"
 
 
@@ -43,18 +46,18 @@ class PinPad(QDialog):
     def __init__(self, stored: str, parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic,
                  failures: list[float] | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Operator")
+        self.setWindowTitle(translate("PinPad", "Operator"))
         self.setModal(True)
         self._stored, self._clock = stored, clock
         self.failures = failures if failures is not None else []  # kept by the window across openings
         layout = QVBoxLayout(self)
-        layout.addWidget(PlainLabel("Operator PIN:", self))
+        layout.addWidget(PlainLabel(translate("PinPad", "Operator PIN:"), self))
         self.entry = QLineEdit(self)
         self.entry.setEchoMode(QLineEdit.EchoMode.Password)
         self.entry.setMaxLength(MAX_DIGITS)
         self.entry.setValidator(QRegularExpressionValidator(r"[0-9]*", self.entry))
         self.entry.setStyleSheet(BIG)
-        self.entry.setAccessibleName("Operator PIN")
+        self.entry.setAccessibleName(translate("PinPad", "Operator PIN"))
         self.entry.returnPressed.connect(self.try_pin)
         layout.addWidget(self.entry)
         pad = QGridLayout()
@@ -62,13 +65,15 @@ class PinPad(QDialog):
             button = QPushButton(key, self)
             button.setStyleSheet(BIG)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            if key in KEY_NAMES:  # a screen reader says what the sign does
+                button.setAccessibleName(translate("PinPad", KEY_NAMES[key]))
             button.clicked.connect(lambda _=False, k=key: self._press(k))
             pad.addWidget(button, i // 3, i % 3)
         layout.addLayout(pad)
         self.message = PlainLabel("", self)
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        cancel = QPushButton("Back to the kiosk", self)
+        cancel = QPushButton(translate("PinPad", "Back to the kiosk"), self)
         cancel.setStyleSheet(BIG)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel)
@@ -91,14 +96,15 @@ class PinPad(QDialog):
         self.entry.clear()  # what was typed never waits for the next try to build on
         wait = self.resting()
         if wait:
-            self.message.setText(f"Too many wrong PINs: try again in {wait} s.")
+            self.message.setText(translate("PinPad", "Too many wrong PINs: try again in {seconds} s.").format(
+                seconds=wait))
             return False
         if check_pin(pin, self._stored):
             self.failures.clear()
             self.accept()
             return True
         self.failures.append(self._clock())
-        self.message.setText("That is not the operator PIN.")
+        self.message.setText(translate("PinPad", "That is not the operator PIN."))
         return False
 
 
@@ -124,18 +130,18 @@ class OperatorScreen(QDialog):
 
     def __init__(self, kiosk: Operated, pin_set: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Operator")
+        self.setWindowTitle(translate("OperatorScreen", "Operator"))
         self.setModal(True)
         self._kiosk = kiosk
         layout = QVBoxLayout(self)
         if not pin_set:
-            warning = PlainLabel(NO_PIN, self)
+            warning = PlainLabel(translate("OperatorScreen", NO_PIN), self)
             warning.setWordWrap(True)
             theme.themed(warning, "error", "font-weight: bold;")
             layout.addWidget(warning)
-        layout.addWidget(PlainLabel("The models visitors see:", self))
+        layout.addWidget(PlainLabel(translate("OperatorScreen", "The models visitors see:"), self))
         self.models = QListWidget(self)
-        self.models.setAccessibleName("The models visitors see")
+        self.models.setAccessibleName(translate("OperatorScreen", "The models visitors see"))
         self.models.setStyleSheet("QListWidget { font-size: 18px; } QListWidget::item { min-height: 44px; }")
         for model_id, name, shown in kiosk.visitor_models():
             item = QListWidgetItem(name, self.models)
@@ -147,20 +153,22 @@ class OperatorScreen(QDialog):
         self.models.itemClicked.connect(self._toggle)
         layout.addWidget(self.models, 1)
         row = QHBoxLayout()
-        row.addWidget(PlainLabel("Start over after this many seconds without a touch (0: never):", self))
+        row.addWidget(PlainLabel(translate("OperatorScreen", "Start over after this many seconds without a touch "
+                                                     "(0: never):"), self))
         self.idle = QSpinBox(self)
         self.idle.setRange(0, 86_400)
         self.idle.setValue(kiosk.idle_seconds())
-        self.idle.setAccessibleName("Idle seconds")
+        self.idle.setAccessibleName(translate("OperatorScreen", "Idle seconds"))
         self.idle.setStyleSheet("font-size: 22px; min-height: 48px; min-width: 120px;")  # a finger's size
         self.idle.valueChanged.connect(kiosk.set_idle_seconds)
         row.addWidget(self.idle)
         layout.addLayout(row)
-        self.attract = QCheckBox("While nobody is there, show the models at work on their samples", self)
+        self.attract = QCheckBox(translate("OperatorScreen", "While nobody is there, show the models at work on their "
+                                                          "samples"), self)
         self.attract.setChecked(kiosk.show_attract)
         self.attract.toggled.connect(kiosk.set_attract)
-        self.expert = QCheckBox("Show the engineer's controls (threads, knobs, model cards) until the next start",
-                                self)
+        self.expert = QCheckBox(translate("OperatorScreen", "Show the engineer's controls (threads, knobs, model "
+                                                            "cards) until the next start"), self)
         self.expert.setChecked(kiosk.expert_shown())
         self.expert.toggled.connect(kiosk.show_expert)
         for box in (self.attract, self.expert):
@@ -175,11 +183,11 @@ class OperatorScreen(QDialog):
             self.accept()
             kiosk.leave()
 
-        self.start_over = QPushButton("Start over now", self)
+        self.start_over = QPushButton(translate("OperatorScreen", "Start over now"), self)
         self.start_over.clicked.connect(start_over)
-        self.leave = QPushButton("Leave the kiosk", self)
+        self.leave = QPushButton(translate("OperatorScreen", "Leave the kiosk"), self)
         self.leave.clicked.connect(leave)
-        back = QPushButton("Back to the kiosk", self)
+        back = QPushButton(translate("OperatorScreen", "Back to the kiosk"), self)
         back.clicked.connect(self.accept)
         buttons = QHBoxLayout()
         for button in (self.start_over, self.leave, back):

@@ -7,10 +7,12 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core.netwatch import NetWatch, watch
 from playground.ui import theme
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 
-TIP = ("The playground watches its own process: any connection or name lookup, by any part of it, is counted "
-       "here the moment it is asked for. Your photos, recordings, text and results never leave this computer.")
+TIP = QT_TRANSLATE_NOOP("NetworkBadge", "The playground watches its own process: any connection or name lookup, by any "
+                                       "part of it, is counted here the moment it is asked for. Your photos, "
+                                       "recordings, text and results never leave this computer.")
 # Sockets opened outside Python are found by looking, which reads a few small files: every few seconds.
 LOOK_EVERY = 5
 QUIET, ALARM = ("ok", ""), ("error", "font-weight: bold;")  # theme roles (ui/theme.py) and extra rules
@@ -22,8 +24,8 @@ class NetworkBadge(PlainLabel):
     def __init__(self, parent: QWidget | None = None, watched: NetWatch | None = None) -> None:
         super().__init__(parent)
         self.watched = watched or watch()
-        self.setToolTip(TIP)
-        self.setAccessibleName("Network requests")
+        self.setToolTip(translate("NetworkBadge", TIP))
+        self.setAccessibleName(translate("NetworkBadge", "Network requests"))
         self._ticks = 0
         self.timer = QTimer(self)
         self.timer.setInterval(1000)

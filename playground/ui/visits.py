@@ -10,14 +10,16 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
 from playground.ui.attract import AttractLoop
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.idle import IdleReset
 from playground.ui.operator import OperatorScreen, PinPad
 
 if TYPE_CHECKING:
     from playground.ui.main_window import MainWindow
 
-UNREADABLE = ("The kiosk's settings file could not be read, so no PIN can be checked here: stop the kiosk "
-              "from its service (systemctl --user stop inference-playground-kiosk) or a terminal.")
+UNREADABLE = QT_TRANSLATE_NOOP("PinPad", "The kiosk's settings file could not be read, so no PIN can be checked here: "
+                                        "stop the kiosk from its service (systemctl --user stop "
+                                        "inference-playground-kiosk) or a terminal.")
 
 
 class Visits(QObject):
@@ -84,7 +86,7 @@ class Visits(QObject):
         settings = self.window.settings
         if settings.problem:  # fail closed: a PIN that cannot be read cannot be checked, so none opens
             pad = PinPad("", self.window, failures=self.pin_failures)
-            pad.message.setText(UNREADABLE)
+            pad.message.setText(translate("PinPad", UNREADABLE))
             pad.open()
             return pad
         stored = settings.operator_pin
