@@ -7,12 +7,15 @@ import re
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QWidget
 
+from playground.ui.i18n import translate
+
 
 def spoken(headline: str) -> str:
     """The headline as it is best heard: "Most likely: tabby cat — 62 %" becomes "Most likely: tabby cat,
     62 percent" (a dash is read as a pause by some readers, as "em dash" by others)."""
     text = headline.replace(" — ", ", ").replace("—", ", ")
-    text = re.sub(r"(\d) ?%", r"\1 percent", text)
+    percent = translate("Announcer", "{digit} percent")  # the number's last digit, then the word
+    text = re.sub(r"(\d) ?%", lambda m: percent.format(digit=m.group(1)), text)
     return " ".join(text.split())
 
 

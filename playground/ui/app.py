@@ -53,7 +53,8 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
         kiosk.lock(window)
     elif settings.problem:  # a damaged settings file was set aside: the person hears of it where they look
         # Once the window is up: a message shown before the status line's own label is shown lies under it.
-        QTimer.singleShot(0, lambda: window.statusBar().showMessage(settings.problem, SETTINGS_NOTICE_MS))
+        QTimer.singleShot(0, lambda: window.statusBar().showMessage(settings.said_problem(),
+                                                                       SETTINGS_NOTICE_MS))
     first = model_id or _first_model(catalog, controller, settings)
     chosen = settings.visitor_models if settings.kiosk else None
     if chosen and first not in chosen:  # a kiosk opens on the first of its operator's models

@@ -20,6 +20,7 @@ from playground.core.session import OPT_LEVELS, RuntimeOptions
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
 from playground.ui.fetcher import Fetcher
+from playground.ui.i18n import translate
 from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, not_here, plain_sentence, refusal
 from playground.ui.jobs import JobRunner, Measurement
 from playground.ui.settings import Settings
@@ -171,7 +172,7 @@ class Controller(QObject):
         """A file path, text, or decoded picture; refused at once when it is plainly the wrong kind."""
         if isinstance(source, Path):
             label = label or source.name
-        choice = InputChoice(source, label or "your input", origin)
+        choice = InputChoice(source, label or translate("Controller", "your input"), origin)
         problem = refusal(choice, self.card)
         if problem:
             self.input_rejected.emit(problem)
@@ -184,7 +185,7 @@ class Controller(QObject):
         if not text.strip():
             self.clear_input()
             return
-        self.set_input(text, "typed text", "typed")
+        self.set_input(text, translate("Controller", "typed text"), "typed")
 
     def forget_visitor(self, model_id: str = "") -> None:
         """A new visitor: every input, answer and run of the last one gone, and `model_id` (or the first
@@ -359,10 +360,12 @@ class Controller(QObject):
 
     @Slot(int)
     def _on_job_started(self, _generation: int) -> None:
-        label = self.input.label if self.input else "the input"
+        label = self.input.label if self.input else translate("Controller", "the input")
         self.run_started.emit()
         if not self.repeat:  # in repeat mode the line keeps the figures, rather than flicker with every run
-            self.status_changed.emit(f"Running {self.card.name if self.card else 'the model'} on {label}…")
+            model = self.card.name if self.card else translate("Controller", "the model")
+            self.status_changed.emit(translate("Controller", "Running {model} on {input}…").format(model=model,
+                                                                                                 input=label))
 
     @Slot(int, float, object)
     def _on_job_progressed(self, generation: int, fraction: float, partial: Any) -> None:
@@ -400,7 +403,8 @@ class Controller(QObject):
                              self.card.name if self.card else record.model_id, answer[0] if answer else "")
         self.history_changed.emit()
         line = self._status_line()
-        self.status_changed.emit(f"Repeating (Esc stops) · {line}" if self.repeat else line)
+        self.status_changed.emit(translate("Controller", "Repeating (Esc stops) · {figures}").format(figures=line)
+                                 if self.repeat else line)
         if self.repeat:
             self._next.start()
 
@@ -414,7 +418,8 @@ class Controller(QObject):
             self.status_changed.emit(self._status_line())
             return
         self.run_failed.emit(plain_sentence(exc))
-        self.status_changed.emit("The last run did not finish; the reason is shown next to the input.")
+        self.status_changed.emit(translate("Controller", "The last run did not finish; the reason is shown next to "
+                                                         "the input."))
 
     @Slot(int)
     def _on_job_cancelled(self, generation: int) -> None:
@@ -422,7 +427,7 @@ class Controller(QObject):
         if measurement is not None:
             measurement.deleteLater()
         self.run_cancelled.emit()
-        self.status_changed.emit("Stopped. " + self._status_line())
+        self.status_changed.emit(translate("Controller", "Stopped. {figures}").format(figures=self._status_line()))
 
     @Slot()
     def _repeat_next(self) -> None:

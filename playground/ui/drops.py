@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDragMoveEvent, QDropEvent, QImage
 
+from playground.ui.i18n import translate
 from playground.ui.widgets.images import rgba_from_qimage
 
 
@@ -35,13 +36,18 @@ def offer_from_mime(mime: QMimeData | None, origin: str, files: bool = True) -> 
     if mime.hasImage():
         image = mime.imageData()
         if isinstance(image, QImage) and not image.isNull():
-            return Offer(rgba_from_qimage(image), f"{'pasted' if origin == 'paste' else 'dropped'} image", origin)
+            # "pasted image" and "pasted text" are the core's own names for pasted data (core/media/types.PASTED),
+            # under its context: its sentences recognise the name to say "The pasted image" whole.
+            label = (translate("Media", "pasted image") if origin == "paste" else
+                     translate("DropCatcher", "dropped image"))
+            return Offer(rgba_from_qimage(image), label, origin)
     if mime.hasText() and mime.text().strip():
         text = mime.text()
         candidate = Path(text.strip()) if files and "\n" not in text.strip() and len(text) < 4096 else None
         if candidate is not None and candidate.is_absolute() and _is_file(candidate):
             return Offer(candidate, candidate.name, origin)
-        return Offer(text, f"{'pasted' if origin == 'paste' else 'dropped'} text", origin)
+        label = translate("Media", "pasted text") if origin == "paste" else translate("DropCatcher", "dropped text")
+        return Offer(text, label, origin)
     return None
 
 
@@ -55,9 +61,9 @@ def _is_file(path: Path) -> bool:
 
 def nothing_usable(origin: str) -> str:
     if origin == "paste":
-        return ("The clipboard holds nothing the playground can use: copy a picture, some text or a file, "
-                "then paste again.")
-    return "That cannot be used as an input: drop a picture, a recording or a text file."
+        return translate("DropCatcher", "The clipboard holds nothing the playground can use: copy a picture, some "
+                                        "text or a file, then paste again.")
+    return translate("DropCatcher", "That cannot be used as an input: drop a picture, a recording or a text file.")
 
 
 class DropCatcher(QObject):

@@ -23,6 +23,7 @@ from typing import IO, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from playground.ui.i18n import translate
 from playground.ui.inputs import said_in_window
 
 log = logging.getLogger(__name__)
@@ -110,8 +111,9 @@ class Fetcher(QObject):
                                        start_new_session=True)
         except OSError as exc:
             errors.close()
-            what = "The download" if action == "fetch" else "Removing the model"
-            self.failed.emit(f"{what} could not start ({exc.strerror or exc}).")
+            said = (translate("Fetcher", "The download could not start ({reason}).") if action == "fetch" else
+                    translate("Fetcher", "Removing the model could not start ({reason})."))
+            self.failed.emit(said.format(reason=exc.strerror or exc))
             return False
         self._process = process
         if action == "fetch":
@@ -202,6 +204,7 @@ def _sentence(said: str, code: int) -> str:
     for line in reversed(said.strip().splitlines()):
         if line.startswith("playground: "):
             # The command's sentence names the command; in the window the same thing is the Download button.
-            return said_in_window(line.removeprefix("playground: ").strip(), "press Download")
+            return said_in_window(line.removeprefix("playground: ").strip(), translate("Fetcher", "press Download"))
     log.warning("model fetch ended with code %s: %s", code, said.strip()[-1000:])
-    return f"The download stopped unexpectedly (exit code {code}); the log has the details. Try again."
+    return translate("Fetcher", "The download stopped unexpectedly (exit code {code}); the log has the details. "
+                                "Try again.").format(code=code)

@@ -17,11 +17,15 @@ from playground.core.errors import PlaygroundError
 from playground.core.media import AudioData, ImageData, TextData
 from playground.core.session import not_installed
 from playground.tasks.registry import TASKS
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 log = logging.getLogger(__name__)
 
 _KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextData: "text", str: "text"}
-WHAT = {"image": "a picture", "audio": "a recording", "text": "some text"}
+# What a model of each kind takes, said inside the sentences below (translated where they are made).
+WHAT = {"image": QT_TRANSLATE_NOOP("InputChoice", "a picture"),
+        "audio": QT_TRANSLATE_NOOP("InputChoice", "a recording"),
+        "text": QT_TRANSLATE_NOOP("InputChoice", "some text")}
 
 
 
@@ -57,29 +61,34 @@ def refusal(choice: InputChoice, card: ModelCard | None) -> str:
     """Why an input is refused before decoding, or "": a file that is not there, or plainly the wrong kind."""
     source = choice.source
     if isinstance(source, Path) and not source.is_file():
-        problem = "is a folder: choose one file in it" if source.is_dir() else "does not exist: choose another file"
-        return f"{source} {problem}."
+        problem = (translate("InputChoice", "{path} is a folder: choose one file in it.") if source.is_dir() else
+                   translate("InputChoice", "{path} does not exist: choose another file."))
+        return problem.format(path=source)
     kind = kind_of(choice)
     if card is not None and kind not in (None, card.modality):
-        return (f"{card.name} needs {WHAT[card.modality]}, but this is {WHAT[kind]}: open or paste "
-                f"{WHAT[card.modality]} instead.")
+        needed = translate("InputChoice", WHAT[card.modality])
+        return translate("InputChoice", "{model} needs {needed}, but this is {given}: open or paste {needed} "
+                                        "instead.").format(model=card.name, needed=needed,
+                                                           given=translate("InputChoice", WHAT[kind]))
     return ""
 
 
-DOWNLOAD_HERE = "press Download in the middle of the window"  # a window user is never sent to a terminal
+# A window user is never sent to a terminal: said inside the core's sentence on a missing model.
+DOWNLOAD_HERE = QT_TRANSLATE_NOOP("InputChoice", "press Download in the middle of the window")
 
 
 def not_here(card: ModelCard, kiosk: bool = False) -> str:
     """The window's sentence for a model whose files are not here: how to get them there, with the window's button."""
     if kiosk:  # a visitor cannot install anything: the operator chose what is there
-        return f"{card.name} is not installed on this computer: please pick another model."
-    return str(not_installed(card, DOWNLOAD_HERE))
+        return translate("InputChoice", "{model} is not installed on this computer: please pick another model.").format(
+            model=card.name)
+    return str(not_installed(card, translate("InputChoice", DOWNLOAD_HERE)))
 
 
 def missing_model(card: ModelCard | None, installed: bool, kiosk: bool = False) -> str:
     """What must come before anything runs, or "": a model, and its files."""
     if card is None:
-        return "Pick a model first, from the list on the left."
+        return translate("InputChoice", "Pick a model first, from the list on the left.")
     if not installed:
         return not_here(card, kiosk)
     return ""
@@ -91,20 +100,23 @@ def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None,
     if card is None or not installed:
         return missing_model(card, installed, kiosk=not files)
     if choice is None:
-        ways = "open a file, paste, or pick a sample" if files else "paste, or pick a sample"
-        return f"Give {card.name} {WHAT[card.modality]} first: {ways}."
+        said = (translate("InputChoice", "Give {model} {what} first: open a file, paste, or pick a sample.")
+                if files else translate("InputChoice", "Give {model} {what} first: paste, or pick a sample."))
+        return said.format(model=card.name, what=translate("InputChoice", WHAT[card.modality]))
     return ""
 
 
 # The engine's sentences are written for the command line too; a window user is never sent to a terminal.
 _FETCH_COMMAND = re.compile(r"run 'playground models fetch [^']*'(?: to (?:get it back|rebuild it|download them "
                             r"again))?")
-REPAIR_HERE = "use Remove… on the model's card, then Download it again"
+REPAIR_HERE = QT_TRANSLATE_NOOP("InputChoice", "use Remove… on the model's card, then Download it again")
 
 
-def said_in_window(sentence: str, instead: str = REPAIR_HERE) -> str:
-    """An engine sentence with its `playground models fetch` advice put as what to press in the window."""
-    return _FETCH_COMMAND.sub(instead, sentence)
+def said_in_window(sentence: str, instead: str = "") -> str:
+    """An engine sentence with its `playground models fetch` advice put as what to press in the window (by default,
+    REPAIR_HERE)."""
+    instead = instead or translate("InputChoice", REPAIR_HERE)
+    return _FETCH_COMMAND.sub(lambda _match: instead, sentence)
 
 
 def plain_sentence(exc: BaseException) -> str:
@@ -113,5 +125,5 @@ def plain_sentence(exc: BaseException) -> str:
     if isinstance(exc, PlaygroundError):
         return said_in_window(str(exc))
     log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-    return ("Something unexpected went wrong; the details were written to the log in "
-            f"{paths.log_dir()}. Try another input, or another model.")
+    return translate("InputChoice", "Something unexpected went wrong; the details were written to the log in "
+                                    "{folder}. Try another input, or another model.").format(folder=paths.log_dir())

@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self._lay_out()
         self._build_menus()
         self.status = PlainLabel("")
-        self.status.setAccessibleName("Status")
+        self.status.setAccessibleName(translate("MainWindow", "Status"))
         self.statusBar().addWidget(self.status, 1)
         self.network = NetworkBadge(self)
         self.statusBar().addPermanentWidget(self.network)

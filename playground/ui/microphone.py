@@ -9,13 +9,14 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from playground.tasks.listening import RATE
 from playground.ui import sound
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.sound import NO_MICROPHONE
 from playground.ui.sound_streams import Capture
 
 __all__ = ["BLOCK_MS", "LOST", "NO_MICROPHONE", "Microphone", "microphone_problem"]  # NO_MICROPHONE: said here too
 
 BLOCK_MS = 50  # how often the level meter moves: often enough to look alive, cheap enough to ignore
-LOST = "The microphone stopped working; plug it in again and press Record."
+LOST = QT_TRANSLATE_NOOP("Microphone", "The microphone stopped working; plug it in again and press Record.")
 # A sound server takes up to about 2 s to send the first block of a newly opened input (measured here on
 # PulseAudio); no block for longer than this, first or later, means the device is gone or stuck.
 STALL_S = 5.0
@@ -23,7 +24,7 @@ STALL_S = 5.0
 
 def microphone_problem(sd: Any) -> str:
     """One sentence saying why nothing can be recorded here, or ""."""
-    return sound.problem(sd, "input", "Recording")
+    return sound.problem(sd, "input", translate("Microphone", "Recording"))
 
 
 class Microphone(QObject):
@@ -103,4 +104,4 @@ class Microphone(QObject):
             self.block.emit(samples)
         if capture.ended.is_set() or now - self._last_heard > STALL_S:
             self.stop()  # closes the device and hands over what it sent before it went
-            self.failed.emit(LOST)
+            self.failed.emit(translate("Microphone", LOST))

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
+
 # The module lives in the PySide6-Addons wheel (438 MB installed), which the "media" extra installs.
-NOT_INSTALLED = ("{what} needs the playground's media add-on; install it with "
-                 "pip install 'inference-playground[media]' and start the playground again.")
+# Said by the camera panel, with what needs it ("The camera") in the window's language.
+NOT_INSTALLED = QT_TRANSLATE_NOOP("CameraPanel", "{what} needs the playground's media add-on; install it with "
+                                                 "pip install 'inference-playground[media]' and start the playground "
+                                                 "again.")
 
 
 # Loading the module logs which sound servers and FFmpeg it found ("Couldn't load pipewire-0.3"):
@@ -27,4 +31,4 @@ def multimedia() -> Any:
 
 
 def not_installed(what: str) -> str:
-    return NOT_INSTALLED.format(what=what)
+    return translate("CameraPanel", NOT_INSTALLED).format(what=what)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QLockFile, QSettings
 
 from playground.core.session import DEFAULT_OPT_LEVEL, DEFAULT_THREADS, OPT_LEVELS
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 
 ORGANISATION = "inference-playground"
 APPLICATION = "playground"
@@ -19,6 +20,17 @@ APPLICATION = "playground"
 SETTINGS_ENV = "PLAYGROUND_SETTINGS"
 MAX_THREADS = 64
 BROKEN_SUFFIX = ".broken"  # a damaged settings file is renamed to NAME.broken and a new one started
+
+# A sentence kept as its template and values, so it can be said in the window's language once that is known
+# (the settings are read before it is: they hold the choice). A value may be such a pair itself.
+Words = tuple[str, dict[str, Any]]
+
+
+def said(words: Words, translated: bool = True) -> str:
+    """The sentence, in the window's language (translated) or as written (for the log and the terminal)."""
+    template, values = words
+    filled = {name: said(v, translated) if isinstance(v, tuple) else v for name, v in values.items()}
+    return (translate("Settings", template) if translated else template).format(**filled)
 
 
 class Settings:
@@ -37,7 +49,8 @@ class Settings:
         path = path or os.environ.get(SETTINGS_ENV) or None
         self._q = _open(path)
         clear_interrupted_writes(Path(self._q.fileName()))
-        self.problem = ""
+        self.problem = ""  # as written, for the log and the terminal; said_problem() in the window's language
+        self._problem_words: Words | None = None
         self._memory: dict[str, Any] | None = None  # changes kept in memory only: a kiosk's, or a file that stayed
         self._kiosk = False
         self._ignore_file = False
@@ -58,25 +71,38 @@ class Settings:
         Where the file cannot be moved, the defaults are used and nothing is written, so it is never overwritten.
         """
         file = Path(self._q.fileName())
-        reason = damage(file)
+        reason = _damage(file)
         if not reason:
             return
         try:
             kept = _set_aside(file)
         except FileNotFoundError:  # another window starting at the same moment set it aside first
             self._q = _open(path)
-            self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used and a "
-                            "new one will be written.")
+            self._say(QT_TRANSLATE_NOOP("Settings", "The settings file {file} could not be read ({reason}), so the "
+                                                    "defaults are used and a new one will be written."),
+                      file=file, reason=reason)
             return
         except OSError as exc:
             self._memory, self._ignore_file = {}, True
-            self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used and "
-                            f"changes are not saved, as it could not be set aside ({exc.strerror or exc}): move it "
-                            "away and start the playground again.")
+            self._say(QT_TRANSLATE_NOOP("Settings", "The settings file {file} could not be read ({reason}), so the "
+                                                    "defaults are used and changes are not saved, as it could not be "
+                                                    "set aside ({error}): move it away and start the playground "
+                                                    "again."),
+                      file=file, reason=reason, error=exc.strerror or exc)
             return
         self._q = _open(path)  # the same name, now free: QSettings sees no file and writes a new one
-        self.problem = (f"The settings file {file} could not be read ({reason}), so the defaults are used; the "
-                        f"damaged file was kept as {kept.name}.")
+        self._say(QT_TRANSLATE_NOOP("Settings", "The settings file {file} could not be read ({reason}), so the "
+                                                "defaults are used; the damaged file was kept as {kept}."),
+                  file=file, reason=reason, kept=kept.name)
+
+    def _say(self, template: str, **values: Any) -> None:
+        self._problem_words = (template, values)
+        self.problem = said(self._problem_words, translated=False)
+
+    def said_problem(self) -> str:
+        """`problem` in the window's language, for its status line (a kiosk's problems are its operator's, in
+        the journal, as written)."""
+        return said(self._problem_words) if self._problem_words is not None else self.problem
 
     @property
     def path(self) -> str:
@@ -312,32 +338,40 @@ def _read(file: Path) -> bytes:
 def damage(file: Path) -> str:
     """Why a desktop settings file cannot be used, as words that follow "could not be read (", or "" when it is
     whole (or absent: a first start). QSettings itself reads almost anything without complaint, so this looks."""
+    reason = _damage(file)
+    return said(reason, translated=False) if isinstance(reason, tuple) else reason or ""
+
+
+def _damage(file: Path) -> Words | str | None:
+    """damage() as a template and its values (said in the window's language later), the system's own words, or
+    None."""
     if not file.exists() and not file.is_symlink():
-        return ""
+        return None
     if file.is_dir():
-        return "it is a folder"
+        return QT_TRANSLATE_NOOP("Settings", "it is a folder"), {}
     try:
         data = _read(file)
     except OSError as exc:
-        return f"{exc.strerror or exc}"
+        return f"{exc.strerror or exc}"  # the system's own words
     if not data:
-        return "it is empty"
+        return QT_TRANSLATE_NOOP("Settings", "it is empty"), {}
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return f"byte {exc.start:,} is not UTF-8 text"
+        return QT_TRANSLATE_NOOP("Settings", "byte {offset} is not UTF-8 text"), {"offset": f"{exc.start:,}"}
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)
     except configparser.Error as exc:
         line = getattr(exc, "lineno", None) or next(iter(getattr(exc, "errors", ())), (None,))[0]
-        return f"line {line} is not a setting" if line else "it is not a settings file"
+        return ((QT_TRANSLATE_NOOP("Settings", "line {line} is not a setting"), {"line": line}) if line else
+                (QT_TRANSLATE_NOOP("Settings", "it is not a settings file"), {}))
     for section in parser.sections():
         for key, value in parser.items(section):
             value = value.strip().strip('"')
             if value.startswith("@") and not value.startswith("@@") and not _TYPED.fullmatch(value):
-                return f"the value of {section}/{key} is cut short"
-    return ""
+                return QT_TRANSLATE_NOOP("Settings", "the value of {key} is cut short"), {"key": f"{section}/{key}"}
+    return None
 
 
 def _set_aside(file: Path) -> Path:

@@ -28,10 +28,11 @@ def control_keys() -> tuple[tuple[str, str], ...]:
     """Keys that belong to one control rather than to a window action (input_panel, canvas, draw_panel)."""
     return (
         (translate("Shortcuts", "Show this list of keys"), _native(QKeySequence.StandardKey.HelpContents)),
-        (translate("Shortcuts", "Move to the next or the previous control"), "Tab, Shift+Tab"),
-        (translate("Shortcuts", "Press the button or tick the box that has the focus"), "Space"),
-        (translate("Shortcuts", "Send a message to a chat model"), "Enter"),
-        (translate("Shortcuts", "Start a new line in a message"), "Shift+Enter"),
+        (translate("Shortcuts", "Move to the next or the previous control"), translate("Shortcuts", "Tab, Shift+Tab")),
+        (translate("Shortcuts", "Press the button or tick the box that has the focus"),
+         translate("Shortcuts", "Space")),
+        (translate("Shortcuts", "Send a message to a chat model"), translate("Shortcuts", "Enter")),
+        (translate("Shortcuts", "Start a new line in a message"), translate("Shortcuts", "Shift+Enter")),
         (translate("Shortcuts", "Zoom a picture in or out, or see all of it"),
          translate("Shortcuts", "+, −, 0 (with the picture focused)")),
         (translate("Shortcuts", "Move around a zoomed picture"), translate("Shortcuts", "Arrow keys")),

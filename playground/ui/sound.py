@@ -10,12 +10,19 @@ import threading
 import time
 from typing import Any
 
-NO_MICROPHONE = "No microphone was found on this computer; plug one in, or open a recording instead."
-NO_SPEAKER = "No speakers or headphones were found, so the recording cannot be played."
+# No Qt here (PortAudio's threads call into this module): the core's translate goes through the window's
+# translators all the same. The sentences are marked here and translated where they are returned.
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
+NO_MICROPHONE = QT_TRANSLATE_NOOP("Sound", "No microphone was found on this computer; plug one in, or open a recording "
+                                           "instead.")
+NO_SPEAKER = QT_TRANSLATE_NOOP("Sound", "No speakers or headphones were found, so the recording cannot be played.")
 # sounddevice's Linux wheel carries no PortAudio (its Windows and macOS wheels do): Debian's libportaudio2 is it.
-NO_PORTAUDIO = ("{what} needs the system's PortAudio library, which this computer lacks; install it with "
-                "'sudo apt-get install libportaudio2' (Debian/Ubuntu) and start the playground again.")
-NO_PACKAGE = "{what} needs the sounddevice package, which did not load; reinstall the playground and start it again."
+NO_PORTAUDIO = QT_TRANSLATE_NOOP("Sound", "{what} needs the system's PortAudio library, which this computer lacks; "
+                                          "install it with 'sudo apt-get install libportaudio2' (Debian/Ubuntu) and "
+                                          "start the playground again.")
+NO_PACKAGE = QT_TRANSLATE_NOOP("Sound", "{what} needs the sounddevice package, which did not load; reinstall the "
+                                        "playground and start it again.")
 
 # PortAudio reads the list of devices once, when it starts. Starting it again is the only way to see a device
 # plugged in since (the sounddevice maintainer's advice); it costs about 40 ms, and would cut off any open
@@ -41,10 +48,11 @@ def library() -> Any:
 
 
 def missing(what: str) -> str:
-    """Why `what` ("Recording", "Playing sound") cannot work without the library, in one sentence."""
+    """Why `what` ("Recording", "Playing sound", in the window's language) cannot work without the library, in one
+    sentence."""
     if importlib.util.find_spec("sounddevice") is not None and sys.platform.startswith("linux"):
-        return NO_PORTAUDIO.format(what=what)
-    return NO_PACKAGE.format(what=what)
+        return translate("Sound", NO_PORTAUDIO).format(what=what)
+    return translate("Sound", NO_PACKAGE).format(what=what)
 
 
 def opened() -> None:
@@ -89,7 +97,7 @@ def problem(sd: Any, kind: str, what: str) -> str:
         return missing(what)
     rescan(sd)
     if default_device(sd, kind) is None:
-        return NO_MICROPHONE if kind == "input" else NO_SPEAKER
+        return translate("Sound", NO_MICROPHONE if kind == "input" else NO_SPEAKER)
     return ""
 
 
@@ -97,8 +105,9 @@ def opening_failed(error: BaseException, kind: str) -> str:
     """PortAudio's refusal to open a stream, said as what the person can do about it."""
     text = str(error).lower()
     if kind == "input" and any(word in text for word in ("permission", "access denied", "not permitted")):
-        return ("The playground is not allowed to use the microphone; allow it in the system's privacy "
-                "settings and press Record again.")
+        return translate("Sound", "The playground is not allowed to use the microphone; allow it in the system's "
+                                  "privacy settings and press Record again.")
     if kind == "input":
-        return "The microphone could not be opened; check that no other program holds it and try again."
-    return "The sound device refused to play; check that speakers are connected."
+        return translate("Sound", "The microphone could not be opened; check that no other program holds it and try "
+                                  "again.")
+    return translate("Sound", "The sound device refused to play; check that speakers are connected.")

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 import soxr
 
+from playground.core.words import translate
 from playground.ui import sound
 from playground.ui.sound import NO_MICROPHONE, NO_SPEAKER, default_device, opening_failed
 
@@ -36,7 +37,7 @@ def default_way(sd: Any, kind: str, rate: int, missing: str) -> tuple[tuple[int,
     `missing` when there is no such device, another when it takes no format the app can give or read."""
     device = default_device(sd, kind)
     if device is None:
-        return None, missing
+        return None, translate("Sound", missing)  # NO_MICROPHONE or NO_SPEAKER, marked in sound.py
     way = ways_to_open(sd, kind, device, rate)
     return (way, "") if way is not None else (None, opening_failed(ValueError("no format"), kind))
 

@@ -28,7 +28,7 @@ STATS_INTERVAL_MS = 500
 def camera_problem(mm: Any) -> str:
     """One sentence saying why there is no camera here, or ""."""
     if mm is None:
-        return not_installed("The camera")
+        return not_installed(translate("CameraPanel", "The camera"))
     return "" if mm.QMediaDevices.videoInputs() else translate("CameraPanel", NO_CAMERA)
 
 
@@ -52,7 +52,7 @@ class CameraPanel(QWidget):
         self.frames = 0
         self._waiting_for_frame = True  # the buttons wake up with the first frame after opening
         self._frame_times: deque[float] = deque(maxlen=256)
-        self.feeder = LiveFeeder(controller, "camera frame", "camera", self)
+        self.feeder = LiveFeeder(controller, translate("CameraPanel", "camera frame"), "camera", self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.preview = ImageCanvas(self, placeholder=translate("CameraPanel", "The camera picture appears here."))
@@ -146,8 +146,9 @@ class CameraPanel(QWidget):
     def use_frame(self) -> None:
         """A deliberate press: this frame now, even if it means stopping a run still going."""
         if not self._latest.isNull():
-            frame = image_from_array(frame_pixels(self._latest), "camera frame")
-            self._controller.set_input(frame, "camera frame", "camera")
+            label = translate("CameraPanel", "camera frame")
+            frame = image_from_array(frame_pixels(self._latest), label)
+            self._controller.set_input(frame, label, "camera")
 
     def _live_toggled(self, on: bool) -> None:
         self.feeder.start() if on else self.feeder.stop()

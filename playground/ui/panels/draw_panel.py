@@ -21,7 +21,7 @@ class DrawPanel(QWidget):
     def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.feeder = LiveFeeder(controller, "your drawing", "drawing", self)
+        self.feeder = LiveFeeder(controller, translate("DrawPanel", "your drawing"), "drawing", self)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.pad = DrawPad(self)

@@ -150,7 +150,7 @@ class InputPanel(QWidget):
         row.addStretch(1)
         row = QHBoxLayout()
         self.source_rows.addLayout(row, 1)
-        self.samples_label = PlainLabel("or try a sample:", self)
+        self.samples_label = PlainLabel(translate("InputPanel", "or try a sample:"), self)
         self.samples = QComboBox(self)
         self.samples.setAccessibleName(translate("InputPanel", "Sample inputs"))
         self.samples.setPlaceholderText(translate("InputPanel", "Choose a sample…"))
@@ -289,8 +289,9 @@ class InputPanel(QWidget):
             for path in sample_files(card):
                 name = sample_name(path)  # what it is, and the file, which the status line and the report name
                 self.samples.addItem(f"{name} ({path.name})" if name != path.name else name, path)
-                self.samples.setItemData(self.samples.count() - 1, f"Run {card.name} on the bundled sample {path.name}",
-                                         Qt.ItemDataRole.ToolTipRole)
+                tip = translate("InputPanel", "Run {model} on the bundled sample {file}").format(model=card.name,
+                                                                                                 file=path.name)
+                self.samples.setItemData(self.samples.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.samples.setCurrentIndex(-1)
         self.samples_label.setVisible(self.samples.count() > 0)
         self.samples.setVisible(self.samples.count() > 0)
