@@ -168,7 +168,8 @@ class CameraPanel(QWidget):
             return
         camera = translate("CameraPanel", "Camera: {rate:.1f} frames/s").format(rate=rate_of(self._frame_times))
         if not self.feeder.active:
-            self.status.setText(camera + translate("CameraPanel", ". Press “Run on this frame”, or tick Live."))
+            self.status.setText(translate("CameraPanel", "{camera}. Press “Run on this frame”, or tick Live.").format(
+                camera=camera))
             return
         self.status.setText(translate("CameraPanel", "{camera} · the model answered {rate:.1f} times/s · {dropped} frames "
                                            "skipped while it was busy").format(

@@ -141,11 +141,13 @@ class DownloadPanel(QWidget):
 
 def state_words(state: FetchState) -> str:
     """"Model 2 of 5, centerface: downloading 3.1 MB of 7.3 MB", or the step in words."""
-    of = (translate("DownloadPanel", "Model {index} of {total}, {model}: ").format(index=state.index, total=state.total,
-                                                                          model=state.model_id)
-          if state.total > 1 else "")
     if state.downloading:
-        return of + translate("DownloadPanel", "downloading {done} of {size}").format(done=readable.size(state.done_bytes),
-                                                                            size=readable.size(state.of_bytes))
-    words = step_words(state.step)
-    return f"{of}{words[:1].lower() + words[1:] if of else words}…"
+        step = translate("DownloadPanel", "downloading {done} of {size}").format(done=readable.size(state.done_bytes),
+                                                                                size=readable.size(state.of_bytes))
+    else:
+        words = step_words(state.step)
+        step = f"{words[:1].lower() + words[1:] if state.total > 1 else words}…"
+    if state.total > 1:  # which model it is about, and its step, as one sentence
+        return translate("DownloadPanel", "Model {index} of {total}, {model}: {step}").format(
+            index=state.index, total=state.total, model=state.model_id, step=step)
+    return step

@@ -66,8 +66,9 @@ def describe(decoded: Any) -> str:
         return translate("InputPanel", "{name}: {seconds:.1f} s of sound at {khz:g} kHz").format(
             name=decoded.label, seconds=seconds, khz=decoded.sample_rate / 1000)
     if isinstance(decoded, media.TextData):
-        said = translate("InputPanel", "{name}: {count:,} characters").format(name=decoded.label, count=len(decoded.text))
-        return said + (translate("InputPanel", " (shortened)") if decoded.truncated else "")
+        said = (translate("InputPanel", "{name}: {count:,} characters (shortened)") if decoded.truncated else
+                translate("InputPanel", "{name}: {count:,} characters"))
+        return said.format(name=decoded.label, count=len(decoded.text))
     return getattr(decoded, "label", "")
 
 
