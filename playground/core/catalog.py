@@ -10,6 +10,7 @@ from playground import paths
 from playground.core.card import CARD_NAME, MODALITIES, ModelCard, parse_card
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.shipped_cards import bring_cards
+from playground.core.words import translate
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,10 @@ class Catalog:
             if folder_name == model_id:
                 raise error
         if not self.cards:
-            raise ModelMissingError(f"There is no model called '{model_id}': no model cards were found in "
-                                    f"{self.folder}.")
-        raise ModelMissingError(f"There is no model called '{model_id}'; the known models are "
-                                f"{', '.join(self.ids)}.")
+            said = translate("Catalog", "There is no model called '{id}': no model cards were found in {folder}.")
+            raise ModelMissingError(said.format(id=model_id, folder=self.folder))
+        raise ModelMissingError(translate("Catalog", "There is no model called '{id}'; the known models are {known}.")
+                                .format(id=model_id, known=", ".join(self.ids)))
 
     def by_modality(self) -> dict[str, tuple[ModelCard, ...]]:
         """Cards grouped by modality in the fixed order text, image, audio; empty groups are left out."""

@@ -5,13 +5,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
 # Flag in /proc/cpuinfo -> the name people find in a processor's specification.
 DOT_PRODUCT = {"avx512_vnni": "AVX-512 VNNI", "avx_vnni": "AVX-VNNI", "asimddp": "Arm dot product"}
 
-NO_DOT_PRODUCT = ("This processor lacks the 8-bit dot-product instructions (VNNI) that int8 models lean on: "
-                  "here an int8 model may gain less speed over float32, and since onnxruntime adds its 8-bit "
-                  "products another way, its answers can differ from those on a processor with VNNI; the "
-                  "float32 version answers alike on every processor.")
+NO_DOT_PRODUCT = QT_TRANSLATE_NOOP(
+    "Cpu", "This processor lacks the 8-bit dot-product instructions (VNNI) that int8 models lean on: here an int8 "
+    "model may gain less speed over float32, and since onnxruntime adds its 8-bit products another way, its "
+    "answers can differ from those on a processor with VNNI; the float32 version answers alike on every processor.")
 
 
 @functools.lru_cache(maxsize=1)
@@ -40,4 +42,4 @@ def int8_dot_product(flags: frozenset[str] | None = None) -> str | None:
 def int8_caution(tags: tuple[str, ...] | list[str], flags: frozenset[str] | None = None) -> str:
     """The sentence to show beside an int8 model on a processor without dot-product instructions, or ""
     (also where the system does not say what the processor has: no warning on a guess)."""
-    return NO_DOT_PRODUCT if "int8" in tags and int8_dot_product(flags) == "" else ""
+    return translate("Cpu", NO_DOT_PRODUCT) if "int8" in tags and int8_dot_product(flags) == "" else ""

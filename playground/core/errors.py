@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from playground.core.words import translate
+
 
 class PlaygroundError(Exception):
     """Base class: str(error) is the sentence shown to the person, never a traceback."""
@@ -26,5 +28,5 @@ class FetchError(PlaygroundError):
 class Cancelled(PlaygroundError):
     """The run was cancelled by the person or by newer work."""
 
-    def __init__(self, message: str = "The run was cancelled.") -> None:
-        super().__init__(message)
+    def __init__(self, message: str = "") -> None:
+        super().__init__(message or translate("Cancelled", "The run was cancelled."))

@@ -13,6 +13,7 @@ import numpy as np
 from playground.core.disk_log import disk_log
 from playground.core.errors import InputError
 from playground.core.results import Cutout, Denoised, Detections, SpeechSegments, TextLines, Transcript, Upscaled
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 IMAGE_SUFFIXES = (".png", ".webp", ".tif", ".tiff")  # formats that keep the cut-out's transparency
 AUDIO_SUFFIXES = (".wav", ".flac", ".ogg")
@@ -20,6 +21,11 @@ TEXT_SUFFIXES = (".txt",)
 SUBTITLE_SUFFIXES = (".txt", ".srt")  # what was said as plain text, or with its times as subtitles
 PROC_STATUS = "/proc/self/status"  # its "Umask:" line (Linux 4.7 and later)
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)  # no room left, over a quota, or past the largest file allowed
+# What to save a result of each kind as (savable's words, compared in code, are the keys): one whole sentence each.
+SAVE_AS = {"image": QT_TRANSLATE_NOOP("Export", "Save this image as one of {suffixes}, not '{given}'."),
+           "audio": QT_TRANSLATE_NOOP("Export", "Save this audio as one of {suffixes}, not '{given}'."),
+           "image or text": QT_TRANSLATE_NOOP("Export", "Save this image or text as one of {suffixes}, not '{given}'."),
+           "text": QT_TRANSLATE_NOOP("Export", "Save this text as one of {suffixes}, not '{given}'.")}
 
 
 def savable(result: Any) -> str:
@@ -44,14 +50,16 @@ def _suffixes(kind: str) -> tuple[str, ...]:
 def check_target(result_type: type, path: Path) -> None:
     """Refuse a file name the result cannot be saved as, before any work is done."""
     kind = savable(result_type)
-    if not kind:
+    if not kind:  # the command line's (--save); the window offers Save only for results it can save
         raise InputError(f"This model's result ({result_type.__name__.lower()}) is not a picture or a sound, so "
                          "there is nothing to save as a file: use --json to keep it.")
     allowed = _suffixes(kind)
     if path.is_dir():
-        raise InputError(f"{path} is a folder: give the file to save, such as {path / ('result' + allowed[0])}.")
+        raise InputError(translate("Export", "{path} is a folder: give the file to save, such as {example}.").format(
+            path=path, example=path / ("result" + allowed[0])))
     if path.suffix.lower() not in allowed:
-        raise InputError(f"Save this {kind} as one of {', '.join(allowed)}, not '{path.suffix or path.name}'.")
+        raise InputError(translate("Export", SAVE_AS[kind]).format(suffixes=", ".join(allowed),
+                                                                   given=path.suffix or path.name))
 
 
 def annotate_lines(result: TextLines) -> np.ndarray:
@@ -91,11 +99,12 @@ def save_result(result: Any, path: Path) -> Path:
     failure at any step (a full disk, a refused rename) leaves the old file as it was and no temporary file."""
     check_target(type(result), path)
     if not path.parent.is_dir():
-        raise InputError(f"The folder {path.parent} does not exist: create it or choose another place to save.")
+        raise InputError(translate("Export", "The folder {folder} does not exist: create it or choose another place "
+                                             "to save.").format(folder=path.parent))
     try:  # written beside the target and renamed, so a failed save never leaves half a file
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".saving-", suffix=path.suffix.lower())
     except OSError as exc:
-        raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
+        raise InputError(_could_not_save(path, exc)) from exc
     os.close(fd)
     try:
         _write(result, Path(tmp))
@@ -106,16 +115,21 @@ def save_result(result: Any, path: Path) -> Path:
         disk_log().record(path)
     except OSError as exc:
         if exc.errno in DISK_FULL:
-            raise InputError(f"Could not save to {path}: the disk is full; free some space or choose another "
-                             "folder.") from exc
-        raise InputError(f"Could not save to {path}: {exc.strerror or exc}.") from exc
+            raise InputError(translate("Export", "Could not save to {path}: the disk is full; free some space or "
+                                                 "choose another folder.").format(path=path)) from exc
+        raise InputError(_could_not_save(path, exc)) from exc
     except RuntimeError as exc:  # soundfile says only "System error." when the disk fills up under it
-        raise InputError(f"Could not save to {path}: the sound could not be written ({exc}); check the disk has "
-                         "space, or choose another folder.") from exc
+        raise InputError(translate("Export", "Could not save to {path}: the sound could not be written ({reason}); "
+                                             "check the disk has space, or choose another folder.").format(
+            path=path, reason=exc)) from exc
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return path
+
+
+def _could_not_save(path: Path, exc: OSError) -> str:
+    return translate("Export", "Could not save to {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
 
 
 def _to_disk(name: str) -> None:

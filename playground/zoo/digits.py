@@ -13,6 +13,7 @@ from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.core.train.digits import SIDE, DigitModel, parse_mnist_csv, train_digits
 from playground.core.train.export import to_onnx
+from playground.core.words import translate
 
 MIN_ACCURACY = 0.97
 # onnxruntime and numpy sum in different orders; float32 logits of this size agree far closer than this.
@@ -24,7 +25,8 @@ def read_mnist_csv(path: Path) -> tuple[np.ndarray, np.ndarray]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FetchError(f"The digit training data {path.name} could not be read; fetch the model again.") from exc
+        raise FetchError(translate("Build", "The digit training data {file} could not be read; fetch the model again.")
+                         .format(file=path.name)) from exc
     return parse_mnist_csv(data, path.name)
 
 
@@ -58,14 +60,16 @@ def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) ->
     pixels, labels = read_mnist_csv(members["data"])
     trained = train_digits(pixels, labels)
     if trained.held_out_accuracy < floor:
-        raise FetchError(f"The digit model reached only {trained.held_out_accuracy:.1%} on the "
-                         f"{trained.held_out:,} held-out digits (it must reach {floor:.1%}), so it was not "
-                         "installed; fetch it again, and report the problem if it repeats.")
+        raise FetchError(translate("Build", "The digit model reached only {accuracy} on the {count} held-out digits "
+                                            "(it must reach {floor}), so it was not installed; fetch it again, and "
+                                            "report the problem if it repeats.").format(
+            accuracy=f"{trained.held_out_accuracy:.1%}", count=f"{trained.held_out:,}", floor=f"{floor:.1%}"))
     model_bytes = to_onnx(trained.net, (SIDE, SIDE, 1), graph_name="digits").SerializeToString()
     diff = check_export(model_bytes, trained)
     if not diff < MAX_EXPORT_DIFF:
-        raise FetchError(f"The exported digit model disagrees with the trained one (largest difference {diff:.2g}); "
-                         "nothing was installed.")
+        raise FetchError(translate("Build", "The exported digit model disagrees with the trained one (largest "
+                                            "difference {difference}); nothing was installed.").format(
+            difference=f"{diff:.2g}"))
     target = out_dir / card.file("main").path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(model_bytes)

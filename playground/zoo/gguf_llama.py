@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 BLOCK = 32  # weights per quantisation block, for both Q4_1 and Q8_0
 
@@ -69,17 +70,20 @@ class LlamaGGUF:
         try:
             self._reader = GGUFReader(str(path))
         except (ValueError, OSError, KeyError, IndexError) as exc:
-            raise FetchError(f"{path.name} is not a readable GGUF file ({exc}); fetch the model again.") from None
+            raise FetchError(translate("Build", "{file} is not a readable GGUF file ({reason}); fetch the model again.")
+                             .format(file=path.name, reason=exc)) from None
         self.path = path
         self._tensors = {t.name: t for t in self._reader.tensors}
         if self.field("general.architecture") != "llama":
-            raise FetchError(f"{path.name} holds a '{self.field('general.architecture')}' model, not a llama one.")
+            raise FetchError(translate("Build", "{file} holds a '{kind}' model, not a llama one.").format(
+                file=path.name, kind=self.field("general.architecture")))
         self.config = self._config()
 
     def field(self, key: str) -> Any:
         f = self._reader.fields.get(key)
         if f is None:
-            raise FetchError(f"{self.path.name} lacks the setting '{key}'; fetch the model again.")
+            raise FetchError(translate("Build", "{file} lacks the setting '{key}'; fetch the model again.").format(
+                file=self.path.name, key=key))
         return f.contents()
 
     def _config(self) -> LlamaConfig:
@@ -96,9 +100,12 @@ class LlamaGGUF:
     def _raw(self, name: str, kind: str) -> np.ndarray:
         t = self._tensors.get(name)
         if t is None:
-            raise FetchError(f"{self.path.name} has no tensor '{name}'; fetch the model again.")
+            raise FetchError(translate("Build", "{file} has no tensor '{tensor}'; fetch the model again.").format(
+                file=self.path.name, tensor=name))
         if t.tensor_type.name != kind:
-            raise FetchError(f"{self.path.name}: '{name}' is stored as {t.tensor_type.name}, expected {kind}.")
+            raise FetchError(translate("Build", "{file}: '{tensor}' is stored as {stored}, expected "
+                                                "{expected}.").format(
+                file=self.path.name, tensor=name, stored=t.tensor_type.name, expected=kind))
         return np.asarray(t.data)
 
     def norm(self, name: str) -> np.ndarray:
@@ -127,8 +134,8 @@ class LlamaGGUF:
         merges = [str(m) for m in self.field("tokenizer.ggml.merges")]
         kinds = [int(k) for k in self.field("tokenizer.ggml.token_type")]
         if self.field("tokenizer.ggml.model") != "gpt2":
-            raise FetchError(f"{self.path.name} uses a '{self.field('tokenizer.ggml.model')}' tokenizer, "
-                             "not byte-level BPE.")
+            raise FetchError(translate("Build", "{file} uses a '{kind}' tokenizer, not byte-level BPE.").format(
+                file=self.path.name, kind=self.field("tokenizer.ggml.model")))
         return build_tokenizer_json(tokens, merges, kinds)
 
 

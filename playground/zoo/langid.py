@@ -28,6 +28,7 @@ from onnx import TensorProto, helper
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.words import translate
 from playground.zoo.graph import Graph
 from playground.zoo.npz import write_npz
 
@@ -53,12 +54,13 @@ class _ArraysOnly(pickle.Unpickler):
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) == ("array", "array"):
             return array.array
-        raise FetchError(f"The langid model asks to run '{module}.{name}', which its tables never need, so it "
-                         f"was refused; the package may have been tampered with.")
+        raise FetchError(translate("Build", "The langid model asks to run '{call}', which its tables never need, so it "
+                                            "was refused; the package may have been tampered with.").format(
+            call=f"{module}.{name}"))
 
     def persistent_load(self, pid: Any) -> Any:
-        raise FetchError("The langid model refers to data outside itself, which its tables never do, so it was "
-                         "refused; the package may have been tampered with.")
+        raise FetchError(translate("Build", "The langid model refers to data outside itself, which its tables never "
+                                            "do, so it was refused; the package may have been tampered with."))
 
 
 def model_string(path: Path) -> bytes:
@@ -66,24 +68,28 @@ def model_string(path: Path) -> bytes:
     try:
         tree = ast.parse(path.read_bytes(), filename=path.name)
     except (SyntaxError, ValueError) as exc:
-        raise FetchError(f"{path.name} is not readable Python ({exc}); fetch the model again.") from None
+        raise FetchError(translate("Build", "{file} is not readable Python ({reason}); fetch the model again.").format(
+            file=path.name, reason=exc)) from None
     for node in tree.body:
         if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "model" for t in node.targets) \
                 and isinstance(node.value, ast.Constant) and isinstance(node.value.value, (bytes, str)):
             value = node.value.value
             return value.encode("ascii", "replace") if isinstance(value, str) else value
-    raise FetchError(f"{path.name} has no model string (`model = b\"\"\"…\"\"\"`); it is not langid.py 1.1.6.")
+    raise FetchError(translate("Build", "{file} has no model string ({code}); it is not langid.py 1.1.6.").format(
+        file=path.name, code='`model = b"""…"""`'))
 
 
-def unpickle_tables(data: bytes, name: str = "the langid model") -> tuple[Any, ...]:
-    """base64 → bz2 → the restricted unpickler; damaged data of any kind gives one sentence."""
+def unpickle_tables(data: bytes, name: str = "") -> tuple[Any, ...]:
+    """base64 → bz2 → the restricted unpickler; damaged data of any kind gives one sentence (naming the file)."""
+    name = name or translate("Build", "the langid model")
     try:
         packed = base64.b64decode(data)
         unpacker = bz2.BZ2Decompressor()
         raw = unpacker.decompress(packed, max_length=MAX_PICKLE_BYTES + 1)
         if len(raw) > MAX_PICKLE_BYTES:
-            raise FetchError(f"{name} unpacks to more than {MAX_PICKLE_BYTES // 2**20} MB, far more than langid's "
-                             "29.7 MB of tables, so it was not read; the package may have been tampered with.")
+            raise FetchError(translate("Build", "{file} unpacks to more than {limit} MB, far more than langid's 29.7 "
+                                                "MB of tables, so it was not read; the package may have been tampered "
+                                                "with.").format(file=name, limit=MAX_PICKLE_BYTES // 2**20))
         if not unpacker.eof:
             raise EOFError("the compressed data ends early")
         tables = _ArraysOnly(io.BytesIO(raw)).load()
@@ -91,10 +97,11 @@ def unpickle_tables(data: bytes, name: str = "the langid model") -> tuple[Any, .
         raise
     except (binascii.Error, OSError, EOFError, ValueError, pickle.UnpicklingError, TypeError, IndexError,
             KeyError, AttributeError, MemoryError, RecursionError) as exc:
-        raise FetchError(f"{name} could not be read ({exc}); it is damaged or incomplete, so fetch the "
-                         f"model again.") from None
+        raise FetchError(translate("Build", "{file} could not be read ({reason}); it is damaged or incomplete, so "
+                                            "fetch the model again.").format(file=name, reason=exc)) from None
     if not isinstance(tables, tuple) or len(tables) != 5:
-        raise FetchError(f"{name} does not hold langid's five tables; it is not langid.py 1.1.6.")
+        raise FetchError(translate("Build", "{file} does not hold langid's five tables; it is not langid.py 1.1.6.")
+                         .format(file=name))
     return tables
 
 
@@ -102,24 +109,29 @@ def read_model(path: Path) -> LangidModel:
     """The checked tables of langid.py's embedded model."""
     ptc, pc, classes, nextmove, output = unpickle_tables(model_string(path), path.name)
 
-    def bad(problem: str) -> FetchError:
-        return FetchError(f"The model in {path.name} {problem}; it is not langid.py 1.1.6's model.")
+    def bad(sentence: str) -> FetchError:  # each a whole sentence, naming the file
+        return FetchError(sentence.format(file=path.name))
 
     if not (isinstance(ptc, array.array) and isinstance(pc, array.array) and isinstance(nextmove, array.array)):
-        raise bad("does not keep its numbers in arrays")
+        raise bad(translate("Build", "The model in {file} does not keep its numbers in arrays; it is not langid.py "
+                                     "1.1.6's model."))
     if not (isinstance(classes, list) and classes and all(isinstance(c, str) and c for c in classes)):
-        raise bad("has no list of language codes")
+        raise bad(translate("Build", "The model in {file} has no list of language codes; it is not langid.py 1.1.6's "
+                                     "model."))
     if len(pc) != len(classes) or len(ptc) % len(classes) or len(nextmove) % BYTES:
-        raise bad("has tables whose sizes do not fit together")
+        raise bad(translate("Build", "The model in {file} has tables whose sizes do not fit together; it is not "
+                                     "langid.py 1.1.6's model."))
     states = len(nextmove) // BYTES
     features = len(ptc) // len(classes)
     moves = np.array(nextmove, dtype=np.int64)
     if moves.min() < 0 or moves.max() >= states:
-        raise bad("moves to states it does not have")
+        raise bad(translate("Build", "The model in {file} moves to states it does not have; it is not langid.py "
+                                     "1.1.6's model."))
     if not isinstance(output, dict) or not all(
             isinstance(s, int) and 0 <= s < states and isinstance(ids, tuple)
             and all(isinstance(i, int) and 0 <= i < features for i in ids) for s, ids in output.items()):
-        raise bad("counts features it does not have")
+        raise bad(translate("Build", "The model in {file} counts features it does not have; it is not langid.py "
+                                     "1.1.6's model."))
     return LangidModel(np.array(ptc, np.float32).reshape(features, len(classes)), np.array(pc, np.float32),
                        tuple(classes), moves.astype(np.uint16), dict(output))
 

@@ -19,6 +19,7 @@ from onnx import TensorProto, helper
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.words import translate
 from playground.zoo.graph import Graph, gelu
 
 HEADS, EPS = 12, 1e-12  # config.json: 12 heads of 32; BERT's LayerNorm epsilon
@@ -33,7 +34,8 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
     try:
         tensors = load_file(str(path))
     except (SafetensorError, OSError, ValueError) as exc:
-        raise FetchError(f"{path.name} is not a readable safetensors file ({exc}); fetch the model again.") from None
+        raise FetchError(translate("Build", "{file} is not a readable safetensors file ({reason}); fetch the model "
+                                            "again.").format(file=path.name, reason=exc)) from None
     return {k: v.astype(np.float32) for k, v in tensors.items() if k != "embeddings.position_ids"}
 
 

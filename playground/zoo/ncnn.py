@@ -17,6 +17,7 @@ import numpy as np
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 if TYPE_CHECKING:
     import onnx
@@ -50,7 +51,8 @@ def parse_param(text: str) -> list[Layer]:
     """The layers of a .param file, checked against its own header (magic and layer count)."""
     lines = [line.split() for line in text.splitlines() if line.strip()]
     if len(lines) < 2 or lines[0] != [str(MAGIC)] or len(lines[1]) != 2:
-        raise FetchError("The network description is not an ncnn .param text file (its header is wrong).")
+        raise FetchError(translate("Build", "The network description is not an ncnn .param text file (its header is "
+                                            "wrong)."))
     layer_count = int(lines[1][0])
     layers = []
     for fields in lines[2:]:
@@ -62,13 +64,16 @@ def parse_param(text: str) -> list[Layer]:
             key, _, value = pair.partition("=")
             params[int(key)] = value
         if kind not in KNOWN_LAYERS:
-            raise FetchError(f"The network uses a layer of type {kind} ({name}), which this converter does not "
-                             f"know; only {', '.join(KNOWN_LAYERS)} can be converted.")
+            raise FetchError(translate("Build", "The network uses a layer of type {kind} ({layer}), which this "
+                                                "converter does not know; only {known} can be converted.").format(
+                kind=kind, layer=name, known=", ".join(KNOWN_LAYERS)))
         if any(key < 0 for key in params):  # array parameters only occur in layer kinds we refuse above
-            raise FetchError(f"Layer {name} has list parameters, which this converter does not read.")
+            raise FetchError(translate("Build", "Layer {layer} has list parameters, which this converter does not "
+                                                "read.").format(layer=name))
         layers.append(Layer(kind, name, tuple(blobs[:n_in]), tuple(blobs[n_in:]), params))
     if len(layers) != layer_count:
-        raise FetchError(f"The network description promises {layer_count} layers but lists {len(layers)}.")
+        raise FetchError(translate("Build", "The network description promises {promised} layers but lists {listed}.")
+                         .format(promised=layer_count, listed=len(layers)))
     return layers
 
 
@@ -80,8 +85,9 @@ class _WeightReader:
 
     def take(self, size: int, layer: str) -> bytes:
         if self.at + size > len(self.data):
-            raise FetchError(f"The weight file ends inside layer {layer} ({len(self.data):,} bytes is too short "
-                             "for this network); the .param and .bin do not belong together.")
+            raise FetchError(translate("Build", "The weight file ends inside layer {layer} ({size} bytes is too short "
+                                                "for this network); the .param and .bin do not belong together.")
+                             .format(layer=layer, size=f"{len(self.data):,}"))
         chunk = self.data[self.at:self.at + size]
         self.at += size
         return chunk
@@ -98,8 +104,9 @@ class _WeightReader:
             return values
         if tag == FP32_TAG:
             return self.raw_fp32(count, layer)
-        raise FetchError(f"Layer {layer} stores its weights in a format (tag {tag:#010x}) this converter does not "
-                         "read; only float16 and float32 weights can be converted.")
+        raise FetchError(translate("Build", "Layer {layer} stores its weights in a format (tag {tag}) this converter "
+                                            "does not read; only float16 and float32 weights can be converted.")
+                         .format(layer=layer, tag=f"{tag:#010x}"))
 
 
 def read_weights(layers: list[Layer], data: bytes) -> dict[str, list[np.ndarray]]:
@@ -112,16 +119,18 @@ def read_weights(layers: list[Layer], data: bytes) -> dict[str, list[np.ndarray]
             kh = layer.int(11, kw)
             size = layer.int(6, 0)
             if out <= 0 or size % (out * kh * kw):
-                raise FetchError(f"Layer {layer.name} declares {size} weights, which do not fit {out} outputs "
-                                 f"of {kh}×{kw}.")
+                raise FetchError(translate("Build", "Layer {layer} declares {size} weights, which do not fit {outputs} "
+                                                    "outputs of {kernel}.").format(layer=layer.name, size=size,
+                                                                                   outputs=out, kernel=f"{kh}×{kw}"))
             w = reader.tagged(size, layer.name).reshape(out, size // (out * kh * kw), kh, kw)
             arrays = [w] + ([reader.raw_fp32(out, layer.name)] if layer.int(5, 0) else [])
             weights[layer.name] = arrays
         elif layer.type == "PReLU":
             weights[layer.name] = [reader.raw_fp32(layer.int(0, 1), layer.name)]
     if reader.at != len(data):
-        raise FetchError(f"The weight file has {len(data) - reader.at:,} bytes left over after the last layer; "
-                         "the .param and .bin do not belong together.")
+        raise FetchError(translate("Build", "The weight file has {count} bytes left over after the last layer; the "
+                                            ".param and .bin do not belong together.").format(
+            count=f"{len(data) - reader.at:,}"))
     return weights
 
 
@@ -131,8 +140,8 @@ def _conv_attrs(layer: Layer) -> dict[str, Any]:
     kh, dh, sh, pt = layer.int(11, kw), layer.int(12, dw), layer.int(13, sw), layer.int(14, pl)
     pr, pb = layer.int(15, pl), layer.int(16, pt)
     if min(pl, pt, pr, pb) < 0 or layer.int(8, 0) or layer.int(9, 0) or layer.float(18, 0.0):
-        raise FetchError(f"Layer {layer.name} uses automatic padding, a fused activation or int8 weights, "
-                         "which this converter does not support.")
+        raise FetchError(translate("Build", "Layer {layer} uses automatic padding, a fused activation or int8 weights, "
+                                            "which this converter does not support.").format(layer=layer.name))
     return {"kernel_shape": [kh, kw], "dilations": [dh, dw], "strides": [sh, sw], "pads": [pt, pl, pb, pr]}
 
 
@@ -144,7 +153,7 @@ def build_model(layers: list[Layer], weights: Mapping[str, list[np.ndarray]],
 
     inputs = [layer for layer in layers if layer.type == "Input"]
     if len(inputs) != 1:
-        raise FetchError("The network must have exactly one input layer to be converted.")
+        raise FetchError(translate("Build", "The network must have exactly one input layer to be converted."))
     alias = {inputs[0].outputs[0]: input_name, layers[-1].outputs[0]: output_name}
     nodes, inits = [], []
 
@@ -176,8 +185,9 @@ def build_model(layers: list[Layer], weights: Mapping[str, list[np.ndarray]],
                                           blocksize=layer.int(0, 1), mode=mode))
         elif layer.type == "Interp":
             if layer.int(0, 0) != 1 or layer.int(3, 0) or layer.int(4, 0):
-                raise FetchError(f"Layer {layer.name} resizes in a way other than nearest-neighbour by a fixed "
-                                 "factor, which this converter does not support.")
+                raise FetchError(translate("Build", "Layer {layer} resizes in a way other than nearest-neighbour by a "
+                                                    "fixed factor, which this converter does not support.").format(
+                    layer=layer.name))
             scales = np.array([1, 1, layer.float(1, 1.0), layer.float(2, 1.0)], np.float32)
             # With whole-number scales, half_pixel + round_prefer_floor picks source pixel floor(x / s),
             # exactly what ncnn's nearest Interp does.
@@ -186,7 +196,8 @@ def build_model(layers: list[Layer], weights: Mapping[str, list[np.ndarray]],
         elif layer.type == "BinaryOp":
             op = _BINARY_OPS.get(layer.int(0, 0))
             if op is None or layer.int(1, 0) or len(ins) != 2:
-                raise FetchError(f"Layer {layer.name} is an element-wise operation this converter does not support.")
+                raise FetchError(translate("Build", "Layer {layer} is an element-wise operation this converter does "
+                                                    "not support.").format(layer=layer.name))
             nodes.append(helper.make_node(op, ins, outs, name=layer.name))
     graph = helper.make_graph(
         nodes, "ncnn", [helper.make_tensor_value_info(input_name, TensorProto.FLOAT, [1, 3, "H", "W"])],
@@ -202,11 +213,13 @@ def convert(param_path: Path, bin_path: Path) -> tuple[onnx.ModelProto, int]:
     try:
         text = param_path.read_text(encoding="ascii")
     except UnicodeDecodeError:
-        raise FetchError("The network description is not an ncnn .param text file (it is not plain text).") from None
+        raise FetchError(translate("Build", "The network description is not an ncnn .param text file (it is not plain "
+                                            "text).")) from None
     try:
         layers = parse_param(text)
     except (ValueError, IndexError):
-        raise FetchError("The network description has a line that is not 'type name inputs outputs k=v'.") from None
+        raise FetchError(translate("Build", "The network description has a line that is not 'type name inputs outputs "
+                                            "k=v'.")) from None
     weights = read_weights(layers, bin_path.read_bytes())
     count = sum(a.size for arrays in weights.values() for a in arrays)
     return build_model(layers, weights), count

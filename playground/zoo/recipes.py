@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.words import translate
 from playground.zoo.digits import digits_train
 from playground.zoo.efficientnet import efficientnet_lite0_fp32, efficientnet_lite0_int8
 from playground.zoo.langid import langid_from_pickle
@@ -75,8 +76,11 @@ def make_dims_dynamic(model: onnx.ModelProto, inputs: Dims, outputs: Dims) -> on
 def _require_names(kind: str, wanted: Dims, present: list[str]) -> None:
     missing = [name for name in wanted if name not in present]
     if missing:
-        raise FetchError(f"The model has no {kind} named {', '.join(missing)} (it has {', '.join(present)}), "
-                         f"so its dims cannot be edited.")
+        said = (translate("Build", "The model has no input named {missing} (it has {present}), so its dims cannot be "
+                                   "edited.") if kind == "input" else
+                translate("Build", "The model has no output named {missing} (it has {present}), so its dims cannot be "
+                                   "edited."))
+        raise FetchError(said.format(missing=", ".join(missing), present=", ".join(present)))
 
 
 def centerface_dynamic_dims(members: Mapping[str, Path], out_dir: Path, card: ModelCard) -> None:

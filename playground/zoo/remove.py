@@ -8,7 +8,9 @@ from pathlib import Path
 from playground.core.built import MANIFEST
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
+from playground.core.session import fetch_advice
 from playground.core.shipped_cards import comes_with_app
+from playground.core.words import translate
 from playground.zoo import locks
 from playground.zoo.fetch import BUILD_PREFIX, LOCK_FILE, READ_ONLY
 
@@ -43,10 +45,15 @@ def remove_model(card: ModelCard) -> Removed:
                     files, freed = files + 1, freed + (info.st_size if info.st_nlink == 1 else 0)
                     _prune_empty(path.parent, card)
     except OSError as exc:
-        why = "it cannot be written" if exc.errno in READ_ONLY else exc.strerror
         # The manifest may be gone already: the model then counts as not installed, and a fetch puts it back.
-        raise FetchError(f"{card.name} could not be removed from {card.folder} ({why}); run 'playground models "
-                         f"fetch {card.id}' to put it back whole, or make the folder writable and remove it again.") from exc
+        if exc.errno in READ_ONLY:
+            said = translate("Remove", "{name} could not be removed from {folder} (it cannot be written); {fix}, or "
+                                       "make the folder writable and remove it again.")
+        else:
+            said = translate("Remove", "{name} could not be removed from {folder} ({reason}); {fix}, or make the "
+                                       "folder writable and remove it again.")
+        raise FetchError(said.format(name=card.name, folder=card.folder, reason=exc.strerror,
+                                     fix=fetch_advice(card, " to put it back whole"))) from exc
     return Removed(card.id, files, freed)
 
 

