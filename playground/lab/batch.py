@@ -15,6 +15,7 @@ from playground.core.pipeline import Pipeline
 from playground.core.safe_output import csv_lines, csv_text, json_text
 from playground.core.task import RunRequest
 from playground.core.timing import STAGES
+from playground.core.words import translate
 
 MAX_FILES = 10_000  # a folder larger than this is named, and its first files are run
 
@@ -66,11 +67,20 @@ def files_in(folder: Path, modality: str) -> tuple[list[Path], int]:
     """The folder's files of the model's kind (by name; each is still checked when decoded), sorted, and how
     many more there were past MAX_FILES."""
     if not folder.is_dir():
-        raise InputError(f"There is no folder called {folder}: choose a folder of files to run.")
+        raise InputError(translate("BatchReport", "There is no folder called {folder}: choose a folder of files to "
+                                   "run.").format(folder=folder))
     suffixes = SUPPORTED.get(modality, ())
     found = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in suffixes)
     if not found:
-        raise InputError(f"{folder.name} holds no {modality} files ({', '.join(suffixes)}): choose another folder.")
+        empty = {"image": translate("BatchReport", "{folder} holds no image files ({suffixes}): choose another "
+                                    "folder."),
+                 "audio": translate("BatchReport", "{folder} holds no audio files ({suffixes}): choose another "
+                                    "folder."),
+                 "text": translate("BatchReport", "{folder} holds no text files ({suffixes}): choose another "
+                                   "folder.")}
+        sentence = empty.get(modality) or translate("BatchReport", "{folder} holds no files of the kind this model "
+                                                    "reads ({suffixes}): choose another folder.")
+        raise InputError(sentence.format(folder=folder.name, suffixes=", ".join(suffixes)))
     return found[:MAX_FILES], max(0, len(found) - MAX_FILES)
 
 

@@ -16,6 +16,7 @@ from playground.core.errors import InputError
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
 from playground.core.task import RunRequest
+from playground.core.words import translate
 
 SIZES = (1, 2, 4, 8, 16, 32)
 REPEATS = 5  # timed runs per size, after one warm-up
@@ -46,10 +47,12 @@ def batch_feeds(card: ModelCard, feeds: dict[str, np.ndarray]) -> str:
     """"" when every input the model is fed has a free first axis (a batch), else the sentence why not."""
     declared = {spec.name: spec for spec in card.inputs}
     if not feeds or any(name not in declared for name in feeds):
-        return f"{card.name} prepares its input in several runs of its own, so it is not fed as one batch here."
+        return translate("BatchSizes", "{model} prepares its input in several runs of its own, so it is not fed as "
+                         "one batch here.").format(model=card.name)
     fixed = [name for name in feeds if not isinstance(declared[name].shape[0], str)]
     if fixed:
-        return f"{card.name} takes one input at a time (its input '{fixed[0]}' has a fixed first size)."
+        return translate("BatchSizes", "{model} takes one input at a time (its input '{input}' has a fixed first "
+                         "size).").format(model=card.name, input=fixed[0])
     return ""
 
 

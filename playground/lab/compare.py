@@ -17,6 +17,7 @@ from playground.core.explainers import literal
 from playground.core.pipeline import Pipeline
 from playground.core.session import RuntimeOptions, SessionCache
 from playground.core.task import RunRequest
+from playground.core.words import translate
 
 RUNS = 3  # timed runs of each model after a warm-up: a reply of the language model takes a second or two
 
@@ -71,22 +72,33 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
         shared = len(set(top(a)) & set(top(b)))
         same = a.items[0].name == b.items[0].name
         first, other = (literal(r.items[0].description or r.items[0].name) for r in (a, b))
-        text = (f"Both put “{first}” first" if same else f"They disagree on the first answer: “{first}” against “{other}”")
-        return (1.0 if same else 0.0), f"{text}; {shared} of their top {min(5, len(a.items))} are the same."
+        values = {"first": first, "other": other, "shared": shared, "top": min(5, len(a.items))}
+        text = (translate("Comparison", "Both put “{first}” first; {shared} of their top {top} are the same.")
+                if same else
+                translate("Comparison", "They disagree on the first answer: “{first}” against “{other}”; {shared} of "
+                          "their top {top} are the same."))
+        return (1.0 if same else 0.0), text.format(**values)
     if isinstance(a, results.Similarities) and isinstance(b, results.Similarities):
         x, y = (a.scores, b.scores) if a.searching else (a.matrix, b.matrix)
         if x is not None and y is not None and x.shape == y.shape:
             gap = float(np.abs(x - y).max()) if x.size else 0.0
-            return max(0.0, 1.0 - gap), f"Their scores differ by at most {gap:.3f} (on a scale from −1 to 1)."
+            return max(0.0, 1.0 - gap), translate("Comparison", "Their scores differ by at most {gap} (on a scale "
+                                                  "from −1 to 1).").format(gap=readable.local(f"{gap:.3f}"))
     if isinstance(a, (results.Transcript, results.Generation)) and isinstance(b, type(a)):
         wa, wb = _words(a.text), _words(b.text)
         alike = next((i for i, (p, q) in enumerate(zip(wa, wb)) if p != q), min(len(wa), len(wb)))
         if wa == wb:
-            return 1.0, f"They wrote exactly the same {len(wa)} words."
-        return alike / max(len(wa), len(wb), 1), f"They wrote the same first {alike} words of {max(len(wa), len(wb))}."
+            return 1.0, (translate("Comparison", "They wrote exactly the same single word.") if len(wa) == 1 else
+                         translate("Comparison", "They wrote exactly the same {count} words.").format(count=len(wa)))
+        longest = max(len(wa), len(wb))
+        text = (translate("Comparison", "Their words differ from the first one on.") if alike == 0 else
+                translate("Comparison", "They wrote the same first word of {count}.") if alike == 1 else
+                translate("Comparison", "They wrote the same first {alike} words of {count}."))
+        return alike / max(longest, 1), text.format(alike=alike, count=longest)
     said = [_said(x) for x in (a, b)]
     same = said[0] == said[1]
-    return (1.0 if same else 0.0), ("Their answers are identical." if same else "Their answers differ.")
+    return (1.0 if same else 0.0), (translate("Comparison", "Their answers are identical.") if same else
+                                    translate("Comparison", "Their answers differ."))
 
 
 def _said(result: Any) -> str:
@@ -97,11 +109,11 @@ def _said(result: Any) -> str:
 def headline(result: Any) -> str:
     """The answer itself, without its scores: what two models can be said to agree on."""
     if isinstance(result, results.Labels):
-        return result.items[0].shown if result.items else "no label"
+        return result.items[0].shown if result.items else translate("Comparison", "no label")
     if isinstance(result, (results.Transcript, results.Generation)):
         return f"“{result.text}”"
     lines = _said(result).splitlines()
-    return lines[0] if lines else "no answer"
+    return lines[0] if lines else translate("Comparison", "no answer")
 
 
 def answer_text(result: Any, width: int = 160) -> str:

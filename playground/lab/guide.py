@@ -16,6 +16,7 @@ from playground.core.errors import ModelCardError
 from playground.core.explainers import Topic, literal
 from playground.core.media.types import AudioData
 from playground.core.timing import RunRecord
+from playground.core.words import translate
 from playground.lab.compare import headline
 
 GUIDE = Topic("lesson:guide", "Guided tour", "lesson_guide.md")
@@ -67,11 +68,13 @@ def answer_of(result: Any) -> str:
     if isinstance(result, results.Similarities):
         if result.searching:
             ranked = result.ranked()
-            return f"line {ranked[0][0] + 1} comes closest to the search" if ranked else ""
+            return translate("Guide", "line {line} comes closest to the search").format(
+                line=ranked[0][0] + 1) if ranked else ""
         best = result.most_alike()
-        return f"lines {best[0] + 1} and {best[1] + 1} mean the most alike" if best else "a single line"
+        return translate("Guide", "lines {first} and {second} mean the most alike").format(
+            first=best[0] + 1, second=best[1] + 1) if best else translate("Guide", "a single line")
     if isinstance(result, results.Transcript) and not result.text:
-        return "no words"
+        return translate("Guide", "no words")
     text = " ".join(headline(result).split())
     return readable.shortened(text, ANSWER_CHARS)
 
@@ -132,13 +135,15 @@ def load_guide(path: Path | None = None) -> tuple[Tour, ...]:
                            tuple(Step(s["title"], s["text"].strip(), s["done"], s["done_text"].strip())
                                  for s in t["step"])) for t in table["tour"])
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelCardError(f"The guided tour in {path} could not be read ({exc}); "
-                             "reinstall the playground.") from None
+        raise ModelCardError(translate("Guide", "The guided tour in {path} could not be read ({reason}); reinstall "
+                                       "the playground.").format(path=path, reason=exc)) from None
     unknown = sorted({s.done for t in tours for s in t.steps} - set(CHECKS))
     if unknown:
-        raise ModelCardError(f"The guided tour in {path} names checks the playground does not have: {unknown}.")
+        raise ModelCardError(translate("Guide", "The guided tour in {path} names checks the playground does not "
+                                       "have: {checks}.").format(path=path, checks=unknown))
     if not tours or not all(t.steps for t in tours):
-        raise ModelCardError(f"The guided tour in {path} has a tour without steps; reinstall the playground.")
+        raise ModelCardError(translate("Guide", "The guided tour in {path} has a tour without steps; reinstall the "
+                                       "playground.").format(path=path))
     return tours
 
 
@@ -158,14 +163,14 @@ def _times(big: float, small: float) -> str:
     return readable.ratio(big / small)
 
 
-def _judged(mine: float, theirs: float, less: str, more: str, same: str) -> str:
-    """The ending that says how `mine` compares with `theirs` (less, more, or within SAME of it); {times}
-    in an ending becomes the ratio of the two."""
+def _judged(mine: float, theirs: float) -> tuple[str, str]:
+    """How `mine` compares with `theirs`: "less", "more", or "same" (within SAME of it), and the ratio of the
+    two as the sentences quote it ("" when the same). Each sentence has a whole template for each case."""
     if theirs >= mine * SAME:
-        return less.format(times=_times(theirs, mine))
+        return "less", _times(theirs, mine)
     if mine >= theirs * SAME:
-        return more.format(times=_times(mine, theirs))
-    return same
+        return "more", _times(mine, theirs)
+    return "same", ""
 
 
 def _full_stop(quoted: str) -> str:
@@ -178,10 +183,12 @@ def _full_stop(quoted: str) -> str:
 def answer_sentence(state: GuideState) -> str:
     last = state.last()
     if last is None:
-        return "It has not answered yet."
+        return translate("Guide", "It has not answered yet.")
+    if not last.answer:
+        return translate("Guide", "It answered in {ms} ms.").format(ms=figure(last.ms))
     # What a model wrote is shown as it is, never as Markdown.
-    said = f": {literal(last.answer)}" if last.answer else ""
-    return f"It answered in {figure(last.ms)} ms{said}" + _full_stop(last.answer)
+    return translate("Guide", "It answered in {ms} ms: {answer}").format(
+        ms=figure(last.ms), answer=literal(last.answer)) + _full_stop(last.answer)
 
 
 def pace_sentence(state: GuideState) -> str:
@@ -191,16 +198,24 @@ def pace_sentence(state: GuideState) -> str:
         return ""
     if last.seconds > 0:
         work = last.ms / 1000
-        head = (f"The recording lasts {figure(last.seconds)} s and this run took {figure(work)} s: "
-                f"{figure(work / last.seconds)} s of work for each second of sound (its real-time factor)")
-        return head + _judged(work, last.seconds, ", {times} times faster than the sound plays.",
-                              ", slower than the sound plays: a live recording would fall behind.",
-                              ", about as fast as the sound plays.")
+        case, times = _judged(work, last.seconds)
+        text = {"less": translate("Guide", "The recording lasts {length} s and this run took {work} s: {factor} s of "
+                                  "work for each second of sound (its real-time factor), {times} times faster than "
+                                  "the sound plays."),
+                "more": translate("Guide", "The recording lasts {length} s and this run took {work} s: {factor} s of "
+                                  "work for each second of sound (its real-time factor), slower than the sound plays: "
+                                  "a live recording would fall behind."),
+                "same": translate("Guide", "The recording lasts {length} s and this run took {work} s: {factor} s of "
+                                  "work for each second of sound (its real-time factor), about as fast as the sound "
+                                  "plays.")}[case]
+        return text.format(length=figure(last.seconds), work=figure(work), factor=figure(work / last.seconds),
+                           times=times)
     if last.tokens > 0:
         rate = last.tokens / (last.ms / 1000)
         # Only the sentence model counts its tokens here, and it marks where each line starts and ends.
-        return (f"It read the text as {readable.plural(last.tokens, 'token')} (word pieces, and a mark where each line "
-                f"starts and ends): {figure(last.ms / last.tokens)} ms for each, about {figure(rate)} a second.")
+        return translate("Guide", "It read the text as {tokens} (word pieces, and a mark where each line starts and "
+                         "ends): {each} ms for each, about {rate} a second.").format(
+            tokens=readable.plural(last.tokens, "token"), each=figure(last.ms / last.tokens), rate=figure(rate))
     return ""
 
 
@@ -209,46 +224,61 @@ def warmup_sentence(state: GuideState) -> str:
     cold = next((r for r in reversed(state.of()) if r.cold), None)
     warm = state.warm(threads=cold.threads if cold else None)
     if not warm:
-        return "There is no later run to compare yet: press **Run** again."
+        return translate("Guide", "There is no later run to compare yet: press **Run** again.")
     typical = statistics.median(warm)
     if cold is None:
-        return f"Every run shown was warm, as the model was already set up: a typical one took {figure(typical)} ms."
-    head = f"The first run took {figure(cold.ms)} ms, a typical later one {figure(typical)} ms"
-    return head + _judged(typical, cold.ms,
-                          ": the first took {times} times as long, as it also set up the memory the model works "
-                          "in. That was warm-up.",
-                          ": the later runs were slower this time. Times vary from run to run, as other programs "
-                          "share the processor: press **Run** a few more times.",
-                          ": about the same, so setting up cost this model little here.")
+        return translate("Guide", "Every run shown was warm, as the model was already set up: a typical one took "
+                         "{typical} ms.").format(typical=figure(typical))
+    case, times = _judged(typical, cold.ms)
+    text = {"less": translate("Guide", "The first run took {first} ms, a typical later one {typical} ms: the first "
+                              "took {times} times as long, as it also set up the memory the model works in. That was "
+                              "warm-up."),
+            "more": translate("Guide", "The first run took {first} ms, a typical later one {typical} ms: the later "
+                              "runs were slower this time. Times vary from run to run, as other programs share the "
+                              "processor: press **Run** a few more times."),
+            "same": translate("Guide", "The first run took {first} ms, a typical later one {typical} ms: about the "
+                              "same, so setting up cost this model little here.")}[case]
+    return text.format(first=figure(cold.ms), typical=figure(typical), times=times)
 
 
 def threads_ask(cores: int) -> str:
     """What the threads step asks of the person: never more threads than this computer has cores."""
     if cores < 2:
-        return ("Look at **Threads** in the bar at the top: it stops at 1, because this computer has only one "
-                "core. Threads share the sums of a run between cores, so here there is nothing to share.")
-    where = "the two cores of this computer" if cores == 2 else f"two of the {cores:,} cores of this computer"
-    return (f"Set **Threads** to 2 in the bar at the top, then press **Run** twice: the first run with a new "
-            f"setting sets up again. Two threads share the sums of each run between {where}.")
+        return translate("Guide", "Look at **Threads** in the bar at the top: it stops at 1, because this computer "
+                         "has only one core. Threads share the sums of a run between cores, so here there is nothing "
+                         "to share.")
+    if cores == 2:
+        return translate("Guide", "Set **Threads** to 2 in the bar at the top, then press **Run** twice: the first run "
+                         "with a new setting sets up again. Two threads share the sums of each run between the two "
+                         "cores of this computer.")
+    return translate("Guide", "Set **Threads** to 2 in the bar at the top, then press **Run** twice: the first run "
+                     "with a new setting sets up again. Two threads share the sums of each run between two of the "
+                     "{cores} cores of this computer.").format(cores=readable.local(f"{cores:,}"))
 
 
 def threads_sentence(state: GuideState) -> str:
     if state.cores < 2:
-        return "With one core, a second thread could only take turns with the first: more threads cannot help here."
+        return translate("Guide", "With one core, a second thread could only take turns with the first: more threads "
+                         "cannot help here.")
     more = [r for r in state.of() if r.threads >= 2 and not r.cold]
     if not more:
-        return "There is no warm run with 2 threads yet: press **Run** again."
+        return translate("Guide", "There is no warm run with 2 threads yet: press **Run** again.")
     n = more[-1].threads
     mine, one = statistics.median(state.warm(threads=n)), state.warm(threads=1)
-    head = f"With {n} threads a warm run took {figure(mine)} ms"
-    back = " Set **Threads** back to 1 before the next step, so both versions of the model are timed alike."
+    back = translate("Guide", "Set **Threads** back to 1 before the next step, so both versions of the model are "
+                     "timed alike.")
     if not one:
-        return f"{head}; there is no warm run with 1 thread to compare it with.{back}"
+        return translate("Guide", "With {threads} threads a warm run took {mine} ms; there is no warm run with 1 "
+                         "thread to compare it with.").format(threads=n, mine=figure(mine)) + " " + back
     single = statistics.median(one)
-    head += f", with 1 thread {figure(single)} ms"
-    return head + _judged(mine, single, ": {times} times as fast.",
-                          ": slower, as sharing out the work cost more than it saved, or another program was busy.",
-                          ": about the same, so this model gains little from more threads here.") + back
+    case, times = _judged(mine, single)
+    text = {"less": translate("Guide", "With {threads} threads a warm run took {mine} ms, with 1 thread {single} ms: "
+                              "{times} times as fast."),
+            "more": translate("Guide", "With {threads} threads a warm run took {mine} ms, with 1 thread {single} ms: "
+                              "slower, as sharing out the work cost more than it saved, or another program was busy."),
+            "same": translate("Guide", "With {threads} threads a warm run took {mine} ms, with 1 thread {single} ms: "
+                              "about the same, so this model gains little from more threads here.")}[case]
+    return text.format(threads=n, mine=figure(mine), single=figure(single), times=times) + " " + back
 
 
 def int8_sentence(state: GuideState, base_id: str) -> str:
@@ -264,35 +294,46 @@ def _int8_answer(state: GuideState, base_id: str) -> str:
     if not mine:
         return ""
     if not theirs:
-        return f"The int8 version answered: {mine}{_full_stop(mine)}"
+        return translate("Guide", "The int8 version answered: {answer}").format(answer=mine) + _full_stop(mine)
     if mine == theirs:
-        return f"It gave the same answer as the other version: {mine}{_full_stop(mine)}"
-    return f"The answer changed: {theirs} before, {mine} now. Rounding has a price; check it on your own inputs."
+        return translate("Guide", "It gave the same answer as the other version: {answer}").format(
+            answer=mine) + _full_stop(mine)
+    return translate("Guide", "The answer changed: {before} before, {now} now. Rounding has a price; check it on your "
+                     "own inputs.").format(before=theirs, now=mine)
 
 
 def _int8_size(state: GuideState, base_id: str) -> str:
     mine, theirs = state.sizes.get(state.model_id, 0), state.sizes.get(base_id, 0)
     if mine <= 0 or theirs <= 0:
         return ""
-    head = f"Its files take {figure(mine / 1e6)} MB on disk, the other version's {figure(theirs / 1e6)} MB"
-    return head + _judged(mine, theirs, ": {times} times smaller.", ": larger.", ": about the same size.")
+    case, times = _judged(mine, theirs)
+    text = {"less": translate("Guide", "Its files take {mine} MB on disk, the other version's {theirs} MB: {times} "
+                              "times smaller."),
+            "more": translate("Guide", "Its files take {mine} MB on disk, the other version's {theirs} MB: larger."),
+            "same": translate("Guide", "Its files take {mine} MB on disk, the other version's {theirs} MB: about the "
+                              "same size.")}[case]
+    return text.format(mine=figure(mine / 1e6), theirs=figure(theirs / 1e6), times=times)
 
 
 def _int8_time(state: GuideState, base_id: str) -> str:
     warm = [r for r in state.of() if not r.cold]
     if not warm:
-        return "Press **Run** once more: a model's first run is its cold one, and only warm runs compare fairly."
+        return translate("Guide", "Press **Run** once more: a model's first run is its cold one, and only warm runs "
+                         "compare fairly.")
     n = warm[-1].threads
     mine, theirs = statistics.median(state.warm(threads=n)), state.warm(base_id, n)
     if not theirs:
-        return (f"A warm run took {figure(mine)} ms with {readable.plural(n, 'thread')}; the other version has no warm "
-                "run with as many threads to compare it with.")
+        return translate("Guide", "A warm run took {mine} ms with {threads}; the other version has no warm run with "
+                         "as many threads to compare it with.").format(mine=figure(mine), threads=readable.plural(n, "thread"))
     other = statistics.median(theirs)
-    head = (f"A warm run took {figure(mine)} ms, the other version's {figure(other)} ms "
-            f"(both with {readable.plural(n, 'thread')})")
-    return head + _judged(mine, other, ": {times} times as fast.",
-                          ": slower here, so on this processor the rounding bought no speed.",
-                          ": about the same speed here.")
+    case, times = _judged(mine, other)
+    text = {"less": translate("Guide", "A warm run took {mine} ms, the other version's {other} ms (both with "
+                              "{threads}): {times} times as fast."),
+            "more": translate("Guide", "A warm run took {mine} ms, the other version's {other} ms (both with "
+                              "{threads}): slower here, so on this processor the rounding bought no speed."),
+            "same": translate("Guide", "A warm run took {mine} ms, the other version's {other} ms (both with "
+                              "{threads}): about the same speed here.")}[case]
+    return text.format(mine=figure(mine), other=figure(other), threads=readable.plural(n, "thread"), times=times)
 
 
 def guide_facts(state: GuideState, base_id: str) -> dict[str, str]:

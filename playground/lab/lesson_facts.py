@@ -1,4 +1,7 @@
-"""The lessons' topics and the live numbers their texts quote: costs, the cloud, latency, int8, batches, training."""
+"""The lessons' topics and the live numbers their texts quote: costs, the cloud, latency, int8, batches, training.
+
+Every sentence here is a whole template translated under "LessonFacts" (core/words.py), then filled; a count
+that may be one has a template of its own for one."""
 
 from __future__ import annotations
 
@@ -9,6 +12,7 @@ from playground.core import readable
 from playground.core.explainers import Topic, literal
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord, percentile
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.lab.batch import BatchReport
 from playground.lab.batch_sizes import BatchSizes
 from playground.lab.cloud import CloudEstimate, CloudSetting
@@ -19,21 +23,30 @@ from playground.lab.train_lesson import Answer, FineTuned, Trained
 
 LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
 COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
-CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?", "lesson_cloud.md")
+CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?",
+              "lesson_cloud.md")
 INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
 MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
 BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
 TRAINING = Topic("lesson:training", "Training or inference?", "lesson_training.md")
 POST = Topic("lesson:post", "From numbers to an answer", "lesson_post.md")
-PRIVACY = Topic("lesson:privacy", "Nothing leaves this computer", "lesson_privacy.md")
+PRIVACY = Topic("lesson:privacy", "Nothing leaves this computer",
+                "lesson_privacy.md")
 TRUST = Topic("lesson:trust", "Can you trust the answer?", "lesson_trust.md")
 GLOSSARY = Topic("lesson:words", "Words used here", "glossary.md")  # no live numbers: the same for everyone
 LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, POST, TRUST, LATENCY, BATCH, COST, CLOUD, INT8, MODEL, PRIVACY)
 
-# What the input is to a person, by the model's kind of input.
-INPUT_NOUN = {"image": "photo", "audio": "recording", "text": "text"}
+# What the input is to a person, by the model's kind of input (translated under "LessonFacts" where quoted).
+INPUT_NOUN = {"image": QT_TRANSLATE_NOOP("LessonFacts", "photo"),
+              "audio": QT_TRANSLATE_NOOP("LessonFacts", "recording"),
+              "text": QT_TRANSLATE_NOOP("LessonFacts", "text")}
 # The stages a server would do too: everything but drawing the answer on this screen.
 SERVER_STAGES = ("decode", "preprocess", "model", "postprocess")
+
+
+def _n(count: int) -> str:
+    """A whole count as the texts write it: 1,503 (1.503 in German)."""
+    return readable.local(f"{count:,}")
 
 
 def cost_facts(figures: CostFigures | None, reply_tokens: int = 0) -> dict[str, str]:
@@ -41,33 +54,46 @@ def cost_facts(figures: CostFigures | None, reply_tokens: int = 0) -> dict[str, 
     if figures is None:
         return {}
     cpu = readable.duration(figures.cpu_s)
+    joules = f"**{readable.energy(figures.joules)}**"
     if figures.energy_measured:
-        energy = (f"The processor's own energy counter measured **{readable.energy(figures.joules)}** per run "
-                  "(for the whole processor, so other programs count too).")
+        energy = translate("LessonFacts", "The processor's own energy counter measured {energy} per run (for the "
+                           "whole processor, so other programs count too).").format(energy=joules)
     else:
-        energy = (f"Estimated, as this computer hides its energy counter: {cpu} of CPU time × "
-                  f"{readable.sig(figures.watts_per_core, 2)} W per busy core = **{readable.energy(figures.joules)}** "
-                  "per run.")
+        energy = translate("LessonFacts", "Estimated, as this computer hides its energy counter: {cpu_time} of CPU "
+                           "time × {watts} W per busy core = {energy} per run.").format(
+            cpu_time=cpu, watts=readable.sig(figures.watts_per_core, 2), energy=joules)
     per_dollar = 1.0 / figures.dollars(1) if figures.cpu_s > 0 and figures.price_per_cpu_hour > 0 else 0.0
-    basis = ("the median of " + readable.plural(figures.runs, "warm run") if figures.runs > 1 else
-             "from one warm run: run it a few more times for a steadier figure")
+    basis = (translate("LessonFacts", "the median of {runs} warm runs").format(runs=_n(figures.runs))
+             if figures.runs > 1 else
+             translate("LessonFacts", "from one warm run: run it a few more times for a steadier figure"))
+    if reply_tokens > 0:
+        per_dollar_sentence = _token_sentence(figures, reply_tokens)
+    elif per_dollar >= 2:
+        per_dollar_sentence = translate("LessonFacts", "One dollar buys about {runs} runs.").format(
+            runs=readable.count(per_dollar))
+    elif per_dollar:
+        per_dollar_sentence = translate("LessonFacts", "One run costs {cost}.").format(
+            cost=readable.money(figures.dollars(1)))
+    else:
+        per_dollar_sentence = translate("LessonFacts", "At that price the runs cost nothing.")
     return {"cost_basis": basis, "cpu_per_run": cpu, "price": readable.money(figures.price_per_cpu_hour),
             "cpu_1k": readable.duration(1000 * figures.cpu_s), "cost_1k": readable.money(figures.dollars(1000)),
             "cpu_1m": readable.duration(1_000_000 * figures.cpu_s),
             "cost_1m": readable.money(figures.dollars(1_000_000)),
-            "per_dollar_sentence": (_token_sentence(figures, reply_tokens) if reply_tokens > 0 else
-                                    f"One dollar buys about {readable.count(per_dollar)} runs." if per_dollar >= 2 else
-                                    f"One run costs {readable.money(figures.dollars(1))}." if per_dollar else
-                                    "At that price the runs cost nothing."),
+            "per_dollar_sentence": per_dollar_sentence,
             "energy_sentence": energy, "energy_1m": readable.energy(figures.joules * 1_000_000),
             "bulb_time": readable.duration(figures.bulb_hours(1_000_000) * 3600)}
 
 
 def _token_sentence(figures: CostFigures, reply_tokens: int) -> str:
     """A chat is priced per token of reply, as chat services price theirs."""
-    per_million = figures.dollars(1) / reply_tokens * 1e6
-    return (f"The last reply was {readable.plural(reply_tokens, 'token')} (word pieces), so a million tokens "
-            f"would cost {readable.money(per_million)}. Chat services price their answers the same way.")
+    cost = readable.money(figures.dollars(1) / reply_tokens * 1e6)
+    if reply_tokens == 1:
+        return translate("LessonFacts", "The last reply was 1 token (a word piece), so a million tokens would cost "
+                         "{cost}. Chat services price their answers the same way.").format(cost=cost)
+    return translate("LessonFacts", "The last reply was {tokens} tokens (word pieces), so a million tokens would "
+                     "cost {cost}. Chat services price their answers the same way.").format(
+        tokens=_n(reply_tokens), cost=cost)
 
 
 def device_ms(record: RunRecord) -> float:
@@ -75,16 +101,18 @@ def device_ms(record: RunRecord) -> float:
 
 
 def _cloud_verdict(here: float, cloud: float) -> str:
+    """The end of the lesson's sentence "Sent to a service instead, the same request would take … ms, …"."""
     if cloud <= 0:
-        return "no time at all with the settings above, which no real network is"
+        return translate("LessonFacts", "no time at all with the settings above, which no real network is")
     if here <= 0:
-        return "far longer than here, where it took no measurable time"
+        return translate("LessonFacts", "far longer than here, where it took no measurable time")
     ratio = cloud / here
     if ratio >= 1.5:
-        return f"{readable.ratio(ratio)} times as long as here"
+        return translate("LessonFacts", "{ratio} times as long as here").format(ratio=readable.ratio(ratio))
     if ratio > 1 / 1.5:
-        return "about as long as here"
-    return f"{readable.ratio(1 / ratio)} times faster than here, as the model is heavy and the server strong"
+        return translate("LessonFacts", "about as long as here")
+    return translate("LessonFacts", "{ratio} times faster than here, as the model is heavy and the server "
+                     "strong").format(ratio=readable.ratio(1 / ratio))
 
 
 def cloud_facts(record: RunRecord | None, estimate: CloudEstimate | None, setting: CloudSetting,
@@ -92,7 +120,7 @@ def cloud_facts(record: RunRecord | None, estimate: CloudEstimate | None, settin
     if record is None or estimate is None:
         return {}
     here = device_ms(record)
-    noun = INPUT_NOUN.get(modality, "input")
+    noun = translate("LessonFacts", INPUT_NOUN.get(modality, QT_TRANSLATE_NOOP("LessonFacts", "input")))
     return {"device_ms": readable.ms(here), "upload_size": readable.size(estimate.upload_bytes),
             "upload_ms": readable.ms(estimate.upload_ms), "upload_mbps": readable.sig(setting.upload_mbps, 3),
             "round_trip_ms": readable.ms(estimate.round_trip_ms), "queue_ms": readable.ms(estimate.queue_ms),
@@ -109,19 +137,27 @@ P95_RUNS, P99_RUNS = 20, 100
 def percentile_sentence(warm: list[float], model_name: str) -> str:
     """What the warm runs' percentiles say, quoting only those the number of runs can support."""
     n = len(warm)
-    text = (f"Of the last {readable.plural(n, 'warm run')} of {model_name}, half took at most "
-            f"**{readable.ms(percentile(warm, 50))} ms** (the median, p50)")
+    values = {"runs": _n(n), "model": model_name, "p50": readable.ms(percentile(warm, 50)),
+              "p95": readable.ms(percentile(warm, 95)), "p99": readable.ms(percentile(warm, 99)),
+              "slowest": readable.ms(max(warm)), "p95_runs": _n(P95_RUNS), "p99_runs": _n(P99_RUNS)}
     if n >= P99_RUNS:
-        return (text + f", 95 in 100 at most {readable.ms(percentile(warm, 95))} ms (p95) and 99 in 100 at most "
-                f"{readable.ms(percentile(warm, 99))} ms (p99).")
-    if n >= P95_RUNS:
-        return (text + f" and 95 in 100 at most {readable.ms(percentile(warm, 95))} ms (p95). With "
-                f"{P99_RUNS} runs this page gives p99 too.")
-    return (text + f"; the slowest took {readable.ms(max(warm))} ms. With {P95_RUNS} runs or more this page gives "
-            "p95 too: the time 95 runs in 100 stay within.")
+        text = translate("LessonFacts", "Of the last {runs} warm runs of {model}, half took at most **{p50} ms** (the "
+                         "median, p50), 95 in 100 at most {p95} ms (p95) and 99 in 100 at most {p99} ms (p99).")
+    elif n >= P95_RUNS:
+        text = translate("LessonFacts", "Of the last {runs} warm runs of {model}, half took at most **{p50} ms** (the "
+                         "median, p50) and 95 in 100 at most {p95} ms (p95). With {p99_runs} runs this page gives "
+                         "p99 too.")
+    elif n == 1:
+        text = translate("LessonFacts", "The last warm run of {model} took **{p50} ms**. With {p95_runs} runs or "
+                         "more this page gives p95 too: the time 95 runs in 100 stay within.")
+    else:
+        text = translate("LessonFacts", "Of the last {runs} warm runs of {model}, half took at most **{p50} ms** (the "
+                         "median, p50); the slowest took {slowest} ms. With {p95_runs} runs or more this page gives "
+                         "p95 too: the time 95 runs in 100 stay within.")
+    return text.format(**values)
 
 
-def latency_facts(history: RunHistory, load_ns: int, sweeps: dict[str, Sweep], model_name: str = "the model"
+def latency_facts(history: RunHistory, load_ns: int, sweeps: dict[str, Sweep], model_name: str = ""
                   ) -> dict[str, str]:
     """Percentiles of the warm runs, the load and the cold run, and what the latest sweeps found."""
     warm = history.warm_totals()
@@ -131,27 +167,34 @@ def latency_facts(history: RunHistory, load_ns: int, sweeps: dict[str, Sweep], m
     p50 = percentile(warm, 50)
     if load_ns and cold is not None and p50 > 0:
         cold_ms = cold.total_ns / 1e6
-        slower = (f"{readable.ratio(cold_ms / p50)} times a warm one: memory and caches were being set up."
-                  if cold_ms >= 1.2 * p50 else "about as long as a warm one.")
-        start = (f"Loading the model took {readable.ms(load_ns / 1e6)} ms and the first, cold run "
-                 f"{readable.ms(cold_ms)} ms, {slower}")
+        values = {"load": readable.ms(load_ns / 1e6), "cold": readable.ms(cold_ms),
+                  "ratio": readable.ratio(cold_ms / p50)}
+        start = (translate("LessonFacts", "Loading the model took {load} ms and the first, cold run {cold} ms, "
+                           "{ratio} times a warm one: memory and caches were being set up.")
+                 if cold_ms >= 1.2 * p50 else
+                 translate("LessonFacts", "Loading the model took {load} ms and the first, cold run {cold} ms, "
+                           "about as long as a warm one.")).format(**values)
     else:
-        start = "The model was already loaded, so every run here is warm."
-    return {"percentile_sentence": percentile_sentence(warm, model_name), "start_sentence": start,
+        start = translate("LessonFacts", "The model was already loaded, so every run here is warm.")
+    name = model_name or translate("LessonFacts", "the model")
+    return {"percentile_sentence": percentile_sentence(warm, name), "start_sentence": start,
             "sweep_sentence": " ".join(_sweep_sentence(s) for s in sweeps.values()) or
-            "Press a button above to time the model with each number of threads, or each optimisation level."}
+            translate("LessonFacts", "Press a button above to time the model with each number of threads, or each "
+                      "optimisation level.")}
 
 
 def _sweep_sentence(sweep: Sweep) -> str:
     best = sweep.best()
     slowest = max(sweep.points, key=lambda p: p.median_ms)
     if len(sweep.points) == 1:
-        return f"With one core there is only one setting to try: {readable.ms(best.median_ms)} ms in the model."
-    what = (f"with 1 to {len(sweep.points)} threads" if sweep.kind == "threads" else
-            f"at each of {len(sweep.points)} optimisation levels")
-    return (f"Timed just now {what}: **{best.label}** was fastest at "
-            f"{readable.ms(best.median_ms)} ms in the model, against {readable.ms(slowest.median_ms)} ms with "
-            f"{slowest.label}.")
+        return translate("LessonFacts", "With one core there is only one setting to try: {ms} ms in the "
+                         "model.").format(ms=readable.ms(best.median_ms))
+    text = (translate("LessonFacts", "Timed just now with 1 to {count} threads: {best} was fastest at {best_ms} ms "
+                      "in the model, against {slowest_ms} ms with {slowest}.") if sweep.kind == "threads" else
+            translate("LessonFacts", "Timed just now at each of {count} optimisation levels: {best} was fastest at "
+                      "{best_ms} ms in the model, against {slowest_ms} ms with {slowest}."))
+    return text.format(count=_n(len(sweep.points)), best=f"**{best.label}**", best_ms=readable.ms(best.median_ms),
+                       slowest_ms=readable.ms(slowest.median_ms), slowest=slowest.label)
 
 
 def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str]:
@@ -159,21 +202,30 @@ def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str
         return {}
     base, twin = comparison.base, comparison.twin
     speedup = comparison.speedup
-    speed = ("too quick to time apart" if base.median_ms <= 0 or twin.median_ms <= 0 else
-             f"{readable.ratio(speedup)} times as fast" if speedup >= 1.1 else
-             "no faster" if speedup > 1 / 1.1 else f"{readable.ratio(1 / speedup)} times slower")
+    # The end of "… {twin_name} {twin_ms} ms: {speed_sentence}."
+    if base.median_ms <= 0 or twin.median_ms <= 0:
+        speed = translate("LessonFacts", "too quick to time apart")
+    elif speedup >= 1.1:
+        speed = translate("LessonFacts", "{ratio} times as fast").format(ratio=readable.ratio(speedup))
+    elif speedup > 1 / 1.1:
+        speed = translate("LessonFacts", "no faster")
+    else:
+        speed = translate("LessonFacts", "{ratio} times slower").format(ratio=readable.ratio(1 / speedup))
     dots = comparison.dot_product
-    cpu = (f"This processor has {dots}: instructions that multiply many 8-bit numbers in one step, which is "
-           "where int8 gets most of its speed." if dots else
-           "This processor lacks VNNI, the instructions that multiply and add many 8-bit numbers in one step. "
-           "Here int8 can still be faster, as the times above show, but by less. Its answers can also differ "
-           "a little from a processor that has them." if dots == "" else
-           "This system does not say which instructions the processor has.")
+    if dots:
+        cpu = translate("LessonFacts", "This processor has {instructions}: instructions that multiply many 8-bit "
+                        "numbers in one step, which is where int8 gets most of its speed.").format(instructions=dots)
+    elif dots == "":
+        cpu = translate("LessonFacts", "This processor lacks VNNI, the instructions that multiply and add many 8-bit "
+                        "numbers in one step. Here int8 can still be faster, as the times above show, but by less. "
+                        "Its answers can also differ a little from a processor that has them.")
+    else:
+        cpu = translate("LessonFacts", "This system does not say which instructions the processor has.")
     return {"base_name": base.name, "twin_name": twin.name, "base_ms": readable.ms(base.median_ms),
             "twin_ms": readable.ms(twin.median_ms), "speed_sentence": speed,
             "base_mb": readable.sig(base.size_mb, 3), "twin_mb": readable.sig(twin.size_mb, 3),
             "agreement_text": comparison.agreement_text, "cpu_sentence": cpu,
-            "compared_input": literal(input_label or "your input")}
+            "compared_input": literal(input_label or translate("LessonFacts", "your input"))}
 
 
 def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: float,
@@ -182,36 +234,66 @@ def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: fl
     for what is missing)."""
     totals = history.total_ms.view()
     missed = int((totals > deadline_ms).sum())
-    live = (f"{missed} of the last {readable.plural(len(totals), 'run')} missed it." if len(totals) else
-            "run a model live (press Repeat, or use a camera or a microphone) to count the runs that miss it.")
-    if report is None or not report.done:
-        batch = ("is waiting for a folder. Choose one above, or run the samples: the model then goes through "
-                 "every file, one by one, with the files done a second and the time left.")
+    if len(totals) == 1:
+        live = translate("LessonFacts", "{missed} of the last 1 run missed it.").format(missed=_n(missed))
+    elif len(totals):
+        live = translate("LessonFacts", "{missed} of the last {runs} runs missed it.").format(
+            missed=_n(missed), runs=_n(len(totals)))
     else:
-        failed = f"; {report.failed} could not be read" if report.failed else ""
-        state = "went through" if report.finished else "has gone through"
-        answered = [r.total_ms for r in report.rows if not r.problem]
-        each = f", {readable.ms(sum(answered) / len(answered))} ms each" if answered else ""
-        batch = (f"{state} {report.done} of {readable.plural(report.total, 'file')} of "
-                 f"{literal(Path(report.folder).name)} in {readable.duration(report.elapsed_s)}: "
-                 f"{readable.sig(report.per_second, 3)} files a second{each}{failed}.")
+        live = translate("LessonFacts", "run a model live (press Repeat, or use a camera or a microphone) to count "
+                         "the runs that miss it.")
     target = 1000.0 / deadline_ms if deadline_ms > 0 else math.inf
     return {"deadline": readable.ms(deadline_ms), "per_second_target": readable.sig(target, 3),
-            "live_sentence": live, "batch_sentence": batch, "sizes_sentence": _sizes_sentence(sizes)}
+            "live_sentence": live, "batch_sentence": _batch_sentence(report), "sizes_sentence": _sizes_sentence(sizes)}
+
+
+def _batch_sentence(report: BatchReport | None) -> str:
+    """What follows "In a batch, {model_name}" in the lesson."""
+    if report is None or not report.done:
+        return translate("LessonFacts", "is waiting for a folder. Choose one above, or run the samples: the model "
+                         "then goes through every file, one by one, with the files done a second and the time left.")
+    answered = [r.total_ms for r in report.rows if not r.problem]
+    # "; 1 could not be read", or nothing: the end of the sentence's list of figures.
+    unreadable = (translate("LessonFacts", "; {count} could not be read").format(count=_n(report.failed))
+                  if report.failed else "")
+    values = {"done": _n(report.done), "total": _n(report.total), "folder": literal(Path(report.folder).name),
+              "time": readable.duration(report.elapsed_s), "rate": readable.sig(report.per_second, 3),
+              "each": readable.ms(sum(answered) / len(answered)) if answered else "", "unreadable": unreadable}
+    if report.total == 1:  # done, and so finished
+        text = (translate("LessonFacts", "went through {done} of 1 file of {folder} in {time}: {rate} files a second, "
+                          "{each} ms each{unreadable}.") if answered else
+                translate("LessonFacts", "went through {done} of 1 file of {folder} in {time}: {rate} files a "
+                          "second{unreadable}."))
+    elif report.finished:
+        text = (translate("LessonFacts", "went through {done} of {total} files of {folder} in {time}: {rate} files a "
+                          "second, {each} ms each{unreadable}.") if answered else
+                translate("LessonFacts", "went through {done} of {total} files of {folder} in {time}: {rate} files a "
+                          "second{unreadable}."))
+    else:
+        text = (translate("LessonFacts", "has gone through {done} of {total} files of {folder} in {time}: {rate} "
+                          "files a second, {each} ms each{unreadable}.") if answered else
+                translate("LessonFacts", "has gone through {done} of {total} files of {folder} in {time}: {rate} "
+                          "files a second{unreadable}."))
+    return text.format(**values)
 
 
 def _sizes_sentence(sizes: BatchSizes | None) -> str:
     if sizes is None or len(sizes.points) < 2:
-        return "Press “Time batch sizes” to feed the model the same input many times in one run."
+        return translate("LessonFacts", "Press “Time batch sizes” to feed the model the same input many times in "
+                         "one run.")
     one, big = sizes.points[0], sizes.points[-1]
     gain = big.per_second / one.per_second if one.per_second else 0.0
-    waited = f"Each answer waited {readable.ms(big.batch_ms)} ms instead of {readable.ms(one.batch_ms)} ms"
+    values = {"size": _n(big.size), "gain": readable.ratio(gain), "big_ms": readable.ms(big.batch_ms),
+              "one_ms": readable.ms(one.batch_ms), "big_rate": readable.sig(big.per_second, 3),
+              "one_rate": readable.sig(one.per_second, 3)}
     if gain >= 1.2:
-        return (f"Fed {big.size} at once, it answered {readable.ratio(gain)} times as many a second. {waited}: the "
-                "fixed cost of a run was shared.")
-    return (f"Fed {big.size} at once, it answered no more a second ({readable.sig(big.per_second, 3)} against "
-            f"{readable.sig(one.per_second, 3)}). {waited}: one input already keeps this processor busy. Graphics "
-            "chips, with thousands of small cores, are where big batches pay.")
+        return translate("LessonFacts", "Fed {size} at once, it answered {gain} times as many a second. Each answer "
+                         "waited {big_ms} ms instead of {one_ms} ms: the fixed cost of a run was "
+                         "shared.").format(**values)
+    return translate("LessonFacts", "Fed {size} at once, it answered no more a second ({big_rate} against "
+                     "{one_rate}). Each answer waited {big_ms} ms instead of {one_ms} ms: one input already keeps "
+                     "this processor busy. Graphics chips, with thousands of small cores, are where big batches "
+                     "pay.").format(**values)
 
 
 def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Answer | None,
@@ -222,26 +304,34 @@ def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Ans
     facts = {"lesson_parameters": readable.plural(trained.parameters, "number"),
              "train_images": readable.plural(trained.trained_on, "handwritten digit"),
              "epochs": readable.times(trained.result.epochs),
-             "train_cpu": readable.duration(trained.cpu_s), "held_accuracy": readable.percent(trained.held_out_accuracy),
-             "held_count": f"{len(trained.held_labels):,}"}
+             "train_cpu": readable.duration(trained.cpu_s),
+             "held_accuracy": readable.percent(trained.held_out_accuracy),
+             "held_count": _n(len(trained.held_labels))}
     if tuned is None:
-        facts["tune_sentence"] = ("**Fine-tuning** adapts a trained model to new examples: draw a few digits "
-                                  "below, say which each is, and tune it on them.")
+        facts["tune_sentence"] = translate("LessonFacts", "**Fine-tuning** adapts a trained model to new examples: "
+                                           "draw a few digits below, say which each is, and tune it on them.")
     else:
-        facts["tune_sentence"] = (f"**Fine-tuning** on your {readable.plural(examples, 'drawing')} took "
-                                  f"{readable.duration(tuned.cpu_s)}: it now names {readable.percent(tuned.after)} "
-                                  f"of them (before: {readable.percent(tuned.before)}). It still names "
-                                  f"{readable.percent(tuned.held_out_after)} of the kept-out digits, some of which "
-                                  "it went over again while tuning.")
+        values = {"drawings": _n(examples), "time": readable.duration(tuned.cpu_s),
+                  "after": readable.percent(tuned.after), "before": readable.percent(tuned.before),
+                  "kept_out": readable.percent(tuned.held_out_after)}
+        facts["tune_sentence"] = (
+            translate("LessonFacts", "**Fine-tuning** on your 1 drawing took {time}: it now names {after} of it "
+                      "(before: {before}). It still names {kept_out} of the kept-out digits, some of which it went "
+                      "over again while tuning.") if examples == 1 else
+            translate("LessonFacts", "**Fine-tuning** on your {drawings} drawings took {time}: it now names {after} "
+                      "of them (before: {before}). It still names {kept_out} of the kept-out digits, some of which "
+                      "it went over again while tuning.")).format(**values)
     if answer is None or answer.seconds <= 0:
-        facts["answer_sentence"] = "Draw a digit and press Ask to see one answer, timed, and its raw numbers."
+        facts["answer_sentence"] = translate("LessonFacts", "Draw a digit and press Ask to see one answer, timed, "
+                                             "and its raw numbers.")
         return facts
     raw = ", ".join(readable.sig(v, 2) for v in answer.logits)
-    facts["answer_sentence"] = (
-        f"One answer took **{readable.duration(answer.seconds)}**, so training cost as much as "
-        f"{readable.count(trained.cpu_s / answer.seconds)} answers. Its raw output is ten numbers ({raw}). "
-        f"Softmax turns them into chances, and the largest, {readable.percent(answer.probabilities.max())} for "
-        f"{answer.digit}, is the answer: that last step is post-processing.")
+    facts["answer_sentence"] = translate(
+        "LessonFacts", "One answer took **{time}**, so training cost as much as {answers} answers. Its raw output is "
+        "ten numbers ({raw}). Softmax turns them into chances, and the largest, {share} for {digit}, is the answer: "
+        "that last step is post-processing.").format(
+        time=readable.duration(answer.seconds), answers=readable.count(trained.cpu_s / answer.seconds), raw=raw,
+        share=readable.percent(answer.probabilities.max()), digit=answer.digit)
     return facts
 
 
@@ -252,19 +342,24 @@ def privacy_facts(input_sentence: str, attempts: int, network_summary: str, writ
     input_sentence is Markdown made by the caller (outside names already literal); written holds the
     names of files written this session, and downloads the model downloads asked for in the window
     ("magika at 10:32"), as plain text."""
-    network = ("Since the playground started, no part of it has opened a network connection or looked up "
-               "a name: **0 requests**. Python itself counted them before any socket could be used, and the "
-               "program's own sockets were looked at too." if attempts == 0 else
-               f"**{literal(network_summary)}.** Something in this program reached for a network: the "
-               "badge in the status bar names what and which code.")
+    network = (translate("LessonFacts", "Since the playground started, no part of it has opened a network "
+                         "connection or looked up a name: **0 requests**. Python itself counted them before any "
+                         "socket could be used, and the program's own sockets were looked at too.")
+               if attempts == 0 else
+               translate("LessonFacts", "{summary} Something in this program reached for a network: the badge in "
+                         "the status bar names what and which code.").format(
+                   summary=f"**{literal(network_summary)}.**"))
     if downloads:  # the window's Download runs `playground models fetch` as a program of its own
-        network += (" The models you asked to download were fetched by a separate program, the model fetcher, "
-                    "which asks PyPI for their packages and sends nothing of yours: "
-                    f"{', '.join(f'**{literal(d)}**' for d in downloads)}.")
-    disk = ("**Nothing.** The playground writes a file only when you ask it to (Save, a lab report)."
-            if not written else
-            f"Only what was asked for: {', '.join(f'**{literal(name)}**' for name in written)}.")
-    disk += (" When it closes, it keeps the window's layout and the last model in its settings file, and "
-             "nothing of your input. A kiosk never writes even that.")
+        network += " " + translate("LessonFacts", "The models you asked to download were fetched by a separate "
+                                   "program, the model fetcher, which asks PyPI for their packages and sends nothing "
+                                   "of yours: {downloads}.").format(
+            downloads=", ".join(f"**{literal(d)}**" for d in downloads))
+    disk = (translate("LessonFacts", "**Nothing.** The playground writes a file only when you ask it to (Save, a lab "
+                      "report).") if not written else
+            translate("LessonFacts", "Only what was asked for: {files}.").format(
+                files=", ".join(f"**{literal(name)}**" for name in written)))
+    disk += " " + translate("LessonFacts", "When it closes, it keeps the window's layout and the last model in its "
+                            "settings file, and nothing of your input. A kiosk never writes even that.")
     return {"network_sentence": network, "input_sentence": input_sentence, "disk_sentence": disk,
-            "forgotten_sentence": forgotten or "Nothing has been forgotten yet in this session."}
+            "forgotten_sentence": forgotten or translate("LessonFacts", "Nothing has been forgotten yet in this "
+                                                         "session.")}

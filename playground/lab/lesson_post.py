@@ -8,68 +8,95 @@ import numpy as np
 
 from playground.core import readable, results
 from playground.core.explainers import literal
+from playground.core.words import translate
 from playground.lab.compare import headline
 
 SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches) is summed up
 QUOTED_CHARS = 160
 
 
+def _n(count: int) -> str:
+    return readable.local(f"{count:,}")
+
+
 def describe_raw(name: str, value: np.ndarray) -> str:
     """One raw output as a person can read it: its shape, its range, and its largest values with positions."""
-    shape = " × ".join(f"{d:,}" for d in value.shape) or "one number"
+    code = f"`{name}`"
+    shape = " × ".join(f"{d:,}" for d in value.shape) or translate("LessonPost", "one number")
     if value.dtype.kind in "iu" and value.ndim <= 1:  # class indices, counts
-        shown = ", ".join(str(int(v)) for v in value.ravel()[:12])
-        return f"`{name}`: {readable.plural(value.size, 'whole number')} ({shown}{', …' if value.size > 12 else ''})"
+        shown = ", ".join(str(int(v)) for v in value.ravel()[:12]) + (", …" if value.size > 12 else "")
+        return (translate("LessonPost", "{name}: 1 whole number ({values})") if value.size == 1 else
+                translate("LessonPost", "{name}: {count} whole numbers ({values})")).format(
+            name=code, count=_n(value.size), values=shown)
     flat = value.astype(np.float64).ravel()
     if flat.size == 1:
-        return f"`{name}`: one number, {readable.sig(flat[0], 3)}"
+        return translate("LessonPost", "{name}: one number, {value}").format(name=code, value=readable.sig(flat[0], 3))
     finite = flat[np.isfinite(flat)]
     if not finite.size:
-        return f"`{name}`: {shape} values, none of them a number"
-    text = f"`{name}`: {shape} numbers from {readable.sig(finite.min(), 3)} to {readable.sig(finite.max(), 3)}"
+        return translate("LessonPost", "{name}: {shape} values, none of them a number").format(name=code, shape=shape)
+    values = {"name": code, "shape": shape, "low": readable.sig(finite.min(), 3), "high": readable.sig(finite.max(), 3)}
     if 10 <= flat.size <= 100_000:
         top = np.argsort(-np.where(np.isfinite(flat), flat, -np.inf), kind="stable")[:3]
-        text += " (the largest: " + ", ".join(f"{readable.sig(flat[i], 3)} at position {int(i)}" for i in top) + ")"
-    return text
+        largest = ", ".join(translate("LessonPost", "{value} at position {position}").format(
+            value=readable.sig(flat[i], 3), position=int(i)) for i in top)
+        return translate("LessonPost", "{name}: {shape} numbers from {low} to {high} (the largest: {largest})").format(
+            largest=largest, **values)
+    return translate("LessonPost", "{name}: {shape} numbers from {low} to {high}").format(**values)
 
 
 def _picking_sentences(picking: results.Picking) -> str:
-    """How a chat's next token was chosen from the scores, in the order the app does it, a step a sentence."""
+    """How a chat's next token was chosen from the scores, in the order the app does it, a step a sentence; the
+    first step names who does it ("The app …"), the later ones say "It …"."""
     if picking.temperature <= 0:
-        return "The app took the highest score each time."
+        return translate("LessonPost", "The app took the highest score each time.")
     steps = []
     if picking.penalty != 1:
-        steps.append(f"The app made pieces it had already written less likely (repetition penalty "
-                     f"{readable.sig(picking.penalty, 3)}).")
-    steps.append(f"It divided the scores by the temperature, {readable.sig(picking.temperature, 3)}, to make the "
-                 f"choice {'bolder' if picking.temperature > 1 else 'more careful'}.")
-    kept = (f"It kept only the likeliest pieces that together hold {readable.percent(picking.top_p)} of the chance, "
-            "and drew one of them at random." if picking.top_p < 1 else "It drew one piece at random, the likelier "
-            "ones more often.")
-    text = " ".join(steps + [kept])
-    return text if text.startswith("The app") else "The app" + text[2:]  # the first step names who does it
+        steps.append(translate("LessonPost", "The app made pieces it had already written less likely (repetition "
+                               "penalty {penalty}).").format(penalty=readable.sig(picking.penalty, 3)))
+    bolder, first = picking.temperature > 1, not steps
+    if first:
+        temperature = (translate("LessonPost", "The app divided the scores by the temperature, {temperature}, to "
+                                 "make the choice bolder.") if bolder else
+                       translate("LessonPost", "The app divided the scores by the temperature, {temperature}, to "
+                                 "make the choice more careful."))
+    else:
+        temperature = (translate("LessonPost", "It divided the scores by the temperature, {temperature}, to make the "
+                                 "choice bolder.") if bolder else
+                       translate("LessonPost", "It divided the scores by the temperature, {temperature}, to make the "
+                                 "choice more careful."))
+    steps.append(temperature.format(temperature=readable.sig(picking.temperature, 3)))
+    steps.append(translate("LessonPost", "It kept only the likeliest pieces that together hold {share} of the "
+                           "chance, and drew one of them at random.").format(share=readable.percent(picking.top_p))
+                 if picking.top_p < 1 else
+                 translate("LessonPost", "It drew one piece at random, the likelier ones more often."))
+    return " ".join(steps)
 
 
 def _decoding_steps(raw: dict[str, np.ndarray], result: Any, answer: str) -> str:
     """A transcript's or a reply's path from scores to words: one run per piece, and the picking between."""
     scores, picked = raw.get("scores"), raw.get("picked")
     if scores is None or picked is None:
-        return "The model heard no speech, so there were no scores to pick words from."
+        return translate("LessonPost", "The model heard no speech, so there were no scores to pick words from.")
     vocab = readable.plural(np.asarray(scores).size, "score")  # a vocabulary's size, exact
+    bold = f"**{answer}**"
     if isinstance(result, results.Generation):
         runs = len(result.step_ms) + 1
-        prompt = f"on the whole prompt ({readable.plural(result.prompt_tokens, 'token')})"
-        ran = (f"The model ran once, {prompt}." if runs == 1 else
-               f"The model ran {runs} times: once {prompt}, then once more with each piece it had just chosen.")
-        return (f"{ran} Each run gave {vocab}, one for every word piece it knows; above are the last run's. Picking "
-                f"from them is post-processing. {_picking_sentences(result.picking)} Then it looked each chosen "
-                f"number up in the vocabulary and joined the pieces: **{answer}**.")
-    return (f"The app first drew the sound as a picture of its pitches over time (a log-mel spectrogram); "
-            f"the encoder read each piece of up to 30 seconds once. The decoder then ran once for every word "
-            f"piece it wrote ({readable.plural(len(picked), 'piece')}), and once more to choose where each 30-second "
-            f"piece ends. Each run gave {vocab}, one for every entry of its vocabulary; above are the "
-            f"last run's. The app took the highest score each time, skipping marks it was told never to "
-            f"write, looked each chosen number up in the vocabulary and joined the pieces: **{answer}**.")
+        ran = (translate("LessonPost", "The model ran once, on the whole prompt ({tokens}).") if runs == 1 else
+               translate("LessonPost", "The model ran {runs} times: once on the whole prompt ({tokens}), then once "
+                         "more with each piece it had just chosen.")).format(
+            runs=_n(runs), tokens=readable.plural(result.prompt_tokens, "token"))
+        scored = translate("LessonPost", "Each run gave {scores}, one for every word piece it knows; above are the "
+                           "last run's. Picking from them is post-processing.").format(scores=vocab)
+        joined = translate("LessonPost", "Then it looked each chosen number up in the vocabulary and joined the "
+                           "pieces: {answer}.").format(answer=bold)
+        return " ".join((ran, scored, _picking_sentences(result.picking), joined))
+    return translate("LessonPost", "The app first drew the sound as a picture of its pitches over time (a log-mel "
+                     "spectrogram); the encoder read each piece of up to 30 seconds once. The decoder then ran once "
+                     "for every word piece it wrote ({pieces}), and once more to choose where each 30-second piece "
+                     "ends. Each run gave {scores}, one for every entry of its vocabulary; above are the last run's. "
+                     "The app took the highest score each time, skipping marks it was told never to write, looked "
+                     "each chosen number up in the vocabulary and joined the pieces: {answer}.").format(
+        pieces=readable.plural(len(picked), "piece"), scores=vocab, answer=bold)
 
 
 def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str) -> dict[str, str]:
@@ -82,25 +109,31 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
                if not k.endswith("_ns") and k != "picked" and np.asarray(v).dtype.kind in "iuf"
                and np.asarray(v).size]
     lines = [describe_raw(k, v) for k, v in numeric[:SHOWN_OUTPUTS]]
-    if len(numeric) > SHOWN_OUTPUTS:
-        lines.append(f"and {len(numeric) - SHOWN_OUTPUTS} more arrays")
+    more = len(numeric) - SHOWN_OUTPUTS
+    if more == 1:
+        lines.append(translate("LessonPost", "and 1 more array"))
+    elif more > 1:
+        lines.append(translate("LessonPost", "and {count} more arrays").format(count=_n(more)))
     said = headline(result)
     # A long reply or transcript is quoted by its start: the whole of it is on the main window.
-    answer = literal(said if len(said) <= QUOTED_CHARS else readable.shortened(said, QUOTED_CHARS - 1) + "”")
+    quoted = literal(said if len(said) <= QUOTED_CHARS else readable.shortened(said, QUOTED_CHARS - 1) + "”")
+    answer = f"**{quoted}**"
     if isinstance(result, results.Labels) and result.softmax:
-        steps = (f"The app turned the scores into chances (softmax: e raised to the power of each score, then "
-                 f"shared out to sum to 1), sorted them and named the best: **{answer}**.")
+        steps = translate("LessonPost", "The app turned the scores into chances (softmax: e raised to the power of "
+                          "each score, then shared out to sum to 1), sorted them and named the best: "
+                          "{answer}.").format(answer=answer)
     elif isinstance(result, results.Labels):
-        steps = (f"The model's last step already turned its scores into chances that sum to 1; the app sorted "
-                 f"them and named the best: **{answer}**.")
+        steps = translate("LessonPost", "The model's last step already turned its scores into chances that sum to "
+                          "1; the app sorted them and named the best: {answer}.").format(answer=answer)
     elif isinstance(result, results.Detections):
-        steps = (f"The app read every place the model scored above the threshold; where boxes overlapped a lot "
-                 f"it kept the surest and dropped the others (non-maximum suppression), leaving "
-                 f"**{len(result.items)}**.")
+        steps = translate("LessonPost", "The app read every place the model scored above the threshold; where boxes "
+                          "overlapped a lot it kept the surest and dropped the others (non-maximum suppression), "
+                          "leaving {count}.").format(count=f"**{len(result.items)}**")
     elif isinstance(result, (results.Transcript, results.Generation)):
-        steps = _decoding_steps(raw, result, answer)
+        steps = _decoding_steps(raw, result, quoted)
     else:
-        steps = f"The app turned them into the answer on screen: **{answer}**."
-    return {"raw_input": literal(input_label or "your input"),
-            "raw_lines": "\n".join(f"- {line}" for line in lines) or "- nothing at all",
+        steps = translate("LessonPost", "The app turned them into the answer on screen: {answer}.").format(
+            answer=answer)
+    return {"raw_input": literal(input_label or translate("LessonPost", "your input")),
+            "raw_lines": "\n".join(f"- {line}" for line in lines) or "- " + translate("LessonPost", "nothing at all"),
             "post_steps": steps}

@@ -17,8 +17,19 @@ from playground.core.card import ModelCard
 from playground.core.cpu import int8_dot_product
 from playground.core.safe_output import csv_lines, csv_text, json_text
 from playground.core.timing import STAGES, RunRecord, percentile
+from playground.core.words import QT_TRANSLATE_NOOP, language, translate
 
 MAX_LOGGED = 20_000  # runs kept for the report; repeat mode for an afternoon stays well under this
+# The machine's details are keyed in English (the JSON keeps them so); the page names them in the window's
+# language. Keys not here (the software's own names) are shown as they are.
+MACHINE_WORDS = {"processor": QT_TRANSLATE_NOOP("LabReport", "processor"),
+                 "cores": QT_TRANSLATE_NOOP("LabReport", "cores"),
+                 "memory": QT_TRANSLATE_NOOP("LabReport", "memory"),
+                 "8-bit dot product": QT_TRANSLATE_NOOP("LabReport", "8-bit dot product"),
+                 "system": QT_TRANSLATE_NOOP("LabReport", "system"),
+                 "threads now": QT_TRANSLATE_NOOP("LabReport", "threads now"),
+                 "graph optimisation now": QT_TRANSLATE_NOOP("LabReport", "graph optimisation now"),
+                 "none": QT_TRANSLATE_NOOP("LabReport", "none"), "unknown": QT_TRANSLATE_NOOP("LabReport", "unknown")}
 
 
 @dataclass(frozen=True)
@@ -99,37 +110,64 @@ def _table(rows: list[list[str]], head: list[str] | None = None) -> str:
     return f"<table>{top}{body}</table>"
 
 
+def _said(word: str) -> str:
+    """A machine detail's name (or a "none"/"unknown" value) as the page shows it."""
+    return translate("LabReport", MACHINE_WORDS[word]) if word in MACHINE_WORDS else word
+
+
+def _opening(log: SessionLog) -> str:
+    values = {"started": f"{log.started:%d %B %Y, %H:%M}", "runs": readable.local(f"{len(log.runs):,}"),
+              "models": readable.local(f"{len(log.model_ids()):,}")}
+    if len(log.runs) == 1:
+        text = translate("LabReport", "Session started {started}; 1 run of 1 model, all on this computer: no input "
+                         "left it.")
+    elif len(log.model_ids()) == 1:
+        text = translate("LabReport", "Session started {started}; {runs} runs of 1 model, all on this computer: no "
+                         "input left it.")
+    else:
+        text = translate("LabReport", "Session started {started}; {runs} runs of {models} models, all on this "
+                         "computer: no input left it.")
+    return text.format(**values)
+
+
 def report_html(log: SessionLog, cards: dict[str, ModelCard], machine: dict[str, str],
                 images: dict[str, bytes]) -> str:
     """One self-contained page: pictures are embedded, so the file can be mailed or printed as it is."""
-    parts = [f"<h1>Inference Playground — lab report</h1><p>Session started "
-             f"{log.started:%d %B %Y, %H:%M}; {len(log.runs)} runs of {len(log.model_ids())} models, all on this "
-             "computer: no input left it.</p>", "<h2>The computer</h2>",
-             _table([[k, v] for k, v in machine.items()])]
+    heading = translate("LabReport", "Inference Playground — lab report")
+    computer = translate("LabReport", "The computer")
+    parts = [f"<h1>{html.escape(heading)}</h1><p>{html.escape(_opening(log))}</p>", f"<h2>{html.escape(computer)}</h2>",
+             _table([[_said(k), _said(v) if k == "8-bit dot product" else v] for k, v in machine.items()])]
+    cold_word, warm_word = translate("LabReport", "cold"), translate("LabReport", "warm")
     for model_id in log.model_ids():
         runs = [run for run in log.runs if run.record.model_id == model_id]
         card = cards.get(model_id)
         warm = [run.record.total_ns / 1e6 for run in runs if not run.record.cold]
         cold = next((run.record for run in runs if run.record.cold), None)
-        figures = [["runs", str(len(runs))], ["threads", ", ".join(sorted({str(r.record.threads) for r in runs}))]]
+        figures = [[translate("LabReport", "runs"), str(len(runs))],
+                   [translate("LabReport", "threads"), ", ".join(sorted({str(r.record.threads) for r in runs}))]]
         if cold is not None:
-            figures += [["model load", f"{readable.ms(cold.load_ns / 1e6)} ms"],
-                        ["first (cold) run", f"{readable.ms(cold.total_ns / 1e6)} ms"]]
+            figures += [[translate("LabReport", "model load"), f"{readable.ms(cold.load_ns / 1e6)} ms"],
+                        [translate("LabReport", "first (cold) run"), f"{readable.ms(cold.total_ns / 1e6)} ms"]]
         if warm:
-            figures += [[f"warm runs p{q}", f"{readable.ms(percentile(warm, q))} ms"] for q in (50, 95, 99)]
+            figures += [[translate("LabReport", "warm runs {percentile}").format(percentile=f"p{q}"),
+                         f"{readable.ms(percentile(warm, q))} ms"] for q in (50, 95, 99)]
         parts += [f"<h2>{html.escape(runs[0].model_name)}</h2>",
                   f"<p>{html.escape(card.license)} · {html.escape(card.attribution)}</p>" if card else "",
                   _table(figures)]
         if card is not None:
-            parts.append(_table([[p, h] for p, h in _files(card).items()], ["file", "sha256"]))
-        parts.append(_table([[r.record.input_label, "cold" if r.record.cold else "warm",
+            parts.append(_table([[p, h] for p, h in _files(card).items()], [translate("LabReport", "file"), "sha256"]))
+        parts.append(_table([[r.record.input_label, cold_word if r.record.cold else warm_word,
                               readable.ms(r.record.total_ns / 1e6), r.answer] for r in runs[-20:]],
-                            ["input", "run", "ms", "answer (the last 20 runs)"]))
-    for title, png in images.items():
+                            [translate("LabReport", "input"), translate("LabReport", "run"), "ms",
+                             translate("LabReport", "answer (the last 20 runs)")]))
+    for picture, png in images.items():
         data = base64.b64encode(png).decode("ascii")
-        parts.append(f"<h2>{html.escape(title)}</h2><img alt='{html.escape(title)}' src='data:image/png;base64,{data}'>")
+        parts.append(f"<h2>{html.escape(picture)}</h2><img alt='{html.escape(picture)}' "
+                     f"src='data:image/png;base64,{data}'>")
     style = ("body{font-family:sans-serif;max-width:60em;margin:2em auto;color:#212121}"
              "table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.2em .5em;"
              "text-align:left;font-size:.9em}img{max-width:100%;border:1px solid #ccc}")
-    return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>Lab report</title>"
+    title = translate("LabReport", "Lab report")
+    return (f"<!doctype html><html lang='{html.escape(language())}'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(title)}</title>"
             f"<style>{style}</style></head><body>{''.join(parts)}</body></html>")

@@ -12,16 +12,20 @@ from playground.core.cancel import CancelToken
 from playground.core.pipeline import Pipeline
 from playground.core.session import OPT_LEVELS, RuntimeOptions, SessionCache
 from playground.core.task import RunRequest
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 RUNS_PER_SETTING = 5  # after one untimed warm-up run: enough for a median on a noisy machine, quick enough
 MAX_THREADS_SWEPT = 8
-OPT_NAMES = {"disabled": "no optimisation", "basic": "basic optimisation", "extended": "extended optimisation",
-             "all": "all optimisations"}
+# Each level's name as the lessons show it (translated under "Sweep" where a sweep is set up).
+OPT_NAMES = {"disabled": QT_TRANSLATE_NOOP("Sweep", "no optimisation"),
+             "basic": QT_TRANSLATE_NOOP("Sweep", "basic optimisation"),
+             "extended": QT_TRANSLATE_NOOP("Sweep", "extended optimisation"),
+             "all": QT_TRANSLATE_NOOP("Sweep", "all optimisations")}
 
 
 @dataclass(frozen=True)
 class SweepPoint:
-    label: str  # "2 threads", "basic"
+    label: str  # "2 threads", "basic optimisation": in the window's language, as the lessons show it
     options: RuntimeOptions
     runs_ms: tuple[float, ...]  # each timed run's model time
 
@@ -45,11 +49,12 @@ class Sweep:
 
 def thread_settings(current: RuntimeOptions, cores: int | None = None) -> list[tuple[str, RuntimeOptions]]:
     cores = min(cores or os.cpu_count() or 1, MAX_THREADS_SWEPT)
-    return [(f"{n} thread{'s' if n > 1 else ''}", RuntimeOptions(n, current.opt_level)) for n in range(1, cores + 1)]
+    return [(translate("Sweep", "1 thread") if n == 1 else translate("Sweep", "{count} threads").format(count=n),
+             RuntimeOptions(n, current.opt_level)) for n in range(1, cores + 1)]
 
 
 def optimisation_settings(current: RuntimeOptions) -> list[tuple[str, RuntimeOptions]]:
-    return [(OPT_NAMES[level], RuntimeOptions(current.threads, level)) for level in OPT_LEVELS]
+    return [(translate("Sweep", OPT_NAMES[level]), RuntimeOptions(current.threads, level)) for level in OPT_LEVELS]
 
 
 def run_sweep(kind: str, settings: list[tuple[str, RuntimeOptions]], request: RunRequest, token: CancelToken,

@@ -18,6 +18,7 @@ from playground.core.session import check_files
 from playground.core.train.digits import SIDE, as_images, digit_net, parse_mnist_csv, stratified_split
 from playground.core.train.layers import Sequential, softmax
 from playground.core.train.trainer import TrainConfig, TrainProgress, TrainResult, accuracy, fit
+from playground.core.words import translate
 
 # Half the widths of the built model and three passes: a few seconds on one core, about 95 % right.
 LESSON_WIDTHS = (8, 16, 32)
@@ -31,14 +32,16 @@ def training_data(card: ModelCard) -> tuple[np.ndarray, np.ndarray]:
     """The 5,000 MNIST digits the digit model was trained on, kept (and checked) beside the installed model."""
     data = next((f for f in card.files if f.role == "data"), None)
     if data is None:
-        raise ModelMissingError(f"{card.name} has no training digits in its card (a [files.data] entry).")
+        raise ModelMissingError(translate("TrainLesson", "{model} has no training digits in its card (a [files.data] "
+                                          "entry).").format(model=card.name))
     check_files(card)  # every file there, with its hash: the digits are read as they were downloaded
     path = card.folder / data.path
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise ModelMissingError(f"The digits to train on could not be read from {path} ({exc.strerror}); run "
-                                f"'playground models fetch {card.id}' to get them back.") from None
+        raise ModelMissingError(translate("TrainLesson", "The digits to train on could not be read from {path} "
+                                          "({reason}); run '{command}' to get them back.").format(
+            path=path, reason=exc.strerror, command=f"playground models fetch {card.id}")) from None
     return parse_mnist_csv(raw, path.name)
 
 
