@@ -29,6 +29,7 @@ from playground.lab.batch_sizes import BatchSizes
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.plain import PlainLabel
@@ -45,29 +46,32 @@ class BatchPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.deadline = self.knob("deadline_ms", "Deadline for a live answer", 33.0, 1.0, 10_000.0, " ms",
-                                  "A live answer later than this is too late: 33 ms keeps up with 30 frames a "
-                                  "second, 100 ms still feels instant.")
-        self.strip = make_plot("Recent runs against the deadline", "ms per run", "run number", self)
+        self.deadline = self.knob("deadline_ms", translate("BatchPage", "Deadline for a live answer"), 33.0, 1.0,
+                                  10_000.0, " ms",
+                                  translate("BatchPage", "A live answer later than this is too late: 33 ms keeps up "
+                                                         "with 30 frames a second, 100 ms still feels instant."))
+        self.strip = make_plot(translate("BatchPage", "Recent runs against the deadline"),
+                               translate("BatchPage", "ms per run"), translate("BatchPage", "run number"), self)
         self.figure_slot.addWidget(self.strip)
         self.figure_slot.addLayout(self._batch_row())
         self.status = PlainLabel("", self)
-        self.status.setAccessibleName("Batch progress")
+        self.status.setAccessibleName(translate("BatchPage", "Batch progress"))
         self.figure_slot.addWidget(self.status)
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["File", "Answer", "ms"])
+        self.table.setHorizontalHeaderLabels([translate("BatchPage", "File"), translate("BatchPage", "Answer"), "ms"])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Every file of the batch with its answer")
+        self.table.setAccessibleName(translate("BatchPage", "Every file of the batch with its answer"))
         self.table.setMinimumHeight(120)
         self.figure_slot.addWidget(self.table)
-        self.sizes_button = self.button("Time batch sizes",
+        self.sizes_button = self.button(translate("BatchPage", "Time batch sizes"),
                                         lambda: self.follow(self.experiments.batch_sizes(), self._on_sizes),
-                                        "Feed the model the current input 1, 2, 4 … 32 times in one run, and time each")
+                                        translate("BatchPage", "Feed the model the current input 1, 2, 4 … 32 times "
+                                                               "in one run, and time each"))
         self.button_row(self.sizes_button)
         self.size_bars = TimeBars(self)
-        self.size_bars.setAccessibleName("Wait for each batch size, with the answers a second")
+        self.size_bars.setAccessibleName(translate("BatchPage", "Wait for each batch size, with the answers a second"))
         self.figure_slot.addWidget(self.size_bars)
         self.report: BatchReport | None = None
         self.sizes: BatchSizes | None = None
@@ -77,16 +81,21 @@ class BatchPage(LessonPage):
     def _batch_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         kiosk = self.settings.kiosk  # a public kiosk opens no file dialogs and saves nothing
-        self.folder_button = self._button(row, "Run a folder…", "Run the model on every file of a folder",
+        self.folder_button = self._button(row, translate("BatchPage", "Run a folder…"),
+                                          translate("BatchPage", "Run the model on every file of a folder"),
                                           self.choose_folder, visible=not kiosk)
-        self.samples_button = self._button(row, "Run the samples", "Run the model on every bundled sample of its kind",
+        self.samples_button = self._button(row, translate("BatchPage", "Run the samples"),
+                                           translate("BatchPage", "Run the model on every bundled sample of its kind"),
                                            lambda: self.run_folder(paths.samples_dir()))
-        self.stop_button = self._button(row, "Stop", "Stop the batch; the files done so far are kept",
+        self.stop_button = self._button(row, translate("BatchPage", "Stop"),
+                                        translate("BatchPage", "Stop the batch; the files done so far are kept"),
                                         self.controller.cancel)
         self.stop_button.setEnabled(False)
-        self.csv_button = self._button(row, "Save CSV…", "Save every file's answer and timings as CSV",
+        self.csv_button = self._button(row, translate("BatchPage", "Save CSV…"),
+                                       translate("BatchPage", "Save every file's answer and timings as CSV"),
                                        lambda: self.save("csv"), visible=not kiosk)
-        self.json_button = self._button(row, "Save JSON…", "Save every file's full result and timings as JSON",
+        self.json_button = self._button(row, translate("BatchPage", "Save JSON…"),
+                                        translate("BatchPage", "Save every file's full result and timings as JSON"),
                                         lambda: self.save("json"), visible=not kiosk)
         for button in (self.csv_button, self.json_button):
             button.setEnabled(False)
@@ -100,7 +109,8 @@ class BatchPage(LessonPage):
         return button
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Run the model on every file of a folder", str(Path.home()))
+        title = translate("BatchPage", "Run the model on every file of a folder")
+        folder = QFileDialog.getExistingDirectory(self, title, str(Path.home()))
         if folder:
             self.run_folder(Path(folder))
 
@@ -108,7 +118,7 @@ class BatchPage(LessonPage):
         self.report = None
         self.table.setRowCount(0)
         if self.follow(self.experiments.run_batch(folder), self._on_report, self._on_progress):
-            self.status.setText(f"Starting on {folder.name}…")
+            self.status.setText(translate("BatchPage", "Starting on {folder}…").format(folder=folder.name))
 
     def _on_busy(self, busy: bool) -> None:
         self.stop_button.setEnabled(busy and self.report is not None and not self.report.finished)
@@ -123,7 +133,8 @@ class BatchPage(LessonPage):
 
     def _on_sizes(self, sizes: BatchSizes) -> None:
         self.sizes = sizes
-        self.size_bars.set_rows(tuple((f"{p.size} at once, {readable.sig(p.per_second, 3)} a second",
+        name = translate("BatchPage", "{size} at once, {rate} a second")
+        self.size_bars.set_rows(tuple((name.format(size=p.size, rate=readable.sig(p.per_second, 3)),
                                        (("wait for the batch", p.batch_ms),)) for p in sizes.points))
         self.refresh()
 
@@ -147,22 +158,34 @@ class BatchPage(LessonPage):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(i, col, item)
         self.table.scrollToBottom()
-        left = f", about {readable.duration(report.eta_s)} left" if not report.finished and report.eta_s else ""
-        ended = "" if report.finished or self.controller.busy else " (stopped)"
-        skipped = f"; {report.skipped:,} more files were left out" if report.skipped else ""
-        self.status.setText(f"{report.done} of {report.total} files, {report.per_second:.3g} a second{left}"
-                            f"{ended}{skipped}.")
+        self.status.setText(self._progress(report))
         self.stop_button.setEnabled(self.controller.busy and not report.finished)
         for button in (self.csv_button, self.json_button):
             button.setEnabled(report.done > 0)
         self.refresh()
 
+    def _progress(self, report: BatchReport) -> str:
+        """The line under the buttons: files done, the pace, and the time left or that it was stopped."""
+        values = {"done": report.done, "total": report.total, "rate": readable.local(f"{report.per_second:.3g}"),
+                  "left": readable.duration(report.eta_s), "skipped": readable.local(f"{report.skipped:,}")}
+        if not report.finished and report.eta_s:
+            line = translate("BatchPage", "{done} of {total} files, {rate} a second, about {left} left.")
+        elif not report.finished and not self.controller.busy:
+            line = translate("BatchPage", "{done} of {total} files, {rate} a second (stopped).")
+        else:
+            line = translate("BatchPage", "{done} of {total} files, {rate} a second.")
+        if report.skipped == 1:
+            line += " " + translate("BatchPage", "1 more file was left out.")
+        elif report.skipped:
+            line += " " + translate("BatchPage", "{skipped} more files were left out.")
+        return line.format(**values)
+
     def save(self, kind: str) -> bool:
         if self.report is None:
             return False
         name = f"{self.report.model_id}-batch.{kind}"
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the batch as {kind.upper()}", str(Path.home() / name),
-                                              f"{kind.upper()} (*.{kind})")
+        title = translate("BatchPage", "Save the batch as {kind}").format(kind=kind.upper())
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), f"{kind.upper()} (*.{kind})")
         return bool(path) and self.save_to(Path(path), kind)
 
     def save_to(self, path: Path, kind: str) -> bool:
@@ -173,9 +196,14 @@ class BatchPage(LessonPage):
             path = path.with_name(path.name + f".{kind}")
         text = to_csv(self.report) if kind == "csv" else to_json(self.report)
         ok = write_bytes(utf8(text), path)
-        self.status.setText(f"Saved {self.report.done} files' results to “{path.name}”." if ok else
-                            f"The results could not be written to “{path}”; check the disk has space and try "
-                            "another folder.")
+        if not ok:
+            said = translate("BatchPage", "The results could not be written to “{path}”; check the disk has space "
+                                          "and try another folder.")
+        elif self.report.done == 1:
+            said = translate("BatchPage", "Saved 1 file's results to “{name}”.")
+        else:
+            said = translate("BatchPage", "Saved {count} files' results to “{name}”.")
+        self.status.setText(said.format(path=path, name=path.name, count=self.report.done))
         return ok
 
     def lesson_facts(self) -> dict[str, str]:
@@ -188,14 +216,14 @@ class BatchPage(LessonPage):
         totals, index = history.total_ms.view(), history.index.view()
         plot = self.strip.getPlotItem()
         plot.clear()
-        if say_empty(plot, "" if len(totals) else "Run the model: each run is a dot here,\n"
-                                                   "red when it missed the deadline."):
+        if say_empty(plot, "" if len(totals) else translate("BatchPage", "Run the model: each run is a dot here,\n"
+                                                                         "red when it missed the deadline.")):
             return
         late = totals > self.deadline.value()
         for mask, brush in ((~late, ON_TIME), (late, LATE)):
             if mask.any():
                 plot.addItem(pg.ScatterPlotItem(index[mask], totals[mask], size=7, brush=brush, pen=None))
-        plot.addItem(pg.InfiniteLine(self.deadline.value(), angle=0, label="deadline",
+        plot.addItem(pg.InfiniteLine(self.deadline.value(), angle=0, label=translate("BatchPage", "deadline"),
                                      pen=pg.mkPen(theme.colour("ink"), width=2, style=Qt.PenStyle.DashLine),
                                      labelOpts={"position": 0.05, "color": theme.colour("ink")}))
         if len(totals):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 from playground.lab import cloud, lesson_facts
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -21,17 +22,25 @@ class CloudPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.upload = self.knob("upload_mbps", "Upload speed", cloud.DEFAULT_UPLOAD_MBPS, 0.1, 10_000.0, " Mbit/s",
-                                "How fast this computer's connection sends (a speed test's 'upload').", 1)
-        self.download = self.knob("download_mbps", "Download speed", cloud.DEFAULT_DOWNLOAD_MBPS, 0.1, 10_000.0,
-                                  " Mbit/s", "How fast the answer comes back (a speed test's 'download').", 1)
-        self.round_trip = self.knob("round_trip_ms", "Round trip", cloud.DEFAULT_ROUND_TRIP_MS, 0.0, 2000.0, " ms",
-                                    "Time for a message to reach the service and come back (a speed test's 'ping'), "
-                                    "connection set-up included.")
-        self.queue = self.knob("queue_ms", "Waiting in the queue", cloud.DEFAULT_QUEUE_MS, 0.0, 10_000.0, " ms",
-                               "Time spent behind other people's requests on a busy service.")
-        self.speedup = self.knob("server_speedup", "Server speed", cloud.DEFAULT_SERVER_SPEEDUP, 0.1, 1000.0, " ×",
-                                 "How many times faster than this computer the server does the same work.", 1)
+        self.upload = self.knob("upload_mbps", translate("CloudPage", "Upload speed"), cloud.DEFAULT_UPLOAD_MBPS, 0.1,
+                                10_000.0, " Mbit/s",
+                                translate("CloudPage", "How fast this computer's connection sends (a speed test's "
+                                                       "'upload')."), 1)
+        self.download = self.knob("download_mbps", translate("CloudPage", "Download speed"),
+                                  cloud.DEFAULT_DOWNLOAD_MBPS, 0.1, 10_000.0, " Mbit/s",
+                                  translate("CloudPage", "How fast the answer comes back (a speed test's "
+                                                         "'download')."), 1)
+        self.round_trip = self.knob("round_trip_ms", translate("CloudPage", "Round trip"), cloud.DEFAULT_ROUND_TRIP_MS,
+                                    0.0, 2000.0, " ms",
+                                    translate("CloudPage", "Time for a message to reach the service and come back (a "
+                                                           "speed test's 'ping'), connection set-up included."))
+        self.queue = self.knob("queue_ms", translate("CloudPage", "Waiting in the queue"), cloud.DEFAULT_QUEUE_MS, 0.0,
+                               10_000.0, " ms",
+                               translate("CloudPage", "Time spent behind other people's requests on a busy service."))
+        self.speedup = self.knob("server_speedup", translate("CloudPage", "Server speed"),
+                                 cloud.DEFAULT_SERVER_SPEEDUP, 0.1, 1000.0, " ×",
+                                 translate("CloudPage", "How many times faster than this computer the server does the "
+                                                        "same work."), 1)
         self.bars = TimeBars(self)
         self.figure_slot.addWidget(self.bars)
         self._sizes: dict[str, tuple[Any, int]] = {}  # what was measured last, so a knob does not re-encode
@@ -68,4 +77,5 @@ class CloudPage(LessonPage):
             self.bars.set_rows(())
             return
         here = lesson_facts.device_ms(outcome.record)
-        self.bars.set_rows((("This computer", (("on this computer", here),)), ("A cloud service", estimate.parts())))
+        self.bars.set_rows(((translate("CloudPage", "This computer"), (("on this computer", here),)),
+                            (translate("CloudPage", "A cloud service"), estimate.parts())))

@@ -16,6 +16,7 @@ from playground.lab.guide import GUIDE, GuideState, Run, Step, Tour, guide_facts
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
@@ -46,16 +47,17 @@ class GuidePage(LessonPage):
         # The window's history is emptied when another model is shown; the int8 step compares two models.
         self.seen: list[Run] = self._runs_so_far()
         self.tour_row = QHBoxLayout()
-        caption = PlainLabel("Tour for:", self)
+        caption = PlainLabel(translate("GuidePage", "Tour for:"), self)
         relative_font(caption, 1)
         self.tour_row.addWidget(caption)
         self.tour_group = QButtonGroup(self)
         self.tour_buttons: dict[str, QPushButton] = {}
-        for tour in self.tours:
+        for tour in self.tours:  # the tours' titles come from the tour file, in the window's language
             button = QPushButton(tour.title, self)
             button.setCheckable(True)
-            button.setAccessibleName(f"{tour.title} tour")
-            button.setToolTip(f"The tour for a {tour.title.lower()} model")
+            button.setAccessibleName(translate("GuidePage", "{tour} tour").format(tour=tour.title))
+            button.setToolTip(translate("GuidePage", "The tour for models of this kind: {tour}").format(
+                tour=tour.title))
             theme.themed_sheet(button, tour_button)
             relative_font(button, 1)
             button.clicked.connect(lambda _=False, t=tour: self.choose(t, by_hand=True))
@@ -65,18 +67,18 @@ class GuidePage(LessonPage):
         self.tour_row.addStretch(1)
         self.figure_slot.addLayout(self.tour_row)
         row = QHBoxLayout()
-        self.back_button = QPushButton("← Back", self)
+        self.back_button = QPushButton(translate("GuidePage", "← Back"), self)
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
-        self.next_button = QPushButton("Next →", self)
+        self.next_button = QPushButton(translate("GuidePage", "Next →"), self)
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
         self.progress = QProgressBar(self)
-        self.progress.setFormat("Step %v of %m")
-        self.progress.setAccessibleName("Where you are in the tour")
+        self.progress.setFormat(translate("GuidePage", "Step %v of %m"))  # Qt fills %v and %m
+        self.progress.setAccessibleName(translate("GuidePage", "Where you are in the tour"))
         for widget in (self.back_button, self.progress, self.next_button):
             row.addWidget(widget)
         self.figure_slot.addLayout(row)
         self.tick = PlainLabel("", self)
-        self.tick.setAccessibleName("Step done")
+        self.tick.setAccessibleName(translate("GuidePage", "Step done"))
         theme.themed(self.tick, "ok", "font-weight: bold; font-size: 13pt;")
         self.figure_slot.addWidget(self.tick)
         self.browser.setStyleSheet("font-size: 13pt;")  # read from a step back, at a workshop table
@@ -147,11 +149,11 @@ class GuidePage(LessonPage):
     def lesson_facts(self) -> dict[str, str]:
         state, step, c = self.state(), self.step, self.controller
         done = step.is_done(state)
-        self.tick.setText("✓ Done" if done else "")
+        self.tick.setText(translate("GuidePage", "✓ Done") if done else "")
         base = c.card.compare_with[0] if c.card is not None and c.card.compare_with else ""
         facts = {**explainers.facts(c.history, c.sampler, c.card, c.load_ns), **guide_facts(state, base)}
-        status = (explainers.fill(step.done_text, facts) if done
-                  else "*Waiting for you to do this in the main window.*")
+        waiting = translate("GuidePage", "Waiting for you to do this in the main window.")
+        status = explainers.fill(step.done_text, facts) if done else f"*{waiting}*"
         return {"tour_title": self.tour.title, "step_number": str(self.index + 1),
                 "step_count": str(len(self.tour.steps)), "step_title": step.title,
                 "step_text": explainers.fill(step.text, facts), "step_status": status}

@@ -10,6 +10,7 @@ from playground.lab.compare import Comparison, answer_text, twin_of
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.plain import PlainLabel
@@ -22,7 +23,7 @@ class Int8Page(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.compare_button = self.button("Run both on this input",
+        self.compare_button = self.button(translate("Int8Page", "Run both on this input"),
                                           lambda: self.follow(experiments.compare_twins(), self._on_comparison))
         self.button_row(self.compare_button)
         self.note = PlainLabel("", self)
@@ -33,7 +34,7 @@ class Int8Page(LessonPage):
         self.figure_slot.addWidget(self.bars)
         self.answers = PlainLabel("", self)  # what each said, to check the agreement by eye
         self.answers.setWordWrap(True)
-        self.answers.setAccessibleName("What each model answered")
+        self.answers.setAccessibleName(translate("Int8Page", "What each model answered"))
         self.figure_slot.addWidget(self.answers)
         self.comparison: Comparison | None = None
         self._label = ""
@@ -50,11 +51,16 @@ class Int8Page(LessonPage):
         if pair is None:
             cards = {c.id: c for c in self.controller.catalog.cards}
             with_twins = [c.name for c in cards.values() if "int8" not in c.tags and twin_of(c, cards) is not None]
-            name = self.controller.card.name if self.controller.card else "No model"
-            self.note.setText(f"{name} has no 8-bit twin. These do: {', '.join(with_twins)}.")
+            if self.controller.card is None:
+                said = translate("Int8Page", "No model is shown. These have an 8-bit twin: {models}.")
+            else:
+                said = translate("Int8Page", "{model} has no 8-bit twin. These do: {models}.")
+            name = self.controller.card.name if self.controller.card else ""
+            self.note.setText(said.format(model=name, models=", ".join(with_twins)))
         else:
-            self.note.setText(f"Runs {pair[0].name} and then {pair[1].name}, each three times after a warm-up, "
-                              "with the same settings.")
+            self.note.setText(translate("Int8Page", "Runs {model} and then {twin}, each three times after a warm-up, "
+                                                    "with the same settings.").format(model=pair[0].name,
+                                                                                      twin=pair[1].name))
 
 
     def _on_comparison(self, result: Comparison) -> None:

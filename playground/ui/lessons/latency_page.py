@@ -14,6 +14,7 @@ from playground.lab.sweep import Sweep
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -31,16 +32,17 @@ class LatencyPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.histogram = make_plot("How many warm runs took each time", "runs", "ms per run", self)
+        self.histogram = make_plot(translate("LatencyPage", "How many warm runs took each time"),
+                                   translate("LatencyPage", "runs"), translate("LatencyPage", "ms per run"), self)
         self.histogram.setMinimumHeight(170)
         self.figure_slot.addWidget(self.histogram)
         self.starts = TimeBars(self)
         self.figure_slot.addWidget(self.starts)
-        self.threads_button = self.button("Time each number of threads",
+        self.threads_button = self.button(translate("LatencyPage", "Time each number of threads"),
                                           lambda: self.follow(experiments.sweep("threads"), self._on_sweep))
-        self.opt_button = self.button("Time each optimisation level",
+        self.opt_button = self.button(translate("LatencyPage", "Time each optimisation level"),
                                       lambda: self.follow(experiments.sweep("optimisation"), self._on_sweep))
-        self.apply_button = self.button("Use the fastest", self.apply_fastest)
+        self.apply_button = self.button(translate("LatencyPage", "Use the fastest"), self.apply_fastest)
         self.apply_button.setEnabled(False)
         self.button_row(self.threads_button, self.opt_button, self.apply_button)
         self.sweep_bars = TimeBars(self)
@@ -51,13 +53,13 @@ class LatencyPage(LessonPage):
 
     def lesson_facts(self) -> dict[str, str]:
         c = self.controller
-        return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps, c.card.name if c.card else "the model")
+        return lesson_facts.latency_facts(c.history, c.load_ns, self.sweeps, c.card.name if c.card else "")
 
     def _on_sweep(self, result: Sweep) -> None:
         if self.controller.card is not None and result.model_id == self.controller.card.id:
             self.sweeps[result.kind] = self._latest = result
             best = result.best()
-            self.apply_button.setText(f"Use the fastest: {best.label}")
+            self.apply_button.setText(translate("LatencyPage", "Use the fastest: {setting}").format(setting=best.label))
             self.apply_button.setEnabled(best.options != self.controller.options)
             self.refresh()
 
@@ -65,7 +67,7 @@ class LatencyPage(LessonPage):
         """Another model: the last one's sweeps say nothing about it."""
         self.sweeps.clear()
         self._latest = None
-        self.apply_button.setText("Use the fastest")
+        self.apply_button.setText(translate("LatencyPage", "Use the fastest"))
         self.apply_button.setEnabled(False)
         self.sweep_bars.set_rows(())
 
@@ -82,8 +84,9 @@ class LatencyPage(LessonPage):
         warm = c.history.warm_totals()
         plot = self.histogram.getPlotItem()
         plot.clear()
-        if not say_empty(plot, "" if len(warm) >= 2 else "Run the model a few times (Repeat does it):\n"
-                               "each warm run's time lands in a bar here."):
+        empty = translate("LatencyPage", "Run the model a few times (Repeat does it):\neach warm run's time lands in a "
+                                         "bar here.")
+        if not say_empty(plot, "" if len(warm) >= 2 else empty):
             counts, edges = np.histogram(warm, bins=min(30, max(5, len(warm) // 3)))
             plot.addItem(pg.BarGraphItem(x0=edges[:-1], x1=edges[1:], height=counts, brush=BAR, pen=None))
             for name, q, role, style in LINES:
@@ -95,11 +98,11 @@ class LatencyPage(LessonPage):
         cold = next((r for r in reversed(c.history.records) if r.cold), None)
         rows = []
         if c.load_ns:
-            rows.append(("Loading the model", (("loading", c.load_ns / 1e6),)))
+            rows.append((translate("LatencyPage", "Loading the model"), (("loading", c.load_ns / 1e6),)))
         if cold is not None:
-            rows.append(("The first (cold) run", (("cold run", cold.total_ns / 1e6),)))
+            rows.append((translate("LatencyPage", "The first (cold) run"), (("cold run", cold.total_ns / 1e6),)))
         if warm:
-            rows.append(("A typical warm run", (("warm run", percentile(warm, 50)),)))
+            rows.append((translate("LatencyPage", "A typical warm run"), (("warm run", percentile(warm, 50)),)))
         self.starts.set_rows(tuple(rows))
         latest = self._latest
         self.sweep_bars.set_rows(tuple((p.label, (("in the model", p.median_ms),)) for p in latest.points)

@@ -10,6 +10,7 @@ from playground.lab import lesson_facts, lesson_model
 from playground.lab.graph_cost import ModelProfile
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import TimeBars
 from playground.ui.settings import Settings
@@ -23,11 +24,11 @@ class ModelPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.measure_button = self.button("Measure this model on this input",
+        self.measure_button = self.button(translate("ModelPage", "Measure this model on this input"),
                                           lambda: self.follow(experiments.measure_model(), self._on_profile))
         self.button_row(self.measure_button)
         self.bars = TimeBars(self)
-        self.bars.setAccessibleName("Time by kind of step")
+        self.bars.setAccessibleName(translate("ModelPage", "Time by kind of step"))
         self.figure_slot.addWidget(self.bars)
         self.profile: ModelProfile | None = None
         self._label = ""
@@ -51,5 +52,5 @@ class ModelPage(LessonPage):
 
     def update_figure(self) -> None:
         ops = self.profile.ops[:SHOWN_OPS] if self.profile is not None else ()
-        self.bars.set_rows(tuple((f"{lesson_model.OP_WORDS.get(op.op, op.op)} ×{op.count:,.0f}",
+        self.bars.set_rows(tuple((f"{lesson_model.op_words(op.op)} ×{op.count:,.0f}",
                                   (("in the model", op.ms),)) for op in ops))

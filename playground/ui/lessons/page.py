@@ -14,6 +14,7 @@ from playground.core import explainers
 from playground.ui import theme
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.jobs import Measurement
 from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
@@ -29,7 +30,7 @@ class LessonPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller, self.settings, self.experiments = controller, settings, experiments
-        self.setAccessibleName(self.topic.title)
+        self.setAccessibleName(self.topic.title)  # the lesson file's heading, in the language the file is in
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(8, 8, 8, 8)
         title = PlainLabel(self.topic.title, self)
@@ -40,7 +41,7 @@ class LessonPage(QWidget):
         self.problem = PlainLabel("", self)
         self.problem.setWordWrap(True)
         theme.themed(self.problem, "error", "font-weight: bold;")
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleName(translate("LessonPage", "Problem"))
         self.problem.hide()
         self.body.addWidget(self.problem)
         self.form = QFormLayout()
@@ -49,7 +50,7 @@ class LessonPage(QWidget):
         self.body.addLayout(self.figure_slot)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
-        self.browser.setAccessibleName(f"{self.topic.title}: explanation")
+        self.browser.setAccessibleName(translate("LessonPage", "{lesson}: explanation").format(lesson=self.topic.title))
         self.browser.setMinimumHeight(170)  # the text is the lesson: never squeezed to a sliver
         self.body.addWidget(self.browser, 1)
         self._shown = ""
@@ -85,7 +86,8 @@ class LessonPage(QWidget):
 
     def knob(self, name: str, label: str, default: float, low: float, high: float, suffix: str, tip: str,
              decimals: int = 0, prefix: str = "") -> QDoubleSpinBox:
-        """A figure the lesson assumes, typed by the person and kept in the settings for next time."""
+        """A figure the lesson assumes, typed by the person and kept in the settings for next time; `label` and
+        `tip` come translated, the suffix and prefix are units."""
         box = QDoubleSpinBox(self)
         box.setRange(low, high)
         box.setDecimals(decimals)
@@ -98,13 +100,14 @@ class LessonPage(QWidget):
         box.setAccessibleName(label)
         box.setAccessibleDescription(tip)
         box.valueChanged.connect(lambda value, n=name: self._on_knob(n, value))
-        caption = PlainLabel(label + ":", self)
+        caption = PlainLabel(translate("LessonPage", "{figure}:").format(figure=label), self)
         caption.setBuddy(box)
         caption.setToolTip(tip)
         self.form.addRow(caption, box)
         return box
 
     def button(self, text: str, slot: Any, tip: str = "") -> QPushButton:
+        """A button whose text and tip come translated."""
         button = QPushButton(text, self)
         button.setToolTip(tip)
         button.clicked.connect(slot)

@@ -9,6 +9,7 @@ from playground.core.pipeline import Outcome
 from playground.lab import lesson_facts, lesson_post
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.settings import Settings
 
@@ -19,7 +20,8 @@ class PostPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.show_button = self.button("Run once more and show the raw numbers", lambda: controller.run(keep_raw=True))
+        self.show_button = self.button(translate("PostPage", "Run once more and show the raw numbers"),
+                                       lambda: controller.run(keep_raw=True))
         self.button_row(self.show_button)
         self.outcome: Outcome | None = None
         controller.result_ready.connect(self._on_result)

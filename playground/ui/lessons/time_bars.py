@@ -7,16 +7,30 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from playground.core import readable
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 
-# Okabe–Ito colours: told apart by colour-blind eyes too.
-PART_COLOURS = {"on this computer": QColor(0, 158, 115), "upload": QColor(230, 159, 0),
-                "round trip": QColor(86, 180, 233), "queue": QColor(204, 121, 167), "server": QColor(0, 114, 178),
-                "download": QColor(213, 94, 0), "loading": QColor(230, 159, 0), "cold run": QColor(213, 94, 0),
-                "warm run": QColor(0, 158, 115), "in the model": QColor(0, 114, 178),
-                "wait for the batch": QColor(0, 114, 178)}
+# Okabe–Ito colours: told apart by colour-blind eyes too. The parts are named in English in the rows (the
+# lab's cloud estimate names its own); the legend shows each name translated.
+PART_COLOURS = {QT_TRANSLATE_NOOP("TimeBars", "on this computer"): QColor(0, 158, 115),
+                QT_TRANSLATE_NOOP("TimeBars", "upload"): QColor(230, 159, 0),
+                QT_TRANSLATE_NOOP("TimeBars", "round trip"): QColor(86, 180, 233),
+                QT_TRANSLATE_NOOP("TimeBars", "queue"): QColor(204, 121, 167),
+                QT_TRANSLATE_NOOP("TimeBars", "server"): QColor(0, 114, 178),
+                QT_TRANSLATE_NOOP("TimeBars", "download"): QColor(213, 94, 0),
+                QT_TRANSLATE_NOOP("TimeBars", "loading"): QColor(230, 159, 0),
+                QT_TRANSLATE_NOOP("TimeBars", "cold run"): QColor(213, 94, 0),
+                QT_TRANSLATE_NOOP("TimeBars", "warm run"): QColor(0, 158, 115),
+                QT_TRANSLATE_NOOP("TimeBars", "in the model"): QColor(0, 114, 178),
+                QT_TRANSLATE_NOOP("TimeBars", "wait for the batch"): QColor(0, 114, 178)}
 ROW_HEIGHT, GAP, LEGEND = 26, 10, 22
 
-Row = tuple[str, tuple[tuple[str, float], ...]]  # a row's name, and its parts (name, ms) in order
+# A row's name (translated by the page that makes it), and its parts (a PART_COLOURS name, ms) in order.
+Row = tuple[str, tuple[tuple[str, float], ...]]
+
+
+def part_name(part: str) -> str:
+    """A part as the legend names it: translated if it is one of PART_COLOURS, else as it is."""
+    return translate("TimeBars", part) if part in PART_COLOURS else part
 
 
 class TimeBars(QWidget):
@@ -24,7 +38,7 @@ class TimeBars(QWidget):
         super().__init__(parent)
         self.rows: tuple[Row, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Time bars")
+        self.setAccessibleName(translate("TimeBars", "Time bars"))
 
     def set_rows(self, rows: tuple[Row, ...]) -> None:
         self.rows = rows
@@ -70,9 +84,10 @@ class TimeBars(QWidget):
     def _legend(self, painter: QPainter, metrics: QFontMetrics, top: int) -> None:
         x = 0.0
         names = list(dict.fromkeys(part for _, parts in self.rows for part, _ in parts))
-        for name in names:
+        for part in names:
+            name = part_name(part)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(PART_COLOURS.get(name, QColor(120, 120, 120)))
+            painter.setBrush(PART_COLOURS.get(part, QColor(120, 120, 120)))
             painter.drawRect(QRectF(x, top + 5, 12, 12))
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(x + 16, top, metrics.horizontalAdvance(name) + 4, LEGEND),

@@ -12,6 +12,7 @@ from playground.lab.compare import headline
 from playground.lab.lesson_trust import Mark
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import translate
 from playground.ui.lessons.page import LessonPage
 from playground.ui.plain import PlainLabel
 from playground.ui.settings import Settings
@@ -29,15 +30,15 @@ class TrustPage(LessonPage):
     def __init__(self, controller: Controller, settings: Settings, experiments: Experiments,
                  parent: QWidget | None = None) -> None:
         super().__init__(controller, settings, experiments, parent)
-        self.latest = PlainLabel("No answer yet: give the model an input in the main window.", self)
+        self.latest = PlainLabel(self._waiting(), self)
         self.latest.setWordWrap(True)
-        self.latest.setAccessibleName("The answer to check")
+        self.latest.setAccessibleName(translate("TrustPage", "The answer to check"))
         self.figure_slot.addWidget(self.latest)
-        self.right_button = self.button("✓ It was right", lambda: self.mark(True))
-        self.wrong_button = self.button("✗ It was wrong", lambda: self.mark(False))
+        self.right_button = self.button(translate("TrustPage", "✓ It was right"), lambda: self.mark(True))
+        self.wrong_button = self.button(translate("TrustPage", "✗ It was wrong"), lambda: self.mark(False))
         self.button_row(self.right_button, self.wrong_button)
         self.checked = QListWidget(self)  # plain items: names and answers are shown as they are
-        self.checked.setAccessibleName("Answers you checked")
+        self.checked.setAccessibleName(translate("TrustPage", "Answers you checked"))
         self.checked.setMaximumHeight(120)
         self.figure_slot.addWidget(self.checked)
         self.marks: dict[str, list[Mark]] = {}  # model id -> the answers checked, in this session only
@@ -50,9 +51,10 @@ class TrustPage(LessonPage):
 
     def _on_result(self, outcome: Outcome) -> None:
         answer = readable.shortened(headline(outcome.result), SHOWN_CHARS)
-        label = getattr(outcome.decoded, "label", "") or "your input"
+        label = getattr(outcome.decoded, "label", "") or translate("TrustPage", "your input")
         self._pending = (label, answer)
-        self.latest.setText(f"On {label}, it answered: {answer}. Was that right?")
+        self.latest.setText(translate("TrustPage", "On {input}, it answered: {answer}. Was that right?").format(
+            input=label, answer=answer))
         self._enable(True)
 
     def mark(self, right: bool) -> None:
@@ -63,7 +65,7 @@ class TrustPage(LessonPage):
         self.marks.setdefault(card.id, []).append(mark)
         self.checked.insertItem(0, _item(mark))
         self._pending = None
-        self.latest.setText("Marked. Give it another input to check the next answer.")
+        self.latest.setText(translate("TrustPage", "Marked. Give it another input to check the next answer."))
         self._enable(False)
         self.refresh()
 
@@ -78,10 +80,14 @@ class TrustPage(LessonPage):
         self.checked.clear()
         for mark in self.marks.get(card.id, []) if card is not None else []:
             self.checked.insertItem(0, _item(mark))
-        self.latest.setText("No answer yet: give the model an input in the main window.")
+        self.latest.setText(self._waiting())
         self._enable(False)
         if self.isVisible():
             self.refresh()  # another model's tally, at once: the old one must not linger under its name
+
+    @staticmethod
+    def _waiting() -> str:
+        return translate("TrustPage", "No answer yet: give the model an input in the main window.")
 
     def forget(self) -> None:
         """A new visitor, or "forget everything": their inputs' names go with them."""

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from playground.ui.controller import Controller
 from playground.ui.experiments import Experiments
+from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.lessons.batch_page import BatchPage
 from playground.ui.lessons.cloud_page import CloudPage
 from playground.ui.lessons.cost_page import CostPage
@@ -35,7 +36,7 @@ from playground.ui.settings import Settings
 
 PAGES: tuple[type[LessonPage], ...] = (GuidePage, TrainingPage, PostPage, TrustPage, LatencyPage, BatchPage, CostPage,
                                        CloudPage, Int8Page, ModelPage, PrivacyPage, GlossaryPage)
-TITLE = "Lessons — Inference Playground"
+TITLE = QT_TRANSLATE_NOOP("LessonsWindow", "Lessons — Inference Playground")
 
 
 class LessonsWindow(QWidget):
@@ -49,10 +50,10 @@ class LessonsWindow(QWidget):
         else:
             super().__init__(parent, Qt.WindowType.Window)
         self.embedded = embedded
-        self.setWindowTitle(TITLE)
-        self.setAccessibleName("Lessons")
+        self.setWindowTitle(translate("LessonsWindow", TITLE))
+        self.setAccessibleName(translate("LessonsWindow", "Lessons"))
         self.ideas = QListWidget(self)
-        self.ideas.setAccessibleName("Ideas")
+        self.ideas.setAccessibleName(translate("LessonsWindow", "Ideas"))
         self.ideas.setMaximumWidth(260)
         self.ideas.setWordWrap(True)  # a long title takes two lines rather than a scroll bar
         self.ideas.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -62,7 +63,7 @@ class LessonsWindow(QWidget):
         self.experiments = Experiments(controller)
         self.pages = [page(controller, settings, self.experiments, self.stack) for page in PAGES]
         for page in self.pages:
-            self.ideas.addItem(page.topic.title)
+            self.ideas.addItem(page.topic.title)  # the lesson file's heading, in its language
             # A tall page (graphs, a table, the text) scrolls on a small screen rather than squeeze its text.
             holder = QScrollArea(self.stack)
             holder.setWidget(page)
@@ -72,7 +73,7 @@ class LessonsWindow(QWidget):
         self.ideas.currentRowChanged.connect(self.stack.setCurrentIndex)
         outer = QVBoxLayout(self)
         if embedded:
-            self.back_button = QPushButton("← Back to the models", self)
+            self.back_button = QPushButton(translate("LessonsWindow", "← Back to the models"), self)
             self.back_button.setStyleSheet("min-height: 48px; padding: 0 24px;")
             relative_font(self.back_button, 4)
             self.back_button.clicked.connect(self.hide)
