@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSp
 
 from playground.core.results import STREAMING_TYPES
 from playground.tasks.registry import TASKS
-from playground.ui import focus, scale, theme
+from playground.ui import focus, language_menu, scale, theme
 from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
             menu = self.menuBar().addMenu(title)
             for action in actions:
                 menu.addSeparator() if action is None else menu.addAction(action)
+        languages = language_menu.build(self, self.settings)  # once a second language is whole
+        if languages is not None and not self.settings.kiosk:  # a kiosk's language is its operator's file
+            menu.addSeparator()
+            menu.addMenu(languages)
         lessons = self.menuBar().addMenu(translate("MainWindow", "&Learn"))
         for page in PAGES:  # each idea two clicks away: the menu, then the idea
             lessons.addAction(page.topic.title).triggered.connect(
