@@ -62,8 +62,18 @@ def _fail(sentence: str) -> int:
     return 2
 
 
+def _speak_as_the_window() -> None:
+    """A download the window started says its sentences in the window's language (ui/fetcher.py sets it)."""
+    code = os.environ.get("PLAYGROUND_LANGUAGE", "")
+    if code:
+        from playground.ui import i18n  # Qt's translator, only for the window's own helper processes
+
+        i18n.install_without_window(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command; every failure is one sentence on stderr and exit code 2, never a traceback."""
+    _speak_as_the_window()
     try:
         return _dispatch(argv)
     except PlaygroundError as exc:

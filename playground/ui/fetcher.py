@@ -23,6 +23,8 @@ from typing import IO, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from playground.core import words
+from playground.ui import i18n
 from playground.ui.i18n import translate
 from playground.ui.inputs import said_in_window
 
@@ -60,6 +62,11 @@ def fetch_command(model_ids: tuple[str, ...], action: str = "fetch") -> list[str
     program = [sys.executable] if getattr(sys, "frozen", False) else [sys.executable, "-m", "playground"]
     progress = ["--progress", "json"] if action == "fetch" else []
     return [*program, "models", action, *progress, *model_ids]
+
+
+def _child_environment() -> dict[str, str]:
+    """This process's environment, with the window's language for the sentences the download says."""
+    return {**os.environ, i18n.LANGUAGE_VARIABLE: words.language()}
 
 
 class Fetcher(QObject):
@@ -108,7 +115,7 @@ class Fetcher(QObject):
         try:
             process = subprocess.Popen(fetch_command(model_ids, action), stdout=subprocess.PIPE, stderr=errors,
                                        stdin=subprocess.DEVNULL, text=True, encoding="utf-8", errors="replace",
-                                       start_new_session=True)
+                                       start_new_session=True, env=_child_environment())
         except OSError as exc:
             errors.close()
             said = (translate("Fetcher", "The download could not start ({reason}).") if action == "fetch" else

@@ -18,6 +18,9 @@ from playground.core import words
 from playground.core.words import QT_TRANSLATE_NOOP  # noqa: F401 - the window's strings mark with it too
 
 ENGLISH = "en"
+# The window's own helper processes (a download and build, ui/fetcher.py) speak the window's language: this
+# variable carries it to them, and the command line installs it before it says anything (cli.py).
+LANGUAGE_VARIABLE = "PLAYGROUND_LANGUAGE"
 NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}  # each in its own language
 
 _installed: list[QTranslator] = []  # kept alive: Qt holds only a pointer to an installed translator
@@ -69,4 +72,18 @@ def install(code: str) -> str:
     QLocale.setDefault(QLocale(code))
     # The core's sentences (errors, verdicts, lessons) through the same translators (core/words.py).
     words.install(None if code == ENGLISH else QCoreApplication.translate, code)
+    return code
+
+
+def install_without_window(code: str) -> str:
+    """The core's sentences in `code` for a process that shows no window (a download the window started):
+    Qt's translator asked directly, so no application is needed. Returns the code spoken ("en" when `code`
+    is not offered)."""
+    if code == ENGLISH or code not in offered():
+        return ENGLISH
+    translator = QTranslator()
+    if not translator.load(code, str(translations_dir())):
+        return ENGLISH
+    _installed.append(translator)
+    words.install(lambda context, text: translator.translate(context, text) or text, code)
     return code
