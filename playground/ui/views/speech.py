@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QWidget
 
+from playground.core import readable
 from playground.core.results import SpeechSegments
 from playground.ui import theme
 from playground.ui.i18n import translate
@@ -177,16 +178,17 @@ class SpeechView(ResultView):
         self._shade(result.segments)
         self._fill_list(result.segments, final)
         n = len(result.segments)
-        duration = f"{result.duration:.1f}"
+        seconds = readable.local(f"{result.duration:.1f}")
         if final and not n:
-            self.headline.setText(translate("SpeechView", "No speech found in {duration} s").format(duration=duration))
+            self.headline.setText(translate("SpeechView", "No speech found in {duration} s").format(duration=seconds))
         elif final:
             template = (translate("SpeechView", "1 speech segment: {speech} s of speech in {duration} s") if n == 1
                         else translate("SpeechView", "{count} speech segments: {speech} s of speech in {duration} s"))
-            self.headline.setText(template.format(count=n, speech=f"{result.speech_seconds:.1f}", duration=duration))
+            self.headline.setText(template.format(count=n, speech=readable.local(f"{result.speech_seconds:.1f}"),
+                                                  duration=seconds))
         else:
             self.headline.setText(translate("SpeechView", "Listening… {heard} of {duration} s").format(
-                heard=f"{self._heard(result):.1f}", duration=duration))
+                heard=readable.local(f"{self._heard(result):.1f}"), duration=seconds))
         self._final = final
         self.set_actions_enabled(final)
         self._update_play_button()
