@@ -19,6 +19,7 @@ from playground.core.card import parse_card
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
 from playground.core.media import TextData
 from playground.tasks.language import (
+    NAME_COLUMNS,
     LanguageContext,
     LanguageTask,
     count_letters,
@@ -117,13 +118,16 @@ def test_numpy_features_and_the_graph_equal_langids_algorithm(run, langid_tables
         assert by_code[langid_tables.classes[i]] == pytest.approx(probs[i], abs=1e-5)
 
 
-def test_the_names_file_names_all_97_codes_once_as_its_sources_say():
+def test_the_names_file_names_all_97_codes_once_in_each_language_as_its_sources_say():
     path = paths.assets_dir() / "labels" / "languages.tsv"
     raw = path.read_bytes()
     rows = [line.split("\t") for line in raw.decode("utf-8").splitlines()]
-    assert [code for code, _ in rows] == CODES and raw.endswith(b"\n")
-    assert all(name and name.strip() == name and not name.islower() for _, name in rows)
-    assert len({name for _, name in rows}) == 97
+    assert [row[0] for row in rows] == CODES and raw.endswith(b"\n")
+    assert all(len(row) == 1 + len(NAME_COLUMNS) for row in rows)  # every cell filled, English and German
+    for column in range(1, 1 + len(NAME_COLUMNS)):
+        names = [row[column] for row in rows]
+        assert all(name and name.strip() == name and not name.islower() for name in names)
+        assert len(set(names)) == 97
     sources = (paths.assets_dir() / "labels" / "SOURCES.md").read_text(encoding="utf-8")
     assert hashlib.sha256(raw).hexdigest() in sources
 

@@ -19,12 +19,14 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Generation, Picking
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.knobs import param
 from playground.tasks.sampling import choose
 
 SYSTEM = "You are a helpful AI assistant named SmolLM, trained by Hugging Face"
 END_OF_TURN = "<|im_end|>"
-NO_MESSAGE = "There is no message yet: type a question or a request, then press Send."
+# The window says it too, before a run (translated with this context where it is shown).
+NO_MESSAGE = QT_TRANSLATE_NOOP("ChatTask", "There is no message yet: type a question or a request, then press Send.")
 _UNFINISHED = "\ufffd"  # a character whose bytes are split across tokens shows as this until its last byte comes
 
 
@@ -35,7 +37,8 @@ def tokenizer(path: str) -> Any:
     try:
         return Tokenizer.from_file(path)
     except Exception as exc:  # the tokenizers package raises its own exception type
-        raise ModelCardError(f"{path} is not a readable tokenizer file ({exc}); fetch the model again.") from None
+        raise ModelCardError(translate("ChatTask", "{path} is not a readable tokenizer file ({reason}); fetch the "
+                                                   "model again.").format(path=path, reason=exc)) from None
 
 
 _MESSAGE = "\x00"  # where the message goes in the prompt (a NUL never reaches it: see preprocess)
@@ -90,7 +93,7 @@ class ChatTask:
         tok = tokenizer(str(card.path("tokenizer")))
         message = defused(tok, data.text.replace("\x00", " ")).strip()
         if not message:
-            raise InputError(NO_MESSAGE)
+            raise InputError(translate("ChatTask", NO_MESSAGE))
         head, tail = (tok.encode(part).ids for part in prompt(_MESSAGE).split(_MESSAGE))
         room = Preprocess.of(card).max_prompt_tokens - len(head) - len(tail)
         body = tok.encode(message).ids
@@ -98,11 +101,12 @@ class ChatTask:
         if len(body) > room:  # keep the start of the message and the end of the prompt: the model's turn
             body = body[:room]
             message = visible(tok, body)
-            note = (f"Your message was too long for this small model: only its first {len(message):,} "
-                    "characters were read.")
+            note = translate("ChatTask", "Your message was too long for this small model: only its first {count} "
+                                         "characters were read.").format(count=f"{len(message):,}")
         stop_id = tok.token_to_id(END_OF_TURN)
         if stop_id is None:
-            raise ModelCardError(f"{card.path('tokenizer')} has no {END_OF_TURN} token; fetch the model again.")
+            raise ModelCardError(translate("ChatTask", "{path} has no {token} token; fetch the model again.").format(
+                path=card.path("tokenizer"), token=END_OF_TURN))
         return {}, ChatContext(message, head + body + tail, note, int(param(card, params, "max_tokens")),
                                float(param(card, params, "temperature")), float(param(card, params, "top_p")),
                                float(param(card, params, "repetition_penalty")),

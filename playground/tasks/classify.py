@@ -28,7 +28,7 @@ from playground.core.media import ImageData
 from playground.core.results import Label, Labels, Rule
 from playground.core.results.certainty import judge
 from playground.core.task import Feeds, Outputs, SingleRunTask
-from playground.core.words import QT_TRANSLATE_NOOP, language
+from playground.core.words import QT_TRANSLATE_NOOP, language, translate
 from playground.tasks.knobs import param
 from playground.tasks.ops import checked_pixels, resample_filter
 
@@ -148,7 +148,8 @@ def _note(ctx: ClassifyContext) -> str:
     seen = min(1.0, (x2 - x1) / w) * min(1.0, (y2 - y1) / h)
     if seen >= _MOSTLY_UNSEEN:
         return ""
-    return f"The model looked only at the centre square, {seen:.0%} of this picture."
+    return translate("ClassifyTask", "The model looked only at the centre square, {share} of this picture.").format(
+        share=f"{seen:.0%}")
 
 
 def softmax(logits: np.ndarray) -> np.ndarray:
@@ -168,11 +169,13 @@ def class_names(card: ModelCard) -> tuple[str, ...]:
     try:
         return _read_names(str(path))
     except OSError:
-        raise ModelMissingError(f"The class names of {card.name} ({path}) are missing; reinstall the "
-                                "playground.") from None
+        raise ModelMissingError(translate("ClassifyTask", "The class names of {model} ({path}) are missing; "
+                                                          "reinstall the playground.").format(
+            model=card.name, path=path)) from None
     except UnicodeDecodeError:
-        raise ModelMissingError(f"The class names of {card.name} ({path}) are damaged; reinstall the "
-                                "playground.") from None
+        raise ModelMissingError(translate("ClassifyTask", "The class names of {model} ({path}) are damaged; "
+                                                          "reinstall the playground.").format(
+            model=card.name, path=path)) from None
 
 
 @functools.lru_cache(maxsize=8)

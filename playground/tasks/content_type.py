@@ -18,6 +18,7 @@ from playground.core.results import Certainty, Label, Labels
 from playground.core.results.certainty import GUESS, percent_text
 from playground.core.session import not_installed
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import translate
 from playground.tasks.knobs import param
 from playground.tasks.labels import describe
 
@@ -89,7 +90,8 @@ class ContentTypeTask:
         config = load_config(card)
         raw = data.text.encode("utf-8", errors="replace")
         if not raw.strip(_WHITESPACE):
-            raise InputError("There is no text to look at: type or paste a few lines first.")
+            raise InputError(translate("ContentTypeTask", "There is no text to look at: type or paste a few lines "
+                                                          "first."))
         pre = Preprocess.of(card)
         pad_token = pre.padding_token
         features = byte_features(raw, beg_size=pre.beg_size, end_size=pre.end_size, block_size=pre.block_size,
@@ -104,9 +106,11 @@ class ContentTypeTask:
 
     def postprocess(self, outputs: Outputs, ctx: ContentContext, card: ModelCard, params: dict[str, Any]) -> Labels:
         if ctx.short:
+            verdict_said = translate("Certainty", "Too short to judge: taken as plain text.")
             return Labels((Label(TEXT, 1.0, describe(TEXT)),),
-                          note="Too short for the model to judge, so it is plain text: give it a few lines.",
-                          certainty=Certainty(GUESS, "Too short to judge: taken as plain text."))
+                          note=translate("ContentTypeTask", "Too short for the model to judge, so it is plain text: "
+                                                            "give it a few lines."),
+                          certainty=Certainty(GUESS, verdict_said))
         probs = np.asarray(outputs[card.outputs[0].name], dtype=np.float64).reshape(-1)
         if len(probs) != len(ctx.config.labels):
             raise ModelCardError(f"{card.name}: the model rates {len(probs)} types, but its config lists "
@@ -116,8 +120,9 @@ class ContentTypeTask:
         items = tuple(Label(ctx.config.labels[i], float(probs[i]), describe(ctx.config.labels[i])) for i in order)
         unsure = items[0].score < ctx.config.threshold(items[0].name)
         # Magika's own thresholds per type decide; below one, its answer is plain text, as the tool says.
-        certainty = (Certainty(GUESS, f"Not sure: taken as plain text (the best guess, {items[0].shown}, has "
-                                      f"{percent_text(items[0].score)}).") if unsure else None)
+        certainty = (Certainty(GUESS, translate("Certainty", "Not sure: taken as plain text (the best guess, {name}, "
+                                                             "has {top}).").format(
+            name=items[0].shown, top=percent_text(items[0].score))) if unsure else None)
         return Labels(items, note=verdict(items[0], ctx.config), certainty=certainty)
 
 
@@ -125,11 +130,13 @@ def verdict(best: Label, config: MagikaConfig) -> str:
     """'' when the best guess stands as the answer; otherwise one sentence saying what is shown instead."""
     threshold = config.threshold(best.name)
     if best.score < threshold:
-        return (f"Not sure enough to name a type: the best guess, {best.description or best.name}, scored "
-                f"{best.score:.2f} but needs {threshold:.2f}, so this is treated as plain text.")
+        return translate("ContentTypeTask", "Not sure enough to name a type: the best guess, {name}, scored {score} "
+                                            "but needs {threshold}, so this is treated as plain text.").format(
+            name=best.description or best.name, score=f"{best.score:.2f}", threshold=f"{threshold:.2f}")
     shown = config.overwrite_map.get(best.name, best.name)
     if shown != best.name:
-        return f"Shown as {describe(shown) or shown}: the model's best guess was {best.description or best.name}."
+        return translate("ContentTypeTask", "Shown as {shown}: the model's best guess was {name}.").format(
+            shown=describe(shown) or shown, name=best.description or best.name)
     return ""
 
 
@@ -156,7 +163,8 @@ def load_config(card: ModelCard) -> MagikaConfig:
     except OSError:
         raise not_installed(card) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
+        raise ModelMissingError(translate("ContentTypeTask", "{path} is damaged ({reason}); {fix}.").format(
+            path=path, reason=exc, fix=_fetch(card))) from None
     pre = Preprocess.of(card)
     for config_key, card_key in (("beg_size", "beg_size"), ("end_size", "end_size"), ("block_size", "block_size"),
                                  ("padding_token", "padding_token"), ("min_file_size_for_dl", "min_size_for_model")):
@@ -170,8 +178,15 @@ def load_config(card: ModelCard) -> MagikaConfig:
                             default_threshold=default,
                             overwrite_map={str(k): str(v) for k, v in data.get("overwrite_map", {}).items()})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ModelMissingError(f"{path} lacks the label list or thresholds ({exc}); "
-                                f"run 'playground models fetch {card.id}'.") from None
+        raise ModelMissingError(translate("ContentTypeTask", "{path} lacks the label list or thresholds ({reason}); "
+                                                             "{fix}.").format(path=path, reason=exc,
+                                                                              fix=_fetch(card))) from None
+
+
+def _fetch(card: ModelCard) -> str:
+    """The command that puts the model's files right: English in every language, since the window puts its own
+    buttons in its place (ui/inputs.said_in_window)."""
+    return f"run 'playground models fetch {card.id}'"
 
 
 @functools.lru_cache(maxsize=4)

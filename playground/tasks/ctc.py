@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.core.errors import ModelCardError
+from playground.core.words import translate
 
 BLANK = 0  # CTC's "no character here" class; the recogniser puts it first
 
@@ -48,7 +49,8 @@ def charset_from_model(path: Path, key: str) -> tuple[str, ...]:
     try:
         stat = path.stat()
     except OSError as exc:
-        raise ModelCardError(f"{path} cannot be read ({exc.strerror}); fetch the model again.") from None
+        raise ModelCardError(translate("Tasks", "{path} cannot be read ({reason}); fetch the model again.").format(
+            path=path, reason=exc.strerror)) from None
     return _charset(str(path), stat.st_size, stat.st_mtime_ns, key)
 
 
@@ -61,7 +63,8 @@ def _charset(path: str, size: int, mtime_ns: int, key: str) -> tuple[str, ...]:
         # 20 ms for the 10 MB recogniser, once per file version.
         model = onnx.load(path, load_external_data=False)
     except Exception as exc:  # the protobuf parser raises its own error types for a damaged file
-        raise ModelCardError(f"{Path(path).name} is not a readable ONNX file ({exc}); fetch the model again.") from None
+        raise ModelCardError(translate("Tasks", "{name} is not a readable ONNX file ({reason}); fetch the model "
+                                                "again.").format(name=Path(path).name, reason=exc)) from None
     value = next((prop.value for prop in model.metadata_props if prop.key == key), None)
     if value is None:
         raise ModelCardError(f"{Path(path).name} has no '{key}' entry in its metadata, so its characters "

@@ -19,6 +19,7 @@ from playground.core.errors import InputError
 from playground.core.media import AudioData
 from playground.core.results import Denoised
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import translate
 from playground.tasks import deepfilter_dsp as dsp
 from playground.tasks.knobs import param
 from playground.tasks.vad import mono_at
@@ -101,8 +102,9 @@ class DenoiseTask:
         samples = mono_at(data, cfg.sample_rate)
         if len(samples) < cfg.fft_size:
             ms = 1000 * len(samples) / cfg.sample_rate
-            raise InputError(f"The recording is only {ms:.0f} ms long; the noise remover needs at least "
-                             f"{1000 * cfg.fft_size / cfg.sample_rate:.0f} ms (a few seconds of speech work best).")
+            raise InputError(translate("DenoiseTask", "The recording is only {ms} ms long; the noise remover needs at "
+                                                      "least {least} ms (a few seconds of speech work best).").format(
+                ms=f"{ms:.0f}", least=f"{1000 * cfg.fft_size / cfg.sample_rate:.0f}"))
         padded, frames = dsp.padded_signal(samples, cfg)
         widths = dsp.erb_widths(cfg.sample_rate, cfg.fft_size, cfg.nb_erb, cfg.min_nb_erb_freqs)
         return {}, DenoiseContext(samples, padded, frames, cfg, widths, dsp.vorbis_window(cfg.fft_size),
@@ -189,16 +191,19 @@ def _result(ctx: DenoiseContext, cleaned: np.ndarray, lsnr: np.ndarray) -> Denoi
     notes = []
     peak = float(np.abs(samples).max())
     if peak < SILENT_PEAK:
-        notes.append("The recording is silent: there is no noise to remove.")
+        notes.append(translate("DenoiseTask", "The recording is silent: there is no noise to remove."))
     elif int((lsnr > SPEECH_LSNR_DB).sum()) < MIN_SPEECH_FRAMES:
-        notes.append("The model heard no speech here, so it took away nearly all of the sound.")
+        notes.append(translate("DenoiseTask", "The model heard no speech here, so it took away nearly all of the "
+                                              "sound."))
     if peak >= CLIPPED_LEVEL and float(np.mean(np.abs(samples) >= CLIPPED_LEVEL)) >= CLIPPED_SHARE:
-        notes.append("The recording was too loud when it was made (its peaks are cut off); the model lowers the "
-                     "noise but cannot repair that crackle.")
+        notes.append(translate("DenoiseTask", "The recording was too loud when it was made (its peaks are cut off); "
+                                              "the model lowers the noise but cannot repair that crackle."))
     if ctx.original_rate < FULL_BAND_RATE:
-        notes.append(f"This recording was made at {ctx.original_rate / 1000:g} kHz, so it has no sound above "
-                     f"{ctx.original_rate / 2000:g} kHz; it was resampled to {ctx.cfg.sample_rate / 1000:g} kHz, "
-                     "and the model can clean only what is there.")
+        notes.append(translate("DenoiseTask", "This recording was made at {made_khz} kHz, so it has no sound above "
+                                              "{top_khz} kHz; it was resampled to {model_khz} kHz, and the model can "
+                                              "clean only what is there.").format(
+            made_khz=f"{ctx.original_rate / 1000:g}", top_khz=f"{ctx.original_rate / 2000:g}",
+            model_khz=f"{ctx.cfg.sample_rate / 1000:g}"))
     pauses = lsnr[:len(samples) // hop] <= PAUSE_LSNR_DB
     pause_db = None
     if before > 0 and pauses.mean() >= MIN_PAUSE_SHARE:

@@ -14,9 +14,10 @@ from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import DigitGuess
 from playground.core.task import Feeds, Outputs, SingleRunTask
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.ops import checked_pixels, resample_filter
 
-EMPTY_CANVAS = "Draw a digit first: the canvas is empty."
+EMPTY_CANVAS = QT_TRANSLATE_NOOP("DigitTask", "Draw a digit first: the canvas is empty.")
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,7 +70,7 @@ def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: fl
     # Ink no stronger than the threshold is paper grain or camera noise, not a stroke. Past that,
     # stretching the strongest ink to 255 makes a light pencil look like MNIST's full-strength strokes.
     if strongest <= threshold:
-        raise InputError(EMPTY_CANVAS)
+        raise InputError(translate("DigitTask", EMPTY_CANVAS))
     ink *= np.float32(255.0 / strongest)
     rows, cols = np.nonzero(ink > threshold)
     crop = ink[rows.min():rows.max() + 1, cols.min():cols.max() + 1]
@@ -82,7 +83,7 @@ def to_mnist(pixels: np.ndarray, *, size: int = 28, box: int = 20, threshold: fl
     frame = np.zeros((size, size), np.float32)
     total = float(small.sum())
     if total <= 0:  # a sliver too thin to survive the shrink: nothing left to centre on
-        raise InputError(EMPTY_CANVAS)
+        raise InputError(translate("DigitTask", EMPTY_CANVAS))
     ys, xs = np.indices(small.shape)
     cy, cx = float((ys * small).sum()) / total, float((xs * small).sum()) / total
     top = int(round((size - 1) / 2 - cy))

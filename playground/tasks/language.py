@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from playground import paths
+from playground.core import words
 from playground.core.card import ModelCard
 from playground.core.card_schema import PostprocessTable, count, stem
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
@@ -29,9 +30,11 @@ from playground.tasks.knobs import param
 from playground.tasks.pieces import sentences
 
 BYTES = 256
+# The languages the names file has a column for, in order after the code: the names are the app's own words.
+NAME_COLUMNS = ("en", "de")
 # Judged one by one: past this many pieces the text's mix of languages is clear from the first ones.
 MAX_PIECES = 200
-PARTS_TITLE = "Sentence by sentence"
+PARTS_TITLE = QT_TRANSLATE_NOOP("LanguageTask", "Sentence by sentence")
 # langid's chances are naive Bayes ones: a paragraph in one language scores 100 %, and so does a text in
 # ten, for whichever language holds most letters. So a mix is found from the pieces, not from the score:
 # when the pieces in other languages than the winner's hold this share of the letters or more, the text
@@ -61,7 +64,7 @@ class Tables:
 class Postprocess(PostprocessTable):
     """The card's [postprocess]: the list of language names, and how many letters make more than a guess."""
 
-    names: str = stem()  # assets/labels/<names>.tsv: code, tab, English name, one language per line
+    names: str = stem()  # assets/labels/<names>.tsv: code, then its name in each of NAME_COLUMNS, tab-separated
     few_letters: int = count()
 
 
@@ -115,17 +118,18 @@ class LanguageTask:
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, LanguageContext]:
         text = data.text.replace("\x00", " ")  # a NUL is no part of any language; langid would count it
         if not text.strip():
-            raise InputError("There is no text to look at: type or paste a sentence in any language.")
+            raise InputError(translate("LanguageTask", "There is no text to look at: type or paste a sentence in any "
+                                                       "language."))
         letters = count_letters(text, Postprocess.of(card).few_letters)
         if not letters:
-            raise InputError("There are no words here, only digits, signs or emoji: type or paste a sentence "
-                             "in any language.")
+            raise InputError(translate("LanguageTask", "There are no words here, only digits, signs or emoji: type "
+                                                       "or paste a sentence in any language."))
         tables = load_tables(card)
         features = featurise(text.encode("utf-8", "replace"), tables)
         if not features.any():
             # The model would answer from its priors alone (English 17 %), which says nothing about the text.
-            raise InputError("None of the letter groups the model knows is in this text yet, so it cannot tell "
-                             "the language: type a few more words.")
+            raise InputError(translate("LanguageTask", "None of the letter groups the model knows is in this text yet, "
+                                                       "so it cannot tell the language: type a few more words."))
         return {card.inputs[0].name: features[None]}, judged_pieces(text, letters, tables, card)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: LanguageContext) -> Outputs:
@@ -150,7 +154,7 @@ class LanguageTask:
         items = tuple(Label(codes[i], float(probs[i]), names[codes[i]]) for i in order)
         parts = _parts(outputs, ctx, codes, names)
         return Labels(items, note=_note(ctx, card), certainty=_certainty(items, parts, ctx, card),
-                      parts=parts, parts_title=PARTS_TITLE if parts else "")
+                      parts=parts, parts_title=translate("LanguageTask", PARTS_TITLE) if parts else "")
 
 
 def judged_pieces(text: str, letters: int, tables: Tables, card: ModelCard) -> LanguageContext:
@@ -204,8 +208,11 @@ def _note(ctx: LanguageContext, card: ModelCard) -> str:
     enough = Postprocess.of(card).few_letters
     if ctx.letters >= enough:
         return ""
-    return (f"Only {ctx.letters} letter{'' if ctx.letters == 1 else 's'} to go on: with so few, take this as a "
-            "guess, and give it a sentence or two to be sure.")
+    if ctx.letters == 1:
+        return translate("LanguageTask", "Only 1 letter to go on: with so few, take this as a guess, and give it a "
+                                         "sentence or two to be sure.")
+    return translate("LanguageTask", "Only {count} letters to go on: with so few, take this as a guess, and give it "
+                                     "a sentence or two to be sure.").format(count=ctx.letters)
 
 
 def names_path(card: ModelCard) -> Path:
@@ -213,22 +220,25 @@ def names_path(card: ModelCard) -> Path:
 
 
 def language_names(card: ModelCard) -> dict[str, str]:
-    """Language code → its English name, in the model's output order."""
+    """Language code → its name in the window's language (English where the file has none), in the model's order."""
     path = names_path(card)
     try:
-        return _read_names(str(path))
+        return _read_names(str(path), words.language())
     except (OSError, UnicodeDecodeError, ValueError):
-        raise ModelMissingError(f"The language names of {card.name} ({path}) are missing or damaged; reinstall "
-                                "the playground.") from None
+        raise ModelMissingError(translate("LanguageTask", "The language names of {model} ({path}) are missing or "
+                                                          "damaged; reinstall the playground.").format(
+            model=card.name, path=path)) from None
 
 
 @functools.lru_cache(maxsize=4)
-def _read_names(path: str) -> dict[str, str]:
-    """Read once: the names are looked up inside every run's timed postprocess stage."""
-    pairs = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines() if line]
-    if not pairs or any(len(p) != 2 or not p[0] or not p[1] for p in pairs):
+def _read_names(path: str, language: str = words.ENGLISH) -> dict[str, str]:
+    """Read once per language: the names are looked up inside every run's timed postprocess stage. A language
+    without a column, or an empty cell, gives the English name."""
+    rows = [line.split("\t") for line in Path(path).read_text(encoding="utf-8").splitlines() if line]
+    if not rows or any(not 2 <= len(row) <= 1 + len(NAME_COLUMNS) or not row[0] or not row[1] for row in rows):
         raise ValueError(path)
-    return dict(pairs)
+    column = 1 + NAME_COLUMNS.index(language) if language in NAME_COLUMNS else 1
+    return {row[0]: (row[column] if column < len(row) and row[column] else row[1]) for row in rows}
 
 
 def load_tables(card: ModelCard) -> Tables:
@@ -239,7 +249,9 @@ def load_tables(card: ModelCard) -> Tables:
     except OSError:
         raise not_installed(card) from None
     except (ValueError, KeyError, zipfile.BadZipFile, EOFError) as exc:
-        raise ModelMissingError(f"{path} is damaged ({exc}); run 'playground models fetch {card.id}'.") from None
+        # The command stays English in every language: the window puts its own buttons in its place.
+        raise ModelMissingError(translate("LanguageTask", "{path} is damaged ({reason}); {fix}.").format(
+            path=path, reason=exc, fix=f"run 'playground models fetch {card.id}'")) from None
 
 
 @functools.lru_cache(maxsize=2)

@@ -18,6 +18,7 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import AudioData
 from playground.core.results import Note, Notes
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import translate
 from playground.tasks.knobs import param
 from playground.tasks.note_decoding import NoteEvent, contour_bin_hz, decode_notes, min_note_frames, note_contour_bins
 from playground.tasks.vad import mono_at
@@ -176,8 +177,9 @@ class NotesTask:
         samples = mono_at(data, grid.sample_rate)
         if len(samples) < MIN_SECONDS * grid.sample_rate:
             ms = 1000 * len(samples) / grid.sample_rate
-            raise InputError(f"The recording is only {ms:.0f} ms long; finding notes needs at least "
-                             f"{MIN_SECONDS:g} s of sound (a few seconds work best).")
+            raise InputError(translate("NotesTask", "The recording is only {ms} ms long; finding notes needs at least "
+                                                    "{least} s of sound (a few seconds work best).").format(
+                ms=f"{ms:.0f}", least=f"{MIN_SECONDS:g}"))
         post = NotesPost.of(card)
         names = {"note": post.note_output, "onset": post.onset_output, "contour": post.contour_output}
         ctx = NotesContext(samples, grid, rules_for(card, params), NotesPre.of(card).batch, names)

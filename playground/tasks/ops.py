@@ -8,6 +8,7 @@ import numpy as np
 from PIL import Image
 
 from playground.core.errors import InputError, ModelCardError
+from playground.core.words import translate
 
 _RESAMPLE = {
     "nearest": Image.Resampling.NEAREST,
@@ -90,9 +91,10 @@ def checked_pixels(data: object, min_side: int = MIN_IMAGE_SIDE) -> np.ndarray:
     pixels = getattr(data, "pixels", None)
     if not isinstance(pixels, np.ndarray) or pixels.ndim != 3 or pixels.shape[2] != 3 or pixels.dtype != np.uint8 \
             or pixels.size == 0:
-        raise InputError("This is not a picture the playground can read; try a PNG or JPEG photo.")
+        raise InputError(translate("Tasks", "This is not a picture the playground can read; try a PNG or JPEG photo."))
     h, w = pixels.shape[:2]
     if min(h, w) < min_side:
-        raise InputError(f"The picture is only {w}×{h} pixels; give one at least {min_side} pixels "
-                         "on each side (a normal photo works best).")
+        raise InputError(translate("Tasks", "The picture is only {width}×{height} pixels; give one at least {least} "
+                                            "pixels on each side (a normal photo works best).").format(
+            width=w, height=h, least=min_side))
     return pixels

@@ -9,6 +9,7 @@ from playground.core.card_schema import check_tables
 from playground.core.catalog import Catalog, load_catalog
 from playground.core.errors import ModelCardError
 from playground.core.task import Task
+from playground.core.words import translate
 from playground.tasks.chat import ChatTask
 from playground.tasks.classify import ClassifyTask
 from playground.tasks.content_type import ContentTypeTask
@@ -53,8 +54,9 @@ def get_task(name: str) -> Task:
         return TASKS[name]
     except (KeyError, TypeError):
         known = ", ".join(sorted(TASKS))
-        raise ModelCardError(f"This playground has no task called '{name}' (it has: {known}); "
-                             "the model may need a newer version of the playground.") from None
+        raise ModelCardError(translate("Tasks", "This playground has no task called '{name}' (it has: {known}); the "
+                                                "model may need a newer version of the playground.").format(
+            name=name, known=known)) from None
 
 
 def check_card(card: ModelCard) -> None:

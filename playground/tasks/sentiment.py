@@ -32,7 +32,7 @@ EMBEDDER = "embedder"  # the card's [companions] role of the MiniLM model whose 
 MOSTLY_UNKNOWN = 0.5
 # Sentences judged one by one, at about 1 ms each: past this many the overall verdict is the one to read.
 MAX_SENTENCES = 50
-PARTS_TITLE = "Sentence by sentence"
+PARTS_TITLE = QT_TRANSLATE_NOOP("SentimentTask", "Sentence by sentence")
 # Three moods: chance is 33 %. Under 45 % no mood stands out; the runner-up within 80 % of the winner
 # ("negative 46 %, neutral 45 %") is a close call, not an answer.
 RULE = Rule(sure=0.7, low=0.45, close=0.8,
@@ -77,13 +77,15 @@ def class_names(card: ModelCard) -> tuple[str, ...]:
 def _note(ctx: SentimentContext, limit: int) -> str:
     notes = []
     if ctx.unknown > MOSTLY_UNKNOWN:
-        notes.append("Most of this text is unknown to the model (it reads English letters; emoji and many other "
-                     "scripts are all one 'unknown' piece to it), so this answer means little.")
+        notes.append(translate("SentimentTask", "Most of this text is unknown to the model (it reads English letters; "
+                                                "emoji and many other scripts are all one 'unknown' piece to it), so "
+                                                "this answer means little."))
     elif ctx.foreign > MOSTLY_UNKNOWN:
-        notes.append("This text is mostly not in the Latin alphabet, and the model learned from English "
-                     "sentences only, so this answer means little.")
+        notes.append(translate("SentimentTask", "This text is mostly not in the Latin alphabet, and the model learned "
+                                                "from English sentences only, so this answer means little."))
     if ctx.cut:
-        notes.append(f"Only the first {limit - 2} word pieces (about {(limit - 2) * 3 // 4} words) were read.")
+        notes.append(translate("SentimentTask", "Only the first {pieces} word pieces (about {words} words) were "
+                                                "read.").format(pieces=limit - 2, words=(limit - 2) * 3 // 4))
     return " ".join(notes)
 
 
@@ -108,7 +110,8 @@ class SentimentTask:
     def preprocess(self, data: TextData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, SentimentContext]:
         text = " ".join(data.text.replace("\x00", " ").split())  # NUL and line breaks read as spaces
         if not text:
-            raise InputError("There is no text to judge yet: type a sentence or a short review.")
+            raise InputError(translate("SentimentTask", "There is no text to judge yet: type a sentence or a short "
+                                                        "review."))
         limit = Preprocess.of(card).max_tokens
         words = tokenizer(str(card.path("tokenizer")), limit)
         encoding = words.encode(text)
@@ -131,7 +134,7 @@ class SentimentTask:
         items = tuple(Label(names[i], float(probs[i])) for i in order)
         parts = _parts(outputs, ctx, names)
         return Labels(items, note=_note(ctx, Preprocess.of(card).max_tokens), certainty=_certainty(items, parts, names),
-                      parts=parts, parts_title=PARTS_TITLE if parts else "")
+                      parts=parts, parts_title=translate("SentimentTask", PARTS_TITLE) if parts else "")
 
 
 def _moods(runner: Runner, feeds: Feeds) -> np.ndarray:

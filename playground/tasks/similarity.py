@@ -15,12 +15,15 @@ from playground.core.errors import InputError, ModelCardError
 from playground.core.media import TextData
 from playground.core.results import Similarities
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.knobs import param
 
 MAX_SENTENCES = 64  # a 64 × 64 grid is as much as anyone reads; more lines are named, not dropped silently
 MAX_SEARCHED = 2000  # a ranking reads well however long; 2,000 lines take a few seconds on one core
-NOTHING_TO_COMPARE = "There is nothing to compare yet: type two or more sentences, one per line."
-NOTHING_TO_SEARCH = "There is nothing to search yet: type or paste the lines to search, one per line."
+NOTHING_TO_COMPARE = QT_TRANSLATE_NOOP("SimilarityTask", "There is nothing to compare yet: type two or more sentences, "
+                                                         "one per line.")
+NOTHING_TO_SEARCH = QT_TRANSLATE_NOOP("SimilarityTask", "There is nothing to search yet: type or paste the lines to "
+                                                        "search, one per line.")
 
 
 @functools.lru_cache(maxsize=2)
@@ -34,7 +37,8 @@ def tokenizer(path: str, max_tokens: int) -> Any:
     try:
         tok = Tokenizer.from_file(path)
     except Exception as exc:  # the tokenizers package raises its own exception type
-        raise ModelCardError(f"{path} is not a readable tokenizer file ({exc}); fetch the model again.") from None
+        raise ModelCardError(translate("SimilarityTask", "{path} is not a readable tokenizer file ({reason}); fetch "
+                                                         "the model again.").format(path=path, reason=exc)) from None
     tok.no_padding()
     tok.enable_truncation(max_tokens)
     return tok
@@ -72,11 +76,13 @@ class SimilarityTask:
         lines = sentences_of(data.text.replace("\x00", " "))
         query = " ".join(str(param(card, params, "search")).replace("\x00", " ").split())
         if not lines:
-            raise InputError(NOTHING_TO_SEARCH if query else NOTHING_TO_COMPARE)
+            raise InputError(translate("SimilarityTask", NOTHING_TO_SEARCH if query else NOTHING_TO_COMPARE))
         note = ""
         limit = MAX_SEARCHED if query else MAX_SENTENCES
         if len(lines) > limit:
-            note = f"The first {limit:,} of {len(lines):,} lines were {'searched' if query else 'compared'}."
+            note = (translate("SimilarityTask", "The first {kept} of {total} lines were searched.") if query else
+                    translate("SimilarityTask", "The first {kept} of {total} lines were compared.")).format(
+                kept=f"{limit:,}", total=f"{len(lines):,}")
             lines = lines[:limit]
         tok = tokenizer(str(card.path("tokenizer")), Preprocess.of(card).max_tokens)
         encodings = tok.encode_batch(lines + ([query] if query else []))

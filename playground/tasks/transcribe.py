@@ -22,9 +22,10 @@ from playground.core.media import AudioData
 from playground.core.media.long_audio import LongAudio
 from playground.core.results import Phrase, Transcript
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import translate
 from playground.tasks.log_mel import RATE, log_mel
 from playground.tasks.long_speech import speech_in_file
-from playground.tasks.vad import VadPre, frames_with_context, rules_for, segments_of, speech_probabilities
+from playground.tasks.vad import NO_SOUND, VadPre, frames_with_context, rules_for, segments_of, speech_probabilities
 from playground.tasks.whisper_decode import decode_piece
 from playground.tasks.whisper_text import vocabulary
 
@@ -91,7 +92,8 @@ def suppress_ids(card: ModelCard) -> list[int]:
     try:
         return list(json.loads(Path(path).read_text(encoding="utf-8"))["suppress_ids"])
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelCardError(f"{path.name} has no readable suppress_ids ({exc}); fetch the model again.") from None
+        raise ModelCardError(translate("TranscribeTask", "{name} has no readable suppress_ids ({reason}); fetch the "
+                                                         "model again.").format(name=path.name, reason=exc)) from None
 
 
 class TranscribeTask:
@@ -107,9 +109,10 @@ class TranscribeTask:
             return {}, TranscribeContext(data)
         samples = np.asarray(getattr(data, "samples", np.zeros(0)), np.float32)
         if data.sample_rate != RATE:
-            raise InputError(f"The recording is at {data.sample_rate} Hz where {RATE} Hz is needed; open it again.")
+            raise InputError(translate("TranscribeTask", "The recording is at {rate} Hz where {needed} Hz is needed; "
+                                                         "open it again.").format(rate=data.sample_rate, needed=RATE))
         if not len(samples):
-            raise InputError("The recording has no sound in it; record or pick a clip a few seconds long.")
+            raise InputError(translate("Tasks", NO_SOUND))
         return {}, TranscribeContext(data)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: TranscribeContext) -> Outputs:

@@ -14,6 +14,7 @@ from playground.core.errors import InputError
 from playground.core.media import ImageData
 from playground.core.results import Upscaled
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import translate
 from playground.tasks.ops import checked_pixels
 
 MIN_SIDE = 4  # below this the network's 3×3 layers see mostly padding; a speck is enlarged as 4×4 first
@@ -95,9 +96,11 @@ class UpscaleTask:
         limit = pre.max_pixels
         if h * w > limit:
             side = int(math.sqrt(limit))
-            raise InputError(f"The picture is {w} × {h} pixels; this upscaler takes up to about {side} × {side} "
-                             f"({limit / 1e6:.1f} megapixels), because the result would be 16 times larger. "
-                             "Crop or shrink it first, or pick a smaller picture.")
+            raise InputError(translate("UpscaleTask", "The picture is {width} × {height} pixels; this upscaler takes "
+                                                      "up to about {side} × {side} ({megapixels} megapixels), because "
+                                                      "the result would be 16 times larger. Crop or shrink it first, "
+                                                      "or pick a smaller picture.").format(
+                width=w, height=h, side=side, megapixels=f"{limit / 1e6:.1f}"))
         work = pixels
         if min(h, w) < MIN_SIDE:
             from PIL import Image

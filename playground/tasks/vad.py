@@ -13,8 +13,11 @@ from playground.core.errors import InputError
 from playground.core.media import AudioData
 from playground.core.results import SpeechSegments
 from playground.core.task import Feeds, Outputs, Runner
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.tasks.knobs import param
 
+# Said of a recording without samples, by every task that hears one.
+NO_SOUND = QT_TRANSLATE_NOOP("Tasks", "The recording has no sound in it; record or pick a clip a few seconds long.")
 # A view gets about this many partial results per clip, however long: enough to fill in smoothly,
 # few enough that a 15-minute recording does not flood the screen with updates.
 REPORTS_PER_CLIP = 100
@@ -163,8 +166,9 @@ class VadTask:
         samples = mono_at(data, rules.sample_rate)
         if len(samples) < rules.frame:
             ms = 1000 * len(samples) / rules.sample_rate
-            raise InputError(f"The recording is only {ms:.0f} ms long; the detector needs at least "
-                             f"{1000 * rules.frame / rules.sample_rate:.0f} ms (a few seconds work best).")
+            raise InputError(translate("VadTask", "The recording is only {ms} ms long; the detector needs at least "
+                                                  "{least} ms (a few seconds work best).").format(
+                ms=f"{ms:.0f}", least=f"{1000 * rules.frame / rules.sample_rate:.0f}"))
         context = VadPre.of(card).context
         return {"frames": frames_with_context(samples, rules.frame, context)}, VadContext(samples, rules)
 
@@ -265,11 +269,13 @@ def mono_at(data: AudioData, rate: int) -> np.ndarray:
     if samples.ndim == 2:  # decoders give mono, but a caller may hand over channels as columns
         samples = samples.mean(axis=1)
     if samples.ndim != 1 or samples.size == 0:
-        raise InputError("The recording has no sound in it; record or pick a clip a few seconds long.")
+        raise InputError(translate("Tasks", NO_SOUND))
     if data.sample_rate <= 0:
-        raise InputError("The recording does not say how fast it was sampled; save it again as WAV and retry.")
+        raise InputError(translate("Tasks", "The recording does not say how fast it was sampled; save it again as WAV "
+                                            "and retry."))
     if not np.isfinite(samples).all():
-        raise InputError("The recording holds damaged samples (not numbers); save it again and retry.")
+        raise InputError(translate("Tasks", "The recording holds damaged samples (not numbers); save it again and "
+                                            "retry."))
     if data.sample_rate != rate:
         import soxr
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from playground.core.errors import ModelCardError
+from playground.core.words import translate
 
 EOT, SOT, NO_TIMESTAMPS = 50256, 50257, 50362
 BEGIN_SUPPRESS = (220, EOT)  # a leading space or an empty transcript may not come first
@@ -38,7 +39,8 @@ def vocabulary(path: str) -> tuple[str, ...]:
         vocab = dict(data["model"]["vocab"])
         vocab.update({t["content"]: t["id"] for t in data.get("added_tokens", [])})
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ModelCardError(f"{Path(path).name} is not a readable tokenizer file ({exc}); fetch the model again.") from None
+        raise ModelCardError(translate("Tasks", "{name} is not a readable tokenizer file ({reason}); fetch the model "
+                                                "again.").format(name=Path(path).name, reason=exc)) from None
     table = [""] * (max(vocab.values()) + 1)
     for token, index in vocab.items():
         table[index] = token

@@ -29,13 +29,16 @@ from playground.core.media.types import (
     ImageData,
     TextData,
 )
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["MAX_AUDIO_SECONDS", "MAX_IMAGE_PIXELS", "MAX_TEXT_BYTES", "SUPPORTED", "AudioData", "ImageData",
            "TextData", "decode", "describe_source"]
 
 _NAME_MAX = 60
-_GIVEN = {ImageData: "a picture", np.ndarray: "an array of numbers", AudioData: "a sound recording",
-          TextData: "text", str: "text"}
+_GIVEN = {ImageData: QT_TRANSLATE_NOOP("Media", "a picture"),
+          np.ndarray: QT_TRANSLATE_NOOP("Media", "an array of numbers"),
+          AudioData: QT_TRANSLATE_NOOP("Media", "a sound recording"),
+          TextData: QT_TRANSLATE_NOOP("Media", "text"), str: QT_TRANSLATE_NOOP("Media", "text")}
 
 
 def describe_source(source: Any, kind: str = "") -> str:
@@ -47,14 +50,14 @@ def describe_source(source: Any, kind: str = "") -> str:
     if isinstance(source, (ImageData, AudioData, TextData)) and source.label:
         return source.label
     if isinstance(source, (ImageData, np.ndarray)):
-        return PASTED["image"]
+        return translate("Media", PASTED["image"])
     if isinstance(source, AudioData):
-        return PASTED["audio"]
+        return translate("Media", PASTED["audio"])
     if isinstance(source, (str, TextData)):
-        return PASTED["text"]
+        return translate("Media", PASTED["text"])
     if isinstance(source, (bytes, bytearray, memoryview)):
-        return PASTED.get(kind, "pasted data")
-    return "nothing" if source is None else type(source).__name__
+        return translate("Media", PASTED[kind]) if kind in PASTED else translate("Media", "pasted data")
+    return translate("Media", "nothing") if source is None else type(source).__name__
 
 
 def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | LongAudio | TextData:
@@ -79,7 +82,10 @@ def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | 
         if kind == "image":
             return decode_image(raw)
         return decode_audio(raw, card) if kind == "audio" else decode_text(raw)
+    needed = translate("Media", NOUN[kind])
     if source is None:
-        raise InputError(f"There is nothing to look at yet: choose a file or paste {NOUN[kind]}.")
-    given = _GIVEN.get(type(source), "something else")
-    raise InputError(f"This model needs {NOUN[kind]}, but {given} was given: choose a file or paste {NOUN[kind]}.")
+        raise InputError(translate("Media", "There is nothing to look at yet: choose a file or paste {needed}.")
+                         .format(needed=needed))
+    given = translate("Media", _GIVEN[type(source)]) if type(source) in _GIVEN else translate("Media", "something else")
+    raise InputError(translate("Media", "This model needs {needed}, but {given} was given: choose a file or paste "
+                                        "{needed}.").format(needed=needed, given=given))

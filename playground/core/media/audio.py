@@ -13,6 +13,7 @@ from playground.core.errors import InputError
 from playground.core.media.long_audio import MAX_LONG_AUDIO_SECONDS, LongAudio, header_frames, mono_blocks
 from playground.core.media.source import RawInput, damaged, looks_like, not_readable
 from playground.core.media.types import IN_MEMORY_SECONDS, MAX_AUDIO_SECONDS, AudioData, readonly
+from playground.core.words import translate
 
 
 def _target_rate(card: Any) -> int | None:
@@ -27,10 +28,32 @@ def _duration(seconds: float) -> str:
     return " ".join(parts + [f"{secs} s"] * bool(secs or not parts))
 
 
-def _too_long(subject: str, seconds: float | None, most: int = 0, who: str = "the playground") -> InputError:
-    length = f"{_duration(seconds)} long" if seconds is not None else "too long"
-    return InputError(f"{subject} is {length}; {who} takes recordings up to "
-                      f"{_duration(most or MAX_AUDIO_SECONDS)}: trim it or choose a shorter one.")
+def _too_long(subject: str, seconds: float | None, most: int = 0, model: bool = False) -> InputError:
+    """Too long for the playground, or (`model`) for a model that reads long recordings from their file."""
+    most_said = _duration(most or MAX_AUDIO_SECONDS)
+    if model:
+        sentence = (translate("Media", "{subject} is too long; this model takes recordings up to {most}: trim it "
+                                       "or choose a shorter one.") if seconds is None else
+                    translate("Media", "{subject} is {length} long; this model takes recordings up to {most}: trim "
+                                       "it or choose a shorter one."))
+    else:
+        sentence = (translate("Media", "{subject} is too long; the playground takes recordings up to {most}: trim "
+                                       "it or choose a shorter one.") if seconds is None else
+                    translate("Media", "{subject} is {length} long; the playground takes recordings up to {most}: "
+                                       "trim it or choose a shorter one."))
+    length = _duration(seconds) if seconds is not None else ""
+    return InputError(sentence.format(subject=subject, length=length, most=most_said))
+
+
+def _mixed_down(channels: int) -> str:
+    if channels == 2:
+        return translate("Media", "stereo recording mixed down to mono")
+    return translate("Media", "{channels}-channel recording mixed down to mono").format(channels=channels)
+
+
+def _resampled(rate: int, target: int) -> str:
+    return translate("Media", "resampled from {rate} kHz to {target} kHz").format(rate=f"{rate / 1000:g}",
+                                                                                  target=f"{target / 1000:g}")
 
 
 _AUDIO_WORDS = ("recording", "OGG")  # what looks_like calls the files a recording may be
@@ -62,7 +85,7 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData | LongAudio:
         except (sf.SoundFileError, RuntimeError, ValueError) as exc:
             raise damaged(raw.subject) from exc
         if frames is None and streams:
-            raise _too_long(raw.subject, None, MAX_LONG_AUDIO_SECONDS, "this model")
+            raise _too_long(raw.subject, None, MAX_LONG_AUDIO_SECONDS, model=True)
         if raw.path is not None and streams and frames is not None and frames > IN_MEMORY_SECONDS * rate:
             return _long(raw, raw.path, card, rate, channels, frames)
         if frames is not None and frames > limit:  # known from the header: refuse before reading a single sample
@@ -76,20 +99,20 @@ def decode_audio(raw: RawInput, card: Any) -> AudioData | LongAudio:
         raise _too_long(raw.subject, None)
     samples, got = read
     if not got:
-        raise InputError(f"{raw.subject} has no sound in it (0 samples): choose a recording that has sound.")
-    notes = [f"{'stereo' if channels == 2 else f'{channels}-channel'} recording mixed down to mono"] \
-        if channels > 1 else []
+        raise InputError(translate("Media", "{subject} has no sound in it (0 samples): choose a recording that has "
+                                            "sound.").format(subject=raw.subject))
+    notes = [_mixed_down(channels)] if channels > 1 else []
     return _finish(samples, rate, channels, raw.label, notes, card, down)
 
 
 def _long(raw: RawInput, path: Path, card: Any, rate: int, channels: int, frames: int) -> LongAudio:
     """A recording longer than a few minutes, for a task that reads it piece by piece from its file."""
     if frames > MAX_LONG_AUDIO_SECONDS * rate:
-        raise _too_long(raw.subject, frames / rate, MAX_LONG_AUDIO_SECONDS, "this model")
+        raise _too_long(raw.subject, frames / rate, MAX_LONG_AUDIO_SECONDS, model=True)
     target = _target_rate(card) or rate
-    notes = [f"{'stereo' if channels == 2 else f'{channels}-channel'} recording mixed down to mono"] * (channels > 1)
-    notes += [f"resampled from {rate / 1000:g} kHz to {target / 1000:g} kHz"] * (target != rate)
-    notes.append("read from the file a minute at a time")
+    notes = [_mixed_down(channels)] * (channels > 1)
+    notes += [_resampled(rate, target)] * (target != rate)
+    notes.append(translate("Media", "read from the file a minute at a time"))
     return LongAudio(path, target, raw.label, rate, channels, frames, tuple(notes))
 
 
@@ -167,11 +190,11 @@ def _finish(samples: np.ndarray, rate: int, channels: int, label: str, notes: li
 
             samples = soxr.resample(np.ascontiguousarray(samples), rate, target, quality="HQ")
     if broken:
-        notes.append("some samples were not numbers and were replaced by silence")
+        notes.append(translate("Media", "some samples were not numbers and were replaced by silence"))
     if target != rate:
-        notes.append(f"resampled from {rate / 1000:g} kHz to {target / 1000:g} kHz")
+        notes.append(_resampled(rate, target))
     if loud:
-        notes.append("the recording is louder than full scale; its peaks were clipped")
+        notes.append(translate("Media", "the recording is louder than full scale; its peaks were clipped"))
     if loud or target != rate:  # resampling rings a little past ±1 near full-scale peaks
         samples = np.clip(samples, -1.0, 1.0, out=samples if samples.flags.writeable else None)
     return AudioData(readonly(samples.astype(np.float32, copy=False)), target, label, rate, channels, tuple(notes))

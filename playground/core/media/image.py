@@ -12,8 +12,9 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import InputError
-from playground.core.media.source import RawInput, damaged, not_readable
+from playground.core.media.source import RawInput, damaged, not_readable, pasted_subject
 from playground.core.media.types import MAX_IMAGE_PIXELS, ImageData, readonly
+from playground.core.words import translate
 
 # Pillow modes deeper than 8 bits per channel; its own convert("RGB") would clip them instead of scaling.
 _DEEP_MODES = ("I;16", "I;16L", "I;16B", "I;16N", "I", "F")
@@ -26,11 +27,19 @@ _LOOSE_SIGNATURES = frozenset({"CUR", "DIB", "FLI", "GBR", "MCIDAS", "PCX", "SGI
 
 
 def _too_big(subject: str, size: tuple[int, int] | None, pixels: int | None) -> InputError:
-    dims = f"over {MAX_IMAGE_PIXELS / 1e6:,.0f} megapixels" if pixels is None else f"{pixels / 1e6:,.0f} megapixels"
-    if size is not None:
-        dims = f"{size[0]:,} × {size[1]:,} pixels ({dims})"
-    return InputError(f"{subject} is {dims}; the playground opens images up to {MAX_IMAGE_PIXELS / 1e6:,.0f} "
-                      "megapixels: scale it down and try again.")
+    most = f"{MAX_IMAGE_PIXELS / 1e6:,.0f}"
+    if pixels is None:
+        sentence = translate("Media", "{subject} is over {most} megapixels; the playground opens images up to {most} "
+                                      "megapixels: scale it down and try again.")
+    elif size is None:
+        sentence = translate("Media", "{subject} is {megapixels} megapixels; the playground opens images up to {most} "
+                                      "megapixels: scale it down and try again.")
+    else:
+        sentence = translate("Media", "{subject} is {width} × {height} pixels ({megapixels} megapixels); the "
+                                      "playground opens images up to {most} megapixels: scale it down and try again.")
+    width, height = (f"{size[0]:,}", f"{size[1]:,}") if size is not None else ("", "")
+    return InputError(sentence.format(subject=subject, most=most, width=width, height=height,
+                                      megapixels=f"{pixels / 1e6:,.0f}" if pixels is not None else ""))
 
 
 def _bomb_pixels(exc: Exception) -> int | None:
@@ -53,8 +62,9 @@ def _open(raw: RawInput) -> Any:
         except UnidentifiedImageError:
             other = _other_format(raw.head(16))
             if other:
-                raise InputError(f"{raw.subject} is in the {other} format, which the playground does not open: "
-                                 "save it as PNG or JPEG and try again.") from None
+                raise InputError(translate("Media", "{subject} is in the {format_name} format, which the playground "
+                                                    "does not open: save it as PNG or JPEG and try again.").format(
+                    subject=raw.subject, format_name=other)) from None
             raise not_readable(raw, "image", ("image",)) from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
             raise damaged(raw.subject) from None
@@ -91,16 +101,17 @@ def decode_image(raw: RawInput) -> ImageData:
         if width * height > MAX_IMAGE_PIXELS:
             raise _too_big(raw.subject, (width, height), width * height)
         if width == 0 or height == 0:
-            raise InputError(f"{raw.subject} has no pixels ({width} × {height}): choose another image.")
+            raise InputError(translate("Media", "{subject} has no pixels ({width} × {height}): choose another "
+                                                "image.").format(subject=raw.subject, width=width, height=height))
         notes: list[str] = []
         try:
             if getattr(image, "is_animated", False):
-                notes.append("animated image: the first frame is used")
+                notes.append(translate("Media", "animated image: the first frame is used"))
                 image.seek(0)
             image.load()
         except MemoryError:
-            raise InputError(f"{raw.subject} is too large to open on this computer: scale it down and "
-                             "try again.") from None
+            raise InputError(translate("Media", "{subject} is too large to open on this computer: scale it down "
+                                                "and try again.").format(subject=raw.subject)) from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
             raise damaged(raw.subject) from None
         return ImageData(readonly(_to_rgb(_oriented(image, notes), notes, raw.subject)), raw.label, tuple(notes))
@@ -115,9 +126,9 @@ def _oriented(image: Any, notes: list[str]) -> Any:
             return image
         upright = ImageOps.exif_transpose(image)
     except (OSError, SyntaxError, ValueError, TypeError, KeyError, struct.error):
-        notes.append("the photo's orientation tag could not be read, so it is shown as stored")
+        notes.append(translate("Media", "the photo's orientation tag could not be read, so it is shown as stored"))
         return image
-    notes.append("turned upright as the camera's orientation tag asks")
+    notes.append(translate("Media", "turned upright as the camera's orientation tag asks"))
     return upright
 
 
@@ -127,7 +138,7 @@ def _to_rgb(image: Any, notes: list[str], subject: str) -> np.ndarray:
     if mode in _DEEP_MODES:
         return np.repeat(_grey_to_8bit(np.asarray(image), mode, notes)[:, :, None], 3, axis=2)
     if mode == "CMYK":
-        notes.append("CMYK (print) colours converted to RGB; they may look slightly different")
+        notes.append(translate("Media", "CMYK (print) colours converted to RGB; they may look slightly different"))
     if mode == "LAB":  # Pillow's plain convert() would copy L, a and b into R, G and B
         return np.asarray(_lab_to_rgb(image, subject))
     if mode in _ALPHA_MODES or "transparency" in image.info:
@@ -135,8 +146,9 @@ def _to_rgb(image: Any, notes: list[str], subject: str) -> np.ndarray:
     try:
         return np.asarray(image if mode == "RGB" else image.convert("RGB"))
     except ValueError:
-        raise InputError(f"{subject} uses a colour mode ({mode}) the playground cannot convert: save it as "
-                         "an RGB PNG or JPEG and try again.") from None
+        raise InputError(translate("Media", "{subject} uses a colour mode ({mode}) the playground cannot convert: "
+                                            "save it as an RGB PNG or JPEG and try again.").format(
+            subject=subject, mode=mode)) from None
 
 
 def _on_white(image: Any, notes: list[str]) -> np.ndarray:
@@ -148,7 +160,7 @@ def _on_white(image: Any, notes: list[str]) -> np.ndarray:
     except ValueError:
         rgba = image.convert("RGB").convert("RGBA")
     if rgba.getextrema()[3][0] < 255:
-        notes.append("transparent areas are shown on white")
+        notes.append(translate("Media", "transparent areas are shown on white"))
         rgba = Image.alpha_composite(Image.new("RGBA", rgba.size, (255, 255, 255, 255)), rgba)
     return np.asarray(rgba.convert("RGB"))
 
@@ -160,8 +172,9 @@ def _lab_to_rgb(image: Any, subject: str) -> Any:
         lab, srgb = ImageCms.createProfile("LAB"), ImageCms.createProfile("sRGB")
         return ImageCms.applyTransform(image, ImageCms.buildTransform(lab, srgb, "LAB", "RGB"))
     except (ImportError, OSError, ValueError) as exc:  # PyCMSError is an OSError
-        raise InputError(f"{subject} uses Lab colours, which the playground cannot convert here: save it "
-                         "as an RGB PNG or JPEG and try again.") from exc
+        raise InputError(translate("Media", "{subject} uses Lab colours, which the playground cannot convert here: "
+                                            "save it as an RGB PNG or JPEG and try again.").format(
+            subject=subject)) from exc
 
 
 def _grey_to_8bit(values: np.ndarray, mode: str, notes: list[str]) -> np.ndarray:
@@ -170,12 +183,13 @@ def _grey_to_8bit(values: np.ndarray, mode: str, notes: list[str]) -> np.ndarray
         values = np.nan_to_num(values.astype(np.float64), posinf=0.0, neginf=0.0)
     low, high = (float(values.min()), float(values.max())) if values.size else (0.0, 0.0)
     if mode.startswith("I;16") or (mode == "I" and low >= 0 and high <= 65535):
-        notes.append("16-bit image reduced to 8 bits")
+        notes.append(translate("Media", "16-bit image reduced to 8 bits"))
         return ((values.astype(np.uint32) + 128) // 257).astype(np.uint8)
     if mode == "F" and 0.0 <= low and high <= 1.0:
-        notes.append("floating-point image (0–1) scaled to 8 bits")
+        notes.append(translate("Media", "floating-point image (0–1) scaled to 8 bits"))
         return np.rint(values * 255.0).astype(np.uint8)
-    notes.append(f"high-bit-depth image stretched from its range {low:g}…{high:g} to 8 bits")
+    notes.append(translate("Media", "high-bit-depth image stretched from its range {low}…{high} to 8 bits").format(
+        low=f"{low:g}", high=f"{high:g}"))
     span = (high - low) or 1.0
     return np.rint((values.astype(np.float64) - low) * (255.0 / span)).astype(np.uint8)
 
@@ -185,17 +199,21 @@ def image_from_array(array: np.ndarray, label: str) -> ImageData:
     from PIL import Image
 
     channels = array.shape[2] if array.ndim == 3 else (1 if array.ndim == 2 else 0)
+    subject = pasted_subject(label, "image")
     if array.dtype != np.uint8 or channels not in (1, 3, 4):
-        raise InputError(f"The {label} has a pixel format the playground cannot use ({array.dtype}, shape "
-                         f"{tuple(array.shape)}): paste it from another program, or save it as a PNG and open that.")
+        raise InputError(translate("Media", "{subject} has a pixel format the playground cannot use ({dtype}, shape "
+                                            "{shape}): paste it from another program, or save it as a PNG and open "
+                                            "that.").format(subject=subject, dtype=array.dtype,
+                                                            shape=tuple(array.shape)))
     height, width = array.shape[:2]
     if height * width > MAX_IMAGE_PIXELS:
-        raise _too_big(f"The {label}", (width, height), height * width)
+        raise _too_big(subject, (width, height), height * width)
     if height == 0 or width == 0:
-        raise InputError(f"The {label} has no pixels: copy the picture again.")
+        raise InputError(translate("Media", "{subject} has no pixels: copy the picture again.").format(
+            subject=subject))
     if channels == 3:
         return ImageData(readonly(np.ascontiguousarray(array)), label)
     notes: list[str] = []
     image = Image.fromarray(np.ascontiguousarray(array.reshape(height, width) if channels == 1 else array),
                             "L" if channels == 1 else "RGBA")
-    return ImageData(readonly(_to_rgb(image, notes, f"The {label}")), label, tuple(notes))
+    return ImageData(readonly(_to_rgb(image, notes, subject)), label, tuple(notes))

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from playground.core.errors import InputError
+from playground.core.words import translate
 
 BLOCK_S = 64.0  # seconds read at once: a few minutes of samples at most are ever in memory
 MAX_LONG_AUDIO_SECONDS = 4 * 3600
@@ -64,8 +65,9 @@ class LongAudio:
                     if parts:
                         yield _clean(parts[0] if len(parts) == 1 else np.concatenate(parts))
         except (sf.SoundFileError, RuntimeError, OSError) as exc:
-            raise InputError(f"{self.label} could not be read any further ({exc}); it may have been moved, "
-                             "changed or damaged while it was open: open it again.") from None
+            raise InputError(translate("Media", "{name} could not be read any further ({reason}); it may have been "
+                                                "moved, changed or damaged while it was open: open it again.").format(
+                name=self.label, reason=exc)) from None
 
     def read(self, start_s: float, seconds: float) -> np.ndarray:
         """A short stretch (a piece to transcribe, a few minutes to play) as one array."""

@@ -7,12 +7,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from playground.core.errors import InputError
-from playground.core.media.types import CHOOSE, NOUN
+from playground.core.media.types import CHOOSE, PASTED, PASTED_SUBJECT
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 
-_SIGNATURES = ((b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-               (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a ZIP archive"), (b"fLaC", "a FLAC recording"),
-               (b"OggS", "an OGG file"), (b"ID3", "an MP3 recording"), (b"\x7fELF", "a program"),
-               (b"\x1f\x8b", "a compressed file"))
+# What a file seems to be, in English (the decoders test these words); translated only inside a sentence.
+_SIGNATURES = ((b"\x89PNG", QT_TRANSLATE_NOOP("Media", "a PNG image")),
+               (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Media", "a JPEG image")),
+               (b"GIF8", QT_TRANSLATE_NOOP("Media", "a GIF image")),
+               (b"%PDF", QT_TRANSLATE_NOOP("Media", "a PDF document")),
+               (b"PK\x03\x04", QT_TRANSLATE_NOOP("Media", "a ZIP archive")),
+               (b"fLaC", QT_TRANSLATE_NOOP("Media", "a FLAC recording")),
+               (b"OggS", QT_TRANSLATE_NOOP("Media", "an OGG file")),
+               (b"ID3", QT_TRANSLATE_NOOP("Media", "an MP3 recording")),
+               (b"\x7fELF", QT_TRANSLATE_NOOP("Media", "a program")),
+               (b"\x1f\x8b", QT_TRANSLATE_NOOP("Media", "a compressed file")))
+# "{subject} is not a picture …": one whole sentence per kind, without and with what the file looks like.
+_NOT_READABLE = {
+    "image": (QT_TRANSLATE_NOOP("Media", "{subject} is not a picture the playground can open: {what_to_do}."),
+              QT_TRANSLATE_NOOP("Media", "{subject} is not a picture the playground can open (it looks like {seems}): "
+                                         "{what_to_do}.")),
+    "audio": (QT_TRANSLATE_NOOP("Media", "{subject} is not a sound recording the playground can open: {what_to_do}."),
+              QT_TRANSLATE_NOOP("Media", "{subject} is not a sound recording the playground can open (it looks like "
+                                         "{seems}): {what_to_do}.")),
+    "text": (QT_TRANSLATE_NOOP("Media", "{subject} is not text the playground can open: {what_to_do}."),
+             QT_TRANSLATE_NOOP("Media", "{subject} is not text the playground can open (it looks like {seems}): "
+                                        "{what_to_do}.")),
+}
 
 
 @dataclass(frozen=True)
@@ -37,47 +57,63 @@ class RawInput:
 
 def checked_input(source: Path | bytes | bytearray | memoryview, label: str, kind: str) -> RawInput:
     """Check a file or byte string is there, readable and not empty, before any decoder sees it."""
+    what_to_do = translate("Media", CHOOSE[kind])
     if not isinstance(source, Path):
         size = memoryview(source).nbytes
-        subject = f"The {label}"
+        subject = pasted_subject(label, kind)
         if size == 0:
-            raise InputError(f"{subject} is empty: copy it again, or {CHOOSE[kind]}.")
+            raise InputError(translate("Media", "{subject} is empty: copy it again, or {what_to_do}.").format(
+                subject=subject, what_to_do=what_to_do))
         return RawInput(subject, label, None, source, size)
     try:
         if source.is_dir():
-            raise InputError(f"{label} is a folder, not a file: choose a file inside it.")
+            raise InputError(translate("Media", "{name} is a folder, not a file: choose a file inside it.").format(
+                name=label))
         if not source.exists():
-            raise InputError(f"{label} was not found (it may have been moved or deleted): choose it again.")
+            raise InputError(translate("Media", "{name} was not found (it may have been moved or deleted): choose it "
+                                                "again.").format(name=label))
         if not source.is_file():  # a pipe or a device would block or never end
-            raise InputError(f"{label} is not an ordinary file: {CHOOSE[kind]}.")
+            raise InputError(translate("Media", "{name} is not an ordinary file: {what_to_do}.").format(
+                name=label, what_to_do=what_to_do))
         size = source.stat().st_size
         with source.open("rb"):
             pass
     except PermissionError:
-        raise InputError(f"{label} cannot be read (permission denied): copy it somewhere you can open "
-                         "and choose it again.") from None
+        raise InputError(translate("Media", "{name} cannot be read (permission denied): copy it somewhere you can "
+                                            "open and choose it again.").format(name=label)) from None
     except OSError as exc:
-        raise InputError(f"{label} cannot be read ({exc.strerror or type(exc).__name__}): "
-                         "choose another file.") from None
+        raise InputError(translate("Media", "{name} cannot be read ({reason}): choose another file.").format(
+            name=label, reason=exc.strerror or type(exc).__name__)) from None
     if size == 0:
-        raise InputError(f"{label} is empty (0 bytes): {CHOOSE[kind]}.")
+        raise InputError(translate("Media", "{name} is empty (0 bytes): {what_to_do}.").format(
+            name=label, what_to_do=what_to_do))
     return RawInput(label, label, source, None, size)
 
 
+def pasted_subject(label: str, kind: str) -> str:
+    """How a sentence about data that is not a file starts: "The pasted image", or "The camera frame" for data
+    the window names itself. The pasted kinds are whole phrases: other languages inflect "the" with the noun."""
+    if kind in PASTED and label == translate("Media", PASTED[kind]):
+        return translate("Media", PASTED_SUBJECT[kind])
+    return translate("Media", "The {label}").format(label=label)
+
+
 def looks_like(head: bytes) -> str:
-    """What the first bytes suggest the file really is ("" when unsure), for the error sentence."""
+    """What the first bytes suggest the file really is ("" when unsure), for the error sentence: in English, which
+    the decoders test; a sentence translates it where it names it."""
     if head[:4] == b"RIFF" and head[8:12] in (b"WAVE", b"WEBP"):
-        return "a WAV recording" if head[8:12] == b"WAVE" else "a WebP image"
+        return (QT_TRANSLATE_NOOP("Media", "a WAV recording") if head[8:12] == b"WAVE"
+                else QT_TRANSLATE_NOOP("Media", "a WebP image"))
     if head[:2] == b"BM" and head[6:10] == b"\0\0\0\0":  # reserved header fields: text never has NULs
-        return "a BMP image"
+        return QT_TRANSLATE_NOOP("Media", "a BMP image")
     for magic, what in _SIGNATURES:
         if head.startswith(magic):
             return what
     if len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0:  # an MPEG audio frame without tags
-        return "an MP3 recording"
+        return QT_TRANSLATE_NOOP("Media", "an MP3 recording")
     text, _ = codecs.utf_8_decode(head, "replace", False)
     if head and "\ufffd" not in text and "\x00" not in text:
-        return "text"
+        return QT_TRANSLATE_NOOP("Media", "text")
     return ""
 
 
@@ -89,10 +125,12 @@ def not_readable(raw: RawInput, kind: str, expected: tuple[str, ...]) -> InputEr
     seems = looks_like(raw.head())
     if seems and any(word in seems for word in expected):
         return damaged(raw.subject)
-    hint = f" (it looks like {seems})" if seems else ""
-    return InputError(f"{raw.subject} is not {NOUN[kind]} the playground can open{hint}: {CHOOSE[kind]}.")
+    plain, hinted = _NOT_READABLE[kind]
+    return InputError(translate("Media", hinted if seems else plain).format(
+        subject=raw.subject, seems=translate("Media", seems) if seems else "",
+        what_to_do=translate("Media", CHOOSE[kind])))
 
 
 def damaged(subject: str) -> InputError:
-    return InputError(f"{subject} is damaged or incomplete (part of it is missing or broken): save or "
-                      "download it again, or choose another file.")
+    return InputError(translate("Media", "{subject} is damaged or incomplete (part of it is missing or broken): save "
+                                         "or download it again, or choose another file.").format(subject=subject))

@@ -7,21 +7,25 @@ import codecs
 from playground.core.errors import InputError
 from playground.core.media.source import RawInput, looks_like
 from playground.core.media.types import MAX_TEXT_BYTES, TextData
+from playground.core.words import translate
 
 
 def _size(n: int) -> str:
     if n < 1024:
-        return f"{n} bytes"
+        return translate("Media", "{count} bytes").format(count=n)
     return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
 
 
 def _no_text(subject: str | None) -> InputError:
-    return InputError("There is no text to look at: type or paste some text." if subject is None else
-                      f"{subject} has no text in it: choose a file with some text, or type or paste some.")
+    if subject is None:
+        return InputError(translate("Media", "There is no text to look at: type or paste some text."))
+    return InputError(translate("Media", "{subject} has no text in it: choose a file with some text, or type or "
+                                         "paste some.").format(subject=subject))
 
 
 def _kept_note(kept: int, total: int) -> str:
-    return f"the text is {_size(total)}; only the first {_size(kept)} were kept"
+    return translate("Media", "the text is {total}; only the first {kept} were kept").format(total=_size(total),
+                                                                                            kept=_size(kept))
 
 
 def text_from_str(text: str, label: str) -> TextData:
@@ -35,7 +39,7 @@ def text_from_str(text: str, label: str) -> TextData:
     except UnicodeEncodeError:  # a lone surrogate, which no tokenizer can encode either
         data = text.encode("utf-8", "replace")
         text = data.decode("utf-8")
-        notes = ("some broken characters were replaced by '?'",)
+        notes = (translate("Media", "some broken characters were replaced by '?'"),)
     if len(data) <= MAX_TEXT_BYTES:
         return TextData(text, label, False, notes)
     kept = data[:MAX_TEXT_BYTES].decode("utf-8", "ignore")  # "ignore" drops only a cut last character
@@ -46,7 +50,8 @@ def decode_text(raw: RawInput) -> TextData:
     """UTF-8 bytes (BOM stripped); only MAX_TEXT_BYTES are read, cut at a character boundary."""
     head = raw.head(MAX_TEXT_BYTES + 3)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{raw.subject} is UTF-16 text, not UTF-8: save it as UTF-8 and try again.")
+        raise InputError(translate("Media", "{subject} is UTF-16 text, not UTF-8: save it as UTF-8 and try "
+                                            "again.").format(subject=raw.subject))
     skip = 3 if head.startswith(codecs.BOM_UTF8) else 0
     total = raw.size - skip
     body = memoryview(head)[skip:skip + MAX_TEXT_BYTES]
@@ -55,10 +60,12 @@ def decode_text(raw: RawInput) -> TextData:
     except UnicodeDecodeError as exc:
         seems = looks_like(head[:512])
         if seems and seems != "text":
-            raise InputError(f"{raw.subject} is not text (it looks like {seems}): choose a text file, or type "
-                             "or paste some text.") from None
-        raise InputError(f"{raw.subject} is not UTF-8 text (the byte at offset {exc.start + skip:,} is not valid "
-                         "UTF-8): save it as UTF-8 and try again.") from None
+            raise InputError(translate("Media", "{subject} is not text (it looks like {seems}): choose a text file, "
+                                                "or type or paste some text.").format(
+                subject=raw.subject, seems=translate("Media", seems))) from None
+        raise InputError(translate("Media", "{subject} is not UTF-8 text (the byte at offset {offset} is not valid "
+                                            "UTF-8): save it as UTF-8 and try again.").format(
+            subject=raw.subject, offset=f"{exc.start + skip:,}")) from None
     subject = raw.subject if raw.path is not None else None
     if not text.strip():
         raise _no_text(subject)

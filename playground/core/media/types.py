@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from playground.core.words import QT_TRANSLATE_NOOP
+
 MAX_IMAGE_PIXELS = 50_000_000  # decompression-bomb guard: a 30000×30000 header is refused before decoding
 MAX_TEXT_BYTES = 256 * 1024
 MAX_AUDIO_SECONDS = 15 * 60
@@ -19,12 +21,18 @@ SUPPORTED: dict[str, tuple[str, ...]] = {
     "text": (".txt", ".md", ".csv", ".json", ".html", ".xml", ".py", ".js", ".sql", ".rs", ".c", ".toml",
              ".yaml", ".yml"),
 }
-# The end of a sentence that refuses an input: what to give instead.
-CHOOSE = {"image": "choose a PNG, JPEG, WebP, BMP or GIF file",
-          "audio": "choose a WAV, FLAC, OGG or MP3 file",
-          "text": "save it as UTF-8 text and try again"}
-PASTED = {"image": "pasted image", "audio": "pasted recording", "text": "pasted text"}
-NOUN = {"image": "a picture", "audio": "a sound recording", "text": "text"}
+# The end of a sentence that refuses an input: what to give instead (translated where the sentence is made).
+CHOOSE = {"image": QT_TRANSLATE_NOOP("Media", "choose a PNG, JPEG, WebP, BMP or GIF file"),
+          "audio": QT_TRANSLATE_NOOP("Media", "choose a WAV, FLAC, OGG or MP3 file"),
+          "text": QT_TRANSLATE_NOOP("Media", "save it as UTF-8 text and try again")}
+PASTED = {"image": QT_TRANSLATE_NOOP("Media", "pasted image"), "audio": QT_TRANSLATE_NOOP("Media", "pasted recording"),
+          "text": QT_TRANSLATE_NOOP("Media", "pasted text")}
+# What starts a sentence about pasted data: a whole phrase, since other languages inflect "the" with the noun.
+PASTED_SUBJECT = {"image": QT_TRANSLATE_NOOP("Media", "The pasted image"),
+                  "audio": QT_TRANSLATE_NOOP("Media", "The pasted recording"),
+                  "text": QT_TRANSLATE_NOOP("Media", "The pasted text")}
+NOUN = {"image": QT_TRANSLATE_NOOP("Media", "a picture"), "audio": QT_TRANSLATE_NOOP("Media", "a sound recording"),
+        "text": QT_TRANSLATE_NOOP("Media", "text")}
 
 
 @dataclass(frozen=True, eq=False)

@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
 
 @dataclass(frozen=True, eq=False)
 class SpeechSegments:
@@ -34,8 +36,9 @@ class SpeechSegments:
 
     def summary(self) -> str:
         n = len(self.segments)
-        head = (f"{n} speech segment{'' if n == 1 else 's'}, {self.speech_seconds:.2f} s of speech "
-                f"in {self.duration:.2f} s")
+        head = (translate("SpeechSegments", "1 speech segment, {speech} s of speech in {duration} s") if n == 1 else
+                translate("SpeechSegments", "{count} speech segments, {speech} s of speech in {duration} s")).format(
+            count=n, speech=f"{self.speech_seconds:.2f}", duration=f"{self.duration:.2f}")
         return "\n".join([head] + [f"  {s:.2f}–{e:.2f} s" for s, e in self.segments])
 
     def to_dict(self) -> dict[str, Any]:
@@ -89,9 +92,10 @@ class Transcript:
 
     def summary(self) -> str:
         if not self.text:
-            return f"no words heard in {self.duration:.1f} s"
-        return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}" + (f"  (unsure of: {', '.join(p.unsure)})"
-                                                                     if p.unsure else "")
+            return translate("Transcript", "no words heard in {duration} s").format(duration=f"{self.duration:.1f}")
+        unsure = translate("Transcript", "(unsure of: {words})")
+        return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}"
+                         + ("  " + unsure.format(words=", ".join(p.unsure)) if p.unsure else "")
                          for p in self.phrases if p.text)
 
     def to_dict(self) -> dict[str, Any]:
@@ -121,6 +125,12 @@ class Note:
         return note_name(self.midi)
 
 
+# The columns of Notes.text(), a spreadsheet's header row.
+COLUMNS = (QT_TRANSLATE_NOOP("Notes", "start (s)"), QT_TRANSLATE_NOOP("Notes", "end (s)"),
+           QT_TRANSLATE_NOOP("Notes", "note"), "MIDI", QT_TRANSLATE_NOOP("Notes", "pitch (Hz)"),
+           QT_TRANSLATE_NOOP("Notes", "amplitude"))
+
+
 @dataclass(frozen=True, eq=False)
 class Notes:
     """Notes heard in a recording, in order of their start, with the activations they were decoded from."""
@@ -143,15 +153,18 @@ class Notes:
 
     def text(self) -> str:
         """One line per note, tab-separated, ready to paste into a spreadsheet."""
-        rows = ["start (s)\tend (s)\tnote\tMIDI\tpitch (Hz)\tamplitude"]
+        rows = ["\t".join(translate("Notes", column) for column in COLUMNS)]
         rows += [f"{n.start:.3f}\t{n.end:.3f}\t{n.name}\t{n.midi}\t{n.hz:.1f}\t{n.amplitude:.2f}" for n in self.notes]
         return "\n".join(rows)
 
     def summary(self) -> str:
         n = len(self.notes)
-        head = f"{n} note{'' if n == 1 else 's'} in {self.duration:.2f} s"
-        return "\n".join([head] + [f"  {x.start:6.2f}–{x.end:6.2f} s  {x.name:<4} {x.hz:7.1f} Hz  "
-                                    f"amplitude {x.amplitude:.2f}" for x in self.notes])
+        head = (translate("Notes", "1 note in {duration} s") if n == 1 else
+                translate("Notes", "{count} notes in {duration} s")).format(count=n, duration=f"{self.duration:.2f}")
+        row = translate("Notes", "{start}–{end} s  {name} {hz} Hz  amplitude {amplitude}")
+        return "\n".join([head] + ["  " + row.format(start=f"{x.start:6.2f}", end=f"{x.end:6.2f}", name=f"{x.name:<4}",
+                                                     hz=f"{x.hz:7.1f}", amplitude=f"{x.amplitude:.2f}")
+                                    for x in self.notes])
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "notes", "duration": round(self.duration, 4),
@@ -182,13 +195,17 @@ class Denoised:
         return len(self.samples) / self.sample_rate if self.sample_rate else 0.0
 
     def summary(self) -> str:
-        lines = [f"Noise removal on {self.duration:.2f} s at {self.sample_rate / 1000:g} kHz "
-                 "(estimates by the model, without a clean recording to compare with):"]
+        lines = [translate("Denoised", "Noise removal on {duration} s at {khz} kHz (estimates by the model, without a "
+                                       "clean recording to compare with):").format(
+            duration=f"{self.duration:.2f}", khz=f"{self.sample_rate / 1000:g}")]
         if self.pause_reduction_db is not None:
-            lines.append(f"  in the pauses the sound is {self.pause_reduction_db:.1f} dB quieter")
-        lines.append(f"  {self.removed_share:.0%} less sound energy after cleaning, mostly noise taken away")
+            lines.append("  " + translate("Denoised", "in the pauses the sound is {db} dB quieter").format(
+                db=f"{self.pause_reduction_db:.1f}"))
+        lines.append("  " + translate("Denoised", "{share} less sound energy after cleaning, mostly noise taken "
+                                                  "away").format(share=f"{self.removed_share:.0%}"))
         if self.snr_before_db is not None:
-            lines.append(f"  before cleaning, speech was {self.snr_before_db:.1f} dB above the noise")
+            lines.append("  " + translate("Denoised", "before cleaning, speech was {db} dB above the noise").format(
+                db=f"{self.snr_before_db:.1f}"))
         return "\n".join(lines + [f"  {note}" for note in self.notes])
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,6 +7,17 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.words import QT_TRANSLATE_NOOP, translate
+
+# What Detections.summary says of the things found, per `what`: one found, several found, and each one's line.
+FOUND = {
+    "face": (QT_TRANSLATE_NOOP("Detections", "1 face found"), QT_TRANSLATE_NOOP("Detections", "{count} faces found"),
+             QT_TRANSLATE_NOOP("Detections", "face {number}: score {score}, box {box}")),
+    "object": (QT_TRANSLATE_NOOP("Detections", "1 object found"),
+               QT_TRANSLATE_NOOP("Detections", "{count} objects found"),
+               QT_TRANSLATE_NOOP("Detections", "object {number}: score {score}, box {box}")),
+}
+
 
 @dataclass(frozen=True)
 class Detection:
@@ -25,9 +36,14 @@ class Detections:
 
     def summary(self) -> str:
         n = len(self.items)
-        head = f"{n} {self.what}{'' if n == 1 else 's'} found"
-        rows = [f"  {self.what} {i + 1}: score {d.score:.3f}, box "
-                + ", ".join(f"{v:.0f}" for v in d.box) for i, d in enumerate(self.items)]
+        if self.what in FOUND:
+            one, many, row = (translate("Detections", text) for text in FOUND[self.what])
+        else:  # a noun no task uses yet: said in English, as the task wrote it
+            one, many, row = (f"1 {self.what} found", f"{{count}} {self.what}s found",
+                              f"{self.what} {{number}}: score {{score}}, box {{box}}")
+        head = (one if n == 1 else many).format(count=n)
+        rows = ["  " + row.format(number=i + 1, score=f"{d.score:.3f}", box=", ".join(f"{v:.0f}" for v in d.box))
+                for i, d in enumerate(self.items)]
         return "\n".join([head] + rows)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,7 +72,8 @@ class Cutout:
 
     def summary(self) -> str:
         h, w = self.alpha.shape
-        return f"foreground {self.foreground_fraction:.0%} of {w}×{h} pixels"
+        return translate("Cutout", "foreground {share} of {width}×{height} pixels").format(
+            share=f"{self.foreground_fraction:.0%}", width=w, height=h)
 
     def to_dict(self) -> dict[str, Any]:
         h, w = self.alpha.shape
@@ -76,8 +93,12 @@ class Upscaled:
     def summary(self) -> str:
         h, w = self.image.shape[:2]
         oh, ow = self.result.shape[:2]
-        tiled = f" in {self.tiles} tiles" if self.tiles > 1 else ""
-        return f"{w}×{h} → {ow}×{oh} pixels ({self.scale}× larger){tiled}"
+        if self.tiles > 1:
+            said = translate("Upscaled", "{width}×{height} → {new_width}×{new_height} pixels ({scale}× larger) in "
+                                         "{tiles} tiles")
+        else:
+            said = translate("Upscaled", "{width}×{height} → {new_width}×{new_height} pixels ({scale}× larger)")
+        return said.format(width=w, height=h, new_width=ow, new_height=oh, scale=self.scale, tiles=self.tiles)
 
     def to_dict(self) -> dict[str, Any]:
         h, w = self.image.shape[:2]
@@ -107,7 +128,8 @@ class TextLines:
 
     def summary(self) -> str:
         n = len(self.lines)
-        head = f"{n} line{'' if n == 1 else 's'} of text found"
+        head = (translate("TextLines", "1 line of text found") if n == 1 else
+                translate("TextLines", "{count} lines of text found").format(count=n))
         return "\n".join([head] + [f"  {line.score:.2f}  {line.text}" for line in self.lines])
 
     def to_dict(self) -> dict[str, Any]:
@@ -133,8 +155,9 @@ class DigitGuess:
 
     def summary(self) -> str:
         ranked = np.argsort(-self.probabilities)[:3]
-        return f"{self.digit} ({self.confidence:.0%} sure); then " + ", ".join(
-            f"{int(d)} {self.probabilities[d]:.0%}" for d in ranked[1:])
+        return translate("DigitGuess", "{digit} ({share} sure); then {others}").format(
+            digit=self.digit, share=f"{self.confidence:.0%}",
+            others=", ".join(f"{int(d)} {self.probabilities[d]:.0%}" for d in ranked[1:]))
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "digit", "digit": self.digit,

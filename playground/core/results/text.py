@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.words import translate
+
 
 @dataclass(frozen=True, eq=False)
 class Similarities:
@@ -43,13 +45,14 @@ class Similarities:
 
     def summary(self) -> str:
         if self.searching:
-            head = f"closest in meaning to: {self.query}"
+            head = translate("Similarities", "closest in meaning to: {query}").format(query=self.query)
             rows = [f"{score:6.3f}  {i + 1}. {self.sentences[i]}" for i, score in self.ranked()]
             return "\n".join(([self.note] if self.note else []) + [head] + rows)
         assert self.matrix is not None, "not searching: every pair was compared"
         best = self.most_alike()
-        head = (f"most alike: {best[0] + 1} and {best[1] + 1} ({best[2]:.3f})" if best
-                else "one sentence: nothing to compare it with")
+        head = (translate("Similarities", "most alike: {first} and {second} ({score})").format(
+            first=best[0] + 1, second=best[1] + 1, score=f"{best[2]:.3f}") if best
+            else translate("Similarities", "one sentence: nothing to compare it with"))
         rows = [f"{i + 1}. {s}" for i, s in enumerate(self.sentences)]
         grid = ["    " + " ".join(f"{j + 1:>6}" for j in range(len(self.sentences)))]
         grid += [f"{i + 1:>3} " + " ".join(f"{v:6.3f}" for v in row) for i, row in enumerate(self.matrix)]
@@ -99,11 +102,16 @@ class Generation:
         return len(self.step_ms) * 1000.0 / total if total > 0 else 0.0
 
     def summary(self) -> str:
-        figures = (f"{self.tokens} tokens; first token after {self.first_token_ms:.0f} ms (the prompt's "
-                   f"{self.prompt_tokens} tokens read in {self.prefill_ms:.0f} ms), then "
-                   f"{self.tokens_per_second:.0f} tokens per second")
-        ending = {"end": "", "length": " (stopped at the token limit)"}.get(self.stop, " (still writing)")
-        return "\n".join(([self.note] if self.note else []) + [self.text, "", figures + ending])
+        figures = translate("Generation", "{tokens} tokens; first token after {first_ms} ms (the prompt's "
+                                          "{prompt_tokens} tokens read in {prefill_ms} ms), then {speed} tokens per "
+                                          "second").format(
+            tokens=self.tokens, first_ms=f"{self.first_token_ms:.0f}", prompt_tokens=self.prompt_tokens,
+            prefill_ms=f"{self.prefill_ms:.0f}", speed=f"{self.tokens_per_second:.0f}")
+        if self.stop == "length":
+            figures += " " + translate("Generation", "(stopped at the token limit)")
+        elif self.stop != "end":
+            figures += " " + translate("Generation", "(still writing)")
+        return "\n".join(([self.note] if self.note else []) + [self.text, "", figures])
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "generation", "message": self.message, "text": self.text, "stop": self.stop,
