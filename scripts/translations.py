@@ -20,8 +20,11 @@ def main(argv: list[str]) -> int:
         return 1
     # The files are named one by one: lupdate's own folder walk skips Python files.
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "playground").rglob("*.py"))
-    subprocess.run([str(TOOLS / "pyside6-lupdate"), *sources, "-ts", *map(str, files)], cwd=ROOT, check=True)
     for ts in files:
+        # No line numbers (a file that changes with every edit of the code), no strings the code dropped, and
+        # the language named in the file, which lupdate needs to update it again.
+        subprocess.run([str(TOOLS / "pyside6-lupdate"), "-locations", "none", "-no-obsolete",
+                        "-target-language", ts.stem, *sources, "-ts", str(ts)], cwd=ROOT, check=True)
         subprocess.run([str(TOOLS / "pyside6-lrelease"), str(ts)], cwd=ROOT, check=True)
     return 0
 

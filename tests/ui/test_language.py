@@ -47,9 +47,10 @@ def german(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return explainers
 
 
-def test_only_english_is_offered_until_a_translation_is_complete():
-    assert i18n.offered() == {"en": "English"}  # what this version ships
-    assert i18n.choose("system", QLocale("de_DE")) == "en" and i18n.choose("de") == "en"
+def test_english_and_german_are_offered_and_the_desktops_language_is_chosen_when_shipped():
+    assert i18n.offered() == {"en": "English", "de": "Deutsch"}  # what this version ships
+    assert i18n.choose("system", QLocale("de_DE")) == "de" and i18n.choose("de") == "de"
+    assert i18n.choose("system", QLocale("fr_FR")) == "en" and i18n.choose("fr") == "en"
 
 
 def test_a_translation_without_its_explainers_is_not_offered(german: Path):

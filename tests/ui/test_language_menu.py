@@ -31,7 +31,8 @@ def answer(monkeypatch, button_text: str | None) -> list[str]:
     return asked
 
 
-def test_no_menu_while_english_is_the_only_language(qtbot):
+def test_no_menu_while_english_is_the_only_language(qtbot, monkeypatch):
+    monkeypatch.setattr(i18n, "offered", lambda: {"en": "English"})
     parent = QWidget()
     qtbot.addWidget(parent)
     assert language_menu.build(parent, Settings()) is None
