@@ -32,11 +32,14 @@ def test_numbers_follow_the_language_spoken(german):
     assert readable.percent(0.001) == "unter 1 %" and readable.money(1240.5) == "1.240 $"
     assert readable.plural(2, "thread") == "2 Threads" and readable.plural(1, "thread") == "1 Thread"
     assert readable.duration(150) == "2,5 Minuten"
+    assert readable.fill("{busy:.1f} of {cores} cores, {n:,} runs, {name}", busy=1.04, cores=2, n=1234,
+                         name="v1.2") == "1,0 of 2 cores, 1.234 runs, v1.2"  # a word keeps its dots
 
 
 def test_the_command_line_reads_english():
     assert readable.count(1234) == "1,234" and readable.ms(7.25) == "7.2" and readable.money(1240.5) == "$1,240"
     assert readable.plural(2, "thread") == "2 threads" and readable.duration(150) == "2.5 minutes"
+    assert readable.fill("{busy:.1f} of {cores} cores, {n:,} runs", busy=1.04, cores=2, n=1234) == "1.0 of 2 cores, 1,234 runs"
 
 
 def test_every_counted_noun_is_listed_for_the_translators():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import numbers
+import string
 
 from playground.core import words
 from playground.core.words import QT_TRANSLATE_NOOP, translate
@@ -42,6 +43,23 @@ def local(number: str) -> str:
     if separators is None:
         return number
     return number.translate(str.maketrans(",.", "".join(separators)))
+
+
+class _LocalFormatter(string.Formatter):
+    """str.format whose numbers are written as the language spoken writes them ("{s:.1f}" → 2,5 in German)."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        text = super().format_field(value, format_spec)
+        return local(text) if isinstance(value, numbers.Real) and not isinstance(value, bool) else text
+
+
+_FORMATTER = _LocalFormatter()
+
+
+def fill(template: str, /, **values: object) -> str:
+    """`template.format(**values)` with every number in the language's way: for translated templates that
+    format their own figures ("{busy:.1f} of {cores} cores")."""
+    return _FORMATTER.format(template, **values)
 
 
 def _unknown() -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from playground.core import readable
 from playground.core.words import translate
 
 SURE, PROBABLY, CLOSE, GUESS = "sure", "probably", "close call", "guess"
@@ -24,8 +25,8 @@ def percent_text(score: float) -> str:
     if pct == 0.0:
         return "0 %"
     if pct < 0.1:
-        return "<0.1 %"
-    return f"{pct:.0f} %" if pct >= 10 else f"{pct:.1f} %"
+        return readable.local("<0.1 %")
+    return readable.local(f"{pct:.0f} %" if pct >= 10 else f"{pct:.1f} %")
 
 
 @dataclass(frozen=True)
