@@ -19,6 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--size", default="1440x900", metavar="WxH", help="window size (default 1440x900)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set a model parameter first (see `playground models info MODEL`)")
+    p.add_argument("--language", default="en", metavar="CODE",
+                   help="the window's language, as View → Language offers it (default en)")
     p.set_defaults(handler=handle)
 
 
@@ -34,6 +36,6 @@ def handle(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from playground.ui.shot import render_shot
 
-    render_shot(args.model, args.input, args.out, size=(width, height), params=params)
+    render_shot(args.model, args.input, args.out, size=(width, height), params=params, language=args.language)
     print(f"saved {args.out}")
     return 0

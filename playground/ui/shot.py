@@ -48,27 +48,32 @@ class _Waiter:
 
 def render_shot(model_id: str, input_path: Path, out_png: Path, size: tuple[int, int] = (1440, 900),
                 runs: int = 3, timeout_s: float = DEFAULT_TIMEOUT_S, topic: str = "this_run",
-                params: dict[str, Any] | None = None) -> None:
+                params: dict[str, Any] | None = None, language: str = "en") -> None:
     """Save a picture of the window after `runs` runs of the model on the input (the first one is cold), with
-    the knobs in `params` (checked values) set first."""
+    the knobs in `params` (checked values) set first, in `language` (English where it is not offered)."""
     input_path, out_png = Path(input_path), Path(out_png)
     if not input_path.is_file():
         raise InputError(f"There is no file called {input_path}: give the path to an input file.")
     if not out_png.parent.is_dir():
         raise InputError(f"The folder {out_png.parent} does not exist: create it or choose another --out.")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from playground.ui import i18n
+    from playground.ui.app import application
+
+    application()
+    if language not in i18n.offered():
+        raise InputError(f"The window does not speak '{language}': choose one of {', '.join(i18n.offered())}.")
+    i18n.install(language)  # before the cards are read: they speak it too
     catalog = checked_catalog()
     card = catalog.get(model_id)
     if not catalog.installed(card):
         raise not_installed(card)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from playground.ui.app import application
-
-    application()
     previous = qt_messages.install()
     try:
         _shoot(catalog, card, input_path, out_png, size, runs, timeout_s, topic, params or {})
     finally:
         qInstallMessageHandler(previous)
+        i18n.install(i18n.ENGLISH)  # a caller in the same process goes on as it was
 
 
 def _shoot(catalog: Any, card: Any, input_path: Path, out_png: Path, size: tuple[int, int], runs: int,
