@@ -89,6 +89,8 @@ def test_run_params_change_the_answer(capsys, require_model):
     (["run", "magika", "hello", "--threads", "100000"], "--threads must be between 1 and"),
     (["run", "magika", "hello", "--param", "top_k=nan"], "'top_k' needs a whole number"),
     (["shot", "--model", "magika", "--input", "/no/such", "--out", "x.png"], "There is no file called /no/such"),
+    (["shot", "--model", "magika", "--input", str(SAMPLES / "astronaut.png"), "--out", "x.png", "--language", "xx"],
+     "The window does not speak 'xx': choose one of en, de."),
 ])
 def test_errors_are_one_sentence_on_stderr_with_a_nonzero_exit(capsys, require_model, argv, words):
     require_model("magika")
