@@ -22,7 +22,7 @@ def _n(count: int) -> str:
 def describe_raw(name: str, value: np.ndarray) -> str:
     """One raw output as a person can read it: its shape, its range, and its largest values with positions."""
     code = f"`{name}`"
-    shape = " × ".join(f"{d:,}" for d in value.shape) or translate("LessonPost", "one number")
+    shape = " × ".join(_n(d) for d in value.shape) or translate("LessonPost", "one number")
     if value.dtype.kind in "iu" and value.ndim <= 1:  # class indices, counts
         shown = ", ".join(str(int(v)) for v in value.ravel()[:12]) + (", …" if value.size > 12 else "")
         return (translate("LessonPost", "{name}: 1 whole number ({values})") if value.size == 1 else

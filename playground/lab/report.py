@@ -136,14 +136,15 @@ def report_html(log: SessionLog, cards: dict[str, ModelCard], machine: dict[str,
     heading = translate("LabReport", "Inference Playground — lab report")
     computer = translate("LabReport", "The computer")
     parts = [f"<h1>{html.escape(heading)}</h1><p>{html.escape(_opening(log))}</p>", f"<h2>{html.escape(computer)}</h2>",
-             _table([[_said(k), _said(v) if k == "8-bit dot product" else v] for k, v in machine.items()])]
+             _table([[_said(k), _said(v) if k == "8-bit dot product" else readable.local(v) if k == "memory" else v]
+                     for k, v in machine.items()])]
     cold_word, warm_word = translate("LabReport", "cold"), translate("LabReport", "warm")
     for model_id in log.model_ids():
         runs = [run for run in log.runs if run.record.model_id == model_id]
         card = cards.get(model_id)
         warm = [run.record.total_ns / 1e6 for run in runs if not run.record.cold]
         cold = next((run.record for run in runs if run.record.cold), None)
-        figures = [[translate("LabReport", "runs"), str(len(runs))],
+        figures = [[translate("LabReport", "runs"), readable.local(f"{len(runs):,}")],
                    [translate("LabReport", "threads"), ", ".join(sorted({str(r.record.threads) for r in runs}))]]
         if cold is not None:
             figures += [[translate("LabReport", "model load"), f"{readable.ms(cold.load_ns / 1e6)} ms"],

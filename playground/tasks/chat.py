@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError, ModelCardError
@@ -102,7 +103,7 @@ class ChatTask:
             body = body[:room]
             message = visible(tok, body)
             note = translate("ChatTask", "Your message was too long for this small model: only its first {count} "
-                                         "characters were read.").format(count=f"{len(message):,}")
+                                         "characters were read.").format(count=readable.local(f"{len(message):,}"))
         stop_id = tok.token_to_id(END_OF_TURN)
         if stop_id is None:
             raise ModelCardError(translate("ChatTask", "{path} has no {token} token; fetch the model again.").format(

@@ -10,6 +10,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, count, number
 from playground.core.errors import InputError, ModelCardError, ModelMissingError
@@ -132,7 +133,8 @@ def verdict(best: Label, config: MagikaConfig) -> str:
     if best.score < threshold:
         return translate("ContentTypeTask", "Not sure enough to name a type: the best guess, {name}, scored {score} "
                                             "but needs {threshold}, so this is treated as plain text.").format(
-            name=best.description or best.name, score=f"{best.score:.2f}", threshold=f"{threshold:.2f}")
+            name=best.description or best.name, score=readable.local(f"{best.score:.2f}"),
+            threshold=readable.local(f"{threshold:.2f}"))
     shown = config.overwrite_map.get(best.name, best.name)
     if shown != best.name:
         return translate("ContentTypeTask", "Shown as {shown}: the model's best guess was {name}.").format(

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PreprocessTable, TableProblem, count, number
 from playground.core.errors import InputError
@@ -202,8 +203,9 @@ def _result(ctx: DenoiseContext, cleaned: np.ndarray, lsnr: np.ndarray) -> Denoi
         notes.append(translate("DenoiseTask", "This recording was made at {made_khz} kHz, so it has no sound above "
                                               "{top_khz} kHz; it was resampled to {model_khz} kHz, and the model can "
                                               "clean only what is there.").format(
-            made_khz=f"{ctx.original_rate / 1000:g}", top_khz=f"{ctx.original_rate / 2000:g}",
-            model_khz=f"{ctx.cfg.sample_rate / 1000:g}"))
+            made_khz=readable.local(f"{ctx.original_rate / 1000:g}"),
+            top_khz=readable.local(f"{ctx.original_rate / 2000:g}"),
+            model_khz=readable.local(f"{ctx.cfg.sample_rate / 1000:g}")))
     pauses = lsnr[:len(samples) // hop] <= PAUSE_LSNR_DB
     pause_db = None
     if before > 0 and pauses.mean() >= MIN_PAUSE_SHARE:

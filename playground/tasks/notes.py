@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PostprocessTable, PreprocessTable, count, number, text, whole
 from playground.core.errors import InputError, ModelCardError
@@ -179,7 +180,7 @@ class NotesTask:
             ms = 1000 * len(samples) / grid.sample_rate
             raise InputError(translate("NotesTask", "The recording is only {ms} ms long; finding notes needs at least "
                                                     "{least} s of sound (a few seconds work best).").format(
-                ms=f"{ms:.0f}", least=f"{MIN_SECONDS:g}"))
+                ms=f"{ms:.0f}", least=readable.local(f"{MIN_SECONDS:g}")))
         post = NotesPost.of(card)
         names = {"note": post.note_output, "onset": post.onset_output, "contour": post.contour_output}
         ctx = NotesContext(samples, grid, rules_for(card, params), NotesPre.of(card).batch, names)

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError, ModelCardError
@@ -82,7 +83,7 @@ class SimilarityTask:
         if len(lines) > limit:
             note = (translate("SimilarityTask", "The first {kept} of {total} lines were searched.") if query else
                     translate("SimilarityTask", "The first {kept} of {total} lines were compared.")).format(
-                kept=f"{limit:,}", total=f"{len(lines):,}")
+                kept=readable.local(f"{limit:,}"), total=readable.local(f"{len(lines):,}"))
             lines = lines[:limit]
         tok = tokenizer(str(card.path("tokenizer")), Preprocess.of(card).max_tokens)
         encodings = tok.encode_batch(lines + ([query] if query else []))

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.card import ModelCard
 from playground.core.card_schema import PreprocessTable, count
 from playground.core.errors import InputError
@@ -100,7 +101,7 @@ class UpscaleTask:
                                                       "up to about {side} × {side} ({megapixels} megapixels), because "
                                                       "the result would be 16 times larger. Crop or shrink it first, "
                                                       "or pick a smaller picture.").format(
-                width=w, height=h, side=side, megapixels=f"{limit / 1e6:.1f}"))
+                width=w, height=h, side=side, megapixels=readable.local(f"{limit / 1e6:.1f}")))
         work = pixels
         if min(h, w) < MIN_SIDE:
             from PIL import Image

@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.errors import InputError
 from playground.core.media.long_audio import MAX_LONG_AUDIO_SECONDS, LongAudio, header_frames, mono_blocks
 from playground.core.media.source import RawInput, damaged, looks_like, not_readable
@@ -52,8 +53,8 @@ def _mixed_down(channels: int) -> str:
 
 
 def _resampled(rate: int, target: int) -> str:
-    return translate("Media", "resampled from {rate} kHz to {target} kHz").format(rate=f"{rate / 1000:g}",
-                                                                                  target=f"{target / 1000:g}")
+    return translate("Media", "resampled from {rate} kHz to {target} kHz").format(
+        rate=readable.local(f"{rate / 1000:g}"), target=readable.local(f"{target / 1000:g}"))
 
 
 _AUDIO_WORDS = ("recording", "OGG")  # what looks_like calls the files a recording may be

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.errors import InputError
 from playground.core.media.source import RawInput, damaged, not_readable, pasted_subject
 from playground.core.media.types import MAX_IMAGE_PIXELS, ImageData, readonly
@@ -27,7 +28,7 @@ _LOOSE_SIGNATURES = frozenset({"CUR", "DIB", "FLI", "GBR", "MCIDAS", "PCX", "SGI
 
 
 def _too_big(subject: str, size: tuple[int, int] | None, pixels: int | None) -> InputError:
-    most = f"{MAX_IMAGE_PIXELS / 1e6:,.0f}"
+    most = readable.local(f"{MAX_IMAGE_PIXELS / 1e6:,.0f}")
     if pixels is None:
         sentence = translate("Media", "{subject} is over {most} megapixels; the playground opens images up to {most} "
                                       "megapixels: scale it down and try again.")
@@ -37,9 +38,9 @@ def _too_big(subject: str, size: tuple[int, int] | None, pixels: int | None) -> 
     else:
         sentence = translate("Media", "{subject} is {width} × {height} pixels ({megapixels} megapixels); the "
                                       "playground opens images up to {most} megapixels: scale it down and try again.")
-    width, height = (f"{size[0]:,}", f"{size[1]:,}") if size is not None else ("", "")
+    width, height = (readable.local(f"{size[0]:,}"), readable.local(f"{size[1]:,}")) if size is not None else ("", "")
     return InputError(sentence.format(subject=subject, most=most, width=width, height=height,
-                                      megapixels=f"{pixels / 1e6:,.0f}" if pixels is not None else ""))
+                                      megapixels=readable.local(f"{pixels / 1e6:,.0f}") if pixels is not None else ""))
 
 
 def _bomb_pixels(exc: Exception) -> int | None:
@@ -189,7 +190,7 @@ def _grey_to_8bit(values: np.ndarray, mode: str, notes: list[str]) -> np.ndarray
         notes.append(translate("Media", "floating-point image (0–1) scaled to 8 bits"))
         return np.rint(values * 255.0).astype(np.uint8)
     notes.append(translate("Media", "high-bit-depth image stretched from its range {low}…{high} to 8 bits").format(
-        low=f"{low:g}", high=f"{high:g}"))
+        low=readable.local(f"{low:g}"), high=readable.local(f"{high:g}")))
     span = (high - low) or 1.0
     return np.rint((values.astype(np.float64) - low) * (255.0 / span)).astype(np.uint8)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 
+from playground.core import readable
 from playground.core.errors import InputError
 from playground.core.media.source import RawInput, looks_like
 from playground.core.media.types import MAX_TEXT_BYTES, TextData
@@ -13,7 +14,7 @@ from playground.core.words import translate
 def _size(n: int) -> str:
     if n < 1024:
         return translate("Media", "{count} bytes").format(count=n)
-    return f"{n / 1024:,.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB"
+    return readable.local(f"{n / 1024:,.0f} KB" if n < 1024 * 1024 else f"{n / 1024 / 1024:,.1f} MB")
 
 
 def _no_text(subject: str | None) -> InputError:
@@ -65,7 +66,7 @@ def decode_text(raw: RawInput) -> TextData:
                 subject=raw.subject, seems=translate("Media", seems))) from None
         raise InputError(translate("Media", "{subject} is not UTF-8 text (the byte at offset {offset} is not valid "
                                             "UTF-8): save it as UTF-8 and try again.").format(
-            subject=raw.subject, offset=f"{exc.start + skip:,}")) from None
+            subject=raw.subject, offset=readable.local(f"{exc.start + skip:,}"))) from None
     subject = raw.subject if raw.path is not None else None
     if not text.strip():
         raise _no_text(subject)

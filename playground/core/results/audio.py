@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 
@@ -38,8 +39,9 @@ class SpeechSegments:
         n = len(self.segments)
         head = (translate("SpeechSegments", "1 speech segment, {speech} s of speech in {duration} s") if n == 1 else
                 translate("SpeechSegments", "{count} speech segments, {speech} s of speech in {duration} s")).format(
-            count=n, speech=f"{self.speech_seconds:.2f}", duration=f"{self.duration:.2f}")
-        return "\n".join([head] + [f"  {s:.2f}–{e:.2f} s" for s, e in self.segments])
+            count=n, speech=readable.local(f"{self.speech_seconds:.2f}"),
+            duration=readable.local(f"{self.duration:.2f}"))
+        return "\n".join([head] + [readable.local(f"  {s:.2f}–{e:.2f} s") for s, e in self.segments])
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "speech_segments", "duration": round(self.duration, 4),
@@ -92,7 +94,8 @@ class Transcript:
 
     def summary(self) -> str:
         if not self.text:
-            return translate("Transcript", "no words heard in {duration} s").format(duration=f"{self.duration:.1f}")
+            return translate("Transcript", "no words heard in {duration} s").format(
+                duration=readable.local(f"{self.duration:.1f}"))
         unsure = translate("Transcript", "(unsure of: {words})")
         return "\n".join(f"[{p.start:5.1f}–{p.end:5.1f} s] {p.text}"
                          + ("  " + unsure.format(words=", ".join(p.unsure)) if p.unsure else "")
@@ -160,10 +163,13 @@ class Notes:
     def summary(self) -> str:
         n = len(self.notes)
         head = (translate("Notes", "1 note in {duration} s") if n == 1 else
-                translate("Notes", "{count} notes in {duration} s")).format(count=n, duration=f"{self.duration:.2f}")
+                translate("Notes", "{count} notes in {duration} s")).format(
+            count=n, duration=readable.local(f"{self.duration:.2f}"))
         row = translate("Notes", "{start}–{end} s  {name} {hz} Hz  amplitude {amplitude}")
-        return "\n".join([head] + ["  " + row.format(start=f"{x.start:6.2f}", end=f"{x.end:6.2f}", name=f"{x.name:<4}",
-                                                     hz=f"{x.hz:7.1f}", amplitude=f"{x.amplitude:.2f}")
+        local = readable.local
+        return "\n".join([head] + ["  " + row.format(start=local(f"{x.start:6.2f}"), end=local(f"{x.end:6.2f}"),
+                                                     name=f"{x.name:<4}", hz=local(f"{x.hz:7.1f}"),
+                                                     amplitude=local(f"{x.amplitude:.2f}"))
                                     for x in self.notes])
 
     def to_dict(self) -> dict[str, Any]:
@@ -197,15 +203,15 @@ class Denoised:
     def summary(self) -> str:
         lines = [translate("Denoised", "Noise removal on {duration} s at {khz} kHz (estimates by the model, without a "
                                        "clean recording to compare with):").format(
-            duration=f"{self.duration:.2f}", khz=f"{self.sample_rate / 1000:g}")]
+            duration=readable.local(f"{self.duration:.2f}"), khz=readable.local(f"{self.sample_rate / 1000:g}"))]
         if self.pause_reduction_db is not None:
             lines.append("  " + translate("Denoised", "in the pauses the sound is {db} dB quieter").format(
-                db=f"{self.pause_reduction_db:.1f}"))
+                db=readable.local(f"{self.pause_reduction_db:.1f}")))
         lines.append("  " + translate("Denoised", "{share} less sound energy after cleaning, mostly noise taken "
                                                   "away").format(share=f"{self.removed_share:.0%}"))
         if self.snr_before_db is not None:
             lines.append("  " + translate("Denoised", "before cleaning, speech was {db} dB above the noise").format(
-                db=f"{self.snr_before_db:.1f}"))
+                db=readable.local(f"{self.snr_before_db:.1f}")))
         return "\n".join(lines + [f"  {note}" for note in self.notes])
 
     def to_dict(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 # What Detections.summary says of the things found, per `what`: one found, several found, and each one's line.
@@ -42,7 +43,8 @@ class Detections:
             one, many, row = (f"1 {self.what} found", f"{{count}} {self.what}s found",
                               f"{self.what} {{number}}: score {{score}}, box {{box}}")
         head = (one if n == 1 else many).format(count=n)
-        rows = ["  " + row.format(number=i + 1, score=f"{d.score:.3f}", box=", ".join(f"{v:.0f}" for v in d.box))
+        rows = ["  " + row.format(number=i + 1, score=readable.local(f"{d.score:.3f}"),
+                                  box=", ".join(f"{v:.0f}" for v in d.box))
                 for i, d in enumerate(self.items)]
         return "\n".join([head] + rows)
 
@@ -130,7 +132,7 @@ class TextLines:
         n = len(self.lines)
         head = (translate("TextLines", "1 line of text found") if n == 1 else
                 translate("TextLines", "{count} lines of text found").format(count=n))
-        return "\n".join([head] + [f"  {line.score:.2f}  {line.text}" for line in self.lines])
+        return "\n".join([head] + [f"  {readable.local(f'{line.score:.2f}')}  {line.text}" for line in self.lines])
 
     def to_dict(self) -> dict[str, Any]:
         return {"type": "text_lines", "size": [int(self.image.shape[1]), int(self.image.shape[0])],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from playground.core import readable
 from playground.core.results.certainty import Certainty, percent_text
 from playground.core.words import translate
 
@@ -51,10 +52,11 @@ class Labels:
         return translate("Certainty", "Most likely: {name} — {top}").format(name=best.shown, top=percent_text(best.score))
 
     def summary(self) -> str:
-        lines = [f"{i + 1}. {lab.name} {lab.score:.3f}" + (f"  ({lab.description})" if lab.description else "")
+        lines = [f"{i + 1}. {lab.name} {readable.local(f'{lab.score:.3f}')}"
+                 + (f"  ({lab.description})" if lab.description else "")
                  for i, lab in enumerate(self.items)]
         head = [self.headline] + ([self.note] if self.note else [])
-        pieces = ([f"{self.parts_title}:"] + [f"- {part.best.shown} {part.best.score:.3f}: {part.text}"
+        pieces = ([f"{self.parts_title}:"] + [f"- {part.best.shown} {readable.local(f'{part.best.score:.3f}')}: {part.text}"
                                                for part in self.parts]) if self.parts else []
         return "\n".join(head + lines + pieces)
 

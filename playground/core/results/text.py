@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.core import readable
 from playground.core.words import translate
 
 
@@ -46,16 +47,16 @@ class Similarities:
     def summary(self) -> str:
         if self.searching:
             head = translate("Similarities", "closest in meaning to: {query}").format(query=self.query)
-            rows = [f"{score:6.3f}  {i + 1}. {self.sentences[i]}" for i, score in self.ranked()]
+            rows = [f"{readable.local(f'{score:6.3f}')}  {i + 1}. {self.sentences[i]}" for i, score in self.ranked()]
             return "\n".join(([self.note] if self.note else []) + [head] + rows)
         assert self.matrix is not None, "not searching: every pair was compared"
         best = self.most_alike()
         head = (translate("Similarities", "most alike: {first} and {second} ({score})").format(
-            first=best[0] + 1, second=best[1] + 1, score=f"{best[2]:.3f}") if best
+            first=best[0] + 1, second=best[1] + 1, score=readable.local(f"{best[2]:.3f}")) if best
             else translate("Similarities", "one sentence: nothing to compare it with"))
         rows = [f"{i + 1}. {s}" for i, s in enumerate(self.sentences)]
         grid = ["    " + " ".join(f"{j + 1:>6}" for j in range(len(self.sentences)))]
-        grid += [f"{i + 1:>3} " + " ".join(f"{v:6.3f}" for v in row) for i, row in enumerate(self.matrix)]
+        grid += [f"{i + 1:>3} " + readable.local(" ".join(f"{v:6.3f}" for v in row)) for i, row in enumerate(self.matrix)]
         return "\n".join(([self.note] if self.note else []) + [head] + rows + grid)
 
     def to_dict(self) -> dict[str, Any]:
