@@ -54,4 +54,4 @@ def measurement_line(key: str, value: object) -> str:
         return f"{name}: {readable.ms(value)} ms"
     if key.endswith("_bytes"):
         return f"{name}: {readable.size(value)}"
-    return f"{name}: {value:,}" if isinstance(value, int) else f"{name}: {readable.sig(value, 4)}"
+    return f"{name}: {readable.local(f'{value:,}')}" if isinstance(value, int) else f"{name}: {readable.sig(value, 4)}"

@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QLockFile, QSettings
 
+from playground.core import readable
 from playground.core.session import DEFAULT_OPT_LEVEL, DEFAULT_THREADS, OPT_LEVELS
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -358,7 +359,7 @@ def _damage(file: Path) -> Words | str | None:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return QT_TRANSLATE_NOOP("Settings", "byte {offset} is not UTF-8 text"), {"offset": f"{exc.start:,}"}
+        return QT_TRANSLATE_NOOP("Settings", "byte {offset} is not UTF-8 text"), {"offset": readable.local(f"{exc.start:,}")}
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(text)

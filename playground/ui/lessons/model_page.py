@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from playground.core import readable
 from playground.core.results import Generation
 from playground.lab import lesson_facts, lesson_model
 from playground.lab.graph_cost import ModelProfile
@@ -52,5 +53,5 @@ class ModelPage(LessonPage):
 
     def update_figure(self) -> None:
         ops = self.profile.ops[:SHOWN_OPS] if self.profile is not None else ()
-        self.bars.set_rows(tuple((f"{lesson_model.op_words(op.op)} ×{op.count:,.0f}",
+        self.bars.set_rows(tuple((f"{lesson_model.op_words(op.op)} ×{readable.local(f'{op.count:,.0f}')}",
                                   (("in the model", op.ms),)) for op in ops))

@@ -153,7 +153,7 @@ class TrainingPage(LessonPage):
         digit, raw, chance = (translate("TrainingPage", "digit"), translate("TrainingPage", "raw"),
                               translate("TrainingPage", "chance"))
         head = f"{digit:<7}{raw:<6}{chance}"
-        lines = [head] + [f"{d:>5} {v:5.1f}  {p:6.1%}" + ("  ←" if d == self.answer.digit else "")
+        lines = [head] + [readable.local(f"{d:>5} {v:5.1f}  {p:6.1%}") + ("  ←" if d == self.answer.digit else "")
                           for d, (v, p) in enumerate(zip(self.answer.logits, self.answer.probabilities))]
         self.answer_label.setText("\n".join(lines))
         self.refresh()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from playground.core import readable
 from playground.core.media.image import image_from_array
 from playground.ui.controller import Controller
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -166,13 +167,14 @@ class CameraPanel(QWidget):
     def _show_stats(self) -> None:
         if self.problem and not self.frames:
             return
-        camera = translate("CameraPanel", "Camera: {rate:.1f} frames/s").format(rate=rate_of(self._frame_times))
+        camera = readable.fill(translate("CameraPanel", "Camera: {rate:.1f} frames/s"), rate=rate_of(self._frame_times))
         if not self.feeder.active:
             self.status.setText(translate("CameraPanel", "{camera}. Press “Run on this frame”, or tick Live.").format(
                 camera=camera))
             return
-        self.status.setText(translate("CameraPanel", "{camera} · the model answered {rate:.1f} times/s · {dropped} frames "
-                                           "skipped while it was busy").format(
+        self.status.setText(readable.fill(
+            translate("CameraPanel", "{camera} · the model answered {rate:.1f} times/s · {dropped} frames "
+                                     "skipped while it was busy"),
             camera=camera, rate=self.feeder.run_rate(), dropped=self.feeder.dropped))
 
     def hideEvent(self, event: Any) -> None:  # noqa: N802 (Qt override)

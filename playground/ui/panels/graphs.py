@@ -255,14 +255,14 @@ class GraphsPanel(QWidget):
             self.memory_plot.getPlotItem().setYRange(0, top, padding=0)
         # The readout doubles as the legend, so nothing covers the curves.
         busy = proc[-1] * s.cores / 100.0
-        app = translate("Graphs", "This app: {app:.0f} % of the computer ({busy:.1f} of {cores} cores)").format(
-            app=proc[-1], busy=busy, cores=s.cores)
-        everyone = translate("Graphs", "all programs: {all:.0f} %").format(all=system[-1])
+        app = readable.fill(translate("Graphs", "This app: {app:.0f} % of the computer ({busy:.1f} of {cores} cores)"),
+                            app=proc[-1], busy=busy, cores=s.cores)
+        everyone = readable.fill(translate("Graphs", "all programs: {all:.0f} %"), all=system[-1])
         self.cpu_readout.setText(f"<span style='color:{PROCESS.name()}'>━━</span> {html.escape(app)} &nbsp;·&nbsp; "
                                  f"<span style='color:{SYSTEM.name()}'>╍╍</span> {html.escape(everyone)}")
         self.memory_readout.setText(translate("Graphs", "This app uses {size} of memory.").format(
             size=readable.size(rss[-1] * 1e6)))
-        self.cpu_plot.setAccessibleDescription(translate(
-            "Graphs", "This app {app:.0f} % of the computer ({busy:.1f} of {cores} cores), all programs {all:.0f} %").format(
+        self.cpu_plot.setAccessibleDescription(readable.fill(translate(
+            "Graphs", "This app {app:.0f} % of the computer ({busy:.1f} of {cores} cores), all programs {all:.0f} %"),
             app=proc[-1], busy=busy, cores=s.cores, all=system[-1]))
         self.memory_plot.setAccessibleDescription(self.memory_readout.text())

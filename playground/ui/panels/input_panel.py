@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from playground.core import media
+from playground.core import media, readable
 from playground.core.card import ModelCard
 from playground.core.media.long_audio import LongAudio
 from playground.core.pipeline import Outcome
@@ -59,16 +59,16 @@ def describe(decoded: Any) -> str:
         h, w = decoded.pixels.shape[:2]
         return translate("InputPanel", "{name}: {w} × {h} pixels").format(name=decoded.label, w=w, h=h)
     if isinstance(decoded, LongAudio):
-        return translate("InputPanel", "{name}: {minutes:.0f} minutes of sound at {khz:g} kHz").format(
-            name=decoded.label, minutes=decoded.seconds / 60, khz=decoded.sample_rate / 1000)
+        return readable.fill(translate("InputPanel", "{name}: {minutes:.0f} minutes of sound at {khz:g} kHz"),
+                             name=decoded.label, minutes=decoded.seconds / 60, khz=decoded.sample_rate / 1000)
     if isinstance(decoded, media.AudioData):
         seconds = len(decoded.samples) / decoded.sample_rate if decoded.sample_rate else 0.0
-        return translate("InputPanel", "{name}: {seconds:.1f} s of sound at {khz:g} kHz").format(
-            name=decoded.label, seconds=seconds, khz=decoded.sample_rate / 1000)
+        return readable.fill(translate("InputPanel", "{name}: {seconds:.1f} s of sound at {khz:g} kHz"),
+                             name=decoded.label, seconds=seconds, khz=decoded.sample_rate / 1000)
     if isinstance(decoded, media.TextData):
         said = (translate("InputPanel", "{name}: {count:,} characters (shortened)") if decoded.truncated else
                 translate("InputPanel", "{name}: {count:,} characters"))
-        return said.format(name=decoded.label, count=len(decoded.text))
+        return readable.fill(said, name=decoded.label, count=len(decoded.text))
     return getattr(decoded, "label", "")
 
 

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QListWidget, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
+from playground.core import readable
 from playground.core.errors import PlaygroundError
 from playground.core.media import AudioData
 from playground.core.media.types import MAX_AUDIO_SECONDS
@@ -29,7 +30,7 @@ CLIPPING = 0.99
 
 def clock(seconds: float) -> str:
     minutes, secs = divmod(seconds, 60)
-    return f"{int(minutes)}:{secs:04.1f}"
+    return readable.local(f"{int(minutes)}:{secs:04.1f}")
 
 
 class MicPanel(QWidget):

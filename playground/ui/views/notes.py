@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from playground.core import readable
 from playground.core.results import Note, Notes
 from playground.tasks.note_sound import synthesize
 from playground.ui import theme
@@ -29,7 +30,8 @@ LEGEND = QT_TRANSLATE_NOOP("NotesView", "Each bar is a note; the dark tick marks
 
 
 def note_row(note: Note) -> list[str]:
-    return [note.name, f"{note.start:.2f}", f"{note.end:.2f}", f"{note.hz:.0f}" if note.hz else ""]
+    return [note.name, readable.local(f"{note.start:.2f}"), readable.local(f"{note.end:.2f}"),
+            f"{note.hz:.0f}" if note.hz else ""]
 
 
 def headline(result: Notes) -> str:
@@ -37,7 +39,8 @@ def headline(result: Notes) -> str:
     if not notes:
         if float(np.abs(result.samples).max(initial=0.0)) < SILENT:
             return translate("NotesView", "No notes: the recording is silent")
-        return translate("NotesView", "No notes found in {seconds} s").format(seconds=f"{result.duration:.1f}")
+        return translate("NotesView", "No notes found in {seconds} s").format(
+            seconds=readable.local(f"{result.duration:.1f}"))
     n = len(notes)
     if n <= NAMED_IN_HEADLINE:
         names = " ".join(x.name for x in notes)  # note names (C4, F#5) are the same in every language here
@@ -45,7 +48,7 @@ def headline(result: Notes) -> str:
                 translate("NotesView", "{count} notes: {names}").format(count=n, names=names))
     low, high = min(notes, key=lambda x: x.midi), max(notes, key=lambda x: x.midi)
     return translate("NotesView", "{count} notes from {low} to {high} in {seconds} s").format(
-        count=n, low=low.name, high=high.name, seconds=f"{result.duration:.1f}")
+        count=n, low=low.name, high=high.name, seconds=readable.local(f"{result.duration:.1f}"))
 
 
 def _item(note: Note) -> QTreeWidgetItem:
@@ -129,8 +132,8 @@ class NotesView(ResultView):
             template = (translate("NotesView", "Stopped after {heard} of {duration} s: 1 note found by then")
                         if n == 1 else
                         translate("NotesView", "Stopped after {heard} of {duration} s: {count} notes found by then"))
-            self.headline.setText(template.format(heard=f"{result.heard:.1f}", duration=f"{result.duration:.1f}",
-                                                  count=n))
+            self.headline.setText(template.format(heard=readable.local(f"{result.heard:.1f}"),
+                                                  duration=readable.local(f"{result.duration:.1f}"), count=n))
 
     def clear(self) -> None:
         super().clear()
@@ -152,8 +155,8 @@ class NotesView(ResultView):
             n = len(result.notes)
             template = (translate("NotesView", "Listening… {heard} of {duration} s, 1 note so far") if n == 1 else
                         translate("NotesView", "Listening… {heard} of {duration} s, {count} notes so far"))
-            self.headline.setText(template.format(heard=f"{result.heard:.1f}", duration=f"{result.duration:.1f}",
-                                                  count=n))
+            self.headline.setText(template.format(heard=readable.local(f"{result.heard:.1f}"),
+                                                  duration=readable.local(f"{result.duration:.1f}"), count=n))
         self.set_actions_enabled(result.finished)
         self._update_buttons()
 

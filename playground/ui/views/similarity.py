@@ -45,7 +45,7 @@ def as_read(sentence: str, cut: bool) -> str:
 
 def score_item(score: float, tip: str) -> QTableWidgetItem:
     """A cell showing a score on its own colour, with text that stays readable on it."""
-    item = QTableWidgetItem(f"{score:.2f}")
+    item = QTableWidgetItem(readable.local(f"{score:.2f}"))
     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
     colour = cell_colour(score)
     item.setBackground(QBrush(colour))
@@ -116,7 +116,7 @@ class SimilarityView(ResultView):
         else:
             i, j, score = best
             self.headline.setText(translate("SimilarityView", "Most alike: {first} and {second} ({score})").format(
-                first=i + 1, second=j + 1, score=f"{score:.2f}"))
+                first=i + 1, second=j + 1, score=readable.local(f"{score:.2f}")))
         self.sentence_list.clear()
         for i, (sentence, cut) in enumerate(zip(result.sentences, result.cut)):
             self.sentence_list.addItem(f"{i + 1}.  {as_read(sentence, cut)}")
@@ -130,17 +130,17 @@ class SimilarityView(ResultView):
         for i in range(n):
             for j in range(n):
                 score = float(matrix[i, j])
-                tip = f"{short(result.sentences[i])}\n{short(result.sentences[j])}\n{score:.3f}"
+                tip = f"{short(result.sentences[i])}\n{short(result.sentences[j])}\n{readable.local(f'{score:.3f}')}"
                 self.grid.setItem(i, j, score_item(score, tip))
 
     def _show_ranking(self, result: Similarities) -> None:
         ranked = result.ranked()
         best, score = ranked[0]
         self.headline.setText(translate("SimilarityView", "Closest to “{query}”: line {line} ({score})").format(
-            query=short(result.query, 40), line=best + 1, score=f"{score:.2f}"))
+            query=short(result.query, 40), line=best + 1, score=readable.local(f"{score:.2f}")))
         self.ranking.setRowCount(len(ranked))
         for row, (i, score) in enumerate(ranked):
-            self.ranking.setItem(row, 0, score_item(score, f"{score:.3f}"))
+            self.ranking.setItem(row, 0, score_item(score, readable.local(f"{score:.3f}")))
             line = QTableWidgetItem(str(i + 1))
             line.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             self.ranking.setItem(row, 1, line)

@@ -25,7 +25,14 @@ THRESHOLD = QColor(213, 94, 0)  # Okabe–Ito vermillion, dashed so it differs b
 SPEECH = QColor(0, 158, 115, 60)  # Okabe–Ito bluish green, see-through
 SELECTED = QColor(0, 158, 115, 130)
 def _segment_text(i: int, start: float, end: float) -> str:
-    return f"{i + 1}.  {start:.2f} – {end:.2f} s   ({end - start:.2f} s)"
+    return f"{i + 1}.  " + readable.local(f"{start:.2f} – {end:.2f} s   ({end - start:.2f} s)")
+
+
+def _threshold_text(value: float) -> str:
+    """The threshold line's label, its number in the language's way; braces doubled, as pyqtgraph fills the
+    label in again whenever the line moves."""
+    text = readable.fill(translate("SpeechView", "threshold {value:.2f}"), value=value)
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 class SpeechView(ResultView):
@@ -82,7 +89,7 @@ class SpeechView(ResultView):
         self.plots.ci.layout.setRowStretchFactor(1, 2)
         self.wave_plot.setXLink(self.prob_plot)
         self.prob_plot.setYRange(0, 1, padding=0.02)
-        self.prob_plot.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1)]])
+        self.prob_plot.getAxis("left").setTicks([[(v, readable.local(f"{v:g}")) for v in (0, 0.25, 0.5, 0.75, 1)]])
         self.wave_shade = pg.BarGraphItem(**span_bars((), -1, 2, SPEECH))
         self.prob_shade = pg.BarGraphItem(**span_bars((), 0, 1, SPEECH))
         self.selected_shade = pg.BarGraphItem(**span_bars((), 0, 1, SELECTED))
@@ -102,7 +109,7 @@ class SpeechView(ResultView):
         self.prob_plot.addItem(self.prob_curve)
         self.threshold_line = pg.InfiniteLine(
             pos=SpeechSegments.threshold, angle=0, pen=pg.mkPen(THRESHOLD, width=2, style=Qt.PenStyle.DashLine),
-            label=translate("SpeechView", "threshold {value:.2f}"),
+            label=_threshold_text(SpeechSegments.threshold),
             labelOpts={"color": theme.colour("remark"), "position": 0.06, "anchors": [(0, 1), (0, 1)]})
         self.prob_plot.addItem(self.threshold_line)
         self.playheads = [pg.InfiniteLine(angle=90, pen=pg.mkPen(ink(), width=2)) for _ in range(2)]
@@ -136,8 +143,8 @@ class SpeechView(ResultView):
             template = (translate("SpeechView", "Stopped after {heard} of {duration} s: 1 speech segment found by then")
                         if n == 1 else translate("SpeechView", "Stopped after {heard} of {duration} s: {count} speech "
                                                                "segments found by then"))
-            self.headline.setText(template.format(heard=f"{self._heard(result):.1f}",
-                                                  duration=f"{result.duration:.1f}", count=n))
+            self.headline.setText(template.format(heard=readable.local(f"{self._heard(result):.1f}"),
+                                                  duration=readable.local(f"{result.duration:.1f}"), count=n))
             self.set_actions_enabled(True)
 
     @staticmethod
@@ -162,6 +169,7 @@ class SpeechView(ResultView):
     def _draw(self, result: SpeechSegments, final: bool) -> None:
         self._result = result
         self.threshold_line.setValue(result.threshold)  # the one the segments were cut with
+        self.threshold_line.label.setFormat(_threshold_text(result.threshold))
         duration = max(result.duration, 1e-3)
         # Repeat runs decode the same clip afresh: compare contents so the waveform is drawn only once.
         same = self._wave_of is not None and (self._wave_of is result.samples or (

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from playground.core import readable
 from playground.core.errors import InputError
 from playground.core.export import save_result
 from playground.core.results import Phrase, Transcript
@@ -28,11 +29,11 @@ def clock(seconds: float) -> str:
     """3725.4 s as "1:02:05.4", 65.2 s as "1:05.2": for recordings a minute long or more."""
     minutes, secs = divmod(seconds, 60)
     hours, minutes = divmod(int(minutes), 60)
-    return f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}"
+    return readable.local(f"{hours}:{minutes:02d}:{secs:04.1f}" if hours else f"{minutes}:{secs:04.1f}")
 
 
 def length(seconds: float, minutes: bool) -> str:
-    return clock(seconds) if minutes else f"{seconds:.1f} s"
+    return clock(seconds) if minutes else readable.local(f"{seconds:.1f} s")
 
 
 def _recording(result: Transcript) -> object:
@@ -43,7 +44,7 @@ def _recording(result: Transcript) -> object:
 def sentence_row(phrase: Phrase, minutes: bool = False) -> str:
     if minutes:
         return f"{clock(phrase.start):>9} – {clock(phrase.end)}    {phrase.text}"
-    return f"{phrase.start:6.1f} – {phrase.end:.1f} s    {phrase.text}"
+    return readable.local(f"{phrase.start:6.1f} – {phrase.end:.1f} s") + f"    {phrase.text}"
 
 
 class TranscriptView(ResultView):
