@@ -315,12 +315,28 @@ rot, wenn er die Frist verpasst hat.</translation>
         <translation>Das exportierte Ziffernmodell rechnet anders als das trainierte (größter Unterschied {difference}); es wurde nichts installiert.</translation>
     </message>
     <message>
+        <source>{accuracy:.1f} % right on {held_out:,} digits it never saw; trained here in {seconds:.0f} s.</source>
+        <translation>{accuracy:.1f} % richtig bei {held_out:,} Ziffern, die es nie gesehen hatte; hier in {seconds:.0f} s trainiert.</translation>
+    </message>
+    <message>
         <source>The EfficientNet-Lite0 weights lack &apos;{weight}&apos;; the source file is not the expected checkpoint.</source>
         <translation>Den Gewichten von EfficientNet-Lite0 fehlt &apos;{weight}&apos;; die Quelldatei ist nicht der erwartete Checkpoint.</translation>
     </message>
     <message>
         <source>The EfficientNet-Lite0 weight &apos;{weight}&apos; has shape {shape}, not {expected}; the source file is not the expected checkpoint.</source>
         <translation>Das Gewicht &apos;{weight}&apos; von EfficientNet-Lite0 hat die Form {shape}, nicht {expected}; die Quelldatei ist nicht der erwartete Checkpoint.</translation>
+    </message>
+    <message>
+        <source>8 bits: this processor adds 8-bit products without overflow (VNNI), so all 8 bits are used</source>
+        <translation>8 Bit: Dieser Prozessor addiert 8-Bit-Produkte ohne Überlauf (VNNI), darum werden alle 8 Bit genutzt</translation>
+    </message>
+    <message>
+        <source>7 bits: this processor&apos;s 8-bit products overflow with 8-bit weights (no VNNI), so 7 bits keep every sum exact</source>
+        <translation>7 Bit: Auf diesem Prozessor laufen 8-Bit-Produkte mit 8-Bit-Gewichten über (kein VNNI), darum halten 7 Bit jede Summe genau</translation>
+    </message>
+    <message>
+        <source>Same first answer as float32 on {agree} of {photos} sample photos; {smaller:.1f}× smaller, {faster:.1f}× as fast here.</source>
+        <translation>Dieselbe erste Antwort wie float32 bei {agree} von {photos} Beispielfotos; {smaller:.1f}× kleiner, hier {faster:.1f}× so schnell.</translation>
     </message>
     <message>
         <source>The sample photos {photos} are missing from {folder}; the int8 model is tuned on them, so restore the samples folder and fetch again.</source>
@@ -405,6 +421,10 @@ rot, wenn er die Frist verpasst hat.</translation>
     <message>
         <source>{file} is not a readable safetensors file ({reason}); fetch the model again.</source>
         <translation>{file} ist keine lesbare safetensors-Datei ({reason}); hol das Modell noch einmal.</translation>
+    </message>
+    <message>
+        <source>{smaller:.1f}× smaller than float32.</source>
+        <translation>{smaller:.1f}× kleiner als float32.</translation>
     </message>
     <message>
         <source>The network description is not an ncnn .param text file (its header is wrong).</source>
@@ -493,6 +513,22 @@ rot, wenn er die Frist verpasst hat.</translation>
     <message>
         <source>The finished sentiment model disagrees with its trained head (largest difference {difference}); nothing was installed.</source>
         <translation>Das fertige Stimmungsmodell rechnet anders als sein trainierter Kopf (größter Unterschied {difference}); es wurde nichts installiert.</translation>
+    </message>
+    <message>
+        <source>A trial version, trained without {held:,} of the rated sentences, got {right:.0f} % of them right; the version that ships then learned from all {all:,}.</source>
+        <translation>Eine Probeversion, trainiert ohne {held:,} der bewerteten Sätze, lag bei {right:.0f} % davon richtig; die ausgelieferte Version lernte danach aus allen {all:,}.</translation>
+    </message>
+    <message>
+        <source>from a trial version trained on the other {other:,} sentences, before the version that ships learned from all {all:,}</source>
+        <translation>von einer Probeversion, trainiert mit den anderen {other:,} Sätzen, bevor die ausgelieferte Version aus allen {all:,} lernte</translation>
+    </message>
+    <message>
+        <source>{right} of {all}</source>
+        <translation>{right} von {all}</translation>
+    </message>
+    <message>
+        <source>VADER human-rated sentences (Hutto &amp; Gilbert 2014), MIT licence</source>
+        <translation>Von Menschen bewertete Sätze aus VADER (Hutto &amp; Gilbert 2014), MIT-Lizenz</translation>
     </message>
     <message>
         <source>The weights file describes a tensor in a way a plain weights file never does; it may be damaged or not a weights file.</source>

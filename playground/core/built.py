@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from playground.core import readable
 from playground.core.card import BuiltFile, ModelCard
+from playground.core.words import translate
 
 MANIFEST = ".built"
 
@@ -40,3 +42,31 @@ def measured_in(manifest: dict[str, Any]) -> dict[str, Any]:
     # Manifests written by earlier versions keep the same numbers under "facts".
     measured = manifest.get("measured", manifest.get("facts", {}))
     return measured if isinstance(measured, dict) else {}
+
+
+# The sentences a build writes (its headline, why it chose a scheme) are recorded in English for the command
+# line, and under SAYS as a template and its figures, so a window in another language says them in its own.
+SAYS = "says"
+
+
+def with_sentences(measured: dict[str, Any], **sentences: tuple[str, dict[str, Any]]) -> dict[str, Any]:
+    """`measured` plus each sentence, given as (template marked for the "Build" context, its figures)."""
+    out = dict(measured)
+    for key, (template, values) in sentences.items():
+        out[key] = template.format(**values)
+        out.setdefault(SAYS, {})[key] = [template, values]
+    return out
+
+
+def measured_words(card: ModelCard) -> dict[str, Any]:
+    """What the build measured, its sentences in the language spoken (English where a build recorded only
+    the English, as earlier versions did)."""
+    measured = dict(measured_at_build(card))
+    says = measured.pop(SAYS, {})
+    for key, said in (says.items() if isinstance(says, dict) else ()):
+        try:
+            template, values = said
+            measured[key] = readable.fill(translate("Build", template), **values)
+        except (TypeError, ValueError, KeyError, IndexError, AttributeError):
+            pass  # a record this version cannot read: its English stays
+    return measured

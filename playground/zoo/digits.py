@@ -9,11 +9,12 @@ from typing import Any
 
 import numpy as np
 
+from playground.core.built import with_sentences
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.core.train.digits import SIDE, DigitModel, parse_mnist_csv, train_digits
 from playground.core.train.export import to_onnx
-from playground.core.words import translate
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 MIN_ACCURACY = 0.97
 # onnxruntime and numpy sum in different orders; float32 logits of this size agree far closer than this.
@@ -75,7 +76,9 @@ def digits_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard) ->
     target.write_bytes(model_bytes)
     if any(f.role == "data" for f in card.files):  # kept for the training lesson, checked like every file
         shutil.copyfile(members["data"], out_dir / card.file("data").path)
-    return {"headline": f"{trained.held_out_accuracy * 100:.1f} % right on {trained.held_out:,} digits it never saw; "
-                        f"trained here in {trained.result.seconds:.0f} s.",
-            "held_out_accuracy": round(trained.held_out_accuracy, 4), "held_out": trained.held_out,
-            "training_seconds": round(trained.result.seconds, 1), "epochs": trained.result.epochs}
+    headline = QT_TRANSLATE_NOOP("Build", "{accuracy:.1f} % right on {held_out:,} digits it never saw; trained here "
+                                          "in {seconds:.0f} s.")
+    return with_sentences({"held_out_accuracy": round(trained.held_out_accuracy, 4), "held_out": trained.held_out,
+                           "training_seconds": round(trained.result.seconds, 1), "epochs": trained.result.epochs},
+                          headline=(headline, {"accuracy": trained.held_out_accuracy * 100,
+                                               "held_out": trained.held_out, "seconds": trained.result.seconds}))

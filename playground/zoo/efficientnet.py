@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from playground import paths
+from playground.core.built import with_sentences
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
-from playground.core.words import translate
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.zoo.torch_legacy import load_legacy_checkpoint
 
 if TYPE_CHECKING:
@@ -191,7 +192,7 @@ class Int8Scheme:
     weights: str
     seven_bit: bool
     keep_float: tuple[str, ...]
-    why: str
+    why: str  # the weights and why, as the card says it
 
 
 # Both chosen by measurement (MinMax ranges on the centre crops, bias correction) to keep the first
@@ -201,14 +202,15 @@ class Int8Scheme:
 # 0.124 in float32) most, and is 3 % of the multiply-adds. Percentile ranges, mirror images in the
 # calibration, block 0 in float or no bias correction each flipped astronaut again.
 EIGHT_BIT = Int8Scheme("8 bits", False, ("stem.conv",),
-                       "this processor adds 8-bit products without overflow (VNNI), so all 8 bits are used")
+                       QT_TRANSLATE_NOOP("Build", "8 bits: this processor adds 8-bit products without overflow "
+                                                  "(VNNI), so all 8 bits are used"))
 # 7 bits: with 8-bit weights an AVX2 processor's saturating sums turned chelsea's "tiger cat" (0.38 vs
 # "Egyptian cat" 0.37 in float32) into "Egyptian cat". 7-bit weights cannot overflow, so the sums are
 # exact on every processor, but they cost the same near-tie; of the 48 other layers, these two in float
 # were the pair (greedy search) that gave back every known answer with a margin.
 SEVEN_BIT = Int8Scheme("7 bits", True, ("stem.conv", "blocks.2.depthwise.conv", "blocks.6.expand.conv"),
-                       "this processor's 8-bit products overflow with 8-bit weights (no VNNI), "
-                       "so 7 bits keep every sum exact")
+                       QT_TRANSLATE_NOOP("Build", "7 bits: this processor's 8-bit products overflow with 8-bit "
+                                                  "weights (no VNNI), so 7 bits keep every sum exact"))
 
 
 def int8_schemes(overflow: bool) -> tuple[Int8Scheme, ...]:
@@ -247,15 +249,15 @@ def efficientnet_lite0_int8(members: Mapping[str, Path], out_dir: Path, card: Mo
         fp32_ms, int8_ms = interleaved_p50_ms([fp32, target], feeds[0])
     size = target.stat().st_size
     agree = round(check["top1_agreement"] * len(feeds))
-    return {"headline": f"Same first answer as float32 on {agree} of {len(feeds)} sample photos; "
-                        f"{fp32_size / size:.1f}× smaller, {fp32_ms / int8_ms:.1f}× as fast here.",
-            "parameters": parameter_count(model), "calibration_images": len(pictures),
-            "top1_agreement": check["top1_agreement"],
-            "mean_abs_prob_diff": round(check["mean_abs_prob_diff"], 4),
-            "weights": f"{scheme.weights}: {scheme.why}",
-            "layers_in_float32": ", ".join(scheme.keep_float),
-            "fp32_size_bytes": fp32_size, "size_bytes": size,
-            "fp32_p50_ms": round(fp32_ms, 2), "int8_p50_ms": round(int8_ms, 2)}
+    headline = QT_TRANSLATE_NOOP("Build", "Same first answer as float32 on {agree} of {photos} sample photos; "
+                                          "{smaller:.1f}× smaller, {faster:.1f}× as fast here.")
+    figures = {"agree": agree, "photos": len(feeds), "smaller": fp32_size / size, "faster": fp32_ms / int8_ms}
+    return with_sentences({
+        "parameters": parameter_count(model), "calibration_images": len(pictures),
+        "top1_agreement": check["top1_agreement"], "mean_abs_prob_diff": round(check["mean_abs_prob_diff"], 4),
+        "layers_in_float32": ", ".join(scheme.keep_float), "fp32_size_bytes": fp32_size, "size_bytes": size,
+        "fp32_p50_ms": round(fp32_ms, 2), "int8_p50_ms": round(int8_ms, 2),
+    }, headline=(headline, figures), weights=(scheme.why, {}))
 
 
 def _sample_photos() -> list[Path]:

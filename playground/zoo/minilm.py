@@ -17,9 +17,10 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper
 
+from playground.core.built import with_sentences
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
-from playground.core.words import translate
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.zoo.graph import Graph, gelu
 
 HEADS, EPS = 12, 1e-12  # config.json: 12 heads of 32; BERT's LayerNorm epsilon
@@ -130,4 +131,5 @@ def minilm_int8_from_safetensors(members: Mapping[str, Path], out_dir: Path,
             quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True,
                              op_types_to_quantize=["MatMul", "Gather"])
         ratio = fp32.stat().st_size / target.stat().st_size
-    return {"parameters": used, "headline": f"{ratio:.1f}× smaller than float32."}
+    return with_sentences({"parameters": used},
+                          headline=(QT_TRANSLATE_NOOP("Build", "{smaller:.1f}× smaller than float32."), {"smaller": ratio}))

@@ -30,10 +30,11 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from playground.core.built import with_sentences
 from playground.core.card import ModelCard
 from playground.core.errors import FetchError
 from playground.core.train.logistic import LinearHead, fit_logistic, stratified_split
-from playground.core.words import translate
+from playground.core.words import QT_TRANSLATE_NOOP, translate
 from playground.zoo.graphinfo import parameter_count
 from playground.zoo.minilm import build_minilm, read_weights
 
@@ -202,18 +203,22 @@ def sentiment_train(members: Mapping[str, Path], out_dir: Path, card: ModelCard)
     (out_dir / card.file("tokenizer").path).write_bytes(members["tokenizer"].read_bytes())
     held = int(test.sum())
     # The held-out figures belong to the trial head: the shipped one has learned from those sentences too.
-    return {"parameters": parameter_count(model) + parameter_count(minilm),  # the head and the MiniLM it reads
-            "headline": f"A trial version, trained without {held:,} of the rated sentences, got "
-                        f"{accuracy * 100:.0f} % of them right; the version that ships then learned from all "
-                        f"{len(texts):,}.",
-            "held_out_figures": f"from a trial version trained on the other {len(texts) - held:,} sentences, "
-                                f"before the version that ships learned from all {len(texts):,}",
-            "held_out_accuracy": round(accuracy, 4),
-            "held_out_accuracy_positive_vs_negative": round(_pos_vs_neg(trial, x[test], y[test]), 4),
-            "held_out_sentences": held, "training_sentences": len(texts),
-            "everyday_sentences_right": f"{right} of {len(EVERYDAY)}",
-            "training_data": "VADER human-rated sentences (Hutto & Gilbert 2014), MIT licence",
-            "training_seconds": round(time.perf_counter() - started, 1)}
+    figures = {"held": held, "right": accuracy * 100, "all": len(texts), "other": len(texts) - held}
+    return with_sentences({
+        "parameters": parameter_count(model) + parameter_count(minilm),  # the head and the MiniLM it reads
+        "held_out_accuracy": round(accuracy, 4),
+        "held_out_accuracy_positive_vs_negative": round(_pos_vs_neg(trial, x[test], y[test]), 4),
+        "held_out_sentences": held, "training_sentences": len(texts),
+        "training_seconds": round(time.perf_counter() - started, 1),
+    }, headline=(QT_TRANSLATE_NOOP("Build", "A trial version, trained without {held:,} of the rated sentences, got "
+                                            "{right:.0f} % of them right; the version that ships then learned from "
+                                            "all {all:,}."), figures),
+        held_out_figures=(QT_TRANSLATE_NOOP("Build", "from a trial version trained on the other {other:,} sentences, "
+                                                     "before the version that ships learned from all {all:,}"), figures),
+        everyday_sentences_right=(QT_TRANSLATE_NOOP("Build", "{right} of {all}"),
+                                  {"right": right, "all": len(EVERYDAY)}),
+        training_data=(QT_TRANSLATE_NOOP("Build", "VADER human-rated sentences (Hutto & Gilbert 2014), MIT licence"),
+                       {}))
 
 
 def _opset(model: onnx.ModelProto) -> int:

@@ -17,7 +17,9 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper
 
+from playground.core.built import with_sentences
 from playground.core.card import ModelCard
+from playground.core.words import QT_TRANSLATE_NOOP
 from playground.zoo.ctranslate2 import Checkpoint, read_checkpoint
 from playground.zoo.graph import Graph, gelu
 
@@ -204,5 +206,6 @@ def whisper_int8_from_ctranslate2(members: Mapping[str, Path], out_dir: Path,
     for role in ("config", "tokenizer"):
         shutil.copyfile(members[role], out_dir / card.file(role).path)
     fp32_total, int8_total = (sum(s[i] for s in sizes.values()) for i in (0, 1))
-    return {"headline": f"{fp32_total / int8_total:.1f}× smaller than float32.",
-            "fp32_size_bytes": fp32_total, "size_bytes": int8_total}
+    return with_sentences({"fp32_size_bytes": fp32_total, "size_bytes": int8_total},
+                          headline=(QT_TRANSLATE_NOOP("Build", "{smaller:.1f}× smaller than float32."),
+                                    {"smaller": fp32_total / int8_total}))

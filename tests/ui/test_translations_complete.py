@@ -18,7 +18,7 @@ from playground.ui import i18n
 
 TOOLS = Path(sys.executable).parent
 SHIPPED = sorted(p.stem for p in i18n.translations_dir().glob("*.ts"))
-PLACEHOLDER = re.compile(r"\{(\w*)\}")
+PLACEHOLDER = re.compile(r"\{[^{}]*\}")  # the name and its format, as "{busy:.1f}"
 
 
 def messages(ts: Path) -> list[tuple[str, str, ET.Element]]:

@@ -75,7 +75,7 @@ class TrustPage(LessonPage):
 
     def _on_model_changed(self, *_: object) -> None:
         card = self.controller.card
-        self._headline = str(built.measured_at_build(card).get("headline", "")) if card is not None else ""
+        self._headline = str(built.measured_words(card).get("headline", "")) if card is not None else ""
         self._pending = None
         self.checked.clear()
         for mark in self.marks.get(card.id, []) if card is not None else []:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from playground.core import explainers, readable
-from playground.core.built import measured_at_build, read_manifest
+from playground.core.built import measured_words, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
 from playground.core.shipped_cards import comes_with_app
@@ -90,7 +90,8 @@ def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
     lines += [card.description, ""]
     # The build's own summary of what it measured here: a card's text defers to it rather than quoting
     # figures that differ from one processor to the next.
-    headline = measured_at_build(card).get("headline", "") if installed else ""
+    measured = measured_words(card) if installed else {}
+    headline = measured.pop("headline", "")
     if isinstance(headline, str) and headline:
         lines += [_field(translate("CardView", "Measured when it was built here:"), headline), ""]
     caution = int8_caution(card.tags)
@@ -107,7 +108,6 @@ def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
               "- " + _field(translate("CardView", "Parameters:"), readable.count(card.parameters)),
               "- " + _field(translate("CardView", "Licence:"), card.license),
               "- " + _field(translate("CardView", "Credits:"), card.attribution), ""]
-    measured = {k: v for k, v in measured_at_build(card).items() if k != "headline"} if installed else {}
     if measured:
         lines += [_heading(translate("CardView", "Measured when it was built on this computer")), "",
                   *(f"- {measurement_line(k, v)}" for k, v in measured.items()), ""]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from playground.core import explainers, readable
-from playground.core.built import measured_at_build
+from playground.core.built import measured_words
 from playground.core.card import ModelCard
 from playground.ui import theme
 from playground.ui.controller import Controller
@@ -38,7 +38,7 @@ def entry_lines(card: ModelCard, installed: bool) -> tuple[str, str, str]:
     task = explainers.task_topic(card.task).title
     if installed:
         # A build may sum up what it measured ("98 % right on digits it never saw"): worth a glance.
-        headline = measured_at_build(card).get("headline", "")
+        headline = measured_words(card).get("headline", "")
         summary = f"{card.summary} {headline}" if isinstance(headline, str) and headline else card.summary
         return card.name, f"{task} · {readable.size(card.size_bytes)} · {card.license}", summary
     not_here = translate("ModelPicker", "not installed")
