@@ -154,7 +154,7 @@ def test_a_languages_headline_and_note_are_translated_and_its_names_are_german(g
                            "two to be sure.⟧")
 
 
-def test_a_moods_headline_and_sentence_title_are_translated_and_the_moods_are_the_cards(german):
+def test_a_moods_headline_sentence_title_and_the_moods_themselves_are_translated(german):
     model = card("sentiment")
     outputs = {"probabilities": np.asarray([[0.05, 0.15, 0.8]], np.float32),
                "sentence_probabilities": np.asarray([[0.8, 0.1, 0.1], [0.05, 0.15, 0.8]], np.float32)}
@@ -162,7 +162,9 @@ def test_a_moods_headline_and_sentence_title_are_translated_and_the_moods_are_th
                                      sentences=("It broke.", "I love it."))
     result = sentiment.SentimentTask().postprocess(outputs, ctx, model, {})
     assert whole(result.headline) and result.headline.startswith("⟦Mixed: its 2 sentences are ")
-    assert "⟦positive" not in result.headline and "⟦negative" not in result.headline
+    # The moods are the app's scale, said in the window's language inside the sentence and as the answers.
+    assert "⟦positive⟧ (80 %)" in result.headline and [i.name for i in result.items][0] == "⟦positive⟧"
+    assert [p.best.name for p in result.parts] == ["⟦negative⟧", "⟦positive⟧"]
     assert result.parts_title == "⟦Sentence by sentence⟧"
     assert result.note.startswith("⟦Only the first 254 word pieces")
 

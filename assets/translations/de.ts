@@ -1049,11 +1049,11 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>Mixed: its {count} sentences are {split}. As a whole it reads {name} ({top}).</source>
-        <translation>Gemischt: Seine {count} Sätze sind {split}. Als Ganzes liest er sich {name} ({top}).</translation>
+        <translation>Gemischt: Die {count} Sätze sind {split}. Als Ganzes wirkt der Text {name} ({top}).</translation>
     </message>
     <message>
         <source>{verdict}. Its {count} sentences: {split}.</source>
-        <translation>{verdict}. Seine {count} Sätze: {split}.</translation>
+        <translation>{verdict}. Die {count} Sätze: {split}.</translation>
     </message>
 </context>
 <context>
@@ -5686,6 +5686,18 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>Sentence by sentence</source>
         <translation>Satz für Satz</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>negativ</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>neutral</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>positiv</translation>
     </message>
     <message>
         <source>Most of this text is unknown to the model (it reads English letters; emoji and many other scripts are all one &apos;unknown&apos; piece to it), so this answer means little.</source>

@@ -70,8 +70,13 @@ def foreign_share(text: str) -> float:
     return sum("LATIN" not in unicodedata.name(ch, "") for ch in letters) / max(len(letters), 1)
 
 
+# The moods the card names, in the window's language: words of the app's scale, not text the model wrote.
+MOODS = (QT_TRANSLATE_NOOP("SentimentTask", "negative"), QT_TRANSLATE_NOOP("SentimentTask", "neutral"),
+         QT_TRANSLATE_NOOP("SentimentTask", "positive"))
+
+
 def class_names(card: ModelCard) -> tuple[str, ...]:
-    return Postprocess.of(card).labels
+    return tuple(translate("SentimentTask", name) for name in Postprocess.of(card).labels)
 
 
 def _note(ctx: SentimentContext, limit: int) -> str:
