@@ -7,33 +7,66 @@ import re
 import pytest
 
 from playground import paths
-from playground.core import explainers, readable
+from playground.core import explainers, readable, words
 from playground.core.built import measured_at_build
 from playground.core.catalog import load_catalog
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord
 from playground.tasks.registry import TASKS
+from playground.ui import i18n
 
 MS = 1_000_000
 # Every language folder is held to the same checks as English.
 LANGUAGES = sorted(p.name for p in paths.explainers_root().iterdir() if p.is_dir())
-# What each language's texts write around the figures these tests look for (the figures themselves are filled
-# in by explainers.facts, which speaks English here, outside the window).
+# What each language's texts say around the figures these tests look for; a test run for a language speaks it
+# whole (the `spoken` fixture), so the filled-in clauses and the numbers are that language's too.
 SAYS = {
     "en": {"rows": ("| decode | 2.2", "| preprocess | 3.5", "| model | 30.0", "| postprocess | 1.8", "| draw | 4.5"),
            "warm_run": "**warm** run", "worked_on": "CenterFace face finder worked on **astronaut.png**",
            "nothing_yet": ("Nothing has run yet", "it runs at once"), "cold_marked": "marked (52.0 ms here)",
            "inference_row": "| **Inference** | it turns your input into numbers | 12.0 ms just now |",
-           "digit_reader": "{took} for the digit reader",
-           "review": ("**Post-processing and review**", "a person checks what matters")},
-    "de": {"rows": ("| Dekodieren | 2.2", "| Vorverarbeitung | 3.5", "| Modell | 30.0", "| Nachverarbeitung | 1.8",
-                    "| Zeichnen | 4.5"),
-           "warm_run": "Durchlauf war **warm**", "worked_on": "CenterFace face finder hat **astronaut.png**",
-           "nothing_yet": ("Noch ist nichts gelaufen", "Es läuft sofort"), "cold_marked": "markiert (52.0 ms here)",
-           "inference_row": "| **Inferenz** | es verwandelt deine Eingabe in Zahlen | gerade eben 12.0 ms |",
+           "digit_reader": "{took} for the digit reader", "took": ("{time} on this computer", "a minute or so on a desktop"),
+           "review": ("**Post-processing and review**", "a person checks what matters"),
+           "total": "**42.0 ms**", "cold_took": "took 52.0 ms", "typical": "typical warm run takes 25.0 ms",
+           "loading": "Loading the model took 27.0 ms", "one_thread": "1 thread",
+           "four_warm": ("4 warm runs", "**25.0 ms**", "half of the 4 warm runs took at most **25.0 ms**",
+                         "The dashed line, p95, is the slowest (42.0 ms) until 20 runs are in."),
+           "appear": "appear once a warm run is in", "again": "here it took 52.0 ms. Run it again to see a warm run.",
+           "loaded_before": "already loaded, so every run shown is warm; a typical warm run takes 25.0 ms.",
+           "no_loading": "Loading the model took", "once": "(once)",
+           "p95": ("half of the 20 warm runs took at most", "95 in 100 took at most")},
+    "de": {"rows": ("| Dekodieren | 2,2", "| Vorverarbeitung | 3,5", "| Modell | 30,0", "| Nachverarbeitung | 1,8",
+                    "| Zeichnen | 4,5"),
+           "warm_run": "Durchlauf war **warm**", "worked_on": "CenterFace Gesichtsfinder hat **astronaut.png**",
+           "nothing_yet": ("Noch ist nichts gelaufen", "Es läuft sofort"), "cold_marked": "markiert (hier 52,0 ms)",
+           "inference_row": "| **Inferenz** | es verwandelt deine Eingabe in Zahlen | gerade eben 12,0 ms |",
            "digit_reader": "{took} beim Ziffernleser",
-           "review": ("**Nachverarbeitung und Prüfung**", "ein Mensch prüft, was wichtig ist")},
+           "took": ("{time} auf diesem Computer", "etwa eine Minute auf einem Desktop-Computer"),
+           "review": ("**Nachverarbeitung und Prüfung**", "ein Mensch prüft, was wichtig ist"),
+           "total": "**42,0 ms**", "cold_took": "Hier dauerte er 52,0 ms",
+           "typical": "ein typischer warmer Durchlauf dauert 25,0 ms", "loading": "Das Laden des Modells dauerte 27,0 ms",
+           "one_thread": "1 Thread",
+           "four_warm": ("4 warmen Durchläufe", "**25,0 ms**",
+                         "Die Hälfte der 4 warmen Durchläufe dauerte höchstens **25,0 ms**",
+                         "Die gestrichelte Linie, p95, ist der langsamste (42,0 ms), bis 20 Durchläufe da sind."),
+           "appear": "erscheinen, sobald ein warmer Durchlauf da ist",
+           "again": "Hier dauerte er 52,0 ms. Führ es noch einmal aus, um einen warmen Durchlauf zu sehen.",
+           "loaded_before": "schon geladen, darum ist jeder gezeigte Durchlauf warm; ein typischer warmer Durchlauf "
+                            "dauert 25,0 ms.",
+           "no_loading": "Das Laden des Modells dauerte", "once": "(einmal)",
+           "p95": ("Die Hälfte der 20 warmen Durchläufe dauerte höchstens", "95 von 100 dauerten höchstens")},
 }
+
+
+@pytest.fixture(autouse=True)
+def spoken(request):
+    """A test run for a language speaks it whole, the filled-in clauses and the card too (autouse: before `card`)."""
+    callspec = getattr(request.node, "callspec", None)
+    code = callspec.params.get("language", "en") if callspec else "en"
+    if code != "en":
+        assert i18n.install_without_window(code) == code
+    yield code
+    words.install(None)
 
 
 def record(run_index: int, model_ms: float, load_ms: float = 0.0, threads: int = 1) -> RunRecord:
@@ -92,10 +125,10 @@ def test_this_run_quotes_each_stage_of_the_last_run(language, history, card):
     text = explainers.render(topic, values, has_run=True, folder=paths.explainers_dir(language))
     for row in says["rows"]:
         assert row in text
-    assert "**42.0 ms**" in text  # 2.25 + 3.5 + 30 + 1.75 + 4.5
-    assert says["warm_run"] in text and "took 52.0 ms" in text  # the cold run: 40 ms model + 12 ms stages
-    assert "typical warm run takes 25.0 ms" in text  # nearest-rank median of 24, 25, 26, 42
-    assert "Loading the model took 27.0 ms" in text and "1 thread" in text
+    assert says["total"] in text  # 2.25 + 3.5 + 30 + 1.75 + 4.5
+    assert says["warm_run"] in text and says["cold_took"] in text  # the cold run: 40 ms model + 12 ms stages
+    assert says["typical"] in text  # nearest-rank median of 24, 25, 26, 42
+    assert says["loading"] in text and says["one_thread"] in text
     assert says["worked_on"] in text
 
 
@@ -103,9 +136,9 @@ def test_this_run_quotes_each_stage_of_the_last_run(language, history, card):
 def test_the_latency_topic_quotes_the_percentiles(language, history, card):
     text = explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True,
                              paths.explainers_dir(language))
-    assert "4 warm runs" in text and "**25.0 ms**" in text
-    assert "half of the 4 warm runs took at most **25.0 ms**" in text
-    assert "The dashed line, p95, is the slowest (42.0 ms) until 20 runs are in." in text  # 4 runs: no p95 yet
+    four, median, half, no_p95 = SAYS[language]["four_warm"]
+    assert four in text and median in text and half in text
+    assert no_p95 in text  # 4 runs: no p95 yet
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -174,14 +207,15 @@ def test_the_cold_and_warm_sentences_say_what_is_known(language, card):
     folder = paths.explainers_dir(language)
     latency, this_run = explainers.GENERAL_TOPICS[2], explainers.GENERAL_TOPICS[1]
     alone = explainers.facts(SITUATIONS["the cold run alone"], None, card, 27 * MS)
-    assert SAYS[language]["cold_marked"] in explainers.render(latency, alone, True, folder)
-    assert "appear once a warm run is in" in explainers.render(latency, alone, True, folder)
-    assert "here it took 52.0 ms. Run it again to see a warm run." in explainers.render(this_run, alone, True, folder)
+    says = SAYS[language]
+    assert says["cold_marked"] in explainers.render(latency, alone, True, folder)
+    assert says["appear"] in explainers.render(latency, alone, True, folder)
+    assert says["again"] in explainers.render(this_run, alone, True, folder)
     loaded_before = explainers.facts(SITUATIONS["warm runs only"], None, card)
-    text = explainers.render(this_run, loaded_before, True, folder)
-    assert "already loaded, so every run shown is warm; a typical warm run takes 25.0 ms." in text
-    assert "Loading the model took" not in text  # not known in this history: not made up
-    assert "(once)" in text  # one session.run, said as a person would
+    text = " ".join(explainers.render(this_run, loaded_before, True, folder).split())
+    assert says["loaded_before"] in text
+    assert says["no_loading"] not in text  # not known in this history: not made up
+    assert says["once"] in text  # one session.run, said as a person would
 
 
 def test_the_graphs_and_the_explainers_write_milliseconds_the_same_way():
@@ -199,7 +233,7 @@ def test_the_stages_table_quotes_this_run_and_the_training_this_computer_did(lan
     assert says["inference_row"] in text
     # The digit reader's build record says how long its training took here; without one, a rough figure.
     measured = measured_at_build(load_catalog().get("digits")).get("training_seconds")
-    took = f"{readable.duration(measured)} on this computer" if measured else "a minute or so on a desktop"
+    took = says["took"][0].format(time=readable.duration(measured)) if measured else says["took"][1]
     assert says["digit_reader"].format(took=took) in text
     assert all(words in text for words in says["review"])
 
@@ -211,4 +245,4 @@ def test_the_latency_topic_quotes_p95_once_twenty_runs_support_it(language, card
         history.add(record(i, 10.0 + i))
     text = " ".join(explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True,
                                       paths.explainers_dir(language)).split())
-    assert "half of the 20 warm runs took at most" in text and "95 in 100 took at most" in text
+    assert all(words in text for words in SAYS[language]["p95"])
