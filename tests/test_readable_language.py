@@ -36,6 +36,14 @@ def test_numbers_follow_the_language_spoken(german):
                          name="v1.2") == "1,0 of 2 cores, 1.234 runs, v1.2"  # a word keeps its dots
 
 
+def test_a_date_names_its_month_in_the_language_spoken(german):
+    from datetime import datetime
+
+    moment = datetime(2026, 12, 7, 9, 5)
+    assert readable.date_time(moment) == "7 December 2026, 09:05"  # the translator here knows no month
+    assert ("Readable", "December") in german and ("Readable", "{day} {month} {year}, {time}") in german
+
+
 def test_the_command_line_reads_english():
     assert readable.count(1234) == "1,234" and readable.ms(7.25) == "7.2" and readable.money(1240.5) == "$1,240"
     assert readable.plural(2, "thread") == "2 threads" and readable.duration(150) == "2.5 minutes"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import numbers
 import string
+from datetime import datetime
 
 from playground.core import words
 from playground.core.words import QT_TRANSLATE_NOOP, translate
@@ -209,6 +210,21 @@ def percent(share: float, decimals: int = 0) -> str:
     if 100 - step / 2 <= value < 100:
         return translate("Readable", "over {n} %").format(n=local(f"{100 - step:.{decimals}f}"))
     return local(f"{value:.{decimals}f} %")
+
+
+MONTHS = (QT_TRANSLATE_NOOP("Readable", "January"), QT_TRANSLATE_NOOP("Readable", "February"),
+          QT_TRANSLATE_NOOP("Readable", "March"), QT_TRANSLATE_NOOP("Readable", "April"),
+          QT_TRANSLATE_NOOP("Readable", "May"), QT_TRANSLATE_NOOP("Readable", "June"),
+          QT_TRANSLATE_NOOP("Readable", "July"), QT_TRANSLATE_NOOP("Readable", "August"),
+          QT_TRANSLATE_NOOP("Readable", "September"), QT_TRANSLATE_NOOP("Readable", "October"),
+          QT_TRANSLATE_NOOP("Readable", "November"), QT_TRANSLATE_NOOP("Readable", "December"))
+
+
+def date_time(moment: datetime) -> str:
+    """7 December 2026, 14:05 (7. Dezember 2026, 14:05 in German): the month named in the language spoken."""
+    return translate("Readable", "{day} {month} {year}, {time}").format(
+        day=moment.day, month=translate("Readable", MONTHS[moment.month - 1]), year=moment.year,
+        time=f"{moment.hour:02d}:{moment.minute:02d}")
 
 
 def ratio(x: float) -> str:

@@ -116,7 +116,7 @@ def _said(word: str) -> str:
 
 
 def _opening(log: SessionLog) -> str:
-    values = {"started": f"{log.started:%d %B %Y, %H:%M}", "runs": readable.local(f"{len(log.runs):,}"),
+    values = {"started": readable.date_time(log.started), "runs": readable.local(f"{len(log.runs):,}"),
               "models": readable.local(f"{len(log.model_ids()):,}")}
     if len(log.runs) == 1:
         text = translate("LabReport", "Session started {started}; 1 run of 1 model, all on this computer: no input "
