@@ -67,6 +67,9 @@ class RunBar(QWidget):
         layout.addStretch(1)
         runtime = QHBoxLayout()
         self._row.addLayout(runtime)
+        # Left to right it sits at the end of the row; stacked under the buttons, as wide as its controls
+        # rather than stretching a one-digit box across the window.
+        self._row.setAlignment(runtime, Qt.AlignmentFlag.AlignLeft)
         self._add_runtime_controls(runtime)
         # A thin strip under the whole bar: always in place, so nothing moves when a run starts or ends.
         self.progress = QProgressBar(self)
