@@ -7,7 +7,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from playground import paths
-from playground.core import media
+from playground.core import media, words
 from playground.core.card import ModelCard
 
 MAX_SAMPLES = 8
@@ -29,14 +29,22 @@ def sample_files(card: ModelCard, folder: Path | None = None) -> list[Path]:
 
 
 @lru_cache(maxsize=8)
-def _names(folder: Path) -> dict[str, str]:
+def _names(folder: Path) -> dict[str, dict[str, str]]:
+    """The names by language: "" for the English at the top of the file, a code for each table ([de])."""
     try:
         table = tomllib.loads((folder / NAMES_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return {}  # the samples still work, named by their files
-    return {k: v for k, v in table.items() if isinstance(v, str) and v}
+    names = {"": {k: v for k, v in table.items() if isinstance(v, str) and v}}
+    for code, words_of in table.items():
+        if isinstance(words_of, dict):
+            names[code] = {k: v for k, v in words_of.items() if isinstance(v, str) and v}
+    return names
 
 
 def sample_name(path: Path) -> str:
-    """What the sample is, in a few words ("A cat"), or, for a sample not named, its file's name."""
-    return _names(path.parent).get(path.name, path.name)
+    """What the sample is, in a few words in the window's language ("A cat", "Eine Katze"), its English name
+    where the language has none, or, for a sample not named, its file's name."""
+    names = _names(path.parent)
+    spoken = names.get(words.language(), {}).get(path.name)
+    return spoken or names.get("", {}).get(path.name, path.name)
