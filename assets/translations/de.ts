@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>Made by, and from</source>
-        <translation>Gemacht von, und woraus</translation>
+        <translation>Urheber und Herkunft</translation>
     </message>
     <message>
         <source>Taken from the package</source>
@@ -90,7 +90,7 @@
     <name>AttractLoop</name>
     <message>
         <source>Touch to try it yourself</source>
-        <translation>Tippe, um es selbst auszuprobieren</translation>
+        <translation>Tipp an und probier es selbst</translation>
     </message>
 </context>
 <context>
@@ -105,11 +105,11 @@
     </message>
     <message>
         <source>Recent runs against the deadline</source>
-        <translation>Die letzten Durchläufe gegen die Frist</translation>
+        <translation>Die letzten Durchläufe und die Frist</translation>
     </message>
     <message>
         <source>ms per run</source>
-        <translation>ms pro Durchlauf</translation>
+        <translation>Dauer (ms)</translation>
     </message>
     <message>
         <source>run number</source>
@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>Run a folder…</source>
-        <translation>Ordner ausführen …</translation>
+        <translation>Ordner verarbeiten …</translation>
     </message>
     <message>
         <source>Run the model on every file of a folder</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>Run the samples</source>
-        <translation>Beispiele ausführen</translation>
+        <translation>Beispiele verarbeiten</translation>
     </message>
     <message>
         <source>Run the model on every bundled sample of its kind</source>
@@ -230,8 +230,9 @@
     <message>
         <source>Run the model: each run is a dot here,
 red when it missed the deadline.</source>
-        <translation>Lass das Modell laufen: Jeder Durchlauf ist hier ein Punkt,
-rot, wenn er die Frist verpasst hat.</translation>
+        <translation>Lass das Modell laufen: Jeder Durchlauf
+ist hier ein Punkt, rot, wenn er die
+Frist verpasst hat.</translation>
     </message>
     <message>
         <source>deadline</source>
@@ -1127,7 +1128,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>tokens / s</source>
-        <translation>Token / s</translation>
+        <translation>Token/s</translation>
     </message>
     <message>
         <source>token of the reply</source>
@@ -2075,7 +2076,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     <name>DigitTask</name>
     <message>
         <source>Draw a digit first: the canvas is empty.</source>
-        <translation>Zeichne zuerst eine Ziffer: Die Zeichenfläche ist leer.</translation>
+        <translation>Zeichne zuerst eine Ziffer: Die Tafel ist leer.</translation>
     </message>
 </context>
 <context>
@@ -2284,7 +2285,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>Get all {count} missing models ({size})</source>
-        <translation>Alle fehlenden Modelle holen: {count} ({size})</translation>
+        <translation>Alle {count} fehlenden holen ({size})</translation>
     </message>
     <message>
         <source>downloading {done} of {size}</source>
@@ -2299,7 +2300,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     <name>DrawPad</name>
     <message>
         <source>Drawing board</source>
-        <translation>Zeichenbrett</translation>
+        <translation>Tafel</translation>
     </message>
     <message>
         <source>Draw one digit with the mouse or a finger.</source>
@@ -2318,7 +2319,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>Draw one digit, big, in the middle of the board. The model guesses while you draw: watch the bars change with every stroke.</source>
-        <translation>Zeichne eine Ziffer, groß, in die Mitte des Bretts. Das Modell rät, während du zeichnest: Sieh zu, wie sich die Balken mit jedem Strich ändern.</translation>
+        <translation>Zeichne eine Ziffer, schön groß, in die Mitte der Tafel. Das Modell rät, während du zeichnest: Sieh zu, wie sich die Balken mit jedem Strich ändern.</translation>
     </message>
     <message>
         <source>Undo stroke</source>
@@ -2334,7 +2335,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>Wipe the board (Delete)</source>
-        <translation>Das Brett abwischen (Entf)</translation>
+        <translation>Die Tafel abwischen (Entf)</translation>
     </message>
 </context>
 <context>
@@ -2742,7 +2743,7 @@ rot, wenn er die Frist verpasst hat.</translation>
     </message>
     <message>
         <source>This app uses {size} of memory.</source>
-        <translation>Diese App belegt {size} Arbeitsspeicher.</translation>
+        <translation>Diese App belegt {size}.</translation>
     </message>
     <message>
         <source>This app {app:.0f} % of the computer ({busy:.1f} of {cores} cores), all programs {all:.0f} %</source>
@@ -2965,7 +2966,7 @@ rot, wenn er die Frist verpasst hat.</translation>
         <source>Still there? Touch to keep going.
 Starting over for the next visitor in {seconds} s.</source>
         <translation>Noch da? Tippe, um weiterzumachen.
-In {seconds} s geht es für den nächsten Besuch von vorn los.</translation>
+Neustart für den nächsten Besuch in {seconds} s.</translation>
     </message>
 </context>
 <context>
@@ -3456,7 +3457,7 @@ In {seconds} s geht es für den nächsten Besuch von vorn los.</translation>
     </message>
     <message>
         <source>Time each number of threads</source>
-        <translation>Jede Zahl von Threads messen</translation>
+        <translation>Jede Thread-Anzahl messen</translation>
     </message>
     <message>
         <source>Time each optimisation level</source>
@@ -3473,8 +3474,9 @@ In {seconds} s geht es für den nächsten Besuch von vorn los.</translation>
     <message>
         <source>Run the model a few times (Repeat does it):
 each warm run&apos;s time lands in a bar here.</source>
-        <translation>Lass das Modell ein paarmal laufen (Wiederholen macht das):
-Die Zeit jedes warmen Durchlaufs landet hier in einem Balken.</translation>
+        <translation>Lass das Modell ein paarmal laufen
+(Wiederholen macht das): Die Zeit jedes
+warmen Durchlaufs landet hier in einem Balken.</translation>
     </message>
     <message>
         <source>Loading the model</source>
@@ -3494,13 +3496,15 @@ Die Zeit jedes warmen Durchlaufs landet hier in einem Balken.</translation>
     <message>
         <source>Run a model: each run adds a bar here,
 split into the steps it took.</source>
-        <translation>Führe ein Modell aus: Jeder Durchlauf fügt hier einen Balken hinzu,
+        <translation>Führ ein Modell aus: Jeder Durchlauf
+fügt hier einen Balken hinzu,
 aufgeteilt in seine Schritte.</translation>
     </message>
     <message>
         <source>Send a message: each reply adds a bar here,
 its time per written token.</source>
-        <translation>Sende eine Nachricht: Jede Antwort fügt hier einen Balken hinzu,
+        <translation>Sende eine Nachricht: Jede Antwort
+fügt hier einen Balken hinzu,
 ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
@@ -5509,7 +5513,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>Draw on the pad above: the answer appears here as you draw.</source>
-        <translation>Zeichne oben auf das Brett: Die Antwort erscheint hier, während du zeichnest.</translation>
+        <translation>Zeichne oben auf die Tafel: Die Antwort erscheint hier, während du zeichnest.</translation>
     </message>
     <message>
         <source>Result as text</source>
@@ -5894,11 +5898,11 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>Undo the last stroke on the drawing pad</source>
-        <translation>Den letzten Strich auf dem Zeichenbrett zurücknehmen</translation>
+        <translation>Den letzten Strich auf der Tafel zurücknehmen</translation>
     </message>
     <message>
         <source>Clear the drawing pad</source>
-        <translation>Das Zeichenbrett leeren</translation>
+        <translation>Die Tafel abwischen</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -6492,7 +6496,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>Clear the board</source>
-        <translation>Zeichenfläche leeren</translation>
+        <translation>Tafel abwischen</translation>
     </message>
     <message>
         <source>No examples yet.</source>
@@ -6540,7 +6544,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>chance</source>
-        <translation>Chance</translation>
+        <translation>Wahrsch.</translation>
     </message>
     <message>
         <source>Pass {pass_number} of {passes} · {time} · {share} right so far</source>
@@ -6556,7 +6560,8 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>Press &quot;Train it here&quot;: the share of digits it gets right climbs here as it learns.</source>
-        <translation>Drück „Hier trainieren“: Der Anteil der Ziffern, die es richtig erkennt, steigt hier, während es lernt.</translation>
+        <translation>Drück „Hier trainieren“: Hier steigt dann der Anteil
+der Ziffern, die es richtig erkennt, während es lernt.</translation>
     </message>
     <message>
         <source>while training</source>
@@ -6700,11 +6705,11 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>✓ It was right</source>
-        <translation>✓ Sie war richtig</translation>
+        <translation>✓ Ja, richtig</translation>
     </message>
     <message>
         <source>✗ It was wrong</source>
-        <translation>✗ Sie war falsch</translation>
+        <translation>✗ Nein, falsch</translation>
     </message>
     <message>
         <source>Answers you checked</source>
@@ -6838,7 +6843,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>hears if it is pleased</source>
-        <translation>hört, ob er zufrieden klingt</translation>
+        <translation>hört die Stimmung heraus</translation>
     </message>
     <message>
         <source>Draw a digit</source>
@@ -6850,7 +6855,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>Watch a trained model answer your own photo, voice or words, on this computer.</source>
-        <translation>Sieh zu, wie ein trainiertes Modell auf dein eigenes Foto, deine Stimme oder deine Wörter antwortet, auf diesem Computer.</translation>
+        <translation>Sieh zu, wie ein trainiertes Modell hier auf diesem Computer auf dein eigenes Foto, deine Stimme oder deine Wörter antwortet.</translation>
     </message>
     <message>
         <source>Pick one to start; every other model is in the list on the left, and Learn explains what you see. Nothing you give it leaves this computer.</source>
@@ -6862,7 +6867,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
     <message>
         <source>on the drawing board</source>
-        <translation>auf dem Zeichenbrett</translation>
+        <translation>auf der Tafel</translation>
     </message>
     <message>
         <source>({size} to download)</source>
