@@ -809,6 +809,10 @@ Frist verpasst hat.</translation>
         <translation>eine einzelne Zahl</translation>
     </message>
     <message>
+        <source>empty at first</source>
+        <translation>anfangs leer</translation>
+    </message>
+    <message>
         <source>default {default}, from {low} to {high}, one of {choices}</source>
         <translation>Standard {default}, von {low} bis {high}, eines von {choices}</translation>
     </message>

@@ -39,9 +39,13 @@ def _tensor(spec: TensorSpec) -> str:
 def _knob(p) -> str:  # noqa: ANN001 - a card.Param
     """A knob's line: its name and help are the card's own words; the default, range and choices are said here."""
     bounds = p.min is not None and p.max is not None
-    low, high = (f"{p.min:g}", f"{p.max:g}") if bounds else ("", "")
+    # Figures as the language writes them (0,5 in German), as the knobs' own boxes show them.
+    low, high = (readable.local(f"{p.min:g}"), readable.local(f"{p.max:g}")) if bounds else ("", "")
+    default = readable.local(str(p.default)) if isinstance(p.default, (int, float)) else p.default
     choices = ", ".join(p.choices) if p.choices else ""
-    if bounds and choices:
+    if default == "" and not bounds and not choices:  # a text box that starts empty (a search)
+        said = translate("CardView", "empty at first")
+    elif bounds and choices:
         said = translate("CardView", "default {default}, from {low} to {high}, one of {choices}")
     elif bounds:
         said = translate("CardView", "default {default}, from {low} to {high}")
@@ -49,7 +53,7 @@ def _knob(p) -> str:  # noqa: ANN001 - a card.Param
         said = translate("CardView", "default {default}, one of {choices}")
     else:
         said = translate("CardView", "default {default}")
-    said = said.format(default=p.default, low=low, high=high, choices=choices)
+    said = said.format(default=default, low=low, high=high, choices=choices)
     return f"- **{p.label}** ({said})" + (f": {p.help}" if p.help else "")
 
 
