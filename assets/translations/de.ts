@@ -4124,7 +4124,7 @@ ihre Zeit pro geschriebenem Token.</translation>
     <name>LessonTrust</name>
     <message>
         <source>its build measured: {measurement}</source>
-        <translation>sein Build hat gemessen: {measurement}</translation>
+        <translation>gemessen, als es hier gebaut wurde: {measurement}</translation>
     </message>
     <message>
         <source>its card says it works well on {inputs}</source>
