@@ -114,3 +114,14 @@ def test_english_is_unchanged():
     assert describe(media.AudioData(np.zeros(55125, np.float32), 22050, "ding.wav")) == \
         "ding.wav: 2.5 s of sound at 22.05 kHz"
     assert percent_text(0.042) == "4.2 %" and clock(65.25) == "1:05.2"
+
+
+def test_a_graphs_tick_numbers_follow_the_language(qtbot, german):
+    from playground.ui.widgets.plots import make_plot
+
+    plot = make_plot("test", "ms", "run")
+    qtbot.addWidget(plot)
+    axis = plot.getPlotItem().getAxis("bottom")
+    assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0,5", "1,0", "1,5"]
+    words.install(None)
+    assert axis.tickStrings([0.5, 1.0, 1.5], 1.0, 0.5) == ["0.5", "1.0", "1.5"]

@@ -18,7 +18,7 @@ from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView, suggested_name
 from playground.ui.widgets.audio import ClipPlayer
-from playground.ui.widgets.plots import no_keyboard_focus
+from playground.ui.widgets.plots import local_axes, no_keyboard_focus
 from playground.ui.widgets.spectrogram import RANGE_DB, SpectrogramPlot, colour_bar, spectrogram_db
 
 ESTIMATE = QT_TRANSLATE_NOOP("DenoisedView", "The model's own estimates: there is no clean recording to compare with.")
@@ -87,9 +87,9 @@ class DenoisedView(ResultView):
                                                                "recording"))
         self.plots.setMinimumHeight(220)  # two spectrograms still readable in a 1024 × 640 window
         no_keyboard_focus(self.plots)
-        self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0),
+        self.before = SpectrogramPlot(self.plots.addPlot(row=0, col=0, axisItems=local_axes()),
                                       translate("DenoisedView", "Before: the original recording"))
-        self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0),
+        self.after = SpectrogramPlot(self.plots.addPlot(row=1, col=0, axisItems=local_axes()),
                                      translate("DenoisedView", "After: cleaned by the model"),
                                      translate("DenoisedView", "time (s)"))
         self.after.plot.setXLink(self.before.plot)

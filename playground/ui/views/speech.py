@@ -17,7 +17,7 @@ from playground.ui.i18n import translate
 from playground.ui.scale import relative_font
 from playground.ui.views.base import ResultView
 from playground.ui.widgets.audio import ClipPlayer
-from playground.ui.widgets.plots import ink, no_keyboard_focus, style_plot
+from playground.ui.widgets.plots import ink, local_axes, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope, span_bars
 
 PROBABILITY = QColor(0, 114, 178)  # Okabe–Ito blue
@@ -79,11 +79,11 @@ class SpeechView(ResultView):
         self.clear()
 
     def _build_plots(self) -> None:
-        self.wave_plot = self.plots.addPlot(row=0, col=0)
+        self.wave_plot = self.plots.addPlot(row=0, col=0, axisItems=local_axes())
         style_plot(self.wave_plot, translate("SpeechView", "sound"), "", interactive=True)
         self.wave_plot.getAxis("bottom").setStyle(showValues=False)
         self.wave_plot.getAxis("left").setStyle(showValues=False)
-        self.prob_plot = self.plots.addPlot(row=1, col=0)
+        self.prob_plot = self.plots.addPlot(row=1, col=0, axisItems=local_axes())
         style_plot(self.prob_plot, translate("SpeechView", "speech probability"), translate("SpeechView", "time (s)"),
                    interactive=True)
         self.plots.ci.layout.setRowStretchFactor(1, 2)

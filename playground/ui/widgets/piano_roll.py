@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from playground.core.results import Note, Notes, note_name
 from playground.ui import theme
 from playground.ui.i18n import translate
-from playground.ui.widgets.plots import ink, no_keyboard_focus, style_plot
+from playground.ui.widgets.plots import ink, local_axes, no_keyboard_focus, style_plot
 from playground.ui.widgets.wave_strip import draw_envelope, envelope
 
 LOWEST, HIGHEST = 21, 108  # the model's 88 keys, A0 to C8
@@ -68,11 +68,11 @@ class PianoRoll(pg.GraphicsLayoutWidget):
         self.setAccessibleName(translate("PianoRoll", "Piano roll: the notes over time, low keys at the bottom"))
         self.setMinimumHeight(300)
         no_keyboard_focus(self)
-        self.wave_plot = self.addPlot(row=0, col=0)
+        self.wave_plot = self.addPlot(row=0, col=0, axisItems=local_axes())
         style_plot(self.wave_plot, translate("PianoRoll", "sound"), "", interactive=True)
         for side in ("bottom", "left"):
             self.wave_plot.getAxis(side).setStyle(showValues=False)
-        self.roll = self.addPlot(row=1, col=0)
+        self.roll = self.addPlot(row=1, col=0, axisItems=local_axes())
         style_plot(self.roll, translate("PianoRoll", "note"), translate("PianoRoll", "time (s)"), interactive=True)
         self.roll.showGrid(x=True, y=False)
         self.ci.layout.setRowStretchFactor(1, 5)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
+from playground.core import readable
 from playground.ui import theme
 
 
@@ -96,10 +97,22 @@ def no_keyboard_focus(widget: QWidget) -> None:
         viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
+class LocalAxis(pg.AxisItem):
+    """An axis whose tick numbers are written as the window's language writes them (0,5 in German)."""
+
+    def tickStrings(self, values, scale, spacing):  # noqa: ANN001, ANN201, N802 - pyqtgraph's name and types
+        return [readable.local(text) for text in super().tickStrings(values, scale, spacing)]
+
+
+def local_axes() -> dict[str, pg.AxisItem]:
+    """The two axes of a plot, for `axisItems=` wherever a plot is made (make_plot, addPlot)."""
+    return {"left": LocalAxis("left"), "bottom": LocalAxis("bottom")}
+
+
 def make_plot(accessible_name: str, left: str, bottom: str, parent: QWidget | None = None,
               interactive: bool = False) -> pg.PlotWidget:
     """A white PlotWidget with the house style and an accessible name for screen readers."""
-    widget = pg.PlotWidget(parent=parent, background=theme.current().paper)
+    widget = pg.PlotWidget(parent=parent, background=theme.current().paper, axisItems=local_axes())
     theme.plot(widget)
     widget.setAccessibleName(accessible_name)
     no_keyboard_focus(widget)
