@@ -7,13 +7,13 @@ import re
 import pytest
 
 from playground import paths
-from playground.core import explainers, readable, words
+from playground.core import explainers, readable
 from playground.core.built import measured_at_build
 from playground.core.catalog import load_catalog
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord
 from playground.tasks.registry import TASKS
-from playground.ui import i18n
+from tests.languages import spoken  # noqa: F401 - autouse: a language's run speaks it
 
 MS = 1_000_000
 # Every language folder is held to the same checks as English.
@@ -56,17 +56,6 @@ SAYS = {
            "no_loading": "Das Laden des Modells dauerte", "once": "(einmal)",
            "p95": ("Die Hälfte der 20 warmen Durchläufe dauerte höchstens", "95 von 100 dauerten höchstens")},
 }
-
-
-@pytest.fixture(autouse=True)
-def spoken(request):
-    """A test run for a language speaks it whole, the filled-in clauses and the card too (autouse: before `card`)."""
-    callspec = getattr(request.node, "callspec", None)
-    code = callspec.params.get("language", "en") if callspec else "en"
-    if code != "en":
-        assert i18n.install_without_window(code) == code
-    yield code
-    words.install(None)
 
 
 def record(run_index: int, model_ms: float, load_ms: float = 0.0, threads: int = 1) -> RunRecord:

@@ -37,6 +37,7 @@ from playground.core.netwatch import NetWatch, watch
 from playground.core.results import Cutout
 from playground.core.session import check_files
 from playground.zoo.download import Unreachable
+from playground.zoo.progress import NullProgress
 from playground.zoo.torch_legacy import load_legacy_checkpoint
 
 
@@ -185,26 +186,14 @@ def test_without_a_translator_every_sentence_is_the_english_one(installed):
     assert NetWatch().summary() == "0 network requests since start" and str(Cancelled()) == "The run was cancelled."
 
 
-class Steps:
+class Steps(NullProgress):
     """A fetch's progress, kept: the step names it sends the window (`--progress json`)."""
 
     def __init__(self) -> None:
         self.names: list[str] = []
 
-    def model_started(self, index: int, total: int, model_id: str) -> None:
-        pass
-
     def step(self, name: str) -> None:
         self.names.append(name)
-
-    def transfer(self, done: int, total: int) -> None:
-        pass
-
-    def model_finished(self) -> None:
-        pass
-
-    def detail(self, text: str) -> None:
-        pass
 
 
 def test_every_step_a_fetch_reports_is_shown_in_the_windows_language(tmp_path, monkeypatch, qapp):

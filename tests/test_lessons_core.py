@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from playground import paths
-from playground.core import explainers, words
+from playground.core import explainers
 from playground.core.energy import EnergyCounter
 from playground.core.metrics import RunHistory
 from playground.core.results import Detections, Label, Labels, Upscaled
@@ -18,7 +18,7 @@ from playground.core.timing import RunRecord
 from playground.lab import lesson_facts, lesson_post
 from playground.lab.cloud import CloudSetting, estimate, result_bytes, upload_bytes
 from playground.lab.cost import CostFigures, cost_figures
-from playground.ui import i18n
+from tests.languages import spoken  # noqa: F401 - autouse: a language's run speaks it
 
 MS = 1_000_000
 LANGUAGES = sorted(p.name for p in paths.explainers_root().iterdir() if p.is_dir())
@@ -47,17 +47,6 @@ SAYS = {"en": {"cost_row": "| 1,000 | 36 s | 0.05 cents |",
                        "**tabby cat**"),
                "chat": ("Die letzte Antwort war 60 Token lang (Wortstücke), also würde eine Million Token 0,28 $ "
                         "kosten. Chat-Dienste berechnen ihre Antworten genauso.", "reicht für etwa")}}
-
-
-@pytest.fixture(autouse=True)
-def spoken(request):
-    """A test run for a language speaks it whole, before any other fixture reads a card or a figure."""
-    callspec = getattr(request.node, "callspec", None)
-    code = callspec.params.get("language", "en") if callspec else "en"
-    if code != "en":
-        assert i18n.install_without_window(code) == code
-    yield code
-    words.install(None)
 
 
 def record(index: int, cpu_ms: float, total_ms: float = 20.0, energy_uj: int | None = None) -> RunRecord:
