@@ -235,3 +235,21 @@ def test_the_latency_topic_quotes_p95_once_twenty_runs_support_it(language, card
     text = " ".join(explainers.render(explainers.GENERAL_TOPICS[2], explainers.facts(history, None, card), True,
                                       paths.explainers_dir(language)).split())
     assert all(words in text for words in SAYS[language]["p95"])
+
+
+VAD_SAYS = {"en": "it read 376 slices, up to a second of them in each run, so it ran 13 times: about 0.13 ms per slice, "
+                  "49.0 ms in total",
+            "de": "las es 376 Scheiben, bis zu einer Sekunde davon in jedem Durchlauf, und lief so 13 Mal: etwa 0,13 ms "
+                  "pro Scheibe, insgesamt 49,0 ms"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_voice_detector_topic_counts_slices_apart_from_its_looped_runs(language):
+    """Silero's graph reads about a second of 32 ms slices a run: the slices and the runs are both said."""
+    history = RunHistory()
+    history.add(RunRecord("silero-vad", 0, {"model": 49 * MS}, (int(49 * MS / 13),) * 13, session_steps=376,
+                          cpu_ns=0, load_ns=0, threads=1, started_ns=0, input_label="vad_test16k.wav"))
+    values = explainers.facts(history, None, load_catalog().get("silero-vad"))
+    folder = paths.explainers_dir(language)
+    text = " ".join(explainers.render(explainers.task_topic("vad", folder), values, True, folder).split())
+    assert VAD_SAYS[language] in text, text

@@ -17,6 +17,7 @@ from playground.tasks.content_type import load_config
 from playground.tasks.note_decoding import contour_bin_hz
 from playground.tasks.note_sound import key_hz
 from playground.tasks.registry import get_task
+from playground.tasks.vad import FRAMES_PER_RUN
 from tests.known import Runs, installed
 
 pytestmark = pytest.mark.models
@@ -59,7 +60,8 @@ def test_silero_finds_the_four_spoken_phrases_and_streams_its_progress(run):
     expected = [(1.54, 2.08), (2.21, 5.02), (7.27, 8.77), (8.87, 10.17)]
     assert np.asarray(outcome.result.segments) == pytest.approx(np.asarray(expected), abs=0.02)
     frames = -(-len(outcome.result.samples) // 512)
-    assert len(outcome.record.session_runs_ns) == frames == len(outcome.result.probabilities)
+    assert outcome.record.steps == frames == len(outcome.result.probabilities)
+    assert len(outcome.record.session_runs_ns) == -(-frames // FRAMES_PER_RUN)  # about a second of frames a run
     assert len(reports) > 10 and len(reports[-1].segments) == 4
 
 

@@ -124,7 +124,8 @@ def test_read_from_its_file_a_recording_gives_what_it_gives_in_memory(monkeypatc
     assert isinstance(from_file.decoded, LongAudio) and isinstance(in_memory.decoded, media.AudioData)
     assert [(p.start, p.end, p.text) for p in from_file.result.phrases] == \
         [(p.start, p.end, p.text) for p in in_memory.result.phrases]  # the detector's blocks join seamlessly
-    assert len(from_file.record.session_runs_ns) == len(in_memory.record.session_runs_ns)
+    # Every frame is read once either way (the blocks' runs end where the blocks do, so their count differs).
+    assert from_file.record.steps == in_memory.record.steps
 
 
 @pytest.mark.models

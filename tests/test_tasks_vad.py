@@ -13,7 +13,7 @@ from playground.core.card import parse_card
 from playground.core.errors import Cancelled, InputError
 from playground.core.media import AudioData
 from playground.core.results import SpeechSegments
-from playground.tasks.vad import SegmentRules, VadTask, frames_with_context, rules_for, segments_of
+from playground.tasks.vad import FRAMES_PER_RUN, SegmentRules, VadTask, frames_with_context, rules_for, segments_of
 
 RATE, FRAME = 16000, 512
 # Silero's defaults: threshold 0.5 (ends below 0.35), 250 ms speech, 100 ms silence, 30 ms padding.
@@ -89,19 +89,22 @@ def test_frames_carry_the_last_64_samples_of_the_previous_frame():
 
 
 class FakeSilero:
-    """Stands in for the model: p = 1 where the new samples are loud; the state counts the frames."""
+    """Stands in for the looped model: p = 1 for each row whose new samples are loud; the state counts the frames."""
 
     def __init__(self, card, cancel_after: int | None = None, listening: bool = True) -> None:
         self.card, self.cancel_after, self.listening = card, cancel_after, listening
         self.feeds: list[dict] = []
+        self.steps: list[int] = []
         self.checks = 0
         self.reports: list[tuple[float, object]] = []
 
-    def run(self, feeds, outputs=None, role="main"):
+    def run(self, feeds, outputs=None, role="main", steps=1):
         self.check()  # like the pipeline's runner, which refuses to start a step once cancelled
         self.feeds.append(feeds)
-        loud = float(np.abs(feeds["input"][:, 64:]).mean() > 0.1)
-        return {"output": np.array([[loud]], np.float32), "stateN": feeds["state"] + 1}
+        self.steps.append(steps)
+        rows = feeds["input"]
+        loud = (np.abs(rows[:, 64:]).mean(axis=1, keepdims=True) > 0.1).astype(np.float32)
+        return {"output": loud, "stateN": feeds["state"] + len(rows)}  # as the looped graph: one row a frame
 
     def check(self):
         self.checks += 1
@@ -131,15 +134,27 @@ def stream(card, samples, runner=None, rate=RATE):
     return task.postprocess(outputs, ctx, card, card.defaults()), runner
 
 
-def test_each_frame_is_fed_with_context_state_and_a_scalar_rate(card):
+def test_the_frames_are_fed_as_rows_with_context_state_and_a_scalar_rate(card):
     samples = np.linspace(-1, 1, 1600, dtype=np.float32)
     _, runner = stream(card, samples)
-    assert len(runner.feeds) == 4 and runner.checks == 4
-    for i, feeds in enumerate(runner.feeds):
-        assert feeds["input"].shape == (1, 576) and feeds["input"].dtype == np.float32
-        assert feeds["state"].shape == (2, 1, 128) and (feeds["state"] == i).all()
-        assert feeds["sr"].shape == () and feeds["sr"].dtype == np.int64 and int(feeds["sr"]) == 16000
-    assert np.array_equal(runner.feeds[1]["input"][0, :64], samples[448:512])
+    assert len(runner.feeds) == 1 and runner.checks == 1 and runner.steps == [4]
+    feeds = runner.feeds[0]
+    assert feeds["input"].shape == (4, 576) and feeds["input"].dtype == np.float32
+    assert feeds["input"].flags.c_contiguous  # onnxruntime would copy a strided view on every run
+    assert feeds["state"].shape == (2, 1, 128) and not feeds["state"].any()
+    assert feeds["sr"].shape == () and feeds["sr"].dtype == np.int64 and int(feeds["sr"]) == 16000
+    assert np.array_equal(feeds["input"][1, :64], samples[448:512])
+
+
+def test_a_long_clip_runs_a_second_of_frames_at_a_time_carrying_the_state(card):
+    _, runner = stream(card, speech_like((1.0, 3.0), 12.0))
+    frames = -(-12 * RATE // FRAME)
+    assert runner.steps == [FRAMES_PER_RUN] * (frames // FRAMES_PER_RUN) + [frames % FRAMES_PER_RUN]
+    # Each run starts from the state the one before it ended with (the fake counts the frames read).
+    assert [int(f["state"][0, 0, 0]) for f in runner.feeds] == [FRAMES_PER_RUN * i for i in range(len(runner.feeds))]
+    # Consecutive runs overlap by the context: the next run's first row starts 64 samples before its frame.
+    first, second = runner.feeds[0]["input"], runner.feeds[1]["input"]
+    assert np.array_equal(second[0, :64], first[-1, -64:])
 
 
 def test_streaming_finds_the_loud_stretch_and_reports_partial_results(card):
@@ -166,9 +181,11 @@ def test_without_a_listener_no_partial_results_are_built_and_the_answer_is_the_s
     assert np.array_equal(unwatched.probabilities, watched.probabilities)
 
 
-def test_cancel_stops_between_frames(card):
+def test_cancel_stops_between_runs_within_a_second_of_sound(card):
+    runner = FakeSilero(card, cancel_after=3)
     with pytest.raises(Cancelled):
-        stream(card, speech_like((0.5, 1.0), 2.0), FakeSilero(card, cancel_after=3))
+        stream(card, speech_like((0.5, 1.0), 12.0), runner)
+    assert len(runner.feeds) == 3  # of 13: the fourth run was refused
 
 
 def test_other_sample_rates_and_stereo_are_converted(card):
@@ -193,12 +210,13 @@ def test_audio_without_a_sample_rate_gets_a_sentence(card):
 
 
 def tiny_vad() -> onnx.ModelProto:
-    """Silero's inputs and outputs: p = mean |new samples| (clipped to 1), next state = state + 1."""
-    specs = [("input", TensorProto.FLOAT, ["B", "N"]), ("state", TensorProto.FLOAT, [2, "B", 128]),
+    """The looped Silero's inputs and outputs: per row, p = mean |new samples| (clipped to 1); the next state
+    is the state plus the number of rows."""
+    specs = [("input", TensorProto.FLOAT, ["frames", "samples"]), ("state", TensorProto.FLOAT, [2, 1, 128]),
              ("sr", TensorProto.INT64, [])]
     inputs = [helper.make_tensor_value_info(*s) for s in specs]
-    outputs = [helper.make_tensor_value_info("output", TensorProto.FLOAT, ["B", 1]),
-               helper.make_tensor_value_info("stateN", TensorProto.FLOAT, [2, "B", 128])]
+    outputs = [helper.make_tensor_value_info("output", TensorProto.FLOAT, ["frames", 1]),
+               helper.make_tensor_value_info("stateN", TensorProto.FLOAT, [2, 1, 128])]
     inits = [numpy_helper.from_array(np.array(v, np.int64), n) for n, v in
              (("starts", [64]), ("ends", [1 << 30]), ("axes", [1]))]
     inits += [numpy_helper.from_array(np.array(1.0, np.float32), "one")]
@@ -207,7 +225,9 @@ def tiny_vad() -> onnx.ModelProto:
         helper.make_node("Abs", ["new"], ["loud"], name="abs"),
         helper.make_node("ReduceMean", ["loud"], ["mean"], axes=[1], keepdims=1, name="mean"),
         helper.make_node("Min", ["mean", "one"], ["output"], name="clip"),
-        helper.make_node("Add", ["state", "one"], ["stateN"], name="count"),
+        helper.make_node("Shape", ["input"], ["rows"], start=0, end=1, name="rows"),
+        helper.make_node("Cast", ["rows"], ["rows_float"], to=TensorProto.FLOAT, name="rows_float"),
+        helper.make_node("Add", ["state", "rows_float"], ["stateN"], name="count"),
     ]
     graph = helper.make_graph(nodes, "tiny_vad", inputs, outputs, inits)
     return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
@@ -218,7 +238,7 @@ class OrtRunner(FakeSilero):
         super().__init__(card)
         self.session = session
 
-    def run(self, feeds, outputs=None, role="main"):
+    def run(self, feeds, outputs=None, role="main", steps=1):
         self.feeds.append(feeds)
         return dict(zip(outputs, self.session.run(outputs, feeds)))
 
@@ -228,7 +248,7 @@ def test_onnxruntime_accepts_the_feeds_and_the_state_is_carried(card, tmp_path):
     session = ort.InferenceSession(str(tmp_path / "tiny.onnx"), providers=["CPUExecutionProvider"])
     runner = OrtRunner(card, session)
     result, _ = stream(card, speech_like((0.5, 1.5), 2.0), runner)
-    assert [float(f["state"][0, 0, 0]) for f in runner.feeds] == list(range(len(runner.feeds)))
+    assert [float(f["state"][0, 0, 0]) for f in runner.feeds] == [FRAMES_PER_RUN * i for i in range(len(runner.feeds))]
     assert result.probabilities.max() == pytest.approx(0.5)
     (start, end), = result.segments
     assert start == pytest.approx(0.47, abs=0.033) and end == pytest.approx(1.53, abs=0.033)

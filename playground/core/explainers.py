@@ -101,7 +101,10 @@ def facts(history: RunHistory | None, sampler: ResourceSampler | None = None, ca
     runs = len(last.session_runs_ns) if last else 0
     values["session_runs"] = str(runs)
     values["session_runs_text"] = readable.times(runs)
-    values["per_run_ms"] = readable.ms(sum(last.session_runs_ns) / runs / 1e6) if last and runs else "—"
+    # A graph that loops inside (Silero's frames) takes many of its steps in one run.
+    frames = last.steps if last and runs else 0
+    values["model_steps"] = readable.local(f"{frames:,}") if frames else "—"
+    values["per_step_ms"] = readable.ms(sum(last.session_runs_ns) / frames / 1e6) if last and frames else "—"
     values["run_kind"] = (translate("Explainers", "cold") if last.cold else translate("Explainers", "warm")) \
         if last else "—"
     # A decoder's first run reads the whole prompt; each later run reads one more token.

@@ -48,7 +48,7 @@ class _Runner:
         self.card, self._token, self._progress, self._tap = card, token, progress, tap
         self._sessions = {role: entry.session for role, entry in sessions.items()}
         self._names = {role: list(entry.output_names) for role, entry in sessions.items()}
-        self._times = clock.session_runs_ns
+        self._clock, self._times = clock, clock.session_runs_ns
         self.options = ort.RunOptions()
         # A Stop terminates the run on purpose; onnxruntime would log that as an error on the terminal.
         self.options.log_severity_level = 4
@@ -57,7 +57,7 @@ class _Runner:
         self._started_ns = clock.started_ns
 
     def run(self, feeds: dict[str, np.ndarray], outputs: list[str] | None = None,
-            role: str = "main") -> dict[str, np.ndarray]:
+            role: str = "main", steps: int = 1) -> dict[str, np.ndarray]:
         if self._token.cancelled:
             raise Cancelled()
         if self._tap is not None:
@@ -72,6 +72,7 @@ class _Runner:
             raise InputError(translate("Pipeline", "The model could not run on this input ({reason}).").format(
                 reason=first_line(exc))) from exc
         self._times.append(time.perf_counter_ns() - start)
+        self._clock.session_steps += steps
         return dict(zip(outputs or self._names[role], values))
 
     def cache(self, capacity: int, role: str = "main") -> SharedCache:
@@ -94,6 +95,7 @@ class _Runner:
             raise InputError(translate("Pipeline", "The model could not run on this input ({reason}).").format(
                 reason=first_line(exc))) from exc
         self._times.append(time.perf_counter_ns() - start)
+        self._clock.session_steps += 1
         return cache.advance(ids.shape[1])
 
     @property
@@ -204,7 +206,8 @@ class Pipeline:
         main = sessions["main"]
         load_ns = sum(entry.load_ns for entry in sessions.values() if not entry.load_reported)
         record = RunRecord(model_id=card.id, run_index=main.runs, stages_ns=dict(clock.stages_ns),
-                           session_runs_ns=tuple(clock.session_runs_ns), cpu_ns=cpu_ns, load_ns=load_ns,
+                           session_runs_ns=tuple(clock.session_runs_ns), session_steps=clock.session_steps,
+                           cpu_ns=cpu_ns, load_ns=load_ns,
                            threads=self.options.threads, started_ns=started_ns,
                            input_label=getattr(decoded, "label", ""), energy_uj=energy_uj)
         for entry in sessions.values():

@@ -24,8 +24,11 @@ class Runner(Protocol):
     listening: bool  # someone receives report(): without a listener, tasks skip building partial results
     companions: dict[str, ModelCard]  # other models the card names under [companions], by role
 
-    def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main") -> Outputs:
-        """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array."""
+    def run(self, feeds: Feeds, outputs: list[str] | None = None, role: str = "main", steps: int = 1) -> Outputs:
+        """One timed session.run; raises Cancelled if the run was cancelled. Returns output name -> array.
+
+        `steps`: how many of the model's own steps the run takes, where a graph loops inside (Silero's frames),
+        so the figures can say the time per step as well as per run."""
 
     def cache(self, capacity: int, role: str = "main") -> Any:
         """A decoder's key/value cache of `capacity` tokens, kept in place (core.kv_cache.SharedCache)."""

@@ -38,11 +38,17 @@ class RunRecord:
     input_label: str = ""
     energy_uj: int | None = None  # the processor package's energy during the run, where its counter is readable
     session_runs_let_go: int = 0  # session.run calls whose times were let go of (without_step_times), counted
+    session_steps: int = 0  # the model's steps those runs took (a looped graph takes many in one); 0: one a run
 
     @property
     def session_runs(self) -> int:
         """How many session.run calls the run made, whether or not their times are still kept."""
         return len(self.session_runs_ns) + self.session_runs_let_go
+
+    @property
+    def steps(self) -> int:
+        """How many of the model's own steps the runs took: Silero's frames, read many to a run by its loop."""
+        return self.session_steps or self.session_runs
 
     @property
     def cold(self) -> bool:
@@ -61,7 +67,8 @@ class RunRecord:
 
     def without_step_times(self) -> "RunRecord":
         """The record as a long log keeps it: every figure but each session.run's time, of which it keeps the count
-        (a voice detector's run makes 375 calls, 13 KB of times; the session log keeps up to 20,000 runs)."""
+        (a chat reply makes a call per token, a long recording's voice detector one per second of it; the session
+        log keeps up to 20,000 runs)."""
         return replace(self, session_runs_ns=(), session_runs_let_go=self.session_runs)
 
     def to_dict(self) -> dict:
@@ -78,6 +85,7 @@ class StageClock:
 
     stages_ns: dict[str, int] = field(default_factory=dict)
     session_runs_ns: list[int] = field(default_factory=list)
+    session_steps: int = 0
     started_ns: int = field(default_factory=time.perf_counter_ns)
 
     def add(self, stage: str, ns: int) -> None:

@@ -1,8 +1,9 @@
 """Listening live: microphone blocks in; loudness, speech probability and each finished utterance out.
 
 Qt-free, so the same code is tested by feeding a recording block by block. The speech detector runs
-here on its own small session (Silero's 32 ms frames with their recurrent state), apart from the
-pipeline's, so the live meter never waits for a model that is busy transcribing.
+here on its own small session (Silero's 32 ms frames with their recurrent state, the frames a block
+completes in one run), apart from the pipeline's, so the live meter never waits for a model that is busy
+transcribing.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import numpy as np
 from playground.core.card import ModelCard
 from playground.core.media.types import MAX_AUDIO_SECONDS
 from playground.core.session import RuntimeOptions, SessionCache
-from playground.tasks.vad import SegmentRules, SegmentTracker, VadPre, rules_for, state_shape
+from playground.tasks.vad import SegmentRules, SegmentTracker, VadPre, frames_with_context, rules_for, state_shape
 
 RATE = 16_000  # what the microphone is converted to: the rate of the speech models
 UTTERANCE_PAUSE_MS = 700  # a pause this long ends an utterance; a breath inside a sentence is shorter
@@ -35,7 +36,7 @@ class Heard:
 
 
 class StreamingVad:
-    """Silero one frame at a time, carrying the context samples and recurrent state between blocks."""
+    """Silero on the frames each block completes, carrying the context samples and recurrent state between blocks."""
 
     def __init__(self, card: ModelCard) -> None:
         self.card = card
@@ -52,16 +53,15 @@ class StreamingVad:
         """The speech probability of every whole frame these samples complete."""
         (audio_in, state_in, rate_in), outputs = self._names
         buffered = np.concatenate([self._waiting, samples])
-        probs = []
         whole = len(buffered) // self.frame * self.frame
-        for start in range(0, whole, self.frame):
-            frame = buffered[start:start + self.frame]
-            x = np.concatenate([self._tail, frame])[None]
-            p, self._state = self.session.run(outputs, {audio_in: x, state_in: self._state, rate_in: self._rate})
-            self._tail = frame[-self.context:]
-            probs.append(float(p.item(0)))
         self._waiting = buffered[whole:]
-        return probs
+        if not whole:
+            return []
+        # The model's graph loops over the rows, carrying its state: one run for the whole block.
+        rows = np.ascontiguousarray(frames_with_context(buffered[:whole], self.frame, self.context, self._tail))
+        p, self._state = self.session.run(outputs, {audio_in: rows, state_in: self._state, rate_in: self._rate})
+        self._tail = buffered[whole - self.context:whole].copy()
+        return [float(v) for v in p.reshape(-1)]
 
 
 class Listener:

@@ -22,6 +22,10 @@ NO_SOUND = QT_TRANSLATE_NOOP("Tasks", "The recording has no sound in it; record 
 # few enough that a 15-minute recording does not flood the screen with updates.
 REPORTS_PER_CLIP = 100
 MIN_FRAMES_PER_REPORT = 8
+# The model's graph loops over the frames it is given, carrying its state inside (zoo/silero.py): one run reads
+# this many 32 ms frames, about a second of sound and 4 ms of work. Few Python round trips, the interpreter
+# free while onnxruntime works, and a Stop or a partial result never waits long.
+FRAMES_PER_RUN = 31
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -154,7 +158,8 @@ def segments_of(probabilities: np.ndarray, rules: SegmentRules, length: int) -> 
 
 @dataclass(frozen=True)
 class VadTask:
-    """Runs the model once per 32 ms frame, carrying its recurrent state, and reports as it goes."""
+    """Runs the model over the 32 ms frames, about a second of them a run, carrying its recurrent state, and
+    reports as it goes."""
 
     input_kind = "audio"
     entry = "file"
@@ -176,7 +181,7 @@ class VadTask:
         frames = feeds["frames"]
         live = _LiveSegments(ctx, len(frames)) if runner.listening else None
 
-        def show(probs: list[float]) -> None:
+        def show(probs: np.ndarray) -> None:
             if live is not None and live.due(len(probs)):
                 runner.report(*live.update(probs))
 
@@ -199,15 +204,16 @@ class _LiveSegments:
         self.pushed = 0
 
     def due(self, done: int) -> bool:
-        return done % self.every == 0 and done < self.frames
+        """A report once `every` frames more are done than at the last one (the runs end where they end)."""
+        return done - self.pushed >= self.every and done < self.frames
 
-    def update(self, probs: list[float]) -> tuple[float, SpeechSegments]:
+    def update(self, probs: np.ndarray) -> tuple[float, SpeechSegments]:
         """(fraction done, partial result); the tracker catches up on the frames since the last report."""
         for p in probs[self.pushed:]:
-            self.tracker.push(p)
+            self.tracker.push(float(p))
         self.pushed = done = len(probs)
         heard = min(done * self.ctx.rules.frame, len(self.ctx.samples))
-        return done / self.frames, _result(self.ctx, np.asarray(probs, np.float32), self.tracker.segments(heard))
+        return done / self.frames, _result(self.ctx, np.array(probs, np.float32), self.tracker.segments(heard))
 
 
 def _result(ctx: VadContext, probs: np.ndarray, segments: tuple[tuple[float, float], ...]) -> SpeechSegments:
@@ -217,33 +223,35 @@ def _result(ctx: VadContext, probs: np.ndarray, segments: tuple[tuple[float, flo
 
 
 def speech_probabilities(runner: Runner, card: ModelCard, frames: np.ndarray, sample_rate: int, role: str = "main",
-                         after: Callable[[list[float]], object] | None = None,
+                         after: Callable[[np.ndarray], object] | None = None,
                          carry: dict[str, np.ndarray] | None = None) -> np.ndarray:
-    """One run per frame of the Silero model `card` (as `role` of the runner), carrying its recurrent state.
+    """The Silero model `card` (as `role` of the runner) over every frame, FRAMES_PER_RUN frames a run.
 
-    ~31 runs per second of audio, so each frame only runs the model and keeps its probability
-    (runner.run checks for cancel itself); `after` hears the probabilities so far after each frame.
-    `carry` keeps the state from one call to the next, for a recording read block by block.
+    Its graph loops over the rows it is given and carries the recurrent state from frame to frame, and out
+    to the next run, so the probabilities are those of one run per frame. runner.run checks for cancel
+    before each run; `after` hears the probabilities so far after each run. `carry` keeps the state from one
+    call to the next, for a recording read block by block.
     """
     audio_in, state_in, rate_in = (i.name for i in card.inputs[:3])
     wanted = [o.name for o in card.outputs[:2]]
     prob_out, state_out = wanted
     state = carry["state"] if carry and "state" in carry else np.zeros(state_shape(card), np.float32)
     rate = np.array(sample_rate, dtype=np.int64)  # the model wants a rank-0 int64
-    probs: list[float] = []
-    for i in range(len(frames)):
-        out = runner.run({audio_in: frames[i:i + 1], state_in: state, rate_in: rate}, wanted, role=role)
+    probs = np.zeros(len(frames), np.float32)
+    for start in range(0, len(frames), FRAMES_PER_RUN):
+        rows = np.ascontiguousarray(frames[start:start + FRAMES_PER_RUN])  # the frames overlap in one buffer
+        out = runner.run({audio_in: rows, state_in: state, rate_in: rate}, wanted, role=role, steps=len(rows))
         state = out[state_out]
-        probs.append(out[prob_out].item(0))
+        probs[start:start + len(rows)] = out[prob_out].reshape(-1)
         if after is not None:
-            after(probs)
+            after(probs[:start + len(rows)])
     if carry is not None:
         carry["state"] = state
-    return np.asarray(probs, np.float32)
+    return probs
 
 
 def state_shape(card: ModelCard) -> tuple[int, ...]:
-    """[2, B, 128] from the card, with the batch dimension fixed to 1."""
+    """[2, 1, 128] from the card (a named dimension taken as 1: one stream)."""
     return tuple(d if isinstance(d, int) else 1 for d in card.inputs[1].shape)
 
 

@@ -20,6 +20,7 @@ from playground.zoo.langid import langid_from_pickle
 from playground.zoo.minilm import minilm_from_safetensors, minilm_int8_from_safetensors
 from playground.zoo.ncnn import realesrgan_from_ncnn
 from playground.zoo.sentiment import sentiment_train
+from playground.zoo.silero import silero_vad_frames
 from playground.zoo.smollm import smollm_from_gguf, smollm_int8_from_gguf
 from playground.zoo.whisper import whisper_from_ctranslate2, whisper_int8_from_ctranslate2
 
@@ -108,4 +109,5 @@ RECIPES: dict[str, Recipe] = {
     "smollm_int8_from_gguf": smollm_int8_from_gguf,
     "langid_from_pickle": langid_from_pickle,
     "sentiment_train": sentiment_train,
+    "silero_vad_frames": silero_vad_frames,
 }
