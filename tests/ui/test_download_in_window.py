@@ -18,7 +18,7 @@ from playground.ui.fetcher import fetch_command
 from playground.ui.panels.picker import ID_ROLE
 from playground.ui.settings import Settings
 
-SMALL = "silero-vad"  # used as shipped: from the download cache it is installed in a second
+SMALL = "silero-vad"  # a 2 MB graph wrapped in a loop: from the download cache it is installed in a second
 SLOW = "digits"  # trained here for about half a minute: long enough to cancel in the middle of its build
 
 
