@@ -1,14 +1,17 @@
-"""Measures the window: time from process start to the first paint, and event-loop lag during repeat runs.
+"""Measures the window: time from process start to the first paint, its idle CPU, and event-loop lag during repeat runs.
 
 Run by benchmarks/overhead.py in a fresh process (PROBE_T0 = the parent's time.time() just before it
-started this process); prints one JSON line. For experiments: PROBE_THREADS sets the onnxruntime threads,
-PROBE_IDLE=1 measures with repeat off, PROBE_SWITCH sets Python's thread switch interval.
+started this process); prints one JSON line. Idle CPU is the process's CPU seconds ÷ wall seconds over
+PROBE_IDLE_CPU_S seconds (default 10, 0 skips it) with the model selected, the graphs shown and nothing run,
+after a settling pause of PROBE_SETTLE_S (default 2). For experiments: PROBE_THREADS sets the onnxruntime
+threads, PROBE_IDLE=1 measures the lag with repeat off, PROBE_SWITCH sets Python's thread switch interval.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -56,6 +59,19 @@ def wait(seconds: float) -> None:
     loop.exec()
 
 
+def cpu_seconds() -> float:
+    """User and system CPU time of this process, every thread counted."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def idle_cpu(seconds: float) -> float:
+    """Percent of one core the process uses while the event loop runs for `seconds` with nothing to do."""
+    cpu, wall = cpu_seconds(), time.perf_counter()
+    wait(seconds)
+    return 100.0 * (cpu_seconds() - cpu) / (time.perf_counter() - wall)
+
+
 def main() -> int:
     model, sample, seconds = sys.argv[1], Path(sys.argv[2]), float(sys.argv[3])
     if os.environ.get("PROBE_SWITCH"):
@@ -72,6 +88,12 @@ def main() -> int:
         window.show()
         while not first.seconds:
             app.processEvents()
+        idle_s = float(os.environ.get("PROBE_IDLE_CPU_S", "10"))
+        idle = {}
+        if idle_s > 0:
+            wait(float(os.environ.get("PROBE_SETTLE_S", "2")))
+            idle = {"idle_cpu_pct": idle_cpu(idle_s), "idle_s": idle_s, "idle_runs": len(controller.history),
+                    "graphs_visible": window.graphs.isVisible()}
         if os.environ.get("PROBE_THREADS"):
             controller.set_threads(int(os.environ["PROBE_THREADS"]))
         controller.set_input(sample, sample.name, "file")
@@ -88,7 +110,7 @@ def main() -> int:
         lags = sorted(meter.lags)
         p99 = lags[min(len(lags) - 1, int(len(lags) * 0.99))] if lags else 0.0
         print(json.dumps({"first_paint_s": first.seconds, "lag_p99_ms": p99, "lag_max_ms": lags[-1] if lags else 0,
-                          "ticks": len(lags), "runs": runs, "platform": app.platformName()}))
+                          "ticks": len(lags), "runs": runs, "platform": app.platformName(), **idle}))
         window.close()
     return 0
 
