@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         self.result_area = ResultArea(controller)
         self.params = ParamsPanel(controller)
         self.graphs = GraphsPanel(controller.history, controller.sampler)
+        controller.busy_changed.connect(self.graphs.set_busy)  # live while a model runs, calm while it waits
         self.explainer = ExplainerPanel(controller)
         self.lessons: LessonsWindow | None = None  # made the first time it is asked for
         self._lay_out()

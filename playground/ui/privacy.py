@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -27,6 +29,7 @@ class NetworkBadge(PlainLabel):
         self.setToolTip(translate("NetworkBadge", TIP))
         self.setAccessibleName(translate("NetworkBadge", "Network requests"))
         self._ticks = 0
+        self._looking: threading.Thread | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.refresh)
@@ -34,8 +37,11 @@ class NetworkBadge(PlainLabel):
         self.refresh()
 
     def refresh(self) -> None:
-        if self._ticks % LOOK_EVERY == 0:
-            self.watched.check_sockets()
+        if self._ticks % LOOK_EVERY == 0 and (self._looking is None or not self._looking.is_alive()):
+            # Listing the process's sockets reads /proc (tens of ms on a busy machine): in a thread of its own,
+            # so the window does not stutter every few seconds. What it finds shows at the next tick.
+            self._looking = threading.Thread(target=self.watched.check_sockets, name="socket-look", daemon=True)
+            self._looking.start()
         self._ticks += 1
         clean = not self.watched.attempts
         self.setText(("✓ " if clean else "⚠ ") + self.watched.summary())

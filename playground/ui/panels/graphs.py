@@ -1,8 +1,9 @@
-"""GraphsPanel: live latency, CPU and memory graphs redrawn from the metrics ring buffers on a 5 Hz timer."""
+"""GraphsPanel: live latency, CPU and memory graphs redrawn from the metrics ring buffers, 5 Hz while runs go on."""
 
 from __future__ import annotations
 
 import html
+import time
 
 import numpy as np
 import pyqtgraph as pg
@@ -23,6 +24,10 @@ from playground.ui.widgets.plots import make_plot, nice_ceiling
 # next. Each plot still redraws 5 times a second, but never both in the same event, so no single
 # repaint holds the event loop long enough to make the window stutter.
 INTERVAL_MS = 100
+# With nothing running the curves only creep left and the figures barely move: once a second is live enough
+# to read, and the window then costs the computer next to nothing while it waits.
+IDLE_INTERVAL_MS = 1000
+CALM_S = 2.0  # repeat mode is busy, idle, busy between runs: only this long without a run slows the graphs
 WINDOW_S = 60.0  # the resource graphs show the last minute
 SMOOTH_S = 1.0  # single samples jitter by ±10 points (10 ms scheduler ticks): average over a second
 PROCESS = QColor(0, 114, 178)  # Okabe–Ito blue
@@ -86,6 +91,9 @@ class GraphsPanel(QWidget):
         self._timer.timeout.connect(self._tick)
         self._paused = False
         self._resources_turn = False
+        self._busy = False
+        self._last_busy = time.monotonic()
+        self._texts: dict[QLabel, str] = {}
         self._timer.start()
         self.refresh()
 
@@ -164,6 +172,13 @@ class GraphsPanel(QWidget):
         else:
             self._timer.start()
 
+    def set_busy(self, busy: bool) -> None:
+        """A run started (5 Hz, so the graphs follow it) or ended (back to once a second after a calm spell)."""
+        self._busy = busy
+        self._last_busy = time.monotonic()
+        if busy and self._timer.interval() != INTERVAL_MS:
+            self._timer.setInterval(INTERVAL_MS)  # restarts the timer: the first tick comes at the faster pace
+
     def show_per_token(self, on: bool) -> None:
         """A chat's graph: time per written token of each reply, since a reply's whole time follows its length."""
         if on == self._per_token:
@@ -181,12 +196,17 @@ class GraphsPanel(QWidget):
 
     # --- drawing --------------------------------------------------------------------------------
     def _tick(self) -> None:
-        self._resources_turn = not self._resources_turn
+        calm = not self._busy and time.monotonic() - self._last_busy > CALM_S
+        if calm and self._timer.interval() != IDLE_INTERVAL_MS:
+            self._timer.setInterval(IDLE_INTERVAL_MS)
+        # Idle ticks are a second apart, so each does both; busy ones take turns.
+        self._resources_turn = calm or not self._resources_turn
+        seen = self.isVisible() and not self.window().isMinimized()  # a minimised window draws nothing
         if self._resources_turn:
             self.sampler.sample()
-            if self.isVisible():
+            if seen:
                 self._draw_resources()
-        elif self.isVisible() and self._key() != self._history_key:
+        if (calm or not self._resources_turn) and seen and self._key() != self._history_key:
             self._draw_latency()
 
     def _key(self) -> tuple[int, int, bool]:

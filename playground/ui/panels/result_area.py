@@ -14,6 +14,7 @@ from playground.ui.announce import Announcer
 from playground.ui.controller import Controller
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.inputs import InputChoice, entry_of, not_here
+from playground.ui.pacing import FramePacer, same_answer
 from playground.ui.panels.download_panel import DownloadPanel
 from playground.ui.samples import sample_files
 from playground.ui.views import ResultView, create_view
@@ -93,6 +94,10 @@ class ResultArea(QWidget):
             news.connect(self._on_fetch_news)
         controller.fetcher.failed.connect(self._on_fetch_failed)
         self._views: dict[type, ResultView] = {}
+        # A looping task reports ten times a second and more; drawn as each arrives, a window that fell behind
+        # would paint every stale one. The pacer draws the newest once a frame, and none once the answer came.
+        self._partials = FramePacer(self._draw_partial, self)
+        self._drawn: tuple[InputChoice | None, Outcome] | None = None  # the final answer on screen, and its input
         self.announcer = Announcer()  # each new answer is said to a screen reader
         controller.model_changed.connect(self._on_model_changed)
         controller.input_changed.connect(self._on_input_changed)
@@ -151,6 +156,8 @@ class ResultArea(QWidget):
 
     def _show_start(self, message: str = "") -> None:
         """The page for "nothing to show yet": `message`, or what to do first with the samples to do it with."""
+        self._partials.drop()
+        self._drawn = None
         self._final_shown = False
         self._answered = None
         card = self._controller.card
@@ -210,6 +217,7 @@ class ResultArea(QWidget):
         self._controller.set_input(path, path.name, "sample")
 
     def _on_model_changed(self, card: ModelCard | None) -> None:
+        self._drawn = None
         for view in self._views.values():
             view.clear()
         self._show_start()
@@ -229,6 +237,7 @@ class ResultArea(QWidget):
         self._show_start()
 
     def _on_run_cancelled(self) -> None:
+        self._partials.flush()  # how far it got, before it says where it stopped
         choice = self._controller.input
         if self.current_view is None:
             self._show_start()
@@ -244,14 +253,30 @@ class ResultArea(QWidget):
         """A looping task's result so far; repeat mode skips it, so a finished answer does not flicker."""
         if partial is None or (self._controller.repeat and self._final_shown):
             return
+        self._partials.offer(partial)
+
+    def _draw_partial(self, partial: object) -> None:
         view = self.view_for(type(partial))
         if view.shows_partial:
+            self._drawn = None  # the view now holds a half answer: the next final one is drawn whatever it is
             view.show_partial(partial)
             self._show(view)
             self._answered = self._controller.input
 
+    def _unchanged(self, view: ResultView, outcome: Outcome) -> bool:
+        """Whether `outcome` is the answer already drawn, for the same input, in the view shown (a repeat run)."""
+        if self._drawn is None or not self.showing(view) or self._drawn[0] is not self._controller.input:
+            return False
+        before = self._drawn[1]
+        return same_answer(before.result, outcome.result) and same_answer(before.decoded, outcome.decoded)
+
     def _on_result(self, outcome: Outcome) -> None:
+        self._partials.drop()  # the final answer supersedes any part of it still waiting to be drawn
         view = self.view_for(type(outcome.result))
+        if self._unchanged(view, outcome):
+            self._drawn = (self._controller.input, outcome)
+            self.result_shown.emit(outcome)
+            return
         view.show_result(outcome.result, outcome.decoded)
         self._show(view)
         if self._answered is not self._controller.input:
@@ -261,4 +286,5 @@ class ResultArea(QWidget):
         if view.isVisible():
             view.repaint()  # paint now, inside the controller's clock: "draw" is the time until it is on screen
         self._final_shown = True
+        self._drawn = (self._controller.input, outcome)
         self.result_shown.emit(outcome)

@@ -1,0 +1,106 @@
+"""Redraws paced to the screen: a burst of partial answers draws once a frame, an unchanged answer not at all."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+
+from playground.core.metrics import ResourceSampler, RunHistory
+from playground.ui.pacing import FramePacer, frame_ms, same_answer
+from playground.ui.panels.graphs import IDLE_INTERVAL_MS, INTERVAL_MS, GraphsPanel
+
+
+def test_a_burst_draws_at_most_once_a_frame_and_the_last_value_always_shows(qtbot):
+    drawn: list[int] = []
+    pacer = FramePacer(drawn.append)
+    for i in range(50):  # fifty partial answers queued while the window was busy
+        pacer.offer(i)
+    assert drawn == []  # nothing drawn before the frame comes
+    qtbot.waitUntil(lambda: drawn == [49], timeout=1000)
+    qtbot.wait(3 * frame_ms())
+    assert drawn == [49]  # one redraw for the burst: the newest
+
+
+def test_the_final_answer_drops_a_partial_one_still_waiting(qtbot):
+    drawn: list[str] = []
+    pacer = FramePacer(drawn.append)
+    pacer.offer("half")
+    pacer.drop()
+    qtbot.wait(3 * frame_ms())
+    assert drawn == [] and not pacer.waiting
+
+
+def test_flush_draws_the_waiting_value_at_once(qtbot):
+    drawn: list[str] = []
+    pacer = FramePacer(drawn.append)
+    pacer.offer("how far it got")
+    pacer.flush()
+    assert drawn == ["how far it got"]
+    qtbot.wait(3 * frame_ms())
+    assert drawn == ["how far it got"]
+
+
+@dataclass(frozen=True)
+class Answer:
+    probabilities: np.ndarray
+    segments: tuple[tuple[float, float], ...]
+
+
+def test_same_answer_compares_arrays_by_content():
+    a = Answer(np.array([0.1, 0.9]), ((0.0, 1.0),))
+    assert same_answer(a, Answer(np.array([0.1, 0.9]), ((0.0, 1.0),)))  # a repeat run's fresh copy
+    assert not same_answer(a, Answer(np.array([0.1, 0.8]), ((0.0, 1.0),)))
+    assert not same_answer(a, Answer(np.array([0.1, 0.9, 0.2]), ((0.0, 1.0),)))
+    assert not same_answer(a, Answer(np.array([0.1, 0.9]), ((0.0, 1.5),)))
+
+
+def test_an_idle_graph_slows_to_once_a_second_and_a_run_speeds_it_up(qtbot, monkeypatch):
+    import playground.ui.panels.graphs as graphs
+
+    monkeypatch.setattr(graphs, "CALM_S", 0.0)
+    panel = GraphsPanel(RunHistory(50), ResourceSampler(100))
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitUntil(lambda: panel._timer.interval() == IDLE_INTERVAL_MS, timeout=2000)
+    panel.set_busy(True)
+    assert panel._timer.interval() == INTERVAL_MS and panel._timer.isActive()
+
+
+def test_the_idle_window_does_not_redraw_an_unchanged_latency_graph(qtbot, monkeypatch):
+    panel = GraphsPanel(RunHistory(50), ResourceSampler(100))
+    qtbot.addWidget(panel)
+    panel.show()
+    redraws: list[int] = []
+    monkeypatch.setattr(panel.latency, "redraw", lambda history: redraws.append(len(history)))
+    for _ in range(4):
+        panel._tick()
+    assert redraws == []  # no run came: the bars stay as they were drawn
+
+
+def test_a_repeat_runs_unchanged_answer_is_not_drawn_again_and_a_changed_one_is(make_window):
+    from playground.core.pipeline import Outcome
+    from playground.core.results import SpeechSegments
+
+    controller, window = make_window(model_id="silero-vad")
+    area = window.result_area
+
+    def answer(p: float) -> Outcome:
+        result = SpeechSegments(samples=np.zeros(1600, np.float32), sample_rate=16000,
+                                probabilities=np.array([p, p]), frame_seconds=0.05, segments=())
+        return Outcome(result, None, None)  # type: ignore[arg-type]  # the record is the controller's, not drawn
+
+    view = area.view_for(SpeechSegments)
+    drawn: list[float] = []
+    real = view.show_result
+    view.show_result = lambda result, decoded=None: (drawn.append(float(result.probabilities[0])),  # type: ignore[method-assign]
+                                                     real(result, decoded))
+    shown: list[object] = []
+    area.result_shown.connect(shown.append)
+    for outcome in (answer(0.2), answer(0.2), answer(0.2), answer(0.7)):
+        controller.draw_requested.emit(outcome)
+    assert drawn == [0.2, 0.7]  # the two repeats of 0.2 were already on screen
+    assert len(shown) == 4  # every answer still counts as shown
