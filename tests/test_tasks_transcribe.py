@@ -157,12 +157,15 @@ def test_a_long_recording_is_cut_in_its_pauses_into_pieces_of_at_most_thirty_sec
     reports, fractions = [], []
     outcome = run("whisper-tiny-en-int8", long, progress=lambda f, p: reports.append(p) or fractions.append(f))
     phrases = outcome.result.phrases
-    assert len(phrases) == 2 and all(p.end - p.start <= 30.0 for p in phrases)
+    # Six sentences, as the float32 model also writes them, in two pieces cut in the pause before 30 s.
+    assert [p.text for p in phrases] == ["Hello, this is a test of voice activity detection.",
+                                         "After a short pause, I am speaking again."] * 3
     assert phrases[0].start == pytest.approx(1.54 - 0.3, abs=0.05)  # widened before the first word
-    assert phrases[1].start > phrases[0].end  # cut in a pause, never inside speech
-    assert outcome.result.text.count("voice activity detection") == 3
-    assert outcome.result.text.rstrip(".").endswith("I am speaking again")
-    assert any(p is not None and len(p.phrases) == 1 for p in reports)  # the first piece shows before the second
+    assert all(a.end <= b.start for a, b in zip(phrases, phrases[1:]))  # in order, never overlapping
+    first_piece = [p for p in phrases if p.end <= 30.0]
+    assert len(first_piece) == 5 and phrases[-1].start > 30.0  # the last sentence is the second piece's
+    # The first piece shows before the second is heard.
+    assert any(p is not None and [q.text for q in p.phrases] == [q.text for q in first_piece] for p in reports)
     assert fractions == sorted(fractions) and 0.2 < max(fractions) <= 1.0
 
 

@@ -25,15 +25,20 @@ from playground.zoo.graph import Graph, gelu
 
 D, HEADS = 384, 6
 HEAD = D // HEADS
+SCORE_SCALE = 1 / math.sqrt(HEAD)  # 0.125: a power of two, so folding it into the queries changes no rounding
 
 
-def _linear(g: Graph, x: str, ck: Checkpoint, prefix: str, rows: slice | None = None, bias: bool = True) -> str:
-    """x · Wᵀ + b with W [out, in] from the checkpoint (optionally a block of rows of a fused weight)."""
+def _linear(g: Graph, x: str, ck: Checkpoint, prefix: str, rows: slice | None = None, bias: bool = True,
+            scale: float = 1.0) -> str:
+    """x · Wᵀ + b with W [out, in] from the checkpoint (optionally a block of rows of a fused weight), times `scale`
+    folded into W and b."""
     w = ck.float32(f"{prefix}/weight")
     b = ck.float32(f"{prefix}/bias") if bias else None
     if rows is not None:
         w = w[rows]
         b = b[rows] if b is not None else None
+    if scale != 1.0:
+        w, b = w * np.float32(scale), (b * np.float32(scale) if b is not None else None)
     tag = prefix.replace("/", ".") + (f".{rows.start}" if rows is not None else "")
     y = g.op("MatMul", [x, g.weight(f"{tag}.weight", w.T)], name=f"{tag}.matmul")
     return g.op("Add", [y, g.weight(f"{tag}.bias", b)], name=f"{tag}.add") if b is not None else y
@@ -56,13 +61,20 @@ def _keys(g: Graph, k: str) -> str:
     return g.op("Transpose", [g.op("Reshape", [k, g.const([1, -1, HEADS, HEAD])])], perm=[0, 2, 3, 1])
 
 
+def _query(g: Graph, x: str, ck: Checkpoint, prefix: str, rows: slice | None = None) -> str:
+    """The attention's queries with its 1/√64 = 1/8 folded into the projection: a power of two, so every product
+    and sum is the same number scaled exactly, and each score is one plain MatMul (with a separate scale,
+    onnxruntime fuses the two into a FusedMatMul that takes twice as long for a decoder step's single row)."""
+    return _linear(g, x, ck, prefix, rows, scale=SCORE_SCALE)
+
+
 def _attend(g: Graph, q: str, k: str, v: str, mask: str | None = None, split: bool = True) -> str:
-    """softmax(q·kᵀ/8 [+ mask])·v over heads, back to [1, T, 384].
+    """softmax(q·kᵀ [+ mask])·v over heads, back to [1, T, 384], for queries made by _query (already scaled).
 
     With split=False, k and v come already split into heads ([1, 6, 64, S] and [1, 6, S, 64]).
     """
     keys, values = (_keys(g, k), _heads(g, v)) if split else (k, v)
-    scores = g.op("Mul", [g.op("MatMul", [_heads(g, q), keys]), g.const(1 / math.sqrt(HEAD), np.float32)])
+    scores = g.op("MatMul", [_heads(g, q), keys])
     if mask is not None:
         scores = g.op("Add", [scores, mask])
     out = g.op("MatMul", [g.op("Softmax", [scores], axis=-1), values])
@@ -94,7 +106,8 @@ def build_encoder(ck: Checkpoint) -> onnx.ModelProto:
     for i in range(_layers(ck, "encoder")):
         p = f"encoder/layer_{i}"
         h = _norm(g, x, ck, f"{p}/self_attention/layer_norm")
-        q, k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in range(3))
+        q = _query(g, h, ck, f"{p}/self_attention/linear_0", slice(0, D))
+        k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in (1, 2))
         x = g.op("Add", [x, _linear(g, _attend(g, q, k, v), ck, f"{p}/self_attention/linear_1")])
         x = _mlp(g, x, ck, p)
     x = _norm(g, x, ck, "encoder/layer_norm")
@@ -138,14 +151,15 @@ def build_decoder(ck: Checkpoint) -> onnx.ModelProto:
         p = f"decoder/layer_{i}"
         layer = g.const([i])
         h = _norm(g, x, ck, f"{p}/self_attention/layer_norm")
-        q, k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in range(3))
+        q = _query(g, h, ck, f"{p}/self_attention/linear_0", slice(0, D))
+        k, v = (_linear(g, h, ck, f"{p}/self_attention/linear_0", slice(j * D, (j + 1) * D)) for j in (1, 2))
         k = g.op("Concat", [g.op("Squeeze", [g.op("Gather", ["self_k", layer], axis=0), g.const([0])]), k], axis=1)
         v = g.op("Concat", [g.op("Squeeze", [g.op("Gather", ["self_v", layer], axis=0), g.const([0])]), v], axis=1)
         new_k.append(g.op("Unsqueeze", [k, g.const([0])]))
         new_v.append(g.op("Unsqueeze", [v, g.const([0])]))
         x = g.op("Add", [x, _linear(g, _attend(g, q, k, v, mask), ck, f"{p}/self_attention/linear_1")])
         h = _norm(g, x, ck, f"{p}/attention/layer_norm")
-        q = _linear(g, h, ck, f"{p}/attention/linear_0")
+        q = _query(g, h, ck, f"{p}/attention/linear_0")
         cross = _attend(g, q, f"cross_k_{i}", f"cross_v_{i}", split=False)
         x = g.op("Add", [x, _linear(g, cross, ck, f"{p}/attention/linear_2")])
         x = _mlp(g, x, ck, p)
