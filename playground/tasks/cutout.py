@@ -13,7 +13,7 @@ from playground.core.media import ImageData
 from playground.core.results import Cutout
 from playground.core.task import Feeds, Outputs, Runner
 from playground.tasks.knobs import param
-from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
+from playground.tasks.ops import checked_pixels, resize_map, resize_rgb, to_tensor
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,14 +57,11 @@ class CutoutTask:
     def preprocess(self, data: ImageData, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, CutoutContext]:
         pixels = checked_pixels(data)
         pre = Preprocess.of(card)
-        mean = np.asarray(pre.mean, np.float32)
-        std = np.asarray(pre.std, np.float32)
-        square = resize_rgb(pixels, (pre.size, pre.size), pre.resample).astype(np.float32)
+        square = resize_rgb(pixels, (pre.size, pre.size), pre.resample)
         # Dividing by the picture's own maximum (not 255) is how the model was trained: a dark photo
         # is stretched to full range first. An all-black picture stays black instead of dividing by 0.
-        square /= max(float(square.max()), 1e-6)
-        tensor = ((square - mean) / std).transpose(2, 0, 1)[None]
-        return {card.inputs[0].name: np.ascontiguousarray(tensor, dtype=np.float32)}, CutoutContext(pixels)
+        tensor = to_tensor(square, pre.mean, pre.std, divide_by=max(float(square.max()), 1e-6))
+        return {card.inputs[0].name: tensor}, CutoutContext(pixels)
 
     def infer(self, runner: Runner, feeds: Feeds, ctx: CutoutContext) -> Outputs:
         # Only the fused map is used; the six coarser side maps would just be copied out and dropped.

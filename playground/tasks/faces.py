@@ -13,7 +13,7 @@ from playground.core.media import ImageData
 from playground.core.results import Detection, Detections
 from playground.core.task import Feeds, Outputs, SingleRunTask
 from playground.tasks.knobs import param
-from playground.tasks.ops import checked_pixels, fit_size, nms, resize_rgb
+from playground.tasks.ops import checked_pixels, fit_size, nms, resize_rgb, to_tensor
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,8 +58,7 @@ class FaceTask(SingleRunTask):
         size = fit_size(w, h, pre.max_side, pre.multiple)
         resized = resize_rgb(pixels, size, pre.resample)
         # The model was trained on raw 0–255 RGB values, with no mean or std (card [preprocess].scale).
-        tensor = np.ascontiguousarray(resized.transpose(2, 0, 1)[None], dtype=np.float32)
-        return {card.inputs[0].name: tensor}, FaceContext(pixels, size, w / size[0], h / size[1])
+        return {card.inputs[0].name: to_tensor(resized)}, FaceContext(pixels, size, w / size[0], h / size[1])
 
     def postprocess(self, outputs: Outputs, ctx: FaceContext, card: ModelCard, params: dict[str, Any]) -> Detections:
         heatmap, log_scale, offset, landmarks = (outputs[o.name] for o in card.outputs[:4])

@@ -13,7 +13,7 @@ from playground.core.media import ImageData
 from playground.core.results import Cutout
 from playground.core.task import Feeds, Outputs, SingleRunTask
 from playground.tasks.knobs import param
-from playground.tasks.ops import checked_pixels, resize_map, resize_rgb
+from playground.tasks.ops import checked_pixels, resize_map, resize_rgb, to_tensor
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,12 +72,12 @@ class MattingTask(SingleRunTask):
         pre = Preprocess.of(card)
         size = matting_size(w, h, pre.reference_size, pre.max_side, pre.multiple)
         resized = resize_rgb(pixels, size, pre.resample)
-        tensor = (resized.astype(np.float32) - 127.5) / 127.5
-        feeds = {card.inputs[0].name: np.ascontiguousarray(tensor.transpose(2, 0, 1)[None])}
+        feeds = {card.inputs[0].name: to_tensor(resized, (127.5,) * 3, (127.5,) * 3)}
         return feeds, MattingContext(pixels)
 
     def postprocess(self, outputs: Outputs, ctx: MattingContext, card: ModelCard, params: dict[str, Any]) -> Cutout:
         matte = np.asarray(outputs[card.outputs[0].name], dtype=np.float32)[0, 0]
         h, w = ctx.image.shape[:2]
-        alpha = np.clip(np.nan_to_num(resize_map(matte, (w, h), "bilinear")), 0.0, 1.0)
+        alpha = np.nan_to_num(resize_map(matte, (w, h), "bilinear"))  # a new, writable array
+        np.clip(alpha, 0.0, 1.0, out=alpha)  # in place: a photo's matte is tens of megabytes
         return Cutout(image=ctx.image, alpha=alpha, threshold=float(param(card, params, "threshold")))

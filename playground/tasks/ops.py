@@ -74,6 +74,28 @@ def resize_rgb(pixels: np.ndarray, size: tuple[int, int], resample: str = "bilin
     return np.asarray(image.resize(size, resample_filter(resample)))
 
 
+def to_tensor(pixels: np.ndarray, mean: tuple[float, float, float] = (0.0, 0.0, 0.0),
+              std: tuple[float, float, float] = (1.0, 1.0, 1.0), divide_by: float = 1.0) -> np.ndarray:
+    """H×W×3 uint8 -> a new 1×3×H×W float32 tensor of (pixels / divide_by − mean) / std per channel.
+
+    Written straight into the model's layout, each step in place on that one buffer in the order and the
+    float32 arithmetic of the plain expression: the same numbers to the bit, without its full-size temporaries
+    (a float copy, a difference, a quotient, then a transposed copy). Steps that change nothing are skipped.
+    """
+    h, w = pixels.shape[:2]
+    out = np.empty((1, 3, h, w), np.float32)
+    planes, source = out[0], pixels.transpose(2, 0, 1)
+    if divide_by != 1.0:
+        np.divide(source, np.float32(divide_by), out=planes, dtype=np.float32)
+    else:
+        np.copyto(planes, source)
+    if any(mean):
+        planes -= np.asarray(mean, np.float32)[:, None, None]
+    if any(s != 1.0 for s in std):
+        planes /= np.asarray(std, np.float32)[:, None, None]
+    return out
+
+
 def resize_map(values: np.ndarray, size: tuple[int, int], resample: str = "bilinear") -> np.ndarray:
     """Resize a 2-D float map to size=(width, height) in float32 (no 8-bit rounding on the way)."""
     if (values.shape[1], values.shape[0]) == tuple(size):
