@@ -13,6 +13,7 @@ import numpy as np
 
 from playground.core.errors import InputError
 from playground.core.media.audio import audio_for_card, decode_audio
+from playground.core.media.draft import shorter_side_needed
 from playground.core.media.image import decode_image, image_from_array
 from playground.core.media.long_audio import LongAudio
 from playground.core.media.source import checked_input
@@ -80,7 +81,7 @@ def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | 
     if isinstance(source, (Path, bytes, bytearray, memoryview)):
         raw = checked_input(source, label, kind)
         if kind == "image":
-            return decode_image(raw)
+            return decode_image(raw, shorter_side_needed(card))
         return decode_audio(raw, card) if kind == "audio" else decode_text(raw)
     needed = translate("Media", NOUN[kind])
     if source is None:

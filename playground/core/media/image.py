@@ -13,6 +13,7 @@ import numpy as np
 
 from playground.core import readable
 from playground.core.errors import InputError
+from playground.core.media.draft import apply_draft
 from playground.core.media.source import RawInput, damaged, not_readable, pasted_subject
 from playground.core.media.types import MAX_IMAGE_PIXELS, ImageData, readonly
 from playground.core.words import translate
@@ -96,7 +97,9 @@ def _other_format(prefix: bytes) -> str:
     return found
 
 
-def decode_image(raw: RawInput) -> ImageData:
+def decode_image(raw: RawInput, shorter_needed: int | None = None) -> ImageData:
+    """The picture as H×W×3 RGB. `shorter_needed`: the model reads no more than this many pixels along the
+    shorter side (draft.py), so a large JPEG is decoded reduced, as the window then shows it too."""
     with _open(raw) as image:
         width, height = image.size
         if width * height > MAX_IMAGE_PIXELS:
@@ -109,6 +112,8 @@ def decode_image(raw: RawInput) -> ImageData:
             if getattr(image, "is_animated", False):
                 notes.append(translate("Media", "animated image: the first frame is used"))
                 image.seek(0)
+            else:
+                apply_draft(image, shorter_needed)
             image.load()
         except MemoryError:
             raise InputError(translate("Media", "{subject} is too large to open on this computer: scale it down "
