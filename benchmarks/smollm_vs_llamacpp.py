@@ -16,12 +16,18 @@ out of the app: `python -m venv /tmp/llama && /tmp/llama/bin/pip install llama-c
 onnxruntime==1.31.1 onnx==1.23.2 tokenizers soundfile soxr Pillow psutil`, then
 
     PYTHONPATH=. /tmp/llama/bin/python benchmarks/smollm_vs_llamacpp.py [--rounds 3] [--model smollm2-135m-int8]
+
+(`python benchmarks/engines.py llama` makes that environment in .venv-bench/llama.) With --json the table
+goes to stderr and stdout gets one JSON line of the ratios, for benchmarks/ratios.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import statistics
+import sys
 import tempfile
 import time
 import zipfile
@@ -93,8 +99,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", default="smollm2-135m", help="smollm2-135m (4-bit) or smollm2-135m-int8")
+    parser.add_argument("--json", action="store_true", help="the ratios as one JSON line; the table on stderr")
     args = parser.parse_args()
-    card = load_catalog().get(args.model)
+    with contextlib.redirect_stdout(sys.stderr) if args.json else contextlib.nullcontext():
+        summary = compare(Llama, args.model, args.rounds)
+    if args.json:
+        print(json.dumps(summary))
+    return 0
+
+
+def compare(Llama, model_id: str, rounds: int) -> dict:  # noqa: ANN001, N803 - llama_cpp.Llama, imported late
+    """Prints the table; returns, per prompt length, the ratios with the app's settings (no spinning)."""
+    card = load_catalog().get(model_id)
     tok = tokenizer(str(card.path("tokenizer")))
     gguf = gguf_file(card)
     table = {}
@@ -106,7 +122,7 @@ def main() -> int:
             llm = Llama(model_path=str(gguf), n_ctx=1024, n_batch=512, n_threads=threads, n_threads_batch=threads,
                         verbose=False)
             ours_pre, ours_step, theirs_pre, theirs_step = [], [], [], []
-            for r in range(args.rounds + 1):  # the first round warms both up and is not counted
+            for r in range(rounds + 1):  # the first round warms both up and is not counted
                 pre, steps, text = ours_run(pipeline, card, message)
                 lpre, lsteps, ltokens = llama_run(llm, ids)
                 if r:
@@ -122,6 +138,7 @@ def main() -> int:
                   f"{o[0] * 1e3:6.1f} ms, {o[1]:6.1f} tok/s | llama.cpp prefill {o[2] * 1e3:6.1f} ms, "
                   f"{o[3]:6.1f} tok/s | first 40 characters {'the same' if same else 'differ'}")
             del llm
+    summary: dict = {"model": model_id, "prompts": {}}
     for title, spinning in (("as the app runs it (threads never spin)", (False,)),
                             ("with spinning threads allowed, as llama.cpp's do", (False, True))):
         print(f"\nEach engine at its best thread count, the playground {title}:")
@@ -133,7 +150,12 @@ def main() -> int:
             print(f"  {length}-token prompt: prefill {ours_pre * 1e3:.1f} vs {theirs_pre * 1e3:.1f} ms "
                   f"(ratio {ours_pre / theirs_pre:.2f}); decode {ours_tps:.1f} vs {theirs_tps:.1f} tok/s "
                   f"(ratio {theirs_tps / ours_tps:.2f})")
-    return 0
+            if spinning == (False,):
+                summary["prompts"][length] = {
+                    "prefill_ratio": ours_pre / theirs_pre, "decode_ratio": theirs_tps / ours_tps,
+                    "playground_tok_s": ours_tps, "llama_tok_s": theirs_tps,
+                    "same_start": all(v[4] for (n, _, _), v in table.items() if n == length)}
+    return summary
 
 
 if __name__ == "__main__":
