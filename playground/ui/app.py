@@ -15,11 +15,12 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import checked_catalog, get_task
-from playground.ui import collector, i18n, kiosk, qt_messages, scale, theme
+from playground.ui import collector, i18n, qt_messages, scale, theme
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
 from playground.ui.settings import APPLICATION, ORGANISATION, Settings
+from playground.ui.startup import after_first_paint
 
 log = logging.getLogger("playground")
 SETTINGS_NOTICE_MS = 60_000  # long enough to be read once the window is up; the log keeps it after that
@@ -50,6 +51,8 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     controller = Controller(settings, catalog, get_task)
     window = MainWindow(controller, settings)
     if settings.kiosk:
+        from playground.ui import kiosk  # its show of the models pulls in the lessons: only a kiosk needs it
+
         kiosk.lock(window)
     elif settings.problem:  # a damaged settings file was set aside: the person hears of it where they look
         # Once the window is up: a message shown before the status line's own label is shown lies under it.
@@ -62,7 +65,11 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     if first:
         controller.select_model(first)
     window.visits.home_model = first
-    collector.install()  # from now on, garbage is collected here, never in the worker (ui/collector.py)
+    # From now on, garbage is collected here, never in the worker (ui/collector.py); start-up's own collection
+    # waits until the window is on screen, and so does whatever the window builds after its first sight.
+    running = collector.install(later=True)
+    after_first_paint(window, running.settle)
+    after_first_paint(window, window.finish)
     return controller, window
 
 

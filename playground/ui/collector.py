@@ -33,24 +33,38 @@ class Collector(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check)
         self._was_enabled = gc.isenabled()
+        self._settled = True  # what start-up made is collected and frozen (or need not be)
 
     @property
     def running(self) -> bool:
         return self._timer.isActive()
 
-    def start(self, freeze: bool = True) -> None:
+    def start(self, freeze: bool = True, later: bool = False) -> None:
+        """Collection moves here now; with `later`, start-up's full collection and freeze wait for settle() (it
+        takes tens of milliseconds, which the window's first paint should not wait for)."""
         if self.running:
+            if not later:
+                self.settle()
             return
         self._was_enabled = gc.isenabled()
         gc.disable()
-        if freeze:
-            gc.collect()  # what start-up left as garbage goes first: a frozen object is never collected
-            gc.freeze()
+        self._settled = not freeze
+        if not later:
+            self.settle()
         self._last_full = time.monotonic()
         self._timer.start()
 
+    def settle(self) -> None:
+        """Collect what start-up left as garbage, then freeze the rest: a frozen object is never collected."""
+        if self._settled:
+            return
+        self._settled = True
+        gc.collect()
+        gc.freeze()
+
     def stop(self) -> None:
         self._timer.stop()
+        self._settled = True  # stopped before it settled: nothing is left to freeze
         gc.unfreeze()  # what was alive at start may be garbage by now: Python may collect it again
         if self._was_enabled:
             gc.enable()
@@ -82,12 +96,13 @@ class Collector(QObject):
 _installed: Collector | None = None
 
 
-def install() -> Collector:
-    """The application's collector, started: every window built calls this (ui/app.build); a second call is free."""
+def install(later: bool = False) -> Collector:
+    """The application's collector, started: every window built calls this (ui/app.build); a second call is free.
+    `later`: start-up's collection waits for settle(), which a call without it does at once."""
     global _installed
     if _installed is None:
         _installed = Collector(QCoreApplication.instance())
-    _installed.start()
+    _installed.start(later=later)
     return _installed
 
 

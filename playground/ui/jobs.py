@@ -59,6 +59,10 @@ class JobRunner(QObject):
         self._token: CancelToken | None = None
         self._busy = False
         self._closed = False
+        # (generation, count) of the worker's last report, written by the worker before it sends one: a partial
+        # answer that arrives with a newer report already sent behind it (a later partial, the final answer) is
+        # stale before it is drawn, so the GUI thread skips it.
+        self._sent = (0, 0)
         self._delivered.connect(self._on_delivered)
 
     @property
@@ -138,7 +142,7 @@ class JobRunner(QObject):
             interval = STREAM_INTERVAL_S if isinstance(partial, STREAMING_TYPES) else PROGRESS_INTERVAL_S
             if fraction >= 1.0 or now - last[0] >= interval:
                 last[0] = now
-                self._deliver(generation, "progress", (fraction, partial))
+                self._deliver(generation, "progress", (fraction, partial, self._sent[1] + 1))
 
         try:
             result = job(token, progress)
@@ -153,6 +157,7 @@ class JobRunner(QObject):
     def _deliver(self, generation: int, kind: str, payload: Any) -> None:
         if self._closed:
             return
+        self._sent = (generation, self._sent[1] + 1)
         try:
             self._delivered.emit(generation, kind, payload)
         except RuntimeError:  # the window (and this object) went away while the job ran
@@ -167,7 +172,10 @@ class JobRunner(QObject):
         if kind == "started":
             self.job_started.emit(generation)
         elif kind == "progress":
-            self.job_progressed.emit(generation, float(payload[0]), payload[1])
+            partial = payload[1]
+            if partial is not None and self._sent != (generation, payload[2]):
+                partial = None  # newer news of this job is queued behind it: the fraction still counts
+            self.job_progressed.emit(generation, float(payload[0]), partial)
         else:
             self._set_busy(False)
             if kind == "finished":

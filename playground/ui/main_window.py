@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
@@ -11,17 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSp
 from playground.core.results import STREAMING_TYPES
 from playground.tasks.registry import TASKS
 from playground.ui import focus, language_menu, scale, theme
-from playground.ui.about import AboutDialog
 from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
 from playground.ui.i18n import translate
-from playground.ui.lab_report import save_lab_report
 from playground.ui.lessons.window import PAGES, LessonsWindow
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.download_panel import state_words
 from playground.ui.panels.explainer import ExplainerPanel
-from playground.ui.panels.graphs import GraphsPanel
 from playground.ui.panels.input_panel import InputPanel
 from playground.ui.panels.params import ParamsPanel
 from playground.ui.panels.picker import ModelPicker
@@ -30,8 +28,12 @@ from playground.ui.panels.run_bar import RunBar
 from playground.ui.plain import PlainLabel
 from playground.ui.privacy import NetworkBadge
 from playground.ui.settings import Settings
-from playground.ui.shortcuts import ShortcutsDialog
 from playground.ui.visits import Visits
+
+if TYPE_CHECKING:  # made when asked for, so their imports (onnxruntime, pyqtgraph) wait until then
+    from playground.ui.about import AboutDialog
+    from playground.ui.panels.graphs import GraphsPanel
+    from playground.ui.shortcuts import ShortcutsDialog
 
 TITLE = "Inference Playground"  # a name: the same in every language
 NOTICE_MS = 10_000  # a notice in the status line: long enough to read, then the usual line comes back
@@ -71,8 +73,10 @@ class MainWindow(QMainWindow):
         self.run_bar = RunBar(controller, self.commands.run, self.commands.repeat, self.commands.stop)
         self.result_area = ResultArea(controller)
         self.params = ParamsPanel(controller)
-        self.graphs = GraphsPanel(controller.history, controller.sampler)
-        controller.busy_changed.connect(self.graphs.set_busy)  # live while a model runs, calm while it waits
+        # The graphs (pyqtgraph, four plots) are built just after the window's first paint (finish), or when
+        # asked for before that: the window shows a fraction of a second sooner.
+        self._graphs: GraphsPanel | None = None
+        self._per_token = False
         self.explainer = ExplainerPanel(controller)
         self.lessons: LessonsWindow | None = None  # made the first time it is asked for
         self._lay_out()
@@ -125,8 +129,8 @@ class MainWindow(QMainWindow):
         # Run, Repeat and Stop come first and never move: an error line under the input pushes only the result.
         centre = _column(self.run_bar, self.input_panel, self.result_area, stretch=(0, 0, 1))
         # On a small screen the graphs scroll rather than push the window past the screen's edge.
-        graphs = QScrollArea()
-        graphs.setWidget(self.graphs)
+        graphs = self._graphs_room = QScrollArea()
+        graphs.setWidget(QWidget())  # until the graphs are built
         graphs.setWidgetResizable(True)
         graphs.setFrameShape(QFrame.Shape.NoFrame)
         graphs.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps; plots narrow
@@ -164,8 +168,28 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(translate("MainWindow", "&About Inference Playground")).triggered.connect(self.show_about)
         self.addActions(list(a.all()))  # shortcuts work even while the menu bar is hidden (kiosk)
 
+    @property
+    def graphs(self) -> GraphsPanel:
+        """The latency, CPU and memory graphs, built on first use."""
+        if self._graphs is None:
+            from playground.ui.panels.graphs import GraphsPanel
+
+            panel = GraphsPanel(self.controller.history, self.controller.sampler)
+            self.controller.busy_changed.connect(panel.set_busy)  # live while a model runs, calm while it waits
+            panel.set_busy(self.controller.busy)
+            panel.show_per_token(self._per_token)
+            self._graphs = panel
+            self._graphs_room.setWidget(panel)
+        return self._graphs
+
+    def finish(self) -> None:
+        """What the window builds once it is on screen (ui/app.build calls it after the first paint)."""
+        _ = self.graphs
+
     def show_shortcuts(self) -> ShortcutsDialog:
         """Every key the window answers to, from its own actions."""
+        from playground.ui.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.commands.all(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -173,6 +197,8 @@ class MainWindow(QMainWindow):
 
     def show_about(self) -> AboutDialog:
         """Versions, where things live, and every model's credits; not on a kiosk, whose menu bar is hidden."""
+        from playground.ui.about import AboutDialog
+
         about = AboutDialog(self.controller.catalog, self.settings.path, self)
         about.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         about.open()
@@ -203,6 +229,8 @@ class MainWindow(QMainWindow):
 
     def save_report(self, target: Path) -> str:
         """The session as a report beside its CSV and JSON; the status line says what happened."""
+        from playground.ui.lab_report import save_lab_report
+
         graphs = translate("MainWindow", "The graphs at the end of the session")
         sentence = save_lab_report(self.controller, {graphs: self.graphs}, target)
         self.statusBar().showMessage(sentence, NOTICE_MS)
@@ -281,7 +309,9 @@ class MainWindow(QMainWindow):
         name = getattr(card, "name", "")
         self.setWindowTitle(f"{name} — {TITLE}" if name else TITLE)
         task = TASKS.get(getattr(card, "task", ""))
-        self.graphs.show_per_token(task is not None and task.result_type in STREAMING_TYPES)
+        self._per_token = task is not None and task.result_type in STREAMING_TYPES
+        if self._graphs is not None:
+            self._graphs.show_per_token(self._per_token)
 
     def order_focus(self, *_: object) -> None:
         """Tab goes down the left column, then the centre top to bottom, then the explainer."""

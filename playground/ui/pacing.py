@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from typing import Any, Callable
 
 import numpy as np
@@ -20,9 +21,11 @@ def frame_ms() -> int:
 
 
 class FramePacer(QObject):
-    """Holds the newest of a stream of values and draws it at most once a frame.
+    """Draws the newest of a stream of values at most once a frame.
 
-    A value offered while another waits replaces it, so a window that fell behind draws only the latest;
+    A value offered a frame or more after the last drawing is drawn at once (ten partial answers a second all
+    show, without delay); one offered sooner waits for the frame's end, and a value offered while another waits
+    replaces it, so a window that fell behind draws only the latest;
     `drop()` forgets a waiting one (the final answer came, so a partial one would only flicker over it) and
     `flush()` draws it now (a stop must show how far the run got before it says it stopped).
     """
@@ -31,6 +34,8 @@ class FramePacer(QObject):
         super().__init__(parent)
         self._draw = draw
         self._waiting: list[Any] = []  # [value] while one waits: None is a value too
+        self._frame_s = frame_ms() / 1000
+        self._drawn_at = -1.0
         self._timer = QTimer(self, singleShot=True, interval=frame_ms())
         self._timer.timeout.connect(self.flush)
 
@@ -40,8 +45,13 @@ class FramePacer(QObject):
 
     def offer(self, value: Any) -> None:
         self._waiting[:] = [value]
-        if not self._timer.isActive():
-            self._timer.start()
+        if self._timer.isActive():
+            return
+        since = time.monotonic() - self._drawn_at
+        if since >= self._frame_s:
+            self.flush()
+        else:
+            self._timer.start(max(1, round((self._frame_s - since) * 1000)))
 
     def drop(self) -> None:
         self._waiting.clear()
@@ -51,6 +61,7 @@ class FramePacer(QObject):
         self._timer.stop()
         if self._waiting:
             value = self._waiting.pop()
+            self._drawn_at = time.monotonic()
             self._draw(value)
 
 

@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
-from playground.ui.attract import AttractLoop
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.idle import IdleReset
 from playground.ui.operator import OperatorScreen, PinPad
 
 if TYPE_CHECKING:
+    from playground.ui.attract import AttractLoop  # made by ui/kiosk.py, only on a kiosk
     from playground.ui.main_window import MainWindow
 
 UNREADABLE = QT_TRANSLATE_NOOP("PinPad", "The kiosk's settings file could not be read, so no PIN can be checked here: "

@@ -19,29 +19,31 @@ def test_a_burst_draws_at_most_once_a_frame_and_the_last_value_always_shows(qtbo
     pacer = FramePacer(drawn.append)
     for i in range(50):  # fifty partial answers queued while the window was busy
         pacer.offer(i)
-    assert drawn == []  # nothing drawn before the frame comes
-    qtbot.waitUntil(lambda: drawn == [49], timeout=1000)
+    assert drawn == [0]  # the first is drawn at once: nothing was drawn in the frame before it
+    qtbot.waitUntil(lambda: drawn == [0, 49], timeout=1000)
     qtbot.wait(3 * frame_ms())
-    assert drawn == [49]  # one redraw for the burst: the newest
+    assert drawn == [0, 49]  # one more redraw for the rest of the burst: the newest
 
 
 def test_the_final_answer_drops_a_partial_one_still_waiting(qtbot):
     drawn: list[str] = []
     pacer = FramePacer(drawn.append)
-    pacer.offer("half")
+    pacer.offer("a quarter")
+    pacer.offer("half")  # within the frame: it waits
     pacer.drop()
     qtbot.wait(3 * frame_ms())
-    assert drawn == [] and not pacer.waiting
+    assert drawn == ["a quarter"] and not pacer.waiting
 
 
 def test_flush_draws_the_waiting_value_at_once(qtbot):
     drawn: list[str] = []
     pacer = FramePacer(drawn.append)
+    pacer.offer("started")
     pacer.offer("how far it got")
     pacer.flush()
-    assert drawn == ["how far it got"]
+    assert drawn == ["started", "how far it got"]
     qtbot.wait(3 * frame_ms())
-    assert drawn == ["how far it got"]
+    assert drawn == ["started", "how far it got"]
 
 
 @dataclass(frozen=True)
@@ -104,3 +106,44 @@ def test_a_repeat_runs_unchanged_answer_is_not_drawn_again_and_a_changed_one_is(
         controller.draw_requested.emit(outcome)
     assert drawn == [0.2, 0.7]  # the two repeats of 0.2 were already on screen
     assert len(shown) == 4  # every answer still counts as shown
+
+
+def test_a_partial_answer_with_newer_news_queued_behind_it_is_skipped(qtbot):
+    from playground.ui.jobs import JobRunner
+
+    runner = JobRunner()
+    partials: list[object] = []
+    runner.job_progressed.connect(lambda _g, _f, partial: partials.append(partial))
+
+    def job(_token, progress):
+        progress(0.5, "half")  # sent while the GUI thread is not looking ...
+        progress(1.0, "whole")  # ... and overtaken before it is delivered
+        return "done"
+
+    with qtbot.waitSignal(runner.job_finished, timeout=5000):
+        runner.submit(job)
+    runner.shutdown()
+    # Both were overtaken (the last by the finished answer): their fractions still arrive, without their answers.
+    assert partials == [None, None]
+
+
+def test_the_first_screen_leaves_onnxruntime_and_the_graphs_until_it_is_painted(tmp_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from playground.ui.app import build\n"
+        "from playground.ui.settings import Settings\n"
+        f"controller, window = build(Settings(Path({str(tmp_path)!r}) / 's.ini'), model_id='silero-vad')\n"
+        "before = ('onnxruntime' in sys.modules, window._graphs is not None)\n"
+        "window.show()\n"
+        "import time; end = time.monotonic() + 10\n"
+        "while window._graphs is None and time.monotonic() < end: app.processEvents()\n"
+        "print(before, window._graphs is not None)\n"
+        "controller.shutdown()\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "(False, False) True", out.stderr
