@@ -56,8 +56,11 @@ def test_a_classifier_never_gets_fewer_pixels_than_it_reads(tmp_path, size):
     scale = draft_scale(*size, 256)
     assert (width, height) == (math.ceil(size[0] / scale), math.ceil(size[1] / scale))
     assert min(width, height) >= Preprocess.of(card).resize_shorter
+    assert decoded.size == size  # the window still says how large the person's picture is
+    assert decoded.full_size == (size if scale > 1 else None)
     full = media.decode("image", path, CATALOG.get("centerface"))
     assert full.pixels.shape[:2] == (size[1], size[0])  # faces are drawn on the whole picture
+    assert full.size == size and full.full_size is None
 
 
 def test_an_upright_turned_phone_photo_is_reduced_and_still_upright(tmp_path):
@@ -68,6 +71,7 @@ def test_an_upright_turned_phone_photo_is_reduced_and_still_upright(tmp_path):
     photo.save(tmp_path / "phone.jpg", exif=exif.tobytes())
     decoded = media.decode("image", tmp_path / "phone.jpg", CATALOG.get("efficientnet-lite0"))
     assert decoded.pixels.shape[:2] == (600, 400)
+    assert decoded.size == (800, 1200)  # upright, as the phone showed it
 
 
 def _reference_classify_tensor(pixels: np.ndarray, pre: Preprocess) -> np.ndarray:

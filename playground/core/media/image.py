@@ -108,19 +108,24 @@ def decode_image(raw: RawInput, shorter_needed: int | None = None) -> ImageData:
             raise InputError(translate("Media", "{subject} has no pixels ({width} × {height}): choose another "
                                                 "image.").format(subject=raw.subject, width=width, height=height))
         notes: list[str] = []
+        reduced = False
         try:
             if getattr(image, "is_animated", False):
                 notes.append(translate("Media", "animated image: the first frame is used"))
                 image.seek(0)
             else:
-                apply_draft(image, shorter_needed)
+                reduced = apply_draft(image, shorter_needed) > 1
             image.load()
         except MemoryError:
             raise InputError(translate("Media", "{subject} is too large to open on this computer: scale it down "
                                                 "and try again.").format(subject=raw.subject)) from None
         except (OSError, SyntaxError, ValueError, EOFError, struct.error, zlib.error):
             raise damaged(raw.subject) from None
-        return ImageData(readonly(_to_rgb(_oriented(image, notes), notes, raw.subject)), raw.label, tuple(notes))
+        pixels = readonly(_to_rgb(_oriented(image, notes), notes, raw.subject))
+        full = None
+        if reduced:  # the orientation tag may have turned it: the stored sides swap with it
+            full = (height, width) if (pixels.shape[1] > pixels.shape[0]) != (width > height) else (width, height)
+        return ImageData(pixels, raw.label, tuple(notes), full_size=full)
 
 
 def _oriented(image: Any, notes: list[str]) -> Any:

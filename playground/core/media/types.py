@@ -40,6 +40,14 @@ class ImageData:
     pixels: np.ndarray  # H×W×3 uint8 RGB, EXIF orientation applied, alpha composited on white; read-only
     label: str = ""  # file name or "pasted image"
     notes: tuple[str, ...] = ()  # things the person should know ("16-bit image reduced to 8 bits")
+    # (width, height) of the picture as the file holds it, upright, where it was decoded reduced (a large JPEG
+    # for a classifier, core/media/draft.py); None when the pixels are the whole picture.
+    full_size: tuple[int, int] | None = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) of the picture the person gave, whatever size it was decoded at."""
+        return self.full_size or (int(self.pixels.shape[1]), int(self.pixels.shape[0]))
 
 
 @dataclass(frozen=True, eq=False)
