@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from playground.core.card import ModelCard
@@ -10,49 +12,55 @@ from playground.core.catalog import Catalog, load_catalog
 from playground.core.errors import ModelCardError
 from playground.core.task import Task
 from playground.core.words import translate
-from playground.tasks.chat import ChatTask
-from playground.tasks.classify import ClassifyTask
-from playground.tasks.content_type import ContentTypeTask
-from playground.tasks.cutout import CutoutTask
-from playground.tasks.denoise import DenoiseTask
-from playground.tasks.digits import DigitTask
-from playground.tasks.faces import FaceTask
-from playground.tasks.language import LanguageTask
-from playground.tasks.matting import MattingTask
-from playground.tasks.notes import NotesTask
-from playground.tasks.ocr import OcrTask
-from playground.tasks.sentiment import SentimentTask
-from playground.tasks.similarity import SimilarityTask
-from playground.tasks.transcribe import TranscribeTask
-from playground.tasks.upscale import UpscaleTask
-from playground.tasks.vad import VadTask
 
-# Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
-TASKS: dict[str, Task] = {
-    "cutout": CutoutTask(),
-    "matting": MattingTask(),
-    "upscale": UpscaleTask(),
-    "ocr": OcrTask(),
-    "digits": DigitTask(),
-    "transcribe": TranscribeTask(),
-    "faces": FaceTask(),
-    "vad": VadTask(),
-    "content_type": ContentTypeTask(),
-    "language": LanguageTask(),
-    "classify": ClassifyTask(),
-    "notes": NotesTask(),
-    "denoise": DenoiseTask(),
-    "similarity": SimilarityTask(),
-    "chat": ChatTask(),
-    "sentiment": SentimentTask(),
-}
+
+class _Tasks(Mapping[str, Task]):
+    """Task name -> task, each task's module imported when the task is first asked for: a window showing one
+    model needs one task's code (and its numpy, Pillow, tokenizers), not all sixteen."""
+
+    def __init__(self, where: dict[str, str]) -> None:
+        self._where = where  # task name -> "module:Class" under playground.tasks
+        self._made: dict[str, Task] = {}
+
+    def __getitem__(self, name: str) -> Task:
+        if name not in self._made:
+            module, cls = self._where[name].split(":")
+            # Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
+            self._made[name] = getattr(importlib.import_module(f"playground.tasks.{module}"), cls)()
+        return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+TASKS: Mapping[str, Task] = _Tasks({
+    "cutout": "cutout:CutoutTask",
+    "matting": "matting:MattingTask",
+    "upscale": "upscale:UpscaleTask",
+    "ocr": "ocr:OcrTask",
+    "digits": "digits:DigitTask",
+    "transcribe": "transcribe:TranscribeTask",
+    "faces": "faces:FaceTask",
+    "vad": "vad:VadTask",
+    "content_type": "content_type:ContentTypeTask",
+    "language": "language:LanguageTask",
+    "classify": "classify:ClassifyTask",
+    "notes": "notes:NotesTask",
+    "denoise": "denoise:DenoiseTask",
+    "similarity": "similarity:SimilarityTask",
+    "chat": "chat:ChatTask",
+    "sentiment": "sentiment:SentimentTask",
+})
 
 
 def get_task(name: str) -> Task:
     """The task a card names, or a sentence saying this version of the playground does not have it."""
     try:
         return TASKS[name]
-    except (KeyError, TypeError):
+    except (KeyError, TypeError):  # TypeError: a name that is not a string (a card's value of the wrong kind)
         known = ", ".join(sorted(TASKS))
         raise ModelCardError(translate("Tasks", "This playground has no task called '{name}' (it has: {known}); the "
                                                 "model may need a newer version of the playground.").format(

@@ -16,7 +16,7 @@ from playground.ui.actions import WindowActions
 from playground.ui.controller import Controller
 from playground.ui.drops import DropCatcher, Offer
 from playground.ui.i18n import translate
-from playground.ui.lessons.window import PAGES, LessonsWindow
+from playground.ui.lessons.menu import MENU_TOPICS
 from playground.ui.panels.card_view import CardView
 from playground.ui.panels.download_panel import state_words
 from playground.ui.panels.explainer import ExplainerPanel
@@ -32,6 +32,7 @@ from playground.ui.visits import Visits
 
 if TYPE_CHECKING:  # made when asked for, so their imports (onnxruntime, pyqtgraph) wait until then
     from playground.ui.about import AboutDialog
+    from playground.ui.lessons.window import LessonsWindow
     from playground.ui.panels.graphs import GraphsPanel
     from playground.ui.shortcuts import ShortcutsDialog
 
@@ -157,9 +158,9 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addMenu(languages)
         lessons = self.menuBar().addMenu(translate("MainWindow", "&Learn"))
-        for page in PAGES:  # each idea two clicks away: the menu, then the idea
-            lessons.addAction(page.topic.title).triggered.connect(
-                lambda _=False, topic=page.topic.id: self.show_lessons(topic))
+        for topic in MENU_TOPICS:  # each idea two clicks away: the menu, then the idea
+            lessons.addAction(topic.title).triggered.connect(
+                lambda _=False, topic=topic.id: self.show_lessons(topic))
         self.help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
         shortcuts = self.shortcuts_action = self.help_menu.addAction(translate("MainWindow", "&Keyboard shortcuts"))
         shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
@@ -239,6 +240,8 @@ class MainWindow(QMainWindow):
     def show_lessons(self, topic_id: str = "") -> LessonsWindow:
         """The lessons window, made on first use and brought forward, on one idea if one is named."""
         if self.lessons is None:
+            from playground.ui.lessons.window import LessonsWindow  # its pages load graphs and the lab
+
             self.lessons = LessonsWindow(self.controller, self.settings, self, embedded=self.locked)
         if self.lessons.embedded:
             self._cover(self.lessons)

@@ -9,13 +9,13 @@ a presenter can switch to the projector size in front of the room.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
 from playground.ui.i18n import QT_TRANSLATE_NOOP
-from playground.ui.widgets.plots import restyle_plot
 
 RELATIVE_POINTS, RELATIVE_BOLD = "relative_points", "relative_bold"  # widget properties relative_font sets
 
@@ -90,10 +90,13 @@ def apply(scale: Scale) -> None:
         font.setPointSizeF(_desktop_font.pointSizeF() * scale.factor)
     app.setFont(font)
     app.setStyleSheet(style_sheet(scale))
+    # No graph exists before their module is loaded: the first screen need not load pyqtgraph for this.
+    plots = sys.modules.get("playground.ui.widgets.plots")
     for widget in app.allWidgets():
         if widget.property(RELATIVE_POINTS) is not None:
             _apply_relative(widget)
-        restyle_plot(widget)
+        if plots is not None:
+            plots.restyle_plot(widget)
 
 
 def named(name: str) -> Scale:

@@ -9,17 +9,21 @@ near-black alike, and for colour-blind eyes; only what sits on the paper (ink, g
 
 from __future__ import annotations
 
+import sys
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pyqtgraph as pg
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from playground.ui.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # pyqtgraph loads with the first graph (ui/widgets/plots.py), not with the first screen
+    import pyqtgraph as pg
 
 # Widget properties: a text role and its extra rules (themed), a style sheet maker (themed_sheet), and a
 # graph's own repaint (plot). Kept on the widget, so nothing outlives it.
@@ -105,6 +109,14 @@ def plot(widget: pg.GraphicsView, recolour: Callable[[Theme], None] | None = Non
     _paint_plot(widget, _current)
 
 
+def configure_graphs() -> None:
+    """pyqtgraph's own defaults in the current theme's paper and ink, once it is loaded: until a graph is made,
+    nothing needs them, and importing it for them would hold back the first screen."""
+    pg = sys.modules.get("pyqtgraph")
+    if pg is not None:
+        pg.setConfigOptions(background=_current.paper, foreground=_current.ink)
+
+
 def resolve(choice: str) -> Theme:
     """"light", "dark", or the desktop's own scheme for anything else ("system")."""
     if choice in THEMES:
@@ -126,7 +138,7 @@ def apply(choice: str) -> Theme:
         app.setStyle(QStyleFactory.create("Fusion"))  # the platform style may ignore a dark palette
     app.setPalette(palette(theme) if theme.dark else _light_palette)
     _current = theme
-    pg.setConfigOptions(background=theme.paper, foreground=theme.ink)
+    configure_graphs()
     for widget in app.allWidgets():
         role, make = widget.property(ROLE), widget.property(SHEET)
         if role:
@@ -159,6 +171,8 @@ def palette(theme: Theme) -> QPalette:
 
 
 def _paint_plot(widget: pg.GraphicsView, theme: Theme) -> None:
+    import pyqtgraph as pg  # loaded already: only graphs come here
+
     widget.setBackground(theme.paper)
     recolour = widget.property(RECOLOUR)
     if callable(recolour):

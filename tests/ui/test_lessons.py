@@ -6,6 +6,7 @@ import pytest
 
 from playground.core import readable
 from playground.lab import lesson_facts, lesson_model
+from playground.ui.lessons.menu import MENU_TOPICS
 from playground.ui.lessons.window import PAGES
 from tests.ui.test_main_window import wait_for_result
 
@@ -267,6 +268,7 @@ def test_every_lesson_topic_has_a_page_and_a_brief_text_before_anything_runs():
     from playground.lab.guide import GUIDE
 
     assert {page.topic for page in PAGES} == set(lesson_facts.LESSON_TOPICS) | {GUIDE, lesson_facts.GLOSSARY}
+    assert MENU_TOPICS == tuple(page.topic for page in PAGES)  # the Learn menu lists the window's pages, in order
     for topic in (*lesson_facts.LESSON_TOPICS, GUIDE):
         raw = (paths.explainers_dir() / topic.filename).read_text(encoding="utf-8")
         assert explainers.BEFORE_FIRST_RUN in raw, topic.id

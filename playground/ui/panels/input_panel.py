@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
@@ -28,12 +28,15 @@ from playground.ui.controller import Controller
 from playground.ui.drops import Offer, nothing_usable, offer_from_mime
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.inputs import InputChoice, entry_of
+from playground.ui.microphone import Microphone
 from playground.ui.panels.camera_panel import CameraPanel
 from playground.ui.panels.draw_panel import DrawPanel
-from playground.ui.panels.mic_panel import MicPanel
 from playground.ui.plain import PlainLabel
 from playground.ui.samples import sample_files, sample_name
 from playground.ui.widgets.flow import side_by_side_if_room
+
+if TYPE_CHECKING:  # built when first shown: its speech graph would load pyqtgraph before the first screen
+    from playground.ui.panels.mic_panel import MicPanel
 
 TYPING_PAUSE_MS = 500  # run once the person pauses, not on every key
 BIG_TEXT_POINTS = 12  # above this (a kiosk, a projector) the buttons and the samples take a row each
@@ -100,9 +103,9 @@ class InputPanel(QWidget):
         self.camera_panel = CameraPanel(controller, self)
         self.camera_panel.hide()
         layout.addWidget(self.camera_panel)
-        self.mic_panel = MicPanel(controller, self)
-        self.mic_panel.hide()
-        layout.addWidget(self.mic_panel)
+        # The recorder is built when first shown; the microphone itself says beforehand whether there is one.
+        self.microphone = Microphone(self)
+        self._mic_panel: MicPanel | None = None
         self.current = PlainLabel(translate("InputPanel", "No input yet."), self)
         self.current.setAccessibleName(translate("InputPanel", "Current input"))
         self.current.setWordWrap(True)
@@ -277,9 +280,10 @@ class InputPanel(QWidget):
         self.draw_panel.pad.clear()
         self.camera_button.setChecked(False)
         self.camera_panel.hide()
-        self.mic_panel.stop(hand_over=False)
+        if self._mic_panel is not None:
+            self._mic_panel.stop(hand_over=False)
+            self._mic_panel.hide()
         self.mic_button.setChecked(False)
-        self.mic_panel.hide()
         self.clear_error()
 
     def _on_model_changed(self, card: ModelCard | None) -> None:
@@ -323,19 +327,34 @@ class InputPanel(QWidget):
 
     def toggle_microphone(self, on: bool) -> None:
         """Show the recorder under the buttons (it opens the microphone only while recording), or hide it."""
-        if on and self.mic_panel.problem:
+        if on and self.microphone.problem:
             self.mic_button.setChecked(False)
-            self.show_error(self.mic_panel.problem)
+            self.show_error(self.microphone.problem)
             return
-        self.mic_panel.setVisible(on)
+        if on or self._mic_panel is not None:
+            self.mic_panel.setVisible(on)
+
+    @property
+    def mic_panel(self) -> MicPanel:
+        """The recorder under the buttons, built the first time it is asked for."""
+        if self._mic_panel is None:
+            from playground.ui.panels.mic_panel import MicPanel
+
+            panel = self._mic_panel = MicPanel(self._controller, self, microphone=self.microphone)
+            panel.hide()
+            layout = self.layout()
+            assert isinstance(layout, QBoxLayout), "the panel is one column"
+            layout.insertWidget(layout.indexOf(self.current), panel)  # where it always stood: above the input line
+        return self._mic_panel
 
     def _offer_microphone(self, audio_model: bool) -> None:
         self.mic_button.setVisible(audio_model)
         if not audio_model:
             self.mic_button.setChecked(False)
-            self.mic_panel.hide()
+            if self._mic_panel is not None:
+                self._mic_panel.hide()
             return
-        problem = self.mic_panel.problem
+        problem = self.microphone.problem
         self.mic_button.setVisible(self.files or not problem)  # as the camera's, on a kiosk
         # Said on the control itself, before anyone presses it, like the camera.
         self.mic_button.setEnabled(not problem)

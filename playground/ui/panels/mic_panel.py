@@ -37,10 +37,11 @@ class MicPanel(QWidget):
     """Opens the microphone only while recording; the recording stays in memory, never on disk."""
 
     def __init__(self, controller: Controller, parent: QWidget | None = None,
-                 library: Callable[[], Any] | None = None) -> None:
+                 library: Callable[[], Any] | None = None, microphone: Microphone | None = None) -> None:
         super().__init__(parent)
         self._controller = controller
-        self.microphone = Microphone(self, library)
+        # The input panel's own, when it asked the microphone whether there is one before building this panel.
+        self.microphone = microphone or Microphone(self, library)
         self.microphone.block.connect(self.heard)
         self.microphone.failed.connect(self._failed)
         self.listener: Listener | None = None

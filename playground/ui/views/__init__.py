@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
+
 from PySide6.QtWidgets import QWidget
 
 from playground.core.results import (
@@ -19,33 +22,43 @@ from playground.core.results import (
     Upscaled,
 )
 from playground.ui.views.base import ResultView
-from playground.ui.views.chat import ChatView
-from playground.ui.views.cutout import CutoutView
-from playground.ui.views.denoised import DenoisedView
-from playground.ui.views.detections import DetectionsView
-from playground.ui.views.digit import DigitView
-from playground.ui.views.labels import LabelsView
-from playground.ui.views.notes import NotesView
-from playground.ui.views.similarity import SimilarityView
-from playground.ui.views.speech import SpeechView
-from playground.ui.views.text_lines import TextLinesView
-from playground.ui.views.transcript import TranscriptView
-from playground.ui.views.upscaled import UpscaledView
 
-VIEWS: dict[type, type] = {
-    Labels: LabelsView,
-    Detections: DetectionsView,
-    Cutout: CutoutView,
-    SpeechSegments: SpeechView,
-    Upscaled: UpscaledView,
-    TextLines: TextLinesView,
-    DigitGuess: DigitView,
-    Transcript: TranscriptView,
-    Notes: NotesView,
-    Denoised: DenoisedView,
-    Similarities: SimilarityView,
-    Generation: ChatView,
-}
+
+class _Views(Mapping[type, type]):
+    """Result type -> view class, each view's module imported when its class is first asked for: the window
+    shows one kind of result at a time, and some views load graphs (pyqtgraph) the first screen does without."""
+
+    def __init__(self, where: dict[type, str]) -> None:
+        self._where = where  # result type -> "module:Class" under playground.ui.views
+        self._loaded: dict[type, type] = {}
+
+    def __getitem__(self, result_type: type) -> type:
+        if result_type not in self._loaded:
+            module, name = self._where[result_type].split(":")
+            self._loaded[result_type] = getattr(importlib.import_module(f"playground.ui.views.{module}"), name)
+        return self._loaded[result_type]
+
+    def __iter__(self) -> Iterator[type]:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+VIEWS: Mapping[type, type] = _Views({
+    Labels: "labels:LabelsView",
+    Detections: "detections:DetectionsView",
+    Cutout: "cutout:CutoutView",
+    SpeechSegments: "speech:SpeechView",
+    Upscaled: "upscaled:UpscaledView",
+    TextLines: "text_lines:TextLinesView",
+    DigitGuess: "digit:DigitView",
+    Transcript: "transcript:TranscriptView",
+    Notes: "notes:NotesView",
+    Denoised: "denoised:DenoisedView",
+    Similarities: "similarity:SimilarityView",
+    Generation: "chat:ChatView",
+})
 
 
 def create_view(result_type: type, parent: QWidget | None = None) -> ResultView:
@@ -54,7 +67,8 @@ def create_view(result_type: type, parent: QWidget | None = None) -> ResultView:
         view_class = VIEWS[result_type]
     except KeyError:
         raise LookupError(f"No view shows {result_type.__name__} results.") from None
-    return view_class(parent)
+    view: ResultView = view_class(parent)
+    return view
 
 
 __all__ = ["VIEWS", "ResultView", "create_view"]

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 from playground.core import readable
 from playground.ui import theme
 
+# pyqtgraph is first loaded with this module (every graph uses it): its defaults take the theme from here on.
+theme.configure_graphs()
+
 
 def ink() -> QColor:
     """Axes, ticks, playheads and labels: the theme's ink (ui/theme.py), dark on light paper, light on dark."""
