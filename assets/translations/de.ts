@@ -492,6 +492,14 @@ Frist verpasst hat.</translation>
         <translation>Das Modell hat keine Ausgabe namens {missing} (es hat {present}), deshalb lassen sich seine Dimensionen nicht ändern.</translation>
     </message>
     <message>
+        <source>The model&apos;s input {name} has no fixed size, so its resizing cannot be checked.</source>
+        <translation>Die Eingabe {name} des Modells hat keine feste Größe, deshalb lässt sich seine Größenänderung nicht prüfen.</translation>
+    </message>
+    <message>
+        <source>The model resizes something to a single pixel ({name}), so its resizing is left as it is.</source>
+        <translation>Das Modell verkleinert etwas auf ein einziges Pixel ({name}), deshalb bleibt seine Größenänderung, wie sie ist.</translation>
+    </message>
+    <message>
         <source>The rated sentences {file} cannot be read ({reason}); fetch the model again.</source>
         <translation>Die bewerteten Sätze {file} lassen sich nicht lesen ({reason}); hol das Modell noch einmal.</translation>
     </message>
