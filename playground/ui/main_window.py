@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QFileDialog, QFrame, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from playground.core.results import STREAMING_TYPES
@@ -111,8 +119,7 @@ class MainWindow(QMainWindow):
         self._leaving = False
         self.visits = Visits(self)  # between visitors: a kiosk's reset, a presenter's Forget, the operator
         self.setAcceptDrops(True)
-        self.drops = DropCatcher(self._on_drop, lambda: not self.locked, self)
-        self.installEventFilter(self.drops)
+        self.drops = DropCatcher(self._on_drop, lambda: not self.locked, self)  # called by the drag handlers below
         # Knobs, sample buttons and result views are built later; each time, Tab order is laid out again.
         self._views_known = -1
         controller.model_changed.connect(self.order_focus)
@@ -297,16 +304,25 @@ class MainWindow(QMainWindow):
         elif not on and self.isFullScreen():
             self.showNormal()
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.WindowActivate:
-            # Coming back from a terminal is when a model may have been fetched: the list must say so.
-            self.controller.recheck_installed()
-        return super().event(event)
-
+    # No event() override and no event filter here: either would bring every event the window gets (each repaint
+    # of it, up to 50 a second while a run's progress bar moves) through Python, and so wait for the interpreter
+    # while the worker holds it. Qt's handlers for the few kinds needed are called for those kinds only.
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange:
             self.commands.full_screen.setChecked(self.isFullScreen())
+        elif event.type() == QEvent.Type.ActivationChange:  # gaining or losing it: a look at a few files' sizes
+            # Coming back from a terminal is when a model may have been fetched: the list must say so.
+            self.controller.recheck_installed()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        self.drops.eventFilter(self, event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt's name
+        self.drops.eventFilter(self, event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        self.drops.eventFilter(self, event)
 
     def _on_model_changed(self, card: object) -> None:
         name = getattr(card, "name", "")

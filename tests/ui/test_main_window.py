@@ -304,7 +304,7 @@ def test_a_model_fetched_from_a_terminal_shows_as_installed_when_the_window_is_n
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(real.folder / built.path, target)
     assert "not installed" in window.picker.entry_text("magika")  # nothing looks until the person comes back to the window
-    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # what Qt tells a window coming forward
     entry = window.picker.entry_text("magika")
     assert "not installed" not in entry and size_text(real.size_bytes) in entry
     assert "Not installed yet" not in window.card_view.browser.toPlainText()

@@ -7,7 +7,7 @@ import re
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from playground.core import explainers
+from playground.core import explainers, words
 from playground.core.card import ModelCard
 from playground.ui.controller import Controller
 from playground.ui.i18n import translate
@@ -15,6 +15,9 @@ from playground.ui.plain import PlainLabel
 
 LIVE_TOPICS = ("cpu", "memory")  # they quote the sampler, which moves even when nothing runs
 LIVE_REFRESH_MS = 2000
+# Runs can finish many times a second: their figures are gathered into one refresh a moment later, and in
+# repeat mode into one a second, since laying out the text again (5-7 ms) is the costliest thing it does.
+SOON_MS, REPEAT_MS = 300, 1000
 
 
 class ExplainerPanel(QWidget):
@@ -46,16 +49,15 @@ class ExplainerPanel(QWidget):
         self.browser.setAccessibleName(translate("ExplainerPanel", "Explanation"))
         layout.addWidget(self.browser, 1)
         self._shown = ""
+        self._rendered: tuple[object, ...] = ()  # what the text shown was made from: the same needs no new text
         self._live = QTimer(self)
         self._live.setInterval(LIVE_REFRESH_MS)
         self._live.timeout.connect(self.refresh)
         self.topic.currentIndexChanged.connect(self._on_topic_chosen)
         controller.model_changed.connect(self._on_model_changed)
-        # Runs can finish many times a second in repeat mode: gather them into one refresh a third
-        # of a second later instead of re-laying out the text for each.
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
-        self._soon.setInterval(300)
+        self._soon.setInterval(SOON_MS)
         self._soon.timeout.connect(self.refresh)
         controller.history_changed.connect(self._refresh_soon)
         self._on_model_changed(controller.card)
@@ -73,6 +75,7 @@ class ExplainerPanel(QWidget):
 
     def _refresh_soon(self) -> None:
         if not self._soon.isActive():
+            self._soon.setInterval(REPEAT_MS if self._controller.repeat else SOON_MS)
             self._soon.start()
 
     def refresh(self) -> None:
@@ -80,8 +83,12 @@ class ExplainerPanel(QWidget):
         if topic is None:
             return
         has_run = bool(self._controller.history.records)
-        markdown = explainers.render(topic, self._controller.explainer_facts(), has_run,
-                                     files=not self._controller.settings.kiosk)
+        facts, files = self._controller.explainer_facts(), not self._controller.settings.kiosk
+        made_from = (topic, facts, has_run, files, words.language())  # a language changed by a test speaks anew
+        if made_from == self._rendered:
+            return
+        self._rendered = made_from
+        markdown = explainers.render(topic, facts, has_run, files=files)
         markdown = re.sub(r"^# ", "### ", markdown, flags=re.MULTILINE)  # the panel is small; h1 shouts
         if markdown == self._shown:
             return

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QWidget
 
 from playground.core import readable
 from playground.core.metrics import RunHistory
-from playground.core.timing import STAGE_WORDS, STAGES
+from playground.core.timing import STAGES
 from playground.ui import theme
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.widgets.plots import ink, label_fill, make_plot, muted, nice_ceiling
+from playground.ui.widgets.stacked_bars import BarSet, StackedBars
 
 BAR_WIDTH = 0.8
 MIN_RUNS_SHOWN = 10  # one run should look like one bar, not a wall of colour
@@ -40,15 +41,14 @@ class LatencyPlot:
         self.widget = make_plot(translate("LatencyPlot", "Time per run, by step"),
                                 translate("LatencyPlot", "ms per run"), translate("LatencyPlot", "run number"), parent)
         self.plot = self.widget.getPlotItem()
-        # Warm and cold bars are separate items with one brush each: a per-bar brush list sends
-        # pyqtgraph down its slow path (one rectangle at a time), which made this plot the costliest paint.
-        self.bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=colours[stage],
-                                            pen=pg.mkPen(None), name=translate("Stages", STAGE_WORDS[stage]))
-                     for stage in STAGES}
-        self.cold_bars = {stage: pg.BarGraphItem(x=[], height=[], width=BAR_WIDTH, brush=cold_brush(colours[stage]),
-                                                 pen=pg.mkPen(None)) for stage in STAGES}
-        for bar in (*self.bars.values(), *self.cold_bars.values()):
-            self.plot.addItem(bar)
+        # Warm and cold bars are sets with one brush each (a brush per bar would draw one rectangle at a time),
+        # all drawn by one item that records them only when they change (widgets/stacked_bars.py).
+        self.bars = {stage: BarSet(QBrush(colours[stage]), BAR_WIDTH) for stage in STAGES}
+        self.cold_bars = {stage: BarSet(cold_brush(colours[stage]), BAR_WIDTH) for stage in STAGES}
+        self.stacked = StackedBars([*self.bars.values(), *self.cold_bars.values()])
+        self.plot.addItem(self.stacked)
+        self._ranges: tuple[float, ...] = ()
+        self._cold_key: tuple[object, ...] | None = None
         self.cold_marks = pg.ScatterPlotItem(symbol="t", size=13, brush=pg.mkBrush(ink()),
                                              pen=pg.mkPen(theme.current().paper),
                                              name=translate("LatencyPlot", "cold run"))
@@ -99,14 +99,15 @@ class LatencyPlot:
         n = len(history)
         self.empty_label.setVisible(n == 0)
         if n == 0:
-            for bar in (*self.bars.values(), *self.cold_bars.values()):
-                # y0 must be emptied too: left at the last run's length it no longer matches x.
-                bar.setOpts(x=np.zeros(0), y0=np.zeros(0), height=np.zeros(0))
+            # y0 must be emptied too: left at the last run's length it no longer matches x.
+            if any([bar.set(np.zeros(0), np.zeros(0), np.zeros(0)) for bar in (*self.bars.values(),
+                                                                               *self.cold_bars.values())]):
+                self.stacked.changed()
             self.cold_marks.setData([], [])
+            self._cold_key = None
             for item in (self.cold_label, self.p50_line, self.p95_line):
                 item.setVisible(False)
-            self.plot.setXRange(0, MIN_RUNS_SHOWN, padding=0)
-            self.plot.setYRange(0, 10, padding=0)
+            self._set_ranges(0, MIN_RUNS_SHOWN, 10)
             self.empty_label.setPos(MIN_RUNS_SHOWN / 2, 5)
             return
         x = history.index.view() + 1.0  # people count runs from 1
@@ -120,11 +121,21 @@ class LatencyPlot:
     def _stack(self, history: RunHistory, x: np.ndarray, cold: np.ndarray) -> None:
         bottom = np.zeros(len(x))
         warm = ~cold
+        changed = False
         for stage in STAGES:
             height = history.stage_ms[stage].view()
-            self.bars[stage].setOpts(x=x[warm], y0=bottom[warm], height=height[warm], width=BAR_WIDTH)
-            self.cold_bars[stage].setOpts(x=x[cold], y0=bottom[cold], height=height[cold], width=BAR_WIDTH)
+            changed |= self.bars[stage].set(x[warm], bottom[warm], height[warm])
+            changed |= self.cold_bars[stage].set(x[cold], bottom[cold], height[cold])
             bottom += height
+        if changed:
+            self.stacked.changed()
+
+    def _set_ranges(self, left: float, right: float, top: float) -> None:
+        """The view's ranges, set only when they move: each setting re-lays out the axes and their ticks."""
+        if (left, right, top) != self._ranges:
+            self._ranges = (left, right, top)
+            self.plot.setXRange(left, right, padding=0)
+            self.plot.setYRange(0, top, padding=0)
 
     def _scale(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
         warm = totals[~cold]
@@ -132,18 +143,27 @@ class LatencyPlot:
         if warm.size and top > COLD_CLIP * float(warm.max()):
             top = COLD_CLIP * float(warm.max())  # keep warm runs readable next to a slow first run
         self.y_top = nice_ceiling(max(top * HEADROOM, 0.01))
-        self.plot.setYRange(0, self.y_top, padding=0)
-        left = float(x[0]) - 0.6
-        # Grow the run axis ten runs at a time: a range that moves every run repaints its labels every run.
-        right = max(math.ceil(float(x[-1]) / MIN_RUNS_SHOWN) * MIN_RUNS_SHOWN, left + MIN_RUNS_SHOWN) + 0.6
-        self.plot.setXRange(left, right, padding=0)
+        # Grow the run axis by steps, ten runs at first and about a fifth of the runs shown later: a range that
+        # moves repaints the ticks and the grid (8 ms), and a fast model in repeat mode adds 25 runs a second.
+        # Once the oldest runs scroll away, the left end steps the same way, for the same reason.
+        step = max(MIN_RUNS_SHOWN, int(nice_ceiling(len(x) / 5)))
+        left = math.floor((float(x[0]) - 1) / step) * step + 0.4
+        right = max(math.ceil(float(x[-1]) / step) * step, left + MIN_RUNS_SHOWN) + 0.6
+        self._set_ranges(left, right, self.y_top)
 
     def _mark_cold(self, x: np.ndarray, totals: np.ndarray, cold: np.ndarray) -> None:
         if not cold.any():
-            self.cold_marks.setData([], [])
-            self.cold_label.setVisible(False)
+            if self._cold_key != ():
+                self._cold_key = ()
+                self.cold_marks.setData([], [])
+                self.cold_label.setVisible(False)
             return
         tops = np.minimum(totals[cold], self.y_top / HEADROOM) + self.y_top * 0.035
+        # Cold runs are few and stay put while warm runs are added: their marks move only with the scale.
+        key = (tuple(x[cold]), tuple(tops), tuple(totals[cold]), self._ranges)
+        if key == self._cold_key:
+            return
+        self._cold_key = key
         self.cold_marks.setData(x[cold], tops)
         last = int(np.flatnonzero(cold)[-1])
         self.cold_label.setText(translate("LatencyPlot", "cold run {ms} ms").format(
