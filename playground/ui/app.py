@@ -15,7 +15,7 @@ from playground.app_log import configure_file_logging
 from playground.core.catalog import Catalog
 from playground.core.netwatch import watch
 from playground.tasks.registry import checked_catalog, get_task
-from playground.ui import collector, i18n, qt_messages, scale, theme
+from playground.ui import collector, i18n, qt_messages, scale, sound, theme
 from playground.ui.controller import Controller
 from playground.ui.inputs import plain_sentence
 from playground.ui.main_window import MainWindow
@@ -45,9 +45,16 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
           model_id: str = "") -> tuple[Controller, MainWindow]:
     """The controller and its window, with `model_id`, the last model or the first installed one selected."""
     settings = settings or Settings()
+    # From now on, garbage is collected here, never in the worker or another thread (ui/collector.py); start-up's
+    # own collection waits until the window is on screen, and so does whatever the window builds after its first
+    # sight. Before anything is built: no collection interrupts the building either.
+    running = collector.install(later=True)
     catalog = catalog if catalog is not None else checked_catalog()
     for error in catalog.errors:
         log.warning("skipped a model card: %s", error)
+    wanted = model_id or settings.last_model
+    if wanted in catalog.ids and catalog.get(wanted).modality == "audio":
+        sound.preload()  # the microphone's button says whether there is one: PortAudio starts beside the building
     controller = Controller(settings, catalog, get_task)
     window = MainWindow(controller, settings)
     if settings.kiosk:
@@ -65,9 +72,6 @@ def build(settings: Settings | None = None, catalog: Catalog | None = None,
     if first:
         controller.select_model(first)
     window.visits.home_model = first
-    # From now on, garbage is collected here, never in the worker (ui/collector.py); start-up's own collection
-    # waits until the window is on screen, and so does whatever the window builds after its first sight.
-    running = collector.install(later=True)
     after_first_paint(window, running.settle)
     after_first_paint(window, window.finish)
     return controller, window

@@ -36,6 +36,7 @@ from playground.ui.panels.run_bar import RunBar
 from playground.ui.plain import PlainLabel
 from playground.ui.privacy import NetworkBadge
 from playground.ui.settings import Settings
+from playground.ui.views import VIEWS
 from playground.ui.visits import Visits
 
 if TYPE_CHECKING:  # made when asked for, so their imports (onnxruntime, pyqtgraph) wait until then
@@ -193,6 +194,10 @@ class MainWindow(QMainWindow):
     def finish(self) -> None:
         """What the window builds once it is on screen (ui/app.build calls it after the first paint)."""
         _ = self.graphs
+        card = self.controller.card
+        task = TASKS.get(card.task) if card is not None else None
+        if task is not None:  # the shown model's result view loads now, not within its first run's drawing time
+            VIEWS.get(task.result_type)
 
     def show_shortcuts(self) -> ShortcutsDialog:
         """Every key the window answers to, from its own actions."""

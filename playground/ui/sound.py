@@ -30,12 +30,25 @@ NO_PACKAGE = QT_TRANSLATE_NOOP("Sound", "{what} needs the sounddevice package, w
 RESCAN_S = 5.0
 
 _loaded: list[Any] = []  # [module or None]: a failed load is not retried; the sentence says to restart
+_starting: list[threading.Thread] = []  # the thread preload() started, if it did
 _state = {"open": 0, "scanned": 0.0}
 _lock = threading.Lock()  # streams are closed on threads of their own (sound_streams.release)
 
 
+def preload() -> None:
+    """Start loading the sounddevice module on a thread of its own: PortAudio's start (about 50 ms) is spent in C,
+    without the interpreter, so it runs on the other core while the window is built (ui/app.build), for a window
+    whose first model listens."""
+    if not _loaded and not _starting:
+        thread = threading.Thread(target=library, name="sound-start", daemon=True)
+        _starting.append(thread)
+        thread.start()
+
+
 def library() -> Any:
     """The sounddevice module, or None when it (or the PortAudio it loads) is missing here."""
+    if _starting and _starting[0] is not threading.current_thread():
+        _starting[0].join()  # started by preload(): it ends with the module loaded
     if not _loaded:
         try:
             # Imported by name so the type checker needs no stubs for it; it ships none.
