@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -120,8 +121,14 @@ def test_a_partial_answer_with_newer_news_queued_behind_it_is_skipped(qtbot):
         progress(1.0, "whole")  # ... and overtaken before it is delivered
         return "done"
 
+    generation = runner.submit(job)
+    # The GUI thread looks only once the worker has sent everything (started, two partials, finished): on a busy
+    # machine it could otherwise take the first partial before the second was sent.
+    deadline = time.monotonic() + 5
+    while runner._sent != (generation, 4) and time.monotonic() < deadline:
+        time.sleep(0.001)
     with qtbot.waitSignal(runner.job_finished, timeout=5000):
-        runner.submit(job)
+        pass
     runner.shutdown()
     # Both were overtaken (the last by the finished answer): their fractions still arrive, without their answers.
     assert partials == [None, None]
