@@ -244,3 +244,18 @@ def test_digit_view_saves_the_drawing_the_guess_was_made_on(qtbot, tmp_path):
     from PIL import Image
     with Image.open(tmp_path / "one.png") as saved:
         assert saved.size == (280, 280) and saved.convert("L").getpixel((140, 140)) == 255
+
+
+def test_the_input_line_says_the_size_of_the_persons_photo_even_when_it_was_decoded_reduced(tmp_path):
+    from PIL import Image
+
+    from playground import paths
+    from playground.core import media
+    from playground.core.catalog import load_catalog
+    from playground.ui.panels.input_panel import describe
+
+    with Image.open(paths.samples_dir() / "rocket.jpg") as image:
+        image.convert("RGB").resize((2592, 1750)).save(tmp_path / "big.jpg", quality=90)
+    decoded = media.decode("image", tmp_path / "big.jpg", load_catalog().get("efficientnet-lite0"))
+    assert decoded.pixels.shape[:2] == (438, 648)  # read at a quarter of the size: the classifier needs no more
+    assert describe(decoded) == "big.jpg: 2592 × 1750 pixels"

@@ -59,7 +59,7 @@ def file_filter(modality: str) -> str:
 def describe(decoded: Any) -> str:
     """What the model was actually given, in a few words."""
     if isinstance(decoded, media.ImageData):
-        h, w = decoded.pixels.shape[:2]
+        w, h = decoded.size  # the file's own size, also where a large JPEG was decoded reduced for a classifier
         return translate("InputPanel", "{name}: {w} × {h} pixels").format(name=decoded.label, w=w, h=h)
     if isinstance(decoded, LongAudio):
         return readable.fill(translate("InputPanel", "{name}: {minutes:.0f} minutes of sound at {khz:g} kHz"),
