@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PYTEST_ARGS ?= -q
 
-.PHONY: run test release-check setup models bench corpus soak bundle bundle-starter translations deb clean
+.PHONY: run test release-check setup models bench bench-ratios corpus soak bundle bundle-starter translations deb clean
 
 run: setup
 	$(BIN)/playground
@@ -37,6 +37,11 @@ $(STAMP): pyproject.toml
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/overhead.py
+
+# Every speed ratio against the engines people pick instead (llama.cpp, CTranslate2, OpenVINO, a bare onnxruntime
+# loop), in one table with its goal; builds the benchmark-only engines in .venv-bench/ first where missing.
+bench-ratios: setup
+	$(BIN)/python benchmarks/ratios.py
 
 # The long hostile-corpus run: 100 broken, lying, huge and odd inputs through every model, on the command
 # line and in the window (the test command runs a short version). Longer fuzzing: FUZZ_EXAMPLES=2000 make test.
@@ -73,4 +78,4 @@ deb: bundle
 	$(BIN)/python scripts/build_deb.py --bundle dist/inference-playground --out dist
 
 clean:
-	rm -rf $(VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) $(VENV)-bench .pytest_cache build dist *.egg-info

@@ -53,7 +53,9 @@ def model_ratios(runs: int, warmup: int) -> None:
               f"{m['ratio_p50']:11.3f}{m['ratio_mean']:12.3f}   {ok}")
 
 
-def window_figures(model: str, seconds: float, idle_seconds: float, offscreen: bool) -> None:
+def probe_window(model: str, seconds: float, idle_seconds: float, offscreen: bool = False) -> dict:
+    """The window probe's figures for `model` (benchmarks/ui_probe.py in a process of its own); raises
+    RuntimeError with the probe's last line when it fails."""
     env = dict(os.environ)
     cmd = [sys.executable, str(ROOT / "benchmarks" / "ui_probe.py"), model,
            str(ROOT / "assets" / "samples" / sample_for(load_catalog().get(model))), str(seconds)]
@@ -66,9 +68,16 @@ def window_figures(model: str, seconds: float, idle_seconds: float, offscreen: b
     env["PROBE_T0"] = repr(time.time())
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=seconds + idle_seconds + 120)
     if out.returncode != 0:
-        print(f"  window probe failed: {out.stderr.strip().splitlines()[-1:]}")
+        raise RuntimeError(f"the window probe failed: {out.stderr.strip().splitlines()[-1:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def window_figures(model: str, seconds: float, idle_seconds: float, offscreen: bool) -> None:
+    try:
+        f = probe_window(model, seconds, idle_seconds, offscreen)
+    except RuntimeError as exc:
+        print(f"  {exc}")
         return
-    f = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"window ({f['platform']}), repeat mode on {model} for {seconds:g} s with the graphs live: {f['runs']} runs, "
           f"{f['ticks']} ticks of a 5 ms timer")
     print(f"  event-loop lag p99 {f['lag_p99_ms']:.1f} ms (goal ≤ {GOALS['lag_p99_ms']:g}),"
