@@ -9,7 +9,7 @@ import math
 from pathlib import Path
 
 from playground.core import readable
-from playground.core.explainers import Topic, literal
+from playground.core.explainers import literal
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord, percentile
 from playground.core.words import QT_TRANSLATE_NOOP, translate
@@ -19,22 +19,21 @@ from playground.lab.cloud import CloudEstimate, CloudSetting
 from playground.lab.compare import Comparison
 from playground.lab.cost import CostFigures
 from playground.lab.sweep import Sweep
+from playground.lab.topics import (  # noqa: F401 - the lesson pages name their topics here
+    BATCH,
+    CLOUD,
+    COST,
+    GLOSSARY,
+    INT8,
+    LATENCY,
+    LESSON_TOPICS,
+    MODEL,
+    POST,
+    PRIVACY,
+    TRAINING,
+    TRUST,
+)
 from playground.lab.train_lesson import Answer, FineTuned, Trained
-
-LATENCY = Topic("lesson:latency", "How long a run takes", "lesson_latency.md")
-COST = Topic("lesson:cost", "What a run costs", "lesson_cost.md")
-CLOUD = Topic("lesson:cloud", "On this computer or in the cloud?",
-              "lesson_cloud.md")
-INT8 = Topic("lesson:int8", "fp32 or int8?", "lesson_int8.md")
-MODEL = Topic("lesson:model", "How well it runs here", "lesson_model.md")
-BATCH = Topic("lesson:batch", "Live or in a batch?", "lesson_batch.md")
-TRAINING = Topic("lesson:training", "Training or inference?", "lesson_training.md")
-POST = Topic("lesson:post", "From numbers to an answer", "lesson_post.md")
-PRIVACY = Topic("lesson:privacy", "Nothing leaves this computer",
-                "lesson_privacy.md")
-TRUST = Topic("lesson:trust", "Can you trust the answer?", "lesson_trust.md")
-GLOSSARY = Topic("lesson:words", "Words used here", "glossary.md")  # no live numbers: the same for everyone
-LESSON_TOPICS: tuple[Topic, ...] = (TRAINING, POST, TRUST, LATENCY, BATCH, COST, CLOUD, INT8, MODEL, PRIVACY)
 
 # What the input is to a person, by the model's kind of input (translated under "LessonFacts" where quoted).
 INPUT_NOUN = {"image": QT_TRANSLATE_NOOP("LessonFacts", "photo"),
