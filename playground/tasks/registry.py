@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 
 from playground.core.card import ModelCard
 from playground.core.card_schema import check_tables
 from playground.core.catalog import Catalog, load_catalog
 from playground.core.errors import ModelCardError
+from playground.core.lazy import LazyTable
 from playground.core.task import Task
 from playground.core.words import translate
 
-
-class _Tasks(Mapping[str, Task]):
-    """Task name -> task, each task's module imported when the task is first asked for: a window showing one
-    model needs one task's code (and its numpy, Pillow, tokenizers), not all sixteen."""
-
-    def __init__(self, where: dict[str, str]) -> None:
-        self._where = where  # task name -> "module:Class" under playground.tasks
-        self._made: dict[str, Task] = {}
-
-    def __getitem__(self, name: str) -> Task:
-        if name not in self._made:
-            module, cls = self._where[name].split(":")
-            # Tasks are frozen and stateless, so one shared instance of each is safe across runs and threads.
-            self._made[name] = getattr(importlib.import_module(f"playground.tasks.{module}"), cls)()
-        return self._made[name]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._where)
-
-    def __len__(self) -> int:
-        return len(self._where)
-
-
-TASKS: Mapping[str, Task] = _Tasks({
+# Task name -> task, each task's module under playground.tasks imported when the task is first asked for. Tasks
+# are frozen and stateless, so one shared instance of each is safe across runs and threads.
+TASKS: Mapping[str, Task] = LazyTable("playground.tasks", {
     "cutout": "cutout:CutoutTask",
     "matting": "matting:MattingTask",
     "upscale": "upscale:UpscaleTask",
@@ -53,7 +32,7 @@ TASKS: Mapping[str, Task] = _Tasks({
     "similarity": "similarity:SimilarityTask",
     "chat": "chat:ChatTask",
     "sentiment": "sentiment:SentimentTask",
-})
+}, make=lambda task_class: task_class())
 
 
 def get_task(name: str) -> Task:

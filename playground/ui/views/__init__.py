@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from PySide6.QtWidgets import QWidget
 
+from playground.core.lazy import LazyTable
 from playground.core.results import (
     Cutout,
     Denoised,
@@ -23,29 +23,9 @@ from playground.core.results import (
 )
 from playground.ui.views.base import ResultView
 
-
-class _Views(Mapping[type, type]):
-    """Result type -> view class, each view's module imported when its class is first asked for: the window
-    shows one kind of result at a time, and some views load graphs (pyqtgraph) the first screen does without."""
-
-    def __init__(self, where: dict[type, str]) -> None:
-        self._where = where  # result type -> "module:Class" under playground.ui.views
-        self._loaded: dict[type, type] = {}
-
-    def __getitem__(self, result_type: type) -> type:
-        if result_type not in self._loaded:
-            module, name = self._where[result_type].split(":")
-            self._loaded[result_type] = getattr(importlib.import_module(f"playground.ui.views.{module}"), name)
-        return self._loaded[result_type]
-
-    def __iter__(self) -> Iterator[type]:
-        return iter(self._where)
-
-    def __len__(self) -> int:
-        return len(self._where)
-
-
-VIEWS: Mapping[type, type] = _Views({
+# Result type -> view class, each view's module under playground.ui.views imported when its class is first asked
+# for: the window shows one kind of result at a time, and some views load graphs the first screen does without.
+VIEWS: Mapping[type, type] = LazyTable("playground.ui.views", {
     Labels: "labels:LabelsView",
     Detections: "detections:DetectionsView",
     Cutout: "cutout:CutoutView",
