@@ -4,7 +4,7 @@ Builds the benchmark-only engines first where they are missing (benchmarks/engin
 OpenVINO, each in its own environment beside the app's), then runs each benchmark, each ratio measured within
 one run of its own so a busy machine slows both sides alike:
 - chat decode, llama.cpp ÷ playground tokens a second, both SmolLM2 builds, 64- and 256-token prompts, the app's
-  settings (threads never spin), each engine at its best thread count; and prefill, playground ÷ llama.cpp;
+  settings (threads spin only while a run lasts), each engine at its best thread count; and prefill, playground ÷ llama.cpp;
 - Whisper tiny.en int8, playground ÷ CTranslate2 real-time factors;
 - a picture's whole run ÷ a bare session.run, EfficientNet-Lite0 on a 640 × 432 JPEG;
 - onnxruntime ÷ OpenVINO on the vision models, one thread;

@@ -1,15 +1,15 @@
 """Text generation against the engine people use instead: the playground's ONNX SmolLM2 vs llama.cpp on the same GGUF.
 
-Both read the very same Q4_1 GGUF file (llama.cpp directly, the playground through its converted
-graph) in the same process, with the same prompt tokens, greedy, writing 128 tokens (llama.cpp is
-simply not stopped at the end-of-turn token, so both write the same number). Each runs at its best
-thread count (1 and 2 are tried). llama.cpp's threads spin while they wait for work; the app's do not
-(it keeps a core free for the window), so the playground also runs at 2 threads with spinning allowed,
-the like-for-like figure. Printed: prefill time for a 64- and a 256-token prompt, decode
-tokens per second (from the median step), and their ratios (playground ÷ llama.cpp for time: below 1
-is faster; llama.cpp ÷ playground for tokens per second, likewise), and whether the two replies begin
-alike: llama.cpp rounds the activations to 8 bits for its 4-bit dot products, as the playground's int8
-build does, while its 4-bit build keeps them in float32, so greedy replies may part ways after a near tie.
+Both read the very same Q4_1 GGUF file (llama.cpp directly, the playground through its converted graph) in the
+same process, with the same prompt tokens, greedy, writing 128 tokens (llama.cpp is simply not stopped at the
+end-of-turn token, so both write the same number). Each runs at its best thread count (1 and 2 are tried).
+llama.cpp's threads spin while they wait for work; the app's spin only while a run lasts and sleep when it
+ends (a core stays free for the window between tokens), so the playground also runs at 2 threads spinning
+after runs too, the like-for-like figure. Printed: prefill time for a 64- and a 256-token prompt, decode
+tokens per second (from the median step), and their ratios (playground ÷ llama.cpp for time: below 1 is
+faster; llama.cpp ÷ playground for tokens per second, likewise), and whether the two replies begin alike:
+llama.cpp rounds the activations to 8 bits for its 4-bit dot products, as the playground's int8 build does,
+while its 4-bit build keeps them in float32, so greedy replies may part ways after a near tie.
 
 llama-cpp-python is a benchmark-only dependency (it compiles llama.cpp, about ten minutes here), kept
 out of the app: `python -m venv /tmp/llama && /tmp/llama/bin/pip install llama-cpp-python numpy
@@ -109,7 +109,7 @@ def main() -> int:
 
 
 def compare(Llama, model_id: str, rounds: int) -> dict:  # noqa: ANN001, N803 - llama_cpp.Llama, imported late
-    """Prints the table; returns, per prompt length, the ratios with the app's settings (no spinning)."""
+    """Prints the table; returns, per prompt length, the ratios with the app's settings (no spinning between runs)."""
     card = load_catalog().get(model_id)
     tok = tokenizer(str(card.path("tokenizer")))
     gguf = gguf_file(card)
@@ -134,13 +134,14 @@ def compare(Llama, model_id: str, rounds: int) -> dict:  # noqa: ANN001, N803 - 
             o = table[(length, threads, spin)] = (statistics.median(ours_pre), 1 / statistics.median(ours_step),
                                                   statistics.median(theirs_pre), 1 / statistics.median(theirs_step),
                                                   same)
-            print(f"{len(ids)}-token prompt, {threads} thread(s){', spinning' if spin else ''}: playground prefill "
+            spun = ", spinning after runs too" if spin else ""
+            print(f"{len(ids)}-token prompt, {threads} thread(s){spun}: playground prefill "
                   f"{o[0] * 1e3:6.1f} ms, {o[1]:6.1f} tok/s | llama.cpp prefill {o[2] * 1e3:6.1f} ms, "
                   f"{o[3]:6.1f} tok/s | first 40 characters {'the same' if same else 'differ'}")
             del llm
     summary: dict = {"model": model_id, "prompts": {}}
-    for title, spinning in (("as the app runs it (threads never spin)", (False,)),
-                            ("with spinning threads allowed, as llama.cpp's do", (False, True))):
+    for title, spinning in (("as the app runs it (threads spin only while a run lasts)", (False,)),
+                            ("with threads spinning after runs too, as llama.cpp's do", (False, True))):
         print(f"\nEach engine at its best thread count, the playground {title}:")
         for length in (64, 256):
             ours = [v for (n, _, spin), v in table.items() if n == length and spin in spinning]

@@ -30,9 +30,9 @@ _ORT_TYPES = {"tensor(float)": "float32", "tensor(float16)": "float16", "tensor(
 class RuntimeOptions:
     threads: int = DEFAULT_THREADS
     opt_level: str = DEFAULT_OPT_LEVEL
-    # Worker threads that spin between parallel steps hand work over faster (SmolLM2 int8 at 2 threads:
-    # about 175 instead of 122 tokens a second), but the window's event-loop lag p99 doubles (9 → 20 ms),
-    # so only benchmarks ask for it.
+    # With two or more threads the workers spin between the parallel steps of a run and sleep the moment it
+    # ends (below). `spin` keeps them spinning after a run too, as llama.cpp's threads do: only benchmarks
+    # ask for that like-for-like figure, since it burns a core while the window idles.
     spin: bool = False
     profile_prefix: str = ""  # where onnxruntime writes a profile of every node run (measurements only)
 
@@ -51,8 +51,18 @@ class RuntimeOptions:
         # Measured here: without the memory-pattern planner U²-Net-p holds 300 MB instead of 500 MB and
         # CenterFace 80 MB instead of 114 MB, at the same speed (the arena still reuses buffers).
         so.enable_mem_pattern = False
-        # Spinning threads steal the core the UI needs on small machines (STACK.md).
-        so.add_session_config_entry("session.intra_op.allow_spinning", "1" if self.spin else "0")
+        # A worker that sleeps between the steps of a run pays a wake-up for each of them: SmolLM2 int8 decoded
+        # 98 tokens a second at 2 threads, hardly more than at 1 (92). Spinning while the run lasts and stopping
+        # at its end (force_spinning_stop) gave 134, as fast as llama.cpp, with no processor time used between
+        # runs; in repeat mode the window's event-loop lag stayed at p99 6–9 ms, max 15–21 ms (sleeping workers:
+        # 5–7 and 11–18 ms). Measured here, AMD EPYC, 2 cores. Spinning after runs too would take the core the
+        # window needs while it idles (STACK.md), so only a benchmark asks for that (`spin`).
+        if self.threads > 1:
+            so.add_session_config_entry("session.intra_op.allow_spinning", "1")
+            if not self.spin:
+                so.add_session_config_entry("session.force_spinning_stop", "1")
+        else:
+            so.add_session_config_entry("session.intra_op.allow_spinning", "0")
         so.log_severity_level = 3  # warnings about old exporters are not the person's business
         if self.profile_prefix:
             so.enable_profiling = True
