@@ -13,11 +13,10 @@ from playground.core.card import ModelCard, TensorSpec
 from playground.core.errors import ModelCardError, ModelMissingError
 from playground.core.words import translate
 
-# Chosen by measurement on the 2-core machine (`playground bench MODEL INPUT --threads 1|2`, spinning off):
-# two threads ran CenterFace 53 → 31 ms, U²-Net-p 585 → 299 ms and Magika 8.5 → 5.4 ms, but Silero VAD
-# 66 → 104 ms (376 tiny runs pay for the hand-over), and with both cores busy the window's event-loop
-# lag in repeat mode rose from p99 11–17 ms to 22–24 ms (max 60 ms), past the 16 ms a smooth UI needs.
-# One thread keeps a core for the window; a person trades that for speed in the threads box.
+# One thread keeps a core for the window on a 2-core machine; a person trades that for speed in the threads box.
+# Measured there with two (`playground bench MODEL INPUT --threads 1|2`, workers spinning only within a run):
+# CenterFace 49 → 41 ms, Whisper int8 357 → 258 ms, SmolLM2 int8 92 → 134 tokens a second, Silero VAD no
+# faster (40 → 42 ms); the window's event-loop lag in repeat mode went from p99 5–7 ms to 6–9 ms.
 DEFAULT_THREADS = 1
 OPT_LEVELS = ("disabled", "basic", "extended", "all")
 DEFAULT_OPT_LEVEL = "all"
