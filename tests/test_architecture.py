@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "playground"
-# Which layers each layer may import (docs/ARCHITECTURE.md: ui → lab, tasks → core; zoo → core).
+# Which layers each layer may import (docs/ARCHITECTURE.md: ui → lab, tasks → core; zoo → core; batch → tasks, core).
 # Every layer may ask where the files are (playground.paths) and which version it is (playground.__version__).
 SHARED = {"paths", "__version__"}
 ALLOWED = {
@@ -20,6 +20,7 @@ ALLOWED = {
     "zoo": {"core", "zoo"} | SHARED,
     "tasks": {"core", "tasks"} | SHARED,
     "ui": {"core", "lab", "tasks", "ui", "app_log"} | SHARED,  # app_log: the log file a kiosk's launcher shares
+    "batch": {"core", "tasks", "batch", "zoo"} | SHARED,  # zoo: only its file locks (zoo/locks.py)
 }
 
 
@@ -45,7 +46,8 @@ def _imports(path: Path) -> set[str]:
 
 def test_pure_packages_load_no_qt():
     code = ("import sys, pkgutil, importlib, playground\n"
-            "for pkg in ('playground.core', 'playground.lab', 'playground.zoo', 'playground.tasks', 'playground.commands'):\n"
+            "for pkg in ('playground.core', 'playground.lab', 'playground.zoo', 'playground.tasks', 'playground.batch',\n"
+            "            'playground.commands'):\n"
             "    m = importlib.import_module(pkg)\n"
             "    for info in pkgutil.walk_packages(m.__path__, pkg + '.'):\n"
             "        importlib.import_module(info.name)\n"

@@ -1,0 +1,70 @@
+"""One batch from start to end: what is already done, the engine over the rest, each chunk kept as it lands,
+and the results file written once every input has its row."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from playground.batch.progress import Progress
+from playground.batch.rows import path_text
+from playground.batch.store import ResultStore
+from playground.core.safe_output import json_text
+
+MAX_CHUNK = 32  # files per part: a few seconds of work at most, so a stop loses little
+
+
+@dataclass(frozen=True)
+class Summary:
+    total: int
+    ran: int  # files run now
+    kept: int  # rows an earlier run made for the same content, model and parameters
+    errors: int  # rows with a sentence instead of a result (of all rows, kept ones included)
+    left_out: int  # rows of an earlier run for files not among these inputs
+    elapsed_s: float
+    workers: int
+    out: Path
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Small enough that every worker gets several chunks (they finish together), at most MAX_CHUNK."""
+    return max(1, min(MAX_CHUNK, files // (workers * 4)))
+
+
+def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, workers: int,
+            models_dir: Path, progress: Progress | None = None, chunk: int = 0) -> Summary:
+    from playground.batch.local import run_local
+
+    store = ResultStore(out, card.id, json_text(params, sort_keys=True))
+    started = time.monotonic()
+    with store.locked():
+        rows = store.done()
+        order = [path_text(p) for p in files]
+        wanted = set(order)
+        left_out = sum(1 for path in rows if path not in wanted)
+        size = chunk or chunk_size(len(files), workers)
+        chunks = [[(os.fspath(p), store.reusable(rows.get(key))) for p, key in zip(files[i:i + size], order[i:i + size])]
+                  for i in range(0, len(files), size)]
+        shown = progress or Progress(len(files), 0)
+        ran = 0
+
+        def landed(new: list[dict[str, Any]], kept: int) -> None:
+            nonlocal ran
+            for row in new:
+                row["model"], row["params"] = store.model, store.params
+            store.write_part(new)  # on disk before it is counted
+            rows.update((row["path"], row) for row in new)
+            ran += len(new)
+            shown.add(len(new), sum(1 for row in new if row["error"]), kept)
+
+        try:
+            run_local(card.id, params, models_dir, chunks, workers, landed)
+        finally:
+            shown.close()
+        store.finish(order, rows)
+    errors = sum(1 for key in order if rows[key].get("error"))
+    return Summary(len(files), ran, len(files) - ran, errors, left_out, time.monotonic() - started, workers,
+                   store.out)
