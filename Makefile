@@ -32,7 +32,7 @@ $(STAMP): pyproject.toml
 	  { echo "Inference Playground needs Python 3.11 or newer, but $(PYTHON) is $$($(PYTHON) --version 2>&1)."; exit 1; }
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
 	  { echo "Could not create a virtual environment: install it with 'sudo apt-get install python3-venv'."; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,media,batch]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,media,batch,ray]'
 	@touch $(STAMP)
 
 bench: setup

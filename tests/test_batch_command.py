@@ -10,6 +10,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -166,6 +167,31 @@ def test_a_killed_batch_goes_on_and_ends_as_an_uninterrupted_one(photos, tmp_pat
     first, second = read_rows(whole), read_rows(resumed)
     assert [{k: r[k] for k in SAME} for r in first] == [{k: r[k] for k in SAME} for r in second]
     assert len({r["path"] for r in second}) == len(second) == 19 and not parts.exists()
+
+
+@pytest.mark.models
+def test_the_ray_engine_gives_the_local_engines_rows(capsys, photos, tmp_path, require_model, monkeypatch, request):
+    require_model("efficientnet-lite0")
+    pytest.importorskip("ray")
+    # Ray's session files in a folder of their own, with a short path: its sockets' names must fit in 107 bytes.
+    short = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))
+    request.addfinalizer(lambda: shutil.rmtree(short, ignore_errors=True))
+    monkeypatch.setenv("RAY_TMPDIR", str(short))
+    for engine in ("local", "ray"):
+        code, said, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / f"{engine}.jsonl"),
+                                "--engine", engine, "--workers", "2", "--param", "top_k=2")
+        assert code == 0 and "Done: 7 files (7 run; 1 refused" in said, err
+    local, ray = read_rows(tmp_path / "local.jsonl"), read_rows(tmp_path / "ray.jsonl")
+    assert [{k: r[k] for k in SAME} for r in local] == [{k: r[k] for k in SAME} for r in ray]
+    # Ray decoded each picture in a stage of its own; the row still says how long that took.
+    assert all(json.loads(r["timings"])["stages_ms"]["decode"] > 0 for r in ray if r["result"])
+    assert os.environ["RAY_USAGE_STATS_ENABLED"] == "0"  # nothing reported to Ray's makers
+
+
+def test_an_address_is_for_the_ray_engine(capsys, photos, tmp_path):
+    code, _, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / "r.jsonl"),
+                         "--address", "10.0.0.1:6379")
+    assert code == 2 and "--address names a Ray cluster: give it with --engine ray." in err
 
 
 def test_a_results_file_another_batch_is_writing_is_refused(tmp_path):

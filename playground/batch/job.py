@@ -35,9 +35,9 @@ def chunk_size(files: int, workers: int) -> int:
 
 
 def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, workers: int,
-            models_dir: Path, progress: Progress | None = None, chunk: int = 0) -> Summary:
-    from playground.batch.local import run_local
-
+            models_dir: Path, progress: Progress | None = None, chunk: int = 0, engine: str = "local",
+            address: str | None = None) -> Summary:
+    """Run the batch on the local engine, or on Ray (`address`: a cluster's; None starts Ray here)."""
     store = ResultStore(out, card.id, json_text(params, sort_keys=True))
     started = time.monotonic()
     with store.locked():
@@ -61,7 +61,14 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
             shown.add(len(new), sum(1 for row in new if row["error"]), kept)
 
         try:
-            run_local(card.id, params, models_dir, chunks, workers, landed)
+            if engine == "ray":
+                from playground.batch.ray_engine import run_ray
+
+                run_ray(card, params, models_dir, chunks, workers, landed, address)
+            else:
+                from playground.batch.local import run_local
+
+                run_local(card.id, params, models_dir, chunks, workers, landed)
         finally:
             shown.close()
         store.finish(order, rows)

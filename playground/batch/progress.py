@@ -20,12 +20,16 @@ def clock(seconds: float) -> str:
 
 class Progress:
     def __init__(self, total: int, kept: int, stream: TextIO | None = None, tty: bool | None = None) -> None:
-        self.stream = stream or sys.stderr
+        self._stream = stream  # None: sys.stderr as it is at each line (an engine may stand in for it meanwhile)
         self.tty = self.stream.isatty() if tty is None else tty
         self.total, self.kept = total, kept  # kept: rows an earlier run made, reused without running
         self.ran = self.errors = 0
         self.started = time.monotonic()
         self._shown = 0.0
+
+    @property
+    def stream(self) -> TextIO:
+        return self._stream or sys.stderr
 
     @property
     def done(self) -> int:

@@ -36,11 +36,19 @@ def content_of(path: Path) -> tuple[int, str]:
     return size, digest.hexdigest()
 
 
-def result_row(path: Path, size: int, sha256: str, outcome: Any, worker: str) -> dict[str, Any]:
+def result_row(path: Path, size: int, sha256: str, outcome: Any, worker: str,
+               decode_ms: float | None = None) -> dict[str, Any]:
+    """`decode_ms`: the file was decoded in a stage of its own (the Ray engine), which took this long."""
     record = outcome.record
+    timings = record.to_dict()
+    total_ms = record.total_ns / 1e6
+    if decode_ms is not None:
+        timings["stages_ms"]["decode"] = round(decode_ms, 3)
+        total_ms += decode_ms
+        timings["total_ms"] = round(total_ms, 3)
     return {"path": path_text(path), "size": size, "sha256": sha256, "result": json_text(outcome.result.to_dict()),
-            "error": None, "total_ms": round(record.total_ns / 1e6, 3),
-            "model_ms": round(record.stages_ns.get("model", 0) / 1e6, 3), "timings": json_text(record.to_dict()),
+            "error": None, "total_ms": round(total_ms, 3),
+            "model_ms": round(record.stages_ns.get("model", 0) / 1e6, 3), "timings": json_text(timings),
             "notes": json_text(list(getattr(outcome.decoded, "notes", ()))), "worker": worker}
 
 
@@ -51,17 +59,26 @@ def error_row(path: Path, size: int | None, sha256: str | None, sentence: str, w
 
 def run_file(pipeline: Any, request: Any, path: Path, done_sha256: str | None, worker: str) -> dict[str, Any] | None:
     """The row for one file, or None when a finished row already holds this very content (`done_sha256`)."""
-    from dataclasses import replace
-
     try:
         size, sha256 = content_of(path)
     except OSError as exc:
-        return error_row(path, None, None, f"{path.name} could not be read ({exc.strerror or exc}): check that it "
-                                           "is there and readable.", worker)
+        return error_row(path, None, None, unreadable(path, exc), worker)
     if sha256 == done_sha256:
         return None
+    return answer(pipeline, request, path, path, size, sha256, worker)
+
+
+def unreadable(path: Path, exc: OSError) -> str:
+    return f"{path.name} could not be read ({exc.strerror or exc}): check that it is there and readable."
+
+
+def answer(pipeline: Any, request: Any, source: Any, path: Path, size: int, sha256: str, worker: str,
+           decode_ms: float | None = None) -> dict[str, Any]:
+    """Run the request on `source` (the file, or what an earlier stage decoded from it in `decode_ms`)."""
+    from dataclasses import replace
+
     try:
-        outcome = pipeline.run(replace(request, source=path))
+        outcome = pipeline.run(replace(request, source=source))
     except Cancelled:
         raise
     except PlaygroundError as exc:
@@ -72,4 +89,4 @@ def run_file(pipeline: Any, request: Any, path: Path, done_sha256: str | None, w
     except Exception as exc:  # noqa: BLE001 - one odd file must not end a night's batch; its row says what broke
         return error_row(path, size, sha256, f"Something unexpected went wrong with {path.name} "
                                              f"({type(exc).__name__}: {exc}); please report it with this file.", worker)
-    return result_row(path, size, sha256, outcome, worker)
+    return result_row(path, size, sha256, outcome, worker, decode_ms)

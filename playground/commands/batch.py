@@ -29,8 +29,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="the results file: NAME.parquet (needs the batch extra) or NAME.jsonl")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set a model parameter (see `playground models info MODEL`)")
-    p.add_argument("--engine", choices=("local",), default="local",
-                   help="local: one process per worker on this computer")
+    p.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="local: one process per worker on this computer; ray: Ray Data, here or on a cluster "
+                        "(needs the ray extra)")
+    p.add_argument("--address", metavar="RAY_ADDRESS",
+                   help="the Ray cluster to run on (host:port, or auto); the model's files and the playground go "
+                        "with the job. Without it, Ray starts on this computer")
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                    help="processes, each with its own copy of the model at one thread (default: one per core)")
     p.add_argument("--chunk", type=int, default=0, metavar="N",
@@ -46,7 +50,12 @@ def handle(args: argparse.Namespace) -> int:
     from playground.commands.common import find_card, parse_params
 
     cores = os.cpu_count() or 1
-    if not 1 <= args.workers <= cores:
+    if args.address and args.engine != "ray":
+        raise InputError("--address names a Ray cluster: give it with --engine ray.")
+    if args.address:  # a cluster's cores are not known here; Ray waits for what it cannot place
+        if args.workers < 1:
+            raise InputError(f"--workers must be 1 or more, not {args.workers}.")
+    elif not 1 <= args.workers <= cores:
         raise InputError(f"--workers must be between 1 and {cores}, the number of processor cores here, not "
                          f"{args.workers}.")
     if args.chunk < 0:
@@ -59,7 +68,7 @@ def handle(args: argparse.Namespace) -> int:
     files = expand(args.inputs, args.manifest, card.modality)
     try:
         summary = run_job(card, params, files, args.out, min(args.workers, len(files)), paths.models_dir(),
-                          chunk=args.chunk)
+                          chunk=args.chunk, engine=args.engine, address=args.address)
     except KeyboardInterrupt:
         print(f"Stopped. What finished is kept beside {args.out.name}: run the same command to go on from there.")
         return EXIT_STOPPED
