@@ -202,6 +202,39 @@ def test_a_results_file_another_batch_is_writing_is_refused(tmp_path):
             pass
 
 
+def _fake_rows(paths: list[str]) -> list[dict]:
+    """Rows as an engine makes them, numbered by their file's name."""
+    numbers = [int(Path(p).stem) if Path(p).stem.isdigit() else -1 for p in paths]
+    return [{"path": p, "size": 1, "sha256": f"{n:064x}", "result": '{"n": %d}' % n, "error": None, "total_ms": 1.0,
+             "model_ms": 1.0, "timings": "{}", "notes": "[]", "worker": "w", "model": "m", "params": "{}"}
+            for n, p in zip(numbers, paths)]
+
+
+@pytest.mark.parametrize("name", ["r.jsonl", "r.parquet"])
+def test_the_results_are_read_back_from_the_parts_in_the_inputs_order(tmp_path, name):
+    if name.endswith(".parquet"):
+        pytest.importorskip("pyarrow")
+    order = [f"/data/{i:05d}.png" for i in range(25_000)]  # more than one row group
+    store = ResultStore(tmp_path / name, "m", "{}")
+    with store.locked():
+        index = store.done()
+        for start in range(0, len(order), 1000):  # parts land in another order than the inputs'
+            index.update(store.write_part(_fake_rows(order[::-1][start:start + 1000])))
+        store.finish(order, index)
+    rows = read_rows(tmp_path / name)
+    assert [r["path"] for r in rows] == order and [json.loads(r["result"])["n"] for r in rows] == list(range(len(order)))
+    assert not store.parts.exists()
+    # The next run finds every row in the results file, copied into parts of its own; a copy cut short (parts
+    # there, the mark not yet) is begun again rather than trusted.
+    again = ResultStore(tmp_path / name, "m", "{}")
+    with again.locked():
+        again.parts.mkdir()
+        (again.parts / "part-0000-000001.jsonl").write_text(json.dumps(_fake_rows(["/data/other.png"])[0]) + "\n")
+        index = again.done()
+    assert set(index) == set(order) and again.reusable(index[order[3]]) == f"{3:064x}"
+    assert ResultStore(tmp_path / name, "other model", "{}").reusable(index[order[3]]) is None
+
+
 def test_progress_is_a_bar_on_a_terminal_and_plain_lines_in_a_log():
     bar, log = io.StringIO(), io.StringIO()
     for stream, tty in ((bar, True), (log, False)):

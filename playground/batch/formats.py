@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ COLUMNS = {"path": "string", "size": "int64", "sha256": "string", "result": "str
            "total_ms": "float64", "model_ms": "float64", "timings": "string", "notes": "string", "worker": "string",
            "model": "string", "params": "string"}
 JSON_COLUMNS = ("result", "timings", "notes", "params")
+ROW_GROUP = 10_000  # rows read or written at a time: memory stays flat however long the file
 
 
 def format_of(out: Path) -> str:
@@ -80,33 +81,58 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def jsonl_bytes(rows: Iterable[dict[str, Any]], nested: bool = False) -> bytes:
-    """One JSON object a line; `nested`: the JSON columns as objects (what a reader of a results file wants),
-    not as text (what a part keeps, as Parquet does)."""
-    if nested:
-        rows = ({k: json.loads(v) if k in JSON_COLUMNS and v is not None else v for k, v in row.items()}
-                for row in rows)
-    return b"".join(utf8(json_text(row) + "\n") for row in rows)
+def nested(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its JSON columns as objects: what a reader of a JSON Lines results file wants (a part keeps
+    them as text, as Parquet does)."""
+    return {k: json.loads(v) if k in JSON_COLUMNS and isinstance(v, str) else v for k, v in row.items()}
 
 
-def write_rows(path: Path, rows: list[dict[str, Any]], kind: str, nested: bool = True) -> None:
+def line_of(row: dict[str, Any]) -> bytes:
+    return utf8(json_text(row) + "\n")
+
+
+def write_rows(path: Path, rows: Iterable[dict[str, Any]], kind: str) -> None:
+    """A results file from rows that may come one at a time (a million need not be in memory at once)."""
     if kind == "jsonl":
-        data = jsonl_bytes(rows, nested)
-        write_atomically(path, lambda f: f.write(data))
+        write_atomically(path, lambda f: f.writelines(line_of(nested(row)) for row in rows))
         return
     import pyarrow as pa
 
     pq = need_pyarrow("writing Parquet")
     schema = pa.schema([(name, getattr(pa, kind_)()) for name, kind_ in COLUMNS.items()])
-    table = pa.Table.from_pylist([{k: row.get(k) for k in COLUMNS} for row in rows], schema=schema)
-    write_atomically(path, lambda f: pq.write_table(table, f, compression="zstd"))
+
+    def write(f: Any) -> None:
+        with pq.ParquetWriter(f, schema, compression="zstd") as writer:
+            batch: list[dict[str, Any]] = []
+            written = 0
+            for row in rows:
+                batch.append({k: row.get(k) for k in COLUMNS})
+                if len(batch) == ROW_GROUP:
+                    writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                    written, batch = written + len(batch), []
+            if batch or not written:  # the last rows; or none at all, which is still a file with its columns
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+
+    write_atomically(path, write)
+
+
+def iter_rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The rows of a results file or a part, one at a time, each with its JSON columns as text."""
+    if FORMATS.get(path.suffix.lower()) == "parquet":
+        for batch in need_pyarrow("reading Parquet results").ParquetFile(path).iter_batches(ROW_GROUP):
+            yield from batch.to_pylist()
+        return
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                yield as_text(json.loads(line))
+
+
+def as_text(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: json_text(v) if k in JSON_COLUMNS and v is not None and not isinstance(v, str) else v
+            for k, v in row.items()}
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    """The rows of a results file or a part, each with its JSON columns as text."""
-    if FORMATS.get(path.suffix.lower()) == "parquet":
-        return need_pyarrow("reading Parquet results").read_table(path).to_pylist()
-    with path.open(encoding="utf-8") as f:
-        rows = [json.loads(line) for line in f if line.strip()]
-    return [{k: json_text(v) if k in JSON_COLUMNS and v is not None and not isinstance(v, str) else v
-             for k, v in row.items()} for row in rows]
+    """The rows of a results file or a part, as a list (a test's or a small file's way)."""
+    return list(iter_rows(path))

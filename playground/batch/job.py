@@ -41,12 +41,12 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
     store = ResultStore(out, card.id, json_text(params, sort_keys=True))
     started = time.monotonic()
     with store.locked():
-        rows = store.done()
+        index = store.done()
         order = [path_text(p) for p in files]
         wanted = set(order)
-        left_out = sum(1 for path in rows if path not in wanted)
+        left_out = sum(1 for path in index if path not in wanted)
         size = chunk or chunk_size(len(files), workers)
-        chunks = [[(os.fspath(p), store.reusable(rows.get(key))) for p, key in zip(files[i:i + size], order[i:i + size])]
+        chunks = [[(os.fspath(p), store.reusable(index.get(key))) for p, key in zip(files[i:i + size], order[i:i + size])]
                   for i in range(0, len(files), size)]
         shown = progress or Progress(len(files), 0)
         ran = 0
@@ -55,8 +55,7 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
             nonlocal ran
             for row in new:
                 row["model"], row["params"] = store.model, store.params
-            store.write_part(new)  # on disk before it is counted
-            rows.update((row["path"], row) for row in new)
+            index.update(store.write_part(new))  # on disk before it is counted
             ran += len(new)
             shown.add(len(new), sum(1 for row in new if row["error"]), kept)
 
@@ -71,7 +70,7 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
                 run_local(card.id, params, models_dir, chunks, workers, landed)
         finally:
             shown.close()
-        store.finish(order, rows)
-    errors = sum(1 for key in order if rows[key].get("error"))
+        store.finish(order, index)
+    errors = sum(1 for key in order if index[key].error)
     return Summary(len(files), ran, len(files) - ran, errors, left_out, time.monotonic() - started, workers,
                    store.out)
