@@ -82,6 +82,18 @@ def test_a_csv_manifest_without_a_path_column_says_which_column_it_needs(tmp_pat
         expand([], [str(tmp_path / "m.csv")], "image")
 
 
+def test_a_device_or_a_pipe_is_a_row_not_a_hang(tmp_path):
+    from playground.batch.inputs import files_under
+    from playground.batch.rows import run_file
+
+    os.mkfifo(tmp_path / "pipe.png")  # opening it to read would wait for a writer forever
+    assert files_under(tmp_path, "image") == []  # a folder's pipes are not its files
+    (tmp_path / "list.txt").write_text(f"/dev/zero\n{tmp_path / 'pipe.png'}\n")  # a manifest may name anything
+    for path in expand([], [str(tmp_path / "list.txt")], "image"):
+        row = run_file(None, None, path, None, "w")  # never reaches the model
+        assert row is not None and "is not a regular file (a device, a pipe or a folder)" in row["error"]
+
+
 def test_the_results_name_says_the_format(capsys, photos, tmp_path):
     code, _, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / "out.csv"))
     assert code == 2 and "--out must end in .parquet or .jsonl" in err and not (tmp_path / "out.csv.parts").exists()

@@ -50,7 +50,8 @@ def files_under(folder: Path, modality: str) -> list[Path]:
     out = []
     for root, dirs, files in os.walk(folder.absolute(), followlinks=False):
         dirs.sort()
-        out += [Path(root) / name for name in sorted(files) if Path(name).suffix.lower() in suffixes]
+        out += [Path(root) / name for name in sorted(files)
+                if Path(name).suffix.lower() in suffixes and (Path(root) / name).is_file()]  # no pipes or devices
     return out
 
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+import stat
 from pathlib import Path
 from typing import Any
 
-from playground.core.errors import Cancelled, PlaygroundError
+from playground.core.errors import Cancelled, InputError, PlaygroundError
 from playground.core.safe_output import json_text
 
 _CHUNK = 1 << 20
@@ -27,7 +28,10 @@ def worker_name() -> str:
 
 
 def content_of(path: Path) -> tuple[int, str]:
-    """The file's size and sha256, read in pieces (memory stays small whatever the file's size)."""
+    """The file's size and sha256, read in pieces (memory stays small whatever the file's size). Only a regular
+    file is read: a device or a pipe named in a manifest (/dev/zero) would never end, or block the worker."""
+    if not stat.S_ISREG(os.stat(path).st_mode):
+        raise InputError(f"{path.name} is not a regular file (a device, a pipe or a folder): list files only.")
     digest, size = hashlib.sha256(), 0
     with path.open("rb") as f:
         while block := f.read(_CHUNK):
@@ -63,6 +67,8 @@ def run_file(pipeline: Any, request: Any, path: Path, done_sha256: str | None, w
         size, sha256 = content_of(path)
     except OSError as exc:
         return error_row(path, None, None, unreadable(path, exc), worker)
+    except InputError as exc:
+        return error_row(path, None, None, str(exc), worker)
     if sha256 == done_sha256:
         return None
     return answer(pipeline, request, path, path, size, sha256, worker)
