@@ -200,6 +200,13 @@ def test_the_ray_engine_gives_the_local_engines_rows(capsys, photos, tmp_path, r
     assert os.environ["RAY_USAGE_STATS_ENABLED"] == "0"  # nothing reported to Ray's makers
 
 
+def test_workers_are_between_one_and_the_cores_here(capsys, photos, tmp_path):
+    for workers in ("0", str((os.cpu_count() or 1) + 1)):
+        code, _, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / "r.jsonl"),
+                             "--workers", workers)
+        assert code == 2 and f"--workers must be between 1 and {os.cpu_count()}" in err
+
+
 def test_an_address_is_for_the_ray_engine(capsys, photos, tmp_path):
     code, _, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / "r.jsonl"),
                          "--address", "10.0.0.1:6379")

@@ -35,8 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--address", metavar="RAY_ADDRESS",
                    help="the Ray cluster to run on (host:port, or auto); the model's files and the playground go "
                         "with the job. Without it, Ray starts on this computer")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="processes, each with its own copy of the model at one thread (default: one per core)")
+    p.add_argument("--workers", type=int, default=None,
+                   help="processes, each with its own copy of the model at one thread (default: one per physical "
+                        "core: two hyper-threads of one core share its arithmetic units)")
     p.add_argument("--chunk", type=int, default=0, metavar="N",
                    help="files per piece of work, each kept on disk as it finishes (default: chosen from the count)")
     p.set_defaults(handler=handle)
@@ -50,6 +51,10 @@ def handle(args: argparse.Namespace) -> int:
     from playground.commands.common import find_card, parse_params
 
     cores = os.cpu_count() or 1
+    if args.workers is None:
+        import psutil
+
+        args.workers = psutil.cpu_count(logical=False) or cores
     if args.address and args.engine != "ray":
         raise InputError("--address names a Ray cluster: give it with --engine ray.")
     if args.address:  # a cluster's cores are not known here; Ray waits for what it cannot place
