@@ -1,6 +1,6 @@
 """The local engine: the fastest way through many files on one computer.
 
-One process per core, each with its own session at one onnxruntime thread: files are independent, so
+One process per physical core, each with its own session at one onnxruntime thread: files are independent, so
 whole runs side by side scale better than one run's layers split across threads, and one process's
 decoding overlaps another's model. Work goes out in chunks of files; each chunk that comes back is one
 part on disk (store.py) before the next is counted. Processes are started fresh (spawn), never forked from
