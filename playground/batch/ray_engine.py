@@ -42,8 +42,8 @@ class Decode:
         self.kind = get_task(self.card.task).input_kind
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
-        from playground import core
-        from playground.batch.rows import content_of, unreadable
+        from playground.batch.rows import content_of, unexpected, unreadable
+        from playground.core import media
         from playground.core.errors import PlaygroundError
 
         out: dict[str, list[Any]] = {"path": [], "size": [], "sha256": [], "decoded": [], "decode_ms": [],
@@ -56,12 +56,14 @@ class Decode:
                 kept = sha256 == done
                 if not kept:
                     began = time.perf_counter_ns()
-                    decoded = pickle.dumps(core.media.decode(self.kind, Path(path), self.card))
+                    decoded = pickle.dumps(media.decode(self.kind, Path(path), self.card))
                     took = (time.perf_counter_ns() - began) / 1e6
             except OSError as exc:
                 problem = unreadable(Path(path), exc)
             except PlaygroundError as exc:
                 problem = str(exc)
+            except Exception as exc:  # noqa: BLE001 - as the local engine: one odd file is a row, not a failed job
+                problem = unexpected(Path(path), exc)
             for key, value in zip(out, (path, size, sha256, decoded, took, problem, kept)):
                 out[key].append(value)
         return out

@@ -74,6 +74,10 @@ def run_file(pipeline: Any, request: Any, path: Path, done_sha256: str | None, w
     return answer(pipeline, request, path, path, size, sha256, worker)
 
 
+def unexpected(path: Path, exc: Exception) -> str:
+    return f"Something unexpected went wrong with {path.name} ({type(exc).__name__}: {exc}); please report it with this file."
+
+
 def unreadable(path: Path, exc: OSError) -> str:
     return f"{path.name} could not be read ({exc.strerror or exc}): check that it is there and readable."
 
@@ -93,6 +97,5 @@ def answer(pipeline: Any, request: Any, source: Any, path: Path, size: int, sha2
         return error_row(path, size, sha256, f"{path.name} needed more memory than this computer has: scale it "
                                              "down and run it again.", worker)
     except Exception as exc:  # noqa: BLE001 - one odd file must not end a night's batch; its row says what broke
-        return error_row(path, size, sha256, f"Something unexpected went wrong with {path.name} "
-                                             f"({type(exc).__name__}: {exc}); please report it with this file.", worker)
+        return error_row(path, size, sha256, unexpected(path, exc), worker)
     return result_row(path, size, sha256, outcome, worker, decode_ms)
