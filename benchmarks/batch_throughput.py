@@ -76,9 +76,9 @@ def make_files(folder: Path, count: int, modality: str) -> list[Path]:
     return files
 
 
-def feeds_of(card, files: list[Path]) -> dict[str, list[dict[str, np.ndarray]]]:  # noqa: ANN001 - a ModelCard
-    """Every session.run the pipeline makes for each file, by the session's file, caught on their way in (a
-    speech model runs its voice detector, its encoder and its decoder many times a file)."""
+def feeds_of(card, files: list[Path]) -> list[tuple[str, dict[str, np.ndarray]]]:  # noqa: ANN001 - a ModelCard
+    """Every session.run the pipeline makes for each file, in order, as (session role, feeds), caught on their
+    way in (a speech model runs its voice detector, its encoder and its decoder many times a file)."""
     pipeline, caught = Pipeline(options=RuntimeOptions(threads=1)), []
     task = get_task(card.task)
     for path in files:

@@ -14,6 +14,7 @@ from playground.batch.rows import path_text
 from playground.batch.store import ResultStore
 from playground.core.safe_output import json_text
 
+Chunk = list[tuple[str, str | None]]  # files handed to an engine: (path, sha256 of a row that may stand for it)
 MAX_CHUNK = 32  # files per part: a few seconds of work at most, so a stop loses little
 
 

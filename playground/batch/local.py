@@ -18,9 +18,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
+from playground.batch.job import Chunk
 from playground.core.errors import PlaygroundError
-
-Chunk = list[tuple[str, str | None]]  # (path, sha256 of a row that may stand for it, or None)
 
 _worker: dict[str, Any] = {}
 

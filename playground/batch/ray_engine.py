@@ -25,9 +25,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from playground.batch.job import Chunk
 from playground.core.errors import InputError
 
-Chunk = list[tuple[str, str | None]]
 # Set before Ray is imported: no usage reports sent to Ray's makers.
 QUIET = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 

@@ -71,35 +71,37 @@ class ResultStore:
         self.parts.mkdir(exist_ok=True)
         for leftover in self.parts.glob(".*.tmp"):  # a part whose writing was cut short: never renamed, never used
             leftover.unlink(missing_ok=True)
-        if self.out.is_file() and not (self.parts / _COPIED).is_file():
-            self._copy_earlier_results()
-        index: dict[str, Kept] = {}
+        copied = self._copy_earlier_results() if self.out.is_file() and not (self.parts / _COPIED).is_file() else {}
+        index: dict[str, Kept] = dict(copied)
         names = sorted(p.name for p in self.parts.iterdir() if _PART.fullmatch(p.name))
         for name in names:
-            index.update(_index(self.parts / name))
+            if not (copied and name.startswith("part-0000-")):  # just written: their places are known
+                index.update(_index(self.parts / name))
         self.run = 1 + max((int(_PART.fullmatch(n).group(1)) for n in names), default=0)  # type: ignore[union-attr]
         return index
 
-    def _copy_earlier_results(self) -> None:
-        """An earlier run's results file into parts of run 0, so that every kept row is read back the same way. A
-        copy cut short is begun again (the mark is written last)."""
+    def _copy_earlier_results(self) -> dict[str, Kept]:
+        """An earlier run's results file into parts of run 0, so that every kept row is read back the same way;
+        where each row now lies. A copy cut short is begun again (the mark is written last)."""
         for part in self.parts.glob("part-0000-*.jsonl"):
             part.unlink()
         batch: list[dict[str, Any]] = []
+        index: dict[str, Kept] = {}
         seq = 0
         try:
             for row in iter_rows(self.out):
                 batch.append(row)
                 if len(batch) == ROW_GROUP:
                     seq += 1
-                    _write_part(self.parts / f"part-0000-{seq:06d}.jsonl", batch)
+                    index.update(_write_part(self.parts / f"part-0000-{seq:06d}.jsonl", batch))
                     batch = []
         except (ValueError, KeyError, OSError) as exc:
             raise InputError(f"{self.out} is not a batch's results file ({exc}): move it away, or choose another "
                              "--out.") from None
         if batch:
-            _write_part(self.parts / f"part-0000-{seq + 1:06d}.jsonl", batch)
+            index.update(_write_part(self.parts / f"part-0000-{seq + 1:06d}.jsonl", batch))
         write_atomically(self.parts / _COPIED, lambda f: None)
+        return index
 
     def reusable(self, kept: Kept | None) -> str | None:
         """The sha256 under which a kept row may stand for its file, or None when it must be made again (another
