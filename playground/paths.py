@@ -94,5 +94,10 @@ def cache_dir() -> Path:
     return base / "inference-playground" / "sources"
 
 
+def batches_dir() -> Path:
+    """Where a batch started from the window keeps its rows, so a stopped one goes on the next time."""
+    return _data_home() / "batches"
+
+
 def log_dir() -> Path:
     return _data_home() / "logs"

@@ -1,4 +1,5 @@
-"""Shared test setup: Qt offscreen before it loads, a private settings file per test, and model-gated tests."""
+"""Shared test setup: Qt offscreen before it loads, private settings and data folders per test, and model-gated
+tests."""
 
 from __future__ import annotations
 
@@ -20,6 +21,15 @@ def private_settings(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pyte
     """Every test gets its own settings file, so no test sees another's (or the person's) last model."""
     path = tmp_path_factory.mktemp("settings") / "playground.ini"
     monkeypatch.setenv("PLAYGROUND_SETTINGS", str(path))
+    return path
+
+
+@pytest.fixture(autouse=True)
+def private_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """What the app keeps in the person's data folder (a batch's rows, logs) goes to a test's own folder (a checkout's
+    models stay in models/, which this does not move)."""
+    path = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(path))
     return path
 
 

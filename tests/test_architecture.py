@@ -16,7 +16,7 @@ PACKAGE = ROOT / "playground"
 SHARED = {"paths", "__version__"}
 ALLOWED = {
     "core": {"core"} | SHARED,
-    "lab": {"core", "lab"} | SHARED,
+    "lab": {"core", "lab", "batch"} | SHARED,  # batch: the batch lesson runs the batch engines
     "zoo": {"core", "zoo"} | SHARED,
     "tasks": {"core", "tasks"} | SHARED,
     "ui": {"core", "lab", "tasks", "ui", "app_log"} | SHARED,  # app_log: the log file a kiosk's launcher shares

@@ -1,39 +1,26 @@
-"""Batch mode over a folder: which files run, a bad file as a row with its sentence, progress with
-throughput, stopping midway, and the CSV and JSON written from it."""
+"""The batch lesson's batch over a folder: which files run, a bad file as a row with its sentence, progress with
+throughput, stopping midway and going on, and the CSV and JSON written from it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from dataclasses import dataclass
+import shutil
 from pathlib import Path
 
 import pytest
 
+from playground import paths
 from playground.core.cancel import CancelToken
+from playground.core.catalog import load_catalog
 from playground.core.errors import InputError
-from playground.core.pipeline import Pipeline
 from playground.core.task import RunRequest
 from playground.lab import batch
-from playground.lab.batch import files_in, run_batch, to_csv, to_json
+from playground.lab.batch import files_in, results_file, run_folder, to_csv, to_json
 from tests.tiny_models import ScaleTask
 
-
-@dataclass(frozen=True)
-class Total:
-    value: float
-
-    def summary(self) -> str:
-        return f"total {self.value:g}\nsecond line"
-
-    def to_dict(self) -> dict:
-        return {"type": "total", "value": self.value}
-
-
-class SummingTask(ScaleTask):
-    def postprocess(self, outputs, ctx, card, params):
-        return Total(super().postprocess(outputs, ctx, card, params))
+SAMPLES = paths.samples_dir()
 
 
 @pytest.fixture
@@ -57,30 +44,72 @@ def test_the_files_of_the_models_kind_are_taken_in_order(folder, tmp_path, monke
         files_in(tmp_path / "nowhere", "text")
 
 
-def test_each_file_becomes_a_row_and_a_bad_one_says_why(folder, scale_card):
-    seen = []
-    report = run_batch(RunRequest(scale_card, SummingTask(), folder, {"gain": 1.0}), Pipeline(), CancelToken(),
-                       lambda f, partial: seen.append((f, partial.done, partial.per_second)))
-    assert [(r.file, r.answer) for r in report.rows] == [("a.txt", "total 16"), ("b.txt", "total 32"), ("c.md", "")]
-    assert report.rows[2].problem.startswith("c.md is not UTF-8 text") and report.failed == 1
-    assert report.finished and report.done == report.total == 3
-    assert [(f, done) for f, done, _ in seen] == [(pytest.approx(1 / 3), 1), (pytest.approx(2 / 3), 2), (1.0, 3)]
-    assert all(rate > 0 for _, _, rate in seen) and report.eta_s == 0
+GREETINGS = {"hello_de.txt": "German", "hello_fr.txt": "French", "hello_pt.txt": "Portuguese",
+             "hello_ru.txt": "Russian"}
+
+
+@pytest.fixture
+def texts(tmp_path: Path) -> Path:
+    """Twelve texts in four languages, and one that is not UTF-8 (refused: the batch goes on)."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    for i in range(3):
+        for name in GREETINGS:
+            shutil.copy(SAMPLES / name, folder / f"{i}-{name}")
+    (folder / "3-broken.txt").write_bytes("Chère".encode("latin-1"))
+    return folder
+
+
+def _run(card, folder, results, token=None, seen=None, engine="local", workers=1):
+    return run_folder(card, {}, folder, engine, workers, results, load_catalog().folder, token or CancelToken(),
+                      lambda f, partial: (seen if seen is not None else []).append((f, partial.done)))
+
+
+@pytest.mark.models
+def test_each_file_becomes_a_row_and_a_bad_one_says_why(texts, tmp_path, require_model):
+    card = require_model("langid")
+    seen: list = []
+    report = _run(card, texts, tmp_path / "results", seen=seen)
+    names = sorted(p.name for p in texts.iterdir())
+    assert [r.file for r in report.rows] == names and report.finished and report.done == report.total == 13
+    for row in report.rows[:-1]:
+        assert GREETINGS[row.file[2:]] in row.answer and row.stages_ms["model"] > 0 and row.result["type"]
+    broken = report.rows[-1]
+    assert broken.problem.startswith("3-broken.txt is not UTF-8 text") and report.failed == 1 and not broken.answer
+    assert seen[-1] == (1.0, 13) and [done for _, done in seen] == sorted(done for _, done in seen)
+    assert report.ran == 13 and report.kept == 0 and report.first_s > 0 and report.eta_s == 0
     rows = list(csv.DictReader(io.StringIO(to_csv(report))))
-    assert rows[0]["file"] == "a.txt" and float(rows[0]["model_ms"]) > 0 and rows[2]["problem"].startswith("c.md")
+    assert rows[0]["file"] == names[0] and float(rows[0]["model_ms"]) > 0 and rows[-1]["problem"].startswith("3-b")
     body = json.loads(to_json(report))
-    assert body["done"] == 3 and body["failed"] == 1 and body["rows"][1]["result"] == {"type": "total", "value": 32.0}
+    assert body["done"] == 13 and body["failed"] == 1 and body["rows"][1]["result"] == report.rows[1].result
+    # Run again once finished: run afresh (the lesson compares engines' figures), not "nothing to do".
+    again = _run(card, texts, tmp_path / "results")
+    assert again.ran == 13 and again.kept == 0
 
 
-def test_a_stopped_batch_keeps_what_it_did(folder, scale_card):
+@pytest.mark.models
+def test_a_stopped_batch_keeps_what_it_did_and_goes_on_from_there(texts, tmp_path, require_model):
+    card = require_model("langid")
     token = CancelToken()
+    stopped = _run(card, texts, tmp_path / "results", token, seen=_Stopper(token))
+    assert 1 <= stopped.done < stopped.total == 13 and not stopped.finished
+    assert results_file(tmp_path / "results", "langid", texts, "local").name.startswith("langid-local-")
+    resumed = _run(card, texts, tmp_path / "results")
+    assert resumed.finished and resumed.kept == stopped.done and resumed.ran == 13 - stopped.done
+    whole = _run(card, texts, tmp_path / "other")
+    assert [(r.file, r.answer, r.problem) for r in resumed.rows] == [(r.file, r.answer, r.problem) for r in whole.rows]
 
-    def stop_after_first(fraction, partial):
-        token.cancel()
 
-    report = run_batch(RunRequest(scale_card, SummingTask(), folder, {"gain": 1.0}), Pipeline(), token,
-                       stop_after_first)
-    assert report.done == 1 and not report.finished and report.total == 3
+class _Stopper(list):
+    """A progress list that presses Stop at the first news."""
+
+    def __init__(self, token: CancelToken) -> None:
+        super().__init__()
+        self.token = token
+
+    def append(self, item) -> None:
+        super().append(item)
+        self.token.cancel()
 
 
 def test_batch_sizes_feed_the_same_input_many_times_in_one_run(scale_card):
@@ -102,7 +131,7 @@ def test_the_batch_lesson_says_what_live_runs_missed_and_what_batching_did():
     from playground.core import explainers
     from playground.core.metrics import RunHistory
     from playground.core.timing import RunRecord
-    from playground.lab import lesson_facts
+    from playground.lab import lesson_batch, lesson_facts
     from playground.lab.batch import BatchReport, BatchRow
     from playground.lab.batch_sizes import BatchSizes, SizePoint
 
@@ -112,13 +141,30 @@ def test_the_batch_lesson_says_what_live_runs_missed_and_what_batching_did():
     report = BatchReport("m", "/photos/holiday", 3, 0, [BatchRow("a.png", "1 face", "", {}, 30.0),
                                                          BatchRow("b.png", "", "b.png is empty.", {}, 0.0)], 0.5)
     fast = BatchSizes("m", (SizePoint(1, 0.04), SizePoint(32, 0.24)))
-    values = {**explainers.facts(history), **lesson_facts.batch_facts(report, history, 33.0, fast)}
+    rows = [BatchRow(f"{i}.png", "cat", "", {}, 10.0) for i in range(100)]
+    # Local: 10 files in the first 0.5 s, then 90 in 0.9 s (100 a second); Ray: 8 s to start, then 60 a second.
+    local = BatchReport("m", "/photos/holiday", 100, 0, rows, 1.4, True, "local", 2, 0, 0.5, 10)
+    ray = BatchReport("m", "/photos/holiday", 100, 0, rows, 9.5, True, "ray", 2, 0, 8.0, 10)
+    values = {**explainers.facts(history), **lesson_batch.batch_facts(report, history, 33.0, fast)}
     text = " ".join(explainers.render(lesson_facts.BATCH, values, True).split())
     assert "With a deadline of **33.0 ms** (30.3 answers a second), 2 of the last 4 runs missed it." in text
     assert "has gone through 2 of 3 files of holiday in 500 ms: 4 files a second, 30.0 ms each; 1 could not" in text
     assert "Fed 32 at once, it answered 5.3 times as many a second. Each answer waited 0.24 ms instead" in text
+    side_by_side = lesson_batch.engines_sentence((local, ray))
+    assert side_by_side == ("Side by side on this folder: the local engine, 2 workers, the first answers after 500 ms, "
+                            "then 100 files a second; Ray, 2 workers, the first answers after 8 s, then 60 files a "
+                            "second.")
+    # The fastest pace, 100 files a second: a million files take 2.8 hours here. A core's best, 50 a second: 2.1
+    # minutes on 160 cores, and 1e6 / 50 / 3600 = 5.6 core-hours, $0.28 at $0.05 each.
+    beyond = lesson_batch.beyond_sentence((local, ray))
+    assert beyond.startswith("A million files would take 2.8 hours here at the fastest pace measured, and about 2.1 "
+                             "minutes on 10 hired computers of 16 cores at 50 files a second per core: $0.28 of "
+                             "computing (at $0.05 a core-hour)")
+    assert "Beyond one computer, an engine like Ray must also move each file" in beyond
+    assert lesson_batch.beyond_sentence(()).startswith("Beyond one computer")
+    assert lesson_batch.engines_sentence(()).startswith("Run the same folder through the local engine and then")
     slow = BatchSizes("m", (SizePoint(1, 5.0), SizePoint(32, 200.0)))
-    assert "it answered no more a second (160 against 200)" in lesson_facts.batch_facts(None, history, 33.0, slow)[
+    assert "it answered no more a second (160 against 200)" in lesson_batch.batch_facts(None, history, 33.0, slow)[
         "sizes_sentence"]
     for shown in (text, explainers.render(lesson_facts.BATCH, {}, False)):
         assert not re.search(r"\{\w+\}", shown) and 20 <= explainers.word_count(shown) <= explainers.MAX_WORDS

@@ -25,7 +25,7 @@ from playground.core.errors import InputError
 
 SAMPLES = Path(__file__).resolve().parent.parent / "assets" / "samples"
 PICTURES = ("coffee.png", "chelsea.png", "astronaut.png", "rocket.jpg", "grace_hopper.jpg")
-SAME = ("path", "size", "sha256", "result", "error", "notes", "model", "params")  # all but timings and worker
+SAME = ("path", "size", "sha256", "answer", "result", "error", "notes", "model", "params")  # all but timings and worker
 
 
 @pytest.fixture
@@ -124,6 +124,7 @@ def test_every_file_is_a_row_and_a_bad_one_says_why(capsys, photos, tmp_path, re
     assert main(["run", "efficientnet-lite0", str(photos / "coffee.png"), "--param", "top_k=3", "--json"]) == 0
     assert coffee["result"] == json.loads(capsys.readouterr().out)["result"]
     assert coffee["result"]["labels"][0]["name"] == "espresso" and len(coffee["result"]["labels"]) == 3
+    assert "espresso" in coffee["answer"] and broken["answer"] is None  # the first line the window shows
     assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())  # as any new file, not private
     assert not (tmp_path / "results.jsonl.parts").exists()
 
@@ -189,6 +190,7 @@ def test_the_ray_engine_gives_the_local_engines_rows(capsys, photos, tmp_path, r
     short = Path(tempfile.mkdtemp(prefix="ray-", dir="/tmp"))
     request.addfinalizer(lambda: shutil.rmtree(short, ignore_errors=True))
     monkeypatch.setenv("RAY_TMPDIR", str(short))
+    monkeypatch.setenv("HOME", str(tmp_path))  # where Ray would write a token of its own, ~/.ray/auth_token
     for engine in ("local", "ray"):
         code, said, err = batch(capsys, "efficientnet-lite0", str(photos), "--out", str(tmp_path / f"{engine}.jsonl"),
                                 "--engine", engine, "--workers", "2", "--param", "top_k=2")
@@ -198,6 +200,8 @@ def test_the_ray_engine_gives_the_local_engines_rows(capsys, photos, tmp_path, r
     # Ray decoded each picture in a stage of its own; the row still says how long that took.
     assert all(json.loads(r["timings"])["stages_ms"]["decode"] > 0 for r in ray if r["result"])
     assert os.environ["RAY_USAGE_STATS_ENABLED"] == "0"  # nothing reported to Ray's makers
+    # Its servers took this batch's own token: none was written for later, none is left in the environment.
+    assert not (tmp_path / ".ray").exists() and "RAY_AUTH_TOKEN" not in os.environ
 
 
 def test_workers_are_between_one_and_the_cores_here(capsys, photos, tmp_path):

@@ -16,7 +16,7 @@ from playground.core.metrics import ResourceSampler, RunHistory
 from playground.core.results import Generation, Labels, Picking
 from playground.core.session import RuntimeOptions
 from playground.core.timing import RunRecord
-from playground.lab import lesson_facts, lesson_model, lesson_post
+from playground.lab import lesson_batch, lesson_facts, lesson_model, lesson_post
 from playground.lab.batch import BatchReport, BatchRow
 from playground.lab.batch_sizes import BatchSizes, SizePoint
 from playground.lab.cloud import CloudEstimate, CloudSetting
@@ -110,7 +110,7 @@ def _lesson_facts() -> list[tuple[str, dict[str, str]]]:
     for history in histories().values():
         for report in reports:
             for size in sizes:
-                out.append(("batch", lesson_facts.batch_facts(report, history, 1e-3, size)))
+                out.append(("batch", lesson_batch.batch_facts(report, history, 1e-3, size)))
         out.append(("latency", lesson_facts.latency_facts(history, 1, {})))
     two = RunHistory()
     for i, ms in enumerate((0.0, 0.0, 0.0)):
@@ -163,7 +163,7 @@ def test_every_card_figure_reads_well_at_the_edges(value):
 
 
 def test_the_batch_sentence_follows_the_model_name_as_a_sentence():
-    facts = lesson_facts.batch_facts(None, RunHistory(), 33.0)
+    facts = lesson_batch.batch_facts(None, RunHistory(), 33.0)
     text = " ".join(explainers.render(lesson_facts.BATCH, {**explainers.facts(None), **facts}, True).split())
     assert "**In a batch**, the model is waiting for a folder. Choose one above" in text
 

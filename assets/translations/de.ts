@@ -132,6 +132,10 @@
         <translation>Jede Datei des Stapels mit ihrer Antwort</translation>
     </message>
     <message>
+        <source>The engines&apos; runs of this folder side by side</source>
+        <translation>Die Läufe der Engines über diesen Ordner nebeneinander</translation>
+    </message>
+    <message>
         <source>Time batch sizes</source>
         <translation>Stapelgrößen messen</translation>
     </message>
@@ -142,6 +146,30 @@
     <message>
         <source>Wait for each batch size, with the answers a second</source>
         <translation>Wartezeit für jede Stapelgröße, mit den Antworten pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Batch engine</source>
+        <translation>Stapel-Engine</translation>
+    </message>
+    <message>
+        <source>Local engine: a process per worker</source>
+        <translation>Lokale Engine: ein Prozess pro Arbeiter</translation>
+    </message>
+    <message>
+        <source>Ray Data: the engine of clusters, here on this computer</source>
+        <translation>Ray Data: die Engine der Cluster, hier auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>Arbeiter</translation>
+    </message>
+    <message>
+        <source>Processes side by side, each with its own copy of the model at one thread; one per core is usually fastest</source>
+        <translation>Prozesse nebeneinander, jeder mit seiner eigenen Kopie des Modells in einem Thread; einer pro Kern ist meist am schnellsten</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
     </message>
     <message>
         <source>Run a folder…</source>
@@ -164,8 +192,20 @@
         <translation>Stopp</translation>
     </message>
     <message>
-        <source>Stop the batch; the files done so far are kept</source>
-        <translation>Den Stapel anhalten; die fertigen Dateien bleiben erhalten</translation>
+        <source>Stop the batch; the files done so far are kept, and running it again goes on from there</source>
+        <translation>Den Stapel anhalten; die fertigen Dateien bleiben erhalten, und ein neuer Lauf macht dort weiter</translation>
+    </message>
+    <message>
+        <source>Starting Ray, then on {folder}…</source>
+        <translation>Ray startet, dann geht es an {folder} …</translation>
+    </message>
+    <message>
+        <source>Starting the workers, then on {folder}…</source>
+        <translation>Die Arbeiter starten, dann geht es an {folder} …</translation>
+    </message>
+    <message>
+        <source>{engine}: {rate} a second</source>
+        <translation>{engine}: {rate} pro Sekunde</translation>
     </message>
     <message>
         <source>Save CSV…</source>
@@ -184,24 +224,24 @@
         <translation>Das ganze Ergebnis und die Zeiten jeder Datei als JSON speichern</translation>
     </message>
     <message>
-        <source>Starting on {folder}…</source>
-        <translation>Beginne mit {folder} …</translation>
-    </message>
-    <message>
         <source>{size} at once, {rate} a second</source>
         <translation>{size} auf einmal, {rate} pro Sekunde</translation>
+    </message>
+    <message>
+        <source>{done} of {total} files, {rate} a second (stopped): run the same folder again to go on from there.</source>
+        <translation>{done} von {total} Dateien, {rate} pro Sekunde (angehalten): Lass denselben Ordner noch einmal laufen, um dort weiterzumachen.</translation>
     </message>
     <message>
         <source>{done} of {total} files, {rate} a second, about {left} left.</source>
         <translation>{done} von {total} Dateien, {rate} pro Sekunde, noch etwa {left}.</translation>
     </message>
     <message>
-        <source>{done} of {total} files, {rate} a second (stopped).</source>
-        <translation>{done} von {total} Dateien, {rate} pro Sekunde (angehalten).</translation>
-    </message>
-    <message>
         <source>{done} of {total} files, {rate} a second.</source>
         <translation>{done} von {total} Dateien, {rate} pro Sekunde.</translation>
+    </message>
+    <message>
+        <source>{kept} were done before it was stopped, and not run again.</source>
+        <translation>{kept} waren vor dem Anhalten fertig und liefen nicht noch einmal.</translation>
     </message>
     <message>
         <source>1 more file was left out.</source>
@@ -260,6 +300,14 @@ Frist verpasst hat.</translation>
     <message>
         <source>{folder} holds no files of the kind this model reads ({suffixes}): choose another folder.</source>
         <translation>{folder} enthält keine Dateien der Art, die dieses Modell liest ({suffixes}): Wähl einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>Not on a public kiosk: Ray starts servers that run whatever code they are sent.</source>
+        <translation>Nicht an einem öffentlichen Kiosk: Ray startet Server, die jeden Code ausführen, den man ihnen schickt.</translation>
+    </message>
+    <message>
+        <source>Ray is not installed here: install the ray extra (pip install &apos;inference-playground[ray]&apos;) to compare it.</source>
+        <translation>Ray ist hier nicht installiert: Installiere das Extra ray (pip install &apos;inference-playground[ray]&apos;), um es zu vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -3707,6 +3755,14 @@ ihre Zeit pro geschriebenem Token.</translation>
         <translation>deiner Eingabe</translation>
     </message>
     <message>
+        <source>the local engine</source>
+        <translation>die lokale Engine</translation>
+    </message>
+    <message>
+        <source>Ray</source>
+        <translation>Ray</translation>
+    </message>
+    <message>
         <source>{missed} of the last 1 run missed it.</source>
         <translation>{missed} von 1 Durchlauf hat sie verpasst.</translation>
     </message>
@@ -3761,6 +3817,34 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>Fed {size} at once, it answered no more a second ({big_rate} against {one_rate}). Each answer waited {big_ms} ms instead of {one_ms} ms: one input already keeps this processor busy. Graphics chips, with thousands of small cores, are where big batches pay.</source>
         <translation>Mit {size} Eingaben auf einmal hat es nicht mehr pro Sekunde beantwortet ({big_rate} gegenüber {one_rate}). Jede Antwort hat {big_ms} ms statt {one_ms} ms gewartet: Schon eine Eingabe hält diesen Prozessor beschäftigt. Auf Grafikchips mit Tausenden kleiner Kerne lohnen sich große Stapel.</translation>
+    </message>
+    <message>
+        <source>{engine}, 1 worker</source>
+        <translation>{engine}, 1 Arbeiter</translation>
+    </message>
+    <message>
+        <source>{engine}, {workers} workers</source>
+        <translation>{engine}, {workers} Arbeiter</translation>
+    </message>
+    <message>
+        <source>Run the same folder through the local engine and then through Ray (or with another number of workers) to see them side by side.</source>
+        <translation>Lass denselben Ordner mit der lokalen Engine und dann mit Ray laufen (oder mit einer anderen Zahl von Arbeitern), um sie nebeneinander zu sehen.</translation>
+    </message>
+    <message>
+        <source>{engine}, the first answers after {first}, then {rate} files a second</source>
+        <translation>{engine}, die ersten Antworten nach {first}, dann {rate} Dateien pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Side by side on this folder: {runs}.</source>
+        <translation>Nebeneinander auf diesem Ordner: {runs}.</translation>
+    </message>
+    <message>
+        <source>Beyond one computer, an engine like Ray must also move each file to a computer with the model, start the cluster first (minutes for new machines) and give the files of a computer that fails to another: why a small batch is done sooner at home.</source>
+        <translation>Über einen Computer hinaus muss eine Engine wie Ray außerdem jede Datei zu einem Computer mit dem Modell bringen, zuerst den Cluster starten (Minuten für neue Maschinen) und die Dateien eines ausfallenden Computers einem anderen geben: Darum ist ein kleiner Stapel zu Hause früher fertig.</translation>
+    </message>
+    <message>
+        <source>A million files would take {here} here at the fastest pace measured, and about {cluster} on {nodes} hired computers of {cores} cores at {per_core} files a second per core: {cost} of computing (at {price} a core-hour), much the same on one computer or a hundred, for cores are paid by the hour. A projection, from these runs.</source>
+        <translation>Eine Million Dateien bräuchte hier im schnellsten gemessenen Tempo {here} und etwa {cluster} auf {nodes} gemieteten Computern mit je {cores} Kernen bei {per_core} Dateien pro Sekunde und Kern: {cost} Rechenzeit (bei {price} pro Kernstunde), auf einem Computer fast so viel wie auf hundert, denn Kerne werden nach Stunden bezahlt. Eine Hochrechnung aus diesen Läufen.</translation>
     </message>
     <message>
         <source>**Fine-tuning** adapts a trained model to new examples: draw a few digits below, say which each is, and tune it on them.</source>
@@ -6428,6 +6512,14 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>wait for the batch</source>
         <translation>Warten auf den Stapel</translation>
+    </message>
+    <message>
+        <source>until the first answers</source>
+        <translation>bis zu den ersten Antworten</translation>
+    </message>
+    <message>
+        <source>the other files</source>
+        <translation>die übrigen Dateien</translation>
     </message>
     <message>
         <source>Time bars</source>

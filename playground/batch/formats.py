@@ -17,11 +17,12 @@ from playground.core.errors import InputError
 from playground.core.safe_output import json_text, utf8
 
 FORMATS = {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
-# The columns, in order, with their Parquet types (pyarrow's names); result, timings and notes hold the JSON
-# that `playground run --json` prints for them, so one reader serves both commands.
-COLUMNS = {"path": "string", "size": "int64", "sha256": "string", "result": "string", "error": "string",
-           "total_ms": "float64", "model_ms": "float64", "timings": "string", "notes": "string", "worker": "string",
-           "model": "string", "params": "string"}
+# The columns, in order, with their Parquet types (pyarrow's names); answer is the result's first line as the
+# window shows it; result, timings and notes hold the JSON that `playground run --json` prints for them, so one
+# reader serves both commands.
+COLUMNS = {"path": "string", "size": "int64", "sha256": "string", "answer": "string", "result": "string",
+           "error": "string", "total_ms": "float64", "model_ms": "float64", "timings": "string", "notes": "string",
+           "worker": "string", "model": "string", "params": "string"}
 JSON_COLUMNS = ("result", "timings", "notes", "params")
 ROW_GROUP = 10_000  # rows read or written at a time: memory stays flat however long the file
 

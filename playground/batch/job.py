@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,8 +38,9 @@ def chunk_size(files: int, workers: int) -> int:
 
 def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, workers: int,
             models_dir: Path, progress: Progress | None = None, chunk: int = 0, engine: str = "local",
-            address: str | None = None) -> Summary:
-    """Run the batch on the local engine, or on Ray (`address`: a cluster's; None starts Ray here)."""
+            address: str | None = None, on_rows: Callable[[list[dict[str, Any]], int], None] | None = None) -> Summary:
+    """Run the batch on the local engine, or on Ray (`address`: a cluster's; None starts Ray here).
+    on_rows(rows, kept) hears each chunk once its rows are on disk: the new rows, and how many files it skipped."""
     store = ResultStore(out, card.id, json_text(params, sort_keys=True))
     started = time.monotonic()
     with store.locked():
@@ -59,6 +61,8 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
             index.update(store.write_part(new))  # on disk before it is counted
             ran += len(new)
             shown.add(len(new), sum(1 for row in new if row["error"]), kept)
+            if on_rows is not None:
+                on_rows(new, kept)
 
         try:
             if engine == "ray":

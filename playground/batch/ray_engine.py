@@ -9,6 +9,10 @@ Without an address Ray starts on this computer with one CPU per worker. With one
 playground package and the model's files to the cluster, and every node checks each file's sha256 against
 the card before it opens the model: a node with a different file refuses rather than answers differently.
 Ray reports usage to its makers unless told not to; the playground tells it not to, and starts no dashboard.
+Ray's servers listen on every network interface, and anything that reaches them can run code on this
+computer: a Ray started here requires a token that is made afresh for each batch and kept only in the
+environment of its own processes (not written to ~/.ray, as Ray's default token is), so nothing on the
+network can use it.
 """
 
 from __future__ import annotations
@@ -17,11 +21,12 @@ import io
 import logging
 import os
 import pickle
+import secrets
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +129,8 @@ def run_ray(card: Any, params: dict[str, Any], models_dir: Path, chunks: list[Ch
         raise InputError("The Ray engine needs Ray: install the ray extra (pip install 'inference-playground[ray]'), "
                          "or use --engine local.") from None
     size = max(1, max((len(c) for c in chunks), default=1))
-    with tempfile.TemporaryDirectory(prefix="playground-ray-") as staging:
+    with tempfile.TemporaryDirectory(prefix="playground-ray-") as staging, \
+            (nullcontext() if address else _own_token()):
         runtime_env, where = _shipping(card, models_dir, Path(staging)) if address else ({}, str(models_dir))
         try:
             ray.init(address=address, num_cpus=None if address else workers, include_dashboard=False,
@@ -159,6 +165,33 @@ def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chun
         rows = batch.to_pylist()
         on_chunk([{k: v for k, v in row.items() if k != "kept"} for row in rows if not row["kept"]],
                  sum(1 for row in rows if row["kept"]))
+
+
+@contextmanager
+def _own_token() -> Iterator[None]:
+    """For the block, a Ray started here answers only to this batch's processes: they inherit the token from the
+    environment. Ray reads its settings once, on import: they are read again after each change."""
+    # What Ray's own tests call after such a change (a compiled module: no type stubs).
+    from ray._raylet import AuthenticationTokenLoader, Config  # type: ignore[attr-defined]
+
+    def reread() -> None:
+        Config.initialize("")
+        AuthenticationTokenLoader.instance().reset_cache()
+
+    values = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+    before = {key: os.environ.get(key) for key in (*values, "RAY_AUTH_TOKEN_PATH")}
+    os.environ.pop("RAY_AUTH_TOKEN_PATH", None)
+    os.environ.update(values)
+    reread()
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        reread()
 
 
 @contextmanager

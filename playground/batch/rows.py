@@ -50,15 +50,16 @@ def result_row(path: Path, size: int, sha256: str, outcome: Any, worker: str,
         timings["stages_ms"]["decode"] = round(decode_ms, 3)
         total_ms += decode_ms
         timings["total_ms"] = round(total_ms, 3)
-    return {"path": path_text(path), "size": size, "sha256": sha256, "result": json_text(outcome.result.to_dict()),
-            "error": None, "total_ms": round(total_ms, 3),
+    lines = outcome.result.summary().strip().splitlines()
+    return {"path": path_text(path), "size": size, "sha256": sha256, "answer": lines[0] if lines else "",
+            "result": json_text(outcome.result.to_dict()), "error": None, "total_ms": round(total_ms, 3),
             "model_ms": round(record.stages_ns.get("model", 0) / 1e6, 3), "timings": json_text(timings),
             "notes": json_text(list(getattr(outcome.decoded, "notes", ()))), "worker": worker}
 
 
 def error_row(path: Path, size: int | None, sha256: str | None, sentence: str, worker: str) -> dict[str, Any]:
-    return {"path": path_text(path), "size": size, "sha256": sha256, "result": None, "error": sentence,
-            "total_ms": None, "model_ms": None, "timings": None, "notes": None, "worker": worker}
+    return {"path": path_text(path), "size": size, "sha256": sha256, "answer": None, "result": None,
+            "error": sentence, "total_ms": None, "model_ms": None, "timings": None, "notes": None, "worker": worker}
 
 
 def run_file(pipeline: Any, request: Any, path: Path, done_sha256: str | None, worker: str) -> dict[str, Any] | None:

@@ -5,16 +5,11 @@ that may be one has a template of its own for one."""
 
 from __future__ import annotations
 
-import math
-from pathlib import Path
-
 from playground.core import readable
 from playground.core.explainers import literal
 from playground.core.metrics import RunHistory
 from playground.core.timing import RunRecord, percentile
 from playground.core.words import QT_TRANSLATE_NOOP, translate
-from playground.lab.batch import BatchReport
-from playground.lab.batch_sizes import BatchSizes
 from playground.lab.cloud import CloudEstimate, CloudSetting
 from playground.lab.compare import Comparison
 from playground.lab.cost import CostFigures
@@ -225,74 +220,6 @@ def int8_facts(comparison: Comparison | None, input_label: str) -> dict[str, str
             "base_mb": readable.sig(base.size_mb, 3), "twin_mb": readable.sig(twin.size_mb, 3),
             "agreement_text": comparison.agreement_text, "cpu_sentence": cpu,
             "compared_input": literal(input_label or translate("LessonFacts", "your input"))}
-
-
-def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: float,
-                sizes: BatchSizes | None = None) -> dict[str, str]:
-    """The live runs against a deadline, the last batch's throughput, and what bigger batches did (sentences
-    for what is missing)."""
-    totals = history.total_ms.view()
-    missed = int((totals > deadline_ms).sum())
-    if len(totals) == 1:
-        live = translate("LessonFacts", "{missed} of the last 1 run missed it.").format(missed=_n(missed))
-    elif len(totals):
-        live = translate("LessonFacts", "{missed} of the last {runs} runs missed it.").format(
-            missed=_n(missed), runs=_n(len(totals)))
-    else:
-        live = translate("LessonFacts", "run a model live (press Repeat, or use a camera or a microphone) to count "
-                         "the runs that miss it.")
-    target = 1000.0 / deadline_ms if deadline_ms > 0 else math.inf
-    return {"deadline": readable.ms(deadline_ms), "per_second_target": readable.sig(target, 3),
-            "live_sentence": live, "batch_sentence": _batch_sentence(report), "sizes_sentence": _sizes_sentence(sizes)}
-
-
-def _batch_sentence(report: BatchReport | None) -> str:
-    """What follows "In a batch, {model_name}" in the lesson."""
-    if report is None or not report.done:
-        return translate("LessonFacts", "is waiting for a folder. Choose one above, or run the samples: the model "
-                         "then goes through every file, one by one, with the files done a second and the time left.")
-    answered = [r.total_ms for r in report.rows if not r.problem]
-    # "; 1 could not be read", or nothing: the end of the sentence's list of figures.
-    unreadable = (translate("LessonFacts", "; {count} could not be read").format(count=_n(report.failed))
-                  if report.failed else "")
-    values = {"done": _n(report.done), "total": _n(report.total), "folder": literal(Path(report.folder).name),
-              "time": readable.duration(report.elapsed_s), "rate": readable.sig(report.per_second, 3),
-              "each": readable.ms(sum(answered) / len(answered)) if answered else "", "unreadable": unreadable}
-    if report.total == 1:  # done, and so finished
-        text = (translate("LessonFacts", "went through {done} of 1 file of {folder} in {time}: {rate} files a second, "
-                          "{each} ms each{unreadable}.") if answered else
-                translate("LessonFacts", "went through {done} of 1 file of {folder} in {time}: {rate} files a "
-                          "second{unreadable}."))
-    elif report.finished:
-        text = (translate("LessonFacts", "went through {done} of {total} files of {folder} in {time}: {rate} files a "
-                          "second, {each} ms each{unreadable}.") if answered else
-                translate("LessonFacts", "went through {done} of {total} files of {folder} in {time}: {rate} files a "
-                          "second{unreadable}."))
-    else:
-        text = (translate("LessonFacts", "has gone through {done} of {total} files of {folder} in {time}: {rate} "
-                          "files a second, {each} ms each{unreadable}.") if answered else
-                translate("LessonFacts", "has gone through {done} of {total} files of {folder} in {time}: {rate} "
-                          "files a second{unreadable}."))
-    return text.format(**values)
-
-
-def _sizes_sentence(sizes: BatchSizes | None) -> str:
-    if sizes is None or len(sizes.points) < 2:
-        return translate("LessonFacts", "Press “Time batch sizes” to feed the model the same input many times in "
-                         "one run.")
-    one, big = sizes.points[0], sizes.points[-1]
-    gain = big.per_second / one.per_second if one.per_second else 0.0
-    values = {"size": _n(big.size), "gain": readable.ratio(gain), "big_ms": readable.ms(big.batch_ms),
-              "one_ms": readable.ms(one.batch_ms), "big_rate": readable.sig(big.per_second, 3),
-              "one_rate": readable.sig(one.per_second, 3)}
-    if gain >= 1.2:
-        return translate("LessonFacts", "Fed {size} at once, it answered {gain} times as many a second. Each answer "
-                         "waited {big_ms} ms instead of {one_ms} ms: the fixed cost of a run was "
-                         "shared.").format(**values)
-    return translate("LessonFacts", "Fed {size} at once, it answered no more a second ({big_rate} against "
-                     "{one_rate}). Each answer waited {big_ms} ms instead of {one_ms} ms: one input already keeps "
-                     "this processor busy. Graphics chips, with thousands of small cores, are where big batches "
-                     "pay.").format(**values)
 
 
 def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Answer | None,

@@ -3,13 +3,15 @@ profiled run, batch sizes, a folder as a batch — each built here and started a
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+from playground import paths
 from playground.core.card import ModelCard
 from playground.core.session import not_installed
 from playground.core.task import RunRequest
-from playground.lab.batch import BatchReport, run_batch
+from playground.lab.batch import BatchReport, run_folder
 from playground.lab.batch_sizes import time_batch_sizes
 from playground.lab.compare import compare, twin_of
 from playground.lab.graph_cost import profile_model
@@ -24,6 +26,16 @@ Work = Callable[[RunRequest, Any, Any], Any]
 class Experiments:
     def __init__(self, controller: Controller) -> None:
         self.controller = controller
+        self._kiosk_batches: tempfile.TemporaryDirectory[str] | None = None
+
+    def batches_dir(self) -> Path:
+        """Where the window's batches keep their rows; a kiosk's last only as long as the app (a visitor's folder
+        of answers is not left for the next)."""
+        if not self.controller.settings.kiosk:
+            return paths.batches_dir()
+        if self._kiosk_batches is None:
+            self._kiosk_batches = tempfile.TemporaryDirectory(prefix="playground-batches-")
+        return Path(self._kiosk_batches.name)
 
     def _on_current_input(self, work: Work) -> Measurement | None:
         """Start `work` on the current model, input, knobs and runtime options, all taken now (the job runs
@@ -67,15 +79,16 @@ class Experiments:
             return None
         return self._on_current_input(lambda request, token, progress: compare(base, twin, request, token, progress))
 
-    def run_batch(self, folder: Path) -> Measurement | None:
-        """The current model over every file of its kind in `folder`, in the window's warm sessions."""
+    def run_batch(self, folder: Path, engine: str = "local", workers: int = 1) -> Measurement | None:
+        """The current model over every file of its kind in `folder`, through a batch engine with `workers`
+        processes (each its own session at one thread); one stopped before goes on where it stopped."""
         c = self.controller
         task = c.current_task(needs_input=False)
         if task is None:
             return None
-        request, pipeline = c.request(task, source=folder), c.pipeline
+        card, params, where, models = c.card, dict(c.params), self.batches_dir(), c.catalog.folder
 
         def work(token: Any, progress: Any) -> BatchReport:
-            return run_batch(request, pipeline, token, progress)  # the pipeline lets go of other options' sessions
+            return run_folder(card, params, folder, engine, workers, where, models, token, progress)
 
         return c.run_experiment(work)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QProgressBar, QTableWidget, QWidget
 
 from playground.core import words
-from playground.lab import guide, lesson_facts
+from playground.lab import guide, lesson_batch, lesson_facts
 from playground.lab.cost import CostFigures
 from playground.ui.lessons.page import LessonPage
 from playground.ui.lessons.time_bars import PART_COLOURS, part_name
@@ -100,7 +100,7 @@ def test_the_lab_writes_its_measured_sentences_in_the_windows_language(pseudo):
     assert cost["per_dollar_sentence"].startswith("⟦One dollar buys about ") and \
         cost["per_dollar_sentence"].endswith(" runs.⟧")
     assert cost["cost_basis"] == "⟦the median of 3 warm runs⟧" and bracketed(cost["energy_sentence"])
-    assert lesson_facts.batch_facts(None, controller_history(), 33.0)["live_sentence"].startswith("⟦run a model live")
+    assert lesson_batch.batch_facts(None, controller_history(), 33.0)["live_sentence"].startswith("⟦run a model live")
 
     def run(ms: float, cold: bool = False, threads: int = 1) -> guide.Run:
         return guide.Run("m", ms, cold, threads)

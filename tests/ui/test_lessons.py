@@ -173,6 +173,10 @@ def test_the_batch_page_runs_the_samples_and_saves_every_row(ran, qtbot, tmp_pat
     assert report.finished and report.done == page.table.rowCount() > 5 and report.failed == 0
     assert page.table.item(0, 0).text() == report.rows[0].file and page.csv_button.isEnabled()
     assert page.status.text().startswith(f"{report.done} of {report.done} files, ")
+    workers = page.workers.value()
+    assert report.engine == "local" and report.workers == workers and len(page.engine_bars.rows) == 1
+    assert page.engine_bars.rows[0][0].startswith(f"The local engine, {workers} worker")
+    assert page.engine_note.text().startswith(f"Side by side on this folder: the local engine, {workers} worker")
     assert f"went through {report.done} of {report.done} files of samples" in text_of(page)
     assert page.save_to(tmp_path / "all", "csv") and "Saved" in page.status.text()
     rows = list(csv.DictReader((tmp_path / "all.csv").open(encoding="utf-8")))
@@ -298,3 +302,59 @@ def test_a_lesson_measurement_that_fails_leaves_the_last_answer_on_screen(qtbot,
     assert window.result_area.current_view is shown and shown.isVisibleTo(window)  # the answer stays
     assert not window.input_panel.error.isVisible()
     assert page.problem.text() == "This measurement needs a second core." and page.problem.isVisibleTo(page)
+
+
+@pytest.mark.models
+def test_a_batch_stopped_in_the_window_goes_on_where_it_stopped(ran, qtbot, tmp_path):
+    import shutil
+
+    from playground import paths
+
+    _, window = ran
+    folder = tmp_path / "greetings"
+    folder.mkdir()
+    for i in range(40):
+        shutil.copy(paths.samples_dir() / "hello_de.txt", folder / f"{i:02d}.txt")
+    page = window.show_lessons(lesson_facts.BATCH.id).current
+    page.workers.setValue(1)
+    page.run_folder(folder)
+    with qtbot.waitSignal(page.measurement.progressed, timeout=60_000):
+        pass
+    page.stop_button.click()  # Stop, as a person would, once the first answers are in
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as stopped:
+        pass
+    first = stopped.args[0]
+    assert not first.finished and 1 <= first.done < 40
+    assert page.status.text().endswith("(stopped): run the same folder again to go on from there.")
+    page.run_folder(folder)
+    with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as done:
+        pass
+    again = done.args[0]
+    assert again.finished and again.kept == first.done and again.ran == 40 - first.done
+    assert page.table.rowCount() == 40 and all("German" in page.table.item(i, 1).text() for i in range(40))
+    assert f"{first.done} were done before it was stopped, and not run again." in page.status.text()
+
+
+@pytest.mark.models
+def test_the_same_folder_through_ray_gives_the_local_engines_answers_side_by_side(ran, qtbot, monkeypatch):
+    pytest.importorskip("ray")
+    import tempfile
+
+    # Ray's session files under a short path: its sockets' names must fit in 107 bytes.
+    monkeypatch.setenv("RAY_TMPDIR", tempfile.mkdtemp(prefix="ray-", dir="/tmp"))
+    _, window = ran
+    page = window.show_lessons(lesson_facts.BATCH.id).current
+    reports = {}
+    for engine in ("local", "ray"):
+        page.engine.setCurrentIndex(page.engine.findData(engine))
+        page.samples_button.click()
+        with qtbot.waitSignal(page.measurement.finished, timeout=120_000) as done:
+            pass
+        reports[engine] = done.args[0]
+    local, ray = reports["local"], reports["ray"]
+    assert ray.engine == "ray" and ray.finished and ray.first_s > 0
+    assert [(r.file, r.answer, r.problem) for r in ray.rows] == [(r.file, r.answer, r.problem) for r in local.rows]
+    assert [name.split(":")[0] for name, _ in page.engine_bars.rows] == [
+        f"The local engine, {page.workers.value()} worker{'s' if page.workers.value() > 1 else ''}",
+        f"Ray, {page.workers.value()} worker{'s' if page.workers.value() > 1 else ''}"]
+    assert "A million files would take" in page.engine_note.text() and "A projection" in page.engine_note.text()

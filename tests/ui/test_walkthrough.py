@@ -247,6 +247,9 @@ def test_a_kiosk_keeps_the_samples_and_drops_the_exits_and_the_file_system(qtbot
         batch = lessons.current
         assert batch.samples_button.isVisibleTo(batch) and not batch.folder_button.isVisibleTo(batch)
         assert not batch.csv_button.isVisibleTo(batch)
+        ray = batch.engine.findData("ray")  # named, greyed, and why: its servers would run any code sent to them
+        assert not batch.engine.model().item(ray).isEnabled() and batch.engine.currentData() == "local"
+        assert batch.engine.itemData(ray, Qt.ItemDataRole.ToolTipRole).startswith("Not on a public kiosk: Ray starts")
         # Inside the kiosk's own full-screen window: no second window with a title bar to close or drag.
         assert not lessons.isWindow() and lessons.isVisible() and lessons.geometry().width() == window.width()
         lessons.back_button.click()

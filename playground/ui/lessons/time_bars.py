@@ -21,7 +21,9 @@ PART_COLOURS = {QT_TRANSLATE_NOOP("TimeBars", "on this computer"): QColor(0, 158
                 QT_TRANSLATE_NOOP("TimeBars", "cold run"): QColor(213, 94, 0),
                 QT_TRANSLATE_NOOP("TimeBars", "warm run"): QColor(0, 158, 115),
                 QT_TRANSLATE_NOOP("TimeBars", "in the model"): QColor(0, 114, 178),
-                QT_TRANSLATE_NOOP("TimeBars", "wait for the batch"): QColor(0, 114, 178)}
+                QT_TRANSLATE_NOOP("TimeBars", "wait for the batch"): QColor(0, 114, 178),
+                QT_TRANSLATE_NOOP("TimeBars", "until the first answers"): QColor(230, 159, 0),
+                QT_TRANSLATE_NOOP("TimeBars", "the other files"): QColor(0, 158, 115)}
 ROW_HEIGHT, GAP, LEGEND = 26, 10, 22
 
 # A row's name (translated by the page that makes it), and its parts (a PART_COLOURS name, ms) in order.
