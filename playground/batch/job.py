@@ -68,7 +68,7 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
             if engine == "ray":
                 from playground.batch.ray_engine import run_ray
 
-                run_ray(card, params, models_dir, chunks, workers, landed, address)
+                run_ray(card, params, models_dir, chunks, workers, landed, address, shown)
             else:
                 from playground.batch.local import run_local
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TextIO
 
 BAR = 24
@@ -20,7 +22,7 @@ def clock(seconds: float) -> str:
 
 class Progress:
     def __init__(self, total: int, kept: int, stream: TextIO | None = None, tty: bool | None = None) -> None:
-        self._stream = stream  # None: sys.stderr as it is at each line (an engine may stand in for it meanwhile)
+        self._stream = stream  # None: sys.stderr as it is at each line
         self.tty = self.stream.isatty() if tty is None else tty
         self.total, self.kept = total, kept  # kept: rows an earlier run made, reused without running
         self.ran = self.errors = 0
@@ -30,6 +32,17 @@ class Progress:
     @property
     def stream(self) -> TextIO:
         return self._stream or sys.stderr
+
+    @contextmanager
+    def kept_on(self, terminal: TextIO) -> Iterator[None]:
+        """Lines that would go to sys.stderr go to `terminal` for the block: an engine that silences sys.stderr
+        (Ray's messages) keeps the progress line on the terminal."""
+        before = self._stream
+        self._stream = before or terminal
+        try:
+            yield
+        finally:
+            self._stream = before
 
     @property
     def done(self) -> int:

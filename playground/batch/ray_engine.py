@@ -21,6 +21,7 @@ import io
 import logging
 import os
 import pickle
+import re
 import secrets
 import sys
 import tempfile
@@ -31,8 +32,11 @@ from pathlib import Path
 from typing import Any
 
 from playground.batch.job import Chunk
+from playground.batch.progress import Progress
 from playground.core.errors import InputError
 
+# A playground error as Ray's error text carries it from a node: "playground.core.errors.ModelMissingError: …".
+_REFUSED = re.compile(r"playground\.core\.errors\.\w+: (.+)")
 # Set before Ray is imported: no usage reports sent to Ray's makers.
 QUIET = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 
@@ -120,7 +124,8 @@ def _models_here(models_dir: str | None) -> Path:
 
 
 def run_ray(card: Any, params: dict[str, Any], models_dir: Path, chunks: list[Chunk], workers: int,
-            on_chunk: Callable[[list[dict[str, Any]], int], None], address: str | None = None) -> None:
+            on_chunk: Callable[[list[dict[str, Any]], int], None], address: str | None = None,
+            progress: Progress | None = None) -> None:
     """Run every file through Ray; on_chunk(rows, kept) hears each batch as it streams back."""
     os.environ.update(QUIET)
     try:
@@ -138,11 +143,11 @@ def run_ray(card: Any, params: dict[str, Any], models_dir: Path, chunks: list[Ch
         except (ConnectionError, ValueError, RuntimeError) as exc:
             raise InputError(f"Ray could not start or reach {address or 'this computer'} ({exc}): check the address, "
                              "and that the cluster runs the same Ray version.") from None
-        try:
-            with _core_log_aside():
+        with _messages_aside(progress):  # shutting down too: the driver prints what the nodes said until then
+            try:
                 _stream(ray, card, params, where, chunks, workers, size, on_chunk)
-        finally:
-            ray.shutdown()
+            finally:
+                ray.shutdown()
 
 
 def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chunks: list[Chunk], workers: int,
@@ -151,7 +156,7 @@ def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chun
     # the warning that bars are off.
     import ray.data  # configures its own loggers on import: quieten them after
 
-    logging.getLogger("ray.data").setLevel(logging.ERROR)
+    logging.getLogger("ray.data").setLevel(logging.CRITICAL)  # a failure is said once, as a sentence, below
     ray.data.DataContext.get_current().enable_progress_bars = False
     items = [{"path": path, "done": done or ""} for chunk in chunks for path, done in chunk]
     data = ray.data.from_items(items, override_num_blocks=max(1, len(chunks)))
@@ -161,10 +166,18 @@ def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chun
     data = data.map_batches(_bound(Decode, card.id, where), batch_size=size, concurrency=decoders, num_cpus=0.25)
     data = data.map_batches(_bound(Infer, card.id, params, where), batch_size=size, concurrency=workers,
                             num_cpus=0.75)
-    for batch in data.iter_batches(batch_size=None, batch_format="pyarrow"):
-        rows = batch.to_pylist()
-        on_chunk([{k: v for k, v in row.items() if k != "kept"} for row in rows if not row["kept"]],
-                 sum(1 for row in rows if row["kept"]))
+    try:
+        for batch in data.iter_batches(batch_size=None, batch_format="pyarrow"):
+            rows = batch.to_pylist()
+            on_chunk([{k: v for k, v in row.items() if k != "kept"} for row in rows if not row["kept"]],
+                     sum(1 for row in rows if row["kept"]))
+    except Exception as exc:
+        # A stage that refused to start on a node (a model file that differs from its card's sha256) reaches here
+        # wrapped by Ray, as text: its own sentence is found in it and said alone.
+        refused = _REFUSED.search(str(exc))
+        if refused is None:
+            raise
+        raise InputError(refused.group(1).strip()) from None
 
 
 @contextmanager
@@ -195,22 +208,27 @@ def _own_token() -> Iterator[None]:
 
 
 @contextmanager
-def _core_log_aside() -> Iterator[None]:
-    """Ray's C++ core writes its log lines to the process's standard error (descriptor 2), which would break the
-    progress line: they go to nowhere for the block (Ray keeps its full logs in its session folder), while
-    Python's sys.stderr, the progress line's, still reaches the terminal."""
+def _messages_aside(progress: Progress | None) -> Iterator[None]:
+    """Ray's messages would break the progress line and bury the one sentence a failure ends with: its C++ core
+    writes to the process's standard error (descriptor 2), and the driver prints the nodes' errors (a stage's
+    traceback) to sys.stdout. They go to nowhere for the block (Ray keeps its full logs in its session folder);
+    the progress line keeps the terminal."""
     sys.stderr.flush()
+    sys.stdout.flush()
     saved = os.dup(2)
-    original = sys.stderr
+    original, output = sys.stderr, sys.stdout
+    terminal = io.TextIOWrapper(io.FileIO(saved, "w", closefd=False), encoding=original.encoding,
+                                errors="backslashreplace", line_buffering=True)
     try:
         with open(os.devnull, "wb") as nowhere:
             os.dup2(nowhere.fileno(), 2)
-        sys.stderr = io.TextIOWrapper(io.FileIO(saved, "w", closefd=False), encoding=original.encoding,
-                                      errors="backslashreplace", line_buffering=True)
-        yield
+        sys.stderr = sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        with progress.kept_on(terminal) if progress is not None else nullcontext():
+            yield
     finally:
-        sys.stderr.flush()
-        sys.stderr = original
+        sys.stderr.close()
+        sys.stderr, sys.stdout = original, output
+        terminal.flush()
         os.dup2(saved, 2)
         os.close(saved)
 
@@ -228,13 +246,18 @@ def _bound(stage: type, *args: Any) -> type:
 
 
 def _shipping(card: Any, models_dir: Path, staging: Path) -> tuple[dict[str, Any], None]:
-    """A runtime environment carrying the playground package and this model's files (and its companions'),
-    linked into a folder that becomes each node's working directory."""
+    """A runtime environment whose working directory, on each node, is laid out as a checkout: the playground
+    package, its assets (labels, vocabularies; not the samples) and this model's files (and its companions'),
+    so the package finds them there as it would beside a checkout (paths.py)."""
     import shutil
 
     import playground
+    from playground import paths
     from playground.core.pipeline import Pipeline
 
+    shutil.copytree(Path(playground.__file__).parent, staging / "playground",
+                    ignore=shutil.ignore_patterns("__pycache__", "_data"))  # _data: an installed copy's own assets
+    shutil.copytree(paths.assets_dir(), staging / "assets", ignore=shutil.ignore_patterns("samples"))
     for model in [card, *Pipeline().companions(card).values()]:
         for f in model.files:
             target = staging / "models" / model.folder.name / f.path
@@ -246,4 +269,4 @@ def _shipping(card: Any, models_dir: Path, staging: Path) -> tuple[dict[str, Any
         for extra in ("model.toml", ".built"):
             if (model.folder / extra).is_file():
                 (staging / "models" / model.folder.name / extra).write_bytes((model.folder / extra).read_bytes())
-    return {"working_dir": str(staging), "py_modules": [str(Path(playground.__file__).parent)]}, None
+    return {"working_dir": str(staging)}, None
