@@ -100,6 +100,33 @@ def test_a_stopped_batch_keeps_what_it_did_and_goes_on_from_there(texts, tmp_pat
     assert [(r.file, r.answer, r.problem) for r in resumed.rows] == [(r.file, r.answer, r.problem) for r in whole.rows]
 
 
+@pytest.mark.models
+def test_the_rows_speak_the_windows_language(texts, tmp_path, require_model):
+    from playground.core import words
+
+    card = require_model("langid")
+    words.speak("de")  # as the window does with Qt's translator; the batch's processes read the same file
+    try:
+        report = _run(card, texts, tmp_path / "results", workers=2)
+    finally:
+        words.install(None)
+    assert all("Deutsch" in row.answer for row in report.rows if row.file.endswith("hello_de.txt"))
+    assert report.rows[0].answer.startswith("Am wahrscheinlichsten: Deutsch")
+
+
+def test_a_process_without_qt_speaks_from_the_translation_file():
+    from playground.core import words
+
+    try:
+        words.speak("de")
+        assert words.language() == "de" and words.translate("LessonFacts", "the local engine") == "die lokale Engine"
+        assert words.translate("LessonFacts", "no such text") == "no such text"
+        words.speak("xx")  # no file: the text as written
+        assert words.language() == "en" and words.translate("LessonFacts", "the local engine") == "the local engine"
+    finally:
+        words.install(None)
+
+
 class _Stopper(list):
     """A progress list that presses Stop at the first news."""
 

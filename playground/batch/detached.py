@@ -31,14 +31,14 @@ class BatchFailed(PlaygroundError):
 
 def run_detached(model_id: str, params: dict[str, Any], files: list[Path], out: Path, workers: int, engine: str,
                  models_dir: Path, stopped: Callable[[], bool],
-                 on_rows: Callable[[list[dict[str, Any]], int], None], chunk: int = 0) -> Summary:
+                 on_rows: Callable[[list[dict[str, Any]], int], None], chunk: int = 0, language: str = "en") -> Summary:
     """Run the batch in a child; on_rows(rows, kept) hears each chunk, here. Cancelled once stopped() is true
-    (the rows kept so far stay on disk for the next run)."""
+    (the rows kept so far stay on disk for the next run). The rows speak `language` (the window's)."""
     context = multiprocessing.get_context("spawn")  # never a fork of a process holding Qt's and onnxruntime's threads
     news: Any = context.Queue()
     child = context.Process(target=_child, name="playground-batch", daemon=False,  # a daemon may start no workers
                             args=(news, model_id, params, [os.fspath(f) for f in files], os.fspath(out), workers,
-                                  engine, os.fspath(models_dir), chunk))
+                                  engine, os.fspath(models_dir), chunk, language))
     child.start()
     said_all = False
     try:
@@ -80,7 +80,7 @@ def _end(child: Any, wait: bool) -> None:
 
 
 def _child(news: Any, model_id: str, params: dict[str, Any], files: list[str], out: str, workers: int, engine: str,
-           models_dir: str, chunk: int) -> None:
+           models_dir: str, chunk: int, language: str) -> None:
     os.setpgrp()  # a group of its own: whatever its engine starts ends with it (_end), and no terminal's Ctrl-C
     from playground.batch.job import run_job
     from playground.batch.progress import Progress
@@ -91,7 +91,7 @@ def _child(news: Any, model_id: str, params: dict[str, Any], files: list[str], o
         with open(os.devnull, "w", encoding="utf-8") as nowhere:  # the parent shows the progress
             summary = run_job(card, params, [Path(f) for f in files], Path(out), workers, Path(models_dir),
                               Progress(len(files), 0, stream=nowhere, tty=False), chunk, engine,
-                              on_rows=lambda rows, kept: news.put(("rows", rows, kept)))
+                              on_rows=lambda rows, kept: news.put(("rows", rows, kept)), language=language)
     except PlaygroundError as exc:
         news.put(("failed", str(exc)))
     except Exception as exc:  # noqa: BLE001 - the window shows one sentence, whatever broke in here

@@ -38,9 +38,11 @@ def chunk_size(files: int, workers: int) -> int:
 
 def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, workers: int,
             models_dir: Path, progress: Progress | None = None, chunk: int = 0, engine: str = "local",
-            address: str | None = None, on_rows: Callable[[list[dict[str, Any]], int], None] | None = None) -> Summary:
+            address: str | None = None, on_rows: Callable[[list[dict[str, Any]], int], None] | None = None,
+            language: str = "en") -> Summary:
     """Run the batch on the local engine, or on Ray (`address`: a cluster's; None starts Ray here).
-    on_rows(rows, kept) hears each chunk once its rows are on disk: the new rows, and how many files it skipped."""
+    on_rows(rows, kept) hears each chunk once its rows are on disk: the new rows, and how many files it skipped.
+    `language`: the one the rows' answers and sentences are written in (the window's, for its batches)."""
     store = ResultStore(out, card.id, json_text(params, sort_keys=True))
     started = time.monotonic()
     with store.locked():
@@ -68,11 +70,11 @@ def run_job(card: Any, params: dict[str, Any], files: list[Path], out: Path, wor
             if engine == "ray":
                 from playground.batch.ray_engine import run_ray
 
-                run_ray(card, params, models_dir, chunks, workers, landed, address, shown)
+                run_ray(card, params, models_dir, chunks, workers, landed, address, shown, language)
             else:
                 from playground.batch.local import run_local
 
-                run_local(card.id, params, models_dir, chunks, workers, landed)
+                run_local(card.id, params, models_dir, chunks, workers, landed, language)
         finally:
             shown.close()
         store.finish(order, index)

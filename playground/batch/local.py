@@ -28,15 +28,18 @@ class WorkerLost(PlaygroundError):
     """A worker process ended without answering: killed, or out of memory."""
 
 
-def _start(model_id: str, params: dict[str, Any], models_dir: str) -> None:
-    """In each worker: open the model once, at one thread; Ctrl-C is the parent's to handle."""
+def _start(model_id: str, params: dict[str, Any], models_dir: str, language: str) -> None:
+    """In each worker: open the model once, at one thread, speaking the batch's language; Ctrl-C is the parent's
+    to handle."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from playground.batch.rows import worker_name
+    from playground.core import words
     from playground.core.pipeline import Pipeline
     from playground.core.session import RuntimeOptions
     from playground.core.task import RunRequest
     from playground.tasks.registry import checked_catalog, get_task
 
+    words.speak(language)
     card = checked_catalog(Path(models_dir)).get(model_id)
     _worker["pipeline"] = Pipeline(options=RuntimeOptions(threads=1))
     _worker["request"] = RunRequest(card, get_task(card.task), None, params)
@@ -58,12 +61,12 @@ def _run_chunk(chunk: Chunk) -> tuple[list[dict[str, Any]], int]:
 
 
 def run_local(model_id: str, params: dict[str, Any], models_dir: Path, chunks: list[Chunk], workers: int,
-              on_chunk: Callable[[list[dict[str, Any]], int], None]) -> None:
+              on_chunk: Callable[[list[dict[str, Any]], int], None], language: str = "en") -> None:
     """Run every chunk on `workers` processes; on_chunk(rows, kept) hears each as it finishes, in the parent.
     Ctrl-C stops the workers at once (what they were doing is redone next time)."""
     pending = deque(chunks)
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_start,
-                               initargs=(model_id, params, str(models_dir)))
+                               initargs=(model_id, params, str(models_dir), language))
     running: dict[Future, Chunk] = {}
     try:
         while pending or running:

@@ -44,9 +44,11 @@ QUIET = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_DISABLE_DOCKER_CPU_WARNING": "1"}
 class Decode:
     """Stage one: each file's size, sha256 and decoded input; a file whose row stands is only hashed."""
 
-    def __init__(self, model_id: str, models_dir: str | None) -> None:
+    def __init__(self, model_id: str, models_dir: str | None, language: str) -> None:
+        from playground.core import words
         from playground.tasks.registry import checked_catalog, get_task
 
+        words.speak(language)  # its sentences for a file it cannot read, in the batch's language
         self.card = checked_catalog(_models_here(models_dir)).get(model_id)
         self.kind = get_task(self.card.task).input_kind
 
@@ -81,13 +83,15 @@ class Decode:
 class Infer:
     """Stage two: the model, opened once per actor after its files' hashes are checked."""
 
-    def __init__(self, model_id: str, params: dict[str, Any], models_dir: str | None) -> None:
+    def __init__(self, model_id: str, params: dict[str, Any], models_dir: str | None, language: str) -> None:
         from playground.batch.rows import worker_name
+        from playground.core import words
         from playground.core.pipeline import Pipeline
         from playground.core.session import RuntimeOptions, check_files
         from playground.core.task import RunRequest
         from playground.tasks.registry import checked_catalog, get_task
 
+        words.speak(language)
         card = checked_catalog(_models_here(models_dir)).get(model_id)
         check_files(card)  # on every node, before its first answer
         self.pipeline = Pipeline(options=RuntimeOptions(threads=1))
@@ -125,7 +129,7 @@ def _models_here(models_dir: str | None) -> Path:
 
 def run_ray(card: Any, params: dict[str, Any], models_dir: Path, chunks: list[Chunk], workers: int,
             on_chunk: Callable[[list[dict[str, Any]], int], None], address: str | None = None,
-            progress: Progress | None = None) -> None:
+            progress: Progress | None = None, language: str = "en") -> None:
     """Run every file through Ray; on_chunk(rows, kept) hears each batch as it streams back."""
     os.environ.update(QUIET)
     try:
@@ -145,13 +149,13 @@ def run_ray(card: Any, params: dict[str, Any], models_dir: Path, chunks: list[Ch
                              "and that the cluster runs the same Ray version.") from None
         with _messages_aside(progress):  # shutting down too: the driver prints what the nodes said until then
             try:
-                _stream(ray, card, params, where, chunks, workers, size, on_chunk)
+                _stream(ray, card, params, where, chunks, workers, size, on_chunk, language)
             finally:
                 ray.shutdown()
 
 
 def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chunks: list[Chunk], workers: int,
-            size: int, on_chunk: Callable[[list[dict[str, Any]], int], None]) -> None:
+            size: int, on_chunk: Callable[[list[dict[str, Any]], int], None], language: str) -> None:
     # The batch's own progress line says it all: no bars, no line for each stage that starts and ends, and not
     # the warning that bars are off.
     import ray.data  # configures its own loggers on import: quieten them after
@@ -163,8 +167,8 @@ def _stream(ray: Any, card: Any, params: dict[str, Any], where: str | None, chun
     # Decoding takes a fraction of the model's time: one decoder feeds up to four model actors, and takes a quarter
     # of a CPU so that the model actors keep three quarters each of the CPUs asked for.
     decoders = -(-workers // 4)
-    data = data.map_batches(_bound(Decode, card.id, where), batch_size=size, concurrency=decoders, num_cpus=0.25)
-    data = data.map_batches(_bound(Infer, card.id, params, where), batch_size=size, concurrency=workers,
+    data = data.map_batches(_bound(Decode, card.id, where, language), batch_size=size, concurrency=decoders, num_cpus=0.25)
+    data = data.map_batches(_bound(Infer, card.id, params, where, language), batch_size=size, concurrency=workers,
                             num_cpus=0.75)
     try:
         for batch in data.iter_batches(batch_size=None, batch_format="pyarrow"):

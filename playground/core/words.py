@@ -9,6 +9,7 @@ Until a window installs one, the text comes back as it is: the command line spea
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 ENGLISH = "en"
 _translator: Callable[[str, str], str] | None = None
@@ -36,3 +37,31 @@ def install(translator: Callable[[str, str], str] | None, code: str = ENGLISH) -
     global _translator, _language
     _translator = translator
     _language = code if translator is not None else ENGLISH
+
+
+def speak(code: str) -> None:
+    """Speak `code` in a process without Qt (a batch's workers, started for the window): the translations are
+    read from the language's .ts file among the assets, whole templates as the window's. English, or a
+    language with no file, leaves the text as written."""
+    from playground import paths
+
+    source = paths.assets_dir() / "translations" / f"{code}.ts"
+    if code == ENGLISH or not source.is_file():
+        install(None)
+        return
+    table = _ts_table(source)
+    install(lambda context, text: table.get((context, text), text), code)
+
+
+def _ts_table(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation, for each finished translation in a Qt .ts file (the app's own asset)."""
+    import xml.etree.ElementTree as ET
+
+    table = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and translation.get("type") is None:
+                table[(name, message.findtext("source") or "")] = translation.text
+    return table

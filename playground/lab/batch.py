@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from playground.batch.detached import run_detached
 from playground.batch.formats import iter_rows
+from playground.core import words
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError
 from playground.core.media import SUPPORTED
@@ -161,7 +162,8 @@ def run_folder(card: Any, params: dict[str, Any], folder: Path, engine: str, wor
         progress(report.done / report.total, report.snapshot())
 
     try:
-        run_detached(card.id, params, files, out, workers, engine, models_dir, lambda: token.cancelled, landed)
+        run_detached(card.id, params, files, out, workers, engine, models_dir, lambda: token.cancelled, landed,
+                     language=words.language())
     except Cancelled:
         report.elapsed_s = time.perf_counter() - start
         return report
