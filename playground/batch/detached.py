@@ -79,9 +79,24 @@ def _end(child: Any, wait: bool) -> None:
         pass
 
 
+def _end_with(parent: int) -> None:
+    """End this process's group when the parent is gone (a window closed or killed before it could stop the batch):
+    no batch goes on alone. What finished is kept, as after any stop."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.killpg(0, signal.SIGKILL)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _child(news: Any, model_id: str, params: dict[str, Any], files: list[str], out: str, workers: int, engine: str,
            models_dir: str, chunk: int, language: str) -> None:
     os.setpgrp()  # a group of its own: whatever its engine starts ends with it (_end), and no terminal's Ctrl-C
+    _end_with(os.getppid())
     from playground.batch.job import run_job
     from playground.batch.progress import Progress
     from playground.tasks.registry import checked_catalog
