@@ -95,7 +95,8 @@ def test_a_stopped_batch_keeps_what_it_did_and_goes_on_from_there(texts, tmp_pat
     assert 1 <= stopped.done < stopped.total == 13 and not stopped.finished
     assert results_file(tmp_path / "results", "langid", texts, "local").name.startswith("langid-local-")
     resumed = _run(card, texts, tmp_path / "results")
-    assert resumed.finished and resumed.kept == stopped.done and resumed.ran == 13 - stopped.done
+    # Kept: at least what the window heard of; more when a chunk reached the disk just as the stop came.
+    assert resumed.finished and resumed.kept >= stopped.done and resumed.ran == 13 - resumed.kept
     whole = _run(card, texts, tmp_path / "other")
     assert [(r.file, r.answer, r.problem) for r in resumed.rows] == [(r.file, r.answer, r.problem) for r in whole.rows]
 

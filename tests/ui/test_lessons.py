@@ -330,9 +330,10 @@ def test_a_batch_stopped_in_the_window_goes_on_where_it_stopped(ran, qtbot, tmp_
     with qtbot.waitSignal(page.measurement.finished, timeout=60_000) as done:
         pass
     again = done.args[0]
-    assert again.finished and again.kept == first.done and again.ran == 40 - first.done
+    # Kept: at least what the window heard of; more when a chunk reached the disk just as the stop came.
+    assert again.finished and again.kept >= first.done and again.ran == 40 - again.kept
     assert page.table.rowCount() == 40 and all("German" in page.table.item(i, 1).text() for i in range(40))
-    assert f"{first.done} were done before it was stopped, and not run again." in page.status.text()
+    assert f"{again.kept} were done before it was stopped, and not run again." in page.status.text()
 
 
 @pytest.mark.models
