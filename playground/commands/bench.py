@@ -16,6 +16,7 @@ from playground.commands.common import (
     runtime_options,
     shown,
 )
+from playground.commands.onnx_file import add_made_input_arguments, handle_bench, is_onnx_file
 from playground.core.errors import InputError
 from playground.core.results import Generation
 from playground.core.session import RuntimeOptions
@@ -27,14 +28,16 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("bench", help="time a model against a bare onnxruntime loop",
                        description="Time MODEL on INPUT: load, cold run, p50/p95/mean per stage, and the "
                                    "same session.run calls replayed in a bare onnxruntime loop, with the ratio.")
-    p.add_argument("model", metavar="MODEL")
-    p.add_argument("input", metavar="INPUT")
+    p.add_argument("model", metavar="MODEL", help="model id, or any .onnx file (timed on inputs made from its "
+                                                  "signature)")
+    p.add_argument("input", metavar="INPUT", nargs="?")
     p.add_argument("--runs", type=int, default=20, help="timed runs (default 20)")
     p.add_argument("--warmup", type=int, default=3, help="untimed runs after the cold run (default 3)")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set a model parameter (see `playground models info MODEL`)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_runtime_arguments(p)
+    add_made_input_arguments(p)
     p.set_defaults(handler=handle)
 
 
@@ -181,6 +184,11 @@ def report(card: Any, label: str, m: dict) -> str:
 def handle(args: argparse.Namespace) -> int:
     if args.runs < 1 or args.warmup < 0:
         raise InputError(f"--runs must be at least 1 and --warmup at least 0, not {args.runs} and {args.warmup}.")
+    if is_onnx_file(args.model):
+        runtime_options(args)  # --threads checked before any work
+        return handle_bench(args)
+    if args.input is None:
+        raise InputError(f"Give the INPUT to time {args.model} on: a file, or text for a text model.")
     options = runtime_options(args)
     card = find_card(args.model)
     params = parse_params(card, args.param)

@@ -15,6 +15,7 @@ from playground.commands.common import (
     resolve_input,
     runtime_options,
 )
+from playground.commands.onnx_file import add_made_input_arguments, handle_run, is_onnx_file
 from playground.core.errors import InputError
 from playground.core.task import RunRequest
 
@@ -22,14 +23,20 @@ from playground.core.task import RunRequest
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="run a model on your input and print the result",
                        description="Run MODEL on each INPUT (a file; for text models also literal text, "
-                                   "or - for standard input) and print the result with its stage timings.")
-    p.add_argument("model", metavar="MODEL", help="model id, as `playground models list` shows")
-    p.add_argument("inputs", metavar="INPUT", nargs="+")
+                                   "or - for standard input) and print the result with its stage timings. "
+                                   "MODEL may also be any .onnx file: it then runs on inputs made from its "
+                                   "signature, and each output is summed up (range, mean, first values, best "
+                                   "scores).")
+    p.add_argument("model", metavar="MODEL", help="model id, as `playground models list` shows, or an .onnx file")
+    p.add_argument("inputs", metavar="INPUT", nargs="*")
     p.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="set a model parameter (see `playground models info MODEL`)")
     p.add_argument("--out", type=Path, metavar="FILE", help="save a picture or sound result (one input only)")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_runtime_arguments(p)
+    add_made_input_arguments(p)
+    p.add_argument("--labels", type=Path, metavar="FILE",
+                   help="for an .onnx FILE: names for a vector output's entries, one per line")
     p.set_defaults(handler=handle)
 
 
@@ -38,6 +45,10 @@ def handle(args: argparse.Namespace) -> int:
     from playground.core.pipeline import Pipeline
     from playground.tasks.registry import get_task
 
+    if is_onnx_file(args.model):
+        return handle_run(args)
+    if not args.inputs:
+        raise InputError(f"Give the INPUT to run {args.model} on: a file, or text for a text model.")
     card = find_card(args.model)
     task = get_task(card.task)
     params = parse_params(card, args.param)

@@ -1,4 +1,5 @@
-"""Text written for other programs: CSV whose cells no spreadsheet runs as formulas, JSON that is always UTF-8."""
+"""Text written for other programs: CSV whose cells no spreadsheet runs as formulas, JSON that is always UTF-8,
+and text for a terminal that no escape sequence in it can take over."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from typing import Any, Iterable
 # A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV Injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Control characters (an escape starts a terminal's colour, title and cursor commands) and the marks that
+# reverse the order text is shown in.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def csv_text(cell: str) -> str:
@@ -41,6 +45,12 @@ def json_text(value: Any, **options: Any) -> str:
     encodes as UTF-8 and a Python reader gets the same string back (os.fsencode then gives the bytes)."""
     text = json.dumps(value, ensure_ascii=False, **options)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def terminal_text(text: str) -> str:
+    """Text from elsewhere (a model's names and metadata) as a terminal should print it: every control character
+    and direction mark written as its escape, so it is shown, never obeyed."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
 
 
 def utf8(text: str) -> bytes:
