@@ -240,3 +240,16 @@ def test_a_model_file_is_timed_on_made_inputs(tmp_path, capsys):
     assert figures["load_ms"] > 0 and figures["dims"] == {"N": 1}
     assert main(["bench", str(path), "--runs", "2"]) == 0
     assert "timed runs after 3 warm-up" in capsys.readouterr().out
+
+
+def test_a_model_files_work_is_counted_by_operator_type(tmp_path, capsys):
+    path = save(classifier(), tmp_path / "tiny.onnx")
+    code = main(["bench", str(path), "--runs", "3", "--profile", "--dim", "N=2", "--json"])
+    figures = json.loads(capsys.readouterr().out)
+    ops = {row["op"]: row for row in figures["operators"]}
+    # Gemm: 2 pictures × 10 classes × 3 channels, a multiply and an add each.
+    assert code == 0 and ops["Gemm"]["flops"] == 120 and ops["Gemm"]["nodes"] == 1
+    assert figures["flops"] == pytest.approx(sum(row["flops"] for row in figures["operators"]))
+    assert main(["bench", str(path), "--runs", "2", "--profile"]) == 0
+    out = capsys.readouterr().out
+    assert "by operator type, a run (4 profiled runs):" in out and "GFLOPs a run; at the p50 of" in out

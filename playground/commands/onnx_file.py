@@ -11,6 +11,7 @@ from typing import Any
 from playground.core.errors import InputError
 
 LABELS_LIMIT = 16 * 1024 * 1024  # a labels file is a list of names: past this it is something else
+PROFILED_RUNS = 4  # profiled runs after the timed ones: the profiler slows each node a little, so it times apart
 
 
 def is_onnx_file(text: str) -> bool:
@@ -28,7 +29,7 @@ def add_made_input_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _opened(args: argparse.Namespace) -> tuple[Any, Any, Any, float]:
-    """The model's facts, its session (timed), and the inputs made for it."""
+    """The model's facts, its session (timed, opened with the command's runtime options), and the inputs made."""
     from playground.anymodel.facts import read_facts
     from playground.anymodel.feeds import make_inputs, parse_dims
     from playground.anymodel.runtime import open_session
@@ -104,6 +105,11 @@ def handle_bench(args: argparse.Namespace) -> int:
                "warmup": args.warmup, "dims": made.dims, "load_ms": load_ms, "cold_ms": cold_ms,
                "p50": percentile(times, 50), "p95": percentile(times, 95), "mean": statistics.fmean(times),
                "min": min(times), "runs_per_second": 1000.0 / statistics.fmean(times) if times else 0.0}
+    if args.profile:
+        from playground.commands.common import runtime_options
+
+        figures["operators"] = _profile(Path(args.model), runtime_options(args), made.feeds)
+        figures["flops"] = sum(row["flops"] for row in figures["operators"])
     if args.json:
         print_json(figures)
         return 0
@@ -114,7 +120,45 @@ def handle_bench(args: argparse.Namespace) -> int:
     print(f"  {'':<10}{'p50':>9}{'p95':>9}{'mean':>9}{'min':>9}  ms")
     print(f"  {'run':<10}{figures['p50']:9.2f}{figures['p95']:9.2f}{figures['mean']:9.2f}{figures['min']:9.2f}"
           f"   = {figures['runs_per_second']:.1f} runs a second")
+    if args.profile:
+        print(_profile_text(figures))
     return 0
+
+
+def _profile_text(figures: dict[str, Any]) -> str:
+    from playground.core.safe_output import terminal_text as shown
+
+    rows = figures["operators"]
+    width = max((len(shown(row["op"])) for row in rows), default=2)
+    lines = [f"  by operator type, a run ({PROFILED_RUNS} profiled runs):",
+             f"  {'':<{width}}{'nodes':>7}{'ms':>9}{'MFLOPs':>11}"]
+    lines += [f"  {shown(row['op']):<{width}}{row['nodes']:7.0f}{row['ms']:9.3f}{row['flops'] / 1e6:11.3f}" for row in rows]
+    speed = figures["flops"] / (figures["p50"] / 1000.0) / 1e9 if figures["p50"] else 0.0
+    lines.append(f"  {figures['flops'] / 1e9:.3g} GFLOPs a run; at the p50 of {figures['p50']:.2f} ms, "
+                 f"{speed:.3g} GFLOP/s")
+    return "\n".join(lines)
+
+
+def _profile(path: Path, options: Any, feeds: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per operator type: nodes, milliseconds and floating-point operations a run, from onnxruntime's profile
+    of runs on the same inputs (the lessons' graph-cost reading), slowest first."""
+    import dataclasses
+    import functools
+    import tempfile
+
+    import onnxruntime as ort
+
+    from playground.lab.graph_cost import conv_work, read_profile
+
+    with tempfile.TemporaryDirectory(prefix="playground-profile-") as tmp:
+        profiled = dataclasses.replace(options, profile_prefix=str(Path(tmp) / "run"))
+        session = ort.InferenceSession(str(path), sess_options=profiled.session_options(),
+                                       providers=["CPUExecutionProvider"])
+        for _ in range(PROFILED_RUNS):
+            _run(session, feeds)
+        ops, _ = read_profile(Path(session.end_profiling()), PROFILED_RUNS, functools.cache(lambda: conv_work([path])))
+    rows = [{"op": op, "nodes": nodes, "ms": us / 1000.0, "flops": flops} for op, (nodes, us, flops) in ops.items()]
+    return sorted(rows, key=lambda row: -row["ms"])
 
 
 def _labels(path: Path) -> list[str]:
