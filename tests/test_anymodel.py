@@ -253,3 +253,41 @@ def test_a_model_files_work_is_counted_by_operator_type(tmp_path, capsys):
     assert main(["bench", str(path), "--runs", "2", "--profile"]) == 0
     out = capsys.readouterr().out
     assert "by operator type, a run (4 profiled runs):" in out and "GFLOPs a run; at the p50 of" in out
+
+
+def test_external_data_hidden_in_a_local_function_is_checked_too(tmp_path, capsys):
+    (tmp_path / "secret.bin").write_bytes(b"\0" * 64)
+    value = helper.make_tensor("leak", TensorProto.FLOAT, [4], [0.0] * 4)
+    value.ClearField("float_data")
+    value.data_location = TensorProto.EXTERNAL
+    for key, text in (("location", "../secret.bin"), ("offset", "0"), ("length", "16")):
+        value.external_data.add(key=key, value=text)
+    function = helper.make_function("local", "Leak", ["x"], ["y"],
+                                    [helper.make_node("Constant", [], ["c"], value=value),
+                                     helper.make_node("Add", ["x", "c"], ["y"])],
+                                    [helper.make_opsetid("", 17)])
+    graph = helper.make_graph([helper.make_node("Leak", ["x"], ["y"], domain="local")], "g",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [4])])
+    model = helper.make_model(graph, functions=[function], ir_version=8,
+                              opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("local", 1)])
+    code, _, err = inspect(capsys, str(save(model, tmp_path / "model" / "fn.onnx")))
+    assert code == 2 and "fn.onnx asks for its weights from '../secret.bin', outside its own folder" in err
+    path = _pointing_at(tmp_path, "weights.bin\0../../secret.bin")
+    code, _, err = inspect(capsys, str(path))
+    assert code == 2 and "outside its own folder" in err
+
+
+def test_a_model_with_functions_of_its_own_opens(tmp_path, capsys):
+    function = helper.make_function("my.exporter", "Twice", ["x"], ["y"], [helper.make_node("Add", ["x", "x"], ["y"])],
+                                    [helper.make_opsetid("", 17)])
+    graph = helper.make_graph([helper.make_node("Twice", ["x"], ["y"], domain="my.exporter")], "g",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [4])])
+    model = helper.make_model(graph, functions=[function], ir_version=8,
+                              opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("my.exporter", 1)])
+    code, out, _ = inspect(capsys, str(save(model, tmp_path / "fn.onnx")), "--json")
+    body = json.loads(out)
+    assert code == 0 and body["functions"] == ["my.exporter:Twice"] and body["onnxruntime"]["loads"]
+    code, out, _ = run_file(capsys, str(tmp_path / "fn.onnx"), "--fill", "ones", "--json")
+    assert code == 0 and json.loads(out)["outputs"][0]["first"] == [2.0, 2.0, 2.0, 2.0]

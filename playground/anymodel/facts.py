@@ -51,6 +51,7 @@ class ModelFacts:
     external: tuple[ExternalFile, ...] = ()
     checker: str = ""  # "" when onnx's checker finds the model valid; else its first line
     symbolic: tuple[str, ...] = field(default=())  # the symbolic dimensions' names, in order of appearance
+    functions: tuple[str, ...] = ()  # the model's own functions, "domain:name": their domains need no library
 
     def to_dict(self) -> dict[str, Any]:
         body = asdict(self)
@@ -93,7 +94,7 @@ def read_facts(path: Path) -> ModelFacts:
         doc=model.doc_string or graph.doc_string, metadata={p.key: p.value for p in model.metadata_props},
         inputs=inputs, outputs=outputs, parameters=parameters, parameter_bytes=parameter_bytes,
         nodes=sum(operators.values()), operators=operators, external=external, checker=_checked(path),
-        symbolic=symbolic)
+        symbolic=symbolic, functions=tuple(f"{f.domain}:{f.name}" for f in model.functions))
 
 
 def _tensor(value: Any) -> TensorFacts:

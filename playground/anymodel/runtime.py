@@ -40,7 +40,8 @@ def opset_problem(facts: ModelFacts) -> str:
     """The sentence for a domain or opset this onnxruntime cannot run, or ""."""
     import onnxruntime as ort
 
-    unknown = [domain for domain in facts.opsets if domain not in KNOWN_DOMAINS]
+    own = {name.rsplit(":", 1)[0] for name in facts.functions}  # defined in the file itself: no library needed
+    unknown = [domain for domain in facts.opsets if domain not in KNOWN_DOMAINS and domain not in own]
     if unknown:
         return (f"{Path(facts.path).name} uses operators from the domain {unknown[0]!r}, which onnxruntime "
                 f"{ort.__version__} does not know: they come from a custom operator library, and the playground "

@@ -54,7 +54,7 @@ def check_external_data(model: Any, folder: Path, name: str) -> tuple[ExternalFi
     the model reads from it; what they are. `model` is the parsed ModelProto, loaded without its external data."""
     root = folder.resolve()
     used: dict[str, int] = {}
-    for tensor in tensors(model.graph):
+    for tensor in model_tensors(model):
         if tensor.data_location != tensor.EXTERNAL:
             continue
         entries = {entry.key: entry.value for entry in tensor.external_data}
@@ -82,8 +82,10 @@ def _inside(location: str, root: Path, name: str) -> Path:
     refuse = InputError(f"{name} asks for its weights from {location!r}, outside its own folder: the playground only "
                         "reads a model's data files from the folder the model is in (a model could otherwise read "
                         "any of your files), so it does not open this one.")
-    if not location or "\0" in location:
+    if not location:
         raise InputError(f"{name} names an external data file without a name: the file is damaged.")
+    if "\0" in location:
+        raise refuse
     for pure in (PurePosixPath(location), PureWindowsPath(location)):
         if pure.is_absolute() or pure.drive or pure.anchor or ".." in pure.parts:
             raise refuse
@@ -111,13 +113,24 @@ def _file_size(folder: Path, name: str) -> int:
         return 0
 
 
+def model_tensors(model: Any) -> Iterator[Any]:
+    """Every tensor a model holds: its graph's (tensors) and those in the nodes of its local functions."""
+    yield from tensors(model.graph)
+    for function in model.functions:
+        yield from _node_tensors(function.node)
+
+
 def tensors(graph: Any) -> Iterator[Any]:
     """Every tensor a graph holds: its initializers, its sparse ones, and those in node attributes and subgraphs."""
     yield from graph.initializer
     for sparse in graph.sparse_initializer:
         yield sparse.values
         yield sparse.indices
-    for node in graph.node:
+    yield from _node_tensors(graph.node)
+
+
+def _node_tensors(nodes: Any) -> Iterator[Any]:
+    for node in nodes:
         for attribute in node.attribute:
             if attribute.HasField("t"):
                 yield attribute.t

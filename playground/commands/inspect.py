@@ -65,6 +65,8 @@ def describe(facts: Any, problem: str, version: str) -> str:
         lines.append(f"External data: {shown(f.name)} ({size(f.size)})")
     operators = ", ".join(f"{shown(op)} {count}" for op, count in facts.operators.items())
     lines.append(f"Operators ({facts.nodes:,} nodes): {operators}")
+    if facts.functions:
+        lines.append("Functions of its own: " + ", ".join(shown(f) for f in facts.functions))
     for key, value in facts.metadata.items():
         lines.append(f"Metadata: {shown(key)} = {shown(value)}")
     lines.append("onnx checker: " + (f"not valid: {shown(facts.checker)}" if facts.checker else "valid"))
