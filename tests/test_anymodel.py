@@ -291,3 +291,15 @@ def test_a_model_with_functions_of_its_own_opens(tmp_path, capsys):
     assert code == 0 and body["functions"] == ["my.exporter:Twice"] and body["onnxruntime"]["loads"]
     code, out, _ = run_file(capsys, str(tmp_path / "fn.onnx"), "--fill", "ones", "--json")
     assert code == 0 and json.loads(out)["outputs"][0]["first"] == [2.0, 2.0, 2.0, 2.0]
+
+
+def test_inspect_counts_the_work_of_a_run_at_the_shapes_chosen(tmp_path, capsys):
+    path = save(classifier(), tmp_path / "tiny.onnx")
+    code, out, _ = inspect(capsys, str(path), "--flops", "--dim", "N=2", "--json")
+    body = json.loads(out)
+    # Gemm's 120 (2 pictures × 10 classes × 3 channels × 2), and one for each value the other steps write.
+    assert code == 0 and body["flops"]["dims"] == {"N": 2} and 120 < body["flops"]["per_run"] < 200
+    code, out, _ = inspect(capsys, str(path), "--flops")
+    assert code == 0 and out.rstrip().splitlines()[-1].startswith("Work a run: ") and "(at N = 1)" in out
+    code, out, _ = inspect(capsys, str(path))
+    assert "Work a run" not in out  # only when asked: it runs the model

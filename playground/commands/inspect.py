@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from playground.commands.onnx_file import add_made_input_arguments
+
 EXIT_DOES_NOT_LOAD = 1  # the file was read, and onnxruntime cannot run it: a script can tell
 
 
@@ -20,6 +22,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                     "was read but onnxruntime cannot open it.")
     p.add_argument("file", metavar="FILE", type=Path, help="an .onnx file")
     p.add_argument("--json", action="store_true", help="print everything as JSON")
+    p.add_argument("--flops", action="store_true",
+                   help="also the floating-point operations a run, at the shapes --dim sets (1 for each symbolic "
+                        "dimension otherwise), from onnxruntime's profile of four runs on made inputs")
+    add_made_input_arguments(p)
     p.set_defaults(handler=handle)
 
 
@@ -37,12 +43,30 @@ def handle(args: argparse.Namespace) -> int:
         problem, providers = "", list(session.get_providers())
     except InputError as exc:
         problem, providers = str(exc), []
+    flops = _flops(args, facts) if args.flops and not problem else None
     if args.json:
         print_json({**facts.to_dict(), "onnxruntime": {"version": ort.__version__, "loads": not problem,
-                                                       "providers": providers, "problem": problem or None}})
+                                                       "providers": providers, "problem": problem or None},
+                    **({"flops": flops} if flops else {})})
     else:
         print(describe(facts, problem, ort.__version__))
+        if flops:
+            from playground.core.safe_output import terminal_text
+
+            dims = ", ".join(f"{terminal_text(name)} = {n}" for name, n in flops["dims"].items())
+            print(f"Work a run: {flops['per_run'] / 1e9:.3g} GFLOPs" + (f" (at {dims})" if dims else ""))
     return EXIT_DOES_NOT_LOAD if problem else 0
+
+
+def _flops(args: argparse.Namespace, facts: Any) -> dict[str, Any]:
+    """The floating-point operations a run at the chosen shapes, counted from a profile of runs on made inputs."""
+    from playground.anymodel.feeds import make_inputs, parse_dims
+    from playground.commands.onnx_file import profile_ops
+    from playground.core.session import RuntimeOptions
+
+    made = make_inputs(facts.inputs, args.fill, parse_dims(args.dim), args.seed)
+    ops = profile_ops(args.file, RuntimeOptions(threads=1), made.feeds)
+    return {"per_run": sum(row["flops"] for row in ops), "dims": made.dims}
 
 
 def describe(facts: Any, problem: str, version: str) -> str:

@@ -108,7 +108,7 @@ def handle_bench(args: argparse.Namespace) -> int:
     if args.profile:
         from playground.commands.common import runtime_options
 
-        figures["operators"] = _profile(Path(args.model), runtime_options(args), made.feeds)
+        figures["operators"] = profile_ops(Path(args.model), runtime_options(args), made.feeds)
         figures["flops"] = sum(row["flops"] for row in figures["operators"])
     if args.json:
         print_json(figures)
@@ -139,7 +139,7 @@ def _profile_text(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _profile(path: Path, options: Any, feeds: dict[str, Any]) -> list[dict[str, Any]]:
+def profile_ops(path: Path, options: Any, feeds: dict[str, Any]) -> list[dict[str, Any]]:
     """Per operator type: nodes, milliseconds and floating-point operations a run, from onnxruntime's profile
     of runs on the same inputs (the lessons' graph-cost reading), slowest first."""
     import dataclasses
