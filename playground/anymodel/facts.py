@@ -78,7 +78,7 @@ def read_facts(path: Path) -> ModelFacts:
                          "another format, or cut off.") from None
     if not model.HasField("graph"):
         raise InputError(f"{path.name} holds no graph: it is not an ONNX model (or an empty one).")
-    external = check_external_data(model, path.parent, path.name)
+    external = check_external_data(model, path.parent, path.name, size)
     graph = model.graph
     weights = {t.name for t in graph.initializer}
     inputs = tuple(_tensor(v) for v in graph.input if v.name not in weights)  # old exports list weights as inputs

@@ -49,31 +49,33 @@ def check_model_file(path: Path) -> int:
     return info.st_size
 
 
-def check_external_data(model: Any, folder: Path, name: str) -> tuple[ExternalFile, ...]:
+def check_external_data(model: Any, folder: Path, name: str, model_size: int) -> tuple[ExternalFile, ...]:
     """Every external data file the model names, checked to lie inside `folder`, to be there, and to hold what
-    the model reads from it; what they are. `model` is the parsed ModelProto, loaded without its external data."""
+    the model reads from it; what they are. `model` is the parsed ModelProto, loaded without its external data,
+    from a file of `model_size` bytes."""
     root = folder.resolve()
     used: dict[str, int] = {}
+    held_by: dict[str, int] = {}
     for tensor in model_tensors(model):
         if tensor.data_location != tensor.EXTERNAL:
             continue
         entries = {entry.key: entry.value for entry in tensor.external_data}
         location = entries.get("location", "")
-        target = _inside(location, root, name)
+        if location not in held_by:  # each file checked and measured once, however many tensors it holds
+            held_by[location] = _external_size(_inside(location, root, name), location, name)
         try:
             offset, length = int(entries.get("offset") or 0), int(entries.get("length") or -1)
         except ValueError:
             raise InputError(f"{name} gives its tensor {tensor.name!r} an offset or length that is not a number: the "
                              "file is damaged.") from None
-        held = _external_size(target, location, name)
+        held = held_by[location]
         end = held if length < 0 else offset + length
         if offset < 0 or end > held:
             raise InputError(f"{name} reads bytes {offset:,}–{end:,} of {location!r}, which holds only {held:,}: the "
                              "data file is shorter than the model says (cut off, or from another export).")
         used[location] = used.get(location, 0) + (end - offset)
-    files = tuple(ExternalFile(location, _external_size(_inside(location, root, name), location, name), count)
-                  for location, count in sorted(used.items()))
-    _fits_in_memory(name, sum(f.size for f in files) + _file_size(folder, name))
+    files = tuple(ExternalFile(location, held_by[location], count) for location, count in sorted(used.items()))
+    _fits_in_memory(name, sum(f.size for f in files) + model_size)
     return files
 
 
@@ -104,13 +106,6 @@ def _external_size(target: Path, location: str, name: str) -> int:
     if not stat.S_ISREG(info.st_mode):
         raise InputError(f"{name}'s external data {location!r} is not a file.")
     return info.st_size
-
-
-def _file_size(folder: Path, name: str) -> int:
-    try:
-        return os.stat(folder / name).st_size
-    except OSError:
-        return 0
 
 
 def model_tensors(model: Any) -> Iterator[Any]:

@@ -31,6 +31,13 @@ class Summary:
     out: Path
 
 
+def default_workers() -> int:
+    """One worker per physical core: two hyper-threads of one core share its arithmetic units."""
+    import psutil
+
+    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
+
+
 def chunk_size(files: int, workers: int) -> int:
     """Small enough that every worker gets several chunks (they finish together), at most MAX_CHUNK."""
     return max(1, min(MAX_CHUNK, files // (workers * 4)))

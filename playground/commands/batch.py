@@ -47,14 +47,12 @@ def handle(args: argparse.Namespace) -> int:
     from playground import paths
     from playground.batch.formats import format_of
     from playground.batch.inputs import expand
-    from playground.batch.job import run_job
+    from playground.batch.job import default_workers, run_job
     from playground.commands.common import find_card, parse_params
 
     cores = os.cpu_count() or 1
     if args.workers is None:
-        import psutil
-
-        args.workers = psutil.cpu_count(logical=False) or cores
+        args.workers = default_workers()
     if args.address and args.engine != "ray":
         raise InputError("--address names a Ray cluster: give it with --engine ray.")
     if args.address:  # a cluster's cores are not known here; Ray waits for what it cannot place

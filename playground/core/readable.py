@@ -108,6 +108,11 @@ def times(n: int) -> str:
     return translate("Readable", "twice") if n == 2 else plural(n, "time")
 
 
+def whole(n: int) -> str:
+    """A whole count in full, grouped as the language writes it: 1,503 (1.503 in German)."""
+    return local(f"{n:,}")
+
+
 def count(n: float) -> str:
     """A count rounded as a person says it: 850, 15,000, 1.5 million, 2.3 billion."""
     if not _finite(n):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any, Callable
 
 from playground.batch.detached import run_detached
 from playground.batch.formats import iter_rows
+from playground.batch.job import default_workers  # noqa: F401 - the batch page offers it
 from playground.core import words
 from playground.core.cancel import CancelToken
 from playground.core.errors import Cancelled, InputError
@@ -106,13 +106,6 @@ def files_in(folder: Path, modality: str) -> tuple[list[Path], int]:
                                                     "reads ({suffixes}): choose another folder.")
         raise InputError(sentence.format(folder=folder.name, suffixes=", ".join(suffixes)))
     return found[:MAX_FILES], max(0, len(found) - MAX_FILES)
-
-
-def default_workers() -> int:
-    """One worker per physical core: two hyper-threads of one core share its arithmetic units."""
-    import psutil
-
-    return psutil.cpu_count(logical=False) or os.cpu_count() or 1
 
 
 def engine_problem(engine: str, kiosk: bool) -> str:

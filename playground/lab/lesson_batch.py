@@ -23,9 +23,6 @@ ENGINE_NAMES = {"local": QT_TRANSLATE_NOOP("LessonFacts", "the local engine"),
                 "ray": QT_TRANSLATE_NOOP("LessonFacts", "Ray")}
 
 
-def _n(count: int) -> str:
-    """A whole count as the texts write it: 1,503 (1.503 in German)."""
-    return readable.local(f"{count:,}")
 
 
 def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: float,
@@ -35,10 +32,10 @@ def batch_facts(report: BatchReport | None, history: RunHistory, deadline_ms: fl
     totals = history.total_ms.view()
     missed = int((totals > deadline_ms).sum())
     if len(totals) == 1:
-        live = translate("LessonFacts", "{missed} of the last 1 run missed it.").format(missed=_n(missed))
+        live = translate("LessonFacts", "{missed} of the last 1 run missed it.").format(missed=readable.whole(missed))
     elif len(totals):
         live = translate("LessonFacts", "{missed} of the last {runs} runs missed it.").format(
-            missed=_n(missed), runs=_n(len(totals)))
+            missed=readable.whole(missed), runs=readable.whole(len(totals)))
     else:
         live = translate("LessonFacts", "run a model live (press Repeat, or use a camera or a microphone) to count "
                          "the runs that miss it.")
@@ -54,9 +51,10 @@ def _batch_sentence(report: BatchReport | None) -> str:
                          "then goes through every file, one by one, with the files done a second and the time left.")
     answered = [r.total_ms for r in report.rows if not r.problem]
     # "; 1 could not be read", or nothing: the end of the sentence's list of figures.
-    unreadable = (translate("LessonFacts", "; {count} could not be read").format(count=_n(report.failed))
+    unreadable = (translate("LessonFacts", "; {count} could not be read").format(count=readable.whole(report.failed))
                   if report.failed else "")
-    values = {"done": _n(report.done), "total": _n(report.total), "folder": literal(Path(report.folder).name),
+    values = {"done": readable.whole(report.done), "total": readable.whole(report.total),
+              "folder": literal(Path(report.folder).name),
               "time": readable.duration(report.elapsed_s), "rate": readable.sig(report.per_second, 3),
               "each": readable.ms(sum(answered) / len(answered)) if answered else "", "unreadable": unreadable}
     if report.total == 1:  # done, and so finished
@@ -83,7 +81,7 @@ def _sizes_sentence(sizes: BatchSizes | None) -> str:
                          "one run.")
     one, big = sizes.points[0], sizes.points[-1]
     gain = big.per_second / one.per_second if one.per_second else 0.0
-    values = {"size": _n(big.size), "gain": readable.ratio(gain), "big_ms": readable.ms(big.batch_ms),
+    values = {"size": readable.whole(big.size), "gain": readable.ratio(gain), "big_ms": readable.ms(big.batch_ms),
               "one_ms": readable.ms(one.batch_ms), "big_rate": readable.sig(big.per_second, 3),
               "one_rate": readable.sig(one.per_second, 3)}
     if gain >= 1.2:
@@ -101,7 +99,7 @@ def engine_name(report: BatchReport) -> str:
     name = translate("LessonFacts", ENGINE_NAMES.get(report.engine, report.engine))
     if report.workers == 1:
         return translate("LessonFacts", "{engine}, 1 worker").format(engine=name)
-    return translate("LessonFacts", "{engine}, {workers} workers").format(engine=name, workers=_n(report.workers))
+    return translate("LessonFacts", "{engine}, {workers} workers").format(engine=name, workers=readable.whole(report.workers))
 
 
 def engines_sentence(runs: tuple[BatchReport, ...]) -> str:
@@ -133,6 +131,6 @@ def beyond_sentence(runs: tuple[BatchReport, ...]) -> str:
                            "per core: {cost} of computing (at {price} a core-hour), much the same on one computer or a "
                            "hundred, for cores are paid by the hour. A projection, from these runs.").format(
         here=readable.duration(MILLION / fastest), cluster=readable.duration(MILLION / (per_core * NODES * NODE_CORES)),
-        nodes=_n(NODES), cores=_n(NODE_CORES), per_core=readable.sig(per_core, 3), cost=readable.money(cost),
-        price=readable.money(DEFAULT_PRICE_PER_CPU_HOUR))
+        nodes=readable.whole(NODES), cores=readable.whole(NODE_CORES), per_core=readable.sig(per_core, 3),
+        cost=readable.money(cost), price=readable.money(DEFAULT_PRICE_PER_CPU_HOUR))
     return f"{projection} {work}"

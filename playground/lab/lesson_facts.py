@@ -38,9 +38,6 @@ INPUT_NOUN = {"image": QT_TRANSLATE_NOOP("LessonFacts", "photo"),
 SERVER_STAGES = ("decode", "preprocess", "model", "postprocess")
 
 
-def _n(count: int) -> str:
-    """A whole count as the texts write it: 1,503 (1.503 in German)."""
-    return readable.local(f"{count:,}")
 
 
 def cost_facts(figures: CostFigures | None, reply_tokens: int = 0) -> dict[str, str]:
@@ -57,7 +54,7 @@ def cost_facts(figures: CostFigures | None, reply_tokens: int = 0) -> dict[str, 
                            "time × {watts} W per busy core = {energy} per run.").format(
             cpu_time=cpu, watts=readable.sig(figures.watts_per_core, 2), energy=joules)
     per_dollar = 1.0 / figures.dollars(1) if figures.cpu_s > 0 and figures.price_per_cpu_hour > 0 else 0.0
-    basis = (translate("LessonFacts", "the median of {runs} warm runs").format(runs=_n(figures.runs))
+    basis = (translate("LessonFacts", "the median of {runs} warm runs").format(runs=readable.whole(figures.runs))
              if figures.runs > 1 else
              translate("LessonFacts", "from one warm run: run it a few more times for a steadier figure"))
     if reply_tokens > 0:
@@ -87,7 +84,7 @@ def _token_sentence(figures: CostFigures, reply_tokens: int) -> str:
                          "{cost}. Chat services price their answers the same way.").format(cost=cost)
     return translate("LessonFacts", "The last reply was {tokens} tokens (word pieces), so a million tokens would "
                      "cost {cost}. Chat services price their answers the same way.").format(
-        tokens=_n(reply_tokens), cost=cost)
+        tokens=readable.whole(reply_tokens), cost=cost)
 
 
 def device_ms(record: RunRecord) -> float:
@@ -131,9 +128,9 @@ P95_RUNS, P99_RUNS = 20, 100
 def percentile_sentence(warm: list[float], model_name: str) -> str:
     """What the warm runs' percentiles say, quoting only those the number of runs can support."""
     n = len(warm)
-    values = {"runs": _n(n), "model": model_name, "p50": readable.ms(percentile(warm, 50)),
+    values = {"runs": readable.whole(n), "model": model_name, "p50": readable.ms(percentile(warm, 50)),
               "p95": readable.ms(percentile(warm, 95)), "p99": readable.ms(percentile(warm, 99)),
-              "slowest": readable.ms(max(warm)), "p95_runs": _n(P95_RUNS), "p99_runs": _n(P99_RUNS)}
+              "slowest": readable.ms(max(warm)), "p95_runs": readable.whole(P95_RUNS), "p99_runs": readable.whole(P99_RUNS)}
     if n >= P99_RUNS:
         text = translate("LessonFacts", "Of the last {runs} warm runs of {model}, half took at most **{p50} ms** (the "
                          "median, p50), 95 in 100 at most {p95} ms (p95) and 99 in 100 at most {p99} ms (p99).")
@@ -187,7 +184,7 @@ def _sweep_sentence(sweep: Sweep) -> str:
                       "in the model, against {slowest_ms} ms with {slowest}.") if sweep.kind == "threads" else
             translate("LessonFacts", "Timed just now at each of {count} optimisation levels: {best} was fastest at "
                       "{best_ms} ms in the model, against {slowest_ms} ms with {slowest}."))
-    return text.format(count=_n(len(sweep.points)), best=f"**{best.label}**", best_ms=readable.ms(best.median_ms),
+    return text.format(count=readable.whole(len(sweep.points)), best=f"**{best.label}**", best_ms=readable.ms(best.median_ms),
                        slowest_ms=readable.ms(slowest.median_ms), slowest=slowest.label)
 
 
@@ -232,12 +229,12 @@ def training_facts(trained: Trained | None, tuned: FineTuned | None, answer: Ans
              "epochs": readable.times(trained.result.epochs),
              "train_cpu": readable.duration(trained.cpu_s),
              "held_accuracy": readable.percent(trained.held_out_accuracy),
-             "held_count": _n(len(trained.held_labels))}
+             "held_count": readable.whole(len(trained.held_labels))}
     if tuned is None:
         facts["tune_sentence"] = translate("LessonFacts", "**Fine-tuning** adapts a trained model to new examples: "
                                            "draw a few digits below, say which each is, and tune it on them.")
     else:
-        values = {"drawings": _n(examples), "time": readable.duration(tuned.cpu_s),
+        values = {"drawings": readable.whole(examples), "time": readable.duration(tuned.cpu_s),
                   "after": readable.percent(tuned.after), "before": readable.percent(tuned.before),
                   "kept_out": readable.percent(tuned.held_out_after)}
         facts["tune_sentence"] = (

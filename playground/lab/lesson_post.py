@@ -15,19 +15,17 @@ SHOWN_OUTPUTS = 4  # raw outputs described; a model with more (Whisper's caches)
 QUOTED_CHARS = 160
 
 
-def _n(count: int) -> str:
-    return readable.local(f"{count:,}")
 
 
 def describe_raw(name: str, value: np.ndarray) -> str:
     """One raw output as a person can read it: its shape, its range, and its largest values with positions."""
     code = f"`{name}`"
-    shape = " × ".join(_n(d) for d in value.shape) or translate("LessonPost", "one number")
+    shape = " × ".join(readable.whole(d) for d in value.shape) or translate("LessonPost", "one number")
     if value.dtype.kind in "iu" and value.ndim <= 1:  # class indices, counts
         shown = ", ".join(str(int(v)) for v in value.ravel()[:12]) + (", …" if value.size > 12 else "")
         return (translate("LessonPost", "{name}: 1 whole number ({values})") if value.size == 1 else
                 translate("LessonPost", "{name}: {count} whole numbers ({values})")).format(
-            name=code, count=_n(value.size), values=shown)
+            name=code, count=readable.whole(value.size), values=shown)
     flat = value.astype(np.float64).ravel()
     if flat.size == 1:
         return translate("LessonPost", "{name}: one number, {value}").format(name=code, value=readable.sig(flat[0], 3))
@@ -84,7 +82,7 @@ def _decoding_steps(raw: dict[str, np.ndarray], result: Any, answer: str) -> str
         ran = (translate("LessonPost", "The model ran once, on the whole prompt ({tokens}).") if runs == 1 else
                translate("LessonPost", "The model ran {runs} times: once on the whole prompt ({tokens}), then once "
                          "more with each piece it had just chosen.")).format(
-            runs=_n(runs), tokens=readable.plural(result.prompt_tokens, "token"))
+            runs=readable.whole(runs), tokens=readable.plural(result.prompt_tokens, "token"))
         scored = translate("LessonPost", "Each run gave {scores}, one for every word piece it knows; above are the "
                            "last run's. Picking from them is post-processing.").format(scores=vocab)
         joined = translate("LessonPost", "Then it looked each chosen number up in the vocabulary and joined the "
@@ -113,7 +111,7 @@ def post_facts(raw: dict[str, np.ndarray] | None, result: Any, input_label: str)
     if more == 1:
         lines.append(translate("LessonPost", "and 1 more array"))
     elif more > 1:
-        lines.append(translate("LessonPost", "and {count} more arrays").format(count=_n(more)))
+        lines.append(translate("LessonPost", "and {count} more arrays").format(count=readable.whole(more)))
     said = headline(result)
     # A long reply or transcript is quoted by its start: the whole of it is on the main window.
     quoted = literal(said if len(said) <= QUOTED_CHARS else readable.shortened(said, QUOTED_CHARS - 1) + "”")
