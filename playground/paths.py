@@ -99,5 +99,13 @@ def batches_dir() -> Path:
     return _data_home() / "batches"
 
 
+def own_models_dir() -> Path:
+    """The models a person added from their own .onnx files, a folder each with its card, kept apart from the
+    shipped ones so an update never touches them (anymodel/keep.py)."""
+    if os.environ.get("PLAYGROUND_OWN_MODELS"):
+        return Path(os.environ["PLAYGROUND_OWN_MODELS"])
+    return _data_home() / "my-models"
+
+
 def log_dir() -> Path:
     return _data_home() / "logs"

@@ -185,20 +185,25 @@ def report(card: Any, label: str, m: dict) -> str:
 
 
 def handle(args: argparse.Namespace) -> int:
+    from playground.tasks.registry import get_task
+
     if args.runs < 1 or args.warmup < 0:
         raise InputError(f"--runs must be at least 1 and --warmup at least 0, not {args.runs} and {args.warmup}.")
     if is_onnx_file(args.model):
         runtime_options(args)  # --threads checked before any work
         return handle_bench(args)
-    if args.input is None:
-        raise InputError(f"Give the INPUT to time {args.model} on: a file, or text for a text model.")
     options = runtime_options(args)
     card = find_card(args.model)
+    made = get_task(card.task).entry == "made"  # a model a person added makes its inputs from its signature
+    if made and args.input is not None:
+        raise InputError(f"{card.name} makes its own inputs from its signature: set them with --param, not INPUT.")
+    if args.input is None and not made:
+        raise InputError(f"Give the INPUT to time {args.model} on: a file, or text for a text model.")
     params = parse_params(card, args.param)
-    source = resolve_input(card, args.input)
+    source = None if made else resolve_input(card, args.input)
     m = measure(card, source, params, args.runs, args.warmup, options)
     if args.json:
         print_json(m)
     else:
-        print(report(card, shown(args.input), m))
+        print(report(card, shown(args.input or "made inputs"), m))
     return 0

@@ -1,4 +1,4 @@
-"""`playground models list|fetch|remove|verify|info`: see, get and check the bundled models from a terminal."""
+"""`playground models list|fetch|add|remove|verify|info`: see, get and check the models from a terminal."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ import textwrap
 from typing import Any
 
 from playground.cli import print_json
+from playground.commands import own_models
 from playground.core.card import ModelCard
 from playground.core.catalog import Catalog
 from playground.core.errors import InputError, ModelMissingError, PlaygroundError
+from playground.core.safe_output import terminal_text as shown
+from playground.core.session import fetch_advice
 from playground.tasks.registry import checked_catalog
 
-_HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio"}
+_HEADINGS = {"text": "Text", "image": "Image", "audio": "Audio", "tensors": "Your models (tensors in, tensors out)"}
 
 
 def add_parser(subparsers: Any) -> None:
@@ -33,8 +36,9 @@ def add_parser(subparsers: Any) -> None:
                        help="how progress is shown on the way: text on stderr (default), or JSON lines on stdout "
                             "for a program that shows it itself")
     fetch.set_defaults(handler=cmd_fetch)
+    own_models.add_parser(actions)
     remove = actions.add_parser("remove", help="delete models' built files to free the disk (their cards stay, "
-                                               "so 'fetch' brings them back)")
+                                               "so 'fetch' brings them back); a model you added goes whole")
     remove.add_argument("ids", nargs="*", metavar="ID", help="model ids, as shown by 'playground models list'")
     remove.add_argument("--all", action="store_true", help="every model")
     remove.set_defaults(handler=cmd_remove)
@@ -144,6 +148,12 @@ def cmd_remove(args: argparse.Namespace) -> int:
     catalog = _catalog()
     freed = 0
     for card in _selected(catalog, [] if args.all else args.ids):
+        if card.source.own:  # a model the person added has no package to fetch it from again: only by name
+            if args.all:
+                print(f"{card.id} is a model you added: it stays (remove it by its id)")
+            else:
+                own_models.remove_own(card)
+            continue
         removed = remove_model(card)
         freed += removed.freed
         if removed.with_app:
@@ -211,6 +221,7 @@ def _tensor_lines(specs: tuple[Any, ...]) -> list[str]:
 def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
     s = card.source
     installed = f"yes, {_megabytes(card.size_bytes)} in {card.folder}" if catalog.installed(card) else \
+        f"no: {fetch_advice(card)}" if s.own else \
         f"no: 'playground models fetch {card.id}' downloads {_megabytes(s.download_size)} once"
     lines = [f"{card.name} ({card.id})", card.summary, "",
              f"Task          {card.task} ({card.modality})", f"Licence       {card.license}",
@@ -219,7 +230,10 @@ def _info_lines(catalog: Catalog, card: ModelCard) -> list[str]:
              f"Fails on      {card.fails_on}", f"Installed     {installed}", "", "Description"]
     for paragraph in card.description.split("\n\n"):
         lines += textwrap.wrap(" ".join(paragraph.split()), 100, initial_indent="  ", subsequent_indent="  ")
-    lines += ["", "Source", f"  package     {s.pypi} ({s.file}, {s.size:,} bytes)", f"  sha256      {s.sha256}"]
+    if s.own:
+        lines += ["", "Source", f"  your file   {s.file} (route own: nothing to download)"]
+    else:
+        lines += ["", "Source", f"  package     {s.pypi} ({s.file}, {s.size:,} bytes)", f"  sha256      {s.sha256}"]
     lines += [f"  platform    {s.platform}"] if s.platform else []
     lines += [f"  route       {s.route}" + (f", recipe {s.recipe}" if s.recipe else "")]
     lines += [f"  member      {m.path} ({m.role}) sha256 {m.sha256}" for m in s.members]
@@ -244,6 +258,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     card = catalog.get(args.id)
     if args.json:
         print_json(_card_json(catalog, card))
-    else:
-        print("\n".join(_info_lines(catalog, card)))
+    else:  # a model a person added carries names its maker chose: printed, never obeyed by the terminal
+        print("\n".join(shown(line) for line in _info_lines(catalog, card)))
     return 0

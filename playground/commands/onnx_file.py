@@ -64,8 +64,8 @@ def _run(session: Any, feeds: dict[str, Any]) -> tuple[list[Any], float]:
 
 
 def handle_run(args: argparse.Namespace) -> int:
-    from playground.anymodel.outputs import summary, text
     from playground.cli import print_json
+    from playground.core.results.tensors import summary, text
     from playground.core.safe_output import terminal_text as shown
 
     if args.inputs:

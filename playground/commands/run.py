@@ -47,10 +47,14 @@ def handle(args: argparse.Namespace) -> int:
 
     if is_onnx_file(args.model):
         return handle_run(args)
-    if not args.inputs:
-        raise InputError(f"Give the INPUT to run {args.model} on: a file, or text for a text model.")
     card = find_card(args.model)
     task = get_task(card.task)
+    made = task.entry == "made"  # a model a person added: its inputs are made from its signature for each run
+    if made and args.inputs:
+        raise InputError(f"{card.name} makes its own inputs from its signature: set them with --param (fill, seed, "
+                         f"the sizes; see 'playground models info {card.id}'), not INPUT.")
+    if not args.inputs and not made:
+        raise InputError(f"Give the INPUT to run {args.model} on: a file, or text for a text model.")
     params = parse_params(card, args.param)
     options = runtime_options(args)
     if args.out:  # refused before any work is done, not after a long run
@@ -59,8 +63,9 @@ def handle(args: argparse.Namespace) -> int:
         check_target(task.result_type, args.out)
     pipeline = Pipeline(options=options)
     reports = []
-    for text in args.inputs:
-        outcome = pipeline.run(RunRequest(card, task, resolve_input(card, text), params))
+    for text in [""] if made else args.inputs:
+        source = None if made else resolve_input(card, text)
+        outcome = pipeline.run(RunRequest(card, task, source, params))
         saved = str(save_result(outcome.result, args.out)) if args.out else None
         if args.json:
             reports.append(_json_report(card.id, text, outcome, saved))

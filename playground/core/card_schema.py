@@ -123,9 +123,9 @@ def numbers(length: int) -> Any:
     return _key("numbers", length=length)
 
 
-def texts() -> Any:
-    """A non-empty list of words, read as a tuple."""
-    return _key("texts")
+def texts(default: tuple[str, ...] | Any = MISSING) -> Any:
+    """A non-empty list of words, read as a tuple (a card with none leaves the key out, where it has a default)."""
+    return _key("texts", default)
 
 
 def stem() -> Any:

@@ -97,13 +97,19 @@ def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], No
         folder = shipped  # listed where they were shipped; a fetch then says the folder cannot be written
     cards: list[ModelCard] = []
     broken: list[tuple[str, ModelCardError]] = []
-    card_files = sorted(folder.glob(f"*/{CARD_NAME}")) if folder.is_dir() else []
-    for card_file in card_files:
-        try:
-            card = parse_card(card_file)
-            if check is not None:
-                check(card)
-            cards.append(card)
-        except ModelCardError as exc:
-            broken.append((card_file.parent.name, exc))
+    # A person's own models (anymodel/keep.py) join the default catalog; one named as a shipped model is refused,
+    # since a card's id is how settings, history and the command line find it.
+    folders = [folder] + ([paths.own_models_dir()] if models_dir is None else [])
+    for where in folders:
+        card_files = sorted(where.glob(f"*/{CARD_NAME}")) if where.is_dir() else []
+        for card_file in card_files:
+            try:
+                card = parse_card(card_file)
+                if any(c.id == card.id for c in cards):
+                    raise ModelCardError(f"{card_file}: key 'id' names '{card.id}', which another model has.")
+                if check is not None:
+                    check(card)
+                cards.append(card)
+            except ModelCardError as exc:
+                broken.append((card_file.parent.name, exc))
     return Catalog(folder, tuple(sorted(cards, key=lambda c: c.id)), tuple(broken))

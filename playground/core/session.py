@@ -21,8 +21,11 @@ DEFAULT_THREADS = 1
 OPT_LEVELS = ("disabled", "basic", "extended", "all")
 DEFAULT_OPT_LEVEL = "all"
 
-_ORT_TYPES = {"tensor(float)": "float32", "tensor(float16)": "float16", "tensor(int64)": "int64",
-              "tensor(int32)": "int32", "tensor(uint8)": "uint8", "tensor(int8)": "int8", "tensor(bool)": "bool"}
+# onnxruntime's names for the element types a card can declare (core/card.py's DTYPES).
+ORT_TYPES = {"tensor(float)": "float32", "tensor(float16)": "float16", "tensor(double)": "float64",
+             "tensor(int64)": "int64", "tensor(int32)": "int32", "tensor(int16)": "int16", "tensor(int8)": "int8",
+             "tensor(uint64)": "uint64", "tensor(uint32)": "uint32", "tensor(uint16)": "uint16",
+             "tensor(uint8)": "uint8", "tensor(bool)": "bool"}
 
 
 @dataclass(frozen=True)
@@ -106,7 +109,10 @@ def not_installed(card: ModelCard, fix: str = "") -> ModelMissingError:
 
 def fetch_advice(card: ModelCard, after: str = "") -> str:
     """The command that puts a model's files right, as the command line says it (`after`: " to rebuild it" ...).
-    It stays English in every language: the window puts its own buttons in its place (ui/inputs.said_in_window)."""
+    It stays English in every language: the window puts its own buttons in its place (ui/inputs.said_in_window).
+    A person's own model has nothing to fetch: it is added again from its file."""
+    if card.source.own:
+        return f"add it again with 'playground models add {card.source.file}'"
     return f"run 'playground models fetch {card.id}'{after}"
 
 
@@ -156,7 +162,7 @@ def _spec_problem(declared: tuple[TensorSpec, ...], actual: list[Any]) -> str:
     if [d.name for d in declared] != [a.name for a in actual]:
         return f"names {[d.name for d in declared]}, but the model has {[a.name for a in actual]}"
     for d, a in zip(declared, actual):
-        dtype = _ORT_TYPES.get(a.type, a.type)
+        dtype = ORT_TYPES.get(a.type, a.type)
         if d.dtype != dtype:
             return f"'{d.name}' is declared {d.dtype}, but the model says {dtype}"
         real = list(a.shape)

@@ -32,6 +32,7 @@ TASKS: Mapping[str, Task] = LazyTable("playground.tasks", {
     "similarity": "similarity:SimilarityTask",
     "chat": "chat:ChatTask",
     "sentiment": "sentiment:SentimentTask",
+    "tensors": "tensors:TensorsTask",
 }, make=lambda task_class: task_class())
 
 

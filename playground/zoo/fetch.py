@@ -215,6 +215,12 @@ def _built_before(card: ModelCard) -> set[str]:
 
 
 def fetch_model(card: ModelCard, downloader: Downloader, cache: Path, progress: Progress) -> FetchOutcome:
+    if card.source.own:  # a person's own model: nothing to download; its files are there and whole, or it is added again
+        try:
+            check_files(card)
+        except ModelMissingError as exc:
+            raise FetchError(str(exc)) from exc
+        return FetchOutcome(card.id, built=False, downloaded=False, size=card.size_bytes)
     check_card(card)
     writing = card.folder  # where the fetch writes now, for an error that does not say (a failed write(2))
     try:

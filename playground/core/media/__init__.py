@@ -28,12 +28,14 @@ from playground.core.media.types import (
     SUPPORTED,
     AudioData,
     ImageData,
+    MadeData,
     TextData,
 )
 from playground.core.words import QT_TRANSLATE_NOOP, translate
 
 __all__ = ["MAX_AUDIO_SECONDS", "MAX_IMAGE_PIXELS", "MAX_TEXT_BYTES", "SUPPORTED", "AudioData", "ImageData",
-           "TextData", "decode", "describe_source"]
+           "MadeData", "TextData", "decode", "describe_source"]
+MADE = "made"  # the input kind of a task that makes its own tensors: nothing to decode
 
 _NAME_MAX = 60
 _GIVEN = {ImageData: QT_TRANSLATE_NOOP("Media", "a picture"),
@@ -61,12 +63,14 @@ def describe_source(source: Any, kind: str = "") -> str:
     return translate("Media", "nothing") if source is None else type(source).__name__
 
 
-def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | LongAudio | TextData:
+def decode(kind: str, source: Any, card: Any = None) -> ImageData | AudioData | LongAudio | TextData | MadeData:
     """Decode `source` (a Path, bytes, str for text, or already-decoded data) for a task of `kind`.
 
     Decoded data comes back as it is, except a recording at another rate than the card's, which is
     resampled. Every problem with the input raises InputError with one sentence a person can act on.
     """
+    if kind == MADE:  # whatever was given: the task makes the model's inputs itself
+        return MadeData(translate("Media", "inputs made from the model's signature"))
     if kind not in CHOOSE:
         raise ValueError(f"unknown input kind {kind!r}")
     if (kind == "image" and isinstance(source, ImageData)) or (kind == "text" and isinstance(source, TextData)):

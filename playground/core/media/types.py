@@ -68,6 +68,14 @@ class TextData:
     notes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class MadeData:
+    """No input from the person: the task makes its tensors from the model's signature (tasks/tensors.py)."""
+
+    label: str = ""
+    notes: tuple[str, ...] = ()
+
+
 def readonly(array: np.ndarray) -> np.ndarray:
     """Decoded data is shown and re-run with new settings, so tasks must not change it in place."""
     view = array.view()

@@ -10,6 +10,7 @@ from playground.core.results.audio import NOTE_NAMES, Denoised, Note, Notes, Phr
 from playground.core.results.certainty import Certainty, Rule
 from playground.core.results.image import Cutout, Detection, Detections, DigitGuess, TextLine, TextLines, Upscaled
 from playground.core.results.labels import Label, Labels, Part
+from playground.core.results.tensors import Tensors
 from playground.core.results.text import Generation, Picking, Similarities
 
 
@@ -24,12 +25,12 @@ class Result(Protocol):
 
 
 RESULT_TYPES: tuple[type, ...] = (Labels, Detections, Cutout, SpeechSegments, Upscaled, TextLines, DigitGuess,
-                                  Transcript, Notes, Denoised, Similarities, Generation)
+                                  Transcript, Notes, Denoised, Similarities, Generation, Tensors)
 
 # Answers that grow a token at a time: the window shows their partial results more often than a progress bar's.
 STREAMING_TYPES: tuple[type, ...] = (Generation,)
 
 __all__ = ["NOTE_NAMES", "RESULT_TYPES", "STREAMING_TYPES", "Certainty", "Cutout", "Denoised", "Detection",
            "Detections", "DigitGuess", "Generation", "Label", "Labels", "Note", "Notes", "Part", "Phrase", "Picking",
-           "Result", "Rule", "SpeechSegments", "Similarities", "TextLine", "TextLines", "Transcript", "Upscaled",
+           "Result", "Rule", "SpeechSegments", "Similarities", "Tensors", "TextLine", "TextLines", "Transcript", "Upscaled",
            "note_name"]

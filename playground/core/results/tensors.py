@@ -1,15 +1,18 @@
-"""What a model's output tensors hold, summed up for a person: shape and type, range, mean and the first values,
-and for a vector of scores its best entries (named from a labels list when there is one)."""
+"""What any model's output tensors hold, summed up for a person: shape and type, range, mean and the first values,
+and for a vector of scores its best entries (named from a labels list when there is one); `Tensors` is the answer
+of a model a person brought (tasks/tensors.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 FIRST = 8  # values shown from the start of each output
 TOP = 5  # best entries of a vector of scores
 
 
-def summary(name: str, array: Any, labels: list[str] | None = None) -> dict[str, Any]:
+def summary(name: str, array: Any, labels: Sequence[str] | None = None) -> dict[str, Any]:
     import numpy as np
 
     value = np.asarray(array)
@@ -56,3 +59,17 @@ def text(body: dict[str, Any]) -> str:
         label = f" {shown(entry['label'])}" if entry["label"] else ""
         lines.append(f"  {rank}. [{entry['index']}]{label} {entry['score']:.6g}")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Tensors:
+    """Every output of one run summed up (`summary()` above, one dict each), and how the inputs were made."""
+
+    outputs: tuple[dict[str, Any], ...]
+    made: str  # "normal values, seed 0; batch = 1": what the model was given
+
+    def summary(self) -> str:
+        return "\n".join([f"Inputs: {self.made}", *(text(body) for body in self.outputs)])
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"inputs": self.made, "outputs": list(self.outputs)}

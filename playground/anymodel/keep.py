@@ -1,0 +1,180 @@
+"""Keeping a person's own model: its file (and its external data) copied into a folder of its own in their models
+folder, with a card that pins every file's sha256, so it is listed and run like a shipped model; and removing it.
+
+Nothing half-written is ever listed: the folder is filled under a temporary name and renamed when complete."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from playground import paths
+from playground.anymodel.facts import ModelFacts, read_facts
+from playground.anymodel.feeds import ELEMENTS, FILLS
+from playground.anymodel.runtime import open_session
+from playground.core.card import CARD_NAME, ModelCard, Param, parse_card
+from playground.core.errors import InputError
+from playground.core.session import ORT_TYPES
+
+MAIN_FILE = "model.onnx"  # the kept copy's name: the name it came with is kept in the card, never used as a path
+LABELS_FILE = "labels.txt"
+LABELS_LIMIT = 8 << 20  # a labels file is a list of names: more than this is not one
+PREFIX = "my-"  # every kept model's id starts so, apart from any shipped model's
+ADDING = ".adding-"  # a folder being filled, or being removed: never a card the catalog reads
+SEED_MAX = 2**31 - 1  # what a window's number box holds
+SIZE_MAX = 1 << 20  # a symbolic dimension's knob; the memory free bounds the tensors well before this
+
+
+def knobs(dims: tuple[str, ...]) -> tuple[Param, ...]:
+    """The knobs a kept model has: how inputs are filled, the seed, and a size for each symbolic dimension."""
+    return (Param("fill", "normal", "Fill", "What the made inputs hold: random normal or uniform values, zeros or "
+                  "ones (random whole numbers 0–99 for integer inputs).", choices=FILLS),
+            Param("seed", 0, "Seed", "The same seed makes the same inputs.", 0, SEED_MAX),
+            *(Param(f"size_{n}", 1, name, "The size of this dimension in the made inputs.", 1, SIZE_MAX)
+              for n, name in enumerate(dims, 1)))
+
+
+def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable[str] = (),
+         into: Path | None = None, check: Callable[[], None] = lambda: None) -> ModelCard:
+    """Add the model at `path` to the person's models; `taken`: ids already used (the shipped models'). The model
+    must open in onnxruntime and have inputs that can be made, so a kept model always runs. `check` raises to
+    stop it (a cancel token's): it is asked between the steps and between the megabytes copied."""
+    facts = read_facts(path)
+    check()
+    session = open_session(path, facts)
+    check()
+    inputs, outputs = _specs(session.get_inputs(), "input"), _specs(session.get_outputs(), "output")
+    for spec in inputs:
+        if spec["dtype"] not in ELEMENTS.values():
+            raise InputError(f"{path.name} cannot be kept: its input {spec['name']!r} takes {spec['dtype']} values, "
+                             "which the playground cannot make.")
+    label_lines = _label_lines(labels) if labels is not None else None
+    folder = into or paths.own_models_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    model_id = _free_id(name or path.stem, set(taken), folder)
+    staging = folder / f"{ADDING}{model_id}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+        files = {"main": (MAIN_FILE, _copy(path, staging / MAIN_FILE, check))}
+        for n, data in enumerate(facts.external, 1):
+            target = staging / data.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            files[f"data_{n}"] = (data.name, _copy(path.parent / data.name, target, check))
+        if label_lines is not None:
+            (staging / LABELS_FILE).write_text("\n".join(label_lines) + "\n", encoding="utf-8")
+        dims = tuple(dict.fromkeys(d for s in inputs for d in s["shape"] if isinstance(d, str) and d != "?"))
+        (staging / CARD_NAME).write_text(card_text(model_id, name or path.stem, path.name, facts, files, inputs,
+                                                   outputs, dims, label_lines is not None), encoding="utf-8")
+        staging.rename(folder / model_id)
+    except OSError as exc:
+        raise InputError(f"{path.name} could not be kept in {folder} ({exc.strerror or exc}).") from None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return parse_card(folder / model_id / CARD_NAME)
+
+
+def forget(card: ModelCard, own_folder: Path | None = None) -> None:
+    """Delete a kept model, card and files. Only a model kept in the person's models folder can go: a shipped
+    one's files are removed with `playground models remove`, its card stays."""
+    folder = (own_folder or paths.own_models_dir()).resolve()
+    if not card.source.own or card.folder.resolve().parent != folder:
+        raise InputError(f"{card.name} came with the playground: only a model you added can be removed whole "
+                         f"('playground models remove {card.id}' frees its files).")
+    going = folder / f"{ADDING}{card.id}-{os.getpid()}"
+    card.folder.rename(going)  # off the list at once; a delete cut short leaves no half a card behind
+    shutil.rmtree(going, ignore_errors=True)
+
+
+def _specs(values: list[Any], kind: str) -> list[dict[str, Any]]:
+    specs = []
+    for value in values:
+        dtype = ORT_TYPES.get(value.type)
+        if dtype is None:
+            raise InputError(f"The model's {kind} {value.name!r} is a {value.type}: the playground keeps models whose "
+                             "inputs and outputs are tensors of numbers.")
+        if value.shape is None:
+            raise InputError(f"The model's {kind} {value.name!r} does not say its shape (not even how many "
+                             "dimensions): the playground cannot make or show it.")
+        specs.append({"name": value.name, "dtype": dtype,
+                      "shape": [d if isinstance(d, (int, str)) and d != "" else "?" for d in value.shape]})
+    return specs
+
+
+def _label_lines(labels: Path) -> list[str]:
+    try:
+        if labels.stat().st_size > LABELS_LIMIT:
+            raise InputError(f"{labels.name} is too large to be a labels file (one name per line).")
+        text = labels.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise InputError(f"{labels.name} is not UTF-8 text: save it as a text file with one name per line.") from None
+    except OSError as exc:
+        raise InputError(f"{labels.name} could not be read ({exc.strerror or exc}).") from None
+    return text.splitlines()
+
+
+def _free_id(name: str, taken: set[str], folder: Path) -> str:
+    """my-<the name in lowercase letters, digits and dashes>, numbered when that one is used already."""
+    stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "model"
+    candidate, n = PREFIX + stem, 1
+    while candidate in taken or (folder / candidate).exists():
+        n += 1
+        candidate = f"{PREFIX}{stem}-{n}"
+    return candidate
+
+
+def _copy(source: Path, target: Path, check: Callable[[], None]) -> str:
+    """Copy a file and return the sha256 of the bytes written."""
+    digest = hashlib.sha256()
+    with source.open("rb") as src, target.open("xb") as dst:
+        for block in iter(lambda: src.read(1 << 20), b""):
+            check()
+            digest.update(block)
+            dst.write(block)
+    return digest.hexdigest()
+
+
+def toml_value(value: Any) -> str:
+    """A value in TOML. Strings as basic strings: JSON's escapes are TOML's, but for DEL, which TOML escapes too."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    text = str(value).encode("utf-8", "replace").decode("utf-8")  # a lone surrogate from a file name
+    return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
+
+
+def card_text(model_id: str, name: str, file_name: str, facts: ModelFacts, files: dict[str, tuple[str, str]],
+              inputs: list[dict[str, Any]], outputs: list[dict[str, Any]], dims: tuple[str, ...],
+              has_labels: bool) -> str:
+    """The kept model's model.toml. Every name the model or the person chose is a TOML string, never a key."""
+    common = ", ".join(sorted(facts.operators, key=lambda op: -facts.operators[op])[:3]) or "none"
+    opsets = ", ".join(f"{domain} {version}" for domain, version in facts.opsets.items())
+    described = f"{facts.nodes} nodes, mostly {common}; opsets {opsets}."
+    lines = [f"id = {toml_value(model_id)}", f"name = {toml_value(name)}", 'task = "tensors"', 'modality = "tensors"',
+             f"summary = {toml_value('Your model, added from ' + file_name + '.')}",
+             f"description = {toml_value(described)}",
+             'license = "yours"', 'attribution = "you"', f"parameters = {facts.parameters}", "",
+             "[source]", 'route = "own"', f"file = {toml_value(file_name)}", ""]
+    for role, (path, sha) in files.items():
+        lines += [f"[files.{role}]", f"path = {toml_value(path)}", f'sha256 = "{sha}"', ""]
+    for kind, specs in (("inputs", inputs), ("outputs", outputs)):
+        for spec in specs:
+            lines += [f"[[{kind}]]", *(f"{key} = {toml_value(value)}" for key, value in spec.items()), ""]
+    lines += ["[preprocess]", *([f"dims = {toml_value(dims)}"] if dims else []), "",
+              "[postprocess]", *([f"labels = {toml_value(LABELS_FILE)}"] if has_labels else []), ""]
+    for knob in knobs(dims):
+        lines += [f"[params.{knob.name}]", f"default = {toml_value(knob.default)}", f"label = {toml_value(knob.label)}",
+                  f"help = {toml_value(knob.help)}"]
+        lines += ([f"choices = {toml_value(knob.choices)}"] if knob.choices else
+                  [f"min = {toml_value(knob.min)}", f"max = {toml_value(knob.max)}"])
+        lines.append("")
+    return "\n".join(lines)
