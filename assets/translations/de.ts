@@ -841,6 +841,10 @@ Frist verpasst hat.</translation>
         <translation>Text</translation>
     </message>
     <message>
+        <source>tensors made from its signature</source>
+        <translation>Tensoren, aus seiner Signatur gemacht</translation>
+    </message>
+    <message>
         <source>as-is</source>
         <translation>unverändert</translation>
     </message>
@@ -857,12 +861,20 @@ Frist verpasst hat.</translation>
         <translation>trainiert</translation>
     </message>
     <message>
+        <source>your own file</source>
+        <translation>deine eigene Datei</translation>
+    </message>
+    <message>
         <source>{names} and {last}</source>
         <translation>{names} und {last}</translation>
     </message>
     <message>
         <source>a single number</source>
         <translation>eine einzelne Zahl</translation>
+    </message>
+    <message>
+        <source>Your model, added from {file}.</source>
+        <translation>Dein Modell, hinzugefügt aus {file}.</translation>
     </message>
     <message>
         <source>empty at first</source>
@@ -965,6 +977,10 @@ Frist verpasst hat.</translation>
         <translation>Woher die Gewichte kommen</translation>
     </message>
     <message>
+        <source>Your file {file}, kept as a copy in {folder}</source>
+        <translation>Deine Datei {file}, als Kopie aufbewahrt in {folder}</translation>
+    </message>
+    <message>
         <source>Package {package} from PyPI, file {file}, sha256 {sha256}</source>
         <translation>Paket {package} von PyPI, Datei {file}, sha256 {sha256}</translation>
     </message>
@@ -1017,8 +1033,16 @@ Frist verpasst hat.</translation>
         <translation>Wähl ein Modell aus der Liste, um seine Karte zu lesen.</translation>
     </message>
     <message>
+        <source>Delete it, card and files ({size}); the file you added it from stays</source>
+        <translation>Es löschen, Karte und Dateien ({size}); die Datei, aus der du es hinzugefügt hast, bleibt</translation>
+    </message>
+    <message>
         <source>Delete its {size} of files; Download brings them back</source>
         <translation>Seine Dateien ({size}) löschen; Herunterladen holt sie zurück</translation>
+    </message>
+    <message>
+        <source>Remove {model} from your models? Its copy and card ({size}) are deleted; the file you added it from stays where it is.</source>
+        <translation>{model} aus deinen Modellen entfernen? Seine Kopie und Karte ({size}) werden gelöscht; die Datei, aus der du es hinzugefügt hast, bleibt, wo sie ist.</translation>
     </message>
     <message>
         <source>Remove {model} from this computer? It frees {size}. Its card stays in the list: Download brings it back from the package already downloaded, with no network needed.</source>
@@ -1715,6 +1739,10 @@ Frist verpasst hat.</translation>
 </context>
 <context>
     <name>Controller</name>
+    <message>
+        <source>Opening {file}: checking it, and keeping a copy among your models…</source>
+        <translation>{file} wird geöffnet: Es wird geprüft und als Kopie unter deinen Modellen aufbewahrt …</translation>
+    </message>
     <message>
         <source>your input</source>
         <translation>deine Eingabe</translation>
@@ -3055,12 +3083,24 @@ Neustart für den nächsten Besuch in {seconds} s.</translation>
         <translation>Text</translation>
     </message>
     <message>
+        <source>inputs made from its signature</source>
+        <translation>aus seiner Signatur gemachte Eingaben</translation>
+    </message>
+    <message>
+        <source>inputs made from the model&apos;s signature (its knobs set the fill, the seed and the sizes)</source>
+        <translation>aus der Signatur des Modells gemachte Eingaben (seine Regler stellen Füllung, Seed und Größen ein)</translation>
+    </message>
+    <message>
         <source>{path} is a folder: choose one file in it.</source>
         <translation>{path} ist ein Ordner: Wähl eine Datei darin.</translation>
     </message>
     <message>
         <source>{path} does not exist: choose another file.</source>
         <translation>{path} gibt es nicht: Wähl eine andere Datei.</translation>
+    </message>
+    <message>
+        <source>{model} makes its own inputs from its signature: set the fill, the seed and the sizes with its knobs.</source>
+        <translation>{model} macht seine Eingaben selbst aus seiner Signatur: Stelle Füllung, Seed und Größen mit seinen Reglern ein.</translation>
     </message>
     <message>
         <source>{model} needs {needed}, but this is {given}: open or paste {needed} instead.</source>
@@ -4352,6 +4392,14 @@ ihre Zeit pro geschriebenem Token.</translation>
         <source>The graphs at the end of the session</source>
         <translation>Die Grafiken am Ende der Sitzung</translation>
     </message>
+    <message>
+        <source>Open a model</source>
+        <translation>Ein Modell öffnen</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX-Modelle (*.onnx)</translation>
+    </message>
 </context>
 <context>
     <name>Media</name>
@@ -4378,6 +4426,10 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>nothing</source>
         <translation>nichts</translation>
+    </message>
+    <message>
+        <source>inputs made from the model&apos;s signature</source>
+        <translation>aus der Signatur des Modells gemachte Eingaben</translation>
     </message>
     <message>
         <source>There is nothing to look at yet: choose a file or paste {needed}.</source>
@@ -4826,6 +4878,10 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>Audio</source>
         <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Your models</source>
+        <translation>Deine Modelle</translation>
     </message>
     <message>
         <source>not installed</source>
@@ -6363,6 +6419,57 @@ ihre Zeit pro geschriebenem Token.</translation>
     </message>
 </context>
 <context>
+    <name>TensorsView</name>
+    <message>
+        <source>a single value</source>
+        <translation>ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>{name}: {element}, {shape}</source>
+        <translation>{name}: {element}, {shape}</translation>
+    </message>
+    <message>
+        <source>  from {low} to {high}, mean {mean}</source>
+        <translation>  von {low} bis {high}, Mittelwert {mean}</translation>
+    </message>
+    <message>
+        <source>  {count} values are not finite (NaN or infinite)</source>
+        <translation>  {count} Werte sind nicht endlich (NaN oder unendlich)</translation>
+    </message>
+    <message>
+        <source>  first values: {values}</source>
+        <translation>  erste Werte: {values}</translation>
+    </message>
+    <message>
+        <source>The model&apos;s outputs</source>
+        <translation>Die Ausgaben des Modells</translation>
+    </message>
+    <message>
+        <source>Each output summed up</source>
+        <translation>Jede Ausgabe zusammengefasst</translation>
+    </message>
+    <message>
+        <source>Copy as text</source>
+        <translation>Als Text kopieren</translation>
+    </message>
+    <message>
+        <source>Copy what each output held, as shown.</source>
+        <translation>Kopieren, was jede Ausgabe enthielt, wie angezeigt.</translation>
+    </message>
+    <message>
+        <source>{count} output, from inputs made: {made}</source>
+        <translation>{count} Ausgabe, aus gemachten Eingaben: {made}</translation>
+    </message>
+    <message>
+        <source>{count} outputs, from inputs made: {made}</source>
+        <translation>{count} Ausgaben, aus gemachten Eingaben: {made}</translation>
+    </message>
+    <message>
+        <source>The outputs</source>
+        <translation>Die Ausgaben</translation>
+    </message>
+</context>
+<context>
     <name>TextCanvas</name>
     <message>
         <source>The picture and the text found on it appear here.</source>
@@ -6991,6 +7098,14 @@ der Ziffern, die es richtig erkennt, während es lernt.</translation>
     <message>
         <source>Open a picture, recording or text file</source>
         <translation>Ein Bild, eine Aufnahme oder eine Textdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation>&amp;Modell öffnen …</translation>
+    </message>
+    <message>
+        <source>Open an .onnx model of yours: it is checked, kept among your models, and run on inputs made from its signature</source>
+        <translation>Ein eigenes .onnx-Modell öffnen: Es wird geprüft, unter deinen Modellen aufbewahrt und mit aus seiner Signatur gemachten Eingaben ausgeführt</translation>
     </message>
     <message>
         <source>&amp;Paste</source>

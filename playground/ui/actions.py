@@ -28,6 +28,9 @@ class WindowActions(QObject):
         self._controller = controller
         self.open = _action(self, self.tr("&Open file…"), self.tr("Open a picture, recording or text file"),
                             QKeySequence.StandardKey.Open)
+        self.open_model = _action(self, self.tr("Open &model…"), self.tr(
+            "Open an .onnx model of yours: it is checked, kept among your models, and run on inputs made from its "
+            "signature"), "Ctrl+Shift+O")
         self.paste = _action(self, self.tr("&Paste"), self.tr("Use the picture or text on the clipboard"),
                              QKeySequence.StandardKey.Paste)
         self.run = _action(self, self.tr("&Run"), self.tr("Run the model on the current input"), "Ctrl+R", "F5")
@@ -94,7 +97,7 @@ class WindowActions(QObject):
         self.get_models.setEnabled(not c.settings.kiosk and not c.fetcher.busy and bool(c.missing_cards()))
 
     def all(self) -> tuple[QAction, ...]:
-        return (self.open, self.paste, self.save_report, self.get_models, self.run, self.repeat, self.stop,
+        return (self.open, self.open_model, self.paste, self.save_report, self.get_models, self.run, self.repeat, self.stop,
                 self.full_screen, self.projector, *self.text_size.values(), self.quit)
 
     def _on_repeat_changed(self, on: bool) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable
 
@@ -19,9 +20,20 @@ from playground.core.results import Result
 from playground.core.session import OPT_LEVELS, RuntimeOptions
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
+from playground.tasks.registry import check_card
 from playground.ui.fetcher import Fetcher
 from playground.ui.i18n import translate
-from playground.ui.inputs import InputChoice, likely_kind, missing, missing_model, not_here, plain_sentence, refusal
+from playground.ui.inputs import (
+    InputChoice,
+    entry_of,
+    likely_kind,
+    made_inputs,
+    missing,
+    missing_model,
+    not_here,
+    plain_sentence,
+    refusal,
+)
 from playground.ui.jobs import JobRunner, Measurement
 from playground.ui.settings import Settings
 
@@ -47,6 +59,7 @@ class Controller(QObject):
     history_changed = Signal()
     status_changed = Signal(str)
     installed_changed = Signal()  # a model was fetched or removed while the window was open
+    catalog_changed = Signal()  # a model of the person's own was added or removed: the list is another
     visitor_forgotten = Signal()  # panels drop what they hold of the last visitor (typed text, drawings, recordings)
     forget_requested = Signal(str)  # "Forget everything now", with the sentence that confirms it
 
@@ -110,7 +123,10 @@ class Controller(QObject):
             return
         self.card, self.params = card, card.defaults()
         self.settings.last_model = card.id
-        if self.input is not None and likely_kind(self.input) not in (None, card.modality):
+        if entry_of(card) == "made":  # a model a person brought makes its own inputs: it can run at once
+            self.input = made_inputs()
+        elif self.input is not None and (self.input.origin == "made"
+                                         or likely_kind(self.input) not in (None, card.modality)):
             self.input = None  # a photo kept for a sound model would only produce an error
         self._announce_model()
 
@@ -127,6 +143,28 @@ class Controller(QObject):
             self.cancel()
         return self.fetcher.remove((model_id,))
 
+    def add_own_model(self, path: Path) -> bool:
+        """Keep a person's .onnx file among their models (anymodel/keep.py) in the worker: read, checked, opened
+        once and copied with a card pinning its hashes, then listed and shown. Never on a kiosk."""
+        if self.settings.kiosk:
+            return False
+        from playground.anymodel.keep import keep
+
+        taken = self.catalog.ids
+        measurement = self.run_experiment(lambda token, _progress: keep(path, taken=taken, check=token.check))
+        measurement.finished.connect(self._on_model_kept)
+        measurement.failed.connect(self.input_rejected)
+        self.status_changed.emit(translate("Controller", "Opening {file}: checking it, and keeping a copy among your "
+                                                         "models…").format(file=path.name))
+        return True
+
+    def _on_model_kept(self, card: ModelCard) -> None:
+        check_card(card)
+        self.catalog = replace(self.catalog, cards=tuple(sorted((*self.catalog.cards, card), key=lambda c: c.id)))
+        self._installed[card.id] = True
+        self.catalog_changed.emit()
+        self.select_model(card.id)
+
     def missing_cards(self) -> list[ModelCard]:
         return [card for card in self.catalog.cards if not self.installed(card)]
 
@@ -142,6 +180,12 @@ class Controller(QObject):
     def _on_removed(self, model_ids: tuple[str, ...]) -> None:
         for model_id in model_ids:  # its session held the model in memory: the disk space is freed, so is this
             self.pipeline.sessions.evict(model_id)
+        gone = {c.id for c in self.catalog.cards if c.id in model_ids and c.source.own and not c.folder.exists()}
+        if gone:  # a model the person added goes whole, card and all: off the list, and another one shown
+            self.catalog = replace(self.catalog, cards=tuple(c for c in self.catalog.cards if c.id not in gone))
+            self.catalog_changed.emit()
+            if self.card is not None and self.card.id in gone:
+                self.forget_visitor()
         self.recheck_installed()
 
     def recheck_installed(self) -> None:

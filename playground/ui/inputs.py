@@ -14,7 +14,7 @@ from playground import paths
 from playground.core import media
 from playground.core.card import ModelCard
 from playground.core.errors import PlaygroundError
-from playground.core.media import AudioData, ImageData, TextData
+from playground.core.media import AudioData, ImageData, MadeData, TextData
 from playground.core.session import not_installed
 from playground.tasks.registry import TASKS
 from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
@@ -25,7 +25,8 @@ _KIND_OF = {ImageData: "image", np.ndarray: "image", AudioData: "audio", TextDat
 # What a model of each kind takes, said inside the sentences below (translated where they are made).
 WHAT = {"image": QT_TRANSLATE_NOOP("InputChoice", "a picture"),
         "audio": QT_TRANSLATE_NOOP("InputChoice", "a recording"),
-        "text": QT_TRANSLATE_NOOP("InputChoice", "some text")}
+        "text": QT_TRANSLATE_NOOP("InputChoice", "some text"),
+        "tensors": QT_TRANSLATE_NOOP("InputChoice", "inputs made from its signature")}
 
 
 
@@ -42,6 +43,12 @@ class InputChoice:
     source: Any  # Path | str | pasted pixels (numpy) | ImageData
     label: str
     origin: str  # "file" | "sample" | "paste" | "typed"
+
+
+def made_inputs() -> InputChoice:
+    """The input of a model that makes its own from its signature (tasks/tensors.py): its knobs say how."""
+    return InputChoice(MadeData(), translate("InputChoice", "inputs made from the model's signature (its knobs "
+                                                            "set the fill, the seed and the sizes)"), "made")
 
 
 def kind_of(choice: InputChoice) -> str | None:
@@ -64,6 +71,9 @@ def refusal(choice: InputChoice, card: ModelCard | None) -> str:
         problem = (translate("InputChoice", "{path} is a folder: choose one file in it.") if source.is_dir() else
                    translate("InputChoice", "{path} does not exist: choose another file."))
         return problem.format(path=source)
+    if card is not None and entry_of(card) == "made" and choice.origin != "made":
+        return translate("InputChoice", "{model} makes its own inputs from its signature: set the fill, the seed "
+                                        "and the sizes with its knobs.").format(model=card.name)
     kind = kind_of(choice)
     if card is not None and kind not in (None, card.modality):
         needed = translate("InputChoice", WHAT[card.modality])

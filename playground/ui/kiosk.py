@@ -45,6 +45,7 @@ def lock(window: MainWindow) -> None:
     commands.themes.setEnabled(False)  # the colours are the operator's (theme= under [display])
     window.shortcuts_action.setEnabled(False)  # it lists a desktop's keys, most of them off on a kiosk
     commands.open.setEnabled(False)  # a file dialog can browse, rename and delete files
+    commands.open_model.setEnabled(False)  # likewise; and a visitor's model would stay for the next visitor
     commands.save_report.setEnabled(False)
     window.input_panel.open_button.hide()
     window.result_area.set_kiosk(True)

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         # mode costs the event loop one redraw per tick at most, however fast the model is.
         controller.model_changed.connect(self._on_model_changed)
         self.commands.open.triggered.connect(self.input_panel.open_file)
+        self.commands.open_model.triggered.connect(self.open_model)
         self.commands.paste.triggered.connect(self.input_panel.paste)
         self.commands.full_screen.toggled.connect(self.set_full_screen)
         self.commands.projector.setChecked(settings.scale == scale.PROJECTOR.name)
@@ -153,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         a = self.commands
-        file_menu = (a.open, a.paste, None, a.save_report, None, a.get_models, None, a.quit)
+        file_menu = (a.open, a.open_model, a.paste, None, a.save_report, None, a.get_models, None, a.quit)
         view_menu = (a.full_screen, None, *a.text_size.values(), None, a.projector, None, *a.theme.values())
         for title, actions in ((translate("MainWindow", "&File"), file_menu),
                                (translate("MainWindow", "&Run"), (a.run, a.repeat, a.stop)),
@@ -302,6 +303,15 @@ class MainWindow(QMainWindow):
     def _on_desktop_scheme(self, _scheme: object) -> None:
         if self.settings.theme == "system":
             theme.apply("system")
+
+    def open_model(self) -> None:
+        """File → Open model…: an .onnx file of the person's, kept among their models and shown (never on a kiosk)."""
+        if self.settings.kiosk:
+            return
+        name, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open a model"), str(Path.home()),
+                                              translate("MainWindow", "ONNX models (*.onnx)"))
+        if name:
+            self.controller.add_own_model(Path(name))
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():

@@ -41,6 +41,7 @@ from playground.core.results import (
     Upscaled,
 )
 from playground.core.results.certainty import PROBABLY, SURE
+from playground.core.results.tensors import Tensors, summary
 from playground.tasks.sentiment import PARTS_TITLE
 from playground.ui.views import VIEWS, create_view
 from playground.ui.widgets import audio
@@ -144,9 +145,15 @@ def digit() -> DigitGuess:
     return DigitGuess(probabilities, np.zeros((28, 28), np.float32))
 
 
+def tensors() -> Tensors:
+    vector = summary("probs", np.array([[0.1, 0.7, 0.2]], np.float32), ["cat", "dog", "fox"])
+    return Tensors((vector, summary("mask", np.zeros((1, 1, 4, 4), np.float32))), "normal, seed 0; N = 1")
+
+
 RESULTS = {Labels: magika_like, Detections: two_faces, Cutout: disc_cutout, SpeechSegments: vad_like,
            Upscaled: upscaled, TextLines: page, DigitGuess: digit, Transcript: kws_like, Notes: notes_result,
-           Denoised: tone_under_noise, Similarities: three, Generation: lambda: generation("The waves rise.", 3, "end")}
+           Denoised: tone_under_noise, Similarities: three, Generation: lambda: generation("The waves rise.", 3, "end"),
+           Tensors: tensors}
 
 
 def test_every_view_is_fed_here():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QPushButton, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from playground.core import explainers, readable
 from playground.core.built import measured_words, read_manifest
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.cpu import int8_caution
+from playground.core.explainers import literal
 from playground.core.shipped_cards import comes_with_app
 from playground.ui.controller import Controller
 from playground.ui.formatting import measurement_line
@@ -17,11 +20,13 @@ from playground.ui.widgets.fitted_button import FittedButton
 
 # The card's own kind of input, said as a word (the card holds a code).
 MODALITY_WORDS = {"image": QT_TRANSLATE_NOOP("CardView", "image"), "audio": QT_TRANSLATE_NOOP("CardView", "audio"),
-                  "text": QT_TRANSLATE_NOOP("CardView", "text")}
+                  "text": QT_TRANSLATE_NOOP("CardView", "text"),
+                  "tensors": QT_TRANSLATE_NOOP("CardView", "tensors made from its signature")}
 # How the weights become the model files (card.ROUTES), said as a word.
 ROUTE_WORDS = {"as-is": QT_TRANSLATE_NOOP("CardView", "as-is"),
                "graph-edit": QT_TRANSLATE_NOOP("CardView", "graph-edit"),
-               "convert": QT_TRANSLATE_NOOP("CardView", "convert"), "train": QT_TRANSLATE_NOOP("CardView", "train")}
+               "convert": QT_TRANSLATE_NOOP("CardView", "convert"), "train": QT_TRANSLATE_NOOP("CardView", "train"),
+               "own": QT_TRANSLATE_NOOP("CardView", "your own file")}
 
 
 def _and(items: list[str]) -> str:
@@ -31,9 +36,19 @@ def _and(items: list[str]) -> str:
     return translate("CardView", "{names} and {last}").format(names=", ".join(items[:-1]), last=items[-1])
 
 
-def _tensor(spec: TensorSpec) -> str:
-    shape = " × ".join(str(d) for d in spec.shape) or translate("CardView", "a single number")
-    return f"- `{spec.name}`: {spec.dtype}, {shape}" + (f" ({spec.layout})" if spec.layout else "")
+def _tensor(spec: TensorSpec, own: bool = False) -> str:
+    """A tensor's line; a model a person brought names its tensors as its maker chose, so they are shown as text."""
+    shape = " × ".join(literal(str(d)) if own else str(d) for d in spec.shape) or translate("CardView", "a single number")
+    name = literal(spec.name) if own else f"`{spec.name}`"
+    return f"- {name}: {spec.dtype}, {shape}" + (f" ({spec.layout})" if spec.layout else "")
+
+
+def _own_texts(card: ModelCard) -> ModelCard:
+    """A person's own model's card with every text shown as it is: its name is theirs, its dimensions the model's."""
+    plain = [replace(p, label=literal(p.label)) for p in card.params]
+    summary = translate("CardView", "Your model, added from {file}.").format(file=literal(card.source.file))
+    return replace(card, name=literal(card.name), summary=summary,
+                   description=literal(card.description), params=tuple(plain))
 
 
 def _knob(p) -> str:  # noqa: ANN001 - a card.Param
@@ -79,6 +94,9 @@ def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
 
     The card's own texts (name, summary, description, credits) come from the card, translated with it; the
     page's headings, field names and sentences are the window's. Markup stays outside the translated words."""
+    own = card.source.own
+    if own:
+        card = _own_texts(card)
     task = explainers.task_topic(card.task).title
     size = readable.size(card.size_bytes) if installed else translate("CardView", "not installed")
     lines = [f"### {card.name}", "", f"*{card.summary}*", ""]
@@ -117,9 +135,12 @@ def card_markdown(card: ModelCard, installed: bool, kiosk: bool = False) -> str:
                   *(f"- {measurement_line(k, v)}" for k, v in measured.items()), ""]
     if card.params:
         lines += [_heading(translate("CardView", "Knobs")), "", *(_knob(p) for p in card.params), ""]
-    lines += [_heading(translate("CardView", "Inputs")), "", *(_tensor(t) for t in card.inputs), "",
-              _heading(translate("CardView", "Outputs")), "", *(_tensor(t) for t in card.outputs), ""]
+    lines += [_heading(translate("CardView", "Inputs")), "", *(_tensor(t, own) for t in card.inputs), "",
+              _heading(translate("CardView", "Outputs")), "", *(_tensor(t, own) for t in card.outputs), ""]
     lines += [_heading(translate("CardView", "Where the weights come from")), ""]
+    if own:
+        lines += ["- " + translate("CardView", "Your file {file}, kept as a copy in {folder}").format(
+            file=literal(card.source.file), folder=literal(str(card.folder)))]
     for package in card.source.packages:
         lines += ["- " + translate("CardView", "Package {package} from PyPI, file {file}, sha256 {sha256}").format(
             package=f"`{package.pypi}`", file=f"`{package.file}`", sha256=f"`{package.sha256}`"),
@@ -205,16 +226,20 @@ class CardView(QWidget):
         self.remove_button.setEnabled(not c.fetcher.busy)
         if here:
             assert card is not None
-            self.remove_button.setToolTip(translate("CardView", "Delete its {size} of files; Download brings them "
-                                                                "back").format(size=readable.size(card.own_bytes)))
+            tip = (translate("CardView", "Delete it, card and files ({size}); the file you added it from stays")
+                   if card.source.own else
+                   translate("CardView", "Delete its {size} of files; Download brings them back"))
+            self.remove_button.setToolTip(tip.format(size=readable.size(card.own_bytes)))
 
     def _remove(self) -> None:
         card = self._controller.card
         if card is None or not self._controller.installed(card):
             return
-        question = translate("CardView", "Remove {model} from this computer? It frees {size}. Its card stays in the "
-                                         "list: Download brings it back from the package already downloaded, with no "
-                                         "network needed.").format(model=card.name, size=readable.size(card.own_bytes))
+        question = (translate("CardView", "Remove {model} from your models? Its copy and card ({size}) are deleted; "
+                                          "the file you added it from stays where it is.") if card.source.own else
+                    translate("CardView", "Remove {model} from this computer? It frees {size}. Its card stays in the "
+                                          "list: Download brings it back from the package already downloaded, with no "
+                                          "network needed.")).format(model=card.name, size=readable.size(card.own_bytes))
         if self.confirm(self, question):
             self._controller.remove(card.id)
 

@@ -207,6 +207,9 @@ class InputPanel(QWidget):
         self.camera_panel.setVisible(on)
 
     def open_path(self, path: Path, origin: str = "file") -> None:
+        if path.suffix.lower() == ".onnx" and self.files:  # a model, not an input: kept among the person's models
+            self._controller.add_own_model(path)
+            return
         self._controller.set_input(path, path.name, origin)
 
     def paste(self) -> None:
@@ -221,6 +224,8 @@ class InputPanel(QWidget):
             self._typing.stop()
             if not self._sends():  # a message waits in the box until it is sent
                 self._controller.set_input(offer.source, offer.label, origin)
+        elif isinstance(offer.source, Path):
+            self.open_path(offer.source, origin)
         else:
             self._controller.set_input(offer.source, offer.label, origin)
 
@@ -307,8 +312,10 @@ class InputPanel(QWidget):
         self.draw_panel.setVisible(entry_of(card) == "drawing")
         self._offer_camera(card is not None and card.modality == "image")
         self._offer_microphone(card is not None and card.modality == "audio")
-        self.open_button.setEnabled(card is not None)
-        self.paste_button.setEnabled(card is not None)
+        # A model that makes its own inputs takes nothing from a file or the clipboard: its knobs say what it gets.
+        made = entry_of(card) == "made"
+        self.open_button.setEnabled(card is not None and not made)
+        self.paste_button.setEnabled(card is not None and not made)
 
     def _offer_camera(self, image_model: bool) -> None:
         self.camera_button.setVisible(image_model)

@@ -22,13 +22,15 @@ from playground.ui.controller import Controller
 from playground.ui.i18n import translate
 from playground.ui.plain import PlainLabel
 
+_INT_MIN, _INT_MAX = -(2**31), 2**31 - 1  # what a QSpinBox holds
+
 
 def _spin(param: Param, parent: QWidget) -> QSpinBox | QDoubleSpinBox:
     low = param.min if param.min is not None else -1e9
     high = param.max if param.max is not None else 1e9
     if isinstance(param.default, int):
         box: QSpinBox | QDoubleSpinBox = QSpinBox(parent)
-        box.setRange(int(low), int(high))
+        box.setRange(max(int(low), _INT_MIN), min(int(high), _INT_MAX))  # a card's range past what a box holds
         box.setSingleStep(max(1, int((high - low) / 100)) if param.max is not None else 1)
     else:
         box = QDoubleSpinBox(parent)

@@ -24,7 +24,8 @@ from playground.ui.i18n import QT_TRANSLATE_NOOP, translate
 from playground.ui.plain import PlainLabel
 
 GROUP_TITLES = {"text": QT_TRANSLATE_NOOP("ModelPicker", "Text"), "image": QT_TRANSLATE_NOOP("ModelPicker", "Image"),
-                "audio": QT_TRANSLATE_NOOP("ModelPicker", "Audio")}
+                "audio": QT_TRANSLATE_NOOP("ModelPicker", "Audio"),
+                "tensors": QT_TRANSLATE_NOOP("ModelPicker", "Your models")}
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, details, summary, installed) painted by the delegate
 PAD = 6
@@ -154,6 +155,7 @@ class ModelPicker(QWidget):
         self.tree.verticalScrollBar().rangeChanged.connect(lambda *_: self._show_whole())
         controller.model_changed.connect(self._on_model_changed)
         controller.installed_changed.connect(self.refresh_entries)
+        controller.catalog_changed.connect(self._refill)
 
     def _fill(self) -> None:
         catalog = self._controller.catalog
@@ -174,6 +176,18 @@ class ModelPicker(QWidget):
             empty = QTreeWidgetItem(self.tree, [translate("ModelPicker", "No models were found in {folder}.").format(
                 folder=catalog.folder)])
             empty.setFlags(Qt.ItemFlag.ItemIsEnabled)
+
+    def _refill(self) -> None:
+        """The list again, after a model of the person's own came or went; the one shown stays chosen."""
+        hidden = {model_id for model_id, item in self._items.items() if item.isHidden()}
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        self._items.clear()
+        self._fill()
+        for model_id in hidden & set(self._items):
+            self._items[model_id].setHidden(True)
+        self.tree.blockSignals(False)
+        self._on_model_changed(self._controller.card)
 
     def _describe(self, item: QTreeWidgetItem, card: ModelCard) -> None:
         installed = self._controller.installed(card)

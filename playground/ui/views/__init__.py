@@ -17,6 +17,7 @@ from playground.core.results import (
     Notes,
     Similarities,
     SpeechSegments,
+    Tensors,
     TextLines,
     Transcript,
     Upscaled,
@@ -38,6 +39,7 @@ VIEWS: Mapping[type, type] = LazyTable("playground.ui.views", {
     Denoised: "denoised:DenoisedView",
     Similarities: "similarity:SimilarityView",
     Generation: "chat:ChatView",
+    Tensors: "tensors:TensorsView",
 })
 
 

@@ -1,0 +1,77 @@
+"""A model of the person's own in the window: dropped or opened, it is kept in the worker, listed under "Your models",
+run on inputs made from its signature with its knobs, shown as plain text, refused with one sentence when it cannot
+run, removed whole; and never on a kiosk."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from playground.core.catalog import Catalog
+from playground.ui.drops import offer_from_mime
+from playground.ui.panels.card_view import card_markdown
+from playground.ui.views.tensors import TensorsView
+from tests.test_anymodel import _pointing_at, classifier, save
+
+
+def _wait(done, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.01)
+    assert done(), "the window did not answer in time"
+
+
+def _dropped(path):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    return offer_from_mime(mime, "drop")
+
+
+def test_a_dropped_model_is_kept_listed_and_run_on_made_inputs(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    name = "<b>bold<b> [x](file:secret).onnx"
+    window.input_panel.accept_offer(_dropped(save(classifier(), tmp_path / name)), "drop")
+    _wait(lambda: results)
+    card = controller.card
+    assert card is not None and card.source.own and card.task == "tensors"
+    assert window.picker.listed() == [card.id]
+    assert not window.input_panel.open_button.isEnabled()  # its inputs come from its knobs, not a file
+    view = window.result_area.current_view
+    assert isinstance(view, TensorsView)
+    assert view.headline.text() == "1 output, from inputs made: normal, seed 0; N = 1"
+    assert view.text.toPlainText().startswith("probs: float32, 1 × 10\n  from ")
+    # Its knobs run it again: two pictures, so ten scores each, are not one vector of scores.
+    results.clear()
+    controller.set_param("size_1", 2)
+    controller.run()
+    _wait(lambda: results)
+    assert "probs: float32, 2 × 10" in view.text.toPlainText()
+    # The name a person's file came with is shown as text, never as a link or markup.
+    page = QTextDocument()
+    page.setMarkdown(card_markdown(card, True))
+    assert page.toPlainText().startswith("<b>bold<b> [x](file:secret)\n") and "href" not in page.toHtml()
+
+
+def test_a_model_that_cannot_be_kept_is_said_in_one_sentence(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    said = []
+    controller.input_rejected.connect(said.append)
+    (tmp_path / "secret.bin").write_bytes(b"\0" * 4096)
+    window.input_panel.open_path(_pointing_at(tmp_path, "../secret.bin"))
+    _wait(lambda: said)
+    assert "outside its own folder" in said[0] and controller.card is None
+    assert window.input_panel.error.text() == said[0]
+
+
+def test_a_kiosk_keeps_no_model(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    controller.settings.kiosk = True
+    assert controller.add_own_model(save(classifier(), tmp_path / "tiny.onnx")) is False
+    _wait(lambda: not controller.busy, 5)
+    assert controller.card is None and not window.picker.listed()
