@@ -10,12 +10,14 @@ import numpy as np
 import onnx
 import onnxruntime as ort
 import pytest
+from onnx import TensorProto, helper, numpy_helper
 
 from playground import paths
 from playground.anymodel.feeds import make_inputs
 from playground.anymodel.keep import forget, keep
 from playground.cli import main
 from playground.core.errors import InputError, ModelMissingError
+from playground.core.media import ImageData
 from playground.core.pipeline import Pipeline
 from playground.core.task import RunRequest
 from playground.tasks.registry import checked_catalog, get_task
@@ -26,6 +28,17 @@ from tests.test_anymodel import _pointing_at, classifier, save, two_inputs
 LABELS = ["airplane", "car", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
 
+def scorer() -> onnx.ModelProto:
+    """A model that takes no picture: N × 6 features → 10 class probabilities."""
+    rng = np.random.default_rng(1)
+    weight = numpy_helper.from_array(rng.standard_normal((6, 10)).astype(np.float32), "w")
+    nodes = [helper.make_node("MatMul", ["features", "w"], ["logits"]),
+             helper.make_node("Softmax", ["logits"], ["probs"], axis=1)]
+    graph = helper.make_graph(nodes, "scorer", [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["N", 6])],
+                              [helper.make_tensor_value_info("probs", TensorProto.FLOAT, ["N", 10])], [weight])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+
+
 def _run(card, **params):
     return Pipeline().run(RunRequest(card, get_task(card.task), None, params))
 
@@ -33,22 +46,22 @@ def _run(card, **params):
 def test_a_kept_model_is_listed_and_runs_like_a_shipped_one(tmp_path):
     labels = tmp_path / "labels.txt"
     labels.write_text("\n".join(LABELS), encoding="utf-8")
-    kept = keep(save(classifier(), tmp_path / "tiny.onnx"), "My tiny classifier", labels)
-    assert kept.id == "my-my-tiny-classifier" and kept.folder.parent == paths.own_models_dir()
+    kept = keep(save(scorer(), tmp_path / "scorer.onnx"), "My tiny scorer", labels)
+    assert kept.id == "my-my-tiny-scorer" and kept.folder.parent == paths.own_models_dir()
     catalog = checked_catalog()
     card = catalog.get(kept.id)
     assert catalog.installed(card) and card.task == "tensors" and card.modality == "tensors" and card.source.own
-    assert [(s.name, s.dtype, s.shape) for s in card.inputs] == [("pixels", "float32", ("N", 3, 8, 8))]
-    assert card.parameters == 40 and [p.name for p in card.params] == ["fill", "seed", "size_1"]
+    assert [(s.name, s.dtype, s.shape) for s in card.inputs] == [("features", "float32", ("N", 6))]
+    assert card.parameters == 60 and [p.name for p in card.params] == ["fill", "seed", "size_1"]
     assert card.param("size_1").label == "N"
 
     outcome = _run(card, seed=3, size_1=2)
     made = make_inputs(tuple(tensor_facts(s) for s in card.inputs), "normal", {"N": 2}, 3)
-    session = ort.InferenceSession(str(tmp_path / "tiny.onnx"), providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(str(tmp_path / "scorer.onnx"), providers=["CPUExecutionProvider"])
     (expected,) = session.run(None, made.feeds)
     (probs,) = outcome.result.outputs
     assert probs["shape"] == [2, 10] and probs["first"][:8] == pytest.approx(expected.reshape(-1)[:8].tolist())
-    assert outcome.result.made == "normal, seed 3; N = 2"
+    assert outcome.result.made == "made inputs: normal, seed 3; N = 2"
     # Two pictures are not one vector of scores; one is, and its best entries are named from the labels kept.
     (one,) = _run(card, seed=3).result.outputs
     top = one["top"][0]
@@ -56,7 +69,7 @@ def test_a_kept_model_is_listed_and_runs_like_a_shipped_one(tmp_path):
 
 
 def test_a_changed_file_is_refused_and_said_how_to_mend(tmp_path):
-    card = keep(save(classifier(), tmp_path / "tiny.onnx"))
+    card = keep(save(scorer(), tmp_path / "tiny.onnx"))
     data = bytearray((card.folder / "model.onnx").read_bytes())
     data[-1] ^= 1
     (card.folder / "model.onnx").write_bytes(bytes(data))
@@ -70,12 +83,12 @@ def test_a_changed_file_is_refused_and_said_how_to_mend(tmp_path):
 def test_external_data_is_kept_with_the_model_and_checked_too(tmp_path):
     path = tmp_path / "model" / "tiny.onnx"
     path.parent.mkdir()
-    onnx.save_model(classifier(), str(path), save_as_external_data=True, all_tensors_to_one_file=True,
+    onnx.save_model(scorer(), str(path), save_as_external_data=True, all_tensors_to_one_file=True,
                     location="tiny.weights", size_threshold=0)
     card = keep(path)
     assert [(f.role, f.path) for f in card.files] == [("main", "model.onnx"), ("data_1", "tiny.weights")]
     assert _run(card).result.outputs[0]["shape"] == [1, 10]
-    (card.folder / "tiny.weights").write_bytes(b"\0" * 160)
+    (card.folder / "tiny.weights").write_bytes(b"\0" * 240)
     with pytest.raises(ModelMissingError, match="tiny.weights is damaged or was changed"):
         _run(checked_catalog().get(card.id))
 
@@ -85,6 +98,57 @@ def test_a_model_reading_outside_its_folder_is_not_kept_and_leaves_nothing(tmp_p
     with pytest.raises(InputError, match="outside its own folder"):
         keep(_pointing_at(tmp_path, "../secret.bin"))
     assert not paths.own_models_dir().exists() or not any(paths.own_models_dir().iterdir())
+
+
+def _expected(pixels_mean: np.ndarray, model: onnx.ModelProto) -> np.ndarray:
+    """What the picture classifier answers for a picture of one colour: its Gemm on the three channel means."""
+    weight, bias = (numpy_helper.to_array(t) for t in model.graph.initializer)
+    logits = pixels_mean @ weight + bias
+    return np.exp(logits - logits.max()) / np.exp(logits - logits.max()).sum()
+
+
+def test_a_model_that_takes_a_picture_takes_the_persons_photo_as_they_preprocess_it(tmp_path):
+    card = keep(save(classifier(), tmp_path / "tiny.onnx"))
+    assert card.task == "picture_tensors" and card.modality == "image" and card.preprocess["layout"] == "nchw"
+    assert [p.name for p in card.params] == ["fit", "range", "normalise", "colour"]  # 8 × 8: no size to choose
+    photo = ImageData(np.full((30, 50, 3), (200, 100, 50), np.uint8), "orange.png")
+    rgb = np.array([200, 100, 50], np.float32) / 255
+    mean, std = np.array([0.485, 0.456, 0.406]), np.array([0.229, 0.224, 0.225])
+    for params, channels in (({}, (rgb - mean) / std), ({"normalise": "none"}, rgb),
+                             ({"normalise": "none", "colour": "bgr"}, rgb[::-1]),
+                             ({"range": "-1-1"}, rgb * 2 - 1), ({"range": "0-255", "normalise": "none"}, rgb * 255)):
+        outcome = Pipeline().run(RunRequest(card, get_task(card.task), photo, params))
+        (probs,) = outcome.result.outputs
+        assert probs["first"] == pytest.approx(_expected(channels, classifier())[:8].tolist(), rel=1e-4), params
+    assert outcome.result.made == "your picture: 8 × 8, crop, 0-255, none, RGB, NCHW"
+    assert outcome.result.pictures == ()  # ten scores are no picture
+
+
+def test_a_picture_model_in_nhwc_with_a_fixed_size_gets_its_own_size(tmp_path):
+    graph = helper.make_graph([helper.make_node("ReduceMean", ["image"], ["means"], axes=[1, 2], keepdims=0)], "nhwc",
+                              [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 12, 20, 3])],
+                              [helper.make_tensor_value_info("means", TensorProto.FLOAT, [1, 3])])
+    card = keep(save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8),
+                     tmp_path / "nhwc.onnx"))
+    assert card.preprocess == {"layout": "nhwc", "height": 12, "width": 20} and "size" not in card.defaults()
+    photo = ImageData(np.full((40, 40, 3), (255, 0, 51), np.uint8), "red.png")
+    outcome = Pipeline().run(RunRequest(card, get_task(card.task), photo, {"normalise": "none"}))
+    assert outcome.result.outputs[0]["first"] == pytest.approx([1.0, 0.0, 0.2], abs=1e-6)
+    assert outcome.result.made.startswith("your picture: 20 × 12, crop")
+
+
+def test_an_image_to_image_model_gives_a_picture(tmp_path):
+    graph = helper.make_graph([helper.make_node("Neg", ["x"], ["y"])], "negative",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 3, "H", "W"])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 3, "H", "W"])])
+    card = keep(save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8),
+                     tmp_path / "negative.onnx"))
+    photo = ImageData(np.full((20, 20, 3), (0, 128, 255), np.uint8), "photo.png")
+    outcome = Pipeline().run(RunRequest(card, get_task(card.task), photo, {"size": 32, "normalise": "none"}))
+    ((name, picture),) = outcome.result.pictures
+    assert name == "y" and picture.shape == (32, 32, 3) and picture.dtype == np.uint8
+    # −1 … 0 is read as a picture's −1 … 1 range: the negative of 0, 128, 255 out of 255 is 127.5, 63.5, 0.
+    assert picture[0, 0].tolist() == [128, 63, 0]
 
 
 def test_symbolic_dimensions_become_knobs_and_set_the_shapes(tmp_path):
@@ -128,13 +192,14 @@ def test_remove_deletes_a_kept_model_whole_and_never_a_shipped_one(tmp_path):
 
 def test_the_command_line_adds_runs_times_and_removes(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PLAYGROUND_MODELS", str(tmp_path / "shipped"))  # `remove --all` must not touch the checkout's
-    path = save(classifier(), tmp_path / "tiny.onnx")
+    path = save(scorer(), tmp_path / "tiny.onnx")
     assert main(["models", "add", str(path), "--name", "tiny", "--json"]) == 0
     added = json.loads(capsys.readouterr().out)
     assert added["id"] == "my-tiny"
     assert main(["run", "my-tiny", "--param", "seed=1", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["result"]["inputs"] == "normal, seed 1; N = 1" and report["result"]["outputs"][0]["name"] == "probs"
+    assert report["result"]["inputs"] == "made inputs: normal, seed 1; N = 1"
+    assert report["result"]["outputs"][0]["name"] == "probs"
     assert main(["bench", "my-tiny", "--runs", "2", "--json"]) == 0
     assert "model" in json.loads(capsys.readouterr().out)["stages"]
     assert main(["run", "my-tiny", "photo.jpg"]) == 2
@@ -153,4 +218,11 @@ def test_a_bundled_model_kept_from_its_file_has_its_cards_figures(require_model,
     assert [(s.name, s.dtype, s.shape) for s in card.inputs] == [(s.name, s.dtype, s.shape) for s in shipped.inputs]
     assert [(s.name, s.dtype, s.shape) for s in card.outputs] == [(s.name, s.dtype, s.shape) for s in shipped.outputs]
     assert card.file("main").sha256 == shipped.file("main").sha256
-    assert np.isfinite(_run(card).result.outputs[0]["mean"])
+    # Its own preprocessing chosen as near the card's as the knobs go (−1 … 1 is (x − 127.5) / 127.5, the card's
+    # (x − 127) / 128; the middle of the picture, not a crop of 224 from 256): the same best class.
+    names = (paths.assets_dir() / "labels" / "imagenet.txt").read_text(encoding="utf-8").splitlines()
+    (card.folder / "labels.txt").write_text("\n".join(names), encoding="utf-8")
+    sample = paths.samples_dir() / "coffee.png"
+    theirs = Pipeline().run(RunRequest(shipped, get_task("classify"), sample, {})).result.items[0]
+    mine = Pipeline().run(RunRequest(card, get_task(card.task), sample, {"range": "-1-1"})).result.outputs[0]["top"][0]
+    assert mine["label"] == theirs.name and mine["share"] == pytest.approx(theirs.score, abs=0.1)

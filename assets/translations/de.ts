@@ -3131,6 +3131,10 @@ Neustart für den nächsten Besuch in {seconds} s.</translation>
         <translation>nimm „Entfernen …“ auf der Karte des Modells und lade es dann noch einmal herunter</translation>
     </message>
     <message>
+        <source>use Remove… on its card, then open the file again with File → Open model…</source>
+        <translation>nutze Entfernen … auf seiner Karte und öffne die Datei dann wieder mit Datei → Modell öffnen …</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong; the details were written to the log in {folder}. Try another input, or another model.</source>
         <translation>Etwas Unerwartetes ist schiefgegangen; die Einzelheiten stehen im Protokoll in {folder}. Versuch eine andere Eingabe oder ein anderes Modell.</translation>
     </message>
@@ -6457,12 +6461,52 @@ ihre Zeit pro geschriebenem Token.</translation>
         <translation>Kopieren, was jede Ausgabe enthielt, wie angezeigt.</translation>
     </message>
     <message>
-        <source>{count} output, from inputs made: {made}</source>
-        <translation>{count} Ausgabe, aus gemachten Eingaben: {made}</translation>
+        <source>Save picture…</source>
+        <translation>Bild speichern …</translation>
     </message>
     <message>
-        <source>{count} outputs, from inputs made: {made}</source>
-        <translation>{count} Ausgaben, aus gemachten Eingaben: {made}</translation>
+        <source>Save the first picture the model gave, as a PNG file.</source>
+        <translation>Das erste Bild, das das Modell gab, als PNG-Datei speichern.</translation>
+    </message>
+    <message>
+        <source>{count} output from {made}</source>
+        <translation>{count} Ausgabe aus {made}</translation>
+    </message>
+    <message>
+        <source>{count} outputs from {made}</source>
+        <translation>{count} Ausgaben aus {made}</translation>
+    </message>
+    <message>
+        <source>The output {name} as a picture</source>
+        <translation>Die Ausgabe {name} als Bild</translation>
+    </message>
+    <message>
+        <source>{name}, {width} × {height}</source>
+        <translation>{name}, {width} × {height}</translation>
+    </message>
+    <message>
+        <source>The best of {name}, shared out by a softmax:</source>
+        <translation>Das Beste aus {name}, per Softmax aufgeteilt:</translation>
+    </message>
+    <message>
+        <source>The best of {name}:</source>
+        <translation>Das Beste aus {name}:</translation>
+    </message>
+    <message>
+        <source>entry {index}</source>
+        <translation>Eintrag {index}</translation>
+    </message>
+    <message>
+        <source>Save the picture</source>
+        <translation>Das Bild speichern</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>The picture {name}</source>
+        <translation>Das Bild {name}</translation>
     </message>
     <message>
         <source>The outputs</source>

@@ -11,13 +11,15 @@ import os
 import re
 import shutil
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from playground import paths
 from playground.anymodel.facts import ModelFacts, read_facts
-from playground.anymodel.feeds import ELEMENTS, FILLS
+from playground.anymodel.feeds import ELEMENTS
 from playground.anymodel.runtime import open_session
+from playground.anymodel.signature import made_knobs, picture_input, picture_knobs
 from playground.core.card import CARD_NAME, ModelCard, Param, parse_card
 from playground.core.errors import InputError
 from playground.core.session import ORT_TYPES
@@ -27,19 +29,6 @@ LABELS_FILE = "labels.txt"
 LABELS_LIMIT = 8 << 20  # a labels file is a list of names: more than this is not one
 PREFIX = "my-"  # every kept model's id starts so, apart from any shipped model's
 ADDING = ".adding-"  # a folder being filled, or being removed: never a card the catalog reads
-SEED_MAX = 2**31 - 1  # what a window's number box holds
-SIZE_MAX = 1 << 20  # a symbolic dimension's knob; the memory free bounds the tensors well before this
-
-
-def knobs(dims: tuple[str, ...]) -> tuple[Param, ...]:
-    """The knobs a kept model has: how inputs are filled, the seed, and a size for each symbolic dimension."""
-    return (Param("fill", "normal", "Fill", "What the made inputs hold: random normal or uniform values, zeros or "
-                  "ones (random whole numbers 0–99 for integer inputs).", choices=FILLS),
-            Param("seed", 0, "Seed", "The same seed makes the same inputs.", 0, SEED_MAX),
-            *(Param(f"size_{n}", 1, name, "The size of this dimension in the made inputs.", 1, SIZE_MAX)
-              for n, name in enumerate(dims, 1)))
-
-
 def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable[str] = (),
          into: Path | None = None, check: Callable[[], None] = lambda: None) -> ModelCard:
     """Add the model at `path` to the person's models; `taken`: ids already used (the shipped models'). The model
@@ -50,7 +39,8 @@ def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable
     session = open_session(path, facts)
     check()
     inputs, outputs = _specs(session.get_inputs(), "input"), _specs(session.get_outputs(), "output")
-    for spec in inputs:
+    picture = picture_input(inputs)
+    for spec in () if picture else inputs:
         if spec["dtype"] not in ELEMENTS.values():
             raise InputError(f"{path.name} cannot be kept: its input {spec['name']!r} takes {spec['dtype']} values, "
                              "which the playground cannot make.")
@@ -69,9 +59,14 @@ def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable
             files[f"data_{n}"] = (data.name, _copy(path.parent / data.name, target, check))
         if label_lines is not None:
             (staging / LABELS_FILE).write_text("\n".join(label_lines) + "\n", encoding="utf-8")
-        dims = tuple(dict.fromkeys(d for s in inputs for d in s["shape"] if isinstance(d, str) and d != "?"))
+        if picture:  # the person's photo, made into the tensor with the preprocessing its knobs choose
+            kind = Kind("picture_tensors", "image", {"layout": picture.layout, "height": picture.height,
+                                                     "width": picture.width}, picture_knobs(picture))
+        else:
+            dims = tuple(dict.fromkeys(d for s in inputs for d in s["shape"] if isinstance(d, str) and d != "?"))
+            kind = Kind("tensors", "tensors", {"dims": list(dims)} if dims else {}, made_knobs(dims))
         (staging / CARD_NAME).write_text(card_text(model_id, name or path.stem, path.name, facts, files, inputs,
-                                                   outputs, dims, label_lines is not None), encoding="utf-8")
+                                                   outputs, kind), encoding="utf-8")
         staging.rename(folder / model_id)
     except OSError as exc:
         raise InputError(f"{path.name} could not be kept in {folder} ({exc.strerror or exc}).") from None
@@ -130,8 +125,19 @@ def _free_id(name: str, taken: set[str], folder: Path) -> str:
 
 
 def _copy(source: Path, target: Path, check: Callable[[], None]) -> str:
-    """Copy a file and return the sha256 of the bytes written."""
+    """The file in its new folder, and the sha256 of its bytes: a hard link where the disk allows one (a model of
+    gigabytes is then on it once; a later change to the file makes its hash differ, and it is refused), else a copy."""
     digest = hashlib.sha256()
+    try:
+        os.link(source, target)
+    except OSError:
+        pass
+    else:
+        with target.open("rb") as linked:
+            for block in iter(lambda: linked.read(1 << 20), b""):
+                check()
+                digest.update(block)
+        return digest.hexdigest()
     with source.open("rb") as src, target.open("xb") as dst:
         for block in iter(lambda: src.read(1 << 20), b""):
             check()
@@ -152,26 +158,35 @@ def toml_value(value: Any) -> str:
     return json.dumps(text, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What a kept model's card says it does: its task, the kind of input, the [preprocess] table and the knobs."""
+
+    task: str
+    modality: str
+    preprocess: dict[str, Any]
+    knobs: tuple[Param, ...]
+
+
 def card_text(model_id: str, name: str, file_name: str, facts: ModelFacts, files: dict[str, tuple[str, str]],
-              inputs: list[dict[str, Any]], outputs: list[dict[str, Any]], dims: tuple[str, ...],
-              has_labels: bool) -> str:
+              inputs: list[dict[str, Any]], outputs: list[dict[str, Any]], kind: Kind) -> str:
     """The kept model's model.toml. Every name the model or the person chose is a TOML string, never a key."""
     common = ", ".join(sorted(facts.operators, key=lambda op: -facts.operators[op])[:3]) or "none"
     opsets = ", ".join(f"{domain} {version}" for domain, version in facts.opsets.items())
     described = f"{facts.nodes} nodes, mostly {common}; opsets {opsets}."
-    lines = [f"id = {toml_value(model_id)}", f"name = {toml_value(name)}", 'task = "tensors"', 'modality = "tensors"',
+    lines = [f"id = {toml_value(model_id)}", f"name = {toml_value(name)}", f"task = {toml_value(kind.task)}",
+             f"modality = {toml_value(kind.modality)}",
              f"summary = {toml_value('Your model, added from ' + file_name + '.')}",
              f"description = {toml_value(described)}",
              'license = "yours"', 'attribution = "you"', f"parameters = {facts.parameters}", "",
              "[source]", 'route = "own"', f"file = {toml_value(file_name)}", ""]
     for role, (path, sha) in files.items():
         lines += [f"[files.{role}]", f"path = {toml_value(path)}", f'sha256 = "{sha}"', ""]
-    for kind, specs in (("inputs", inputs), ("outputs", outputs)):
+    for table, specs in (("inputs", inputs), ("outputs", outputs)):
         for spec in specs:
-            lines += [f"[[{kind}]]", *(f"{key} = {toml_value(value)}" for key, value in spec.items()), ""]
-    lines += ["[preprocess]", *([f"dims = {toml_value(dims)}"] if dims else []), "",
-              "[postprocess]", *([f"labels = {toml_value(LABELS_FILE)}"] if has_labels else []), ""]
-    for knob in knobs(dims):
+            lines += [f"[[{table}]]", *(f"{key} = {toml_value(value)}" for key, value in spec.items()), ""]
+    lines += ["[preprocess]", *(f"{key} = {toml_value(value)}" for key, value in kind.preprocess.items()), ""]
+    for knob in kind.knobs:
         lines += [f"[params.{knob.name}]", f"default = {toml_value(knob.default)}", f"label = {toml_value(knob.label)}",
                   f"help = {toml_value(knob.help)}"]
         lines += ([f"choices = {toml_value(knob.choices)}"] if knob.choices else

@@ -33,6 +33,7 @@ TASKS: Mapping[str, Task] = LazyTable("playground.tasks", {
     "chat": "chat:ChatTask",
     "sentiment": "sentiment:SentimentTask",
     "tensors": "tensors:TensorsTask",
+    "picture_tensors": "picture_tensors:PictureTensorsTask",
 }, make=lambda task_class: task_class())
 
 

@@ -1,5 +1,6 @@
 """Any model a person brought: its inputs made from its signature for each run (random, zeros or ones, the symbolic
-dimensions set by knobs), its outputs summed up (range, mean, first values, the best scores named from its labels)."""
+dimensions set by knobs), its outputs summed up (range, mean, first values, the best scores named from the labels
+kept with it) and shown as pictures where they are picture-shaped."""
 
 from __future__ import annotations
 
@@ -10,44 +11,43 @@ from typing import Any
 
 from playground.anymodel.facts import TensorFacts
 from playground.anymodel.feeds import ELEMENTS, MadeInputs, make_inputs
+from playground.anymodel.keep import LABELS_FILE
 from playground.core.card import ModelCard, TensorSpec
-from playground.core.card_schema import PostprocessTable, PreprocessTable, TableProblem, text, texts
-from playground.core.errors import ModelCardError
-from playground.core.results.tensors import Tensors, summary
+from playground.core.card_schema import PreprocessTable, texts
+from playground.core.results.tensors import Tensors, picture_of, summary
 from playground.core.task import Feeds, Outputs, SingleRunTask
 
 # The card's element types (core/card.py DTYPES) as onnx names them, which feeds.py speaks.
 _ONNX_NAMES = {numpy_name: onnx_name for onnx_name, numpy_name in ELEMENTS.items()}
+LABELS_LIMIT = 8 << 20  # bytes of a labels file read: a list of names, not a book
 
 
 @dataclass(frozen=True, kw_only=True)
 class Preprocess(PreprocessTable):
     """The card's [preprocess]: the model's symbolic dimensions in order; knob size_<n> sets the n-th (the knobs a
-    kept model has: anymodel/keep.py)."""
+    kept model has: anymodel/signature.py)."""
 
     dims: tuple[str, ...] = texts(default=())
-
-
-@dataclass(frozen=True, kw_only=True)
-class Postprocess(PostprocessTable):
-    """The card's [postprocess]: a labels file in the model's own folder, one name per line, for its scores."""
-
-    labels: str = text(default="")
-
-    def __post_init__(self) -> None:
-        if self.labels and (Path(self.labels).name != self.labels or self.labels in (".", "..")):
-            raise TableProblem("labels", "must name a file in the model's own folder, not a path")
 
 
 def tensor_facts(spec: TensorSpec) -> TensorFacts:
     return TensorFacts(spec.name, _ONNX_NAMES.get(spec.dtype, spec.dtype), spec.shape)
 
 
+def outputs_summed(outputs: Outputs, card: ModelCard, made: str) -> Tensors:
+    """Every output summed up, its scores named from the labels kept with the model (labels.txt in its folder,
+    one name per line, where the person gave one), and each picture-shaped output as a picture."""
+    labels = _labels(card.folder / LABELS_FILE)
+    pictures = tuple((name, picture) for name, value in outputs.items()
+                     if (picture := picture_of(value)) is not None)
+    return Tensors(tuple(summary(name, value, labels) for name, value in outputs.items()), made, pictures)
+
+
 class TensorsTask(SingleRunTask):
     input_kind = "made"
     entry = "made"
     result_type = Tensors
-    card_tables = (Preprocess, Postprocess)
+    card_tables = (Preprocess,)
 
     def preprocess(self, data: Any, card: ModelCard, params: dict[str, Any]) -> tuple[Feeds, Any]:
         names = Preprocess.of(card).dims
@@ -56,11 +56,10 @@ class TensorsTask(SingleRunTask):
         return made.feeds, made
 
     def postprocess(self, outputs: Outputs, ctx: MadeInputs, card: ModelCard, params: dict[str, Any]) -> Tensors:
-        labels = _labels(card.folder / Postprocess.of(card).labels) if Postprocess.of(card).labels else None
-        made = f"{params.get('fill', 'normal')}, seed {params.get('seed', 0)}"
+        made = f"made inputs: {params.get('fill', 'normal')}, seed {params.get('seed', 0)}"
         if ctx.dims:
             made += "; " + ", ".join(f"{name} = {value}" for name, value in ctx.dims.items())
-        return Tensors(tuple(summary(name, value, labels) for name, value in outputs.items()), made)
+        return outputs_summed(outputs, card, made)
 
 
 @functools.lru_cache(maxsize=1)
@@ -73,11 +72,19 @@ def _made(inputs: tuple[TensorSpec, ...], fill: str, dims: tuple[tuple[str, int]
     return made
 
 
-@functools.lru_cache(maxsize=8)
-def _labels(path: Path) -> tuple[str, ...]:
-    """A labels file, read once; a card that names one it lacks is the card's problem, said with its path."""
+def _labels(path: Path) -> tuple[str, ...] | None:
+    """The labels kept with a model, or None; read again only when the file changed (a person may give new ones)."""
     try:
-        return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-    except OSError as exc:
-        raise ModelCardError(f"{path} cannot be read ({exc.strerror or exc}): put it back, or add the model again "
-                             "with its labels.") from None
+        stat = path.stat()
+    except OSError:
+        return None
+    return _read_labels(path, stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=8)
+def _read_labels(path: Path, _size: int, _mtime_ns: int) -> tuple[str, ...] | None:
+    try:
+        with path.open("rb") as f:
+            return tuple(f.read(LABELS_LIMIT).decode("utf-8", errors="replace").splitlines())
+    except OSError:
+        return None

@@ -120,12 +120,15 @@ def missing(card: ModelCard | None, installed: bool, choice: InputChoice | None,
 _FETCH_COMMAND = re.compile(r"run 'playground models fetch [^']*'(?: to (?:get it back|rebuild it|download them "
                             r"again))?")
 REPAIR_HERE = QT_TRANSLATE_NOOP("InputChoice", "use Remove… on the model's card, then Download it again")
+_ADD_COMMAND = re.compile(r"add it again with 'playground models add [^']*'")  # a person's own model (anymodel/keep.py)
+ADD_HERE = QT_TRANSLATE_NOOP("InputChoice", "use Remove… on its card, then open the file again with File → Open model…")
 
 
 def said_in_window(sentence: str, instead: str = "") -> str:
     """An engine sentence with its `playground models fetch` advice put as what to press in the window (by default,
     REPAIR_HERE)."""
     instead = instead or translate("InputChoice", REPAIR_HERE)
+    sentence = _ADD_COMMAND.sub(lambda _match: translate("InputChoice", ADD_HERE), sentence)
     return _FETCH_COMMAND.sub(lambda _match: instead, sentence)
 
 

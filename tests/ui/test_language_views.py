@@ -44,6 +44,7 @@ from playground.core.results.certainty import PROBABLY, SURE
 from playground.core.results.tensors import Tensors, summary
 from playground.tasks.sentiment import PARTS_TITLE
 from playground.ui.views import VIEWS, create_view
+from playground.ui.views.tensors import MODEL_WORDS
 from playground.ui.widgets import audio
 from playground.ui.widgets.canvas import ImageCanvas
 from tests.ui.fake_sound import FakeSoundDevice
@@ -123,6 +124,8 @@ def untranslated(view: QWidget, own: tuple[QWidget, ...] = ()) -> list[str]:
 
 def model_words(view: QWidget) -> tuple[QWidget, ...]:
     """The ranked labels' rows: the model's names (with their descriptions) and the numbers beside them."""
+    if isinstance(view, VIEWS[Tensors]):  # the bars' names: the labels a person gave their model
+        return tuple(view.findChildren(QLabel, MODEL_WORDS))
     return tuple(view._rows.findChildren(QLabel)) if isinstance(view, VIEWS[Labels]) else ()
 
 
@@ -147,7 +150,7 @@ def digit() -> DigitGuess:
 
 def tensors() -> Tensors:
     vector = summary("probs", np.array([[0.1, 0.7, 0.2]], np.float32), ["cat", "dog", "fox"])
-    return Tensors((vector, summary("mask", np.zeros((1, 1, 4, 4), np.float32))), "normal, seed 0; N = 1")
+    return Tensors((vector, summary("mask", np.zeros((1, 1, 4, 4), np.float32))), "made inputs: normal, seed 0; N = 1")
 
 
 RESULTS = {Labels: magika_like, Detections: two_faces, Cutout: disc_cutout, SpeechSegments: vad_like,

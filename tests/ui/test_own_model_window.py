@@ -10,11 +10,13 @@ from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from playground import paths
 from playground.core.catalog import Catalog
 from playground.ui.drops import offer_from_mime
 from playground.ui.panels.card_view import card_markdown
 from playground.ui.views.tensors import TensorsView
 from tests.test_anymodel import _pointing_at, classifier, save
+from tests.test_own_models import LABELS, scorer
 
 
 def _wait(done, seconds: float = 30.0) -> None:
@@ -36,7 +38,7 @@ def test_a_dropped_model_is_kept_listed_and_run_on_made_inputs(make_window, tmp_
     results = []
     controller.result_ready.connect(results.append)
     name = "<b>bold<b> [x](file:secret).onnx"
-    window.input_panel.accept_offer(_dropped(save(classifier(), tmp_path / name)), "drop")
+    window.input_panel.accept_offer(_dropped(save(scorer(), tmp_path / name)), "drop")
     _wait(lambda: results)
     card = controller.card
     assert card is not None and card.source.own and card.task == "tensors"
@@ -44,18 +46,36 @@ def test_a_dropped_model_is_kept_listed_and_run_on_made_inputs(make_window, tmp_
     assert not window.input_panel.open_button.isEnabled()  # its inputs come from its knobs, not a file
     view = window.result_area.current_view
     assert isinstance(view, TensorsView)
-    assert view.headline.text() == "1 output, from inputs made: normal, seed 0; N = 1"
+    assert view.headline.text() == "1 output from made inputs: normal, seed 0; N = 1"
     assert view.text.toPlainText().startswith("probs: float32, 1 × 10\n  from ")
+    assert view.bars_title.text() == "The best of probs:" and view.bars.count() == 15  # five rows of three
     # Its knobs run it again: two pictures, so ten scores each, are not one vector of scores.
     results.clear()
     controller.set_param("size_1", 2)
     controller.run()
     _wait(lambda: results)
-    assert "probs: float32, 2 × 10" in view.text.toPlainText()
+    assert "probs: float32, 2 × 10" in view.text.toPlainText() and view.bars.count() == 0
     # The name a person's file came with is shown as text, never as a link or markup.
     page = QTextDocument()
     page.setMarkdown(card_markdown(card, True))
     assert page.toPlainText().startswith("<b>bold<b> [x](file:secret)\n") and "href" not in page.toHtml()
+
+
+def test_a_model_that_takes_a_picture_runs_on_the_persons_photo(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    window.input_panel.open_path(save(classifier(), tmp_path / "tiny.onnx"))
+    _wait(lambda: controller.card is not None)
+    assert controller.card.modality == "image" and window.input_panel.open_button.isEnabled()
+    (controller.card.folder / "labels.txt").write_text("\n".join(LABELS), encoding="utf-8")
+    window.input_panel.open_path(paths.samples_dir() / "coffee.png")
+    _wait(lambda: results)
+    view = window.result_area.current_view
+    assert isinstance(view, TensorsView)
+    assert view.headline.text() == "1 output from your picture: 8 × 8, crop, 0-1, imagenet, RGB, NCHW"
+    names = [view.bars.itemAtPosition(row, 0).widget().text() for row in range(5)]
+    assert all(name.split(" [")[0] in LABELS for name in names)
 
 
 def test_a_model_that_cannot_be_kept_is_said_in_one_sentence(make_window, tmp_path):
@@ -67,6 +87,23 @@ def test_a_model_that_cannot_be_kept_is_said_in_one_sentence(make_window, tmp_pa
     _wait(lambda: said)
     assert "outside its own folder" in said[0] and controller.card is None
     assert window.input_panel.error.text() == said[0]
+
+
+def test_a_changed_model_is_refused_with_what_to_press(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    said = []
+    controller.run_failed.connect(said.append)
+    controller.result_ready.connect(lambda _outcome: said.append("result"))
+    window.input_panel.open_path(save(scorer(), tmp_path / "tiny.onnx"))
+    _wait(lambda: said)
+    model = controller.card.folder / "model.onnx"
+    model.write_bytes(model.read_bytes()[:-1] + b"!")
+    controller.pipeline.sessions.evict()
+    said.clear()
+    controller.run()
+    _wait(lambda: said)
+    assert "is damaged or was changed" in said[0] and said[0].endswith(
+        "use Remove… on its card, then open the file again with File → Open model….")
 
 
 def test_a_kiosk_keeps_no_model(make_window, tmp_path):

@@ -26,11 +26,25 @@ def summary(name: str, array: Any, labels: Sequence[str] | None = None) -> dict[
     body.update(min=float(finite.min()) if finite.size else None, max=float(finite.max()) if finite.size else None,
                 mean=float(finite.mean()) if finite.size else None, non_finite=int(numbers.size - finite.size),
                 first=[_number(v) for v in flat[:FIRST]])
-    if _is_scores(value):
+    if _is_scores(value) and finite.size == numbers.size:
+        # Scores that are not already a distribution (logits) are shared out by a softmax, for the bars to compare.
+        shares = numbers if _is_distribution(numbers) else _softmax(numbers)
+        body["softmax"] = shares is not numbers
         order = np.argsort(-numbers, kind="stable")[:TOP]
-        body["top"] = [{"index": int(i), "score": float(numbers[i]),
+        body["top"] = [{"index": int(i), "score": float(numbers[i]), "share": float(shares[i]),
                         "label": labels[i] if labels and i < len(labels) else None} for i in order]
     return body
+
+
+def _is_distribution(numbers: Any) -> bool:
+    return bool(numbers.min() >= 0 and numbers.max() <= 1 and abs(numbers.sum() - 1) < 1e-3)
+
+
+def _softmax(numbers: Any) -> Any:
+    import numpy as np
+
+    exp = np.exp(numbers - numbers.max())
+    return exp / exp.sum()
 
 
 def _is_scores(value: Any) -> bool:
@@ -66,10 +80,46 @@ class Tensors:
     """Every output of one run summed up (`summary()` above, one dict each), and how the inputs were made."""
 
     outputs: tuple[dict[str, Any], ...]
-    made: str  # "normal values, seed 0; batch = 1": what the model was given
+    made: str  # "normal, seed 0; batch = 1": what the model was given
+    pictures: tuple[tuple[str, Any], ...] = ()  # (output name, H×W×3 uint8) for each picture-shaped output
 
     def summary(self) -> str:
         return "\n".join([f"Inputs: {self.made}", *(text(body) for body in self.outputs)])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"inputs": self.made, "outputs": list(self.outputs)}
+        return {"inputs": self.made, "outputs": list(self.outputs), "pictures": [name for name, _ in self.pictures]}
+
+
+PICTURE_MIN_SIDE = 8  # an output smaller than this on a side is numbers, not a picture
+
+
+def picture_of(array: Any) -> Any:
+    """An output shaped like a picture ([1, 3, H, W], [1, H, W, 3], [1, 1, H, W], [H, W] …) as H×W×3 uint8, or None.
+
+    Values 0–1 and −1–1 are read as the usual ranges of a picture; 0–255 as they are; any other range is stretched
+    over 0–255 (a depth map, a mask's logits)."""
+    import numpy as np
+
+    value = np.asarray(array)
+    while value.ndim > 3 and value.shape[0] == 1:  # a batch of one
+        value = value[0]
+    if value.ndim == 3 and value.shape[0] in (1, 3) and value.shape[-1] not in (1, 3):
+        value = value.transpose(1, 2, 0)  # channels first to last
+    if value.ndim == 3 and value.shape[-1] == 1:
+        value = value[..., 0]
+    if value.ndim not in (2, 3) or (value.ndim == 3 and value.shape[-1] != 3) or value.dtype.kind not in "biuf" \
+            or min(value.shape[:2]) < PICTURE_MIN_SIDE:
+        return None
+    numbers = value.astype(np.float32)
+    finite = numbers[np.isfinite(numbers)]
+    low, high = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+    if value.dtype == np.uint8 or (low >= 0 and high <= 255 and high > 1.5):
+        scaled = numbers
+    elif low >= 0 and high <= 1:
+        scaled = numbers * 255
+    elif low >= -1 and high <= 1:
+        scaled = (numbers + 1) * 127.5
+    else:
+        scaled = (numbers - low) * (255 / (high - low or 1))
+    grey = np.nan_to_num(np.clip(scaled, 0, 255), nan=0).round().astype(np.uint8)
+    return np.ascontiguousarray(np.repeat(grey[..., None], 3, axis=2) if grey.ndim == 2 else grey)

@@ -25,7 +25,7 @@ from playground.ui.plain import PlainLabel
 
 GROUP_TITLES = {"text": QT_TRANSLATE_NOOP("ModelPicker", "Text"), "image": QT_TRANSLATE_NOOP("ModelPicker", "Image"),
                 "audio": QT_TRANSLATE_NOOP("ModelPicker", "Audio"),
-                "tensors": QT_TRANSLATE_NOOP("ModelPicker", "Your models")}
+                "own": QT_TRANSLATE_NOOP("ModelPicker", "Your models")}
 ID_ROLE = Qt.ItemDataRole.UserRole
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # (name, details, summary, installed) painted by the delegate
 PAD = 6
@@ -159,7 +159,11 @@ class ModelPicker(QWidget):
 
     def _fill(self) -> None:
         catalog = self._controller.catalog
-        for modality, cards in catalog.by_modality().items():
+        # Shipped models by the kind of input they take; a person's own, whatever they take, together at the end.
+        groups = {modality: tuple(c for c in cards if not c.source.own)
+                  for modality, cards in catalog.by_modality().items()}
+        groups["own"] = tuple(c for c in catalog.cards if c.source.own)
+        for modality, cards in ((m, cards) for m, cards in groups.items() if cards):
             group = QTreeWidgetItem(self.tree, [translate("ModelPicker", GROUP_TITLES.get(modality, modality.title()))])
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = group.font(0)

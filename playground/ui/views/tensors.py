@@ -1,18 +1,26 @@
-"""TensorsView: what each output of a model a person brought held, summed up as plain text (shape and type, range,
-mean, the first values, and the best scores with their labels), and how its inputs were made."""
+"""TensorsView: what a model a person brought answered. Picture-shaped outputs as pictures, a vector of scores as
+bars of its best entries (named from the labels kept with it), and every output summed up as plain text (shape and
+type, range, mean, the first values); above them, how the inputs were made."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QPixmap
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from playground.core import readable
 from playground.core.results import Tensors
 from playground.ui.i18n import translate
+from playground.ui.plain import PlainLabel
 from playground.ui.scale import relative_font
-from playground.ui.views.base import ResultView
+from playground.ui.views.base import ResultView, suggested_name
+from playground.ui.views.labels import ScoreBar, percent_text
+from playground.ui.widgets.images import qimage_from_rgb
+
+MODEL_WORDS = "model words"  # the name of a label showing the model's own words (its labels), never translated
+PICTURE_SIDE = 260  # pixels a picture output is shown in, at most, on its longer side
 
 
 def _value(value: Any) -> str:
@@ -44,7 +52,20 @@ class TensorsView(ResultView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(translate("TensorsView", "The model's outputs"))
-        relative_font(self.headline, 13, bold=True)
+        relative_font(self.headline, 11, bold=True)
+        row = QHBoxLayout()
+        self.picture_row = QHBoxLayout()
+        row.addLayout(self.picture_row)
+        self.bars = QGridLayout()
+        self.bars.setColumnStretch(1, 1)
+        bars_column = QVBoxLayout()
+        self.bars_title = PlainLabel("", self)
+        self.bars_title.setWordWrap(True)
+        bars_column.addWidget(self.bars_title)
+        bars_column.addLayout(self.bars)
+        bars_column.addStretch(1)
+        row.addLayout(bars_column, 1)
+        self.body.addLayout(row)
         self.text = QPlainTextEdit(self)  # plain text: the names a model chose are never read as markup
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -52,25 +73,86 @@ class TensorsView(ResultView):
         self.text.setAccessibleName(translate("TensorsView", "Each output summed up"))
         self.body.addWidget(self.text, 1)
         self._result: Tensors | None = None
+        self._decoded: Any = None
+        self._shown: list[QWidget] = []
         self.add_action(translate("TensorsView", "Copy as text"), self._copy,
                         translate("TensorsView", "Copy what each output held, as shown."))
+        self.save_button = self.add_action(translate("TensorsView", "Save picture…"), self._save_picture,
+                                           translate("TensorsView", "Save the first picture the model gave, as a PNG "
+                                                                    "file."), saves=True)
         self.finish_actions()
         self.clear()
 
     def show_result(self, result: Tensors, decoded: Any = None) -> None:
-        self._result = result
+        self._drop_shown()
+        self._result, self._decoded = result, decoded
         count = len(result.outputs)
-        self.headline.setText((translate("TensorsView", "{count} output, from inputs made: {made}") if count == 1 else
-                               translate("TensorsView", "{count} outputs, from inputs made: {made}")).format(
-            count=count, made=result.made))
+        self.headline.setText((translate("TensorsView", "{count} output from {made}") if count == 1 else
+                               translate("TensorsView", "{count} outputs from {made}")).format(count=count,
+                                                                                            made=result.made))
+        for name, pixels in result.pictures:
+            self._add_picture(name, pixels)
+        scored = next((body for body in result.outputs if body.get("top")), None)
+        if scored is not None:
+            self._add_bars(scored)
         self.text.setPlainText("\n".join(line for body in result.outputs for line in (*output_lines(body), "")))
         self.set_actions_enabled(True)
+        self.save_button.setEnabled(self.saving_allowed and bool(result.pictures))
+
+    def _add_picture(self, name: str, pixels: Any) -> None:
+        column = QWidget(self)
+        layout = QVBoxLayout(column)
+        layout.setContentsMargins(0, 0, 0, 0)
+        picture = PlainLabel(column)
+        image = QPixmap.fromImage(qimage_from_rgb(pixels))
+        picture.setPixmap(image.scaled(PICTURE_SIDE, PICTURE_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation))
+        picture.setAccessibleName(translate("TensorsView", "The output {name} as a picture").format(name=name))
+        layout.addWidget(picture)
+        layout.addWidget(PlainLabel(translate("TensorsView", "{name}, {width} × {height}").format(
+            name=name, width=pixels.shape[1], height=pixels.shape[0]), column))
+        self.picture_row.addWidget(column)
+        self._shown.append(column)
+
+    def _add_bars(self, body: dict[str, Any]) -> None:
+        self.bars_title.setText((translate("TensorsView", "The best of {name}, shared out by a softmax:") if
+                                 body.get("softmax") else translate("TensorsView", "The best of {name}:")).format(
+            name=body["name"]))
+        for row, entry in enumerate(body["top"]):
+            label = entry["label"] or translate("TensorsView", "entry {index}").format(index=entry["index"])
+            name = PlainLabel(f"{label} [{entry['index']}]", self)
+            name.setObjectName(MODEL_WORDS)
+            bar = ScoreBar(entry["share"], row == 0, self)
+            share = PlainLabel(percent_text(entry["share"]), self)
+            for column, widget in enumerate((name, bar, share)):
+                self.bars.addWidget(widget, row, column)
+                self._shown.append(widget)
+
+    def _drop_shown(self) -> None:
+        for widget in self._shown:  # out of the layouts now: deleted only when the event loop next runs
+            self.bars.removeWidget(widget)
+            self.picture_row.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self._shown = []
+        self.bars_title.setText("")
 
     def clear(self) -> None:
         super().clear()
+        self._drop_shown()
         self._result = None
         self.text.clear()
 
     def _copy(self) -> None:
         if self._result is not None:
             self.copy_text(self.headline.text() + "\n\n" + self.text.toPlainText(), translate("TensorsView", "The outputs"))
+
+    def _save_picture(self) -> None:
+        if self._result is None or not self._result.pictures:
+            return
+        name, pixels = self._result.pictures[0]
+        path = self.ask_save_path(translate("TensorsView", "Save the picture"), suggested_name(self._decoded, "output",
+                                                                                              "png"),
+                                  translate("TensorsView", "PNG pictures (*.png)"))
+        if path:
+            self.save_image(qimage_from_rgb(pixels), path, translate("TensorsView", "The picture {name}").format(name=name))
