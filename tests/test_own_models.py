@@ -16,10 +16,12 @@ from playground import paths
 from playground.anymodel.feeds import make_inputs
 from playground.anymodel.keep import forget, keep
 from playground.cli import main
+from playground.core.cancel import CancelToken
 from playground.core.errors import InputError, ModelMissingError
 from playground.core.media import ImageData
 from playground.core.pipeline import Pipeline
 from playground.core.task import RunRequest
+from playground.lab.compare import compare, twin_of
 from playground.tasks.registry import checked_catalog, get_task
 from playground.tasks.tensors import tensor_facts
 from playground.zoo.fetch import FetchError, fetch_model
@@ -209,6 +211,35 @@ def test_the_command_line_adds_runs_times_and_removes(tmp_path, capsys, monkeypa
     assert main(["models", "remove", "my-tiny"]) == 0
     assert "removed my-tiny: its card and files are deleted" in capsys.readouterr().out
     assert "my-tiny" not in checked_catalog().ids
+
+
+def test_an_int8_twin_is_made_on_request_and_compared_on_the_same_inputs(tmp_path, capsys):
+    card = keep(save(scorer(), tmp_path / "scorer.onnx"), "scorer")
+    assert main(["models", "int8", card.id]) == 0
+    assert "made my-scorer-int8 (scorer, int8)" in capsys.readouterr().out
+    catalog = checked_catalog()
+    base, twin = catalog.get(card.id), catalog.get("my-scorer-int8")
+    assert twin.tags == ("int8",) and twin.compare_with == (base.id,) and base.compare_with == (twin.id,)
+    assert twin_of(twin, {c.id: c for c in catalog}) == (base, twin)
+    ops = {node.op_type for node in onnx.load(str(twin.path())).graph.node}
+    assert "MatMulInteger" in ops and "MatMul" not in ops  # its one weight matrix in 8 bits
+    request = RunRequest(base, get_task(base.task), None, {"seed": 5})
+    comparison = compare(base, twin, request, CancelToken(), lambda *_: None, runs=1)
+    assert comparison.agreement == 1.0 and comparison.agreement_text.startswith("Both put “entry ")
+    assert main(["models", "int8", card.id]) == 2
+    assert "has its int8 twin already" in capsys.readouterr().err
+    assert main(["models", "int8", twin.id]) == 2
+    assert "is an int8 twin already" in capsys.readouterr().err
+
+
+def test_a_text_models_mask_and_token_types_are_made_as_its_tables_allow():
+    from playground.anymodel.facts import TensorFacts
+
+    inputs = tuple(TensorFacts(name, "int64", ("batch", "sequence"))
+                   for name in ("input_ids", "attention_mask", "token_type_ids"))
+    feeds = make_inputs(inputs, "normal", {"sequence": 16}, 0).feeds
+    assert feeds["attention_mask"].tolist() == [[1] * 16] and feeds["token_type_ids"].tolist() == [[0] * 16]
+    assert 0 <= feeds["input_ids"].min() and feeds["input_ids"].max() < 100 and len(set(feeds["input_ids"][0])) > 4
 
 
 def test_a_bundled_model_kept_from_its_file_has_its_cards_figures(require_model, tmp_path):

@@ -1029,6 +1029,14 @@ Frist verpasst hat.</translation>
         <translation>Dieses Modell von diesem Computer entfernen</translation>
     </message>
     <message>
+        <source>Make int8 twin</source>
+        <translation>int8-Zwilling machen</translation>
+    </message>
+    <message>
+        <source>Quantise its MatMul and Gemm weights to int8 and keep that beside it, to compare their answers and speed</source>
+        <translation>Seine MatMul- und Gemm-Gewichte auf int8 quantisieren und das daneben aufbewahren, um Antworten und Tempo zu vergleichen</translation>
+    </message>
+    <message>
         <source>Pick a model from the list to read its card.</source>
         <translation>Wähl ein Modell aus der Liste, um seine Karte zu lesen.</translation>
     </message>
@@ -1398,6 +1406,14 @@ Frist verpasst hat.</translation>
         <translation>Ihre Antworten unterscheiden sich.</translation>
     </message>
     <message>
+        <source>entry {index}</source>
+        <translation>Eintrag {index}</translation>
+    </message>
+    <message>
+        <source>Their first values differ by at most {gap}, on a range of {span}.</source>
+        <translation>Ihre ersten Werte unterscheiden sich um höchstens {gap}, bei einem Bereich von {span}.</translation>
+    </message>
+    <message>
         <source>no label</source>
         <translation>keine Bezeichnung</translation>
     </message>
@@ -1742,6 +1758,10 @@ Frist verpasst hat.</translation>
     <message>
         <source>Opening {file}: checking it, and keeping a copy among your models…</source>
         <translation>{file} wird geöffnet: Es wird geprüft und als Kopie unter deinen Modellen aufbewahrt …</translation>
+    </message>
+    <message>
+        <source>Making an int8 twin of {model}…</source>
+        <translation>Ein int8-Zwilling von {model} wird gemacht …</translation>
     </message>
     <message>
         <source>your input</source>

@@ -70,7 +70,8 @@ def make_inputs(inputs: tuple[TensorFacts, ...], fill: str = "normal", dims: dic
         raise InputError(f"Inputs of these shapes take {size(total)}, more than the {size(limit)} they may use here: "
                          "give smaller sizes with --dim.")
     rng = np.random.default_rng(seed)
-    feeds = {name: _filled(rng, fill, shapes[name], np.dtype(kinds[name])) for name in shapes}
+    feeds = {name: _filled(rng, _fill_for(name, fill, np.dtype(kinds[name])), shapes[name], np.dtype(kinds[name]))
+             for name in shapes}
     used = {d: given.get(d, 1) for t in inputs for d in (t.dims or ()) if isinstance(d, str) and d != "?"}
     return MadeInputs(feeds, used, defaulted)
 
@@ -89,6 +90,21 @@ def _element(tensor: TensorFacts) -> str:
         raise InputError(f"The input {tensor.name!r} takes {tensor.element} values, which cannot be made here "
                          f"(made inputs are {', '.join(sorted(ELEMENTS))}).")
     return kind
+
+
+def _fill_for(name: str, fill: str, dtype: Any) -> str:
+    """Random values, but where an integer input's name says what it holds: a text model's attention mask is ones
+    (every token counts) and its token types zeros (one sentence); random ones would point outside its tables."""
+    import numpy as np
+
+    if fill in ("zeros", "ones") or not np.issubdtype(dtype, np.integer):
+        return fill
+    lowered = name.lower()
+    if "mask" in lowered:
+        return "ones"
+    if "type_ids" in lowered or "segment" in lowered:
+        return "zeros"
+    return fill
 
 
 def _filled(rng: Any, fill: str, shape: tuple[int, ...], dtype: Any) -> Any:

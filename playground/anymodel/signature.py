@@ -45,7 +45,8 @@ def picture_input(inputs: list[dict[str, Any]]) -> PictureInput | None:
 def made_knobs(dims: tuple[str, ...]) -> tuple[Param, ...]:
     """How made inputs are filled, the seed, and a size for each symbolic dimension."""
     return (Param("fill", "normal", "Fill", "What the made inputs hold: random normal or uniform values, zeros or "
-                  "ones (random whole numbers 0–99 for integer inputs).", choices=FILLS),
+                  "ones (random whole numbers 0–99 for integer inputs; an attention mask ones, token types "
+                  "zeros).", choices=FILLS),
             Param("seed", 0, "Seed", "The same seed makes the same inputs.", 0, SEED_MAX),
             *(Param(f"size_{n}", 1, name, "The size of this dimension in the made inputs.", 1, SIZE_MAX)
               for n, name in enumerate(dims, 1)))

@@ -1,4 +1,5 @@
-"""`playground models add FILE` and the removal of a model added so: a person's own .onnx file kept with a card."""
+"""`playground models add FILE`, `models int8 ID` and the removal of a model added so: a person's own .onnx file
+kept with a card, and its int8 twin."""
 
 from __future__ import annotations
 
@@ -22,6 +23,13 @@ def add_parser(actions: Any) -> None:
                      help="names for a vector output's entries, one per line, kept with it")
     add.add_argument("--json", action="store_true", help="print the new card's id and folder as JSON")
     add.set_defaults(handler=cmd_add)
+    twin = actions.add_parser("int8", help="make an int8 twin of a model you added, kept beside it",
+                              description="Quantise the MatMul and Gemm weights of a model you added to int8 "
+                                          "(onnxruntime's dynamic quantisation; convolutions stay float32, where it "
+                                          "runs slower) and keep it as ID-int8, named beside ID so the window and "
+                                          "'playground bench' compare them.")
+    twin.add_argument("id", metavar="ID", help="the id of a model you added")
+    twin.set_defaults(handler=cmd_int8)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -35,6 +43,18 @@ def cmd_add(args: argparse.Namespace) -> int:
     else:
         print(f"added {card.id} ({shown(card.name)}) in {card.folder}: run it with 'playground run {card.id}', "
               f"time it with 'playground bench {card.id}'.")
+    return 0
+
+
+def cmd_int8(args: argparse.Namespace) -> int:
+    from playground.anymodel.twin import int8_twin
+    from playground.core.safe_output import terminal_text as shown
+    from playground.tasks.registry import checked_catalog
+
+    card = checked_catalog().get(args.id)
+    twin = int8_twin(card)
+    print(f"made {twin.id} ({shown(twin.name)}): {twin.size_bytes / 1e6:.1f} MB against {card.size_bytes / 1e6:.1f} MB; "
+          f"time both with 'playground bench {card.id}' and 'playground bench {twin.id}'.")
     return 0
 
 

@@ -78,6 +78,8 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
                 translate("Comparison", "They disagree on the first answer: “{first}” against “{other}”; {shared} of "
                           "their top {top} are the same."))
         return (1.0 if same else 0.0), text.format(**values)
+    if isinstance(a, results.Tensors) and isinstance(b, results.Tensors) and a.outputs and b.outputs:
+        return _tensors_agreement(a.outputs[0], b.outputs[0])
     if isinstance(a, results.Similarities) and isinstance(b, results.Similarities):
         x, y = (a.scores, b.scores) if a.searching else (a.matrix, b.matrix)
         if x is not None and y is not None and x.shape == y.shape:
@@ -101,6 +103,36 @@ def agreement(a: Any, b: Any) -> tuple[float, str]:
                                     translate("Comparison", "Their answers differ."))
 
 
+def _entry(entry: dict[str, Any]) -> str:
+    return literal(entry["label"]) if entry.get("label") else translate("Comparison", "entry {index}").format(
+        index=entry["index"])
+
+
+def _tensors_agreement(x: dict[str, Any], y: dict[str, Any]) -> tuple[float, str]:
+    """A person's model's first output on both sides: its best entries where it is a vector of scores, else how far
+    its first values moved against the range the first side's output spans."""
+    if x.get("top") and y.get("top"):
+        shared = len({e["index"] for e in x["top"]} & {e["index"] for e in y["top"]})
+        same = x["top"][0]["index"] == y["top"][0]["index"]
+        values = {"first": _entry(x["top"][0]), "other": _entry(y["top"][0]), "shared": shared,
+                  "top": len(x["top"])}
+        text = (translate("Comparison", "Both put “{first}” first; {shared} of their top {top} are the same.")
+                if same else
+                translate("Comparison", "They disagree on the first answer: “{first}” against “{other}”; {shared} of "
+                          "their top {top} are the same."))
+        return (1.0 if same else 0.0), text.format(**values)
+    first_x, first_y = x.get("first", []), y.get("first", [])
+    numbers = [(p, q) for p, q in zip(first_x, first_y) if isinstance(p, (int, float)) and isinstance(q, (int, float))]
+    if not numbers or x.get("min") is None:
+        return (1.0, translate("Comparison", "Their answers are identical.")) if first_x == first_y else \
+            (0.0, translate("Comparison", "Their answers differ."))
+    gap = max(abs(float(p) - float(q)) for p, q in numbers)
+    span = max(float(x["max"]) - float(x["min"]), 1e-12)
+    return max(0.0, 1.0 - gap / span), translate("Comparison", "Their first values differ by at most {gap}, on a range "
+                                                 "of {span}.").format(gap=readable.local(f"{gap:.3g}"),
+                                                                      span=readable.local(f"{span:.3g}"))
+
+
 def _said(result: Any) -> str:
     """A result's text; a bare value (a test's tiny task returns a number) as it prints."""
     return result.summary() if isinstance(result, results.Result) else repr(result)
@@ -112,6 +144,9 @@ def headline(result: Any) -> str:
         return result.items[0].shown if result.items else translate("Comparison", "no label")
     if isinstance(result, (results.Transcript, results.Generation)):
         return f"“{result.text}”"
+    if isinstance(result, results.Tensors) and result.outputs:
+        first = result.outputs[0]
+        return _entry(first["top"][0]) if first.get("top") else f"{literal(first['name'])}: {first['shape']}"
     lines = _said(result).splitlines()
     return lines[0] if lines else translate("Comparison", "no answer")
 
@@ -122,6 +157,8 @@ def answer_text(result: Any, width: int = 160) -> str:
         text = ", ".join(f"{item.description or item.name} {item.score:.0%}" for item in result.items[:3])
     elif isinstance(result, (results.Transcript, results.Generation)):
         text = f"“{result.text}”"
+    elif isinstance(result, results.Tensors) and result.outputs and result.outputs[0].get("top"):
+        text = ", ".join(f"{_entry(e)} {e['share']:.0%}" for e in result.outputs[0]["top"][:3])
     else:
         text = (_said(result).splitlines() or [""])[0]
     return readable.shortened(text, width)

@@ -20,7 +20,6 @@ from playground.core.results import Result
 from playground.core.session import OPT_LEVELS, RuntimeOptions
 from playground.core.task import RunRequest, Task
 from playground.lab.report import SessionLog
-from playground.tasks.registry import check_card
 from playground.ui.fetcher import Fetcher
 from playground.ui.i18n import translate
 from playground.ui.inputs import (
@@ -35,6 +34,7 @@ from playground.ui.inputs import (
     refusal,
 )
 from playground.ui.jobs import JobRunner, Measurement
+from playground.ui.own_models import OwnModels
 from playground.ui.settings import Settings
 
 TaskLookup = Callable[[str], Any]
@@ -93,6 +93,7 @@ class Controller(QObject):
         self._next = QTimer(self, singleShot=True, interval=0)
         self._next.timeout.connect(self._repeat_next)
         self._measurements: dict[int, Measurement] = {}  # job generation -> the measurement it answers
+        self.own = OwnModels(self)
         self.fetcher = Fetcher(self)  # models downloaded from the window, in a process of their own
         self.fetcher.finished.connect(self._on_fetched)
         self.fetcher.removed.connect(self._on_removed)
@@ -143,27 +144,12 @@ class Controller(QObject):
             self.cancel()
         return self.fetcher.remove((model_id,))
 
-    def add_own_model(self, path: Path) -> bool:
-        """Keep a person's .onnx file among their models (anymodel/keep.py) in the worker: read, checked, opened
-        once and copied with a card pinning its hashes, then listed and shown. Never on a kiosk."""
-        if self.settings.kiosk:
-            return False
-        from playground.anymodel.keep import keep
-
-        taken = self.catalog.ids
-        measurement = self.run_experiment(lambda token, _progress: keep(path, taken=taken, check=token.check))
-        measurement.finished.connect(self._on_model_kept)
-        measurement.failed.connect(self.input_rejected)
-        self.status_changed.emit(translate("Controller", "Opening {file}: checking it, and keeping a copy among your "
-                                                         "models…").format(file=path.name))
-        return True
-
-    def _on_model_kept(self, card: ModelCard) -> None:
-        check_card(card)
-        self.catalog = replace(self.catalog, cards=tuple(sorted((*self.catalog.cards, card), key=lambda c: c.id)))
-        self._installed[card.id] = True
+    def refresh_catalog(self, show: str) -> None:
+        """The list again after models came or went (a person's own: ui/own_models.py), with `show` shown afresh."""
+        self._installed = {card.id: self.catalog.installed(card) for card in self.catalog.cards}
         self.catalog_changed.emit()
-        self.select_model(card.id)
+        self.card = None  # so the model is announced afresh, even the one already shown (its card may be new)
+        self.select_model(show)
 
     def missing_cards(self) -> list[ModelCard]:
         return [card for card in self.catalog.cards if not self.installed(card)]

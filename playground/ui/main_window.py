@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(self, translate("MainWindow", "Open a model"), str(Path.home()),
                                               translate("MainWindow", "ONNX models (*.onnx)"))
         if name:
-            self.controller.add_own_model(Path(name))
+            self.controller.own.add(Path(name))
 
     def set_full_screen(self, on: bool) -> None:
         if on and not self.isFullScreen():

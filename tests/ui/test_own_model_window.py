@@ -106,9 +106,25 @@ def test_a_changed_model_is_refused_with_what_to_press(make_window, tmp_path):
         "use Remove… on its card, then open the file again with File → Open model….")
 
 
+def test_an_int8_twin_is_made_from_the_card_and_offered_beside_it(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
+    _wait(lambda: results)
+    base = controller.card
+    assert window.card_view.twin_button.isVisible()
+    window.card_view.twin_button.click()
+    _wait(lambda: "my-scorer-int8" in controller.catalog.ids)
+    _wait(lambda: controller.card is not None and controller.card.compare_with == ("my-scorer-int8",))
+    assert controller.card.id == base.id and not window.card_view.twin_button.isVisible()
+    assert window.picker.listed() == ["my-scorer", "my-scorer-int8"]
+    assert [b.text() for b in window.card_view.compare_buttons] == ["Try the same input with\nscorer, int8"]
+
+
 def test_a_kiosk_keeps_no_model(make_window, tmp_path):
     controller, window = make_window(Catalog(tmp_path / "none", ()))
     controller.settings.kiosk = True
-    assert controller.add_own_model(save(classifier(), tmp_path / "tiny.onnx")) is False
+    assert controller.own.add(save(classifier(), tmp_path / "tiny.onnx")) is False
     _wait(lambda: not controller.busy, 5)
     assert controller.card is None and not window.picker.listed()

@@ -196,9 +196,18 @@ class CardView(QWidget):
         self.remove_button.setAccessibleName(translate("CardView", "Remove this model from this computer"))
         self.remove_button.setMaximumHeight(title.sizeHint().height())
         self.remove_button.clicked.connect(self._remove)
+        # A model the person added can have an int8 twin made: beside Remove…, in the same flat style.
+        self.twin_button = QToolButton(self)
+        self.twin_button.setText(translate("CardView", "Make int8 twin"))
+        self.twin_button.setAutoRaise(True)
+        self.twin_button.setToolTip(translate("CardView", "Quantise its MatMul and Gemm weights to int8 and keep that "
+                                                          "beside it, to compare their answers and speed"))
+        self.twin_button.setMaximumHeight(title.sizeHint().height())
+        self.twin_button.clicked.connect(controller.own.make_twin)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.twin_button)
         header.addWidget(self.remove_button)
         layout.addLayout(header)
         self.confirm = _confirm  # a test answers in its place
@@ -224,6 +233,7 @@ class CardView(QWidget):
         # A model that came with the app is part of it: removing it would free nothing.
         self.remove_button.setVisible(here and not c.settings.kiosk and card is not None and not comes_with_app(card))
         self.remove_button.setEnabled(not c.fetcher.busy)
+        self.twin_button.setVisible(here and c.own.can_make_twin(card))
         if here:
             assert card is not None
             tip = (translate("CardView", "Delete it, card and files ({size}); the file you added it from stays")

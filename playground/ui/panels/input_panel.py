@@ -208,7 +208,7 @@ class InputPanel(QWidget):
 
     def open_path(self, path: Path, origin: str = "file") -> None:
         if path.suffix.lower() == ".onnx" and self.files:  # a model, not an input: kept among the person's models
-            self._controller.add_own_model(path)
+            self._controller.own.add(path)
             return
         self._controller.set_input(path, path.name, origin)
 
