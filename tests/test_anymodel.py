@@ -66,7 +66,7 @@ def test_a_classifier_is_described_in_full(tmp_path, capsys):
     assert "Parameters: 40 (160 bytes)" in out  # 3 × 10 weights and 10 biases, float32
     assert "Operators (4 nodes): Flatten 1, Gemm 1, GlobalAveragePool 1, Softmax 1" in out
     assert "Metadata: labels = cat,dog" in out and "onnx checker: valid" in out
-    assert out.rstrip().endswith("opens it on the CPU")
+    assert "onnxruntime " in out and "opens it on the CPU\nExecution providers here: CPUExecutionProvider" in out
     code, out, _ = inspect(capsys, str(path), "--json")
     body = json.loads(out)
     assert code == 0 and body["inputs"] == [{"name": "pixels", "element": "float", "shape": ["N", 3, 8, 8]}]
@@ -253,6 +253,32 @@ def test_a_model_files_work_is_counted_by_operator_type(tmp_path, capsys):
     assert main(["bench", str(path), "--runs", "2", "--profile"]) == 0
     out = capsys.readouterr().out
     assert "by operator type, a run (4 profiled runs):" in out and "GFLOPs a run; at the p50 of" in out
+    assert figures["providers"]["ran"] == {"CPUExecutionProvider": {"Flatten": 1, "Gemm": 1, "GlobalAveragePool": 1,
+                                                                     "Softmax": 1}}
+    assert out.rstrip().endswith("providers: onnxruntime here offers CPUExecutionProvider; CPUExecutionProvider ran "
+                                 "4 of 4 nodes")
+
+
+@pytest.mark.parametrize(("provider", "said"), [
+    ("AzureExecutionProvider", "runs models on a server over the network; the playground runs them on this computer"),
+    ("CUDAExecutionProvider", "onnxruntime here offers CPUExecutionProvider, not CUDAExecutionProvider")])
+def test_a_provider_not_here_or_over_the_network_is_refused(tmp_path, capsys, provider, said):
+    path = save(classifier(), tmp_path / "tiny.onnx")
+    assert main(["bench", str(path), "--provider", provider]) == 2
+    assert said in capsys.readouterr().err
+
+
+def test_nodes_falling_back_to_the_cpu_are_warned_of():
+    from playground.anymodel.providers import provider_lines
+
+    ran = {"CUDAExecutionProvider": {"Conv": 40, "Relu": 40}, "CPUExecutionProvider": {"NonMaxSuppression": 1,
+                                                                                      "Resize": 2}}
+    lines = provider_lines("CUDAExecutionProvider", ran)
+    assert lines[:2] == ["CPUExecutionProvider ran 3 of 83 nodes", "CUDAExecutionProvider ran 80 of 83 nodes"]
+    assert lines[2] == ("Warning: 3 nodes fell back to the CPU (Resize 2, NonMaxSuppression 1): CUDAExecutionProvider "
+                        "has no kernel for them here, and every handover copies tensors between the device and the "
+                        "CPU.")
+    assert len(provider_lines("CPUExecutionProvider", {"CPUExecutionProvider": {"Conv": 3}})) == 1
 
 
 def test_external_data_hidden_in_a_local_function_is_checked_too(tmp_path, capsys):

@@ -53,15 +53,16 @@ def opset_problem(facts: ModelFacts) -> str:
     return ""
 
 
-def open_session(path: Path, facts: ModelFacts, options: Any = None) -> Any:
-    """An onnxruntime session for the model on the CPU, or the one sentence why it cannot be opened."""
+def open_session(path: Path, facts: ModelFacts, options: Any = None, providers: list[str] | None = None) -> Any:
+    """An onnxruntime session for the model (on the CPU unless `providers` says otherwise), or the one sentence why
+    it cannot be opened."""
     import onnxruntime as ort
 
     problem = opset_problem(facts)
     if problem:
         raise InputError(problem)
     try:
-        return ort.InferenceSession(str(path), sess_options=options, providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(str(path), sess_options=options, providers=providers or ["CPUExecutionProvider"])
     except Exception as exc:  # noqa: BLE001 - onnxruntime's many refusals become one sentence
         raise InputError(load_sentence(path.name, exc)) from None
 

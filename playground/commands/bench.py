@@ -38,6 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     add_runtime_arguments(p)
     add_made_input_arguments(p)
+    p.add_argument("--provider", default="CPUExecutionProvider", metavar="NAME",
+                   help="for an .onnx FILE: the execution provider to run it on (see 'playground inspect FILE'); "
+                        "--profile then says which nodes fell back to the CPU")
     p.add_argument("--profile", action="store_true",
                    help="for an .onnx FILE: also the time and floating-point operations a run, by operator type, "
                         "from onnxruntime's profile")

@@ -33,6 +33,7 @@ def handle(args: argparse.Namespace) -> int:
     import onnxruntime as ort
 
     from playground.anymodel.facts import read_facts
+    from playground.anymodel.providers import available
     from playground.anymodel.runtime import open_session
     from playground.cli import print_json
     from playground.core.errors import InputError
@@ -46,10 +47,13 @@ def handle(args: argparse.Namespace) -> int:
     flops = _flops(args, facts) if args.flops and not problem else None
     if args.json:
         print_json({**facts.to_dict(), "onnxruntime": {"version": ort.__version__, "loads": not problem,
-                                                       "providers": providers, "problem": problem or None},
+                                                       "providers": providers, "offered": available(),
+                                                       "problem": problem or None},
                     **({"flops": flops} if flops else {})})
     else:
         print(describe(facts, problem, ort.__version__))
+        print(f"Execution providers here: {', '.join(available())} ('playground bench FILE --provider NAME "
+              "--profile' says which ran which node)")
         if flops:
             from playground.core.safe_output import terminal_text
 
@@ -65,7 +69,7 @@ def _flops(args: argparse.Namespace, facts: Any) -> dict[str, Any]:
     from playground.core.session import RuntimeOptions
 
     made = make_inputs(facts.inputs, args.fill, parse_dims(args.dim), args.seed)
-    ops = profile_ops(args.file, RuntimeOptions(threads=1), made.feeds)
+    ops, _ = profile_ops(args.file, RuntimeOptions(threads=1), made.feeds, ["CPUExecutionProvider"])
     return {"per_run": sum(row["flops"] for row in ops), "dims": made.dims}
 
 

@@ -32,15 +32,17 @@ def _opened(args: argparse.Namespace) -> tuple[Any, Any, Any, float]:
     """The model's facts, its session (timed, opened with the command's runtime options), and the inputs made."""
     from playground.anymodel.facts import read_facts
     from playground.anymodel.feeds import make_inputs, parse_dims
+    from playground.anymodel.providers import CPU, chosen
     from playground.anymodel.runtime import open_session
     from playground.commands.common import runtime_options
 
     options = runtime_options(args)
     path = Path(args.model)
+    providers = chosen(getattr(args, "provider", CPU))  # checked before the file is read
     facts = read_facts(path)
     made = make_inputs(facts.inputs, args.fill, parse_dims(args.dim), args.seed)
     start = time.perf_counter_ns()
-    session = open_session(path, facts, options.session_options())
+    session = open_session(path, facts, options.session_options(), providers)
     return facts, session, made, (time.perf_counter_ns() - start) / 1e6
 
 
@@ -106,10 +108,13 @@ def handle_bench(args: argparse.Namespace) -> int:
                "p50": percentile(times, 50), "p95": percentile(times, 95), "mean": statistics.fmean(times),
                "min": min(times), "runs_per_second": 1000.0 / statistics.fmean(times) if times else 0.0}
     if args.profile:
+        from playground.anymodel.providers import available, chosen
         from playground.commands.common import runtime_options
 
-        figures["operators"] = profile_ops(Path(args.model), runtime_options(args), made.feeds)
+        figures["operators"], ran = profile_ops(Path(args.model), runtime_options(args), made.feeds,
+                                                chosen(args.provider))
         figures["flops"] = sum(row["flops"] for row in figures["operators"])
+        figures["providers"] = {"offered": available(), "asked": args.provider, "ran": ran}
     if args.json:
         print_json(figures)
         return 0
@@ -126,6 +131,7 @@ def handle_bench(args: argparse.Namespace) -> int:
 
 
 def _profile_text(figures: dict[str, Any]) -> str:
+    from playground.anymodel.providers import provider_lines
     from playground.core.safe_output import terminal_text as shown
 
     rows = figures["operators"]
@@ -136,29 +142,36 @@ def _profile_text(figures: dict[str, Any]) -> str:
     speed = figures["flops"] / (figures["p50"] / 1000.0) / 1e9 if figures["p50"] else 0.0
     lines.append(f"  {figures['flops'] / 1e9:.3g} GFLOPs a run; at the p50 of {figures['p50']:.2f} ms, "
                  f"{speed:.3g} GFLOP/s")
+    providers = figures["providers"]
+    lines.append(f"  providers: onnxruntime here offers {', '.join(providers['offered'])}; "
+                 + "; ".join(provider_lines(providers["asked"], providers["ran"])))
     return "\n".join(lines)
 
 
-def profile_ops(path: Path, options: Any, feeds: dict[str, Any]) -> list[dict[str, Any]]:
+def profile_ops(path: Path, options: Any, feeds: dict[str, Any],
+                providers: list[str]) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
     """Per operator type: nodes, milliseconds and floating-point operations a run, from onnxruntime's profile
-    of runs on the same inputs (the lessons' graph-cost reading), slowest first."""
+    of runs on the same inputs (the lessons' graph-cost reading), slowest first; and which provider ran which
+    operators, how many nodes of each a run."""
     import dataclasses
     import functools
     import tempfile
 
     import onnxruntime as ort
 
+    from playground.anymodel.providers import nodes_by_provider
     from playground.lab.graph_cost import conv_work, read_profile
 
     with tempfile.TemporaryDirectory(prefix="playground-profile-") as tmp:
         profiled = dataclasses.replace(options, profile_prefix=str(Path(tmp) / "run"))
-        session = ort.InferenceSession(str(path), sess_options=profiled.session_options(),
-                                       providers=["CPUExecutionProvider"])
+        session = ort.InferenceSession(str(path), sess_options=profiled.session_options(), providers=providers)
         for _ in range(PROFILED_RUNS):
             _run(session, feeds)
-        ops, _ = read_profile(Path(session.end_profiling()), PROFILED_RUNS, functools.cache(lambda: conv_work([path])))
+        profile = Path(session.end_profiling())
+        ops, _ = read_profile(profile, PROFILED_RUNS, functools.cache(lambda: conv_work([path])))
+        ran = nodes_by_provider(profile, PROFILED_RUNS)
     rows = [{"op": op, "nodes": nodes, "ms": us / 1000.0, "flops": flops} for op, (nodes, us, flops) in ops.items()]
-    return sorted(rows, key=lambda row: -row["ms"])
+    return sorted(rows, key=lambda row: -row["ms"]), ran
 
 
 def _labels(path: Path) -> list[str]:

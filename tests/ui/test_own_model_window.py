@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication
 
 from playground import paths
 from playground.core.catalog import Catalog
+from playground.lab import lesson_facts
 from playground.ui.drops import offer_from_mime
+from playground.ui.lessons.latency_page import LatencyPage
+from playground.ui.lessons.model_page import ModelPage
 from playground.ui.panels.card_view import card_markdown
 from playground.ui.views.tensors import TensorsView
 from tests.test_anymodel import _pointing_at, classifier, save
@@ -120,6 +123,25 @@ def test_an_int8_twin_is_made_from_the_card_and_offered_beside_it(make_window, t
     assert controller.card.id == base.id and not window.card_view.twin_button.isVisible()
     assert window.picker.listed() == ["my-scorer", "my-scorer-int8"]
     assert [b.text() for b in window.card_view.compare_buttons] == ["Try the same input with\nscorer, int8"]
+
+
+def test_the_lessons_time_and_profile_a_persons_model(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
+    _wait(lambda: results)
+    lessons = window.show_lessons(lesson_facts.LATENCY.id)
+    latency = next(page for page in lessons.findChildren(LatencyPage))
+    latency.threads_button.click()
+    _wait(lambda: "threads" in latency.sweeps, 60)
+    assert [point.label for point in latency.sweeps["threads"].points][:1] == ["1 thread"]
+    lessons = window.show_lessons(lesson_facts.MODEL.id)
+    model = next(page for page in lessons.findChildren(ModelPage))
+    model.measure_button.click()
+    _wait(lambda: model.profile is not None, 60)
+    # The scorer's MatMul: 6 features × 10 classes, a multiply and an add each; its softmax, one a class.
+    assert {op.op: op.flops for op in model.profile.ops} == {"MatMul": 120, "Softmax": 10}
 
 
 def test_a_kiosk_keeps_no_model(make_window, tmp_path):
