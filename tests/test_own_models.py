@@ -4,6 +4,7 @@ is listed, run and timed like a shipped model, a changed file is refused, and `m
 from __future__ import annotations
 
 import json
+import shutil
 import tomllib
 
 import numpy as np
@@ -15,10 +16,11 @@ from onnx import TensorProto, helper, numpy_helper
 from playground import paths
 from playground.anymodel.feeds import make_inputs
 from playground.anymodel.keep import forget, keep
+from playground.anymodel.twin import int8_twin
 from playground.cli import main
 from playground.core.cancel import CancelToken
 from playground.core.errors import InputError, ModelMissingError
-from playground.core.media import ImageData
+from playground.core.media import AudioData, ImageData
 from playground.core.pipeline import Pipeline
 from playground.core.task import RunRequest
 from playground.lab.compare import compare, twin_of
@@ -95,6 +97,13 @@ def test_external_data_is_kept_with_the_model_and_checked_too(tmp_path):
         _run(checked_catalog().get(card.id))
 
 
+def test_a_folder_being_filled_is_never_listed(tmp_path):
+    card = keep(save(scorer(), tmp_path / "tiny.onnx"))
+    shutil.copytree(card.folder, paths.own_models_dir() / ".adding-my-next-1234")
+    listed = checked_catalog()
+    assert card.id in listed.ids and not [name for name, _ in listed.broken]
+
+
 def test_a_model_reading_outside_its_folder_is_not_kept_and_leaves_nothing(tmp_path):
     (tmp_path / "secret.bin").write_bytes(b"\0" * 4096)
     with pytest.raises(InputError, match="outside its own folder"):
@@ -151,6 +160,42 @@ def test_an_image_to_image_model_gives_a_picture(tmp_path):
     assert name == "y" and picture.shape == (32, 32, 3) and picture.dtype == np.uint8
     # −1 … 0 is read as a picture's −1 … 1 range: the negative of 0, 128, 255 out of 255 is 127.5, 63.5, 0.
     assert picture[0, 0].tolist() == [128, 63, 0]
+
+
+def _halver(shape: list) -> onnx.ModelProto:
+    graph = helper.make_graph([helper.make_node("Mul", ["wave", "half"], ["quieter"])], "halver",
+                              [helper.make_tensor_value_info("wave", TensorProto.FLOAT, shape)],
+                              [helper.make_tensor_value_info("quieter", TensorProto.FLOAT, shape)],
+                              [numpy_helper.from_array(np.array(0.5, np.float32), "half")])
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+
+
+def test_a_model_that_takes_a_waveform_takes_the_persons_recording_and_gives_sound(tmp_path):
+    card = keep(save(_halver([1, "samples"]), tmp_path / "halver.onnx"), rate=22050)
+    assert card.task == "sound_tensors" and card.modality == "audio" and card.preprocess["sample_rate"] == 22050
+    tone = np.sin(np.arange(44100) * 2 * np.pi * 440 / 44100).astype(np.float32)
+    recording = AudioData(tone, 44100, "tone.wav")  # resampled to the card's 22050 by the decoder
+    outcome = Pipeline().run(RunRequest(card, get_task(card.task), recording, {}))
+    ((name, sound),) = outcome.result.sounds
+    assert name == "quieter" and outcome.result.rate == 22050 and sound.shape == (22050,)
+    assert np.abs(sound).max() == pytest.approx(0.5, abs=0.01)
+    assert outcome.result.made == "your recording: 1.0 s at 22050 Hz"
+    assert "top" not in outcome.result.outputs[0]  # a waveform is heard, not ranked
+    with pytest.raises(InputError, match="has no MatMul or Gemm with weights to put in 8 bits"):
+        int8_twin(card)
+    assert [c.id for c in checked_catalog() if c.source.own] == [card.id]  # nothing half-made left
+
+
+def test_a_waveform_of_fixed_length_is_padded_or_cut_to_it(tmp_path):
+    card = keep(save(_halver([16000]), tmp_path / "fixed.onnx"))
+    assert card.preprocess == {"sample_rate": 16000, "length": 16000, "rank": 1}
+    short = AudioData(np.ones(8000, np.float32), 16000, "short.wav")
+    outcome = Pipeline().run(RunRequest(card, get_task(card.task), short, {}))
+    ((_, sound),) = outcome.result.sounds
+    assert sound[:8000].tolist() == [0.5] * 8000 and sound[8000:].tolist() == [0.0] * 8000
+    assert outcome.result.made.endswith("padded with silence to 16000 samples")
+    with pytest.raises(InputError, match="A recording's rate is one of"):
+        keep(save(_halver([16000]), tmp_path / "odd.onnx"), rate=12345)
 
 
 def test_symbolic_dimensions_become_knobs_and_set_the_shapes(tmp_path):

@@ -15,7 +15,7 @@ from playground.tasks.registry import TASKS, get_task
 
 CARDS = sorted(paths.models_dir().glob("*/model.toml"))
 
-OWN_TASKS = {"tensors", "picture_tensors"}  # tests/test_own_models.py keeps a model for each
+OWN_TASKS = {"tensors", "picture_tensors", "sound_tensors"}  # tests/test_own_models.py keeps a model for each
 
 
 def test_every_registered_task_is_used_by_a_card_and_found_by_its_name():

@@ -6441,6 +6441,10 @@ ihre Zeit pro geschriebenem Token.</translation>
         <source>{name} is not a readable tokenizer file ({reason}); fetch the model again.</source>
         <translation>{name} ist keine lesbare Tokenizer-Datei ({reason}); hol das Modell noch einmal.</translation>
     </message>
+    <message>
+        <source>The recording holds no sound: record or open one at least a moment long.</source>
+        <translation>Die Aufnahme enthält keinen Klang: Nimm eine auf oder öffne eine, die wenigstens einen Augenblick lang ist.</translation>
+    </message>
 </context>
 <context>
     <name>TensorsView</name>
@@ -6503,6 +6507,14 @@ ihre Zeit pro geschriebenem Token.</translation>
     <message>
         <source>{name}, {width} × {height}</source>
         <translation>{name}, {width} × {height}</translation>
+    </message>
+    <message>
+        <source>Play {name}</source>
+        <translation>{name} abspielen</translation>
+    </message>
+    <message>
+        <source>Listen to the output {name}, at the rate of your recording.</source>
+        <translation>Die Ausgabe {name} anhören, mit der Rate deiner Aufnahme.</translation>
     </message>
     <message>
         <source>The best of {name}, shared out by a softmax:</source>

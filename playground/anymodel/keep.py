@@ -1,5 +1,6 @@
-"""Keeping a person's own model: its file (and its external data) copied into a folder of its own in their models
-folder, with a card that pins every file's sha256, so it is listed and run like a shipped model; and removing it.
+"""Keeping a person's own model: its file (and its external data) linked or copied into a folder of its own in their
+models folder, with a card that pins every file's sha256, so it is listed and run like a shipped model; and
+removing it.
 
 Nothing half-written is ever listed: the folder is filled under a temporary name and renamed when complete."""
 
@@ -19,7 +20,7 @@ from playground import paths
 from playground.anymodel.facts import ModelFacts, read_facts
 from playground.anymodel.feeds import ELEMENTS
 from playground.anymodel.runtime import open_session
-from playground.anymodel.signature import made_knobs, picture_input, picture_knobs
+from playground.anymodel.signature import RATES, made_knobs, picture_input, picture_knobs, waveform_input
 from playground.core.card import CARD_NAME, ModelCard, Param, parse_card
 from playground.core.errors import InputError
 from playground.core.session import ORT_TYPES
@@ -28,19 +29,25 @@ MAIN_FILE = "model.onnx"  # the kept copy's name: the name it came with is kept 
 LABELS_FILE = "labels.txt"
 LABELS_LIMIT = 8 << 20  # a labels file is a list of names: more than this is not one
 PREFIX = "my-"  # every kept model's id starts so, apart from any shipped model's
-ADDING = ".adding-"  # a folder being filled, or being removed: never a card the catalog reads
+ADDING = ".adding-"  # a folder being filled, or being removed: never a card the catalog reads (a dot first)
+
+
 def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable[str] = (),
-         into: Path | None = None, check: Callable[[], None] = lambda: None) -> ModelCard:
+         into: Path | None = None, check: Callable[[], None] = lambda: None, rate: int = 16000) -> ModelCard:
     """Add the model at `path` to the person's models; `taken`: ids already used (the shipped models'). The model
     must open in onnxruntime and have inputs that can be made, so a kept model always runs. `check` raises to
-    stop it (a cancel token's): it is asked between the steps and between the megabytes copied."""
+    stop it (a cancel token's): it is asked between the steps and between the megabytes copied. `rate`: the
+    sample rate a model that takes a recording was trained at (its signature cannot say)."""
+    if rate not in RATES:
+        raise InputError(f"A recording's rate is one of {', '.join(map(str, RATES))} samples a second, not {rate}.")
     facts = read_facts(path)
     check()
     session = open_session(path, facts)
     check()
     inputs, outputs = _specs(session.get_inputs(), "input"), _specs(session.get_outputs(), "output")
     picture = picture_input(inputs)
-    for spec in () if picture else inputs:
+    wave = None if picture else waveform_input(inputs)
+    for spec in () if picture or wave else inputs:
         if spec["dtype"] not in ELEMENTS.values():
             raise InputError(f"{path.name} cannot be kept: its input {spec['name']!r} takes {spec['dtype']} values, "
                              "which the playground cannot make.")
@@ -62,6 +69,8 @@ def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable
         if picture:  # the person's photo, made into the tensor with the preprocessing its knobs choose
             kind = Kind("picture_tensors", "image", {"layout": picture.layout, "height": picture.height,
                                                      "width": picture.width}, picture_knobs(picture))
+        elif wave:  # the person's recording, at the rate the model takes, as long as it is or as the model fixes
+            kind = Kind("sound_tensors", "audio", {"sample_rate": rate, "length": wave.length, "rank": wave.rank}, ())
         else:
             dims = tuple(dict.fromkeys(d for s in inputs for d in s["shape"] if isinstance(d, str) and d != "?"))
             kind = Kind("tensors", "tensors", {"dims": list(dims)} if dims else {}, made_knobs(dims))

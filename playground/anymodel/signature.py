@@ -1,6 +1,6 @@
 """What a model's signature asks of a person: a picture, where its one input is a batch of 3-channel pictures (NCHW
-or NHWC), or else inputs made for each run; and the knobs each way has (the preprocessing a person chooses, or how
-the inputs are filled and sized)."""
+or NHWC); a recording, where it is one mono waveform; or else inputs made for each run; and the knobs each way has
+(the preprocessing a person chooses, or how the inputs are filled and sized)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ PICTURE_ELEMENTS = ("float32", "float16", "float64", "uint8")
 SEED_MAX = 2**31 - 1  # what a window's number box holds
 SIZE_MAX = 1 << 20  # a symbolic dimension's knob; the memory free bounds the tensors well before this
 SIDE_MAX = 4096  # a picture's side, where the model leaves it free
+WAVE_MIN = 4000  # a fixed length shorter than this many samples (a quarter second at 16 kHz) is not a recording
+RATES = (8000, 16000, 22050, 24000, 32000, 44100, 48000)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,26 @@ def picture_input(inputs: list[dict[str, Any]]) -> PictureInput | None:
             return PictureInput(layout, height if isinstance(height, int) and height > 0 else 0,
                                 width if isinstance(width, int) and width > 0 else 0)
     return None
+
+
+@dataclass(frozen=True)
+class WaveInput:
+    rank: int  # 1: [samples]; 2: [batch, samples]
+    length: int  # 0: the model takes any
+
+
+def waveform_input(inputs: list[dict[str, Any]]) -> WaveInput | None:
+    """A model with one float input of shape [samples] or [batch, samples] (batch 1 or free), the samples free or at
+    least WAVE_MIN, takes a mono recording."""
+    if len(inputs) != 1 or inputs[0]["dtype"] not in ("float32", "float16", "float64"):
+        return None
+    shape = inputs[0]["shape"]
+    if len(shape) not in (1, 2) or (len(shape) == 2 and isinstance(shape[0], int) and shape[0] != 1):
+        return None
+    samples = shape[-1]
+    if isinstance(samples, int) and 0 < samples < WAVE_MIN:
+        return None
+    return WaveInput(len(shape), samples if isinstance(samples, int) and samples > 0 else 0)
 
 
 def made_knobs(dims: tuple[str, ...]) -> tuple[Param, ...]:

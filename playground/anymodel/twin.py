@@ -22,6 +22,7 @@ from playground.core.session import sha256_of
 # are what it speeds up (transformers, the heads of classifiers). Convolutions stay float32.
 QUANTISED = ("MatMul", "Gemm")
 SUFFIX = "-int8"
+INTEGER_OPS = {"MatMulInteger", "DynamicQuantizeLinear", "QGemm"}  # what the quantiser puts in their place
 
 
 def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], None] = lambda: None) -> ModelCard:
@@ -50,6 +51,12 @@ def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], Non
         finally:
             root.disabled = quiet
         check()
+        import onnx
+
+        if not {node.op_type for node in onnx.load(str(staging / MAIN_FILE), load_external_data=False).graph.node} \
+                & INTEGER_OPS:
+            raise InputError(f"{card.name} has no MatMul or Gemm with weights to put in 8 bits: its twin would be the "
+                             "same model.")
         text = (card.folder / CARD_NAME).read_text(encoding="utf-8")
         (staging / CARD_NAME).write_text(_twin_text(text, card, twin_id, sha256_of(staging / MAIN_FILE)),
                                          encoding="utf-8")

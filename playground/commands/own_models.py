@@ -21,6 +21,8 @@ def add_parser(actions: Any) -> None:
     add.add_argument("--name", default="", help="the name it is listed under (by default the file's name)")
     add.add_argument("--labels", type=Path, metavar="FILE",
                      help="names for a vector output's entries, one per line, kept with it")
+    add.add_argument("--rate", type=int, default=16000, metavar="HZ",
+                     help="for a model that takes a mono waveform: the sample rate it was trained at (default 16000)")
     add.add_argument("--json", action="store_true", help="print the new card's id and folder as JSON")
     add.set_defaults(handler=cmd_add)
     twin = actions.add_parser("int8", help="make an int8 twin of a model you added, kept beside it",
@@ -37,7 +39,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     from playground.core.safe_output import terminal_text as shown
     from playground.tasks.registry import checked_catalog
 
-    card = keep(args.file, args.name, args.labels, taken=checked_catalog().ids)
+    card = keep(args.file, args.name, args.labels, taken=checked_catalog().ids, rate=args.rate)
     if args.json:
         print_json({"id": card.id, "name": card.name, "folder": str(card.folder)})
     else:

@@ -101,7 +101,9 @@ def load_catalog(models_dir: Path | None = None, check: Callable[[ModelCard], No
     # since a card's id is how settings, history and the command line find it.
     folders = [folder] + ([paths.own_models_dir()] if models_dir is None else [])
     for where in folders:
-        card_files = sorted(where.glob(f"*/{CARD_NAME}")) if where.is_dir() else []
+        # A folder whose name starts with a dot is one being filled or removed (anymodel/keep.py): never a card.
+        card_files = sorted(f for f in where.glob(f"*/{CARD_NAME}") if not f.parent.name.startswith(".")) \
+            if where.is_dir() else []
         for card_file in card_files:
             try:
                 card = parse_card(card_file)

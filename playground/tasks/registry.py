@@ -34,6 +34,7 @@ TASKS: Mapping[str, Task] = LazyTable("playground.tasks", {
     "sentiment": "sentiment:SentimentTask",
     "tensors": "tensors:TensorsTask",
     "picture_tensors": "picture_tensors:PictureTensorsTask",
+    "sound_tensors": "sound_tensors:SoundTensorsTask",
 }, make=lambda task_class: task_class())
 
 

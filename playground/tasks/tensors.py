@@ -14,7 +14,7 @@ from playground.anymodel.feeds import ELEMENTS, MadeInputs, make_inputs
 from playground.anymodel.keep import LABELS_FILE
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.card_schema import PreprocessTable, texts
-from playground.core.results.tensors import Tensors, picture_of, summary
+from playground.core.results.tensors import Tensors, picture_of, sound_of, summary
 from playground.core.task import Feeds, Outputs, SingleRunTask
 
 # The card's element types (core/card.py DTYPES) as onnx names them, which feeds.py speaks.
@@ -34,13 +34,18 @@ def tensor_facts(spec: TensorSpec) -> TensorFacts:
     return TensorFacts(spec.name, _ONNX_NAMES.get(spec.dtype, spec.dtype), spec.shape)
 
 
-def outputs_summed(outputs: Outputs, card: ModelCard, made: str) -> Tensors:
+def outputs_summed(outputs: Outputs, card: ModelCard, made: str, rate: int = 0) -> Tensors:
     """Every output summed up, its scores named from the labels kept with the model (labels.txt in its folder,
-    one name per line, where the person gave one), and each picture-shaped output as a picture."""
+    one name per line, where the person gave one), each picture-shaped output as a picture, and, where the input
+    was a recording at `rate`, each waveform-shaped output as sound at that rate."""
     labels = _labels(card.folder / LABELS_FILE)
     pictures = tuple((name, picture) for name, value in outputs.items()
                      if (picture := picture_of(value)) is not None)
-    return Tensors(tuple(summary(name, value, labels) for name, value in outputs.items()), made, pictures)
+    sounds = tuple((name, sound) for name, value in outputs.items()
+                   if rate and (sound := sound_of(value)) is not None)
+    shown = {name for name, _ in pictures + sounds}  # heard or seen, not ranked as scores
+    return Tensors(tuple(summary(name, value, labels, scores=name not in shown) for name, value in outputs.items()),
+                   made, pictures, sounds, rate)
 
 
 class TensorsTask(SingleRunTask):

@@ -76,6 +76,7 @@ class Controller(QObject):
         self.options = RuntimeOptions(min(settings.threads, os.cpu_count() or 1), settings.opt_level)
         self.card: ModelCard | None = None
         self.input: InputChoice | None = None
+        self._set_aside: InputChoice | None = None  # the person's input while a model that makes its own is shown
         self.params: dict[str, Any] = {}
         self.auto_run = True  # a new input, model or knob runs at once: the answer follows the change
         self.repeat = False
@@ -125,9 +126,13 @@ class Controller(QObject):
         self.card, self.params = card, card.defaults()
         self.settings.last_model = card.id
         if entry_of(card) == "made":  # a model a person brought makes its own inputs: it can run at once
+            if self.input is not None and self.input.origin != "made":
+                self._set_aside = self.input  # the person's photo or text, back when they pick a model that takes it
             self.input = made_inputs()
-        elif self.input is not None and (self.input.origin == "made"
-                                         or likely_kind(self.input) not in (None, card.modality)):
+        elif self.input is not None and self.input.origin == "made":
+            self.input, self._set_aside = self._set_aside, None
+        if self.input is not None and self.input.origin != "made" and likely_kind(self.input) not in (None,
+                                                                                                      card.modality):
             self.input = None  # a photo kept for a sound model would only produce an error
         self._announce_model()
 
@@ -222,7 +227,7 @@ class Controller(QObject):
         installed model) shown afresh. Loaded sessions stay: they hold the model, nothing of anyone's."""
         self._stop_repeat()
         self._drop_run()
-        self.input = None
+        self.input = self._set_aside = None
         self.session_log = SessionLog()
         self.card = None  # so the model is announced afresh, even the one already shown
         self.visitor_forgotten.emit()

@@ -42,7 +42,7 @@ class InputChoice:
 
     source: Any  # Path | str | pasted pixels (numpy) | ImageData
     label: str
-    origin: str  # "file" | "sample" | "paste" | "typed"
+    origin: str  # "file" | "sample" | "paste" | "typed" | "made" (a model that makes its own: tasks/tensors.py)
 
 
 def made_inputs() -> InputChoice:

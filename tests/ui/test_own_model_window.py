@@ -8,7 +8,7 @@ import time
 
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from playground import paths
 from playground.core.catalog import Catalog
@@ -19,7 +19,7 @@ from playground.ui.lessons.model_page import ModelPage
 from playground.ui.panels.card_view import card_markdown
 from playground.ui.views.tensors import TensorsView
 from tests.test_anymodel import _pointing_at, classifier, save
-from tests.test_own_models import LABELS, scorer
+from tests.test_own_models import LABELS, _halver, scorer
 
 
 def _wait(done, seconds: float = 30.0) -> None:
@@ -79,6 +79,36 @@ def test_a_model_that_takes_a_picture_runs_on_the_persons_photo(make_window, tmp
     assert view.headline.text() == "1 output from your picture: 8 × 8, crop, 0-1, imagenet, RGB, NCHW"
     names = [view.bars.itemAtPosition(row, 0).widget().text() for row in range(5)]
     assert all(name.split(" [")[0] in LABELS for name in names)
+
+
+def test_the_persons_photo_waits_while_a_model_that_makes_its_inputs_is_shown(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    window.input_panel.open_path(save(classifier(), tmp_path / "tiny.onnx"))
+    _wait(lambda: controller.card is not None)
+    picture_model = controller.card.id
+    window.input_panel.open_path(paths.samples_dir() / "coffee.png")
+    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
+    _wait(lambda: controller.card is not None and controller.card.id != picture_model)
+    assert controller.input.origin == "made"
+    controller.select_model(picture_model)
+    assert controller.input.label == "coffee.png"  # back, not lost
+
+
+def test_a_model_that_takes_a_recording_offers_its_answer_as_sound(make_window, tmp_path):
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    window.input_panel.open_path(save(_halver([1, "samples"]), tmp_path / "halver.onnx"))
+    _wait(lambda: controller.card is not None)
+    assert controller.card.modality == "audio" and window.input_panel.mic_button.isVisibleTo(window)
+    window.input_panel.open_path(paths.samples_dir() / "en_gb16k.wav")
+    _wait(lambda: results)
+    view = window.result_area.current_view
+    assert view.headline.text().startswith("1 output from your recording: ") and "at 16000 Hz" in view.headline.text()
+    (button,) = [w for w in view.findChildren(QPushButton) if w.text().startswith("▶ ")]
+    assert button.text() == "▶ Play quieter"
+    button.click()  # no sound card here: one sentence, not a crash
+    assert view.message.text() or view._player.playing
 
 
 def test_a_model_that_cannot_be_kept_is_said_in_one_sentence(make_window, tmp_path):

@@ -12,7 +12,8 @@ FIRST = 8  # values shown from the start of each output
 TOP = 5  # best entries of a vector of scores
 
 
-def summary(name: str, array: Any, labels: Sequence[str] | None = None) -> dict[str, Any]:
+def summary(name: str, array: Any, labels: Sequence[str] | None = None, scores: bool = True) -> dict[str, Any]:
+    """One output summed up; `scores=False` for one known to be something else (a waveform, a picture)."""
     import numpy as np
 
     value = np.asarray(array)
@@ -26,7 +27,7 @@ def summary(name: str, array: Any, labels: Sequence[str] | None = None) -> dict[
     body.update(min=float(finite.min()) if finite.size else None, max=float(finite.max()) if finite.size else None,
                 mean=float(finite.mean()) if finite.size else None, non_finite=int(numbers.size - finite.size),
                 first=[_number(v) for v in flat[:FIRST]])
-    if _is_scores(value) and finite.size == numbers.size:
+    if scores and _is_scores(value) and finite.size == numbers.size:
         # Scores that are not already a distribution (logits) are shared out by a softmax, for the bars to compare.
         shares = numbers if _is_distribution(numbers) else _softmax(numbers)
         body["softmax"] = shares is not numbers
@@ -47,9 +48,12 @@ def _softmax(numbers: Any) -> Any:
     return exp / exp.sum()
 
 
+SCORES_MAX = 32768  # entries of a vector of scores: ImageNet-21k has 21,843 classes; a longer vector is a signal
+
+
 def _is_scores(value: Any) -> bool:
-    """One vector of at least two floating-point scores (a batch of one counts): a classifier's output."""
-    return value.dtype.kind == "f" and sum(1 for d in value.shape if d > 1) == 1 and value.size >= 2
+    """One vector of 2 … SCORES_MAX floating-point scores (a batch of one counts): a classifier's output."""
+    return value.dtype.kind == "f" and sum(1 for d in value.shape if d > 1) == 1 and 2 <= value.size <= SCORES_MAX
 
 
 def _number(value: Any) -> float | int | bool:
@@ -71,7 +75,8 @@ def text(body: dict[str, Any]) -> str:
     lines.append("  first " + ", ".join(f"{v:.6g}" if isinstance(v, float) else str(v) for v in body["first"]))
     for rank, entry in enumerate(body.get("top", ()), 1):
         label = f" {shown(entry['label'])}" if entry["label"] else ""
-        lines.append(f"  {rank}. [{entry['index']}]{label} {entry['score']:.6g}")
+        share = f" ({entry['share']:.1%}{' by softmax' if body.get('softmax') else ''})" if "share" in entry else ""
+        lines.append(f"  {rank}. [{entry['index']}]{label} {entry['score']:.6g}{share}")
     return "\n".join(lines)
 
 
@@ -82,12 +87,15 @@ class Tensors:
     outputs: tuple[dict[str, Any], ...]
     made: str  # "normal, seed 0; batch = 1": what the model was given
     pictures: tuple[tuple[str, Any], ...] = ()  # (output name, H×W×3 uint8) for each picture-shaped output
+    sounds: tuple[tuple[str, Any], ...] = ()  # (output name, mono float32) for each waveform, at `rate`
+    rate: int = 0  # samples a second of the recording the model was given (0: it was given none)
 
     def summary(self) -> str:
         return "\n".join([f"Inputs: {self.made}", *(text(body) for body in self.outputs)])
 
     def to_dict(self) -> dict[str, Any]:
-        return {"inputs": self.made, "outputs": list(self.outputs), "pictures": [name for name, _ in self.pictures]}
+        return {"inputs": self.made, "outputs": list(self.outputs), "pictures": [name for name, _ in self.pictures],
+                "sounds": [name for name, _ in self.sounds]}
 
 
 PICTURE_MIN_SIDE = 8  # an output smaller than this on a side is numbers, not a picture
@@ -123,3 +131,19 @@ def picture_of(array: Any) -> Any:
         scaled = (numbers - low) * (255 / (high - low or 1))
     grey = np.nan_to_num(np.clip(scaled, 0, 255), nan=0).round().astype(np.uint8)
     return np.ascontiguousarray(np.repeat(grey[..., None], 3, axis=2) if grey.ndim == 2 else grey)
+
+
+SOUND_MIN = 1000  # samples: a shorter vector is numbers, not something to listen to
+
+
+def sound_of(array: Any) -> Any:
+    """An output shaped like a mono waveform ([1, N], [N], [1, 1, N], N ≥ SOUND_MIN, floating point) as float32
+    within −1 … 1, or None."""
+    import numpy as np
+
+    value = np.asarray(array)
+    while value.ndim > 1 and value.shape[0] == 1:
+        value = value[0]
+    if value.ndim != 1 or value.dtype.kind != "f" or value.size < SOUND_MIN:
+        return None
+    return np.clip(np.nan_to_num(value.astype(np.float32)), -1.0, 1.0)

@@ -1,6 +1,6 @@
-"""TensorsView: what a model a person brought answered. Picture-shaped outputs as pictures, a vector of scores as
-bars of its best entries (named from the labels kept with it), and every output summed up as plain text (shape and
-type, range, mean, the first values); above them, how the inputs were made."""
+"""TensorsView: what a model a person brought answered. Picture-shaped outputs as pictures, waveforms as sound to play,
+a vector of scores as bars of its best entries (named from the labels kept with it), and every output summed up as
+plain text (shape and type, range, mean, the first values); above them, how the inputs were made."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QPixmap
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from playground.core import readable
 from playground.core.results import Tensors
@@ -66,6 +66,10 @@ class TensorsView(ResultView):
         bars_column.addStretch(1)
         row.addLayout(bars_column, 1)
         self.body.addLayout(row)
+        self.sound_row = QHBoxLayout()  # a button for each waveform the model gave, played at the input's rate
+        self.body.addLayout(self.sound_row)
+        self._player: Any = None  # the ClipPlayer, made when a model first gives a sound
+        self._playing = ""
         self.text = QPlainTextEdit(self)  # plain text: the names a model chose are never read as markup
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
@@ -84,6 +88,7 @@ class TensorsView(ResultView):
         self.clear()
 
     def show_result(self, result: Tensors, decoded: Any = None) -> None:
+        self._stop_playing()  # the last answer's sound is not this one's
         self._drop_shown()
         self._result, self._decoded = result, decoded
         count = len(result.outputs)
@@ -92,6 +97,8 @@ class TensorsView(ResultView):
                                                                                             made=result.made))
         for name, pixels in result.pictures:
             self._add_picture(name, pixels)
+        for name, _samples in result.sounds:
+            self._add_sound(name)
         scored = next((body for body in result.outputs if body.get("top")), None)
         if scored is not None:
             self._add_bars(scored)
@@ -114,6 +121,36 @@ class TensorsView(ResultView):
         self.picture_row.addWidget(column)
         self._shown.append(column)
 
+    def _add_sound(self, name: str) -> None:
+        button = QPushButton("▶ " + translate("TensorsView", "Play {name}").format(name=name), self)
+        button.setToolTip(translate("TensorsView", "Listen to the output {name}, at the rate of your recording.")
+                          .format(name=name))
+        button.clicked.connect(lambda _checked=False, name=name: self._play(name))
+        self.sound_row.addWidget(button)
+        self._shown.append(button)
+
+    def _play(self, name: str) -> None:
+        if self._result is None:
+            return
+        from playground.ui.widgets.audio import ClipPlayer
+
+        if self._player is None:
+            self._player = ClipPlayer(self)
+        if self._playing == name and self._player.playing:
+            self._player.stop()
+            self._playing = ""
+            return
+        samples = dict(self._result.sounds)[name]
+        problem = self._player.play(samples, self._result.rate)
+        self._playing = "" if problem else name
+        if problem:
+            self.say(problem, error=True)
+
+    def _stop_playing(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+        self._playing = ""
+
     def _add_bars(self, body: dict[str, Any]) -> None:
         self.bars_title.setText((translate("TensorsView", "The best of {name}, shared out by a softmax:") if
                                  body.get("softmax") else translate("TensorsView", "The best of {name}:")).format(
@@ -132,6 +169,7 @@ class TensorsView(ResultView):
         for widget in self._shown:  # out of the layouts now: deleted only when the event loop next runs
             self.bars.removeWidget(widget)
             self.picture_row.removeWidget(widget)
+            self.sound_row.removeWidget(widget)
             widget.hide()
             widget.deleteLater()
         self._shown = []
@@ -139,6 +177,7 @@ class TensorsView(ResultView):
 
     def clear(self) -> None:
         super().clear()
+        self._stop_playing()
         self._drop_shown()
         self._result = None
         self.text.clear()
