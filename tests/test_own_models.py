@@ -51,7 +51,7 @@ def test_a_kept_model_is_listed_and_runs_like_a_shipped_one(tmp_path):
     labels = tmp_path / "labels.txt"
     labels.write_text("\n".join(LABELS), encoding="utf-8")
     kept = keep(save(scorer(), tmp_path / "scorer.onnx"), "My tiny scorer", labels)
-    assert kept.id == "my-my-tiny-scorer" and kept.folder.parent == paths.own_models_dir()
+    assert kept.id == "my-tiny-scorer" and kept.folder.parent == paths.own_models_dir()
     catalog = checked_catalog()
     card = catalog.get(kept.id)
     assert catalog.installed(card) and card.task == "tensors" and card.modality == "tensors" and card.source.own

@@ -4389,6 +4389,10 @@ ihre Zeit pro geschriebenem Token.</translation>
         <translation>Ü&amp;ber Inference Playground</translation>
     </message>
     <message>
+        <source>Removed {models} from your models; the file you added it from stays where it is.</source>
+        <translation>{models} aus deinen Modellen entfernt; die Datei, aus der du es hinzugefügt hast, bleibt, wo sie ist.</translation>
+    </message>
+    <message>
         <source>Getting models · {step}</source>
         <translation>Modelle holen · {step}</translation>
     </message>

@@ -126,10 +126,11 @@ def _label_lines(labels: Path) -> list[str]:
 def _free_id(name: str, taken: set[str], folder: Path) -> str:
     """my-<the name in lowercase letters, digits and dashes>, numbered when that one is used already."""
     stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40].strip("-") or "model"
-    candidate, n = PREFIX + stem, 1
+    stem = stem if stem.startswith(PREFIX) else PREFIX + stem  # "my-export" stays so, never my-my-export
+    candidate, n = stem, 1
     while candidate in taken or (folder / candidate).exists():
         n += 1
-        candidate = f"{PREFIX}{stem}-{n}"
+        candidate = f"{stem}-{n}"
     return candidate
 
 

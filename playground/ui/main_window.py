@@ -218,15 +218,23 @@ class MainWindow(QMainWindow):
         about.open()
         return about
 
+    def _removed_words(self, model_ids: tuple[str, ...]) -> str:
+        """A shipped model's card stays for Download; a model the person added has gone whole (the controller has
+        taken it off the list already)."""
+        if any(model_id in self.controller.catalog.ids for model_id in model_ids):
+            said = translate("MainWindow", "Removed {models}: its disk space is free again, and Download brings it back.")
+        else:
+            said = translate("MainWindow", "Removed {models} from your models; the file you added it from stays where "
+                                           "it is.")
+        return said.format(models=", ".join(model_ids))
+
     def _follow_downloads(self) -> None:
         """A download goes on whatever model is shown (Get all models…): the status line follows it."""
         bar, fetcher = self.statusBar(), self.controller.fetcher
         fetcher.changed.connect(lambda state: bar.showMessage(
             f"{state.model_id}: {state_words(state)}" if state.step == "remove" else
             translate("MainWindow", "Getting models · {step}").format(step=state_words(state))))
-        fetcher.removed.connect(lambda ids: bar.showMessage(translate(
-            "MainWindow", "Removed {models}: its disk space is free again, and Download brings it back.").format(
-                models=", ".join(ids)), NOTICE_MS))
+        fetcher.removed.connect(lambda ids: bar.showMessage(self._removed_words(ids), NOTICE_MS))
         fetcher.finished.connect(lambda ids: bar.showMessage(translate(
             "MainWindow", "Downloaded {models}: ready, and working offline from now on.").format(
                 models=", ".join(ids)), NOTICE_MS))

@@ -30,6 +30,16 @@ def _wait(done, seconds: float = 30.0) -> None:
     assert done(), "the window did not answer in time"
 
 
+def _scorer_shown(make_window, tmp_path):
+    """A window with the scorer opened, kept and run once on its made inputs: (controller, window, results)."""
+    controller, window = make_window(Catalog(tmp_path / "none", ()))
+    results = []
+    controller.result_ready.connect(results.append)
+    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
+    _wait(lambda: results)
+    return controller, window, results
+
+
 def _dropped(path):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
@@ -140,11 +150,7 @@ def test_a_changed_model_is_refused_with_what_to_press(make_window, tmp_path):
 
 
 def test_an_int8_twin_is_made_from_the_card_and_offered_beside_it(make_window, tmp_path):
-    controller, window = make_window(Catalog(tmp_path / "none", ()))
-    results = []
-    controller.result_ready.connect(results.append)
-    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
-    _wait(lambda: results)
+    controller, window, results = _scorer_shown(make_window, tmp_path)
     base = controller.card
     assert window.card_view.twin_button.isVisible()
     window.card_view.twin_button.click()
@@ -156,11 +162,7 @@ def test_an_int8_twin_is_made_from_the_card_and_offered_beside_it(make_window, t
 
 
 def test_the_lessons_time_and_profile_a_persons_model(make_window, tmp_path):
-    controller, window = make_window(Catalog(tmp_path / "none", ()))
-    results = []
-    controller.result_ready.connect(results.append)
-    window.input_panel.open_path(save(scorer(), tmp_path / "scorer.onnx"))
-    _wait(lambda: results)
+    controller, window, results = _scorer_shown(make_window, tmp_path)
     lessons = window.show_lessons(lesson_facts.LATENCY.id)
     latency = next(page for page in lessons.findChildren(LatencyPage))
     latency.threads_button.click()
@@ -172,6 +174,20 @@ def test_the_lessons_time_and_profile_a_persons_model(make_window, tmp_path):
     _wait(lambda: model.profile is not None, 60)
     # The scorer's MatMul: 6 features × 10 classes, a multiply and an add each; its softmax, one a class.
     assert {op.op: op.flops for op in model.profile.ops} == {"MatMul": 120, "Softmax": 10}
+
+
+def test_remove_deletes_a_kept_model_whole_and_shows_another(make_window, tmp_path, qtbot):
+    controller, window, results = _scorer_shown(make_window, tmp_path)
+    card = controller.card
+    asked = []
+    window.card_view.confirm = lambda _parent, question: asked.append(question) or True
+    with qtbot.waitSignal(controller.fetcher.removed, timeout=60_000):
+        window.card_view.remove_button.click()
+    assert asked[0].startswith("Remove scorer from your models? Its copy and card (")
+    assert not card.folder.exists() and (tmp_path / "scorer.onnx").is_file()
+    assert card.id not in controller.catalog.ids and window.picker.listed() == [] and controller.card is None
+    assert window.statusBar().currentMessage() == ("Removed my-scorer from your models; the file you added it from "
+                                                   "stays where it is.")
 
 
 def test_a_kiosk_keeps_no_model(make_window, tmp_path):
