@@ -19,7 +19,7 @@ from playground.anymodel.keep import forget, keep
 from playground.anymodel.twin import int8_twin
 from playground.cli import main
 from playground.core.cancel import CancelToken
-from playground.core.errors import InputError, ModelMissingError
+from playground.core.errors import Cancelled, InputError, ModelMissingError
 from playground.core.media import AudioData, ImageData
 from playground.core.pipeline import Pipeline
 from playground.core.task import RunRequest
@@ -258,6 +258,10 @@ def test_the_command_line_adds_runs_times_and_removes(tmp_path, capsys, monkeypa
     assert "my-tiny" not in checked_catalog().ids
 
 
+def _stopped() -> None:
+    raise Cancelled()
+
+
 def test_an_int8_twin_is_made_on_request_and_compared_on_the_same_inputs(tmp_path, capsys):
     card = keep(save(scorer(), tmp_path / "scorer.onnx"), "scorer")
     assert main(["models", "int8", card.id]) == 0
@@ -273,6 +277,10 @@ def test_an_int8_twin_is_made_on_request_and_compared_on_the_same_inputs(tmp_pat
     assert comparison.agreement == 1.0 and comparison.agreement_text.startswith("Both put “entry ")
     assert main(["models", "int8", card.id]) == 2
     assert "has its int8 twin already" in capsys.readouterr().err
+    other = keep(save(scorer(), tmp_path / "other.onnx"), "other")
+    with pytest.raises(Cancelled):  # a stop is a stop, not a failure to make it
+        int8_twin(other, check=_stopped)
+    assert "my-other-int8" not in checked_catalog().ids
     assert main(["models", "int8", twin.id]) == 2
     assert "is an int8 twin already" in capsys.readouterr().err
 

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from playground import paths
-from playground.anymodel.keep import ADDING, MAIN_FILE, toml_value
+from playground.anymodel.keep import ADDING, LABELS_FILE, MAIN_FILE, toml_value
 from playground.core.card import CARD_NAME, ModelCard, parse_card
-from playground.core.errors import InputError
-from playground.core.session import sha256_of
+from playground.core.errors import InputError, PlaygroundError
+from playground.core.session import check_files, sha256_of
 
 # Dynamic quantisation turns a convolution into ConvInteger, which onnxruntime runs slower than the float one on a
 # CPU (EfficientNet-Lite0 with every op quantised: 64–129 ms a run against 12 ms, AMD EPYC here); MatMul and Gemm
@@ -27,6 +27,7 @@ INTEGER_OPS = {"MatMulInteger", "DynamicQuantizeLinear", "QGemm"}  # what the qu
 
 def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], None] = lambda: None) -> ModelCard:
     """Make and keep `card`'s twin (`<id>-int8`), and name it in `card`'s own card; returns the twin's card."""
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     folder = into or paths.own_models_dir()
@@ -37,6 +38,7 @@ def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], Non
     twin_id = card.id + SUFFIX
     if (folder / twin_id).exists():
         raise InputError(f"{card.name} has its int8 twin already: {twin_id}.")
+    check_files(card)  # the twin is made from the file its card pins, not from one changed since
     outer = folder / f"{ADDING}{twin_id}-{os.getpid()}"
     staging = outer / twin_id  # named as its card says, so the card is read as the catalog will read it
     shutil.rmtree(outer, ignore_errors=True)
@@ -51,8 +53,6 @@ def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], Non
         finally:
             root.disabled = quiet
         check()
-        import onnx
-
         if not {node.op_type for node in onnx.load(str(staging / MAIN_FILE), load_external_data=False).graph.node} \
                 & INTEGER_OPS:
             raise InputError(f"{card.name} has no MatMul or Gemm with weights to put in 8 bits: its twin would be the "
@@ -60,14 +60,14 @@ def int8_twin(card: ModelCard, into: Path | None = None, check: Callable[[], Non
         text = (card.folder / CARD_NAME).read_text(encoding="utf-8")
         (staging / CARD_NAME).write_text(_twin_text(text, card, twin_id, sha256_of(staging / MAIN_FILE)),
                                          encoding="utf-8")
-        if (card.folder / "labels.txt").is_file():
-            shutil.copyfile(card.folder / "labels.txt", staging / "labels.txt")
+        if (card.folder / LABELS_FILE).is_file():
+            shutil.copyfile(card.folder / LABELS_FILE, staging / LABELS_FILE)
         parse_card(staging / CARD_NAME)  # refused here, not in the list, if it is not a card
         staging.rename(folder / twin_id)
     except OSError as exc:
         raise InputError(f"The int8 twin of {card.name} could not be made in {folder} ({exc.strerror or exc}).") from None
     except Exception as exc:  # noqa: BLE001 - the quantiser's refusals (an op it cannot take) in one sentence
-        if isinstance(exc, InputError):
+        if isinstance(exc, PlaygroundError):  # ours already, a cancel among them
             raise
         raise InputError(f"onnxruntime could not make an int8 twin of {card.name}: {str(exc).splitlines()[0][:200]}")\
             from None

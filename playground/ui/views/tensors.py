@@ -21,6 +21,7 @@ from playground.ui.widgets.images import qimage_from_rgb
 
 MODEL_WORDS = "model words"  # the name of a label showing the model's own words (its labels), never translated
 PICTURE_SIDE = 260  # pixels a picture output is shown in, at most, on its longer side
+SHOWN_MAX = 4  # pictures, and sounds, shown of a model's outputs: a model with fifty must not widen the window
 
 
 def _value(value: Any) -> str:
@@ -95,9 +96,9 @@ class TensorsView(ResultView):
         self.headline.setText((translate("TensorsView", "{count} output from {made}") if count == 1 else
                                translate("TensorsView", "{count} outputs from {made}")).format(count=count,
                                                                                             made=result.made))
-        for name, pixels in result.pictures:
+        for name, pixels in result.pictures[:SHOWN_MAX]:  # the rest are summed up below, with every output
             self._add_picture(name, pixels)
-        for name, _samples in result.sounds:
+        for name, _samples in result.sounds[:SHOWN_MAX]:
             self._add_sound(name)
         scored = next((body for body in result.outputs if body.get("top")), None)
         if scored is not None:
@@ -122,7 +123,8 @@ class TensorsView(ResultView):
         self._shown.append(column)
 
     def _add_sound(self, name: str) -> None:
-        button = QPushButton("▶ " + translate("TensorsView", "Play {name}").format(name=name), self)
+        # A button reads "&" as a shortcut's mark: a name the model chose is shown as written.
+        button = QPushButton("▶ " + translate("TensorsView", "Play {name}").format(name=name.replace("&", "&&")), self)
         button.setToolTip(translate("TensorsView", "Listen to the output {name}, at the rate of your recording.")
                           .format(name=name))
         button.clicked.connect(lambda _checked=False, name=name: self._play(name))
