@@ -27,7 +27,7 @@ from playground.core.session import ORT_TYPES
 
 MAIN_FILE = "model.onnx"  # the kept copy's name: the name it came with is kept in the card, never used as a path
 LABELS_FILE = "labels.txt"
-LABELS_LIMIT = 8 << 20  # a labels file is a list of names: more than this is not one
+LABELS_LIMIT = 16 << 20  # a labels file is a list of names: past this it is something else
 PREFIX = "my-"  # every kept model's id starts so, apart from any shipped model's
 ADDING = ".adding-"  # a folder being filled, or being removed: never a card the catalog reads (a dot first)
 
@@ -51,7 +51,7 @@ def keep(path: Path, name: str = "", labels: Path | None = None, taken: Iterable
         if spec["dtype"] not in ELEMENTS.values():
             raise InputError(f"{path.name} cannot be kept: its input {spec['name']!r} takes {spec['dtype']} values, "
                              "which the playground cannot make.")
-    label_lines = _label_lines(labels) if labels is not None else None
+    label_lines = read_labels(labels) if labels is not None else None
     folder = into or paths.own_models_dir()
     folder.mkdir(parents=True, exist_ok=True)
     model_id = _free_id(name or path.stem, set(taken), folder)
@@ -111,16 +111,19 @@ def _specs(values: list[Any], kind: str) -> list[dict[str, Any]]:
     return specs
 
 
-def _label_lines(labels: Path) -> list[str]:
+def read_labels(path: Path) -> list[str]:
+    """A labels file a person gives: one name per line, UTF-8, or the sentence why it cannot be one."""
     try:
-        if labels.stat().st_size > LABELS_LIMIT:
-            raise InputError(f"{labels.name} is too large to be a labels file (one name per line).")
-        text = labels.read_bytes().decode("utf-8")
+        size = path.stat().st_size
+        if size > LABELS_LIMIT:
+            raise InputError(f"{path.name} is {size:,} bytes: a labels file is one name per line, far smaller.")
+        return path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError(f"There is no labels file called {path}.") from None
     except UnicodeDecodeError:
-        raise InputError(f"{labels.name} is not UTF-8 text: save it as a text file with one name per line.") from None
+        raise InputError(f"{path.name} is not UTF-8 text: a labels file is one name per line.") from None
     except OSError as exc:
-        raise InputError(f"{labels.name} could not be read ({exc.strerror or exc}).") from None
-    return text.splitlines()
+        raise InputError(f"{path.name} could not be read ({exc.strerror or exc}).") from None
 
 
 def _free_id(name: str, taken: set[str], folder: Path) -> str:

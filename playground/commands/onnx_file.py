@@ -10,7 +10,6 @@ from typing import Any
 
 from playground.core.errors import InputError
 
-LABELS_LIMIT = 16 * 1024 * 1024  # a labels file is a list of names: past this it is something else
 PROFILED_RUNS = 4  # profiled runs after the timed ones: the profiler slows each node a little, so it times apart
 
 
@@ -66,6 +65,7 @@ def _run(session: Any, feeds: dict[str, Any]) -> tuple[list[Any], float]:
 
 
 def handle_run(args: argparse.Namespace) -> int:
+    from playground.anymodel.keep import read_labels
     from playground.cli import print_json
     from playground.core.results.tensors import summary, text
     from playground.core.safe_output import terminal_text as shown
@@ -73,7 +73,7 @@ def handle_run(args: argparse.Namespace) -> int:
     if args.inputs:
         raise InputError("An .onnx file runs on inputs made from its signature (--fill, --dim, --seed): give no "
                          "INPUT with it.")
-    labels = _labels(args.labels) if args.labels else None
+    labels = read_labels(args.labels) if args.labels else None
     facts, session, made, load_ms = _opened(args)
     values, run_ms = _run(session, made.feeds)
     names = [o.name for o in session.get_outputs()]
@@ -172,18 +172,3 @@ def profile_ops(path: Path, options: Any, feeds: dict[str, Any],
         ran = nodes_by_provider(profile, PROFILED_RUNS)
     rows = [{"op": op, "nodes": nodes, "ms": us / 1000.0, "flops": flops} for op, (nodes, us, flops) in ops.items()]
     return sorted(rows, key=lambda row: -row["ms"]), ran
-
-
-def _labels(path: Path) -> list[str]:
-    """A labels file: one name per line, UTF-8."""
-    try:
-        size = path.stat().st_size
-        if size > LABELS_LIMIT:
-            raise InputError(f"{path.name} is {size:,} bytes: a labels file is one name per line, far smaller.")
-        return path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError(f"There is no labels file called {path}.") from None
-    except UnicodeDecodeError:
-        raise InputError(f"{path.name} is not UTF-8 text: a labels file is one name per line.") from None
-    except OSError as exc:
-        raise InputError(f"{path.name} could not be read ({exc.strerror or exc}).") from None

@@ -19,7 +19,6 @@ from playground.tasks.ops import checked_pixels, resize_rgb, to_tensor
 from playground.tasks.tensors import outputs_summed
 
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
-_FLOATS = {"float32": np.float32, "float16": np.float16, "float64": np.float64}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,7 +69,7 @@ def tensor_of(pixels: np.ndarray, dtype: str, layout: str, value_range: str, nor
     tensor = to_tensor(pixels, mean, std, divide_by)
     if layout == "nhwc":
         tensor = np.ascontiguousarray(tensor.transpose(0, 2, 3, 1))
-    return tensor.astype(_FLOATS.get(dtype, np.float32), copy=False)
+    return tensor.astype(dtype, copy=False)  # the card's element types are numpy's names
 
 
 class PictureTensorsTask(SingleRunTask):

@@ -17,8 +17,6 @@ from playground.core.task import Feeds, Outputs, SingleRunTask
 from playground.core.words import translate
 from playground.tasks.tensors import outputs_summed
 
-_FLOATS = {"float32": np.float32, "float16": np.float16, "float64": np.float64}
-
 
 @dataclass(frozen=True, kw_only=True)
 class Preprocess(PreprocessTable):
@@ -61,7 +59,7 @@ class SoundTensorsTask(SingleRunTask):
         else:
             said = f"your recording: {seconds:.1f} s at {pre.sample_rate} Hz"
         (spec,) = card.inputs
-        wave = samples.astype(_FLOATS.get(spec.dtype, np.float32), copy=False)
+        wave = samples.astype(spec.dtype, copy=False)  # the card's element types are numpy's names
         return {spec.name: wave[None] if pre.rank == 2 else wave}, SoundContext(said, pre.sample_rate)
 
     def postprocess(self, outputs: Outputs, ctx: SoundContext, card: ModelCard, params: dict[str, Any]) -> Tensors:

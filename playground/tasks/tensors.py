@@ -11,7 +11,7 @@ from typing import Any
 
 from playground.anymodel.facts import TensorFacts
 from playground.anymodel.feeds import ELEMENTS, MadeInputs, make_inputs
-from playground.anymodel.keep import LABELS_FILE
+from playground.anymodel.keep import LABELS_FILE, LABELS_LIMIT
 from playground.core.card import ModelCard, TensorSpec
 from playground.core.card_schema import PreprocessTable, texts
 from playground.core.results.tensors import Tensors, picture_of, sound_of, summary
@@ -19,7 +19,6 @@ from playground.core.task import Feeds, Outputs, SingleRunTask
 
 # The card's element types (core/card.py DTYPES) as onnx names them, which feeds.py speaks.
 _ONNX_NAMES = {numpy_name: onnx_name for onnx_name, numpy_name in ELEMENTS.items()}
-LABELS_LIMIT = 8 << 20  # bytes of a labels file read: a list of names, not a book
 
 
 @dataclass(frozen=True, kw_only=True)
