@@ -19,6 +19,7 @@ from playground.anymodel.keep import forget, keep
 from playground.anymodel.twin import int8_twin
 from playground.cli import main
 from playground.core.cancel import CancelToken
+from playground.core.cpu import int8_dot_product
 from playground.core.errors import Cancelled, InputError, ModelMissingError
 from playground.core.media import AudioData, ImageData
 from playground.core.pipeline import Pipeline
@@ -274,7 +275,14 @@ def test_an_int8_twin_is_made_on_request_and_compared_on_the_same_inputs(tmp_pat
     assert "MatMulInteger" in ops and "MatMul" not in ops  # its one weight matrix in 8 bits
     request = RunRequest(base, get_task(base.task), None, {"seed": 5})
     comparison = compare(base, twin, request, CancelToken(), lambda *_: None, runs=1)
-    assert comparison.agreement == 1.0 and comparison.agreement_text.startswith("Both put “entry ")
+    # The twin's sums are integer sums: with 8-bit dot products (AVX-512 VNNI, AVX-VNNI) exact, so it puts the same
+    # class first, as measured here (AMD EPYC, avx512_vnni). Without them onnxruntime's u8 × s8 kernel may saturate
+    # (its quantisation guide says so), and the first class is that processor's to record: there the comparison
+    # is only checked to say one of its two sentences.
+    if int8_dot_product():
+        assert comparison.agreement == 1.0 and comparison.agreement_text.startswith("Both put “entry ")
+    else:
+        assert comparison.agreement_text.startswith(("Both put “entry ", "They disagree on the first answer"))
     assert main(["models", "int8", card.id]) == 2
     assert "has its int8 twin already" in capsys.readouterr().err
     other = keep(save(scorer(), tmp_path / "other.onnx"), "other")
